@@ -1,0 +1,313 @@
+package io.github.pixverse4j.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import org.immutables.value.Value;
+
+/**
+ * What one provider and model accept. {@link #validate} lists every way a request breaks these
+ * limits; the client calls it before sending anything, so an invalid request costs no credits.
+ */
+@Value.Immutable
+public abstract class ProviderCapabilities {
+  /** Largest seed any PixVerse endpoint accepts. */
+  public static final long MAX_SEED = 2147483647L;
+
+  ProviderCapabilities() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Such as {@code "gmi"}. */
+  public abstract String providerId();
+
+  /** The provider's name for the model, such as {@code "pixverse-v6-i2v"}. */
+  public abstract String model();
+
+  /** The longest prompt in characters. */
+  public abstract int maxPromptLength();
+
+  /** Whether the prompt may be empty. */
+  @Value.Default
+  public boolean allowsEmptyPrompt() {
+    return false;
+  }
+
+  /** The longest negative prompt; empty when negative prompts are not supported. */
+  public abstract Optional<Integer> maxNegativePromptLength();
+
+  /** The durations accepted, in seconds; empty when the duration cannot be chosen. */
+  @Value.NaturalOrder
+  public abstract SortedSet<Integer> durationsSeconds();
+
+  public abstract Optional<Integer> defaultDurationSeconds();
+
+  public abstract Set<Quality> qualities();
+
+  public abstract Optional<Quality> defaultQuality();
+
+  /** How the image may be given. */
+  public abstract Set<ImageInput.Kind> imageKinds();
+
+  /** Largest image accepted for upload, in bytes. */
+  public abstract Optional<Long> maxImageBytes();
+
+  @Value.Default
+  public boolean supportsSeed() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean supportsAudio() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean supportsMultiClip() {
+    return false;
+  }
+
+  /** Whether {@code cfgScale} (0 to 1) is accepted. */
+  @Value.Default
+  public boolean supportsCfgScale() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean supportsThinkingType() {
+    return false;
+  }
+
+  /** Style presets accepted; empty when styles are not supported. */
+  public abstract Set<String> styles();
+
+  /** Motion modes accepted; empty when the motion mode cannot be chosen. */
+  public abstract Set<MotionMode> motionModes();
+
+  @Value.Default
+  public boolean supportsFastMode() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean supportsTemplateId() {
+    return false;
+  }
+
+  /** Model versions a request may choose; empty when the model is fixed by the endpoint. */
+  public abstract Set<Model> models();
+
+  /** Whether a running task can be cancelled. */
+  @Value.Default
+  public boolean supportsCancel() {
+    return false;
+  }
+
+  /** Rules spanning several fields. */
+  public abstract List<Constraint> constraints();
+
+  /** Every way {@code request} breaks these limits; empty when it is valid. */
+  public final List<Violation> validate(ImageToVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    List<Violation> v = new ArrayList<>();
+    String where = " for " + providerId() + " (" + model() + ")";
+
+    String prompt = request.prompt();
+    if (!allowsEmptyPrompt() && prompt.trim().isEmpty()) {
+      v.add(Violation.of("prompt", "not blank", "", "The prompt is empty; describe what should happen in the video."));
+    }
+    if (prompt.codePointCount(0, prompt.length()) > maxPromptLength()) {
+      v.add(tooLong("prompt", prompt, maxPromptLength(), where));
+    }
+
+    if (request.negativePrompt().isPresent()) {
+      String neg = request.negativePrompt().get();
+      if (!maxNegativePromptLength().isPresent()) {
+        v.add(unsupported("negativePrompt", abbreviate(neg), where));
+      } else if (neg.codePointCount(0, neg.length()) > maxNegativePromptLength().get()) {
+        v.add(tooLong("negativePrompt", neg, maxNegativePromptLength().get(), where));
+      }
+    }
+
+    if (request.duration().isPresent()) {
+      java.time.Duration d = request.duration().get();
+      String given = d.getSeconds() + (d.getNano() == 0 ? " s" : "." + String.format(Locale.ROOT, "%09d", d.getNano()).replaceAll("0+$", "") + " s");
+      if (durationsSeconds().isEmpty()) {
+        v.add(Violation.of("duration", "not supported", given,
+            "This endpoint has no duration setting" + where + "; leave duration unset."));
+      } else if (d.getNano() != 0) {
+        v.add(Violation.of("duration", "whole seconds", given,
+            "The duration must be a whole number of seconds" + where + ", got " + given + "."));
+      } else if (!durationsSeconds().contains(safeInt(d.getSeconds()))) {
+        v.add(Violation.of("duration", describeDurations(), given,
+            "The duration must be " + describeDurations() + where + ", got " + given + "."));
+      }
+    }
+
+    if (request.quality().isPresent() && !qualities().contains(request.quality().get())) {
+      v.add(Violation.of("quality", qualities().toString(), request.quality().get().label(),
+          "Quality " + request.quality().get().label() + " is not available" + where
+              + "; use one of " + qualities() + "."));
+    }
+
+    if (!imageKinds().contains(request.image().kind())) {
+      v.add(Violation.of("image", "one of " + imageKinds(), request.image().kind().name(),
+          imageKindMessage(request.image().kind()) + where + "; accepted: " + imageKinds() + "."));
+    }
+    if (maxImageBytes().isPresent() && request.image().kind() == ImageInput.Kind.BYTES) {
+      int size = request.image().bytes().length;
+      if (size > maxImageBytes().get()) {
+        v.add(Violation.of("image", "at most " + maxImageBytes().get() + " bytes", size + " bytes",
+            "The image is " + size + " bytes; the limit" + where + " is " + maxImageBytes().get() + " bytes."));
+      }
+    }
+
+    if (request.seed().isPresent()) {
+      long seed = request.seed().get();
+      if (!supportsSeed()) {
+        v.add(unsupported("seed", Long.toString(seed), where));
+      } else if (seed < 0 || seed > MAX_SEED) {
+        v.add(Violation.of("seed", "0.." + MAX_SEED, Long.toString(seed),
+            "The seed must be between 0 and " + MAX_SEED + ", got " + seed + "."));
+      }
+    }
+    if (request.audio().orElse(false) && !supportsAudio()) {
+      v.add(unsupported("audio", "true", where));
+    }
+    if (request.multiClip().orElse(false) && !supportsMultiClip()) {
+      v.add(unsupported("multiClip", "true", where));
+    }
+    if (request.cfgScale().isPresent()) {
+      double c = request.cfgScale().get();
+      if (!supportsCfgScale()) {
+        v.add(unsupported("cfgScale", Double.toString(c), where));
+      } else if (!(c >= 0 && c <= 1)) {
+        v.add(Violation.of("cfgScale", "0..1", Double.toString(c),
+            "cfgScale must be between 0 and 1, got " + c + "."));
+      }
+    }
+    if (request.thinkingType().isPresent() && !supportsThinkingType()) {
+      v.add(unsupported("thinkingType", request.thinkingType().get(), where));
+    }
+    if (request.style().isPresent()) {
+      String style = request.style().get();
+      if (styles().isEmpty()) {
+        v.add(unsupported("style", style, where));
+      } else if (!styles().contains(style)) {
+        v.add(Violation.of("style", "one of " + styles(), style,
+            "Style '" + abbreviate(style) + "' is not available" + where + "; use one of " + styles() + "."));
+      }
+    }
+    if (request.motionMode().isPresent() && !motionModes().contains(request.motionMode().get())) {
+      v.add(motionModes().isEmpty()
+          ? unsupported("motionMode", request.motionMode().get().wireName(), where)
+          : Violation.of("motionMode", "one of " + motionModes(), request.motionMode().get().wireName(),
+              "Motion mode " + request.motionMode().get().wireName() + " is not available" + where + "."));
+    }
+    if (request.fastMode().orElse(false) && !supportsFastMode()) {
+      v.add(unsupported("fastMode", "true", where));
+    }
+    if (request.templateId().isPresent() && !supportsTemplateId()) {
+      v.add(unsupported("templateId", request.templateId().get(), where));
+    }
+    if (request.model().isPresent()) {
+      Model m = request.model().get();
+      if (models().isEmpty()) {
+        v.add(Violation.of("model", "fixed by the endpoint", m.name(),
+            "This endpoint runs one model (" + model() + "); leave model unset or choose another provider."));
+      } else if (!models().contains(m)) {
+        v.add(Violation.of("model", "one of " + models(), m.name(),
+            "Model " + m.name() + " is not available" + where + "; use one of " + models() + "."));
+      }
+    }
+    for (Constraint c : constraints()) {
+      c.check(request).ifPresent(v::add);
+    }
+    return v;
+  }
+
+  /**
+   * Throws {@link InvalidRequestException} listing every violation, when there is one.
+   *
+   * @return {@code request}
+   */
+  public final ImageToVideoRequest requireValid(ImageToVideoRequest request) {
+    List<Violation> violations = validate(request);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations, ErrorDetails.provider(providerId()));
+    }
+    return request;
+  }
+
+  /** The accepted durations in words, such as {@code "1 to 15 seconds"} or {@code "5 or 8 seconds"}. */
+  public final String describeDurations() {
+    SortedSet<Integer> d = durationsSeconds();
+    if (d.isEmpty()) return "not selectable";
+    int first = d.first();
+    int last = d.last();
+    if (d.size() > 2 && last - first + 1 == d.size()) return first + " to " + last + " seconds";
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    for (int s : d) {
+      if (i > 0) b.append(i == d.size() - 1 ? " or " : ", ");
+      b.append(s);
+      i++;
+    }
+    return b.append(" seconds").toString();
+  }
+
+  private static int safeInt(long v) {
+    return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+  }
+
+  private static Violation tooLong(String field, String text, int max, String where) {
+    int n = text.codePointCount(0, text.length());
+    return Violation.of(field, "at most " + max + " characters", abbreviate(text),
+        "The " + field + " has " + n + " characters; the limit" + where + " is " + max + ".");
+  }
+
+  private static Violation unsupported(String field, String given, String where) {
+    return Violation.of(field, "not supported", given,
+        field + " is not supported" + where + "; leave it unset.");
+  }
+
+  private static String imageKindMessage(ImageInput.Kind kind) {
+    switch (kind) {
+      case FILE:
+        return "A local image file cannot be sent; give a public http(s) image URL instead";
+      case BYTES:
+        return "In-memory image bytes cannot be sent; give a public http(s) image URL instead";
+      case PROVIDER_IMAGE_ID:
+        return "A provider image id is not accepted";
+      default:
+        return "An image URL is not accepted";
+    }
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+
+  /** Builds {@link ProviderCapabilities}. */
+  public static final class Builder extends ImmutableProviderCapabilities.Builder {
+    Builder() {}
+
+    /** Accepts every whole number of seconds from {@code min} to {@code max}. */
+    public Builder durationRange(int min, int max) {
+      if (min < 1 || max < min) throw new IllegalArgumentException("bad duration range " + min + ".." + max);
+      for (int s = min; s <= max; s++) addDurationsSeconds(s);
+      return this;
+    }
+
+    /** Accepts every {@link Quality}. */
+    public Builder allQualities() {
+      addQualities(Quality.values());
+      return this;
+    }
+  }
+}

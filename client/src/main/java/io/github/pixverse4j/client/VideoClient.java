@@ -1,0 +1,204 @@
+package io.github.pixverse4j.client;
+
+import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.TaskFailedException;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.UnsupportedFeatureException;
+import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.internal.Failures;
+import io.github.pixverse4j.client.internal.Retrying;
+import io.github.pixverse4j.client.internal.TaskWatcher;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Generates videos with one provider: validates, submits, polls and downloads. Thread-safe; build
+ * one per provider and share it.
+ *
+ * <p>Every method is lazy: nothing is sent until you subscribe, and each subscription does the
+ * work once more. Disposing stops all polling at once.
+ */
+public final class VideoClient {
+  /** Downloads a video to a file; implemented by the HTTP layer. */
+  public interface Downloader {
+    Observable<DownloadProgress> download(Video video, Path target);
+  }
+
+  private final VideoProvider provider;
+  private final PollingPolicy policy;
+  private final Scheduler scheduler;
+  private final Downloader downloader;
+
+  /**
+   * Creates a client; provider facades such as {@code GmiCloud.builder()} call this for you.
+   *
+   * @param scheduler the source of time for every delay; a {@code TestScheduler} in tests
+   */
+  public VideoClient(VideoProvider provider, PollingPolicy policy, Scheduler scheduler, Downloader downloader) {
+    if (provider == null) throw new NullPointerException("provider == null");
+    if (policy == null) throw new NullPointerException("policy == null");
+    if (scheduler == null) throw new NullPointerException("scheduler == null");
+    if (downloader == null) throw new NullPointerException("downloader == null");
+    this.provider = provider;
+    this.policy = policy;
+    this.scheduler = scheduler;
+    this.downloader = downloader;
+  }
+
+  /** The provider id, such as {@code "gmi"}. */
+  public String providerId() {
+    return provider.id();
+  }
+
+  /** What this provider and model accept. */
+  public ProviderCapabilities capabilities() {
+    return provider.capabilities();
+  }
+
+  public PollingPolicy pollingPolicy() {
+    return policy;
+  }
+
+  /**
+   * Submits the request and follows the task to its end.
+   *
+   * <p>Emits a {@code QUEUED} status with the handle as soon as the provider accepts the job, then
+   * a status each time the state, queue position or progress changes, and completes after the
+   * terminal status. A task that ends FAILED or CANCELLED is reported as a status, not an error.
+   * {@code onError} means the task could no longer be observed: invalid request (nothing sent),
+   * authentication, deadline ({@code TaskTimeoutException}), too many failed polls, or an
+   * unreadable answer; once a task exists the error carries its handle so you can {@link #watch}
+   * it again. A submit is never sent twice unless the provider provably did not receive it.
+   */
+  public Observable<TaskStatus> generate(ImageToVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    return Observable.create(emitter -> {
+      long start = scheduler.now(TimeUnit.NANOSECONDS);
+      provider.capabilities().requireValid(request);
+      CompositeDisposable resources = new CompositeDisposable();
+      emitter.setDisposable(resources);
+      resources.add(submitOnce(request).subscribe(
+          handle -> {
+            if (emitter.isDisposed()) return;
+            TaskStatus queued = TaskStatus.builder()
+                .handle(handle)
+                .state(TaskState.QUEUED)
+                .observedAt(now())
+                .build();
+            emitter.onNext(queued);
+            resources.add(TaskWatcher.start(
+                provider, policy, scheduler, handle, emitter, queued, policy.initialDelay(), start));
+          },
+          emitter::tryOnError));
+    });
+  }
+
+  /**
+   * Submits the request and returns the handle without polling. The same validation and
+   * no-duplicate rules as {@link #generate} apply.
+   */
+  public Single<TaskHandle> submit(ImageToVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    return Single.defer(() -> {
+      provider.capabilities().requireValid(request);
+      return submitOnce(request);
+    });
+  }
+
+  private Single<TaskHandle> submitOnce(ImageToVideoRequest request) {
+    return Retrying.single(() -> provider.submit(request), Failures::submitProvablyNotAccepted, policy, scheduler)
+        .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
+  }
+
+  /**
+   * Follows a task that already exists, for example after a restart: polls at once, then as
+   * {@link #generate} does. The deadline counts from the subscription.
+   */
+  public Observable<TaskStatus> watch(TaskHandle handle) {
+    checkHandle(handle);
+    return Observable.create(emitter ->
+        emitter.setDisposable(TaskWatcher.start(provider, policy, scheduler, handle, emitter, null,
+            Duration.ZERO, scheduler.now(TimeUnit.NANOSECONDS))));
+  }
+
+  /** Reads the task's status once, retrying transient failures as polling does. */
+  public Single<TaskStatus> status(TaskHandle handle) {
+    checkHandle(handle);
+    return Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
+        .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
+  }
+
+  /**
+   * Asks the provider to cancel the task. Fails at once with {@link UnsupportedFeatureException},
+   * without a request, when the provider has no cancel operation.
+   */
+  public Completable cancel(TaskHandle handle) {
+    checkHandle(handle);
+    return Completable.defer(() -> {
+      if (!provider.capabilities().supportsCancel()) {
+        return Completable.error(new UnsupportedFeatureException(
+            provider.id() + " has no cancel operation; the task runs to its end (nothing was sent).",
+            ErrorDetails.provider(provider.id())).attachHandle(handle));
+      }
+      return Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
+          .onErrorResumeNext(e -> Completable.error(Failures.withHandle(e, provider.id(), handle)));
+    });
+  }
+
+  /**
+   * Generates and returns the videos; fails with {@link TaskFailedException} when the task ends
+   * FAILED or CANCELLED.
+   */
+  public Single<List<Video>> awaitVideos(ImageToVideoRequest request) {
+    return generate(request).lastOrError().map(s -> {
+      if (s.state() != TaskState.SUCCEEDED) throw new TaskFailedException(s);
+      return s.videos();
+    });
+  }
+
+  /**
+   * Downloads {@code video} to {@code target} through a temporary file in the same directory, then
+   * moves it into place; a failed or disposed download leaves no partial file. The provider's
+   * credentials are never sent to the media host.
+   */
+  public Observable<DownloadProgress> download(Video video, Path target) {
+    if (video == null) throw new NullPointerException("video == null");
+    if (target == null) throw new NullPointerException("target == null");
+    return downloader.download(video, target);
+  }
+
+  private void checkHandle(TaskHandle handle) {
+    if (handle == null) throw new NullPointerException("handle == null");
+    if (!handle.providerId().equals(provider.id())) {
+      throw new IllegalArgumentException("This handle belongs to provider '" + handle.providerId()
+          + "' but this client talks to '" + provider.id() + "': use a client for " + handle.providerId() + ".");
+    }
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
+  }
+
+  @Override
+  public String toString() {
+    return "VideoClient{" + provider.id() + ", " + provider.capabilities().model() + "}";
+  }
+
+  static VideoApiException asApiException(Throwable e, String providerId) {
+    return Failures.wrap(e, providerId);
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.pixverse4j.client.internal;
+
+import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.ProviderUnavailableException;
+import io.github.pixverse4j.api.RateLimitedException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TransportException;
+import io.github.pixverse4j.api.VideoApiException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The engine's rules for which failures are retried, and how they reach the caller. */
+public final class Failures {
+  private Failures() {}
+
+  /** Whether a status or cancel call that failed this way is worth repeating. */
+  public static boolean isTransient(Throwable e) {
+    return e instanceof TransportException
+        || e instanceof RateLimitedException
+        || e instanceof ProviderUnavailableException;
+  }
+
+  /**
+   * Whether a submit that failed this way provably created no job, so that sending it again cannot
+   * make a second one: the connection was refused before anything was sent, or the provider
+   * answered 429 or 503.
+   */
+  public static boolean submitProvablyNotAccepted(Throwable e) {
+    if (e instanceof TransportException) {
+      return !((TransportException) e).requestMayHaveReachedServer();
+    }
+    if (e instanceof RateLimitedException) return true;
+    if (e instanceof ProviderUnavailableException) {
+      return ((ProviderUnavailableException) e).httpStatus().map(s -> s == 503).orElse(false);
+    }
+    return false;
+  }
+
+  /**
+   * Turns a final submit failure into what the caller sees: when the provider may have accepted
+   * the job (no answer, a gateway error, or an unreadable answer), a {@link
+   * SubmitOutcomeUnknownException}.
+   */
+  public static Throwable forSubmit(Throwable e, String providerId) {
+    boolean unknown = false;
+    if (e instanceof TransportException) {
+      unknown = ((TransportException) e).requestMayHaveReachedServer();
+    } else if (e instanceof ProviderUnavailableException) {
+      unknown = ((ProviderUnavailableException) e).httpStatus().map(s -> s == 502 || s == 504).orElse(false);
+    } else if (e instanceof MalformedResponseException) {
+      unknown = true;
+    }
+    if (!unknown) return wrap(e, providerId);
+    ErrorDetails details = e instanceof VideoApiException
+        ? ((VideoApiException) e).details()
+        : ErrorDetails.provider(providerId);
+    String cause = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : String.valueOf(e);
+    return new SubmitOutcomeUnknownException(
+        "The submit may have reached " + providerId + " but its answer was lost (" + cause
+            + "). A job may exist and may be billed, so it was not sent again: check the provider's"
+            + " dashboard before submitting again.",
+        details,
+        e);
+  }
+
+  /** The {@code Retry-After} a failure carries, if any. */
+  public static Optional<Duration> retryAfter(Throwable e) {
+    return e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter() : Optional.empty();
+  }
+
+  /** Ensures the error is a {@link VideoApiException} that names {@code handle}. */
+  public static VideoApiException withHandle(Throwable e, String providerId, TaskHandle handle) {
+    VideoApiException v = wrap(e, providerId);
+    return v.attachHandle(handle);
+  }
+
+  /** Wraps anything that is not already a {@link VideoApiException}. */
+  public static VideoApiException wrap(Throwable e, String providerId) {
+    if (e instanceof VideoApiException) return (VideoApiException) e;
+    return new VideoApiException(
+        "Unexpected error in provider " + providerId + ": " + e, ErrorDetails.provider(providerId), e);
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.pixverse4j.client.internal;
+
+import io.github.pixverse4j.client.PollingPolicy;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.functions.Predicate;
+import io.reactivex.rxjava3.functions.Supplier;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Repeats a single call after failures the policy allows, with its backoff, on its scheduler. */
+public final class Retrying {
+  private Retrying() {}
+
+  /** Subscribes to {@code call} and, after a failure {@code retry} accepts, again after the policy's delay. */
+  public static <T> Single<T> single(
+      Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler) {
+    return attempt(call, retry, policy, scheduler, 0);
+  }
+
+  /** Like {@link #single} for a {@link Completable}. */
+  public static Completable completable(
+      Supplier<Completable> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler) {
+    return single(() -> call.get().toSingleDefault(Boolean.TRUE), retry, policy, scheduler).ignoreElement();
+  }
+
+  private static <T> Single<T> attempt(
+      Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler,
+      int failures) {
+    return Single.defer(call)
+        .onErrorResumeNext(e -> {
+          if (failures >= policy.maxConsecutiveFailures() || !retry.test(e)) return Single.error(e);
+          Duration d = policy.retryDelay(failures + 1, Failures.retryAfter(e));
+          return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
+              .flatMap(x -> attempt(call, retry, policy, scheduler, failures + 1));
+        });
+  }
+}

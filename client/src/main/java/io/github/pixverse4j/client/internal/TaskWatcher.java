@@ -1,0 +1,162 @@
+package io.github.pixverse4j.client.internal;
+
+import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.TaskTimeoutException;
+import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.VideoProvider;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.ObservableEmitter;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.disposables.SerialDisposable;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Polls one task until it ends, emitting each status that shows something new.
+ *
+ * <p>One call is in flight at a time; between calls the only thing alive is a timer on the
+ * scheduler, so thousands of watchers share the scheduler's and OkHttp's few threads. The deadline
+ * has its own timer, so a call that never answers cannot hold the stream open past it.
+ */
+public final class TaskWatcher {
+  private final VideoProvider provider;
+  private final PollingPolicy policy;
+  private final Scheduler scheduler;
+  private final TaskHandle handle;
+  private final ObservableEmitter<TaskStatus> emitter;
+  private final long startNanos;
+
+  // Separate slots: with a synchronous provider the next timer is set while the call is still
+  // being subscribed, and one slot would lose track of it.
+  private final SerialDisposable timer = new SerialDisposable();
+  private final SerialDisposable call = new SerialDisposable();
+  private final SerialDisposable deadlineTimer = new SerialDisposable();
+  private final AtomicBoolean finished = new AtomicBoolean();
+
+  // Touched only by the one step in progress; each step hands over to the next through the
+  // scheduler or OkHttp's dispatcher, which orders the writes.
+  private TaskStatus last;
+  private int unchangedPolls;
+  private int consecutiveFailures;
+  private long runningSinceNanos = -1;
+
+  private TaskWatcher(
+      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
+      ObservableEmitter<TaskStatus> emitter, long startNanos) {
+    this.provider = provider;
+    this.policy = policy;
+    this.scheduler = scheduler;
+    this.handle = handle;
+    this.emitter = emitter;
+    this.startNanos = startNanos;
+  }
+
+  /**
+   * Starts watching.
+   *
+   * @param initial a status already emitted (the QUEUED after a submit), or {@code null}
+   * @param firstDelay wait before the first poll
+   * @param startNanos when the overall deadline started counting, in {@code scheduler} time
+   * @return disposing it stops the watch (and cancels remotely when the policy says so)
+   */
+  public static Disposable start(
+      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
+      ObservableEmitter<TaskStatus> emitter, TaskStatus initial, Duration firstDelay, long startNanos) {
+    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), startNanos);
+    w.last = initial;
+    long deadlineIn = startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
+    w.deadlineTimer.replace(scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
+    w.schedulePoll(firstDelay);
+    return Disposable.fromAction(w::onDispose);
+  }
+
+  private void schedulePoll(Duration delay) {
+    if (finished.get()) return;
+    timer.replace(scheduler.scheduleDirect(this::poll, delay.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  private void poll() {
+    if (finished.get()) return;
+    call.replace(provider.status(handle).subscribe(this::onStatus, this::onFailure));
+  }
+
+  private void onStatus(TaskStatus s) {
+    if (finished.get()) return;
+    consecutiveFailures = 0;
+    if (!s.handle().equals(handle)) {
+      fail(new IllegalStateException("provider returned a status for " + s.handle() + " when asked for " + handle));
+      return;
+    }
+    long now = scheduler.now(TimeUnit.NANOSECONDS);
+    if (s.state() == TaskState.RUNNING && runningSinceNanos < 0) runningSinceNanos = now;
+    boolean changed = last == null || !s.sameProgressAs(last);
+    unchangedPolls = changed ? 0 : unchangedPolls + 1;
+    last = s;
+    if (changed) emitter.onNext(s);
+    if (s.isTerminal()) {
+      if (finished.compareAndSet(false, true)) {
+        deadlineTimer.dispose();
+        emitter.onComplete();
+      }
+      return;
+    }
+    Optional<Duration> running = runningSinceNanos < 0
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(now - runningSinceNanos));
+    schedulePoll(policy.nextPollDelay(s, unchangedPolls, running));
+  }
+
+  private void onFailure(Throwable e) {
+    if (finished.get()) return;
+    if (Failures.isTransient(e) && consecutiveFailures < policy.maxConsecutiveFailures()) {
+      consecutiveFailures++;
+      schedulePoll(policy.retryDelay(consecutiveFailures, Failures.retryAfter(e)));
+      return;
+    }
+    fail(e);
+  }
+
+  private void fail(Throwable e) {
+    if (!finished.compareAndSet(false, true)) return;
+    deadlineTimer.dispose();
+    timer.dispose();
+    call.dispose();
+    emitter.onError(Failures.withHandle(e, provider.id(), handle));
+  }
+
+  private void onDeadline() {
+    if (!finished.compareAndSet(false, true)) return;
+    timer.dispose();
+    call.dispose();
+    if (policy.cancelOnDeadline()) cancelRemotely();
+    TaskStatus lastSeen = last;
+    emitter.onError(new TaskTimeoutException(
+        "The task did not finish within the deadline of " + policy.deadline()
+            + (lastSeen == null ? "" : "; it was last seen " + lastSeen.state())
+            + ". It may still finish: watch its handle again later.",
+        ErrorDetails.provider(provider.id()),
+        lastSeen).attachHandle(handle));
+  }
+
+  private void onDispose() {
+    boolean wasRunning = finished.compareAndSet(false, true);
+    timer.dispose();
+    call.dispose();
+    deadlineTimer.dispose();
+    if (wasRunning && policy.cancelOnDispose()) cancelRemotely();
+  }
+
+  private void cancelRemotely() {
+    if (!provider.capabilities().supportsCancel()) return;
+    // Fire and forget: the watcher is gone, nobody is left to report a failure to.
+    Completable cancel = Retrying.completable(
+        () -> provider.cancel(handle), Failures::isTransient, policy, scheduler);
+    Disposable unused = cancel.onErrorComplete().subscribe();
+  }
+}

@@ -1,0 +1,447 @@
+package io.github.pixverse4j.client;
+
+import static io.github.pixverse4j.client.ScriptedProvider.cancelled;
+import static io.github.pixverse4j.client.ScriptedProvider.failed;
+import static io.github.pixverse4j.client.ScriptedProvider.queued;
+import static io.github.pixverse4j.client.ScriptedProvider.request;
+import static io.github.pixverse4j.client.ScriptedProvider.running;
+import static io.github.pixverse4j.client.ScriptedProvider.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pixverse4j.api.AuthenticationException;
+import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.FailureCategory;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.InvalidRequestException;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.ProviderUnavailableException;
+import io.github.pixverse4j.api.RateLimitedException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskFailedException;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.TaskTimeoutException;
+import io.github.pixverse4j.api.TransportException;
+import io.github.pixverse4j.api.UnsupportedFeatureException;
+import io.github.pixverse4j.api.VideoApiException;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.observers.TestObserver;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VideoClientTest {
+  private final TestScheduler time = new TestScheduler();
+  private final ScriptedProvider provider = new ScriptedProvider(time);
+
+  private static PollingPolicy.Builder fixedPolicy() {
+    return PollingPolicy.builder()
+        .initialDelay(Duration.ofSeconds(1))
+        .interval(Duration.ofSeconds(1))
+        .maxInterval(Duration.ofSeconds(1))
+        .minInterval(Duration.ofMillis(100))
+        .useProviderHints(false)
+        .retryDelay(Duration.ofSeconds(1))
+        .maxConsecutiveFailures(3)
+        .jitter(0);
+  }
+
+  private VideoClient client(PollingPolicy policy) {
+    return new VideoClient(provider, policy, time, (v, p) -> Observable.error(new AssertionError("no download")));
+  }
+
+  private VideoClient client() {
+    return client(fixedPolicy().build());
+  }
+
+  private void advance(long seconds) {
+    time.advanceTimeBy(seconds, TimeUnit.SECONDS);
+  }
+
+  /** The error a finished observer received. */
+  static Throwable errorOf(TestObserver<?> obs) {
+    Throwable[] seen = new Throwable[1];
+    obs.assertError(e -> {
+      seen[0] = e;
+      return true;
+    });
+    return seen[0];
+  }
+
+  private static ErrorDetails details(int status) {
+    return ErrorDetails.provider(ScriptedProvider.ID).withHttpStatus(status);
+  }
+
+  @Nested
+  @DisplayName("generate")
+  class Generate {
+    @Test
+    @DisplayName("emits QUEUED with the handle first, then only statuses that show something new, then completes")
+    void emitsChangesOnly() {
+      provider.statusAnswers(queued(2), queued(2), queued(1), running(30), running(30), running(60), succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+
+      obs.assertValueCount(1);
+      TaskStatus first = obs.values().get(0);
+      assertThat(first.state()).isEqualTo(TaskState.QUEUED);
+      assertThat(first.handle().taskId()).isEqualTo("task-1");
+      assertThat(TaskHandle.parse(first.handle().token())).isEqualTo(first.handle());
+
+      advance(60);
+      obs.assertComplete().assertNoErrors();
+      List<String> seen = obs.values().stream()
+          .map(s -> s.state() + ":" + s.queuePosition().orElse(-1) + ":" + s.progressPercent().orElse(-1))
+          .collect(Collectors.toList());
+      assertThat(seen).containsExactly(
+          "QUEUED:-1:-1", "QUEUED:2:-1", "QUEUED:1:-1", "RUNNING:-1:30", "RUNNING:-1:60", "SUCCEEDED:-1:-1");
+      assertThat(provider.statusCount()).isEqualTo(7);
+      assertThat(provider.submitCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("polls at the policy's times: first after the initial delay, then every interval")
+    void pollsOnSchedule() {
+      provider.statusAnswers(running(10), running(20), succeeded());
+      client().generate(request()).test();
+      advance(60);
+      assertThat(provider.statusTimesMillis).containsExactly(1000L, 2000L, 3000L);
+    }
+
+    @Test
+    @DisplayName("is cold: nothing is sent before subscription, and each subscription submits once")
+    void cold() {
+      Observable<TaskStatus> stream = client().generate(request());
+      advance(10);
+      assertThat(provider.submitCount()).isZero();
+      stream.test();
+      stream.test();
+      assertThat(provider.submitCount()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a FAILED task is data: emitted with its failure, then the stream completes")
+    void failedIsData() {
+      provider.statusAnswers(running(50), failed(FailureCategory.MODERATION));
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(10);
+      obs.assertComplete().assertNoErrors();
+      TaskStatus last = obs.values().get(obs.values().size() - 1);
+      assertThat(last.state()).isEqualTo(TaskState.FAILED);
+      assertThat(last.failure().get().category()).isEqualTo(FailureCategory.MODERATION);
+      int polls = provider.statusCount();
+      advance(600);
+      assertThat(provider.statusCount()).as("no polling after the terminal status").isEqualTo(polls);
+    }
+
+    @Test
+    @DisplayName("a CANCELLED task is emitted and the stream completes")
+    void cancelledIsData() {
+      provider.statusAnswers(cancelled());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(10);
+      obs.assertComplete();
+      assertThat(obs.values().get(1).state()).isEqualTo(TaskState.CANCELLED);
+    }
+
+    @Test
+    @DisplayName("an invalid request fails with every violation and sends nothing")
+    void invalidRequestSendsNothing() {
+      ImageToVideoRequest bad = ImageToVideoRequest.builder()
+          .image(ImageInput.file(java.nio.file.Paths.get("cat.png")))
+          .prompt("x".repeat(101))
+          .seed(-1L)
+          .build();
+      TestObserver<TaskStatus> obs = client().generate(bad).test();
+      obs.assertError(InvalidRequestException.class);
+      InvalidRequestException e = (InvalidRequestException) errorOf(obs);
+      assertThat(e.violations()).extracting(v -> v.field()).containsExactlyInAnyOrder("prompt", "image", "seed");
+      assertThat(provider.submitCount()).isZero();
+    }
+  }
+
+  @Nested
+  @DisplayName("deadline")
+  class Deadline {
+    @Test
+    @DisplayName("a task still running at the deadline ends the stream with TaskTimeoutException carrying the last status and handle")
+    void timeout() {
+      PollingPolicy p = fixedPolicy().deadline(Duration.ofSeconds(30)).build();
+      TestObserver<TaskStatus> obs = client(p).generate(request()).test();
+      advance(29);
+      obs.assertNoErrors().assertNotComplete();
+      advance(1);
+      obs.assertError(TaskTimeoutException.class);
+      TaskTimeoutException e = (TaskTimeoutException) errorOf(obs);
+      assertThat(e.lastStatus()).isPresent();
+      assertThat(e.lastStatus().get().state()).isEqualTo(TaskState.RUNNING);
+      assertThat(e.handle()).contains(obs.values().get(0).handle());
+      int polls = provider.statusCount();
+      advance(3600);
+      assertThat(provider.statusCount()).isEqualTo(polls);
+      assertThat(provider.cancels).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a status call that never answers cannot hold the stream past the deadline")
+    void hangingCall() {
+      VideoProvider hanging = new DelegatingProvider(provider) {
+        @Override
+        public io.reactivex.rxjava3.core.Single<TaskStatus> status(TaskHandle handle) {
+          return io.reactivex.rxjava3.core.Single.never();
+        }
+      };
+      PollingPolicy p = fixedPolicy().deadline(Duration.ofSeconds(30)).build();
+      TestObserver<TaskStatus> obs = new VideoClient(hanging, p, time, (v, t) -> Observable.empty())
+          .generate(request()).test();
+      advance(30);
+      obs.assertError(TaskTimeoutException.class);
+    }
+
+    @Test
+    @DisplayName("with cancelOnDeadline, reaching the deadline cancels the task remotely")
+    void cancelOnDeadline() {
+      PollingPolicy p = fixedPolicy().deadline(Duration.ofSeconds(10)).cancelOnDeadline(true).build();
+      TestObserver<TaskStatus> obs = client(p).generate(request()).test();
+      advance(10);
+      obs.assertError(TaskTimeoutException.class);
+      assertThat(provider.cancels).containsExactly(obs.values().get(0).handle());
+    }
+  }
+
+  @Nested
+  @DisplayName("failed polls")
+  class FailedPolls {
+    @Test
+    @DisplayName("a 429 with Retry-After is honoured: no poll before it elapses")
+    void retryAfter() {
+      provider.statusAnswers(
+          new RateLimitedException("slow down", details(429), Duration.ofSeconds(10)), succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(1);
+      assertThat(provider.statusTimesMillis).containsExactly(1000L);
+      time.advanceTimeBy(9999, TimeUnit.MILLISECONDS);
+      assertThat(provider.statusCount()).as("no poll before Retry-After elapsed").isEqualTo(1);
+      time.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+      assertThat(provider.statusTimesMillis).containsExactly(1000L, 11000L);
+      obs.assertComplete();
+    }
+
+    @Test
+    @DisplayName("Retry-After is capped by the policy")
+    void retryAfterCapped() {
+      provider.statusAnswers(
+          new RateLimitedException("slow down", details(429), Duration.ofHours(5)), succeeded());
+      client(fixedPolicy().maxRetryAfter(Duration.ofSeconds(20)).build()).generate(request()).test();
+      advance(30);
+      assertThat(provider.statusTimesMillis).containsExactly(1000L, 21000L);
+    }
+
+    @Test
+    @DisplayName("transient failures are retried with backoff up to the limit, then surfaced with the handle")
+    void transientLimit() {
+      TransportException reset = new TransportException("reset", details(0), null, true);
+      provider.statusAnswers(reset, reset, reset, reset, succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(60);
+      obs.assertError(TransportException.class);
+      assertThat(((VideoApiException) errorOf(obs)).handle()).isPresent();
+      // first poll at 1 s, retries after 1, 2, 4 s
+      assertThat(provider.statusTimesMillis).containsExactly(1000L, 2000L, 4000L, 8000L);
+    }
+
+    @Test
+    @DisplayName("a success resets the failure count")
+    void successResets() {
+      ProviderUnavailableException e503 = new ProviderUnavailableException("busy", details(500));
+      provider.statusAnswers(e503, e503, e503, running(10), e503, e503, e503, succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(120);
+      obs.assertComplete().assertNoErrors();
+    }
+
+    @Test
+    @DisplayName("401 is not retried")
+    void authNotRetried() {
+      provider.statusAnswers(new AuthenticationException("bad key", details(401)), succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(60);
+      obs.assertError(AuthenticationException.class);
+      assertThat(provider.statusCount()).isEqualTo(1);
+      assertThat(((VideoApiException) errorOf(obs)).handle().get().taskId()).isEqualTo("task-1");
+    }
+
+    @Test
+    @DisplayName("an unknown status value ends observation with an error, not endless polling")
+    void unknownStatus() {
+      provider.statusAnswers(new MalformedResponseException("unknown status 'WEIRD'", details(200)));
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(3600);
+      obs.assertError(MalformedResponseException.class);
+      assertThat(provider.statusCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an unexpected exception from a provider is wrapped and carries the handle")
+    void unexpected() {
+      provider.statusAnswers(new IllegalStateException("bug"));
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(5);
+      obs.assertError(VideoApiException.class);
+      assertThat(((VideoApiException) errorOf(obs)).handle()).isPresent();
+    }
+  }
+
+  @Nested
+  @DisplayName("dispose")
+  class Dispose {
+    @Test
+    @DisplayName("disposing stops all polling and does not cancel remotely by default")
+    void stopsPolling() {
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(3);
+      int polls = provider.statusCount();
+      assertThat(polls).isEqualTo(3);
+      obs.dispose();
+      advance(3600);
+      assertThat(provider.statusCount()).isEqualTo(polls);
+      assertThat(provider.cancels).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with cancelOnDispose, disposing cancels the task remotely once")
+    void cancelOnDispose() {
+      TestObserver<TaskStatus> obs = client(fixedPolicy().cancelOnDispose(true).build()).generate(request()).test();
+      advance(3);
+      obs.dispose();
+      advance(60);
+      assertThat(provider.cancels).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("cancelOnDispose does nothing after the task ended")
+    void noCancelAfterEnd() {
+      provider.statusAnswers(succeeded());
+      TestObserver<TaskStatus> obs = client(fixedPolicy().cancelOnDispose(true).build()).generate(request()).test();
+      advance(3);
+      obs.assertComplete();
+      obs.dispose();
+      assertThat(provider.cancels).isEmpty();
+    }
+  }
+
+  static Stream<Arguments> submitFailures() {
+    ErrorDetails d = ErrorDetails.provider(ScriptedProvider.ID);
+    return Stream.of(
+        Arguments.of("reset after sending", new TransportException("reset", d, null, true), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("read timeout", new TransportException("timeout", d, null, true), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, ProviderUnavailableException.class),
+        Arguments.of("502", new ProviderUnavailableException("bad gateway", d.withHttpStatus(502)), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("504", new ProviderUnavailableException("gateway timeout", d.withHttpStatus(504)), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("unreadable 200", new MalformedResponseException("bad json", d.withHttpStatus(200)), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("401", new AuthenticationException("bad key", d.withHttpStatus(401)), 1, AuthenticationException.class),
+        Arguments.of("refused (never sent), always", new TransportException("refused", d, null, false), 4, TransportException.class),
+        Arguments.of("429, always", new RateLimitedException("slow", d.withHttpStatus(429), null), 4, RateLimitedException.class),
+        Arguments.of("503, always", new ProviderUnavailableException("busy", d.withHttpStatus(503)), 4, ProviderUnavailableException.class));
+  }
+
+  @ParameterizedTest(name = "submit failing with {0} is sent {2} time(s)")
+  @MethodSource("submitFailures")
+  @DisplayName("a submit is resent only when the provider provably did not accept it")
+  void submitNeverDuplicated(String name, Throwable failure, int expectedSubmits, Class<? extends Throwable> expected) {
+    provider.submitAnswers(failure, failure, failure, failure, failure, failure);
+    TestObserver<TaskStatus> obs = client().generate(request()).test();
+    advance(600);
+    obs.assertError(expected);
+    assertThat(provider.submitCount()).isEqualTo(expectedSubmits);
+    assertThat(provider.statusCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("a submit refused before sending, then accepted, creates one job and continues")
+  void submitRetriedWhenSafe() {
+    provider.submitAnswers(
+        new TransportException("refused", ErrorDetails.none(), null, false),
+        new RateLimitedException("slow", ErrorDetails.none(), Duration.ofSeconds(5)));
+    provider.statusAnswers(succeeded());
+    TestObserver<TaskStatus> obs = client().generate(request()).test();
+    advance(60);
+    obs.assertComplete();
+    assertThat(provider.submitTimesMillis).containsExactly(0L, 1000L, 6000L);
+  }
+
+  @Test
+  @DisplayName("watch resumes a task by handle: polls at once, then follows it to the end")
+  void watchResumes() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "scripted-model", "old-task");
+    provider.statusAnswers(running(80), succeeded());
+    TestObserver<TaskStatus> obs = client().watch(TaskHandle.parse(h.token())).test();
+    time.triggerActions();
+    assertThat(provider.statusTimesMillis).containsExactly(0L);
+    advance(5);
+    obs.assertComplete();
+    assertThat(obs.values()).extracting(TaskStatus::state).containsExactly(TaskState.RUNNING, TaskState.SUCCEEDED);
+    assertThat(obs.values()).allMatch(s -> s.handle().equals(h));
+    assertThat(provider.submitCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("a handle of another provider is refused with a clear message")
+  void foreignHandle() {
+    assertThatThrownBy(() -> client().watch(TaskHandle.of("gmi", "m", "t")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'gmi'");
+  }
+
+  @Test
+  @DisplayName("status retries transient failures and returns one status")
+  void statusRetries() {
+    provider.statusAnswers(new TransportException("reset", ErrorDetails.none(), null, true), running(40));
+    TestObserver<TaskStatus> obs = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    advance(2);
+    obs.assertValueCount(1).assertComplete();
+    assertThat(provider.statusCount()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("cancel without provider support fails at once and sends nothing")
+  void cancelUnsupported() {
+    provider.supportsCancel(false);
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
+    client().cancel(h).test().assertError(UnsupportedFeatureException.class);
+    assertThat(provider.cancels).isEmpty();
+  }
+
+  @Test
+  @DisplayName("cancel with provider support reaches the provider")
+  void cancelSupported() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
+    client().cancel(h).test().assertComplete();
+    assertThat(provider.cancels).containsExactly(h);
+  }
+
+  @Test
+  @DisplayName("awaitVideos returns the videos, or fails with TaskFailedException")
+  void awaitVideos() {
+    provider.statusAnswers(succeeded());
+    TestObserver<List<io.github.pixverse4j.api.Video>> ok = client().awaitVideos(request()).test();
+    advance(5);
+    ok.assertValue(v -> v.size() == 1);
+
+    provider.statusAnswers(failed(FailureCategory.PROVIDER_ERROR));
+    TestObserver<List<io.github.pixverse4j.api.Video>> bad = client().awaitVideos(request()).test();
+    advance(5);
+    bad.assertError(TaskFailedException.class);
+  }
+}
