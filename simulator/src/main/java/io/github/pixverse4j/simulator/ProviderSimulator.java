@@ -1,0 +1,690 @@
+package io.github.pixverse4j.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process fake of one provider's HTTP API, on a free loopback port. Subclasses declare the
+ * provider's routes, auth check and JSON; this class records every request, holds scripted jobs,
+ * injects faults and serves media.
+ *
+ * <pre>{@code
+ * try (MySimulator sim = new MySimulator("key").start()) {
+ *   sim.nextJobs(Lifecycle.builder().queued(2, 3).running(30, 60, 90).succeeded());
+ *   sim.faults().on("status").call(1).respond(Fault.status(503, "busy"));
+ *   // ... point the client at sim.baseUrl() ...
+ *   assertThat(sim.requestCount("submit")).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * <p>Media ({@link #videoUrl}, {@link #largeMediaUrl}) is served under {@code /media/} on the
+ * same port, outside the base path, without any auth check; its requests are recorded under the
+ * endpoint name {@value #MEDIA_ENDPOINT} and faults apply to it like to any endpoint.
+ *
+ * <p>Thread-safe. Call {@link #close()} (or use try-with-resources) to free the port and threads.
+ */
+public abstract class ProviderSimulator implements AutoCloseable {
+  /** Request bodies longer than this are recorded only up to this many bytes. */
+  public static final int MAX_RECORDED_BODY_BYTES = 32 * 1024 * 1024;
+
+  /** The endpoint name of the media routes. */
+  public static final String MEDIA_ENDPOINT = "media";
+
+  /** Jackson mapper for subclasses (ignores unknown properties when reading). */
+  protected static final ObjectMapper JSON = Json.MAPPER;
+
+  private static final System.Logger LOG = System.getLogger(ProviderSimulator.class.getName());
+  private static final Pattern LARGE_MEDIA = Pattern.compile("large-(\\d{1,18})\\.mp4");
+  private static final byte[] SAMPLE_MP4 = loadSample();
+  private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+
+  private static final Lifecycle INITIAL_DEFAULT_LIFECYCLE =
+      Lifecycle.builder().queued(1, 1).running(50, 90).succeeded();
+
+  private final String providerId;
+  private final String apiKey;
+  private final Routes routes = new Routes();
+  private final FaultPlan faults = new FaultPlan();
+
+  private final Object recordLock = new Object();
+  private final List<RecordedRequest> recorded = new ArrayList<>();
+  private long requestSequence;
+
+  private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Lifecycle> nextJobs = new ConcurrentLinkedQueue<>();
+  private final AtomicLong jobSequence = new AtomicLong();
+  private final AtomicLong jobIds = new AtomicLong();
+  private final AtomicInteger submits = new AtomicInteger();
+  private final List<Throwable> handlerFailures = Collections.synchronizedList(new ArrayList<>());
+  private volatile Lifecycle defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
+  private volatile Clock clock = Clock.systemUTC();
+
+  private HttpServer server;
+  private ThreadPoolExecutor executor;
+  private String basePath;
+  private Set<String> credentialNames;
+  private volatile String origin;
+  private boolean closed;
+
+  /**
+   * @param providerId a short name for messages and thread names, e.g. "gmi"
+   * @param apiKey the key the auth check accepts
+   */
+  protected ProviderSimulator(String providerId, String apiKey) {
+    this.providerId = Objects.requireNonNull(providerId, "providerId == null");
+    this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+  }
+
+  /** Registers the provider's routes; called once by {@link #start()}. */
+  protected abstract void configure(Routes routes);
+
+  /**
+   * The path prefix of the provider's API, e.g. {@code "/api/v1"}; "" (the default) or starting
+   * with "/" and not ending with "/". Route patterns are relative to it.
+   */
+  protected String basePath() {
+    return "";
+  }
+
+  /**
+   * Checks the credentials of a request to an authenticated route: returns null to let it
+   * through, else the provider's error response. The default accepts {@code Authorization:
+   * Bearer <apiKey>} and otherwise answers 401 {@code {"error":"unauthorized"}}.
+   */
+  protected SimResponse checkAuth(RecordedRequest request) {
+    return apiKey.equals(bearerToken(request))
+        ? null
+        : SimResponse.rawJson(401, "{\"error\":\"unauthorized\"}");
+  }
+
+  /**
+   * Header names that count as credentials for {@link RecordedRequest#credentialsSent()}
+   * (case-insensitive; read once by {@link #start()}). The default returns a new mutable set, so
+   * an override can add the provider's own key header to {@code super.credentialHeaders()}.
+   */
+  protected Set<String> credentialHeaders() {
+    Set<String> names = new LinkedHashSet<>();
+    Collections.addAll(
+        names, "Authorization", "Proxy-Authorization", "API-KEY", "X-API-Key", "Cookie");
+    return names;
+  }
+
+  /**
+   * Worker threads serving requests. A fixed pool keeps a load test with thousands of requests in
+   * flight from creating thousands of threads: extra requests wait in the queue, which costs
+   * little because handlers only touch memory. Only {@link Fault#delay delays} hold a thread
+   * while idle, hence more threads than cores. Daemon threads that time out when idle, so a
+   * forgotten simulator costs nothing; the pool is shut down by {@link #close()}.
+   */
+  protected int workerThreads() {
+    return 32;
+  }
+
+  /** The token of an {@code Authorization: Bearer <token>} header, or null. */
+  protected static String bearerToken(RecordedRequest request) {
+    String header = request.header("Authorization");
+    if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return header.substring(7).trim();
+  }
+
+  /**
+   * Starts the server on {@code 127.0.0.1} and a free port. Subclasses may override it to return
+   * their own type: {@code public MySim start() { super.start(); return this; }}.
+   *
+   * @throws IllegalStateException if already started or closed
+   */
+  public ProviderSimulator start() {
+    synchronized (this) {
+      if (server != null || closed) {
+        throw new IllegalStateException(providerId + " simulator was already started");
+      }
+      String path = Objects.requireNonNull(basePath(), "basePath() == null");
+      if (!path.isEmpty() && (!path.startsWith("/") || path.endsWith("/"))) {
+        throw new IllegalStateException(
+            "basePath() must be \"\" or start with / and not end with /: " + path);
+      }
+      basePath = path;
+      credentialNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      credentialNames.addAll(
+          Objects.requireNonNull(credentialHeaders(), "credentialHeaders() == null"));
+      routes.add("GET", "/media/([^/]+)", MEDIA_ENDPOINT, this::serveMedia, false, true);
+      configure(routes);
+      routes.freeze();
+
+      int threads = workerThreads();
+      int serverId = SERVER_IDS.incrementAndGet();
+      AtomicInteger threadIds = new AtomicInteger();
+      executor =
+          new ThreadPoolExecutor(
+              threads,
+              threads,
+              30,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              r -> {
+                Thread t =
+                    new Thread(
+                        r,
+                        "simulator-" + providerId + "-" + serverId + "-" + threadIds.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      executor.allowCoreThreadTimeOut(true);
+      try {
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        server = HttpServer.create(new InetSocketAddress(loopback, 0), 1024);
+      } catch (IOException e) {
+        executor.shutdownNow();
+        throw new UncheckedIOException("cannot start the " + providerId + " simulator", e);
+      }
+      server.createContext("/", this::handleExchange);
+      server.setExecutor(executor);
+      server.start();
+      origin = "http://127.0.0.1:" + server.getAddress().getPort();
+      return this;
+    }
+  }
+
+  /** Stops the server at once (open connections are closed) and releases its threads. */
+  @Override
+  public void close() {
+    HttpServer s;
+    ThreadPoolExecutor e;
+    synchronized (this) {
+      closed = true;
+      s = server;
+      e = executor;
+    }
+    if (s != null) {
+      s.stop(0);
+    }
+    if (e != null) {
+      e.shutdownNow();
+    }
+  }
+
+  public String providerId() {
+    return providerId;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** {@code http://127.0.0.1:<port>} plus the base path, without a trailing slash. */
+  public String baseUrl() {
+    return origin() + basePath;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return URI.create(origin()).getPort();
+  }
+
+  /** The URL of the sample MP4 for a job; per-protocol simulators put it in success responses. */
+  public String videoUrl(String jobId) {
+    Objects.requireNonNull(jobId, "jobId == null");
+    return origin() + "/media/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20")
+        + ".mp4";
+  }
+
+  /**
+   * The URL of a synthetic {@code video/mp4} body of exactly {@code sizeBytes} bytes (byte
+   * {@code i} is {@code (byte) (i % 251)}), declared in Content-Length and streamed with a small
+   * buffer, for download tests of any size.
+   */
+  public String largeMediaUrl(long sizeBytes) {
+    if (sizeBytes < 0) {
+      throw new IllegalArgumentException("sizeBytes must be >= 0: " + sizeBytes);
+    }
+    return origin() + "/media/large-" + sizeBytes + ".mp4";
+  }
+
+  /** The bytes of the sample MP4 every {@link #videoUrl} serves (a copy). */
+  public byte[] mediaBytes() {
+    return SAMPLE_MP4.clone();
+  }
+
+  /** The fault script; see {@link FaultPlan}. */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /** The clock for timestamps and timed lifecycles (default: the system UTC clock). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Replaces the clock, e.g. with a {@link SimClock}; existing jobs follow the new clock too. */
+  public ProviderSimulator clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    return this;
+  }
+
+  // ---- recorded requests ----
+
+  /** Every request received so far, in arrival order (a snapshot). */
+  public List<RecordedRequest> requests() {
+    synchronized (recordLock) {
+      return Collections.unmodifiableList(new ArrayList<>(recorded));
+    }
+  }
+
+  /** The requests routed to this endpoint, in arrival order (a snapshot). */
+  public List<RecordedRequest> requests(String endpointName) {
+    Objects.requireNonNull(endpointName, "endpointName == null");
+    List<RecordedRequest> result = new ArrayList<>();
+    synchronized (recordLock) {
+      for (RecordedRequest r : recorded) {
+        if (endpointName.equals(r.endpointName())) {
+          result.add(r);
+        }
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /** How many recorded requests were routed to this endpoint. */
+  public int requestCount(String endpointName) {
+    return requests(endpointName).size();
+  }
+
+  /** Forgets the recorded requests (fault call numbers keep counting). */
+  public void clearRequests() {
+    synchronized (recordLock) {
+      recorded.clear();
+    }
+  }
+
+  /**
+   * Exceptions thrown by handlers or {@link #checkAuth} (each answered with a 500); a test can
+   * assert this is empty to catch bugs in a simulator.
+   */
+  public List<Throwable> handlerFailures() {
+    synchronized (handlerFailures) {
+      return Collections.unmodifiableList(new ArrayList<>(handlerFailures));
+    }
+  }
+
+  // ---- jobs ----
+
+  /**
+   * Queues lifecycles for the next jobs, first in first out; once they are used up jobs follow
+   * the {@link #defaultLifecycle(Lifecycle) default}.
+   */
+  public ProviderSimulator nextJobs(Lifecycle... lifecycles) {
+    Objects.requireNonNull(lifecycles, "lifecycles == null");
+    for (Lifecycle l : lifecycles) {
+      nextJobs.add(Objects.requireNonNull(l, "lifecycle == null"));
+    }
+    return this;
+  }
+
+  /**
+   * Sets the lifecycle of jobs created while {@link #nextJobs} is empty. Initially: queued
+   * (position 1) for one read, running 50 % then 90 %, then succeeded.
+   */
+  public ProviderSimulator defaultLifecycle(Lifecycle lifecycle) {
+    this.defaultLifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
+    return this;
+  }
+
+  public Lifecycle defaultLifecycle() {
+    return defaultLifecycle;
+  }
+
+  /** All jobs in creation order (a snapshot). */
+  public List<SimJob> jobs() {
+    List<SimJob> list = new ArrayList<>(jobs.values());
+    list.sort(Comparator.comparingLong(SimJob::sequence));
+    return Collections.unmodifiableList(list);
+  }
+
+  /** The job with this id, or null. */
+  public SimJob job(String id) {
+    return jobs.get(Objects.requireNonNull(id, "id == null"));
+  }
+
+  /** How many distinct jobs exist. */
+  public int jobCount() {
+    return jobs.size();
+  }
+
+  /**
+   * How many submits were accepted by {@link #createJob}, counting a resubmit to an existing id;
+   * with {@link #jobCount()} this proves a client never submitted twice.
+   */
+  public int submitCount() {
+    return submits.get();
+  }
+
+  /**
+   * Forgets requests, jobs, queued lifecycles, faults (and their call numbers) and handler
+   * failures, and restores the initial default lifecycle, so one started simulator can serve many
+   * tests. Job ids keep counting, so an old id never names a new job.
+   */
+  public void reset() {
+    clearRequests();
+    faults.clear();
+    jobs.clear();
+    nextJobs.clear();
+    submits.set(0);
+    handlerFailures.clear();
+    defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
+  }
+
+  /**
+   * Accepts a submit: creates a job with this id following the next lifecycle (see {@link
+   * #nextJobs}), or, if the id already exists (e.g. one derived from an idempotency key), counts
+   * one more submit on that job and returns it.
+   */
+  protected SimJob createJob(String id, Object submittedBody) {
+    Objects.requireNonNull(id, "id == null");
+    submits.incrementAndGet();
+    return jobs.compute(
+        id,
+        (key, existing) -> {
+          if (existing != null) {
+            existing.addSubmit();
+            return existing;
+          }
+          Lifecycle next = nextJobs.poll();
+          return new SimJob(
+              key,
+              jobSequence.incrementAndGet(),
+              clock.instant(),
+              next != null ? next : defaultLifecycle,
+              submittedBody,
+              () -> clock.instant());
+        });
+  }
+
+  /** A fresh job id: {@code job-1}, {@code job-2}, ... (never reused by this simulator). */
+  protected String newJobId() {
+    return "job-" + jobIds.incrementAndGet();
+  }
+
+  // ---- HTTP ----
+
+  private String origin() {
+    String o = origin;
+    if (o == null) {
+      throw new IllegalStateException(providerId + " simulator is not started");
+    }
+    return o;
+  }
+
+  private SimResponse serveMedia(SimRequest request) {
+    Matcher large = LARGE_MEDIA.matcher(request.pathParam(1));
+    if (large.matches()) {
+      long size = Long.parseLong(large.group(1));
+      return SimResponse.streamed(200, "video/mp4", StreamedBody.pattern(size));
+    }
+    return SimResponse.of(200, "video/mp4", SAMPLE_MP4);
+  }
+
+  private void handleExchange(HttpExchange exchange) throws IOException {
+    try {
+      serve(exchange);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AbortConnection();
+    }
+    // AbortConnection and IOException propagate: the JDK server then closes the connection
+    // without sending (the rest of) a response.
+  }
+
+  private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+    Instant receivedAt = clock.instant();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    URI uri = exchange.getRequestURI();
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    String query = uri.getRawQuery();
+    Routes.Match match = routes.resolve(method, path, basePath);
+    String endpoint = match.route == null ? null : match.route.endpointName;
+    FaultPlan.Call call = endpoint == null ? null : faults.nextCall(endpoint);
+    int callNumber = call == null ? 0 : call.number;
+    Fault fault = call == null ? null : call.fault;
+    Headers requestHeaders = exchange.getRequestHeaders();
+
+    if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_READ) {
+      sleep(fault.delay());
+      record(receivedAt, method, path, query, requestHeaders, new byte[0], -1, endpoint,
+          callNumber, fault);
+      throw new AbortConnection();
+    }
+
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    long bodyLength = readBody(exchange.getRequestBody(), body);
+    RecordedRequest request = record(receivedAt, method, path, query, requestHeaders,
+        body.toByteArray(), bodyLength, endpoint, callNumber, fault);
+    if (fault != null) {
+      sleep(fault.delay());
+    }
+
+    SimResponse response = fault == null || fault.runsHandler() ? dispatch(match, request) : null;
+    if (fault == null) {
+      send(exchange, method, response, false);
+      return;
+    }
+    switch (fault.kind()) {
+      case NONE:
+        send(exchange, method, response.withExtraHeaders(fault.headers()), false);
+        return;
+      case DROP_AFTER_READ:
+        throw new AbortConnection();
+      case TRUNCATED_BODY:
+        sendTruncated(exchange, response.withExtraHeaders(fault.headers()),
+            response.bodyLength() / 2);
+        return;
+      case DROP_MID_BODY:
+        sendTruncated(exchange, response.withExtraHeaders(fault.headers()), fault.size());
+        return;
+      default:
+        send(exchange, method, fault.response(), fault.chunked());
+    }
+  }
+
+  private SimResponse dispatch(Routes.Match match, RecordedRequest request) {
+    if (match.route == null) {
+      if (match.allowedMethods.isEmpty()) {
+        return SimResponse.rawJson(404, "{\"error\":\"not found\"}");
+      }
+      return SimResponse.rawJson(405, "{\"error\":\"method not allowed\"}")
+          .withHeader("Allow", String.join(", ", match.allowedMethods));
+    }
+    try {
+      if (match.route.authenticated) {
+        SimResponse denied = checkAuth(request);
+        if (denied != null) {
+          return denied;
+        }
+      }
+      SimResponse response = match.route.handler.handle(new SimRequest(request, match.groups));
+      if (response == null) {
+        throw new IllegalStateException(
+            "handler of " + match.route.endpointName + " returned null for " + request);
+      }
+      return response;
+    } catch (Exception | Error e) {
+      // Errors too (an AssertionError in a handler, say): left to the JDK server they would
+      // kill the worker and leave the client waiting for an answer.
+      handlerFailures.add(e);
+      LOG.log(System.Logger.Level.DEBUG, "handler failed on " + request, e);
+      return SimResponse.text(500, "simulator handler failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private RecordedRequest record(
+      Instant receivedAt,
+      String method,
+      String path,
+      String query,
+      Headers headers,
+      byte[] body,
+      long bodyLength,
+      String endpoint,
+      int callNumber,
+      Fault fault) {
+    boolean credentials = carriesCredentials(headers, query);
+    synchronized (recordLock) {
+      RecordedRequest r = new RecordedRequest(++requestSequence, receivedAt, method, path, query,
+          headers, body, bodyLength, endpoint, callNumber, credentials, fault);
+      recorded.add(r);
+      return r;
+    }
+  }
+
+  private boolean carriesCredentials(Headers headers, String query) {
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      if (credentialNames.contains(h.getKey())) {
+        return true;
+      }
+      if (!apiKey.isEmpty()) {
+        for (String value : h.getValue()) {
+          if (value != null && value.contains(apiKey)) {
+            return true;
+          }
+        }
+      }
+    }
+    return query != null
+        && !apiKey.isEmpty()
+        && (query.contains(apiKey) || SimRequest.percentDecode(query).contains(apiKey));
+  }
+
+  private static long readBody(InputStream in, ByteArrayOutputStream kept) throws IOException {
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      int room = MAX_RECORDED_BODY_BYTES - kept.size();
+      if (room > 0) {
+        kept.write(buffer, 0, Math.min(n, room));
+      }
+      total += n;
+    }
+    return total;
+  }
+
+  private static void send(HttpExchange exchange, String method, SimResponse response,
+      boolean chunked) throws IOException {
+    setHeaders(exchange, response);
+    int status = response.status();
+    long length = response.bodyLength();
+    boolean bodyForbidden = status < 200 || status == 204 || status == 304;
+    if (method.equals("HEAD") || bodyForbidden) {
+      if (!bodyForbidden) {
+        exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+      }
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    exchange.sendResponseHeaders(status, chunked ? 0 : length == 0 ? -1 : length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      writeBody(response, out, Long.MAX_VALUE);
+    }
+    exchange.close();
+  }
+
+  /** Sends the headers with the full length, then at most {@code cut} bytes, then drops. */
+  private static void sendTruncated(HttpExchange exchange, SimResponse response, long cut)
+      throws IOException {
+    setHeaders(exchange, response);
+    long length = response.bodyLength();
+    long declared = Math.max(length, 1);
+    long sent = Math.max(0, Math.min(cut, length - 1));
+    exchange.sendResponseHeaders(response.status(), declared);
+    OutputStream out = exchange.getResponseBody();
+    writeBody(response, out, sent);
+    out.flush();
+    throw new AbortConnection();
+  }
+
+  private static void setHeaders(HttpExchange exchange, SimResponse response) {
+    Headers h = exchange.getResponseHeaders();
+    if (response.contentType() != null) {
+      h.set("Content-Type", response.contentType());
+    }
+    for (Map.Entry<String, String> e : response.headers()) {
+      h.add(e.getKey(), e.getValue());
+    }
+  }
+
+  private static void writeBody(SimResponse response, OutputStream out, long limit)
+      throws IOException {
+    StreamedBody streamed = response.streamedBody();
+    if (streamed != null) {
+      streamed.writeTo(out, limit);
+    } else {
+      byte[] bytes = response.bodyBytes();
+      out.write(bytes, 0, (int) Math.min(limit, bytes.length));
+    }
+  }
+
+  private static void sleep(Duration delay) throws InterruptedException {
+    if (!delay.isZero()) {
+      TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+    }
+  }
+
+  private static byte[] loadSample() {
+    try (InputStream in = ProviderSimulator.class.getResourceAsStream("sample.mp4")) {
+      if (in == null) {
+        throw new IllegalStateException("sample.mp4 is missing from the simulator jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Thrown out of the exchange handler to make the JDK server close the connection without
+   * finishing the response; it logs such exceptions only at TRACE level.
+   */
+  private static final class AbortConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AbortConnection() {
+      super("connection dropped by a simulated fault", null, false, false);
+    }
+  }
+}

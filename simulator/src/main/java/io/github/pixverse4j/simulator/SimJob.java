@@ -1,0 +1,131 @@
+package io.github.pixverse4j.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * A job held by a simulator, following its {@link Lifecycle}. Thread-safe.
+ *
+ * <p>Status endpoints call {@link #observe()} (one read: advances a read-driven lifecycle);
+ * result endpoints that must not move the script call {@link #peek()}.
+ */
+public final class SimJob {
+  private final String id;
+  private final long sequence;
+  private final Instant createdAt;
+  private final Lifecycle lifecycle;
+  private final Object submittedBody;
+  private final Supplier<Instant> now;
+  private final AtomicInteger submitCount = new AtomicInteger(1);
+
+  private long reads;
+  private boolean cancelRequested;
+  private boolean cancelled;
+
+  SimJob(
+      String id,
+      long sequence,
+      Instant createdAt,
+      Lifecycle lifecycle,
+      Object submittedBody,
+      Supplier<Instant> now) {
+    this.id = id;
+    this.sequence = sequence;
+    this.createdAt = createdAt;
+    this.lifecycle = lifecycle;
+    this.submittedBody = submittedBody;
+    this.now = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** 1-based creation order within the simulator. */
+  public long sequence() {
+    return sequence;
+  }
+
+  /** Creation time on the simulator's clock. */
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Whatever the per-protocol simulator passed to {@code createJob} (often the parsed body). */
+  public Object submittedBody() {
+    return submittedBody;
+  }
+
+  /** How many accepted submit requests created or targeted this job (1 unless resubmitted). */
+  public int submitCount() {
+    return submitCount.get();
+  }
+
+  void addSubmit() {
+    submitCount.incrementAndGet();
+  }
+
+  /** Number of {@link #observe()} calls so far. */
+  public synchronized long reads() {
+    return reads;
+  }
+
+  /** True once {@link #cancel()} was called, whether or not it took effect. */
+  public synchronized boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  /** One status read: returns the phase it shows and moves a read-driven lifecycle on. */
+  public synchronized JobPhase observe() {
+    JobPhase phase = cancelled ? JobPhase.cancelled() : phaseForRead(reads);
+    reads++;
+    return phase;
+  }
+
+  /**
+   * The current phase without counting a read: the phase of the last {@link #observe()} (the
+   * first step if never observed) or, for a timed lifecycle, the phase now.
+   */
+  public synchronized JobPhase peek() {
+    return cancelled ? JobPhase.cancelled() : currentUncancelled();
+  }
+
+  /**
+   * Requests cancellation; every later read shows CANCELLED unless the job had already reached
+   * a terminal phase. Returns whether it was cancellable.
+   */
+  public synchronized boolean cancel() {
+    cancelRequested = true;
+    if (cancelled) {
+      return true;
+    }
+    if (currentUncancelled().isTerminal()) {
+      return false;
+    }
+    cancelled = true;
+    return true;
+  }
+
+  private JobPhase currentUncancelled() {
+    return phaseForRead(Math.max(0, reads - 1));
+  }
+
+  private JobPhase phaseForRead(long readIndex) {
+    if (lifecycle.isTimed()) {
+      return lifecycle.phaseAt(Duration.between(createdAt, now.get()));
+    }
+    return lifecycle.phaseAtRead(readIndex);
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "SimJob[" + id + ", reads=" + reads + ", submits=" + submitCount.get()
+        + (cancelled ? ", cancelled" : "") + ", " + lifecycle + "]";
+  }
+}
