@@ -1,0 +1,228 @@
+package io.github.pixverse4j.client.http;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the {@link OkHttpClient}s pixverse4j uses: one base client per application (dispatcher,
+ * connection pool, threads), and per provider a derived client that shares them and adds the
+ * provider's credential and the response-size cap.
+ */
+public final class HttpClients {
+  private HttpClients() {}
+
+  /**
+   * A new base client with {@link Options#defaults()}. Its dispatcher threads are daemon threads
+   * (OkHttp's own are not), so an idle client never keeps the JVM alive.
+   */
+  public static OkHttpClient newDefault() {
+    return newDefault(Options.defaults());
+  }
+
+  /** A new base client with the given limits and timeouts. */
+  public static OkHttpClient newDefault(Options options) {
+    if (options == null) throw new NullPointerException("options == null");
+    Dispatcher dispatcher = new Dispatcher(daemonExecutor());
+    dispatcher.setMaxRequests(options.maxRequests);
+    dispatcher.setMaxRequestsPerHost(options.maxRequestsPerHost);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(
+            new ConnectionPool(
+                options.maxIdleConnections, options.keepAlive.toMillis(), TimeUnit.MILLISECONDS))
+        .connectTimeout(options.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(options.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(options.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(options.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  /**
+   * The process-wide base client used when a provider is built without one: created on first use
+   * with {@link Options#defaults()}, shared by every provider so that they share one dispatcher and
+   * connection pool.
+   */
+  public static OkHttpClient sharedDefault() {
+    return SharedHolder.CLIENT;
+  }
+
+  /** Same as {@link #forProvider(OkHttpClient, HttpUrl, AuthInterceptor, long)} with the 2 MiB cap. */
+  public static OkHttpClient forProvider(OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth) {
+    return forProvider(base, baseUrl, auth, BodyLimitInterceptor.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * A client for one provider's API, derived from {@code base} (so it shares its dispatcher,
+   * connection pool and the application's own interceptors) plus {@code auth} as the last network
+   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
+   * retry on connection failure is off: only the engine decides what may be sent again.
+   *
+   * @param base the application's client, or {@code null} for {@link #sharedDefault()}
+   * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}
+   * @param auth the credential; its base URL must have the same origin as {@code baseUrl}
+   */
+  public static OkHttpClient forProvider(
+      OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes) {
+    if (baseUrl == null) throw new NullPointerException("baseUrl == null");
+    if (auth == null) throw new NullPointerException("auth == null");
+    BaseUrls.require(baseUrl);
+    if (!BaseUrls.sameOrigin(auth.baseUrl(), baseUrl)) {
+      throw new IllegalArgumentException(
+          "auth is for " + auth.baseUrl().host() + ":" + auth.baseUrl().port()
+              + " but the provider's base URL is " + baseUrl.host() + ":" + baseUrl.port());
+    }
+    OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
+    b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
+    b.addNetworkInterceptor(auth);
+    // OkHttp would otherwise silently resend a request (a submit too) after a connection failure,
+    // which can create a second job; the engine retries what is safe to retry.
+    b.retryOnConnectionFailure(false);
+    return b.build();
+  }
+
+  private static ExecutorService daemonExecutor() {
+    // Same shape as OkHttp's default executor (unbounded, idle threads die after 60 s); the
+    // dispatcher's limits bound concurrency.
+    final AtomicInteger n = new AtomicInteger();
+    ThreadFactory factory =
+        r -> {
+          Thread t = new Thread(r, "pixverse4j-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    return new ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+  }
+
+  private static final class SharedHolder {
+    static final OkHttpClient CLIENT = newDefault();
+  }
+
+  /**
+   * Limits and timeouts for {@link #newDefault(Options)}. Defaults: 512 concurrent requests (512 per
+   * host), 64 idle connections kept 5 minutes, connect 10 s, read 30 s, write 30 s, whole call 60 s.
+   */
+  public static final class Options {
+    final int maxRequests;
+    final int maxRequestsPerHost;
+    final int maxIdleConnections;
+    final Duration keepAlive;
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final Duration writeTimeout;
+    final Duration callTimeout;
+
+    private Options(Builder b) {
+      this.maxRequests = b.maxRequests;
+      this.maxRequestsPerHost = b.maxRequestsPerHost;
+      this.maxIdleConnections = b.maxIdleConnections;
+      this.keepAlive = b.keepAlive;
+      this.connectTimeout = b.connectTimeout;
+      this.readTimeout = b.readTimeout;
+      this.writeTimeout = b.writeTimeout;
+      this.callTimeout = b.callTimeout;
+    }
+
+    public static Options defaults() {
+      return builder().build();
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link Options}; every setting starts at its default. */
+    public static final class Builder {
+      private int maxRequests = 512;
+      private int maxRequestsPerHost = 512;
+      private int maxIdleConnections = 64;
+      private Duration keepAlive = Duration.ofMinutes(5);
+      private Duration connectTimeout = Duration.ofSeconds(10);
+      private Duration readTimeout = Duration.ofSeconds(30);
+      private Duration writeTimeout = Duration.ofSeconds(30);
+      private Duration callTimeout = Duration.ofSeconds(60);
+
+      private Builder() {}
+
+      /** Requests running at once across all hosts; more wait in the dispatcher's queue. */
+      public Builder maxRequests(int maxRequests) {
+        if (maxRequests < 1) throw new IllegalArgumentException("maxRequests < 1: " + maxRequests);
+        this.maxRequests = maxRequests;
+        return this;
+      }
+
+      public Builder maxRequestsPerHost(int maxRequestsPerHost) {
+        if (maxRequestsPerHost < 1) {
+          throw new IllegalArgumentException("maxRequestsPerHost < 1: " + maxRequestsPerHost);
+        }
+        this.maxRequestsPerHost = maxRequestsPerHost;
+        return this;
+      }
+
+      public Builder maxIdleConnections(int maxIdleConnections) {
+        if (maxIdleConnections < 0) {
+          throw new IllegalArgumentException("maxIdleConnections < 0: " + maxIdleConnections);
+        }
+        this.maxIdleConnections = maxIdleConnections;
+        return this;
+      }
+
+      public Builder keepAlive(Duration keepAlive) {
+        this.keepAlive = positive(keepAlive, "keepAlive");
+        return this;
+      }
+
+      /** {@link Duration#ZERO} means no timeout, as in OkHttp. */
+      public Builder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = nonNegative(connectTimeout, "connectTimeout");
+        return this;
+      }
+
+      /** Longest silence while reading; {@link Duration#ZERO} means no timeout. */
+      public Builder readTimeout(Duration readTimeout) {
+        this.readTimeout = nonNegative(readTimeout, "readTimeout");
+        return this;
+      }
+
+      /** Longest stall while writing; {@link Duration#ZERO} means no timeout. */
+      public Builder writeTimeout(Duration writeTimeout) {
+        this.writeTimeout = nonNegative(writeTimeout, "writeTimeout");
+        return this;
+      }
+
+      /**
+       * Longest time for one whole API call, redirects included; {@link Duration#ZERO} means no
+       * timeout. Video downloads ignore it.
+       */
+      public Builder callTimeout(Duration callTimeout) {
+        this.callTimeout = nonNegative(callTimeout, "callTimeout");
+        return this;
+      }
+
+      public Options build() {
+        return new Options(this);
+      }
+
+      private static Duration nonNegative(Duration d, String name) {
+        if (d == null) throw new NullPointerException(name + " == null");
+        if (d.isNegative()) throw new IllegalArgumentException(name + " is negative: " + d);
+        return d;
+      }
+
+      private static Duration positive(Duration d, String name) {
+        nonNegative(d, name);
+        if (d.isZero()) throw new IllegalArgumentException(name + " is zero");
+        return d;
+      }
+    }
+  }
+}

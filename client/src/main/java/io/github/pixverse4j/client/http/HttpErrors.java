@@ -1,0 +1,421 @@
+package io.github.pixverse4j.client.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.pixverse4j.api.AuthenticationException;
+import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.InsufficientCreditsException;
+import io.github.pixverse4j.api.InvalidRequestException;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.ProviderUnavailableException;
+import io.github.pixverse4j.api.RateLimitedException;
+import io.github.pixverse4j.api.TaskNotFoundException;
+import io.github.pixverse4j.api.TransportException;
+import io.github.pixverse4j.api.VideoApiException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import retrofit2.HttpException;
+
+/**
+ * Turns HTTP failures into the {@link VideoApiException} hierarchy, the same way for every
+ * provider.
+ *
+ * <p>Status mapping of {@link #fromResponse}: 400, 413, 422 → {@link InvalidRequestException};
+ * 401, 403 → {@link AuthenticationException}; 402 → {@link InsufficientCreditsException}; 404, 410
+ * → {@link TaskNotFoundException}; 408, 425, 429 → {@link RateLimitedException}; 503 with a {@code
+ * Retry-After} → {@link RateLimitedException} (the provider asked us to wait, and did not accept
+ * the request); other 5xx → {@link ProviderUnavailableException}; anything else → a plain {@link
+ * VideoApiException}. A {@code Retry-After} header is carried by every {@link RateLimitedException}
+ * and can be read back with {@link #retryAfter(Throwable)}.
+ *
+ * <p>Messages never contain the API key: body snippets are scrubbed of the key, stripped of control
+ * characters and cut to {@value #MAX_SNIPPET_CHARS} characters.
+ */
+public final class HttpErrors {
+  /** Longest body excerpt put into a message. */
+  public static final int MAX_SNIPPET_CHARS = 300;
+
+  private static final long SNIPPET_READ_BYTES = 8 * 1024;
+
+  private HttpErrors() {}
+
+  /** Same as {@link #fromResponse(String, int, Headers, String, String, String, ApiKey)} without a key to scrub. */
+  public static VideoApiException fromResponse(
+      String providerId,
+      int httpStatus,
+      Headers headers,
+      String bodySnippet,
+      String providerCode,
+      String providerMessage) {
+    return fromResponse(
+        providerId, httpStatus, headers, bodySnippet, providerCode, providerMessage, null);
+  }
+
+  /**
+   * The default exception for an unsuccessful HTTP answer (see the class comment for the table).
+   *
+   * @param headers the response headers, for {@code Retry-After}; may be {@code null}
+   * @param bodySnippet an excerpt of the body, used when {@code providerMessage} is absent; may be
+   *     {@code null}
+   * @param providerCode the provider's own error code, when its body had one; may be {@code null}
+   * @param providerMessage the provider's own error message; may be {@code null}
+   * @param keyToScrub removed from the snippet and message; may be {@code null}
+   */
+  public static VideoApiException fromResponse(
+      String providerId,
+      int httpStatus,
+      Headers headers,
+      String bodySnippet,
+      String providerCode,
+      String providerMessage,
+      ApiKey keyToScrub) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    ErrorDetails details = ErrorDetails.provider(providerId).withHttpStatus(httpStatus);
+    if (providerCode != null) details = details.withProviderCode(snippet(providerCode, keyToScrub));
+    String said = snippet(providerMessage, keyToScrub);
+    if (said.isEmpty()) said = snippet(bodySnippet, keyToScrub);
+    String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
+    Duration retryAfter =
+        headers == null
+            ? null
+            : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+    String p = "Provider " + providerId;
+
+    if (httpStatus == 503 && retryAfter != null) {
+      return new RateLimitedException(
+          p + " is temporarily unable to take requests (HTTP 503) and asked us to wait"
+              + waitHint(retryAfter) + suffix,
+          details,
+          retryAfter);
+    }
+    switch (httpStatus) {
+      case 400:
+      case 413:
+      case 422:
+        return new InvalidRequestException(
+            p + " rejected the request as invalid (HTTP " + httpStatus + ")" + suffix,
+            Collections.emptyList(),
+            details);
+      case 401:
+        return new AuthenticationException(
+            p + " did not accept the API key (HTTP 401): check that the key is correct, complete"
+                + " and still active" + suffix,
+            details);
+      case 403:
+        return new AuthenticationException(
+            p + " refused access (HTTP 403): check the API key and that its account has"
+                + " permission for this model and endpoint" + suffix,
+            details);
+      case 402:
+        return new InsufficientCreditsException(
+            p + " says the account cannot pay for this job (HTTP 402): top up the account or"
+                + " choose a cheaper setting" + suffix,
+            details);
+      case 404:
+      case 410:
+        return new TaskNotFoundException(
+            p + " does not know this task or endpoint (HTTP " + httpStatus + "): the id may be"
+                + " wrong, belong to another account, or have expired" + suffix,
+            details);
+      case 429:
+        return new RateLimitedException(
+            p + " is rate-limiting this account (HTTP 429): slow down" + waitHint(retryAfter)
+                + suffix,
+            details,
+            retryAfter);
+      case 408:
+      case 425:
+        return new RateLimitedException(
+            p + " did not process the request (HTTP " + httpStatus + "): it is safe to send it"
+                + " again later" + waitHint(retryAfter) + suffix,
+            details,
+            retryAfter);
+      default:
+        if (httpStatus >= 500 && httpStatus <= 599) {
+          return new ProviderUnavailableException(
+              p + " failed with a server error (HTTP " + httpStatus + "): try again later"
+                  + suffix,
+              details);
+        }
+        return new VideoApiException(
+            p + " answered HTTP " + httpStatus + ", which this client does not expect here"
+                + suffix,
+            details);
+    }
+  }
+
+  /**
+   * The default mapping of a Retrofit {@link HttpException}: reads the (already buffered, capped)
+   * error body for a snippet, then {@link #fromResponse}.
+   */
+  public static VideoApiException fromHttpException(
+      String providerId, HttpException e, ApiKey keyToScrub) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    if (e == null) throw new NullPointerException("e == null");
+    retrofit2.Response<?> response = e.response();
+    Headers headers = response == null ? null : response.headers();
+    String snippet = snippet(errorBody(e), keyToScrub);
+    return fromResponse(providerId, e.code(), headers, snippet, null, null, keyToScrub);
+  }
+
+  /** {@link #fromHttpException} as a function, for {@link #mapErrors}. */
+  public static Function<HttpException, VideoApiException> defaultMapper(
+      String providerId, ApiKey keyToScrub) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    return e -> fromHttpException(providerId, e, keyToScrub);
+  }
+
+  /**
+   * The whole error body of {@code e} as text, or {@code ""}. Does not consume it, so a provider's
+   * mapper can read it and still fall back to {@link #fromHttpException}. The body was already
+   * limited by {@link BodyLimitInterceptor}. Never put it into a message as is: use {@link
+   * #snippet(String, ApiKey)}.
+   */
+  public static String errorBody(HttpException e) {
+    if (e == null) throw new NullPointerException("e == null");
+    retrofit2.Response<?> response = e.response();
+    ResponseBody body = response == null ? null : response.errorBody();
+    if (body == null) return "";
+    try {
+      return body.source().peek().readString(charset(body));
+    } catch (IOException | RuntimeException readFailed) {
+      return "";
+    }
+  }
+
+  /**
+   * {@code text} made safe for a message: every occurrence of the key replaced by {@code ****},
+   * control and formatting characters replaced by spaces, whitespace runs collapsed, and cut to
+   * {@value #MAX_SNIPPET_CHARS} characters. {@code null} gives {@code ""}.
+   */
+  public static String snippet(String text, ApiKey keyToScrub) {
+    if (text == null || text.isEmpty()) return "";
+    String key = keyToScrub == null ? null : keyToScrub.reveal();
+    if (key != null) text = text.replace(key, "****");
+    StringBuilder b = new StringBuilder(Math.min(text.length(), 4 * MAX_SNIPPET_CHARS));
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      boolean blank =
+          Character.isWhitespace(c)
+              || type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR;
+      if (blank) {
+        space = b.length() > 0;
+        continue;
+      }
+      if (space) b.append(' ');
+      space = false;
+      b.append(c);
+      // Enough for the cut, plus room for a key split by a removed control character.
+      if (b.length() > MAX_SNIPPET_CHARS + (key == null ? 0 : 2 * key.length() + 16)) break;
+    }
+    String clean = key == null ? b.toString() : scrubAcrossSpaces(b.toString(), key);
+    if (clean.length() <= MAX_SNIPPET_CHARS) return clean;
+    int end = MAX_SNIPPET_CHARS - 1;
+    if (Character.isHighSurrogate(clean.charAt(end - 1))) end--;
+    return clean.substring(0, end) + "…";
+  }
+
+  // Replaces the key also where line breaks or control characters (now single spaces) split it.
+  private static String scrubAcrossSpaces(String text, String key) {
+    StringBuilder compact = new StringBuilder(text.length());
+    int[] positions = new int[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) != ' ') {
+        positions[compact.length()] = i;
+        compact.append(text.charAt(i));
+      }
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (int at = compact.indexOf(key); at >= 0; at = compact.indexOf(key, at + key.length())) {
+      out.append(text, copied, positions[at]).append("****");
+      copied = positions[at + key.length() - 1] + 1;
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  /** {@link #snippet(String, ApiKey)} of the first bytes of {@code bytes}, read as UTF-8. */
+  public static String snippet(byte[] bytes, ApiKey keyToScrub) {
+    if (bytes == null) return "";
+    int n = (int) Math.min(bytes.length, SNIPPET_READ_BYTES);
+    return snippet(new String(bytes, 0, n, StandardCharsets.UTF_8), keyToScrub);
+  }
+
+  /**
+   * {@link #snippet(String, ApiKey)} of the start of {@code body}, without consuming it; reads at
+   * most 8 KiB. A body that cannot be read gives {@code ""}.
+   */
+  public static String snippet(ResponseBody body, ApiKey keyToScrub) {
+    if (body == null) return "";
+    try {
+      BufferedSource peek = body.source().peek();
+      peek.request(SNIPPET_READ_BYTES);
+      long n = Math.min(SNIPPET_READ_BYTES, peek.getBuffer().size());
+      return snippet(peek.readString(n, charset(body)), keyToScrub);
+    } catch (IOException | RuntimeException readFailed) {
+      return "";
+    }
+  }
+
+  /**
+   * A {@link TransportException} for a failed exchange. {@link
+   * TransportException#requestMayHaveReachedServer()} is {@code false} only when the request
+   * provably never left: the host did not resolve, the connection was refused or unroutable, or the
+   * TLS handshake failed (certificate or hostname mismatch). Everything else (timeouts, resets,
+   * truncated or oversized bodies, cancellation) is {@code true}.
+   *
+   * <p>Caveat: with OkHttp's {@code retryOnConnectionFailure} (on by default) OkHttp may itself
+   * have sent the request on a pooled connection that then failed and retried on a new one; a
+   * refused retry then hides the earlier attempt. Clients that must never resend a submit should
+   * disable {@code retryOnConnectionFailure} for that call.
+   */
+  public static TransportException fromIOException(String providerId, IOException e) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    if (e == null) throw new NullPointerException("e == null");
+    ErrorDetails details = ErrorDetails.provider(providerId);
+    String p = "provider " + providerId;
+    String why = snippet(e.getMessage(), null);
+    String because = why.isEmpty() ? "" : " (" + why + ")";
+    if (e instanceof UnknownHostException) {
+      return new TransportException(
+          "Could not resolve the host of " + p + because + "; the request was not sent", details, e,
+          false);
+    }
+    if (e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof PortUnreachableException) {
+      return new TransportException(
+          "Could not connect to " + p + because + "; the request was not sent", details, e, false);
+    }
+    if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+      return new TransportException(
+          "The TLS handshake with " + p + " failed" + because
+              + "; the request was not sent. Check the base URL and the system's certificates",
+          details, e, false);
+    }
+    if (e instanceof BodyLimitInterceptor.ResponseTooLargeException) {
+      return new TransportException(
+          "The response of " + p + " was too large" + because, details, e, true);
+    }
+    if (e instanceof SocketTimeoutException) {
+      return new TransportException(
+          "Timed out waiting for " + p + because + "; the request may have reached it", details,
+          e, true);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new TransportException(
+          "The call to " + p + " timed out or was cancelled" + because
+              + "; the request may have reached it", details, e, true);
+    }
+    return new TransportException(
+        "The connection to " + p + " failed (" + e.getClass().getSimpleName()
+            + (why.isEmpty() ? "" : ": " + why) + "); the request may have reached it",
+        details, e, true);
+  }
+
+  /**
+   * A {@link MalformedResponseException} for a body that could not be parsed or bound.
+   *
+   * @param snippet an excerpt of the body, already made safe with {@link #snippet}; may be {@code null}
+   */
+  public static MalformedResponseException fromJsonError(
+      String providerId, Throwable jsonError, String snippet) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    if (jsonError == null) throw new NullPointerException("jsonError == null");
+    String reason =
+        jsonError instanceof JsonProcessingException
+            ? ((JsonProcessingException) jsonError).getOriginalMessage()
+            : jsonError.getMessage();
+    reason = snippet(reason, null);
+    String body = snippet(snippet, null);
+    return new MalformedResponseException(
+        "Provider " + providerId + " answered something that is not the expected JSON"
+            + (reason.isEmpty() ? "" : ": " + reason)
+            + (body.isEmpty() ? "" : ". Body starts: " + body),
+        ErrorDetails.provider(providerId),
+        jsonError);
+  }
+
+  /** The wait asked for by a {@link RateLimitedException} in {@code t} or its causes. */
+  public static Optional<Duration> retryAfter(Throwable t) {
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof RateLimitedException) return ((RateLimitedException) t).retryAfter();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@link VideoApiException} for any error of a Retrofit call: {@link VideoApiException}s pass
+   * unchanged, {@link HttpException}s go through {@code httpMapper}, Jackson errors become {@link
+   * MalformedResponseException}, other {@link IOException}s become {@link TransportException}.
+   * Anything else (a bug) is returned unchanged.
+   */
+  public static Throwable toVideoApiException(
+      String providerId,
+      Throwable error,
+      Function<? super HttpException, ? extends VideoApiException> httpMapper) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    if (httpMapper == null) throw new NullPointerException("httpMapper == null");
+    if (error instanceof VideoApiException) return error;
+    if (error instanceof HttpException) {
+      VideoApiException mapped = httpMapper.apply((HttpException) error);
+      return mapped != null ? mapped : fromHttpException(providerId, (HttpException) error, null);
+    }
+    // Retrofit passes the converter's Jackson exception through unchanged; it is an IOException,
+    // so it must be checked first.
+    if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null);
+    if (error instanceof IOException) return fromIOException(providerId, (IOException) error);
+    return error;
+  }
+
+  /**
+   * An operator for {@code compose} on a Retrofit {@code Single}, {@code Maybe}, {@code Observable}
+   * or {@code Completable}, applying {@link #toVideoApiException} to its error. Typical use: {@code
+   * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key)))}.
+   *
+   * @param httpMapper maps non-2xx answers; may return {@code null} for "use the default mapping"
+   */
+  public static <T> ErrorTransformer<T> mapErrors(
+      String providerId, Function<? super HttpException, ? extends VideoApiException> httpMapper) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    if (httpMapper == null) throw new NullPointerException("httpMapper == null");
+    return new ErrorTransformer<>(providerId, httpMapper);
+  }
+
+  private static String waitHint(Duration retryAfter) {
+    return retryAfter == null ? "" : " (it asked to wait " + retryAfter.getSeconds() + " s)";
+  }
+
+  private static Charset charset(ResponseBody body) {
+    MediaType type = body.contentType();
+    Charset c = null;
+    try {
+      c = type == null ? null : type.charset();
+    } catch (RuntimeException unsupported) {
+      // fall back to UTF-8
+    }
+    return c == null ? StandardCharsets.UTF_8 : c;
+  }
+}

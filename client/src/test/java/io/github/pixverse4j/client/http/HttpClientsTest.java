@@ -1,0 +1,126 @@
+package io.github.pixverse4j.client.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HttpClientsTest {
+  private static final ApiKey KEY = ApiKey.of("k-123");
+
+  @Test
+  @DisplayName("the default client allows 512 concurrent requests, also to one host, with bounded timeouts")
+  void defaults() {
+    OkHttpClient c = HttpClients.newDefault();
+    assertThat(c.dispatcher().getMaxRequests()).isEqualTo(512);
+    assertThat(c.dispatcher().getMaxRequestsPerHost()).isEqualTo(512);
+    assertThat(c.connectTimeoutMillis()).isEqualTo(10_000);
+    assertThat(c.readTimeoutMillis()).isEqualTo(30_000);
+    assertThat(c.writeTimeoutMillis()).isEqualTo(30_000);
+    assertThat(c.callTimeoutMillis()).isEqualTo(60_000);
+  }
+
+  @Test
+  @DisplayName("options change limits and timeouts")
+  void options() {
+    OkHttpClient c =
+        HttpClients.newDefault(
+            HttpClients.Options.builder()
+                .maxRequests(2000)
+                .maxRequestsPerHost(1000)
+                .connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(2))
+                .writeTimeout(Duration.ofSeconds(3))
+                .callTimeout(Duration.ZERO)
+                .build());
+    assertThat(c.dispatcher().getMaxRequests()).isEqualTo(2000);
+    assertThat(c.dispatcher().getMaxRequestsPerHost()).isEqualTo(1000);
+    assertThat(c.connectTimeoutMillis()).isEqualTo(1000);
+    assertThat(c.readTimeoutMillis()).isEqualTo(2000);
+    assertThat(c.writeTimeoutMillis()).isEqualTo(3000);
+    assertThat(c.callTimeoutMillis()).isZero();
+    assertThatThrownBy(() -> HttpClients.Options.builder().maxRequests(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpClients.Options.builder().readTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("asynchronous calls run on daemon threads, so an idle client never keeps the JVM alive")
+  void daemonDispatcherThreads() throws Exception {
+    try (LocalServer server = LocalServer.start()) {
+      server.handle("/", ex -> LocalServer.respond(ex, 200, "text/plain", "hi"));
+      CompletableFuture<Thread> thread = new CompletableFuture<>();
+      HttpClients.newDefault()
+          .newCall(new Request.Builder().url(server.url("/")).build())
+          .enqueue(
+              new Callback() {
+                @Override
+                public void onFailure(Call call, IOException e) {
+                  thread.completeExceptionally(e);
+                }
+
+                @Override
+                public void onResponse(Call call, Response response) {
+                  response.close();
+                  thread.complete(Thread.currentThread());
+                }
+              });
+      assertThat(thread.get(10, TimeUnit.SECONDS).isDaemon()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("a provider client shares the base's dispatcher and pool and adds auth and the body cap")
+  void forProviderSharesResources() {
+    OkHttpClient base = HttpClients.newDefault();
+    HttpUrl url = BaseUrls.require("https://api.example.com/v1");
+    AuthInterceptor auth = AuthInterceptor.bearer(KEY, url);
+    OkHttpClient c = HttpClients.forProvider(base, url, auth, 1234);
+    assertThat(c.dispatcher()).isSameAs(base.dispatcher());
+    assertThat(c.connectionPool()).isSameAs(base.connectionPool());
+    assertThat(c.networkInterceptors()).containsExactly(auth);
+    assertThat(c.interceptors()).hasSize(1).first().isInstanceOf(BodyLimitInterceptor.class);
+    assertThat(((BodyLimitInterceptor) c.interceptors().get(0)).maxBytes()).isEqualTo(1234);
+    assertThat(base.interceptors()).isEmpty();
+    assertThat(base.networkInterceptors()).isEmpty();
+    assertThat(c.retryOnConnectionFailure()).as("OkHttp must not resend a submit on its own").isFalse();
+  }
+
+  @Test
+  @DisplayName("without a base client, providers share one default client")
+  void sharedDefault() {
+    HttpUrl url = BaseUrls.require("https://api.example.com/");
+    OkHttpClient a = HttpClients.forProvider(null, url, AuthInterceptor.bearer(KEY, url));
+    OkHttpClient b = HttpClients.forProvider(null, url, AuthInterceptor.bearer(KEY, url));
+    assertThat(a.dispatcher()).isSameAs(b.dispatcher()).isSameAs(HttpClients.sharedDefault().dispatcher());
+    assertThat(a.connectionPool()).isSameAs(HttpClients.sharedDefault().connectionPool());
+  }
+
+  @Test
+  @DisplayName("a provider client refuses plain http to a remote host and auth for another origin")
+  void forProviderChecks() {
+    HttpUrl insecure = HttpUrl.get("http://api.example.com/");
+    assertThatThrownBy(
+            () -> HttpClients.forProvider(null, insecure, AuthInterceptor.bearer(KEY, insecure)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("HTTPS");
+    HttpUrl url = HttpUrl.get("https://api.example.com/");
+    HttpUrl elsewhere = HttpUrl.get("https://evil.example.com/");
+    assertThatThrownBy(
+            () -> HttpClients.forProvider(null, url, AuthInterceptor.bearer(KEY, elsewhere)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("evil.example.com");
+  }
+}
