@@ -1,0 +1,61 @@
+package io.github.pixverse4j.client;
+
+import dagger.Module;
+import dagger.Provides;
+import io.github.pixverse4j.client.http.ApiKey;
+import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.client.http.VideoDownloader;
+import io.reactivex.rxjava3.core.Scheduler;
+import javax.inject.Singleton;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Dagger bindings every provider component shares: it turns a bound {@link ClientConfig} and
+ * the provider module's {@link VideoProvider} into a {@link VideoClient}.
+ */
+@Module
+public final class ClientModule {
+  private ClientModule() {}
+
+  @Provides
+  static ApiKey apiKey(ClientConfig config) {
+    return config.apiKey();
+  }
+
+  @Provides
+  static HttpUrl baseUrl(ClientConfig config) {
+    return config.baseUrl();
+  }
+
+  @Provides
+  static PollingPolicy pollingPolicy(ClientConfig config) {
+    return config.pollingPolicy();
+  }
+
+  @Provides
+  static Scheduler scheduler(ClientConfig config) {
+    return config.scheduler();
+  }
+
+  @Provides
+  @Singleton
+  @BaseHttpClient
+  static OkHttpClient baseHttpClient(ClientConfig config) {
+    return config.httpClient().orElseGet(HttpClients::sharedDefault);
+  }
+
+  @Provides
+  @Singleton
+  static VideoClient.Downloader downloader(@BaseHttpClient OkHttpClient base, ClientConfig config) {
+    VideoDownloader downloader = new VideoDownloader(base, config.ioScheduler());
+    return downloader::download;
+  }
+
+  @Provides
+  @Singleton
+  static VideoClient videoClient(
+      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, VideoClient.Downloader downloader) {
+    return new VideoClient(provider, policy, scheduler, downloader);
+  }
+}
