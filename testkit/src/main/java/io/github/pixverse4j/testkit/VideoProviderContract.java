@@ -1,0 +1,637 @@
+package io.github.pixverse4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.pixverse4j.api.AuthenticationException;
+import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.FailureCategory;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.InvalidRequestException;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.MotionMode;
+import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.UnsupportedFeatureException;
+import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.simulator.RecordedRequest;
+import io.github.pixverse4j.simulator.SimJob;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.observers.TestObserver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behaviour every provider module must show, run against the provider's simulator. Extend it
+ * in your provider's tests and supply the simulator and a client for it; see the testkit README.
+ *
+ * <p>Conventions the simulator must follow: the endpoint that creates a job is named {@code
+ * "submit"}, the status poll {@code "status"} (and, where the protocol has them, {@code "result"},
+ * {@code "cancel"} and {@code "upload"}); jobs follow {@link ProviderSimulator#nextJobs}; a
+ * successful job's video is {@link ProviderSimulator#videoUrl(String)} of its job id.
+ *
+ * <p>Tests that need a capability or trait the provider lacks are skipped, saying which.
+ */
+public abstract class VideoProviderContract {
+  /** The API key the simulator accepts. */
+  protected static final String API_KEY = "contract-key-7f3a9c1e5b";
+
+  /** How long any one stream may take before the test fails (real time). */
+  private static final long STREAM_TIMEOUT_SECONDS = 15;
+
+  /** The simulator of the current test; started before each test and closed after. */
+  protected ProviderSimulator simulator;
+
+  /** A client for {@link #simulator} with {@link #API_KEY} and {@link #fastPolicy()}. */
+  protected VideoClient client;
+
+  /** Returns a new, started simulator of the provider under test that accepts {@code apiKey}. */
+  protected abstract ProviderSimulator startSimulator(String apiKey);
+
+  /** Returns a client of the provider under test, pointed at {@code simulator.baseUrl()}. */
+  protected abstract VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy);
+
+  /**
+   * A complete, 200 status answer of this protocol whose status value no client can know (such
+   * as {@code {"status":"TELEPORTING"}}), served on the {@code "status"} endpoint.
+   */
+  protected abstract String unknownStatusBody();
+
+  /** What the protocol reports besides states. */
+  protected ContractTraits traits() {
+    return ContractTraits.statesOnly();
+  }
+
+  /** A request the provider accepts. By default a public image URL and a short prompt. */
+  protected ImageToVideoRequest validRequest() {
+    return ImageToVideoRequest.builder()
+        .image(ImageInput.url("https://example.com/images/cat.png"))
+        .prompt("the cat turns its head and smiles")
+        .build();
+  }
+
+  /** Short intervals so the whole contract runs in seconds; no jitter. */
+  protected PollingPolicy fastPolicy() {
+    return PollingPolicy.builder()
+        .initialDelay(Duration.ofMillis(10))
+        .interval(Duration.ofMillis(10))
+        .maxInterval(Duration.ofMillis(30))
+        .minInterval(Duration.ofMillis(5))
+        .maxHintedInterval(Duration.ofMillis(30))
+        .etaMargin(Duration.ZERO)
+        .queuedIntervalPerPosition(Duration.ofMillis(5))
+        .maxQueuedInterval(Duration.ofMillis(30))
+        .retryDelay(Duration.ofMillis(10))
+        .maxRetryDelay(Duration.ofMillis(50))
+        .maxRetryAfter(Duration.ofSeconds(2))
+        .maxConsecutiveFailures(3)
+        .deadline(Duration.ofSeconds(20))
+        .jitter(0)
+        .build();
+  }
+
+  @BeforeEach
+  void startContract() {
+    simulator = startSimulator(API_KEY);
+    client = createClient(simulator, API_KEY, fastPolicy());
+  }
+
+  @AfterEach
+  void stopContract() {
+    if (simulator != null) simulator.close();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Runs {@code stream} to its end and returns its observer (values and terminal event). */
+  protected static TestObserver<TaskStatus> runToEnd(Observable<TaskStatus> stream) {
+    TestObserver<TaskStatus> obs = stream.test();
+    try {
+      if (!obs.await(STREAM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        obs.dispose();
+        throw new AssertionError("The stream did not end within " + STREAM_TIMEOUT_SECONDS
+            + " s; statuses so far: " + describe(obs.values())
+            + ". If this fails, check that terminal states are mapped and that the stream completes.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return obs;
+  }
+
+  /** The error of a finished stream, or {@code null} when it completed. */
+  protected static Throwable errorOf(TestObserver<?> obs) {
+    List<Throwable> seen = new ArrayList<>();
+    if (obs.values().isEmpty() && !isTerminated(obs)) return null;
+    try {
+      obs.assertError(e -> seen.add(e));
+    } catch (AssertionError notAnError) {
+      return null;
+    }
+    return seen.isEmpty() ? null : seen.get(0);
+  }
+
+  private static boolean isTerminated(TestObserver<?> obs) {
+    try {
+      obs.assertNotComplete();
+      obs.assertNoErrors();
+      return false;
+    } catch (AssertionError e) {
+      return true;
+    }
+  }
+
+  private List<TaskStatus> completedStatuses(TestObserver<TaskStatus> obs, String expectation) {
+    Throwable error = errorOf(obs);
+    if (error != null) {
+      throw new AssertionError(expectation + ", but the stream failed with " + error
+          + "\n  statuses: " + describe(obs.values()) + "\n  requests: " + requestLog(), error);
+    }
+    return obs.values();
+  }
+
+  private <T extends Throwable> T expectError(TestObserver<TaskStatus> obs, Class<T> type, String expectation, String hint) {
+    Throwable error = errorOf(obs);
+    if (!type.isInstance(error)) {
+      throw new AssertionError(expectation + "; expected " + type.getSimpleName() + " but got "
+          + (error == null ? "completion with " + describe(obs.values()) : error.toString())
+          + "\n  requests: " + requestLog() + "\n  If this fails, check " + hint, error);
+    }
+    return type.cast(error);
+  }
+
+  /** The recorded requests, one per line, with no header values (so no key). */
+  protected String requestLog() {
+    return simulator.requests().stream().map(RecordedRequest::toString).collect(Collectors.joining("\n    ", "\n    ", ""));
+  }
+
+  private static String describe(List<TaskStatus> statuses) {
+    return statuses.stream()
+        .map(s -> s.state() + s.queuePosition().map(p -> "@" + p).orElse("")
+            + s.progressPercent().map(p -> " " + p + "%").orElse(""))
+        .collect(Collectors.joining(" → ", "[", "]"));
+  }
+
+  private void assertNothingSent(String what) {
+    assertThat(simulator.requests())
+        .withFailMessage("%s must be rejected before any request (it would cost credits), but the simulator"
+            + " received:%s%n  If this fails, check that the limit is declared in capabilities().", what, requestLog())
+        .isEmpty();
+  }
+
+  private SimJob onlyJob() {
+    assertThat(simulator.jobs())
+        .withFailMessage("expected exactly one job at the simulator, found %d; requests:%s", simulator.jobCount(), requestLog())
+        .hasSize(1);
+    return simulator.jobs().get(0);
+  }
+
+  private ProviderCapabilities caps() {
+    return client.capabilities();
+  }
+
+  private InvalidRequestException expectInvalid(ImageToVideoRequest request, String what) {
+    TestObserver<TaskStatus> obs = client.generate(request).test();
+    InvalidRequestException e = expectError(obs, InvalidRequestException.class,
+        what + " should be refused", "the limits in capabilities()");
+    assertNothingSent(what);
+    return e;
+  }
+
+  /** Waits for {@code c} and returns its error, or {@code null} when it completed. */
+  private static Throwable await(io.reactivex.rxjava3.core.Completable c) {
+    try {
+      c.blockingAwait(STREAM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private static String repeat(char c, int n) {
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) b.append(c);
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("submission")
+  class Submission {
+    @Test
+    @DisplayName("required: a valid request is accepted and the first emission is QUEUED with a handle whose token round-trips")
+    void firstEmissionIsQueued() {
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      List<TaskStatus> statuses = completedStatuses(obs, "a valid request should run to its end");
+      TaskStatus first = statuses.get(0);
+      assertThat(first.state()).as("first emission").isEqualTo(TaskState.QUEUED);
+      TaskHandle h = first.handle();
+      assertThat(h.providerId()).as("handle provider id").isEqualTo(client.providerId());
+      assertThat(TaskHandle.parse(h.token())).as("handle parsed from its token").isEqualTo(h);
+      assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
+      assertThat(simulator.jobCount()).as("jobs created").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: submit() returns the handle without polling")
+    void submitOnly() {
+      TaskHandle h = client.submit(validRequest()).blockingGet();
+      assertThat(h.providerId()).isEqualTo(client.providerId());
+      assertThat(simulator.requestCount("status")).as("status polls after submit()").isZero();
+      assertThat(simulator.jobCount()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("lifecycle")
+  class LifecycleGroup {
+    @Test
+    @DisplayName("required: a job that queues, runs and succeeds is followed to SUCCEEDED with its video, then the stream completes")
+    void succeeds() {
+      simulator.nextJobs(Lifecycle.builder().queued(2, 3).running(30, 60, 90).succeeded());
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a job that succeeds should complete the stream");
+      List<TaskState> states = statuses.stream().map(TaskStatus::state).distinct().collect(Collectors.toList());
+      assertThat(states).as("states in order, %s", describe(statuses))
+          .containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.SUCCEEDED);
+      TaskStatus last = statuses.get(statuses.size() - 1);
+      assertThat(last.videos()).as("videos of the SUCCEEDED status").isNotEmpty();
+      SimJob job = onlyJob();
+      assertThat(last.videos().get(0).url().toString())
+          .as("video URL (if this fails, check the success mapping reads the provider's video URL field)")
+          .isEqualTo(simulator.videoUrl(job.id()));
+      for (int i = 1; i < statuses.size(); i++) {
+        assertThat(statuses.get(i).sameProgressAs(statuses.get(i - 1)))
+            .as("status %d repeats status %d: %s", i, i - 1, describe(statuses)).isFalse();
+      }
+    }
+
+    @Test
+    @DisplayName("optional (queue position): the queue position is reported while queued")
+    void queuePosition() {
+      assumeTrue(traits().reportsQueuePosition(), "needs trait: reportsQueuePosition");
+      simulator.nextJobs(Lifecycle.builder().queued(3, 3).running(50).succeeded());
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
+      assertThat(statuses).as("statuses %s", describe(statuses))
+          .anySatisfy(s -> {
+            assertThat(s.state()).isEqualTo(TaskState.QUEUED);
+            assertThat(s.queuePosition()).isPresent();
+          });
+    }
+
+    @Test
+    @DisplayName("optional (progress): progress is reported while running, in order")
+    void progress() {
+      assumeTrue(traits().reportsProgress(), "needs trait: reportsProgress");
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(30, 60, 90).succeeded());
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
+      List<Integer> progress = statuses.stream().filter(s -> s.state() == TaskState.RUNNING)
+          .map(s -> s.progressPercent().orElse(-1)).collect(Collectors.toList());
+      assertThat(progress).as("progress of RUNNING statuses").containsExactly(30, 60, 90);
+    }
+
+    @Test
+    @DisplayName("required: a job that fails ends FAILED with a reason (not MODERATION), then the stream completes")
+    void fails() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(40).failed("the generator broke"));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a FAILED task is data, not an error");
+      TaskStatus last = statuses.get(statuses.size() - 1);
+      assertThat(last.state()).as("last state of %s", describe(statuses)).isEqualTo(TaskState.FAILED);
+      assertThat(last.failure().get().category()).isNotEqualTo(FailureCategory.MODERATION);
+      assertThat(last.failure().get().message()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("required: a job refused by moderation ends FAILED with category MODERATION")
+    void moderated() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).moderated("sensitive content"));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a moderated task is data, not an error");
+      TaskStatus last = statuses.get(statuses.size() - 1);
+      assertThat(last.state()).as("last state of %s", describe(statuses)).isEqualTo(TaskState.FAILED);
+      assertThat(last.failure().get().category())
+          .as("failure category (if this fails, check the mapping of the provider's moderation status/code)")
+          .isEqualTo(FailureCategory.MODERATION);
+    }
+
+    @Test
+    @DisplayName("optional (cancelled state): a job cancelled at the provider ends CANCELLED")
+    void cancelledState() {
+      assumeTrue(traits().reportsCancelled(), "needs trait: reportsCancelled");
+      simulator.nextJobs(Lifecycle.builder().queued(1).cancelled());
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "a cancelled task is data");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.CANCELLED);
+    }
+  }
+
+  @Nested
+  @DisplayName("resume")
+  class Resume {
+    @Test
+    @DisplayName("required: a fresh client resumes the same job from its token and follows it to the end")
+    void resume() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
+      String token = client.submit(validRequest()).blockingGet().token();
+      VideoClient fresh = createClient(simulator, API_KEY, fastPolicy());
+      List<TaskStatus> statuses = completedStatuses(runToEnd(fresh.watch(TaskHandle.parse(token))),
+          "watching a stored token should follow the job");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(statuses).allSatisfy(s -> assertThat(s.handle().token()).isEqualTo(token));
+      assertThat(simulator.requestCount("submit")).as("submits").isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("validation (nothing is sent)")
+  class Validation {
+    @Test
+    @DisplayName("required: a prompt over the limit is rejected")
+    void promptTooLong() {
+      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest())
+          .prompt(repeat('a', caps().maxPromptLength() + 1)).build(), "a prompt over the limit");
+      assertThat(e.violations()).extracting(Violation::field).contains("prompt");
+      assertThat(e.getMessage()).contains(Integer.toString(caps().maxPromptLength()));
+    }
+
+    @Test
+    @DisplayName("required: a duration outside the accepted ones is rejected")
+    void duration() {
+      int bad = caps().durationsSeconds().isEmpty() ? 5 : caps().durationsSeconds().last() + 1;
+      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest())
+          .durationSeconds(bad).build(), "a duration of " + bad + " s");
+      assertThat(e.violations()).extracting(Violation::field).contains("duration");
+    }
+
+    @Test
+    @DisplayName("optional (a quality the model lacks): an unavailable quality is rejected")
+    void quality() {
+      EnumSet<Quality> missing = EnumSet.allOf(Quality.class);
+      missing.removeAll(caps().qualities());
+      assumeTrue(!missing.isEmpty(), "needs capability: a quality the model does not offer");
+      expectInvalid(ImageToVideoRequest.builder().from(validRequest()).quality(missing.iterator().next()).build(),
+          "quality " + missing.iterator().next());
+    }
+
+    @Test
+    @DisplayName("required: a seed outside 0..2147483647 (or any seed, when unsupported) is rejected")
+    void seed() {
+      long bad = caps().supportsSeed() ? ProviderCapabilities.MAX_SEED + 1 : 1;
+      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest()).seed(bad).build(),
+          "seed " + bad);
+      assertThat(e.violations()).extracting(Violation::field).contains("seed");
+    }
+
+    @Test
+    @DisplayName("optional (an image kind not accepted): a local file is rejected when only URLs are accepted")
+    void imageKind() {
+      ImageInput.Kind kind = !caps().imageKinds().contains(ImageInput.Kind.FILE) ? ImageInput.Kind.FILE
+          : !caps().imageKinds().contains(ImageInput.Kind.URL) ? ImageInput.Kind.URL : null;
+      assumeTrue(kind != null, "needs capability: an image input kind the provider does not accept");
+      ImageInput image = kind == ImageInput.Kind.FILE
+          ? ImageInput.file(Paths.get("does-not-matter.png"))
+          : ImageInput.url("https://example.com/cat.png");
+      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest()).image(image).build(),
+          "an image given as " + kind);
+      assertThat(e.violations()).extracting(Violation::field).contains("image");
+    }
+
+    @Test
+    @DisplayName("required: every unsupported optional setting is rejected, all in one error")
+    void unsupportedFields() {
+      ProviderCapabilities c = caps();
+      ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().from(validRequest());
+      List<String> expected = new ArrayList<>();
+      if (!c.maxNegativePromptLength().isPresent()) { b.negativePrompt("blurry"); expected.add("negativePrompt"); }
+      if (!c.supportsAudio()) { b.audio(true); expected.add("audio"); }
+      if (!c.supportsMultiClip()) { b.multiClip(true); expected.add("multiClip"); }
+      if (!c.supportsCfgScale()) { b.cfgScale(0.5); expected.add("cfgScale"); }
+      if (!c.supportsThinkingType()) { b.thinkingType("auto"); expected.add("thinkingType"); }
+      if (c.styles().isEmpty()) { b.style("anime"); expected.add("style"); }
+      if (c.motionModes().isEmpty()) { b.motionMode(MotionMode.FAST); expected.add("motionMode"); }
+      if (!c.supportsFastMode()) { b.fastMode(true); expected.add("fastMode"); }
+      if (!c.supportsTemplateId()) { b.templateId("123"); expected.add("templateId"); }
+      assumeTrue(!expected.isEmpty(), "needs capability: at least one unsupported optional setting");
+      InvalidRequestException e = expectInvalid(b.build(), "unsupported settings " + expected);
+      assertThat(e.violations()).extracting(Violation::field).containsAll(expected);
+    }
+  }
+
+  @Nested
+  @DisplayName("cancellation")
+  class Cancellation {
+    @Test
+    @DisplayName("optional (cancel): cancel reaches the provider")
+    void cancelReachesServer() {
+      assumeTrue(caps().supportsCancel(), "needs capability: supportsCancel");
+      simulator.nextJobs(Lifecycle.builder().queued(1).runningFor(1000).succeeded());
+      TaskHandle h = client.submit(validRequest()).blockingGet();
+      Throwable error = await(client.cancel(h));
+      assertThat(error).as("cancel error").isNull();
+      assertThat(simulator.requestCount("cancel")).as("cancel requests").isGreaterThanOrEqualTo(1);
+      assertThat(onlyJob().cancelRequested()).as("job cancel requested at the simulator").isTrue();
+      if (traits().reportsCancelled()) {
+        List<TaskStatus> statuses = completedStatuses(runToEnd(client.watch(h)), "a cancelled job is data");
+        assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.CANCELLED);
+      }
+    }
+
+    @Test
+    @DisplayName("optional (no cancel): cancel fails at once with UnsupportedFeatureException and sends nothing")
+    void cancelUnsupported() {
+      assumeTrue(!caps().supportsCancel(), "applies only to providers without cancel");
+      TaskHandle h = TaskHandle.of(client.providerId(), caps().model(), "some-task");
+      Throwable error = await(client.cancel(h));
+      assertThat(error).isInstanceOf(UnsupportedFeatureException.class);
+      assertNothingSent("cancel without a cancel endpoint");
+    }
+  }
+
+  @Nested
+  @DisplayName("faults")
+  class Faults {
+    private List<RecordedRequest> statusRequests() {
+      return simulator.requests("status");
+    }
+
+    @Test
+    @DisplayName("required: a status poll answered 429 with Retry-After waits that long, then polling continues")
+    void retryAfterOnStatus() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
+      simulator.faults().on("status").call(1).respond(Fault.status(429, "{}").withHeader("Retry-After", "1"));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a 429 on a status poll should be retried");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      List<RecordedRequest> polls = statusRequests();
+      Duration gap = Duration.between(polls.get(0).receivedAt(), polls.get(1).receivedAt());
+      assertThat(gap).as("time between the 429 and the next poll (if this fails, check that the provider passes"
+          + " Retry-After into RateLimitedException)").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    @DisplayName("required: status polls answered 500 and 503 are retried")
+    void serverErrorsOnStatus() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
+      simulator.faults().on("status").call(1).respond(Fault.status(500, "{}"), Fault.status(503, "{}"));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "5xx on status polls should be retried");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    @DisplayName("required: a status poll whose connection drops is retried")
+    void droppedStatus() {
+      simulator.faults().on("status").call(1).respond(Fault.dropBeforeRead());
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a dropped connection on a status poll should be retried");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    @DisplayName("required: a wrong API key fails with AuthenticationException at once, without retries")
+    void wrongKey() {
+      String wrong = "wrong-key-0123456789";
+      VideoClient bad = createClient(simulator, wrong, fastPolicy());
+      TestObserver<TaskStatus> obs = runToEnd(bad.generate(validRequest()));
+      AuthenticationException e = expectError(obs, AuthenticationException.class, "a wrong key",
+          "the 401/403 mapping");
+      assertThat(simulator.requests()).as("requests with a wrong key").hasSize(1);
+      assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(API_KEY);
+    }
+
+    @Test
+    @DisplayName("required: a status poll answered 403 fails with AuthenticationException carrying the handle, without retries")
+    void forbiddenOnStatus() {
+      simulator.faults().on("status").always(Fault.status(403, "{}"));
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      AuthenticationException e = expectError(obs, AuthenticationException.class, "a 403 on a status poll",
+          "the 401/403 mapping");
+      assertThat(e.handle()).as("handle on the error").isPresent();
+      assertThat(statusRequests()).as("status polls").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("required: malformed JSON on a status poll fails with MalformedResponseException carrying the handle")
+    void malformedStatus() {
+      simulator.faults().on("status").always(Fault.malformedJson());
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      MalformedResponseException e = expectError(obs, MalformedResponseException.class, "malformed JSON",
+          "that JSON errors are mapped with HttpErrors.mapErrors");
+      assertThat(e.handle()).isPresent();
+      assertThat(statusRequests()).as("status polls").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("required: an unknown status value ends the stream with an error carrying the handle; polling stops")
+    void unknownStatus() {
+      simulator.faults().on("status").always(
+          Fault.status(200, unknownStatusBody()).withContentType("application/json"));
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      VideoApiException e = expectError(obs, VideoApiException.class, "an unknown status value",
+          "that the status mapping rejects values it does not know instead of guessing");
+      assertThat(e).isInstanceOf(MalformedResponseException.class);
+      assertThat(e.handle()).isPresent();
+      assertThat(statusRequests()).as("status polls").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("required: a submit whose answer is lost is not resent: SubmitOutcomeUnknownException, one job")
+    void lostSubmitAnswer() {
+      simulator.faults().on("submit").call(1).respond(Fault.dropAfterRead());
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      expectError(obs, SubmitOutcomeUnknownException.class, "a submit whose answer was lost",
+          "that OkHttp's retryOnConnectionFailure is off and submit errors keep requestMayHaveReachedServer");
+      assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
+      assertThat(simulator.jobCount()).as("jobs").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: a submit answered 500 is not resent")
+    void submit500() {
+      simulator.faults().on("submit").always(Fault.status(500, "{}"));
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      expectError(obs, VideoApiException.class, "a submit answered 500", "the 5xx mapping");
+      assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: a submit answered 503 or 429 (not accepted) is retried and creates one job")
+    void submitRetriedWhenNotAccepted() {
+      simulator.faults().on("submit").call(1).respond(
+          Fault.status(503, "{}"), Fault.status(429, "{}").withHeader("Retry-After", "0"));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a submit refused with 503/429 should be retried");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(3);
+      assertThat(simulator.jobCount()).as("jobs").isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("security")
+  class Security {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("required: the API key appears in no message, toString() or token, even when the provider echoes it")
+    void keyNeverShown() {
+      simulator.faults().on("submit").always(
+          Fault.status(400, "{\"message\":\"bad request for key " + API_KEY + "\",\"detail\":\"" + API_KEY + "\"}"));
+      TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+      Throwable e = errorOf(obs);
+      assertThat(e).as("error for a 400 on submit").isNotNull();
+      StringBuilder all = new StringBuilder(String.valueOf(e.getMessage())).append(e);
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) all.append(c.getMessage()).append(c);
+      all.append(client).append(client.capabilities());
+      simulator.faults().clear();
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      for (TaskStatus s : statuses) all.append(s).append(s.handle().token());
+      assertThat(all.toString()).as("everything a user could print").doesNotContain(API_KEY);
+    }
+
+    @Test
+    @DisplayName("required: a download delivers the exact bytes and sends no credentials to the media host")
+    void download() throws Exception {
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      Video video = statuses.get(statuses.size() - 1).videos().get(0);
+      Path target = dir.resolve("video.mp4");
+      DownloadProgress last = client.download(video, target).blockingLast();
+      assertThat(last.done()).isTrue();
+      assertThat(Files.readAllBytes(target)).isEqualTo(simulator.mediaBytes());
+      List<RecordedRequest> media = simulator.requests(ProviderSimulator.MEDIA_ENDPOINT);
+      assertThat(media).isNotEmpty();
+      assertThat(media).as("media requests carrying credentials").noneMatch(RecordedRequest::credentialsSent);
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("video.mp4");
+      }
+    }
+  }
+}
