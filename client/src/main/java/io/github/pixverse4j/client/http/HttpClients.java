@@ -108,7 +108,9 @@ public final class HttpClients {
   }
 
   /**
-   * Limits and timeouts for {@link #newDefault(Options)}. Defaults: 512 concurrent requests (512 per
+   * Limits and timeouts for {@link #newDefault(Options)}. OkHttp 3 runs each executing call on a
+   * thread of its own, so the request limit is also the thread limit: calls beyond it wait in the
+   * dispatcher's queue, not on threads. Defaults: 32 concurrent requests (32 per
    * host), 64 idle connections kept 5 minutes, connect 10 s, read 30 s, write 30 s, whole call 60 s.
    */
   public static final class Options {
@@ -142,8 +144,8 @@ public final class HttpClients {
 
     /** Builds {@link Options}; every setting starts at its default. */
     public static final class Builder {
-      private int maxRequests = 512;
-      private int maxRequestsPerHost = 512;
+      private int maxRequests = 32;
+      private int maxRequestsPerHost = 32;
       private int maxIdleConnections = 64;
       private Duration keepAlive = Duration.ofMinutes(5);
       private Duration connectTimeout = Duration.ofSeconds(10);

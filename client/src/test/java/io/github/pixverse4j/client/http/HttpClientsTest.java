@@ -20,11 +20,11 @@ class HttpClientsTest {
   private static final ApiKey KEY = ApiKey.of("k-123");
 
   @Test
-  @DisplayName("the default client allows 512 concurrent requests, also to one host, with bounded timeouts")
+  @DisplayName("the default client allows 32 concurrent requests (threads), also to one host, with bounded timeouts")
   void defaults() {
     OkHttpClient c = HttpClients.newDefault();
-    assertThat(c.dispatcher().getMaxRequests()).isEqualTo(512);
-    assertThat(c.dispatcher().getMaxRequestsPerHost()).isEqualTo(512);
+    assertThat(c.dispatcher().getMaxRequests()).isEqualTo(32);
+    assertThat(c.dispatcher().getMaxRequestsPerHost()).isEqualTo(32);
     assertThat(c.connectTimeoutMillis()).isEqualTo(10_000);
     assertThat(c.readTimeoutMillis()).isEqualTo(30_000);
     assertThat(c.writeTimeoutMillis()).isEqualTo(30_000);
