@@ -2,6 +2,7 @@ package io.github.pixverse4j.v3async;
 
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.VideoClient;
+import java.util.Arrays;
 
 /**
  * Builds {@link VideoClient}s for the "v3 async" task API ({@code POST /v3/async/{model}}, then
@@ -101,7 +102,7 @@ public final class V3Async {
       }
       if (model == null) {
         throw new IllegalStateException(
-            "model is required for V3Async.builder(): one of " + java.util.Arrays.toString(V3AsyncModel.values()));
+            "model is required for V3Async.builder(): one of " + Arrays.toString(V3AsyncModel.values()));
       }
       return DaggerV3AsyncComponent.factory().create(config(), new V3AsyncModule(providerId, model));
     }
