@@ -1,0 +1,96 @@
+package io.github.pixverse4j.v3async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pixverse4j.api.FailureCategory;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.v3async.internal.V3AsyncStatusResponse;
+import java.io.IOException;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class V3AsyncStatusesTest {
+  static final TaskHandle HANDLE = TaskHandle.of("myrouter", "pixverse-v4.5-i2v", "t-1");
+  static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+  static TaskStatus map(String json) throws IOException {
+    return V3AsyncStatuses.toStatus("myrouter", HANDLE, Json.mapper().readValue(json, V3AsyncStatusResponse.class), NOW);
+  }
+
+  @Test
+  @DisplayName("queued: no progress or estimate from the zero values every field carries")
+  void queuedZeros() throws IOException {
+    TaskStatus s = map("{\"task\":{\"task_id\":\"t-1\",\"status\":\"TASK_STATUS_QUEUED\",\"reason\":\"\",\"eta\":0,\"progress_percent\":0}}");
+    assertThat(s.state()).isEqualTo(TaskState.QUEUED);
+    assertThat(s.progressPercent()).isEmpty();
+    assertThat(s.estimatedTimeRemaining()).isEmpty();
+    assertThat(s.queuePosition()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("processing: numbers sent as strings are read, progress beyond 0..100 is clamped")
+  void processingLenient() throws IOException {
+    TaskStatus s = map("{\"task\":{\"status\":\"TASK_STATUS_PROCESSING\",\"eta\":\"30\",\"progress_percent\":\"130\"}}");
+    assertThat(s.state()).isEqualTo(TaskState.RUNNING);
+    assertThat(s.progressPercent()).contains(100);
+    assertThat(s.estimatedTimeRemaining()).contains(java.time.Duration.ofSeconds(30));
+  }
+
+  @Test
+  @DisplayName("an unknown status, a missing task or status, a foreign task id and a success without video are malformed")
+  void malformed() {
+    assertThatThrownBy(() -> map("{\"task\":{\"status\":\"TASK_STATUS_PAUSED\"}}"))
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("TASK_STATUS_PAUSED");
+    assertThatThrownBy(() -> map("{\"videos\":[]}")).isInstanceOf(MalformedResponseException.class);
+    assertThatThrownBy(() -> map("{\"task\":{\"reason\":\"\"}}")).isInstanceOf(MalformedResponseException.class);
+    assertThatThrownBy(() -> map("{\"task\":{\"task_id\":\"other\",\"status\":\"TASK_STATUS_QUEUED\"}}"))
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("other");
+    assertThatThrownBy(() -> map("{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"videos\":[{\"video_url\":\"\"}]}"))
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("video_url");
+    assertThatThrownBy(() -> map("{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"videos\":[{\"video_url\":\"not a url\"}]}"))
+        .isInstanceOf(MalformedResponseException.class);
+  }
+
+  @Test
+  @DisplayName("success: no ttl means no expiry, a non-numeric seed is ignored, a full content type is kept")
+  void successVariants() throws IOException {
+    TaskStatus s = map("{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"extra\":{\"seed\":\"abc\"},"
+        + "\"videos\":[{\"video_url\":\"https://cdn.example.com/v.mp4\",\"video_type\":\"video/webm\"}]}");
+    assertThat(s.videos()).hasSize(1);
+    assertThat(s.videos().get(0).expiresAt()).isEmpty();
+    assertThat(s.videos().get(0).seed()).isEmpty();
+    assertThat(s.videos().get(0).contentType()).contains("video/webm");
+    TaskStatus numeric = map("{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"extra\":{\"seed\":42},"
+        + "\"videos\":[{\"video_url\":\"https://cdn.example.com/v.mp4\",\"video_url_ttl\":60}]}");
+    assertThat(numeric.videos().get(0).seed()).contains(42L);
+    assertThat(numeric.videos().get(0).expiresAt()).contains(NOW.plusSeconds(60));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "ILLEGAL_IMAGE_CONTENT: sensitive content | MODERATION | ILLEGAL_IMAGE_CONTENT",
+      "ILLEGAL_PROMPT | MODERATION | ILLEGAL_PROMPT",
+      "The output may contain sensitive content | MODERATION | ",
+      "NSFW detected | MODERATION | ",
+      "blocked by content moderation | MODERATION | ",
+      "INVALID_IMAGE_FORMAT: cannot decode image | INVALID_INPUT | INVALID_IMAGE_FORMAT",
+      "IMAGE_FILE_EXCEEDS_MAX_SIZE | INVALID_INPUT | IMAGE_FILE_EXCEEDS_MAX_SIZE",
+      "TASK_CANCELLED | CANCELLED | TASK_CANCELLED",
+      "the generator broke | PROVIDER_ERROR | ",
+      "'' | UNKNOWN | "
+  })
+  @DisplayName("a failed task's reason is classified into a category, with its leading code")
+  void failureCategories(String reason, FailureCategory category, String code) {
+    assertThat(V3AsyncStatuses.failure(reason).category()).isEqualTo(category);
+    assertThat(V3AsyncStatuses.failure(reason).providerCode().orElse(null)).isEqualTo(code);
+    assertThat(V3AsyncStatuses.failure(reason).message()).isNotBlank();
+  }
+}
