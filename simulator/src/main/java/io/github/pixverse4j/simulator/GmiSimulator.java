@@ -59,7 +59,7 @@ public final class GmiSimulator extends ProviderSimulator {
       "generate_multi_clip_switch", "seed");
 
   private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
-  private volatile List<String> modelIds = List.of(MODEL, "pixverse-v5-i2v", "kling-v2-1-i2v");
+  private volatile List<String> modelIds = List.of(MODEL);
   private volatile boolean videoUrlOnly;
 
   public GmiSimulator(String apiKey) {
@@ -101,7 +101,7 @@ public final class GmiSimulator extends ProviderSimulator {
     return this;
   }
 
-  /** Replaces what {@code GET /models} lists. */
+  /** Replaces what {@code GET /models} lists (by default only {@value #MODEL}). */
   public GmiSimulator modelIds(String... ids) {
     this.modelIds = List.of(ids);
     return this;
