@@ -1,0 +1,6 @@
+/**
+ * GMI Cloud's request queue for PixVerse V6 image-to-video: start with {@link
+ * io.github.pixverse4j.gmi.GmiCloud#builder()}; prices are in {@link
+ * io.github.pixverse4j.gmi.GmiPricing}.
+ */
+package io.github.pixverse4j.gmi;

@@ -1,0 +1,29 @@
+package io.github.pixverse4j.gmi.internal;
+
+import io.github.pixverse4j.client.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** JSON files under src/test/resources/gmi/: the doc's examples, and assumed-* shapes from PROVIDERS.md. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static String text(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/gmi/" + name)) {
+      if (in == null) throw new IllegalArgumentException("no fixture gmi/" + name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static <T> T read(String name, Class<T> type) {
+    try {
+      return Json.mapper().readValue(text(name), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
