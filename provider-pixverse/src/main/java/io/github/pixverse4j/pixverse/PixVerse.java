@@ -1,0 +1,58 @@
+package io.github.pixverse4j.pixverse;
+
+import io.github.pixverse4j.api.Model;
+import io.github.pixverse4j.client.ClientBuilder;
+import io.github.pixverse4j.client.VideoClient;
+
+/**
+ * Entry point for the PixVerse platform API ({@code https://app-api.pixverse.ai}).
+ *
+ * <pre>{@code
+ * VideoClient client = PixVerse.builder().apiKey(System.getenv("PIXVERSE_API_KEY")).build();
+ * }</pre>
+ *
+ * <p>Local files and in-memory images are uploaded first (JPEG, PNG or WebP, smaller than 20 MB,
+ * at most 10000 pixels a side: checked before anything is sent). Duration and quality are
+ * required by the API: unset, they are sent as 5 seconds and 540p.
+ */
+public final class PixVerse {
+  /** {@value}. */
+  public static final String DEFAULT_BASE_URL = "https://app-api.pixverse.ai";
+
+  /** The model used when neither the builder nor the request names one: v4.5. */
+  public static final Model DEFAULT_MODEL = Model.V4_5;
+
+  private PixVerse() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link VideoClient} for PixVerse; only the API key is required. */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private Model model = DEFAULT_MODEL;
+
+    Builder() {
+      super(DEFAULT_BASE_URL);
+    }
+
+    /**
+     * The model for requests that do not name one (default v4.5). A version newer than {@link
+     * Model#V3_5}, {@link Model#V4} and {@link Model#V4_5} is accepted too.
+     */
+    public Builder model(Model model) {
+      if (model == null) throw new NullPointerException("model == null");
+      this.model = model;
+      return this;
+    }
+
+    PixVerseComponent component() {
+      return DaggerPixVerseComponent.factory().create(config(), new PixVerseModule(model));
+    }
+
+    @Override
+    public VideoClient build() {
+      return component().client();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.pixverse4j.pixverse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.api.AuthenticationException;
+import io.github.pixverse4j.api.ContentRejectedException;
+import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.InvalidRequestException;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.ProviderUnavailableException;
+import io.github.pixverse4j.api.RateLimitedException;
+import io.github.pixverse4j.api.TransportException;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.http.ApiKey;
+import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.http.RetryAfter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import okhttp3.Headers;
+import retrofit2.HttpException;
+
+/** Maps PixVerse's {@code ErrCode} envelope and HTTP failures to the api-model exceptions. */
+final class PixVerseErrors {
+  static final long EMPTY_PARAMETER = 400011;
+  static final long INVALID_ACCOUNT = 400012;
+  static final long INVALID_PARAMETER = 400017;
+  static final long CONCURRENCY_LIMIT = 500044;
+  static final long IMAGE_MODERATED = 500052;
+
+  private final ApiKey key;
+
+  PixVerseErrors(ApiKey key) {
+    this.key = key;
+  }
+
+  /**
+   * The exception for a nonzero {@code ErrCode}; {@code httpStatus} is the status it came with
+   * (usually 200).
+   */
+  VideoApiException fromCode(long code, String errMsg, int httpStatus, Headers headers) {
+    ErrorDetails details = ErrorDetails.provider(PixVerseProvider.ID)
+        .withHttpStatus(httpStatus)
+        .withProviderCode(Long.toString(code));
+    String said = HttpErrors.snippet(errMsg, key);
+    String suffix = said.isEmpty() ? "" : ". PixVerse said: " + said;
+    if (code == EMPTY_PARAMETER || code == INVALID_PARAMETER) {
+      return new InvalidRequestException(
+          "PixVerse rejected the request (ErrCode " + code + ", "
+              + (code == EMPTY_PARAMETER ? "a required parameter is empty" : "a parameter is invalid")
+              + "): check the prompt, image and settings" + suffix,
+          Collections.emptyList(), details);
+    }
+    if (code == INVALID_ACCOUNT) {
+      return new AuthenticationException(
+          "PixVerse did not accept the API key (ErrCode 400012, invalid account): check that the"
+              + " key is correct, complete and still active" + suffix, details);
+    }
+    if (code == CONCURRENCY_LIMIT) {
+      Duration retryAfter = headers == null ? null
+          : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+      return new RateLimitedException(
+          "PixVerse refused the job: the account runs as many generations at once as its plan"
+              + " allows (ErrCode 500044); wait for one to finish" + suffix, details, retryAfter);
+    }
+    if (code == IMAGE_MODERATED) {
+      return new ContentRejectedException(
+          "PixVerse refused the image on content-moderation grounds (ErrCode 500052): use another"
+              + " image" + suffix, details);
+    }
+    if (httpStatus < 200 || httpStatus > 299) {
+      // An unknown code on an HTTP error keeps the HTTP meaning (503 retried, 401 auth, ...).
+      return HttpErrors.fromResponse(PixVerseProvider.ID, httpStatus, headers, null,
+          Long.toString(code), errMsg, key);
+    }
+    return new VideoApiException(
+        "PixVerse refused the call with ErrCode " + code + ", which this client does not know"
+            + suffix, details);
+  }
+
+  /** The mapper for non-2xx answers: the envelope's code when the body has one, else the HTTP status. */
+  VideoApiException fromHttpException(HttpException e) {
+    String body = HttpErrors.errorBody(e);
+    JsonNode tree = null;
+    try {
+      tree = body.isEmpty() ? null : Json.mapper().readTree(body);
+    } catch (java.io.IOException | RuntimeException notJson) {
+      // fall through to the HTTP status
+    }
+    if (tree != null && tree.isObject()) {
+      JsonNode code = field(tree, "ErrCode", "err_code");
+      if (code != null && (code.isIntegralNumber() || (code.isTextual() && PixVerseCapabilities.isId(code.asText())))) {
+        long c = code.asLong();
+        if (c != 0) {
+          JsonNode msg = field(tree, "ErrMsg", "err_msg");
+          Headers headers = e.response() == null ? null : e.response().headers();
+          return fromCode(c, msg == null || msg.isNull() ? null : msg.asText(), e.code(), headers);
+        }
+      }
+    }
+    return HttpErrors.fromHttpException(PixVerseProvider.ID, e, key);
+  }
+
+  private static JsonNode field(JsonNode tree, String name, String alias) {
+    JsonNode n = tree.get(name);
+    return n != null ? n : tree.get(alias);
+  }
+
+  /**
+   * An upload failure as the engine must see it. No video job can exist before generate was sent,
+   * so "the request may have reached the server" would wrongly make the engine report an unknown
+   * submit outcome (a job may exist and be billed): an upload whose connection failed, or that a
+   * gateway answered 502/504, is reported as not having created anything, which makes the whole
+   * submit safe to resend (an orphan uploaded image costs nothing). An unreadable upload answer
+   * is reported as a plain provider error for the same reason.
+   */
+  static Throwable uploadFailure(Throwable e) {
+    if (e instanceof TransportException && ((TransportException) e).requestMayHaveReachedServer()) {
+      TransportException t = (TransportException) e;
+      return new TransportException(
+          "The image upload to PixVerse failed: " + t.baseMessage()
+              + ". No video job was created, so the submit is safe to send again",
+          t.details(), t, false);
+    }
+    if (e instanceof ProviderUnavailableException) {
+      ProviderUnavailableException p = (ProviderUnavailableException) e;
+      int status = p.httpStatus().orElse(0);
+      if (status == 502 || status == 504) {
+        return new TransportException(
+            "The image upload to PixVerse failed at a gateway (HTTP " + status + "): "
+                + p.baseMessage() + ". No video job was created, so the submit is safe to send again",
+            p.details(), p, false);
+      }
+    }
+    if (e instanceof MalformedResponseException) {
+      MalformedResponseException m = (MalformedResponseException) e;
+      return new VideoApiException(
+          "The image upload answer of PixVerse could not be read (" + m.baseMessage()
+              + "). No video job was created.", m.details(), m);
+    }
+    return e;
+  }
+}

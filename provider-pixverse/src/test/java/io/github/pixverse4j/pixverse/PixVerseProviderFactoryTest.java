@@ -1,0 +1,39 @@
+package io.github.pixverse4j.pixverse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.PixVerseSimulator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PixVerseProviderFactoryTest {
+  @Test
+  @DisplayName("ServiceLoader finds the factory as 'pixverse' with PIXVERSE_API_KEY and the default base URL")
+  void found() {
+    VideoProviderFactory f = VideoProviderFactory.find("pixverse").orElseThrow(AssertionError::new);
+    assertThat(f).isInstanceOf(PixVerseProviderFactory.class);
+    assertThat(f.apiKeyEnvironmentVariable()).isEqualTo("PIXVERSE_API_KEY");
+    assertThat(f.defaultBaseUrl()).isEqualTo("https://app-api.pixverse.ai");
+    assertThat(f.capabilities().model()).isEqualTo("v4.5");
+    assertThat(f.displayName()).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("the factory's client works against the simulator and never prints the key")
+  void creates() {
+    try (PixVerseSimulator sim = new PixVerseSimulator("factory-key-123").start()) {
+      sim.nextJobs(Lifecycle.immediateSuccess());
+      VideoClient client = new PixVerseProviderFactory().create(VideoProviderFactory.Settings.builder()
+          .apiKey("factory-key-123").baseUrl(sim.baseUrl()).build());
+      assertThat(client.providerId()).isEqualTo("pixverse");
+      assertThat(client.toString()).doesNotContain("factory-key-123");
+      assertThat(client.submit(io.github.pixverse4j.api.ImageToVideoRequest.builder()
+          .image(io.github.pixverse4j.api.ImageInput.url("https://example.com/a.png")).prompt("p").build())
+          .blockingGet().providerId()).isEqualTo("pixverse");
+      assertThat(sim.jobCount()).isEqualTo(1);
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package io.github.pixverse4j.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The PixVerse platform API (PROVIDERS.md §4 and the platform's OpenAPI excerpt): image upload,
+ * image-to-video generation and result polling, with the {@code {ErrCode, ErrMsg, Resp}} envelope.
+ *
+ * <ul>
+ *   <li>{@code POST /openapi/v2/image/upload} (endpoint {@code "upload"}): multipart with a file
+ *       part {@code image} (JPEG, PNG or WebP by magic bytes, smaller than 20 MiB) or a form field
+ *       {@code image_url}; issues a numeric {@code img_id}. After {@link #moderateNextUpload()}
+ *       it answers HTTP 500 with the lower-case body {@code {err_code: 500052, err_msg, resp}}.
+ *   <li>{@code POST /openapi/v2/video/img/generate} ({@code "submit"}): JSON validated as the API
+ *       reference describes; creates the job; {@code Resp: {video_id}} (a number, or a string
+ *       after {@link #videoIdsAsStrings(boolean)}).
+ *   <li>{@code GET /openapi/v2/video/result/{video_id}} ({@code "status"}): status 5 while the job
+ *       is queued or running, then 1 (success, with url, outputWidth/Height, seed, size), 7
+ *       (moderated), 8 (failed or cancelled) or 6 (expired: deleted).
+ * </ul>
+ *
+ * <p>Every request needs {@code API-KEY} (missing or wrong: HTTP 200 with {@code ErrCode 400012},
+ * "invalid account") and a non-blank {@code Ai-trace-id} (missing: {@code ErrCode 400011}, empty
+ * parameter). Business errors are HTTP 200 with a nonzero {@code ErrCode}: 400011 for a missing
+ * parameter, 400017 for an invalid one (also an unknown {@code img_id} or {@code video_id}, which
+ * the docs leave unspecified).
+ */
+public final class PixVerseSimulator extends ProviderSimulator {
+  /** {@code ErrCode} of a missing parameter or header. */
+  public static final int EMPTY_PARAMETER = 400011;
+  /** {@code ErrCode} of a missing or wrong API key. */
+  public static final int INVALID_ACCOUNT = 400012;
+  /** {@code ErrCode} of an invalid parameter. */
+  public static final int INVALID_PARAMETER = 400017;
+  /** {@code ErrCode} of the concurrency limit. */
+  public static final int CONCURRENCY_LIMIT = 500044;
+  /** {@code err_code} of an image refused by moderation at upload. */
+  public static final int IMAGE_MODERATED = 500052;
+
+  private static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
+  private static final Set<String> MODELS = set("v3.5", "v4", "v4.5");
+  private static final Set<String> QUALITIES = set("360p", "540p", "720p", "1080p");
+  private static final Set<String> MOTION_MODES = set("normal", "fast");
+  private static final Set<String> STYLES = set("anime", "3d_animation", "clay", "comic", "cyberpunk");
+
+  private final AtomicLong imageIds = new AtomicLong(7_000_000L);
+  private final AtomicLong videoIds = new AtomicLong(300_000_000_000L);
+  private final Map<Long, UploadedImage> images = new ConcurrentHashMap<>();
+  private final AtomicInteger moderateUploads = new AtomicInteger();
+  private volatile boolean videoIdsAsStrings;
+
+  /** What an upload received. */
+  public static final class UploadedImage {
+    private final long imgId;
+    private final String url;
+    private final String contentType;
+    private final String fileName;
+    private final byte[] bytes;
+
+    UploadedImage(long imgId, String url, String contentType, String fileName, byte[] bytes) {
+      this.imgId = imgId;
+      this.url = url;
+      this.contentType = contentType;
+      this.fileName = fileName;
+      this.bytes = bytes;
+    }
+
+    public long imgId() {
+      return imgId;
+    }
+
+    /** The {@code image_url} given, or null for a file upload. */
+    public String url() {
+      return url;
+    }
+
+    /** The file part's content type, or null. */
+    public String contentType() {
+      return contentType;
+    }
+
+    /** The file part's file name, or null. */
+    public String fileName() {
+      return fileName;
+    }
+
+    /** A copy of the file part's bytes, or null for a URL upload. */
+    public byte[] bytes() {
+      return bytes == null ? null : bytes.clone();
+    }
+  }
+
+  public PixVerseSimulator(String apiKey) {
+    super("pixverse", apiKey);
+  }
+
+  @Override
+  public PixVerseSimulator start() {
+    super.start();
+    return this;
+  }
+
+  @Override
+  protected void configure(Routes routes) {
+    routes
+        .add("POST", "/openapi/v2/image/upload", "upload", this::upload)
+        .add("POST", "/openapi/v2/video/img/generate", "submit", this::generate)
+        .add("GET", "/openapi/v2/video/result/([^/]+)", "status", this::result);
+  }
+
+  @Override
+  protected SimResponse checkAuth(RecordedRequest request) {
+    String key = request.header("API-KEY");
+    if (key == null || !apiKey().equals(key.trim())) {
+      return error(200, INVALID_ACCOUNT, "Invalid account");
+    }
+    String trace = request.header("Ai-trace-id");
+    if (trace == null || trace.trim().isEmpty()) {
+      return error(200, EMPTY_PARAMETER, "Empty parameter: Ai-trace-id");
+    }
+    return null;
+  }
+
+  /** The next upload (only the next one) is refused by moderation: HTTP 500, {@code err_code 500052}. */
+  public PixVerseSimulator moderateNextUpload() {
+    moderateUploads.incrementAndGet();
+    return this;
+  }
+
+  /** Answer {@code video_id} as a JSON string, as some relays do, instead of a number. */
+  public PixVerseSimulator videoIdsAsStrings(boolean asStrings) {
+    this.videoIdsAsStrings = asStrings;
+    return this;
+  }
+
+  /** Registers an image as if uploaded earlier (for requests that pass an {@code img_id}). */
+  public long addUploadedImage() {
+    long id = imageIds.incrementAndGet();
+    images.put(id, new UploadedImage(id, "https://example.com/earlier.png", null, null, null));
+    return id;
+  }
+
+  /** The image an upload issued {@code imgId} for, or null. */
+  public UploadedImage uploadedImage(long imgId) {
+    return images.get(imgId);
+  }
+
+  /** Every image uploaded or registered, in no particular order. */
+  public List<UploadedImage> uploadedImages() {
+    return Collections.unmodifiableList(new java.util.ArrayList<>(images.values()));
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    images.clear();
+    moderateUploads.set(0);
+    videoIdsAsStrings = false;
+  }
+
+  // ---- upload ----
+
+  private SimResponse upload(SimRequest request) {
+    String boundary = PixVerseMultipart.boundary(request.header("Content-Type"));
+    if (boundary == null) return error(200, INVALID_PARAMETER, "invalid param: expected multipart/form-data");
+    List<PixVerseMultipart.Part> parts;
+    try {
+      parts = PixVerseMultipart.parse(request.body(), boundary);
+    } catch (IllegalArgumentException e) {
+      return error(200, INVALID_PARAMETER, "invalid param: " + e.getMessage());
+    }
+    PixVerseMultipart.Part file = null;
+    PixVerseMultipart.Part url = null;
+    for (PixVerseMultipart.Part p : parts) {
+      if (p.name.equals("image")) file = p;
+      if (p.name.equals("image_url")) url = p;
+    }
+    if (file == null && url == null) return error(200, EMPTY_PARAMETER, "Empty parameter: image or image_url");
+    if (file != null && url != null) return error(200, INVALID_PARAMETER, "invalid param: give image or image_url, not both");
+    if (file != null) {
+      if (file.content.length == 0) return error(200, EMPTY_PARAMETER, "Empty parameter: image");
+      if (file.content.length >= MAX_IMAGE_BYTES) return error(200, INVALID_PARAMETER, "invalid param: image exceeds 20MB");
+      if (!isImage(file.content)) return error(200, INVALID_PARAMETER, "invalid param: image must be jpg, jpeg, png or webp");
+    } else if (!isHttpUrl(url.text())) {
+      return error(200, INVALID_PARAMETER, "invalid param: image_url");
+    }
+    if (takeModeration()) {
+      return SimResponse.rawJson(500,
+          "{\"err_code\":" + IMAGE_MODERATED + ",\"err_msg\":\"This image contains unsupported content\",\"resp\":null}");
+    }
+    long id = imageIds.incrementAndGet();
+    String imgUrl = url != null ? url.text() : "https://media.pixverse.ai/openapi/" + id + ".png";
+    images.put(id, file != null
+        ? new UploadedImage(id, null, file.contentType, file.fileName, file.content)
+        : new UploadedImage(id, url.text(), null, null, null));
+    Map<String, Object> resp = new LinkedHashMap<>();
+    resp.put("img_id", id);
+    resp.put("img_url", imgUrl);
+    return ok(resp);
+  }
+
+  private boolean takeModeration() {
+    while (true) {
+      int n = moderateUploads.get();
+      if (n == 0) return false;
+      if (moderateUploads.compareAndSet(n, n - 1)) return true;
+    }
+  }
+
+  private static boolean isImage(byte[] b) {
+    boolean png = b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    boolean jpeg = b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    boolean webp = b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+        && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+    return png || jpeg || webp;
+  }
+
+  private static boolean isHttpUrl(String s) {
+    try {
+      URI u = new URI(s.trim());
+      return u.getHost() != null && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()));
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  // ---- generate ----
+
+  private SimResponse generate(SimRequest request) {
+    JsonNode body;
+    try {
+      body = request.bodyJson();
+    } catch (IllegalArgumentException e) {
+      return error(200, INVALID_PARAMETER, "invalid param: body is not JSON");
+    }
+    if (!body.isObject()) return error(200, INVALID_PARAMETER, "invalid param: body is not an object");
+    for (String required : new String[] {"img_id", "prompt", "model", "duration", "quality"}) {
+      JsonNode n = body.get(required);
+      if (n == null || n.isNull() || (n.isTextual() && n.asText().isEmpty())) {
+        return error(200, EMPTY_PARAMETER, "Empty parameter: " + required);
+      }
+    }
+    String problem = invalidField(body);
+    if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
+
+    String videoId = Long.toString(videoIds.incrementAndGet());
+    SimJob job = createJob(videoId, body);
+    Map<String, Object> resp = new LinkedHashMap<>();
+    resp.put("video_id", videoIdsAsStrings ? job.id() : (Object) Long.parseLong(job.id()));
+    return ok(resp);
+  }
+
+  private String invalidField(JsonNode b) {
+    if (!b.get("img_id").isIntegralNumber()) return "img_id must be an integer";
+    if (!images.containsKey(b.get("img_id").asLong())) return "img_id " + b.get("img_id").asLong() + " is unknown";
+    if (!b.get("prompt").isTextual() || b.get("prompt").asText().codePointCount(0, b.get("prompt").asText().length()) > 2048) {
+      return "prompt must be a string of at most 2048 characters";
+    }
+    if (!b.get("model").isTextual() || !MODELS.contains(b.get("model").asText())) return "model must be v3.5, v4 or v4.5";
+    JsonNode duration = b.get("duration");
+    if (!duration.isIntegralNumber() || (duration.asInt() != 5 && duration.asInt() != 8)) return "duration must be 5 or 8";
+    String quality = b.get("quality").asText();
+    if (!b.get("quality").isTextual() || !QUALITIES.contains(quality)) return "quality must be 360p, 540p, 720p or 1080p";
+    if (quality.equals("1080p") && duration.asInt() == 8) return "1080p doesn't support 8";
+    JsonNode neg = b.get("negative_prompt");
+    if (neg != null && (!neg.isTextual() || neg.asText().codePointCount(0, neg.asText().length()) > 2048)) {
+      return "negative_prompt must be a string of at most 2048 characters";
+    }
+    JsonNode motion = b.get("motion_mode");
+    if (motion != null) {
+      if (!motion.isTextual() || !MOTION_MODES.contains(motion.asText())) return "motion_mode must be normal or fast";
+      if (motion.asText().equals("fast") && duration.asInt() != 5) return "fast only allows 5-second duration";
+      if (motion.asText().equals("fast") && quality.equals("1080p")) return "1080p doesn't support fast";
+    }
+    JsonNode seed = b.get("seed");
+    if (seed != null && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > 2147483647L)) {
+      return "seed must be an integer between 0 and 2147483647";
+    }
+    JsonNode template = b.get("template_id");
+    if (template != null && !template.isIntegralNumber()) return "template_id must be an integer";
+    JsonNode style = b.get("style");
+    if (style != null && (!style.isTextual() || !STYLES.contains(style.asText()))) return "style is not supported";
+    return null;
+  }
+
+  // ---- result ----
+
+  private SimResponse result(SimRequest request) {
+    SimJob job = job(request.pathParam(1));
+    if (job == null) return error(200, INVALID_PARAMETER, "invalid param: video_id");
+    JobPhase phase = job.observe();
+    JsonNode submitted = (JsonNode) job.submittedBody();
+    Map<String, Object> resp = new LinkedHashMap<>();
+    resp.put("create_time", job.createdAt().toString());
+    resp.put("id", Long.parseLong(job.id()));
+    resp.put("modify_time", clock().instant().toString());
+    resp.put("negative_prompt", text(submitted, "negative_prompt"));
+    resp.put("outputHeight", 0);
+    resp.put("outputWidth", 0);
+    resp.put("prompt", text(submitted, "prompt"));
+    resp.put("resolution_ratio", resolution(submitted));
+    resp.put("seed", submitted.has("seed") ? submitted.get("seed").asLong() : 0L);
+    resp.put("size", 0);
+    resp.put("style", text(submitted, "style"));
+    resp.put("url", "");
+    switch (phase.state()) {
+      case QUEUED:
+      case RUNNING:
+        resp.put("status", 5);
+        break;
+      case SUCCEEDED:
+        resp.put("status", 1);
+        resp.put("url", videoUrl(job.id()));
+        resp.put("outputWidth", 64);
+        resp.put("outputHeight", 64);
+        resp.put("size", mediaBytes().length);
+        if (!submitted.has("seed")) resp.put("seed", 123456789L);
+        break;
+      case MODERATED:
+        resp.put("status", 7);
+        break;
+      case EXPIRED:
+        resp.put("status", 6);
+        break;
+      default: // FAILED; CANCELLED cannot happen (no cancel endpoint) and shows as a failure
+        resp.put("status", 8);
+    }
+    return ok(resp);
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    return n == null || n.isNull() ? "" : n.asText();
+  }
+
+  private static int resolution(JsonNode body) {
+    String q = text(body, "quality");
+    return q.endsWith("p") ? Integer.parseInt(q.substring(0, q.length() - 1)) : 0;
+  }
+
+  // ---- envelope ----
+
+  private static SimResponse ok(Object resp) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("ErrCode", 0);
+    json.put("ErrMsg", "success");
+    json.put("Resp", resp);
+    return SimResponse.json(200, json);
+  }
+
+  private static SimResponse error(int httpStatus, int code, String message) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("ErrCode", code);
+    json.put("ErrMsg", message);
+    json.put("Resp", null);
+    return SimResponse.json(httpStatus, json);
+  }
+
+  private static Set<String> set(String... values) {
+    return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(values)));
+  }
+}
