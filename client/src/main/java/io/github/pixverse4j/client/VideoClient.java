@@ -120,7 +120,10 @@ public final class VideoClient {
   }
 
   private Single<TaskHandle> submitOnce(ImageToVideoRequest request) {
-    return Retrying.single(() -> provider.submit(request), Failures::submitProvablyNotAccepted, policy, scheduler)
+    // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
+    // what belongs to this submit (PixVerse's trace ids and uploaded image).
+    Single<TaskHandle> submit = provider.submit(request);
+    return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted, policy, scheduler)
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 

@@ -26,7 +26,11 @@ public interface VideoProvider {
   /** What this provider and its configured model accept. */
   ProviderCapabilities capabilities();
 
-  /** Creates the task. Called only with a request that passed {@link ProviderCapabilities#validate}. */
+  /**
+   * Creates the task. Called once per logical submit, only with a request that passed {@link
+   * ProviderCapabilities#validate}; when the engine retries a submit that provably created no job,
+   * it subscribes again to the same {@code Single}.
+   */
   Single<TaskHandle> submit(ImageToVideoRequest request);
 
   /** Reads the task's status once; a terminal state must carry its videos or failure. */

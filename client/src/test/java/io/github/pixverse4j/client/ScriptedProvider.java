@@ -35,6 +35,8 @@ final class ScriptedProvider implements VideoProvider {
   final List<TaskHandle> cancels = new ArrayList<>();
   private boolean supportsCancel = true;
   private int taskCounter;
+  /** How often submit() itself was called (not subscribed). */
+  int submitCalls;
 
   ScriptedProvider(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -121,6 +123,7 @@ final class ScriptedProvider implements VideoProvider {
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
+    submitCalls++;
     return Single.defer(() -> {
       submitTimesMillis.add(scheduler.now(TimeUnit.MILLISECONDS));
       Object a = submits.isEmpty() ? "ok" : submits.poll();

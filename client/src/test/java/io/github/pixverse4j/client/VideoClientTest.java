@@ -379,6 +379,7 @@ class VideoClientTest {
     advance(60);
     obs.assertComplete();
     assertThat(provider.submitTimesMillis).containsExactly(0L, 1000L, 6000L);
+    assertThat(provider.submitCalls).as("one logical submit, re-subscribed on retry").isEqualTo(1);
   }
 
   @Test
