@@ -30,6 +30,19 @@ public interface VideoProviderFactory {
   /** Builds a client from the given settings. */
   VideoClient create(Settings settings);
 
+  /**
+   * What {@code request} would cost in US dollars at the provider's published prices, when it
+   * publishes them; the request is not validated.
+   */
+  default Optional<java.math.BigDecimal> estimateUsd(io.github.pixverse4j.api.ImageToVideoRequest request) {
+    return Optional.empty();
+  }
+
+  /** The published prices in one line, with their date, for listings; empty when unknown. */
+  default Optional<String> priceDescription() {
+    return Optional.empty();
+  }
+
   /** Every factory on the class path of {@code loader}, in class-path order. */
   static List<VideoProviderFactory> load(ClassLoader loader) {
     List<VideoProviderFactory> out = new ArrayList<>();

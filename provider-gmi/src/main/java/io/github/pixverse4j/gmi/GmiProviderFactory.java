@@ -1,6 +1,10 @@
 package io.github.pixverse4j.gmi;
 
+import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.Quality;
+import java.math.BigDecimal;
+import java.util.Optional;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
@@ -32,6 +36,22 @@ public final class GmiProviderFactory implements VideoProviderFactory {
   @Override
   public ProviderCapabilities capabilities() {
     return GmiCloud.capabilities();
+  }
+
+  @Override
+  public Optional<BigDecimal> estimateUsd(ImageToVideoRequest request) {
+    return Optional.of(GmiPricing.estimateUsd(request));
+  }
+
+  @Override
+  public Optional<String> priceDescription() {
+    StringBuilder b = new StringBuilder("USD per second of video:");
+    for (Quality q : Quality.values()) {
+      b.append(' ').append(q.label()).append(' ').append(GmiPricing.usdPerSecond(q, false).toPlainString())
+          .append(" (").append(GmiPricing.usdPerSecond(q, true).toPlainString()).append(" with audio)");
+      if (q != Quality.P1080) b.append(',');
+    }
+    return Optional.of(b.append("; as of ").append(GmiPricing.PRICES_AS_OF).toString());
   }
 
   @Override

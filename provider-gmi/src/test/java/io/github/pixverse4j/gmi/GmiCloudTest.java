@@ -34,6 +34,18 @@ class GmiCloudTest {
   }
 
   @Test
+  @DisplayName("the factory estimates the cost from the price table and describes the prices with their date")
+  void factoryPricing() {
+    VideoProviderFactory f = VideoProviderFactory.find("gmi").orElseThrow();
+    io.github.pixverse4j.api.ImageToVideoRequest r = io.github.pixverse4j.api.ImageToVideoRequest.builder()
+        .image(io.github.pixverse4j.api.ImageInput.url("https://example.com/a.png")).prompt("p")
+        .durationSeconds(8).quality(io.github.pixverse4j.api.Quality.P1080).audio(true).build();
+    assertThat(f.estimateUsd(r)).hasValue(new java.math.BigDecimal("0.920"));
+    assertThat(f.priceDescription().orElseThrow())
+        .contains("1080p 0.09 (0.115 with audio)").contains("360p 0.025").contains("as of 2026-06-05");
+  }
+
+  @Test
   @DisplayName("a client from the factory's settings talks to the given base URL")
   void factoryCreate() {
     try (GmiSimulator sim = new GmiSimulator(KEY).start()) {
