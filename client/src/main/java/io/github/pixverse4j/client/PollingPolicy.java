@@ -24,7 +24,8 @@ import java.util.function.DoubleSupplier;
  * <p>Failed calls are retried after {@link #retryDelay} doubling up to {@link #maxRetryDelay}, or
  * after the provider's {@code Retry-After} (capped by {@link #maxRetryAfter}), at most {@link
  * #maxConsecutiveFailures} times in a row. All delays get ±{@link #jitter} random spread. The
- * defaults suit jobs of ten seconds to ten minutes.
+ * defaults suit jobs of ten seconds to ten minutes; {@code benchmarks/} measures them against
+ * fixed-interval pollers.
  */
 public final class PollingPolicy {
   private static final PollingPolicy DEFAULTS = builder().build();
@@ -33,6 +34,8 @@ public final class PollingPolicy {
   private final Duration interval;
   private final Duration maxInterval;
   private final double backoffFactor;
+  private final Duration backoffAfter;
+  private final Duration maxBackoffInterval;
   private final Duration minInterval;
   private final Duration maxHintedInterval;
   private final Duration etaMargin;
@@ -54,6 +57,8 @@ public final class PollingPolicy {
     this.interval = b.interval;
     this.maxInterval = b.maxInterval;
     this.backoffFactor = b.backoffFactor;
+    this.backoffAfter = b.backoffAfter;
+    this.maxBackoffInterval = b.maxBackoffInterval;
     this.minInterval = b.minInterval;
     this.maxHintedInterval = b.maxHintedInterval;
     this.etaMargin = b.etaMargin;
@@ -99,6 +104,14 @@ public final class PollingPolicy {
 
   public double backoffFactor() {
     return backoffFactor;
+  }
+
+  public Duration backoffAfter() {
+    return backoffAfter;
+  }
+
+  public Duration maxBackoffInterval() {
+    return maxBackoffInterval;
   }
 
   public Duration minInterval() {
@@ -162,9 +175,12 @@ public final class PollingPolicy {
    *
    * @param last the latest status
    * @param unchangedPolls how many polls in a row (ending with {@code last}) showed nothing new
+   * @param unchangedFor how long the status has shown nothing new
    * @param running how long the task has been seen running, when it has
    */
-  public Duration nextPollDelay(TaskStatus last, int unchangedPolls, Optional<Duration> running) {
+  public Duration nextPollDelay(
+      TaskStatus last, int unchangedPolls, Duration unchangedFor, Optional<Duration> running) {
+    if (unchangedFor == null) throw new NullPointerException("unchangedFor == null");
     if (last == null) throw new NullPointerException("last == null");
     if (useProviderHints) {
       Optional<Duration> remaining = estimateRemaining(last, running);
@@ -179,8 +195,13 @@ public final class PollingPolicy {
       }
     }
     double factor = Math.pow(backoffFactor, Math.max(0, Math.min(unchangedPolls, 30)));
-    Duration d = scale(interval, factor);
-    return jittered(clamp(d, minInterval, maxInterval));
+    Duration d = clamp(scale(interval, factor), minInterval, maxInterval);
+    if (unchangedFor.compareTo(backoffAfter) > 0 && !backoffAfter.isZero()) {
+      Duration longWait = scale(maxInterval, unchangedFor.toNanos() / (double) backoffAfter.toNanos());
+      if (longWait.compareTo(maxBackoffInterval) > 0) longWait = maxBackoffInterval;
+      if (longWait.compareTo(d) > 0) d = longWait;
+    }
+    return jittered(d);
   }
 
   /** The time left as the provider states it, or as its progress implies. */
@@ -242,10 +263,12 @@ public final class PollingPolicy {
 
   /** Builds a {@link PollingPolicy}; every setting has a default. */
   public static final class Builder {
-    private Duration initialDelay = Duration.ofSeconds(2);
-    private Duration interval = Duration.ofSeconds(2);
-    private Duration maxInterval = Duration.ofMillis(3800);
+    private Duration initialDelay = Duration.ofSeconds(5);
+    private Duration interval = Duration.ofMillis(3900);
+    private Duration maxInterval = Duration.ofMillis(3900);
     private double backoffFactor = 1.5;
+    private Duration backoffAfter = Duration.ofSeconds(135);
+    private Duration maxBackoffInterval = Duration.ofSeconds(15);
     private Duration minInterval = Duration.ofMillis(500);
     private Duration maxHintedInterval = Duration.ofSeconds(15);
     private Duration etaMargin = Duration.ofMillis(250);
@@ -257,7 +280,7 @@ public final class PollingPolicy {
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private int maxConsecutiveFailures = 5;
     private Duration deadline = Duration.ofMinutes(20);
-    private double jitter = 0.05;
+    private double jitter = 0.03;
     private boolean cancelOnDispose;
     private boolean cancelOnDeadline;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -269,6 +292,8 @@ public final class PollingPolicy {
       interval = p.interval;
       maxInterval = p.maxInterval;
       backoffFactor = p.backoffFactor;
+      backoffAfter = p.backoffAfter;
+      maxBackoffInterval = p.maxBackoffInterval;
       minInterval = p.minInterval;
       maxHintedInterval = p.maxHintedInterval;
       etaMargin = p.etaMargin;
@@ -286,19 +311,19 @@ public final class PollingPolicy {
       random = p.random;
     }
 
-    /** Wait before the first poll after a submit. Default 2 s. */
+    /** Wait before the first poll after a submit. Default 5 s (no video is ready sooner). */
     public Builder initialDelay(Duration d) {
       initialDelay = nonNegative(d, "initialDelay");
       return this;
     }
 
-    /** Poll interval when the provider gives no hint. Default 2 s. */
+    /** Poll interval when the provider gives no hint. Default 3.9 s. */
     public Builder interval(Duration d) {
       interval = nonNegative(d, "interval");
       return this;
     }
 
-    /** Longest interval without hints, reached by backing off while nothing changes. Default 3.8 s. */
+    /** Longest interval without hints before {@link #backoffAfter(Duration)} applies. Default 3.9 s. */
     public Builder maxInterval(Duration d) {
       maxInterval = nonNegative(d, "maxInterval");
       return this;
@@ -308,6 +333,21 @@ public final class PollingPolicy {
     public Builder backoffFactor(double f) {
       if (!(f >= 1 && f <= 10)) throw new IllegalArgumentException("backoffFactor must be 1..10, got " + f);
       backoffFactor = f;
+      return this;
+    }
+
+    /**
+     * After this long without any change, the interval grows in proportion to the time without
+     * change (twice as long unchanged, twice the interval). Default 135 s.
+     */
+    public Builder backoffAfter(Duration d) {
+      backoffAfter = nonNegative(d, "backoffAfter");
+      return this;
+    }
+
+    /** Longest interval reached by {@link #backoffAfter(Duration)}'s growth. Default 15 s. */
+    public Builder maxBackoffInterval(Duration d) {
+      maxBackoffInterval = nonNegative(d, "maxBackoffInterval");
       return this;
     }
 
@@ -380,7 +420,7 @@ public final class PollingPolicy {
       return this;
     }
 
-    /** Random spread applied to delays, 0 to 0.5 (0.05 = ±5 %). Default 0.05. */
+    /** Random spread applied to delays, 0 to 0.5 (0.03 = ±3 %). Default 0.03. */
     public Builder jitter(double j) {
       if (!(j >= 0 && j <= 0.5)) throw new IllegalArgumentException("jitter must be 0..0.5, got " + j);
       jitter = j;

@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class PollingPolicyTest {
   private static final TaskHandle H = TaskHandle.of("p", "m", "t");
-  private final PollingPolicy policy = PollingPolicy.builder().jitter(0).build();
+  private final PollingPolicy policy = PollingPolicy.builder()
+      .initialDelay(Duration.ofSeconds(2))
+      .interval(Duration.ofSeconds(2))
+      .maxInterval(Duration.ofMillis(3800))
+      .backoffAfter(Duration.ofMinutes(3))
+      .jitter(0)
+      .build();
 
   private static TaskStatus.Builder status(TaskState s) {
     return TaskStatus.builder().handle(H).state(s).observedAt(Instant.EPOCH);
@@ -24,21 +30,33 @@ class PollingPolicyTest {
   @DisplayName("without hints the interval backs off while nothing changes, up to the maximum")
   void backoff() {
     TaskStatus running = status(TaskState.RUNNING).build();
-    assertThat(policy.nextPollDelay(running, 0, Optional.empty())).isEqualTo(Duration.ofSeconds(2));
-    assertThat(policy.nextPollDelay(running, 1, Optional.empty())).isEqualTo(Duration.ofSeconds(3));
-    assertThat(policy.nextPollDelay(running, 2, Optional.empty())).isEqualTo(Duration.ofMillis(3800));
-    assertThat(policy.nextPollDelay(running, 50, Optional.empty())).isEqualTo(Duration.ofMillis(3800));
+    assertThat(policy.nextPollDelay(running, 0, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofSeconds(2));
+    assertThat(policy.nextPollDelay(running, 1, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofSeconds(3));
+    assertThat(policy.nextPollDelay(running, 2, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofMillis(3800));
+    assertThat(policy.nextPollDelay(running, 50, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofMillis(3800));
+  }
+
+  @Test
+  @DisplayName("after backoffAfter without change, the interval grows with the time unchanged, up to its cap")
+  void longBackoff() {
+    TaskStatus running = status(TaskState.RUNNING).build();
+    assertThat(policy.nextPollDelay(running, 50, Duration.ofMinutes(3), Optional.empty()))
+        .isEqualTo(Duration.ofMillis(3800));
+    assertThat(policy.nextPollDelay(running, 50, Duration.ofMinutes(6), Optional.empty()))
+        .isEqualTo(Duration.ofMillis(7600));
+    assertThat(policy.nextPollDelay(running, 50, Duration.ofMinutes(60), Optional.empty()))
+        .isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
   @DisplayName("an ETA plans the next poll just after the expected end, within the hinted bounds")
   void eta() {
     TaskStatus eta7 = status(TaskState.RUNNING).estimatedTimeRemaining(Duration.ofSeconds(7)).build();
-    assertThat(policy.nextPollDelay(eta7, 0, Optional.empty())).isEqualTo(Duration.ofMillis(7250));
+    assertThat(policy.nextPollDelay(eta7, 0, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofMillis(7250));
     TaskStatus eta0 = status(TaskState.RUNNING).estimatedTimeRemaining(Duration.ZERO).build();
-    assertThat(policy.nextPollDelay(eta0, 0, Optional.empty())).isEqualTo(Duration.ofMillis(500));
+    assertThat(policy.nextPollDelay(eta0, 0, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofMillis(500));
     TaskStatus eta600 = status(TaskState.RUNNING).estimatedTimeRemaining(Duration.ofMinutes(10)).build();
-    assertThat(policy.nextPollDelay(eta600, 0, Optional.empty())).isEqualTo(Duration.ofSeconds(15));
+    assertThat(policy.nextPollDelay(eta600, 0, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
@@ -46,17 +64,17 @@ class PollingPolicyTest {
   void progress() {
     TaskStatus p25 = status(TaskState.RUNNING).progressPercent(25).build();
     // 25 % in 3 s: 9 s left
-    assertThat(policy.nextPollDelay(p25, 0, Optional.of(Duration.ofSeconds(3)))).isEqualTo(Duration.ofMillis(9250));
+    assertThat(policy.nextPollDelay(p25, 0, Duration.ZERO, Optional.of(Duration.ofSeconds(3)))).isEqualTo(Duration.ofMillis(9250));
   }
 
   @Test
   @DisplayName("a deep queue position means a longer wait")
   void queue() {
-    assertThat(policy.nextPollDelay(status(TaskState.QUEUED).queuePosition(5).build(), 0, Optional.empty()))
+    assertThat(policy.nextPollDelay(status(TaskState.QUEUED).queuePosition(5).build(), 0, Duration.ZERO, Optional.empty()))
         .isEqualTo(Duration.ofSeconds(10));
-    assertThat(policy.nextPollDelay(status(TaskState.QUEUED).queuePosition(0).build(), 0, Optional.empty()))
+    assertThat(policy.nextPollDelay(status(TaskState.QUEUED).queuePosition(0).build(), 0, Duration.ZERO, Optional.empty()))
         .isEqualTo(Duration.ofSeconds(2));
-    assertThat(policy.nextPollDelay(status(TaskState.QUEUED).queuePosition(100).build(), 0, Optional.empty()))
+    assertThat(policy.nextPollDelay(status(TaskState.QUEUED).queuePosition(100).build(), 0, Duration.ZERO, Optional.empty()))
         .isEqualTo(Duration.ofSeconds(15));
   }
 
@@ -65,7 +83,7 @@ class PollingPolicyTest {
   void hintsOff() {
     PollingPolicy p = policy.toBuilder().useProviderHints(false).build();
     TaskStatus eta = status(TaskState.RUNNING).estimatedTimeRemaining(Duration.ofSeconds(30)).build();
-    assertThat(p.nextPollDelay(eta, 0, Optional.empty())).isEqualTo(Duration.ofSeconds(2));
+    assertThat(p.nextPollDelay(eta, 0, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -76,18 +94,18 @@ class PollingPolicyTest {
     assertThat(policy.retryDelay(20, Optional.empty())).isEqualTo(Duration.ofSeconds(30));
     assertThat(policy.retryDelay(1, Optional.of(Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
     assertThat(policy.retryDelay(1, Optional.of(Duration.ofHours(1)))).isEqualTo(Duration.ofSeconds(60));
-    PollingPolicy jittery = PollingPolicy.builder().jitter(0.5).random(() -> 0.0).build();
+    PollingPolicy jittery = policy.toBuilder().jitter(0.5).random(() -> 0.0).build();
     assertThat(jittery.retryDelay(1, Optional.of(Duration.ofSeconds(10)))).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
   @DisplayName("jitter spreads delays within the configured fraction")
   void jitter() {
-    PollingPolicy low = PollingPolicy.builder().jitter(0.1).random(() -> 0.0).build();
-    PollingPolicy high = PollingPolicy.builder().jitter(0.1).random(() -> 0.999999).build();
+    PollingPolicy low = policy.toBuilder().jitter(0.1).random(() -> 0.0).build();
+    PollingPolicy high = policy.toBuilder().jitter(0.1).random(() -> 0.999999).build();
     TaskStatus running = status(TaskState.RUNNING).build();
-    assertThat(low.nextPollDelay(running, 0, Optional.empty())).isEqualTo(Duration.ofMillis(1800));
-    assertThat(high.nextPollDelay(running, 0, Optional.empty())).isBetween(Duration.ofMillis(2199), Duration.ofMillis(2200));
+    assertThat(low.nextPollDelay(running, 0, Duration.ZERO, Optional.empty())).isEqualTo(Duration.ofMillis(1800));
+    assertThat(high.nextPollDelay(running, 0, Duration.ZERO, Optional.empty())).isBetween(Duration.ofMillis(2199), Duration.ofMillis(2200));
   }
 
   @Test

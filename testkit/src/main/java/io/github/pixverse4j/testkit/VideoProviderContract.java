@@ -61,8 +61,6 @@ public abstract class VideoProviderContract {
   /** The API key the simulator accepts. */
   protected static final String API_KEY = "contract-key-7f3a9c1e5b";
 
-  /** How long any one stream may take before the test fails (real time). */
-  private static final long STREAM_TIMEOUT_SECONDS = 15;
 
   /** The simulator of the current test; started before each test and closed after. */
   protected ProviderSimulator simulator;
@@ -93,6 +91,11 @@ public abstract class VideoProviderContract {
         .image(ImageInput.url("https://example.com/images/cat.png"))
         .prompt("the cat turns its head and smiles")
         .build();
+  }
+
+  /** How long any one stream may take, in real time, before the test fails. Default 15 s. */
+  protected Duration streamTimeout() {
+    return Duration.ofSeconds(15);
   }
 
   /** Short intervals so the whole contract runs in seconds; no jitter. */
@@ -129,13 +132,13 @@ public abstract class VideoProviderContract {
   // ---------------------------------------------------------------------------------------------
 
   /** Runs {@code stream} to its end and returns its observer (values and terminal event). */
-  protected static TestObserver<TaskStatus> runToEnd(Observable<TaskStatus> stream) {
+  protected TestObserver<TaskStatus> runToEnd(Observable<TaskStatus> stream) {
     TestObserver<TaskStatus> obs = stream.test();
     try {
-      if (!obs.await(STREAM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!obs.await(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         obs.dispose();
-        throw new AssertionError("The stream did not end within " + STREAM_TIMEOUT_SECONDS
-            + " s; statuses so far: " + describe(obs.values())
+        throw new AssertionError("The stream did not end within " + streamTimeout()
+            + "; statuses so far: " + describe(obs.values())
             + ". If this fails, check that terminal states are mapped and that the stream completes.");
       }
     } catch (InterruptedException e) {
@@ -225,9 +228,9 @@ public abstract class VideoProviderContract {
   }
 
   /** Waits for {@code c} and returns its error, or {@code null} when it completed. */
-  private static Throwable await(io.reactivex.rxjava3.core.Completable c) {
+  private Throwable await(io.reactivex.rxjava3.core.Completable c) {
     try {
-      c.blockingAwait(STREAM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      c.blockingAwait(streamTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return null;
     } catch (RuntimeException e) {
       return e;

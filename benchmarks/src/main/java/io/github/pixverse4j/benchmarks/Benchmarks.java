@@ -1,0 +1,67 @@
+package io.github.pixverse4j.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the benchmarks named on the command line (or {@code all}) and writes the results. */
+public final class Benchmarks {
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length == 0 ? "all" : args[0];
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("date", Instant.now().toString());
+    report.put("machine", machine());
+    StringBuilder md = new StringBuilder();
+    md.append("# pixverse4j benchmark results\n\n").append("Machine: ").append(machine()).append("\n\n");
+
+    if (which.equals("all") || which.contains("polling")) {
+      List<PollingEfficiency.Result> results = PollingEfficiency.runAll();
+      double base = results.stream().filter(r -> r.name.equals("fixed 1 s")).findFirst().get().pollsPerJob;
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (PollingEfficiency.Result r : results) rows.add(r.toMap(base));
+      report.put("pollingEfficiency", rows);
+      md.append("## Polling efficiency (virtual time, ").append(PollingEfficiency.JOBS)
+          .append(" jobs, log-normal median 60 s, sigma 0.75, 10 s-10 min, seed ")
+          .append(PollingEfficiency.SEED).append(")\n\n");
+      md.append(table(rows)).append('\n');
+    }
+
+    String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    Path dir = Paths.get("results");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("latest.json"), json);
+    Files.writeString(dir.resolve("latest.md"), md.toString());
+    System.out.println(md);
+  }
+
+  static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+        + rt.availableProcessors() + " cores, max heap " + (rt.maxMemory() >> 20) + " MiB, Java "
+        + System.getProperty("java.version");
+  }
+
+  static String table(List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) return "";
+    StringBuilder b = new StringBuilder("|");
+    for (String k : rows.get(0).keySet()) b.append(' ').append(k).append(" |");
+    b.append("\n|");
+    for (int i = 0; i < rows.get(0).size(); i++) b.append("---|");
+    b.append('\n');
+    for (Map<String, Object> r : rows) {
+      b.append('|');
+      for (Object v : r.values()) b.append(' ').append(v).append(" |");
+      b.append('\n');
+    }
+    return b.toString();
+  }
+}
