@@ -189,11 +189,13 @@ final class OdiRouterProvider implements VideoProvider {
         return Single.just(status(handle, TaskState.RUNNING, raw).build());
       case "COMPLETED":
         return result(handle, urls, raw);
-      case "FAILED":
+      case "FAILED": {
         forget(handle);
-        return Single.just(status(handle, TaskState.FAILED, raw)
-            .failure(errors.failure(errors.parse(s.detail(), s.errorType()), FailureCategory.UNKNOWN))
-            .build());
+        OdiRouterErrors.Parsed p = errors.parse(s.detail(), s.errorType());
+        FailureCategory otherwise = p.message() != null || p.errorType() != null
+            ? FailureCategory.PROVIDER_ERROR : FailureCategory.UNKNOWN;
+        return Single.just(status(handle, TaskState.FAILED, raw).failure(errors.failure(p, otherwise)).build());
+      }
       case "CANCELED":
       case "CANCELLED":
         forget(handle);

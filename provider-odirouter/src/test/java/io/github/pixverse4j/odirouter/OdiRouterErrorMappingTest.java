@@ -216,7 +216,7 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
-    @DisplayName("FAILED in the status → FAILED with its detail and error type, without a result call")
+    @DisplayName("FAILED in the status → FAILED with its detail and error type (UNKNOWN when it gives none), without a result call")
     void failedStatus() {
       TaskHandle h = completed();
       sim.faults().on("status").always(json(200,
@@ -226,6 +226,9 @@ class OdiRouterErrorMappingTest {
       assertThat(s.failure().get().category()).isEqualTo(FailureCategory.MODERATION);
       assertThat(s.failure().get().message()).isEqualTo("upstream rejected");
       assertThat(sim.requestCount("result")).isZero();
+      sim.faults().clear();
+      sim.faults().on("status").always(json(200, "{\"status\":\"FAILED\",\"detail\":\"GPU lost\"}"));
+      assertThat(status(h).failure().get().category()).isEqualTo(FailureCategory.PROVIDER_ERROR);
       sim.faults().clear();
       sim.faults().on("status").always(json(200, "{\"status\":\"FAILED\"}"));
       TaskStatus bare = status(h);
