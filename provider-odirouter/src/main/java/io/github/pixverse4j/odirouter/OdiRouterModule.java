@@ -1,0 +1,39 @@
+package io.github.pixverse4j.odirouter;
+
+import dagger.Module;
+import dagger.Provides;
+import io.github.pixverse4j.client.BaseHttpClient;
+import io.github.pixverse4j.client.VideoProvider;
+import io.github.pixverse4j.client.http.ApiKey;
+import io.github.pixverse4j.client.http.AuthInterceptor;
+import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.client.http.Retrofits;
+import io.github.pixverse4j.odirouter.internal.OdiRouterApi;
+import java.time.Clock;
+import javax.inject.Singleton;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Dagger bindings of the OdiRouter provider, for apps that build their own component with
+ * {@link io.github.pixverse4j.client.ClientModule}: binds {@link VideoProvider}. Most apps use
+ * {@link OdiRouter#builder()} instead.
+ */
+@Module
+public final class OdiRouterModule {
+  private OdiRouterModule() {}
+
+  /** The Retrofit interface on an OkHttp client that sends the key as a Bearer token to the base URL's origin only. */
+  @Provides
+  @Singleton
+  static OdiRouterApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey apiKey) {
+    OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(apiKey, baseUrl));
+    return Retrofits.create(baseUrl, client).create(OdiRouterApi.class);
+  }
+
+  @Provides
+  @Singleton
+  static VideoProvider provider(OdiRouterApi api, HttpUrl baseUrl, ApiKey apiKey) {
+    return new OdiRouterProvider(api, baseUrl, apiKey, Clock.systemUTC());
+  }
+}

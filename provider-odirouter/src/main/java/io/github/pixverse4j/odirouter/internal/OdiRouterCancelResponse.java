@@ -1,0 +1,34 @@
+package io.github.pixverse4j.odirouter.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/**
+ * The answer of {@code PUT …/requests/{id}/cancel}: {@code CANCELLATION_REQUESTED} (202), {@code
+ * ALREADY_COMPLETED} (400), {@code NOT_FOUND} (404) or {@code OK}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableOdiRouterCancelResponse.class)
+@JsonDeserialize(as = ImmutableOdiRouterCancelResponse.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class OdiRouterCancelResponse {
+  OdiRouterCancelResponse() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @JsonProperty("status")
+  @Nullable
+  public abstract String status();
+
+  /** Builds an {@link OdiRouterCancelResponse}. */
+  public static final class Builder extends ImmutableOdiRouterCancelResponse.Builder {
+    Builder() {}
+  }
+}

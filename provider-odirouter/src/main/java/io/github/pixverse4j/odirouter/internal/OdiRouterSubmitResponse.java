@@ -1,0 +1,48 @@
+package io.github.pixverse4j.odirouter.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** The answer to a submit: the request id and the URLs of its status, result and cancel calls. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableOdiRouterSubmitResponse.class)
+@JsonDeserialize(as = ImmutableOdiRouterSubmitResponse.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class OdiRouterSubmitResponse {
+  OdiRouterSubmitResponse() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // Nullable so that a missing id is reported by the provider's mapping with a clear message.
+  @JsonProperty("request_id")
+  @Nullable
+  public abstract String requestId();
+
+  @JsonProperty("response_url")
+  @Nullable
+  public abstract String responseUrl();
+
+  @JsonProperty("status_url")
+  @Nullable
+  public abstract String statusUrl();
+
+  @JsonProperty("cancel_url")
+  @Nullable
+  public abstract String cancelUrl();
+
+  @JsonProperty("queue_position")
+  @Nullable
+  public abstract Integer queuePosition();
+
+  /** Builds an {@link OdiRouterSubmitResponse}. */
+  public static final class Builder extends ImmutableOdiRouterSubmitResponse.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.pixverse4j.odirouter.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** The {@code video} object of a successful result. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableOdiRouterVideoFile.class)
+@JsonDeserialize(as = ImmutableOdiRouterVideoFile.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class OdiRouterVideoFile {
+  OdiRouterVideoFile() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @JsonProperty("url")
+  @Nullable
+  public abstract String url();
+
+  @JsonProperty("content_type")
+  @Nullable
+  public abstract String contentType();
+
+  @JsonProperty("file_name")
+  @Nullable
+  public abstract String fileName();
+
+  /** Bytes. */
+  @JsonProperty("file_size")
+  @Nullable
+  public abstract Long fileSize();
+
+  /** Builds an {@link OdiRouterVideoFile}. */
+  public static final class Builder extends ImmutableOdiRouterVideoFile.Builder {
+    Builder() {}
+  }
+}

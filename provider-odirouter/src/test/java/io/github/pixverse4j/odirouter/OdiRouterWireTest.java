@@ -1,0 +1,214 @@
+package io.github.pixverse4j.odirouter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.simulator.RecordedRequest;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What goes over the wire, as the simulator recorded it. */
+class OdiRouterWireTest {
+  private static final String KEY = "odi-wire-key-5150";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String MODEL_PATH = "/model/v1/queue/pixverse_v6_i2v";
+
+  private OdiRouterSimulator sim;
+  private VideoClient client;
+
+  @BeforeEach
+  void start() {
+    sim = new OdiRouterSimulator(KEY).start();
+    client = client();
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  private VideoClient client() {
+    return OdiRouter.builder().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(fast()).build();
+  }
+
+  private static PollingPolicy fast() {
+    return PollingPolicy.builder().initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5))
+        .minInterval(Duration.ofMillis(1)).maxInterval(Duration.ofMillis(10))
+        .maxHintedInterval(Duration.ofMillis(10)).queuedIntervalPerPosition(Duration.ofMillis(1))
+        .maxQueuedInterval(Duration.ofMillis(10)).etaMargin(Duration.ZERO).jitter(0)
+        .deadline(Duration.ofSeconds(20)).build();
+  }
+
+  private static ImageToVideoRequest docExample() {
+    return ImageToVideoRequest.builder()
+        .image(ImageInput.url("https://example.com/reference-image.webp"))
+        .prompt("A red apple slowly rotating on a white table, clean studio lighting, static camera.")
+        .durationSeconds(5)
+        .quality(Quality.P540)
+        .build();
+  }
+
+  private static String fixture(String name) throws Exception {
+    try (InputStream in = OdiRouterWireTest.class.getResourceAsStream("/odirouter/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private List<TaskStatus> run(io.reactivex.rxjava3.core.Observable<TaskStatus> stream) {
+    return stream.timeout(15, java.util.concurrent.TimeUnit.SECONDS).toList().blockingGet();
+  }
+
+  @Test
+  @DisplayName("the doc's curl example is sent as exactly its JSON, to POST /model/v1/queue/pixverse_v6_i2v with Bearer auth")
+  void docCurlExample() throws Exception {
+    TaskHandle handle = client.submit(docExample()).blockingGet();
+    RecordedRequest submit = sim.requests("submit").get(0);
+    assertThat(submit.method()).isEqualTo("POST");
+    assertThat(submit.path()).isEqualTo(MODEL_PATH);
+    assertThat(submit.header("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(submit.header("Content-Type")).startsWith("application/json");
+    assertThat(MAPPER.readTree(submit.bodyUtf8())).isEqualTo(MAPPER.readTree(fixture("submit-request.json")));
+    assertThat(handle.providerId()).isEqualTo("odirouter");
+    assertThat(handle.model()).isEqualTo("pixverse_v6_i2v");
+    assertThat(handle.taskId()).isEqualTo(sim.jobs().get(0).id());
+  }
+
+  @Test
+  @DisplayName("only the fields that are set are sent; seed, audio and multi-clip use their wire names")
+  void optionalFields() throws Exception {
+    client.submit(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/a.png"))
+        .prompt("p").build()).blockingGet();
+    assertThat(sim.requests("submit").get(0).bodyUtf8())
+        .isEqualTo("{\"image\":\"https://example.com/a.png\",\"prompt\":\"p\"}");
+    client.submit(ImageToVideoRequest.builder().from(docExample()).seed(42L).audio(true).multiClip(false)
+        .quality(Quality.P1080).durationSeconds(15).build()).blockingGet();
+    assertThat(MAPPER.readTree(sim.requests("submit").get(1).bodyUtf8())).isEqualTo(MAPPER.readTree(
+        "{\"image\":\"https://example.com/reference-image.webp\",\"prompt\":\"A red apple slowly rotating on a"
+            + " white table, clean studio lighting, static camera.\",\"duration\":15,\"quality\":\"1080p\","
+            + "\"seed\":42,\"generate_audio_switch\":true,\"generate_multi_clip_switch\":false}"));
+    assertThat(sim.handlerFailures()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a job is followed through GET …/status, then GET …/response, with Bearer auth on each; the video is mapped")
+  void followsJob() {
+    sim.nextJobs(Lifecycle.builder().queued(1, 2).running(50).succeeded());
+    List<TaskStatus> statuses = run(client.generate(ImageToVideoRequest.builder().from(docExample()).seed(7L).build()));
+    TaskStatus last = statuses.get(statuses.size() - 1);
+    String id = last.handle().taskId();
+    assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(last.rawStatus()).contains("COMPLETED");
+    Video video = last.videos().get(0);
+    assertThat(video.url().toString()).isEqualTo(sim.videoUrl(id));
+    assertThat(video.contentType()).contains("video/mp4");
+    assertThat(video.sizeBytes()).contains((long) sim.mediaBytes().length);
+    assertThat(video.seed()).contains(7L);
+    assertThat(statuses).anySatisfy(s -> assertThat(s.queuePosition()).contains(2));
+
+    assertThat(sim.requests("status")).allSatisfy(r -> {
+      assertThat(r.method()).isEqualTo("GET");
+      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/" + id + "/status");
+      assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
+    });
+    assertThat(sim.requests("result")).singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/" + id + "/response");
+      assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
+    });
+  }
+
+  @Test
+  @DisplayName("cancel is PUT …/requests/{id}/cancel with Bearer auth")
+  void cancelRequest() {
+    sim.nextJobs(Lifecycle.builder().runningFor(100).succeeded());
+    TaskHandle h = client.submit(docExample()).blockingGet();
+    client.cancel(h).blockingAwait();
+    RecordedRequest cancel = sim.requests("cancel").get(0);
+    assertThat(cancel.method()).isEqualTo("PUT");
+    assertThat(cancel.path()).isEqualTo(MODEL_PATH + "/requests/" + h.taskId() + "/cancel");
+    assertThat(cancel.header("Authorization")).isEqualTo("Bearer " + KEY);
+  }
+
+  private String answerWithUrls(String id, String origin, String marker) {
+    String base = origin + MODEL_PATH + "/requests/" + id;
+    return "{\"request_id\":\"" + id + "\",\"status_url\":\"" + base + "/status?" + marker + "\","
+        + "\"response_url\":\"" + base + "/response?" + marker + "\",\"cancel_url\":\"" + base
+        + "/cancel?" + marker + "\",\"queue_position\":0}";
+  }
+
+  private String origin() {
+    return sim.baseUrl().substring(0, sim.baseUrl().length() - "/model".length());
+  }
+
+  @Test
+  @DisplayName("the status, response and cancel URLs of the submit answer are used when they are on the base URL's origin")
+  void usesReturnedUrls() {
+    sim.nextJobs(Lifecycle.immediateSuccess(), Lifecycle.builder().runningFor(100).succeeded());
+    sim.faults().on("submit").always(
+        Fault.status(200, answerWithUrls("mmsu_1", origin(), "via=submit")).afterHandling());
+    List<TaskStatus> statuses = run(client.generate(docExample()));
+    assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(sim.requests("status")).allSatisfy(r -> assertThat(r.query()).isEqualTo("via=submit"));
+    assertThat(sim.requests("result")).allSatisfy(r -> assertThat(r.query()).isEqualTo("via=submit"));
+
+    sim.faults().on("submit").always(
+        Fault.status(200, answerWithUrls("mmsu_2", origin(), "via=submit")).afterHandling());
+    TaskHandle second = client.submit(docExample()).blockingGet();
+    client.cancel(second).blockingAwait();
+    assertThat(sim.requests("cancel").get(0).query()).isEqualTo("via=submit");
+  }
+
+  @Test
+  @DisplayName("URLs on another origin are ignored: the client builds them from its base URL, and no request leaves for that host")
+  void ignoresForeignUrls() {
+    sim.nextJobs(Lifecycle.immediateSuccess());
+    // Same host, another port: a different origin that would still reach this machine.
+    String foreign = "http://127.0.0.1:" + (sim.port() == 65535 ? 65534 : sim.port() + 1);
+    sim.faults().on("submit").always(
+        Fault.status(200, answerWithUrls("mmsu_1", foreign, "via=foreign")).afterHandling());
+    List<TaskStatus> statuses = run(client.generate(docExample()));
+    assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(sim.requests("status")).isNotEmpty().allSatisfy(r -> assertThat(r.query()).isNull());
+    assertThat(sim.requests("result")).isNotEmpty().allSatisfy(r -> assertThat(r.query()).isNull());
+  }
+
+  @Test
+  @DisplayName("a fresh client (after a restart) builds the URLs from the base URL and the request id")
+  void resumeBuildsUrls() {
+    sim.nextJobs(Lifecycle.builder().queued(1).succeeded());
+    sim.faults().on("submit").always(
+        Fault.status(200, answerWithUrls("mmsu_1", origin(), "via=submit")).afterHandling());
+    String token = client.submit(docExample()).blockingGet().token();
+    List<TaskStatus> statuses = run(client().watch(TaskHandle.parse(token)));
+    assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(sim.requests("status")).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.query()).isNull();
+      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/mmsu_1/status");
+    });
+  }
+
+  @Test
+  @DisplayName("a request id with reserved characters is percent-encoded as one path segment")
+  void encodesId() {
+    sim.faults().on("status").always(Fault.status(200, "{\"status\":\"IN_PROGRESS\"}"));
+    client.status(TaskHandle.of("odirouter", "pixverse_v6_i2v", "a/b c?d")).blockingGet();
+    assertThat(sim.requests("status").get(0).path()).isEqualTo(MODEL_PATH + "/requests/a%2Fb%20c%3Fd/status");
+  }
+}
