@@ -13,6 +13,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.VideoProvider;
+import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.ErrorTransformer;
 import io.github.pixverse4j.client.http.HttpErrors;
@@ -137,13 +138,7 @@ final class OdiRouterProvider implements VideoProvider {
   // another host (the AuthInterceptor would withhold it, and the call would fail instead).
   private HttpUrl sameOriginOr(String fromServer, HttpUrl built) {
     HttpUrl url = fromServer == null ? null : HttpUrl.parse(fromServer.trim());
-    if (url == null
-        || !url.scheme().equals(baseUrl.scheme())
-        || !url.host().equals(baseUrl.host())
-        || url.port() != baseUrl.port()) {
-      return built;
-    }
-    return url;
+    return url != null && BaseUrls.sameOrigin(url, baseUrl) ? url : built;
   }
 
   /** The URLs for {@code handle}: those its submit answer named, else built from the base URL. */

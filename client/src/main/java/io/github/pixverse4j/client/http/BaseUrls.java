@@ -72,8 +72,11 @@ public final class BaseUrls {
     return true;
   }
 
-  /** Whether both URLs have the same scheme, host and port. */
-  static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+  /**
+   * Whether both URLs have the same scheme, host and port: the rule for where credentials may go.
+   * Providers that follow URLs handed out by the server check them with this.
+   */
+  public static boolean sameOrigin(HttpUrl a, HttpUrl b) {
     return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
   }
 }
