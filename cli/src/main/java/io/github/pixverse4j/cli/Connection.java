@@ -1,0 +1,102 @@
+package io.github.pixverse4j.cli;
+
+import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A client for one provider, talking either to the real service (its key is in the environment)
+ * or to that provider's simulator started in-process. Closing it stops the simulator.
+ */
+final class Connection implements AutoCloseable {
+  /** Providers in the order the command prefers them when none is named. */
+  static final List<String> ORDER = Arrays.asList("odirouter", "highway", "myrouter", "gmi", "pixverse");
+  /** The provider simulated when no key is set and none is named: it accepts a local image file. */
+  static final String DEFAULT_SIMULATED = "pixverse";
+
+  final VideoProviderFactory factory;
+  final VideoClient client;
+  final ProviderSimulator simulator;
+
+  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator) {
+    this.factory = factory;
+    this.client = client;
+    this.simulator = simulator;
+  }
+
+  boolean simulated() {
+    return simulator != null;
+  }
+
+  static List<VideoProviderFactory> factories() {
+    List<VideoProviderFactory> all = new ArrayList<>(VideoProviderFactory.load(Connection.class.getClassLoader()));
+    all.sort(Comparator.comparingInt(f -> {
+      int i = ORDER.indexOf(f.id());
+      return i < 0 ? Integer.MAX_VALUE : i;
+    }));
+    return all;
+  }
+
+  static VideoProviderFactory factory(String id) {
+    for (VideoProviderFactory f : factories()) {
+      if (f.id().equals(id)) return f;
+    }
+    List<String> ids = new ArrayList<>();
+    for (VideoProviderFactory f : factories()) ids.add(f.id());
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + String.join(", ", ids));
+  }
+
+  /** The named provider, else the first whose key is set, else the default simulated one. */
+  static String chooseProvider(String requested, Env env) {
+    if (requested != null) return factory(requested).id();
+    for (VideoProviderFactory f : factories()) {
+      if (key(f, env).isPresent()) return f.id();
+    }
+    return DEFAULT_SIMULATED;
+  }
+
+  static Optional<String> key(VideoProviderFactory f, Env env) {
+    String k = env.get(f.apiKeyEnvironmentVariable());
+    return k == null || k.trim().isEmpty() ? Optional.empty() : Optional.of(k.trim());
+  }
+
+  /**
+   * Opens a connection to {@code providerId}: simulated when {@code simulate} is set or no key is
+   * in the environment, saying so on {@code err}.
+   */
+  static Connection open(String providerId, Env env, Main.Common common, PrintWriter err) {
+    VideoProviderFactory f = factory(providerId);
+    Optional<String> key = key(f, env);
+    boolean simulate = common.simulate;
+    if (!simulate && key.isPresent()) {
+      VideoProviderFactory.Settings.Builder s = VideoProviderFactory.Settings.builder()
+          .apiKey(key.get()).pollingPolicy(common.policy(false));
+      if (common.baseUrl != null) s.baseUrl(common.baseUrl);
+      return new Connection(f, f.create(s.build()), null);
+    }
+    String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
+    err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used."
+        + " To use the real service, set %s and leave out --simulate.%n", f.id(), why, f.apiKeyEnvironmentVariable());
+    err.flush();
+    ProviderSimulator sim = EmbeddedSimulators.start(f.id());
+    try {
+      VideoClient client = f.create(VideoProviderFactory.Settings.builder()
+          .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(common.policy(true)).build());
+      return new Connection(f, client, sim);
+    } catch (RuntimeException e) {
+      sim.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (simulator != null) simulator.close();
+  }
+}

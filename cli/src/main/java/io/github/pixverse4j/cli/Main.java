@@ -1,0 +1,557 @@
+package io.github.pixverse4j.cli;
+
+import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.Model;
+import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.VideoProviderFactory;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The {@code pixverse4j} command. */
+@Command(
+    name = "pixverse4j",
+    mixinStandardHelpOptions = true,
+    version = "pixverse4j 0.1.0-SNAPSHOT",
+    description = "Turn one image and a prompt into a video with a hosted PixVerse API.%n"
+        + "API keys come from environment variables only: ODIROUTER_API_KEY, HIGHWAY_API_KEY,"
+        + " MYROUTER_API_KEY, GMI_API_KEY, PIXVERSE_API_KEY. Without the chosen provider's key"
+        + " (or with --simulate) the provider is simulated in-process.",
+    subcommands = {
+        Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
+        Main.Download.class, Main.Providers.class},
+    footer = ExitCodes.HELP)
+public final class Main implements Callable<Integer> {
+  final Env env;
+  final PrintWriter out;
+  final PrintWriter err;
+  final Path cwd;
+  final boolean terminal;
+  /** The work in progress, disposed on Ctrl-C. */
+  private final AtomicReference<Run> active = new AtomicReference<>();
+
+  Main(Env env, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+    this.cwd = cwd;
+    this.terminal = terminal;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Main main = new Main(Env.system(), out, err, Paths.get("").toAbsolutePath(), System.console() != null);
+    Thread hook = new Thread(main::interrupt, "pixverse4j-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int code = main.execute(args);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is already running; it finishes the interrupted run.
+    }
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit code. */
+  int execute(String... args) {
+    CommandLine cl = new CommandLine(this, new Factory());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      boolean verbose = parseResult.hasMatchedOption("--verbose")
+          || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+      int code = ExitCodes.forError(e);
+      new Output(out, err, false, false).error(e, tokenOf(e), code, verbose);
+      return code;
+    });
+    cl.setParameterExceptionHandler((e, a) -> {
+      err.println("Error: " + e.getMessage());
+      err.println("Run 'pixverse4j " + (e.getCommandLine().getCommandName().equals("pixverse4j") ? ""
+          : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    return cl.execute(args);
+  }
+
+  /** Stops the work in progress (Ctrl-C): polling stops, the task goes on at the provider. */
+  void interrupt() {
+    Run run = active.get();
+    if (run != null) run.interrupt();
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(out);
+    return ExitCodes.USAGE;
+  }
+
+  private static String tokenOf(Throwable e) {
+    return e instanceof VideoApiException
+        ? ((VideoApiException) e).handle().map(TaskHandle::token).orElse(null)
+        : null;
+  }
+
+  /** Lets picocli build the subcommands, which need the parent's context. */
+  private final class Factory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == Main.class) return cls.cast(Main.this);
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** Options every task command shares. */
+  static final class Common {
+    @Option(names = "--json", description = "Print one JSON object per line on stdout, nothing else.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Option(names = "--simulate", description = "Use the provider's in-process simulator even if its key is set.")
+    boolean simulate;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+        description = "Another host speaking the provider's protocol (http only for loopback addresses).")
+    String baseUrl;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.Converter.class,
+        description = "Give up watching after this long, e.g. 90s, 20m (default 20m). The task may still finish.")
+    Duration timeout;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = Durations.Converter.class, hidden = true,
+        description = "Poll at this fixed interval (for tests and demos).")
+    Duration pollInterval;
+
+    /** The polling policy; a simulated provider is polled often so the demo shows its progress. */
+    PollingPolicy policy(boolean simulated) {
+      PollingPolicy.Builder b = PollingPolicy.defaults().toBuilder();
+      if (timeout != null) b.deadline(timeout);
+      Duration every = pollInterval != null ? pollInterval : simulated ? Duration.ofMillis(400) : null;
+      if (every != null) {
+        Duration pollInterval = every;
+        b.initialDelay(pollInterval).interval(pollInterval).maxInterval(pollInterval).minInterval(pollInterval)
+            .maxHintedInterval(pollInterval).maxQueuedInterval(pollInterval).queuedIntervalPerPosition(Duration.ZERO)
+            .retryDelay(pollInterval).maxRetryDelay(pollInterval).jitter(0);
+      }
+      return b.build();
+    }
+  }
+
+  /** One run of a command that follows a task; Ctrl-C disposes it. */
+  final class Run {
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicReference<Disposable> work = new AtomicReference<>();
+    private volatile boolean interrupted;
+
+    void start(Disposable d) {
+      work.set(d);
+      if (interrupted) d.dispose();
+    }
+
+    void finish() {
+      done.countDown();
+    }
+
+    void interrupt() {
+      interrupted = true;
+      Disposable d = work.get();
+      if (d != null) d.dispose();
+      done.countDown();
+    }
+
+    boolean interrupted() {
+      return interrupted;
+    }
+
+    void await() throws InterruptedException {
+      done.await();
+    }
+  }
+
+  /** Follows {@code stream} to its end, printing statuses; returns the last status. */
+  TaskStatus follow(Observable<TaskStatus> stream, Output output, AtomicReference<String> token,
+      AtomicReference<Throwable> error) throws InterruptedException {
+    Run run = new Run();
+    active.set(run);
+    AtomicReference<TaskStatus> last = new AtomicReference<>();
+    try {
+      run.start(stream.subscribe(
+          s -> {
+            if (token.get() == null) {
+              token.set(s.handle().token());
+              if (!output.json()) output.say("Task: %s", token.get());
+            }
+            last.set(s);
+            output.status(s);
+          },
+          e -> {
+            error.set(e);
+            run.finish();
+          },
+          run::finish));
+      run.await();
+      if (run.interrupted()) throw new Interrupted();
+      return last.get();
+    } finally {
+      active.compareAndSet(run, null);
+    }
+  }
+
+  /** Downloads the first video of {@code status} to {@code target}. */
+  void download(io.github.pixverse4j.client.VideoClient client, TaskStatus status, Path target, Output output)
+      throws InterruptedException {
+    Run run = new Run();
+    active.set(run);
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    try {
+      run.start(client.download(status.videos().get(0), target).subscribe(
+          output::download, e -> {
+            error.set(e);
+            run.finish();
+          }, run::finish));
+      run.await();
+      if (run.interrupted()) throw new Interrupted();
+    } finally {
+      active.compareAndSet(run, null);
+    }
+    if (error.get() != null) {
+      Throwable e = error.get();
+      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(
+          "Download failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Thrown when Ctrl-C stopped a run. */
+  static final class Interrupted extends RuntimeException {
+    Interrupted() {
+      super("interrupted", null, false, false);
+    }
+  }
+
+  /** Shared logic of generate and watch: follow, download, report. */
+  int followAndFinish(Connection c, Observable<TaskStatus> stream, Common common, String knownToken,
+      boolean noDownload, Path explicitOutput, boolean force, Output output) throws InterruptedException {
+    AtomicReference<String> token = new AtomicReference<>(knownToken);
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    TaskStatus last;
+    try {
+      last = follow(stream, output, token, error);
+    } catch (Interrupted e) {
+      String t = token.get();
+      output.say("Interrupted: polling stopped; the task goes on at the provider.%s",
+          t == null ? "" : " Resume with: pixverse4j watch " + t);
+      return ExitCodes.INTERRUPTED;
+    }
+    if (error.get() != null) {
+      Throwable e = error.get();
+      String t = tokenOf(e) != null ? tokenOf(e) : token.get();
+      int code = ExitCodes.forError(e);
+      output.error(e, t, code, common.verbose);
+      return code;
+    }
+    int code = ExitCodes.forTerminal(last.state());
+    Path target = null;
+    if (last.state() == TaskState.SUCCEEDED && !noDownload) {
+      target = explicitOutput != null ? explicitOutput : cwd.resolve(defaultName(last.handle()));
+      if (Files.exists(target) && !force) {
+        output.error(new IllegalArgumentException(target + " already exists: choose --output or add --force"),
+            token.get(), ExitCodes.USAGE, common.verbose);
+        return ExitCodes.USAGE;
+      }
+      try {
+        download(c.client, last, target, output);
+      } catch (Interrupted e) {
+        output.say("Interrupted: download stopped, no partial file left. Resume with: pixverse4j download %s",
+            token.get());
+        return ExitCodes.INTERRUPTED;
+      } catch (RuntimeException e) {
+        int dcode = ExitCodes.forError(e);
+        output.error(e, token.get(), dcode, common.verbose);
+        return dcode;
+      }
+    }
+    output.result(token.get(), last, target, code);
+    return code;
+  }
+
+  static String defaultName(TaskHandle h) {
+    String id = h.taskId().replaceAll("[^A-Za-z0-9._-]", "_");
+    if (id.length() > 48) id = id.substring(0, 48);
+    return "pixverse4j-" + h.providerId() + "-" + id + ".mp4";
+  }
+
+  Path resolveOutput(Path output) {
+    return output == null ? null : cwd.resolve(output).normalize();
+  }
+
+  static Output output(Main parent, Common common) {
+    return new Output(parent.out, parent.err, common.json, parent.terminal && !common.json);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Command(name = "generate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+      description = "Submit an image and a prompt, show progress, download the video.")
+  static final class Generate implements Callable<Integer> {
+    @ParentCommand Main parent;
+    @Mixin Common common;
+
+    @Option(names = "--image", required = true, paramLabel = "URL|FILE",
+        description = "The first frame: a public http(s) URL, or a local file where the provider accepts uploads.")
+    String image;
+
+    @Option(names = "--prompt", required = true, description = "What should happen in the video.")
+    String prompt;
+
+    @Option(names = "--provider", paramLabel = "ID",
+        description = "odirouter, highway, myrouter, gmi or pixverse (default: the first whose key is set, else a simulated pixverse).")
+    String provider;
+
+    @Option(names = "--negative-prompt", paramLabel = "TEXT") String negativePrompt;
+
+    @Option(names = "--duration", paramLabel = "SECONDS") Integer duration;
+
+    @Option(names = "--quality", paramLabel = "QUALITY", description = "360p, 540p, 720p or 1080p.")
+    String quality;
+
+    @Option(names = "--seed", paramLabel = "N") Long seed;
+
+    @Option(names = "--audio", description = "Generate sound too.") boolean audio;
+
+    @Option(names = "--multi-clip", description = "Allow camera changes and transitions.") boolean multiClip;
+
+    @Option(names = "--model", paramLabel = "M", description = "Model version, e.g. v4.5 (PixVerse platform only).")
+    String model;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to save the video.") Path output;
+
+    @Option(names = "--force", description = "Overwrite the output file if it exists.") boolean force;
+
+    @Option(names = "--no-download", description = "Print the video URL without downloading it.")
+    boolean noDownload;
+
+    @Override
+    public Integer call() throws Exception {
+      Output out = output(parent, common);
+      Path target = parent.resolveOutput(output);
+      if (target != null && Files.exists(target) && !force) {
+        throw new IllegalArgumentException(target + " already exists (nothing was sent): choose another --output or add --force");
+      }
+      ImageToVideoRequest request = request();
+      String id = Connection.chooseProvider(provider, parent.env);
+      try (Connection c = Connection.open(id, parent.env, common, parent.err)) {
+        c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
+            c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
+        return parent.followAndFinish(c, c.client.generate(request), common, null, noDownload, target, force, out);
+      }
+    }
+
+    private ImageToVideoRequest request() {
+      ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(prompt).image(image());
+      if (negativePrompt != null) b.negativePrompt(negativePrompt);
+      if (duration != null) b.durationSeconds(duration);
+      if (quality != null) b.quality(Quality.parse(quality));
+      if (seed != null) b.seed(seed);
+      if (audio) b.audio(true);
+      if (multiClip) b.multiClip(true);
+      if (model != null) b.model(Model.of(model));
+      return b.build();
+    }
+
+    private ImageInput image() {
+      String lower = image.trim().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http://") || lower.startsWith("https://")) return ImageInput.url(image);
+      Path file = parent.cwd.resolve(image).normalize();
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("Image file not found: " + file + " (give a file or an http(s) URL)");
+      }
+      return ImageInput.file(file);
+    }
+  }
+
+  @Command(name = "watch", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+      description = "Resume following a task (after a crash, or on another machine), then download its video.")
+  static final class Watch implements Callable<Integer> {
+    @ParentCommand Main parent;
+    @Mixin Common common;
+
+    @Parameters(paramLabel = "TOKEN", description = "The task token printed by generate.") String token;
+
+    @Option(names = "--output", paramLabel = "FILE") Path output;
+    @Option(names = "--force") boolean force;
+    @Option(names = "--no-download") boolean noDownload;
+
+    @Override
+    public Integer call() throws Exception {
+      TaskHandle h = TaskHandle.parse(token);
+      Output out = output(parent, common);
+      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+        return parent.followAndFinish(c, c.client.watch(h), common, h.token(), noDownload,
+            parent.resolveOutput(output), force, out);
+      }
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+      description = "Print a task's status once.")
+  static final class Status implements Callable<Integer> {
+    @ParentCommand Main parent;
+    @Mixin Common common;
+
+    @Parameters(paramLabel = "TOKEN") String token;
+
+    @Override
+    public Integer call() {
+      TaskHandle h = TaskHandle.parse(token);
+      Output out = output(parent, common);
+      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+        TaskStatus s = c.client.status(h).blockingGet();
+        out.status(s);
+        if (!out.json()) s.videos().forEach(v -> parent.out.println(v.url()));
+        parent.out.flush();
+        return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "cancel", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+      description = "Ask the provider to cancel a task (where the provider can).")
+  static final class Cancel implements Callable<Integer> {
+    @ParentCommand Main parent;
+    @Mixin Common common;
+
+    @Parameters(paramLabel = "TOKEN") String token;
+
+    @Override
+    public Integer call() {
+      TaskHandle h = TaskHandle.parse(token);
+      Output out = output(parent, common);
+      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+        c.client.cancel(h).blockingAwait();
+        if (out.json()) {
+          java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+          m.put("event", "cancelled");
+          m.put("task", h.token());
+          out.line(m);
+        } else {
+          out.say("Cancellation requested for %s", h.token());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "download", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+      description = "Download the video of a finished task.")
+  static final class Download implements Callable<Integer> {
+    @ParentCommand Main parent;
+    @Mixin Common common;
+
+    @Parameters(paramLabel = "TOKEN") String token;
+    @Option(names = "--output", paramLabel = "FILE") Path output;
+    @Option(names = "--force") boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+      TaskHandle h = TaskHandle.parse(token);
+      Output out = output(parent, common);
+      Path target = parent.resolveOutput(output);
+      if (target == null) target = parent.cwd.resolve(defaultName(h));
+      if (Files.exists(target) && !force) {
+        throw new IllegalArgumentException(target + " already exists: choose another --output or add --force");
+      }
+      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+        TaskStatus s = c.client.status(h).blockingGet();
+        if (s.state() != TaskState.SUCCEEDED) {
+          int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
+          out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
+              + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, common.verbose);
+          return code;
+        }
+        try {
+          parent.download(c.client, s, target, out);
+        } catch (Interrupted e) {
+          out.say("Interrupted: download stopped, no partial file left.");
+          return ExitCodes.INTERRUPTED;
+        }
+        out.result(h.token(), s, target, ExitCodes.OK);
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "providers", mixinStandardHelpOptions = true,
+      description = "List the providers, whether their key is set, and what they accept.")
+  static final class Providers implements Callable<Integer> {
+    @ParentCommand Main parent;
+
+    @Option(names = "--json", description = "One JSON object per provider.") boolean json;
+
+    @Override
+    public Integer call() {
+      for (VideoProviderFactory f : Connection.factories()) {
+        ProviderCapabilities caps = f.capabilities();
+        boolean keySet = Connection.key(f, parent.env).isPresent();
+        List<String> qualities = new ArrayList<>();
+        for (Quality q : Quality.values()) if (caps.qualities().contains(q)) qualities.add(q.label());
+        String price = f.priceDescription().orElse(null);
+        if (json) {
+          java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+          m.put("id", f.id());
+          m.put("name", f.displayName());
+          m.put("model", caps.model());
+          m.put("apiKeyVariable", f.apiKeyEnvironmentVariable());
+          m.put("apiKeySet", keySet);
+          m.put("defaultBaseUrl", f.defaultBaseUrl());
+          m.put("maxPromptLength", caps.maxPromptLength());
+          m.put("durations", caps.describeDurations());
+          m.put("qualities", qualities);
+          m.put("imageInputs", caps.imageKinds().toString());
+          m.put("cancel", caps.supportsCancel());
+          if (price != null) m.put("price", price);
+          new Output(parent.out, parent.err, true, false).line(m);
+        } else {
+          parent.out.printf("%-10s %s%n", f.id(), f.displayName());
+          parent.out.printf("           model %s; key %s (%s)%n", caps.model(), f.apiKeyEnvironmentVariable(),
+              keySet ? "set" : "not set: simulated");
+          parent.out.printf("           prompt <= %d chars; duration %s; quality %s; image %s; cancel %s%n",
+              caps.maxPromptLength(), caps.describeDurations(), String.join("/", qualities),
+              caps.imageKinds(), caps.supportsCancel() ? "yes" : "no");
+          if (price != null) parent.out.printf("           price %s%n", price);
+        }
+      }
+      parent.out.flush();
+      return ExitCodes.OK;
+    }
+  }
+}

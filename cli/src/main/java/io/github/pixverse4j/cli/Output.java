@@ -1,0 +1,182 @@
+package io.github.pixverse4j.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.TaskFailure;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.VideoApiException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the command prints. With {@code --json}, stdout carries one JSON object per line and
+ * nothing else; otherwise a progress bar on a terminal, or plain lines when piped. Messages for
+ * people go to stderr. Never prints an API key: nothing here ever sees one.
+ */
+final class Output {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BAR_WIDTH = 30;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+  private final boolean terminal;
+  private final long startNanos = System.nanoTime();
+  private boolean barShown;
+
+  Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+    this.terminal = terminal;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  /** A human message on stderr. */
+  void say(String format, Object... args) {
+    endBar();
+    err.printf(format + "%n", args);
+    err.flush();
+  }
+
+  void status(TaskStatus s) {
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", "status");
+      m.put("task", s.handle().token());
+      m.put("state", s.state().name());
+      s.queuePosition().ifPresent(p -> m.put("queuePosition", p));
+      s.progressPercent().ifPresent(p -> m.put("progress", p));
+      s.estimatedTimeRemaining().ifPresent(d -> m.put("etaSeconds", d.getSeconds()));
+      s.rawStatus().ifPresent(r -> m.put("providerStatus", r));
+      s.failure().ifPresent(f -> m.put("failure", failure(f)));
+      m.put("observedAt", s.observedAt().toString());
+      line(m);
+      return;
+    }
+    String elapsed = Durations.format(Duration.ofNanos(System.nanoTime() - startNanos));
+    StringBuilder text = new StringBuilder(s.state().name());
+    s.queuePosition().ifPresent(p -> text.append(" (queue position ").append(p).append(')'));
+    s.progressPercent().ifPresent(p -> text.append(' ').append(p).append('%'));
+    text.append("  elapsed ").append(elapsed);
+    s.estimatedTimeRemaining().ifPresent(d -> text.append("  eta ").append(Durations.format(d)));
+    if (terminal) {
+      int p = s.progressPercent().orElse(s.isTerminal() ? 100 : 0);
+      int filled = p * BAR_WIDTH / 100;
+      StringBuilder bar = new StringBuilder("\r[");
+      for (int i = 0; i < BAR_WIDTH; i++) bar.append(i < filled ? '#' : '-');
+      bar.append("] ").append(text);
+      while (bar.length() < 100) bar.append(' ');
+      err.print(bar);
+      err.flush();
+      barShown = true;
+      if (s.isTerminal()) endBar();
+    } else {
+      err.println(text);
+      err.flush();
+    }
+  }
+
+  void download(DownloadProgress p) {
+    if (json) return;
+    String size = p.totalBytes().map(t -> " of " + t).orElse("");
+    String line = "Downloading " + p.bytesRead() + size + " bytes"
+        + p.fraction().map(f -> String.format(" (%d%%)", Math.round(f * 100))).orElse("");
+    if (terminal) {
+      err.print("\r" + line + "          ");
+      err.flush();
+      barShown = true;
+      if (p.done()) endBar();
+    } else if (p.done()) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  /** The final object of a run: always the last line of {@code --json} output. */
+  void result(String token, TaskStatus last, Path output, int exitCode) {
+    endBar();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", "result");
+      m.put("task", token);
+      m.put("state", last == null ? null : last.state().name());
+      if (last != null) {
+        List<String> urls = new ArrayList<>();
+        for (Video v : last.videos()) urls.add(v.url().toString());
+        m.put("videos", urls);
+        last.failure().ifPresent(f -> m.put("failure", failure(f)));
+      }
+      if (output != null) m.put("output", output.toString());
+      m.put("exitCode", exitCode);
+      line(m);
+      return;
+    }
+    if (last != null) {
+      for (Video v : last.videos()) out.println(v.url());
+      last.failure().ifPresent(f -> err.printf("The task failed (%s%s): %s%n", f.category(),
+          f.providerCode().map(c -> ", code " + c).orElse(""), f.message()));
+    }
+    if (output != null) out.println(output);
+    if (token != null) err.printf("Task: %s%n", token);
+    out.flush();
+    err.flush();
+  }
+
+  /** An error that ends the command: one sentence on stderr (and a JSON line with --json). */
+  void error(Throwable e, String token, int exitCode, boolean verbose) {
+    endBar();
+    String message = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
+    if (message == null) message = e.toString();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", "error");
+      m.put("error", e.getClass().getSimpleName());
+      m.put("message", message);
+      if (token != null) m.put("task", token);
+      m.put("exitCode", exitCode);
+      line(m);
+    }
+    err.println("Error: " + message);
+    if (token != null) {
+      err.println("Task: " + token + " (resume with: pixverse4j watch " + token + ")");
+    }
+    if (verbose) e.printStackTrace(err);
+    err.flush();
+  }
+
+  private static Map<String, Object> failure(TaskFailure f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("category", f.category().name());
+    f.providerCode().ifPresent(c -> m.put("code", c));
+    m.put("message", f.message());
+    return m;
+  }
+
+  void line(Map<String, Object> m) {
+    try {
+      out.println(JSON.writeValueAsString(m));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    out.flush();
+  }
+
+  private void endBar() {
+    if (barShown) {
+      err.println();
+      err.flush();
+      barShown = false;
+    }
+  }
+}

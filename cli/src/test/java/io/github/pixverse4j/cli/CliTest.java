@@ -1,0 +1,318 @@
+package io.github.pixverse4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** End-to-end tests of the command, in-process, against each provider's simulator. */
+class CliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path CAT = Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
+  private static final String IMAGE_URL = "https://example.com/images/cat.png";
+  private static final Map<String, String> KEY_VARS = Map.of(
+      "odirouter", "ODIROUTER_API_KEY", "highway", "HIGHWAY_API_KEY", "myrouter", "MYROUTER_API_KEY",
+      "gmi", "GMI_API_KEY", "pixverse", "PIXVERSE_API_KEY");
+
+  @TempDir Path dir;
+  private final Map<String, String> env = new HashMap<>();
+  private final List<ProviderSimulator> simulators = new ArrayList<>();
+  private String stdout = "";
+  private String stderr = "";
+
+  @AfterEach
+  void stop() {
+    simulators.forEach(ProviderSimulator::close);
+  }
+
+  /** A test-owned simulator whose key is put into the environment, as a real service would be. */
+  private ProviderSimulator realService(String provider, Lifecycle lifecycle) {
+    ProviderSimulator sim = EmbeddedSimulators.start(provider);
+    sim.defaultLifecycle(lifecycle);
+    simulators.add(sim);
+    env.put(KEY_VARS.get(provider), sim.apiKey());
+    return sim;
+  }
+
+  private static Lifecycle quick() {
+    return Lifecycle.builder().queued(1, 2).running(40, 80).succeeded();
+  }
+
+  private StringWriter outBuffer;
+  private StringWriter errBuffer;
+
+  private Main main() {
+    outBuffer = new StringWriter();
+    errBuffer = new StringWriter();
+    return new Main(env::get, new PrintWriter(outBuffer, true), new PrintWriter(errBuffer, true), dir, false);
+  }
+
+  private void capture() {
+    stdout = outBuffer.toString();
+    stderr = errBuffer.toString();
+  }
+
+  private int run(String... args) {
+    int code = main().execute(args);
+    capture();
+    return code;
+  }
+
+  private static String[] args(String... a) {
+    return a;
+  }
+
+  private String[] generate(String provider, ProviderSimulator sim, String... extra) {
+    List<String> a = new ArrayList<>(List.of("generate", "--provider", provider,
+        "--image", provider.equals("pixverse") ? CAT.toString() : IMAGE_URL,
+        "--prompt", "the cat turns its head", "--poll-interval", "20ms"));
+    if (sim != null) a.addAll(List.of("--base-url", sim.baseUrl()));
+    a.addAll(List.of(extra));
+    return a.toArray(new String[0]);
+  }
+
+  private List<JsonNode> jsonLines() throws Exception {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : stdout.split("\n")) {
+      if (!line.isBlank()) nodes.add(JSON.readTree(line));
+    }
+    return nodes;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"odirouter", "highway", "myrouter", "gmi", "pixverse"})
+  @DisplayName("generate against the provider's service downloads exactly the served video and prints the handle")
+  void generateAndDownload(String provider) throws Exception {
+    ProviderSimulator sim = realService(provider, quick());
+    int code = run(generate(provider, sim));
+    assertThat(code).as("exit code; stderr: %s", stderr).isZero();
+    assertThat(stderr).doesNotContain("Simulating").doesNotContain(sim.apiKey());
+    Path file = Paths.get(stdout.trim().split("\n")[stdout.trim().split("\n").length - 1]);
+    assertThat(file.getParent()).isEqualTo(dir);
+    assertThat(Files.readAllBytes(file)).isEqualTo(sim.mediaBytes());
+    String token = stderr.lines().filter(l -> l.startsWith("Task: ")).findFirst().orElseThrow().substring(6).trim();
+    assertThat(TaskHandle.parse(token).providerId()).isEqualTo(provider);
+    assertThat(sim.submitCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("--json prints one JSON object per line: statuses, then a result with the token, state, URL and file")
+  void jsonOutput() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    int code = run(generate("gmi", sim, "--json", "--output", "out.mp4"));
+    assertThat(code).as("stderr: %s", stderr).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).isNotEmpty();
+    assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(n -> assertThat(n.get("event").asText()).isEqualTo("status"));
+    assertThat(lines.get(0).get("state").asText()).isEqualTo("QUEUED");
+    JsonNode result = lines.get(lines.size() - 1);
+    assertThat(result.get("event").asText()).isEqualTo("result");
+    assertThat(result.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(result.get("exitCode").asInt()).isZero();
+    assertThat(result.get("videos").get(0).asText()).startsWith(sim.baseUrl().replaceAll("/api.*", ""));
+    assertThat(result.get("output").asText()).isEqualTo(dir.resolve("out.mp4").toString());
+    assertThat(TaskHandle.parse(result.get("task").asText()).providerId()).isEqualTo("gmi");
+  }
+
+  @Test
+  @DisplayName("without the provider's key the CLI simulates it and says so; the default is a simulated pixverse")
+  void missingKeyFallsBack() throws Exception {
+    int code = run("generate", "--image", CAT.toString(), "--prompt", "hello", "--no-download");
+    assertThat(code).as("stderr: %s", stderr).isZero();
+    assertThat(stderr).contains("Simulating pixverse in-process").contains("PIXVERSE_API_KEY is not set")
+        .contains("no credits are used");
+    assertThat(stdout).contains("/media/");
+  }
+
+  @Test
+  @DisplayName("--simulate uses the simulator even when the key is set")
+  void simulateFlag() {
+    env.put("GMI_API_KEY", "real-key-never-used");
+    int code = run("generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "hi", "--simulate", "--no-download");
+    assertThat(code).as("stderr: %s", stderr).isZero();
+    assertThat(stderr).contains("Simulating gmi in-process (--simulate was given)");
+  }
+
+  @Test
+  @DisplayName("exit 2: a local file for a URL-only provider is refused and nothing is sent")
+  void localFileRefused() {
+    ProviderSimulator sim = realService("odirouter", quick());
+    int code = run("generate", "--provider", "odirouter", "--base-url", sim.baseUrl(), "--image", CAT.toString(),
+        "--prompt", "hi");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr).contains("local image file");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("exit 2: usage errors (unknown option, missing image file, bad quality)")
+  void usage() {
+    assertThat(run("generate", "--bogus")).isEqualTo(2);
+    assertThat(run("generate", "--image", "missing.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("Image file not found");
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--quality", "4k")).isEqualTo(2);
+    assertThat(stderr).contains("360p, 540p, 720p, 1080p").doesNotContain("at io.github");
+  }
+
+  @Test
+  @DisplayName("exit 3: a wrong key is an authentication error, in one sentence, without the key")
+  void wrongKey() {
+    ProviderSimulator sim = realService("gmi", quick());
+    env.put("GMI_API_KEY", "wrong-key-123456");
+    assertThat(run(generate("gmi", sim))).isEqualTo(3);
+    assertThat(stderr.lines().filter(l -> l.startsWith("Error: "))).hasSize(1);
+    assertThat(stderr).doesNotContain("wrong-key-123456").doesNotContain("\tat ");
+  }
+
+  @Test
+  @DisplayName("exit 4: rate limited beyond retries")
+  void rateLimited() {
+    ProviderSimulator sim = realService("gmi", quick());
+    sim.faults().on("submit").always(Fault.status(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "0"));
+    assertThat(run(generate("gmi", sim))).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("exit 5: the task failed, with its category printed")
+  void taskFailed() {
+    ProviderSimulator sim = realService("pixverse", Lifecycle.builder().queued(1).moderated("nsfw"));
+    assertThat(run(generate("pixverse", sim))).isEqualTo(5);
+    assertThat(stderr).contains("MODERATION");
+  }
+
+  @Test
+  @DisplayName("exit 6: timed out, with the handle printed so the task can be resumed")
+  void timeout() {
+    ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).runningFor(100000).succeeded());
+    assertThat(run(generate("gmi", sim, "--timeout", "300ms"))).isEqualTo(6);
+    assertThat(stderr).contains("pixverse4j watch pv4j.1.");
+  }
+
+  @Test
+  @DisplayName("exit 7: the task was cancelled")
+  void cancelled() {
+    ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).cancelled());
+    assertThat(run(generate("gmi", sim))).isEqualTo(7);
+  }
+
+  @Test
+  @DisplayName("exit 1: an unreadable answer")
+  void other() {
+    ProviderSimulator sim = realService("gmi", quick());
+    sim.faults().on("status").always(Fault.malformedJson());
+    assertThat(run(generate("gmi", sim))).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an existing output file is never overwritten without --force, and nothing is sent")
+  void noOverwrite() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Files.writeString(dir.resolve("taken.mp4"), "mine");
+    assertThat(run(generate("gmi", sim, "--output", "taken.mp4"))).isEqualTo(2);
+    assertThat(sim.requests()).isEmpty();
+    assertThat(Files.readString(dir.resolve("taken.mp4"))).isEqualTo("mine");
+    assertThat(run(generate("gmi", sim, "--output", "taken.mp4", "--force"))).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("taken.mp4"))).isEqualTo(sim.mediaBytes());
+  }
+
+  @Test
+  @DisplayName("watch, status and download resume a task from its token")
+  void resume() throws Exception {
+    ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).running(50).succeeded());
+    assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    assertThat(run("status", token, "--base-url", sim.baseUrl(), "--json")).isZero();
+    assertThat(jsonLines().get(0).get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run("watch", token, "--base-url", sim.baseUrl(), "--no-download", "--poll-interval", "20ms")).isZero();
+    assertThat(run("download", token, "--base-url", sim.baseUrl(), "--output", "again.mp4")).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("again.mp4"))).isEqualTo(sim.mediaBytes());
+    assertThat(sim.submitCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("cancel without a cancel endpoint is a usage error that sends nothing")
+  void cancelUnsupported() {
+    ProviderSimulator sim = realService("gmi", quick());
+    String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
+    assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(2);
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Ctrl-C stops polling at once, exits 130 and prints how to resume")
+  void interrupt() throws Exception {
+    ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).runningFor(100000).succeeded());
+    Main main = main();
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> main.execute(generate("gmi", sim)));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (sim.requestCount("status") < 2 && System.nanoTime() < deadline) Thread.onSpinWait();
+    main.interrupt();
+    assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(130);
+    capture();
+    assertThat(stderr).contains("Resume with: pixverse4j watch pv4j.1.");
+  }
+
+  @Test
+  @DisplayName("providers lists every provider with its limits, key status and known price")
+  void providers() throws Exception {
+    env.put("GMI_API_KEY", "x");
+    assertThat(run("providers", "--json")).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).extracting(n -> n.get("id").asText())
+        .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse");
+    assertThat(lines.get(3).get("apiKeySet").asBoolean()).isTrue();
+    assertThat(lines.get(0).get("apiKeySet").asBoolean()).isFalse();
+    assertThat(lines.get(3).get("price").asText()).contains("USD");
+  }
+
+  @Test
+  @DisplayName("the command runs as its own process too (java -cp … Main)")
+  void subprocess() throws Exception {
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "generate", "--image", CAT.toString(), "--prompt", "hello", "--json",
+        "--output", dir.resolve("sub.mp4").toString());
+    pb.environment().remove("PIXVERSE_API_KEY");
+    KEY_VARS.values().forEach(pb.environment()::remove);
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("stdout: %s", out).isZero();
+    String[] lines = out.trim().split("\n");
+    JsonNode result = JSON.readTree(lines[lines.length - 1]);
+    assertThat(result.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(Files.size(dir.resolve("sub.mp4"))).isGreaterThan(1000);
+  }
+
+  @Test
+  @DisplayName("--help documents the exit codes")
+  void help() {
+    assertThat(run("generate", "--help")).isZero();
+    assertThat(stdout).contains("Exit codes:").contains("6  timed out");
+    assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Durations.parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
+  }
+}
