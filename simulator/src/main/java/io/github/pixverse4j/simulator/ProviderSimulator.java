@@ -64,6 +64,16 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** The endpoint name of the media routes. */
   public static final String MEDIA_ENDPOINT = "media";
 
+  static {
+    // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
+    // each small answer on a kept-alive connection then waits for the client's delayed ACK
+    // (~40 ms), which caps a simulator at a few hundred requests per second. The JDK reads this
+    // once, when its first HttpServer is created; an explicit setting wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** Jackson mapper for subclasses (ignores unknown properties when reading). */
   protected static final ObjectMapper JSON = Json.MAPPER;
 

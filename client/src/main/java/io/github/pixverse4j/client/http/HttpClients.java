@@ -2,7 +2,7 @@ package io.github.pixverse4j.client.http;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ public final class HttpClients {
   /** A new base client with the given limits and timeouts. */
   public static OkHttpClient newDefault(Options options) {
     if (options == null) throw new NullPointerException("options == null");
-    Dispatcher dispatcher = new Dispatcher(daemonExecutor());
+    Dispatcher dispatcher = new Dispatcher(daemonExecutor(options.maxRequests));
     dispatcher.setMaxRequests(options.maxRequests);
     dispatcher.setMaxRequestsPerHost(options.maxRequestsPerHost);
     return new OkHttpClient.Builder()
@@ -89,9 +89,11 @@ public final class HttpClients {
     return b.build();
   }
 
-  private static ExecutorService daemonExecutor() {
-    // Same shape as OkHttp's default executor (unbounded, idle threads die after 60 s); the
-    // dispatcher's limits bound concurrency.
+  private static ExecutorService daemonExecutor(int threads) {
+    // At most one thread per allowed concurrent call. OkHttp's own executor (unbounded, handing
+    // work over through a SynchronousQueue) briefly runs more threads than calls: the dispatcher
+    // starts the next call before the finishing thread is back in the pool. A bounded pool with a
+    // queue keeps the thread count at the dispatcher's limit; idle threads still die after 60 s.
     final AtomicInteger n = new AtomicInteger();
     ThreadFactory factory =
         r -> {
@@ -99,8 +101,10 @@ public final class HttpClients {
           t.setDaemon(true);
           return t;
         };
-    return new ThreadPoolExecutor(
-        0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   private static final class SharedHolder {

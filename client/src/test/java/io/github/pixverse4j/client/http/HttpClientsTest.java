@@ -57,6 +57,38 @@ class HttpClientsTest {
   }
 
   @Test
+  @DisplayName("no more dispatcher threads than the request limit, however many calls are queued")
+  void threadsBoundedByRequestLimit() throws Exception {
+    try (LocalServer server = LocalServer.start()) {
+      server.handle("/", ex -> LocalServer.respond(ex, 200, "text/plain", "hi"));
+      OkHttpClient c = HttpClients.newDefault(HttpClients.Options.builder().maxRequests(4).maxRequestsPerHost(4).build());
+      java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(300);
+      for (int i = 0; i < 300; i++) {
+        c.newCall(new Request.Builder().url(server.url("/")).build()).enqueue(new Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {
+            done.countDown();
+          }
+
+          @Override
+          public void onResponse(Call call, Response response) {
+            response.close();
+            threads.add(Thread.currentThread().getName().replaceAll("^OkHttp .*", "renamed"));
+            done.countDown();
+          }
+        });
+      }
+      assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+      long poolThreads = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("pixverse4j-http-")).count();
+      assertThat(((java.util.concurrent.ThreadPoolExecutor) c.dispatcher().executorService()).getLargestPoolSize())
+          .as("largest pool size").isLessThanOrEqualTo(4);
+      assertThat(poolThreads).isGreaterThan(0);
+    }
+  }
+
+  @Test
   @DisplayName("asynchronous calls run on daemon threads, so an idle client never keeps the JVM alive")
   void daemonDispatcherThreads() throws Exception {
     try (LocalServer server = LocalServer.start()) {
