@@ -35,6 +35,44 @@ public final class Benchmarks {
       md.append(table(rows)).append('\n');
     }
 
+    boolean needsSimulator = which.equals("all") || which.contains("scale") || which.contains("overhead");
+    if (needsSimulator) {
+      try (RemoteSimulator sim = new RemoteSimulator()) {
+        if (which.equals("all") || which.contains("scale")) {
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (int n : new int[] {1000, 10000}) {
+            rows.add(Scale.ours(sim, n));
+            System.out.println(rows.get(rows.size() - 1));
+          }
+          rows.add(Scale.threadPerTask(sim, 1000));
+          System.out.println(rows.get(rows.size() - 1));
+          if (!which.contains("noBaseline10k")) {
+            rows.add(Scale.threadPerTask(sim, 10000));
+            System.out.println(rows.get(rows.size() - 1));
+          }
+          report.put("scale", rows);
+          md.append("## Scale (GMI simulator in a separate JVM on loopback, 250 ms polls, 3 status reads per task)\n\n")
+              .append(table(rows)).append('\n');
+        }
+        if (which.equals("all") || which.contains("overhead")) {
+          Map<String, Object> o = Overhead.run(sim);
+          report.put("perCallOverhead", o);
+          md.append("## Per-call overhead (status() vs raw OkHttp GET + Jackson parse)\n\n")
+              .append(table(List.of(o))).append('\n');
+        }
+      }
+    }
+    if (which.equals("all") || which.contains("download")) {
+      Map<String, Object> d = DownloadBench.run();
+      report.put("download", d);
+      md.append("## Download (256 MiB from the simulator, best of 3)\n\n").append(table(List.of(d))).append('\n');
+    }
+    if (which.equals("all") || which.contains("startup")) {
+      Map<String, Object> s = Startup.run();
+      report.put("startup", s);
+      md.append("## CLI start-up (median of 7)\n\n").append(table(List.of(s))).append('\n');
+    }
+
     String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     Path dir = Paths.get("results");
     Files.createDirectories(dir);
