@@ -399,114 +399,109 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "watch", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
-      description = "Resume following a task (after a crash, or on another machine), then download its video.")
-  static final class Watch implements Callable<Integer> {
+  /** A command about an existing task, named by its token. */
+  abstract static class TaskCommand implements Callable<Integer> {
     @ParentCommand Main parent;
     @Mixin Common common;
 
     @Parameters(paramLabel = "TOKEN", description = "The task token printed by generate.") String token;
 
+    @Override
+    public final Integer call() throws Exception {
+      TaskHandle h = TaskHandle.parse(token);
+      Output out = output(parent, common);
+      checkBeforeConnecting(h);
+      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+        return run(h, c, out);
+      }
+    }
+
+    /** Refuses what can be refused before anything is sent. */
+    void checkBeforeConnecting(TaskHandle h) {}
+
+    abstract int run(TaskHandle h, Connection c, Output out) throws Exception;
+  }
+
+  @Command(name = "watch", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+      description = "Resume following a task (after a crash, or on another machine), then download its video.")
+  static final class Watch extends TaskCommand {
     @Option(names = "--output", paramLabel = "FILE") Path output;
     @Option(names = "--force") boolean force;
     @Option(names = "--no-download") boolean noDownload;
 
     @Override
-    public Integer call() throws Exception {
-      TaskHandle h = TaskHandle.parse(token);
-      Output out = output(parent, common);
-      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
-        return parent.followAndFinish(c, c.client.watch(h), common, h.token(), noDownload,
-            parent.resolveOutput(output), force, out);
-      }
+    int run(TaskHandle h, Connection c, Output out) throws Exception {
+      return parent.followAndFinish(c, c.client.watch(h), common, h.token(), noDownload,
+          parent.resolveOutput(output), force, out);
     }
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
       description = "Print a task's status once.")
-  static final class Status implements Callable<Integer> {
-    @ParentCommand Main parent;
-    @Mixin Common common;
-
-    @Parameters(paramLabel = "TOKEN") String token;
-
+  static final class Status extends TaskCommand {
     @Override
-    public Integer call() {
-      TaskHandle h = TaskHandle.parse(token);
-      Output out = output(parent, common);
-      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
-        TaskStatus s = c.client.status(h).blockingGet();
-        out.status(s);
-        if (!out.json()) s.videos().forEach(v -> parent.out.println(v.url()));
-        parent.out.flush();
-        return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
-      }
+    int run(TaskHandle h, Connection c, Output out) {
+      TaskStatus s = c.client.status(h).blockingGet();
+      out.status(s);
+      if (!out.json()) s.videos().forEach(v -> parent.out.println(v.url()));
+      parent.out.flush();
+      return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
     }
   }
 
   @Command(name = "cancel", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
       description = "Ask the provider to cancel a task (where the provider can).")
-  static final class Cancel implements Callable<Integer> {
-    @ParentCommand Main parent;
-    @Mixin Common common;
-
-    @Parameters(paramLabel = "TOKEN") String token;
-
+  static final class Cancel extends TaskCommand {
     @Override
-    public Integer call() {
-      TaskHandle h = TaskHandle.parse(token);
-      Output out = output(parent, common);
-      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
-        c.client.cancel(h).blockingAwait();
-        if (out.json()) {
-          java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-          m.put("event", "cancelled");
-          m.put("task", h.token());
-          out.line(m);
-        } else {
-          out.say("Cancellation requested for %s", h.token());
-        }
-        return ExitCodes.OK;
+    int run(TaskHandle h, Connection c, Output out) {
+      c.client.cancel(h).blockingAwait();
+      if (out.json()) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("event", "cancelled");
+        m.put("task", h.token());
+        out.line(m);
+      } else {
+        out.say("Cancellation requested for %s", h.token());
       }
+      return ExitCodes.OK;
     }
   }
 
   @Command(name = "download", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
       description = "Download the video of a finished task.")
-  static final class Download implements Callable<Integer> {
-    @ParentCommand Main parent;
-    @Mixin Common common;
-
-    @Parameters(paramLabel = "TOKEN") String token;
+  static final class Download extends TaskCommand {
     @Option(names = "--output", paramLabel = "FILE") Path output;
     @Option(names = "--force") boolean force;
 
-    @Override
-    public Integer call() throws Exception {
-      TaskHandle h = TaskHandle.parse(token);
-      Output out = output(parent, common);
+    private Path target(TaskHandle h) {
       Path target = parent.resolveOutput(output);
-      if (target == null) target = parent.cwd.resolve(defaultName(h));
-      if (Files.exists(target) && !force) {
-        throw new IllegalArgumentException(target + " already exists: choose another --output or add --force");
+      return target != null ? target : parent.cwd.resolve(defaultName(h));
+    }
+
+    @Override
+    void checkBeforeConnecting(TaskHandle h) {
+      if (Files.exists(target(h)) && !force) {
+        throw new IllegalArgumentException(target(h) + " already exists: choose another --output or add --force");
       }
-      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
-        TaskStatus s = c.client.status(h).blockingGet();
-        if (s.state() != TaskState.SUCCEEDED) {
-          int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
-          out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
-              + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, common.verbose);
-          return code;
-        }
-        try {
-          parent.download(c.client, s, target, out);
-        } catch (Interrupted e) {
-          out.say("Interrupted: download stopped, no partial file left.");
-          return ExitCodes.INTERRUPTED;
-        }
-        out.result(h.token(), s, target, ExitCodes.OK);
-        return ExitCodes.OK;
+    }
+
+    @Override
+    int run(TaskHandle h, Connection c, Output out) throws Exception {
+      TaskStatus s = c.client.status(h).blockingGet();
+      if (s.state() != TaskState.SUCCEEDED) {
+        int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
+        out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
+            + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, common.verbose);
+        return code;
       }
+      try {
+        parent.download(c.client, s, target(h), out);
+      } catch (Interrupted e) {
+        out.say("Interrupted: download stopped, no partial file left.");
+        return ExitCodes.INTERRUPTED;
+      }
+      out.result(h.token(), s, target(h), ExitCodes.OK);
+      return ExitCodes.OK;
     }
   }
 

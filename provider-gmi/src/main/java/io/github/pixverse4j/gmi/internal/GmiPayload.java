@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code payload} of a pixverse-v6-i2v request; unset optional fields are left out of the JSON. */
 @Value.Immutable

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fal-style error body: {@code detail} is a list of {@code {loc, msg, type}} (input and model

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.gmi.internal;
+package io.github.pixverse4j.client.internal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,11 +7,13 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The project's Immutables style ({@code io.github.pixverse4j.api.PixStyle}), repeated here because
- * that annotation has source retention and does not reach other modules.
+ * The Immutables style of every provider module's wire types, applied in their package-info:
+ * package-private generated classes, nested builders, no Guava. The same settings as the public
+ * model's style in api-model, which has source retention so that users of that package never
+ * need Immutables; this one has class retention so that it reaches the provider modules.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.CLASS)
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
@@ -19,4 +21,4 @@ import org.immutables.value.Value;
     allParameters = false,
     defaults = @Value.Immutable(copy = true),
     redactedMask = "****")
-@interface GmiStyle {}
+public @interface WireStyle {}
