@@ -172,8 +172,13 @@ final class CellEnv implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    if (!timers.isShutdown()) shutDown();
+  public void close() {
+    if (timers.isShutdown()) return;
+    try {
+      shutDown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ThreadFactory factory(String name) {
