@@ -1,0 +1,277 @@
+package io.github.pixverse4j.reliability.matrix;
+
+import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.MAYBE;
+import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NO;
+import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NOT_APPLICABLE;
+import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.UNLIKELY;
+import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.YES;
+
+import io.github.pixverse4j.api.AuthenticationException;
+import io.github.pixverse4j.api.InsufficientCreditsException;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.ProviderUnavailableException;
+import io.github.pixverse4j.api.RateLimitedException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TransportException;
+import io.github.pixverse4j.api.UnsupportedFeatureException;
+import io.github.pixverse4j.api.VideoApiException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The fault matrix: every provider × phase × fault with its expected outcome, written from the
+ * documented behaviour (README's error table, SECURITY.md, the provider READMEs), not read back
+ * from the code. {@link FaultMatrixTest} runs each cell; {@link ReliabilityDoc} renders them.
+ */
+final class FaultMatrix {
+  private FaultMatrix() {}
+
+  // What the user should do, shared by many cells.
+  static final String NOTHING = "nothing: the client recovered";
+  static final String CHECK_DASHBOARD = "do not resubmit blindly: the job may be running and billed;"
+      + " check the provider's dashboard first";
+  static final String RESUBMIT_LATER = "no job was created: submit again later";
+  static final String FIX_KEY_SUBMIT = "fix the API key or its permissions, then submit again (no job was created)";
+  static final String TOP_UP_SUBMIT = "top up the account, then submit again (no job was created)";
+  static final String FIX_KEY_WATCH = "fix the API key, then `watch(handle)`: the task keeps running";
+  static final String TOP_UP_WATCH = "top up the account, then `watch(handle)`";
+  static final String WATCH_LATER = "`watch(handle)` again later; report it if it persists";
+  static final String UPGRADE = "`watch(handle)` again later; report it: the provider has a status this"
+      + " version does not know (never guessed)";
+  static final String CANCEL_AGAIN = "`cancel(handle)` again later: the task may still be running";
+  static final String FIX_KEY_CANCEL = "fix the API key, then `cancel(handle)` again";
+  static final String TOP_UP_CANCEL = "top up the account, then `cancel(handle)` again";
+  static final String CANCEL_2XX = "nothing: a 2xx answer counts as accepted whatever its body;"
+      + " the status stream shows the final state";
+  static final String DOWNLOAD_AGAIN = "download again; nothing partial was left behind";
+  static final String DOWNLOAD_WAIT = "wait `retryAfter()` if given, then download again";
+  static final String FRESH_URL = "read `status(handle)` for a fresh video URL, then download again";
+  static final String CHECK_FILE = "check the file: the client saves any 2xx body as the video (see finding F1)";
+
+  /** Every cell, in table order. */
+  static List<Cell> cells() {
+    List<Cell> cells = new ArrayList<>();
+    for (MatrixProvider p : MatrixProvider.values()) {
+      for (Phase phase : Phase.values()) {
+        if (phase == Phase.CANCEL && !p.hasCancel()) {
+          cells.add(new Cell(p, phase, FaultKind.ANY, false, false, UnsupportedFeatureException.class,
+              YES, 1, "nothing to do: " + p.label + " has no cancel; the task runs to its end",
+              "fails at once without a request"));
+          continue;
+        }
+        if (!p.phases.contains(phase)) continue;
+        for (FaultKind f : FaultKind.values()) {
+          if (f == FaultKind.ANY) continue;
+          if (f == FaultKind.UNKNOWN_STATUS && phase != Phase.STATUS) continue;
+          cells.add(cell(p, phase, f));
+        }
+      }
+    }
+    return Collections.unmodifiableList(cells);
+  }
+
+  private static Cell cell(MatrixProvider p, Phase phase, FaultKind f) {
+    switch (phase) {
+      case UPLOAD:
+        return upload(p, f);
+      case SUBMIT:
+        return submit(p, f);
+      case STATUS:
+      case RESULT:
+        return poll(p, phase, f);
+      case CANCEL:
+        return cancel(p, f);
+      case DOWNLOAD:
+        return download(p, f);
+      default:
+        throw new AssertionError(phase);
+    }
+  }
+
+  /** The first request of a generate: only what provably made no job is sent again. */
+  private static Cell submit(MatrixProvider p, FaultKind f) {
+    switch (f) {
+      case REFUSED:
+      case RATE_LIMITED_SECONDS:
+      case RATE_LIMITED_DATE:
+      case RATE_LIMITED_BARE:
+      case HTTP_503:
+        return completes(p, Phase.SUBMIT, f, 1, "the provider provably did not take the submit");
+      case RESET_BEFORE_RESPONSE:
+      case RESET_MID_BODY:
+      case SLOW:
+        // The simulator processed the submit (a job exists), but the answer was lost.
+        return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 1,
+            CHECK_DASHBOARD, "sent once; here the job does exist");
+      case HTTP_500:
+        return fails(p, Phase.SUBMIT, f, false, ProviderUnavailableException.class, UNLIKELY, 0,
+            "submit again later; a 500 is not resent because the server may have created the job"
+                + " before failing: if in doubt, check the dashboard", "");
+      case HTTP_502:
+        return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 0,
+            CHECK_DASHBOARD, "a gateway error says nothing about the origin");
+      case HTTP_401:
+      case HTTP_403:
+        return fails(p, Phase.SUBMIT, f, false, AuthenticationException.class, NO, 0, FIX_KEY_SUBMIT, "");
+      case INSUFFICIENT_CREDITS:
+        return fails(p, Phase.SUBMIT, f, false, InsufficientCreditsException.class, NO, 0, TOP_UP_SUBMIT, "");
+      case MALFORMED_JSON:
+      case EMPTY_BODY:
+      case HTML_PAGE:
+      case OVERSIZED_BODY:
+        return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 0,
+            CHECK_DASHBOARD, "a 200 the client cannot read may still have created the job");
+      default:
+        throw new AssertionError(f);
+    }
+  }
+
+  /**
+   * PixVerse's image upload before the generate call: no video job can exist yet, so a lost
+   * upload answer is safe to resend.
+   */
+  private static Cell upload(MatrixProvider p, FaultKind f) {
+    switch (f) {
+      case REFUSED:
+      case RESET_BEFORE_RESPONSE:
+      case RESET_MID_BODY:
+      case SLOW:
+      case RATE_LIMITED_SECONDS:
+      case RATE_LIMITED_DATE:
+      case RATE_LIMITED_BARE:
+      case HTTP_502:
+      case HTTP_503:
+        return completes(p, Phase.UPLOAD, f, 1, "an upload creates no job, so it is safe to resend");
+      case HTTP_500:
+        return fails(p, Phase.UPLOAD, f, false, ProviderUnavailableException.class, NO, 0, RESUBMIT_LATER, "");
+      case HTTP_401:
+      case HTTP_403:
+        return fails(p, Phase.UPLOAD, f, false, AuthenticationException.class, NO, 0, FIX_KEY_SUBMIT, "");
+      case INSUFFICIENT_CREDITS:
+        return fails(p, Phase.UPLOAD, f, false, InsufficientCreditsException.class, NO, 0, TOP_UP_SUBMIT, "");
+      case MALFORMED_JSON:
+      case EMPTY_BODY:
+      case HTML_PAGE:
+        return fails(p, Phase.UPLOAD, f, false, VideoApiException.class, NO, 0,
+            "report it if it persists: the upload answer was unreadable (no job was created)", "");
+      case OVERSIZED_BODY:
+        return fails(p, Phase.UPLOAD, f, true, TransportException.class, NO, 0, RESUBMIT_LATER,
+            "treated as a lost upload answer");
+      default:
+        throw new AssertionError(f);
+    }
+  }
+
+  /** Status polls (and OdiRouter's result call, made once the status says COMPLETED). */
+  private static Cell poll(MatrixProvider p, Phase phase, FaultKind f) {
+    switch (f) {
+      case REFUSED:
+      case RESET_BEFORE_RESPONSE:
+      case RESET_MID_BODY:
+      case SLOW:
+      case RATE_LIMITED_SECONDS:
+      case RATE_LIMITED_DATE:
+      case RATE_LIMITED_BARE:
+      case HTTP_500:
+      case HTTP_502:
+      case HTTP_503:
+        return completes(p, phase, f, 1, "");
+      case HTTP_401:
+      case HTTP_403:
+        return fails(p, phase, f, false, AuthenticationException.class, YES, 1, FIX_KEY_WATCH, "");
+      case INSUFFICIENT_CREDITS:
+        return fails(p, phase, f, false, InsufficientCreditsException.class, YES, 1, TOP_UP_WATCH, "");
+      case MALFORMED_JSON:
+      case EMPTY_BODY:
+      case HTML_PAGE:
+        return fails(p, phase, f, false, MalformedResponseException.class, YES, 1, WATCH_LATER, "");
+      case OVERSIZED_BODY:
+        return fails(p, phase, f, true, TransportException.class, YES, 1, WATCH_LATER,
+            "a cap overrun counts as a transport failure");
+      case UNKNOWN_STATUS:
+        return fails(p, phase, f, false, MalformedResponseException.class, YES, 1, UPGRADE, "");
+      default:
+        throw new AssertionError(f);
+    }
+  }
+
+  /** OdiRouter's cancel of a queued task (after a clean submit). */
+  private static Cell cancel(MatrixProvider p, FaultKind f) {
+    switch (f) {
+      case REFUSED:
+      case RESET_BEFORE_RESPONSE:
+      case RESET_MID_BODY:
+      case SLOW:
+      case RATE_LIMITED_SECONDS:
+      case RATE_LIMITED_DATE:
+      case RATE_LIMITED_BARE:
+      case HTTP_500:
+      case HTTP_502:
+      case HTTP_503:
+        return completes(p, Phase.CANCEL, f, 1, "cancelling twice is harmless");
+      case HTTP_401:
+      case HTTP_403:
+        return fails(p, Phase.CANCEL, f, false, AuthenticationException.class, YES, 1, FIX_KEY_CANCEL, "");
+      case INSUFFICIENT_CREDITS:
+        return fails(p, Phase.CANCEL, f, false, InsufficientCreditsException.class, YES, 1, TOP_UP_CANCEL, "");
+      case MALFORMED_JSON:
+      case EMPTY_BODY:
+      case HTML_PAGE:
+        return new Cell(p, Phase.CANCEL, f, true, false, null, YES, 1, CANCEL_2XX,
+            "the 200 answer's body is not checked");
+      case OVERSIZED_BODY:
+        return fails(p, Phase.CANCEL, f, true, TransportException.class, YES, 1, CANCEL_AGAIN, "");
+      default:
+        throw new AssertionError(f);
+    }
+  }
+
+  /** Downloading the finished video from the media host: never retried by the client. */
+  private static Cell download(MatrixProvider p, FaultKind f) {
+    switch (f) {
+      case REFUSED:
+      case RESET_BEFORE_RESPONSE:
+      case RESET_MID_BODY:
+      case SLOW:
+        return fails(p, Phase.DOWNLOAD, f, false, TransportException.class, NOT_APPLICABLE, 0, DOWNLOAD_AGAIN, "");
+      case RATE_LIMITED_SECONDS:
+      case RATE_LIMITED_DATE:
+      case RATE_LIMITED_BARE:
+        return fails(p, Phase.DOWNLOAD, f, false, RateLimitedException.class, NOT_APPLICABLE, 0, DOWNLOAD_WAIT, "");
+      case HTTP_503:
+        return fails(p, Phase.DOWNLOAD, f, false, RateLimitedException.class, NOT_APPLICABLE, 0, DOWNLOAD_WAIT,
+            "the media host's 503 is read as \"slow down\"");
+      case HTTP_500:
+      case HTTP_502:
+        return fails(p, Phase.DOWNLOAD, f, false, ProviderUnavailableException.class, NOT_APPLICABLE, 0,
+            DOWNLOAD_AGAIN, "");
+      case HTTP_401:
+      case HTTP_403:
+      case INSUFFICIENT_CREDITS:
+        return fails(p, Phase.DOWNLOAD, f, false, VideoApiException.class, NOT_APPLICABLE, 0, FRESH_URL,
+            "the URL may have expired");
+      case MALFORMED_JSON:
+      case EMPTY_BODY:
+      case HTML_PAGE:
+        return new Cell(p, Phase.DOWNLOAD, f, true, false, null, NOT_APPLICABLE, 0, CHECK_FILE,
+            "finding F1: the 200 body is saved whatever its content type");
+      case OVERSIZED_BODY:
+        return new Cell(p, Phase.DOWNLOAD, f, true, false, null, NOT_APPLICABLE, 0,
+            "nothing: videos are streamed to disk, not capped", "a 3 MiB video, exact bytes");
+      default:
+        throw new AssertionError(f);
+    }
+  }
+
+  private static Cell completes(MatrixProvider p, Phase phase, FaultKind f, int simJobs, String note) {
+    return new Cell(p, phase, f, false, true, null, phase == Phase.DOWNLOAD ? NOT_APPLICABLE : YES,
+        simJobs, NOTHING, note);
+  }
+
+  private static Cell fails(MatrixProvider p, Phase phase, FaultKind f, boolean retried,
+      Class<? extends VideoApiException> error, Cell.JobExists job, int simJobs, String action,
+      String note) {
+    return new Cell(p, phase, f, !f.transientByNature, retried, error, job, simJobs, action, note);
+  }
+}

@@ -1,0 +1,139 @@
+package io.github.pixverse4j.reliability.matrix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@code docs/reliability.md} from {@link FaultMatrix#cells()}, so the page and the tests
+ * cannot drift apart. {@link ReliabilityDocTest} fails when the file differs; regenerate with
+ * {@code ./mvnw -B -pl reliability -am verify -Dtest='io.github.pixverse4j.reliability.matrix.ReliabilityDocTest'
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dreliability.writeDocs=true}, or run {@link #main}.
+ */
+public final class ReliabilityDoc {
+  static final String REGENERATE = "./mvnw -B -pl reliability -am verify -Dsurefire.failIfNoSpecifiedTests=false"
+      + " -Dtest='io.github.pixverse4j.reliability.matrix.ReliabilityDocTest' -Dreliability.writeDocs=true";
+  static final String RUN = "./mvnw -B -pl reliability -am verify -Dsurefire.failIfNoSpecifiedTests=false"
+      + " -Dtest='io.github.pixverse4j.reliability.matrix.**'";
+
+  private ReliabilityDoc() {}
+
+  /** Writes the page into {@code docs/} of the repository (found from the working directory). */
+  public static void main(String[] args) throws IOException {
+    Path file = docsFile();
+    Files.createDirectories(file.getParent());
+    Files.write(file, render(FaultMatrix.cells()).getBytes(StandardCharsets.UTF_8));
+    System.out.println("wrote " + file);
+  }
+
+  /** {@code docs/reliability.md} of the repository: the working directory is the root or {@code reliability/}. */
+  static Path docsFile() {
+    Path here = Paths.get("").toAbsolutePath();
+    Path root = Files.isDirectory(here.resolve("reliability")) ? here : here.getParent();
+    return root.resolve("docs").resolve("reliability.md");
+  }
+
+  static String render(List<Cell> cells) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Reliability: what pixverse4j does when things go wrong\n\n");
+    b.append("<!-- Generated from reliability/src/test/java/io/github/pixverse4j/reliability/matrix/FaultMatrix.java"
+        + " by ReliabilityDoc; do not edit by hand. Regenerate with:\n     " + REGENERATE + " -->\n\n");
+    b.append("Every row below is a test. The fault matrix (`reliability` module, package\n"
+        + "`io.github.pixverse4j.reliability.matrix`) injects one fault into one phase of one provider, runs\n"
+        + "the real client against that provider's in-process simulator on 127.0.0.1, and checks the row's\n"
+        + "outcome. `ReliabilityDocTest` fails when this page and the rows differ.\n\n");
+    b.append("## Guarantees (checked in every cell)\n\n");
+    b.append("1. **At most one job per `generate`.** The simulator's job count never exceeds one, and a submit\n"
+        + "   is sent more than once only after an answer that proves the provider did not take it: connection\n"
+        + "   refused, 429, 503. A submit whose answer was lost or unreadable ends in\n"
+        + "   `SubmitOutcomeUnknownException`, never in a second submit.\n");
+    b.append("2. **Every stream ends.** Each operation ends within 15 s (simulated intervals are milliseconds) with\n"
+        + "   exactly one terminal event: completion, or a typed `VideoApiException`. Once a task exists the\n"
+        + "   exception carries its `TaskHandle` (`error.handle()`), so you can `watch(handle)` later; before\n"
+        + "   that, it carries none.\n");
+    b.append("3. **Nothing is left running.** When a stream has ended no HTTP call is running or queued and no\n"
+        + "   poll or retry timer is still scheduled; every thread the client used (its own RxJava scheduler,\n"
+        + "   IO scheduler and OkHttp dispatcher, given to the builder per cell) ends once those pools are shut\n"
+        + "   down, and the library never falls back on a shared pool. Idle pooled threads therefore never\n"
+        + "   count as leaks, and a thread still busy (a blocked read, a copy loop) always does.\n");
+    b.append("4. **No partial files.** After a download the target directory holds the finished file or\n"
+        + "   nothing: no `.part` file survives a failure.\n\n");
+    b.append("## How the faults are made\n\n");
+    b.append("A fault that is transient by nature (connection refused, resets, slow answers, 429, 500, 502, 503)\n"
+        + "is injected on the **first " + FaultKind.TRANSIENT_CALLS + " calls** of the phase's endpoint, so a client that\n"
+        + "retries completes; a permanent one (401, 403, credits, unreadable or oversized answers, unknown\n"
+        + "status) on **every call**.\n\n");
+    b.append("| fault | how |\n|---|---|\n");
+    b.append("| connection refused | the client's calls to that endpoint are sent to a loopback port nobody listens on |\n");
+    b.append("| reset before response | the simulator reads and processes the request (a submit creates its job), then closes the connection without a byte |\n");
+    b.append("| reset mid-body | status line, headers and half the body, then EOF (media: after 500 bytes) |\n");
+    b.append("| slow response past the call timeout | the answer comes " + CellEnv.SLOW_DELAY.toMillis()
+        + " ms late; the cell's client has a " + CellEnv.SLOW_TIMEOUT.toMillis() + " ms read timeout |\n");
+    b.append("| 429 + Retry-After | `Retry-After: 1`, or an HTTP-date 30 s ahead; the suite's policy caps waits at "
+        + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms and checks that the retry waited that long |\n");
+    b.append("| 500 / 502 / 503 / 401 / 403 | that status with a small JSON body (no Retry-After) |\n");
+    b.append("| insufficient credits | each provider's own answer: odirouter 402; highway/myrouter 400 `BILLING_BALANCE_NOT_ENOUGH`;"
+        + " gmi 400 \"insufficient balance\"; pixverse 402 (no confirmed code) |\n");
+    b.append("| malformed JSON / empty body / HTML error page | a 200 with invalid JSON / 0 bytes / a `text/html` page |\n");
+    b.append("| body over the size cap | a 200 JSON body of 3 MiB (API answers are capped at 2 MiB); for downloads a 3 MiB video |\n");
+    b.append("| unknown status value | a well-formed status answer with a status value the protocol does not define |\n\n");
+    b.append("The suite's polling policy: 10 ms intervals, retries after 10 ms doubling to 40 ms or after\n"
+        + "`Retry-After` (capped at " + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms), at most " + CellEnv.MAX_FAILURES
+        + " retries in a row (so \"gives up\" means after " + (1 + CellEnv.MAX_FAILURES) + " attempts). With the\n"
+        + "defaults the same rules apply on a scale of seconds (see the README's *Polling*).\n\n");
+    b.append("## Running it\n\n");
+    b.append("```\n" + RUN + "\n```\n\n");
+    b.append("It runs in `./mvnw verify` too. One cell or a group: add `-Dmatrix.only='gmi · status'` (a regular\n"
+        + "expression over the row names, which read `provider · phase · fault → outcome`). After changing a\n"
+        + "row, regenerate this page:\n\n");
+    b.append("```\n" + REGENERATE + "\n```\n\n");
+    b.append("## Findings\n\n");
+    b.append("- **F1 — a download saves any 2xx body as the video.** A media host that answers 200 with an HTML\n"
+        + "  error page, a JSON error or an empty body produces a \"successful\" download of that page. Until\n"
+        + "  the downloader checks the content type and refuses an empty body, check the file you got.\n");
+    b.append("- Downloads are never retried by the client, and a media host's 503 without `Retry-After` surfaces\n"
+        + "  as `RateLimitedException` (API calls give `ProviderUnavailableException`): retry the download yourself.\n");
+    b.append("- An OdiRouter cancel answered with a 2xx is taken as accepted even when its body cannot be read;\n"
+        + "  the status stream tells whether the task really ended CANCELLED.\n");
+    b.append("- A 500 answer to a submit is not resent and is reported as `ProviderUnavailableException`, not as\n"
+        + "  an unknown outcome: a provider could have created the job before failing. That is rare; if a\n"
+        + "  duplicate would be costly, check the dashboard before submitting again.\n\n");
+
+    Map<MatrixProvider, List<Cell>> byProvider = new TreeMap<>();
+    for (Cell c : cells) byProvider.computeIfAbsent(c.provider(), k -> new java.util.ArrayList<>()).add(c);
+    b.append("## The matrix (" + cells.size() + " cells)\n\n");
+    b.append("Columns: the fault, how often it is injected, whether the client sends the call again by itself,\n"
+        + "how the operation ends, whether a job may exist as far as you can tell from that outcome, and what\n"
+        + "to do. \"completes SUCCEEDED\" means the video arrived despite the fault.\n\n");
+    for (Map.Entry<MatrixProvider, List<Cell>> e : byProvider.entrySet()) {
+      b.append("### ").append(e.getKey().label).append(" (").append(e.getValue().size()).append(" cells)\n\n");
+      b.append("| phase | fault | injected | retried | outcome | job may exist | what to do | note |\n");
+      b.append("|---|---|---|---|---|---|---|---|\n");
+      for (Cell c : e.getValue()) {
+        b.append("| ").append(c.phase().label)
+            .append(" | ").append(c.fault().label)
+            .append(" | ").append(c.injectionLabel())
+            .append(" | ").append(c.retriedLabel())
+            .append(" | ").append(c.completes() ? c.outcomeLabel() : "`" + c.outcomeLabel() + "`")
+            .append(" | ").append(c.job().label)
+            .append(" | ").append(c.action())
+            .append(" | ").append(c.note())
+            .append(" |\n");
+      }
+      b.append('\n');
+    }
+    return b.toString().replaceAll("(?m)[ \t]+$", "");
+  }
+
+  /** The number of cells per outcome, for a quick summary in failure messages. */
+  static String summary(List<Cell> cells) {
+    return cells.stream().collect(Collectors.groupingBy(Cell::outcomeLabel, TreeMap::new, Collectors.counting()))
+        .toString();
+  }
+}
