@@ -134,9 +134,15 @@ public final class VideoDownloader {
       try (Response response = call.execute()) {
         if (!response.isSuccessful()) throw httpError(response.code(), url, video, response);
         ResponseBody body = response.body();
+        checkIsMedia(response.code(), url, body);
         long total = body.contentLength();
         part = createPart(dir, absolute.getFileName().toString());
         read = copy(emitter, body.source(), part, total, target);
+        if (read == 0 && !emitter.isDisposed()) {
+          throw new VideoApiException("The media host " + url.host() + " answered HTTP " + response.code()
+              + " with an empty body instead of the video: fetch the task's status again for a fresh URL",
+              ErrorDetails.none().withHttpStatus(response.code()));
+        }
         if (emitter.isDisposed()) throw new InterruptedIOException("download cancelled");
         if (total >= 0 && read != total) {
           throw new TransportException(
@@ -233,6 +239,26 @@ public final class VideoDownloader {
     return b.build();
   }
 
+  /**
+   * Refuses a 2xx answer that is plainly not a video: storage hosts and CDNs answer expired or
+   * wrong links with an HTML, JSON or XML page, sometimes with status 200. Unknown binary types
+   * ({@code application/octet-stream}) are accepted, as many hosts send them for videos.
+   */
+  private static void checkIsMedia(int status, HttpUrl url, ResponseBody body) {
+    okhttp3.MediaType type = body.contentType();
+    if (type == null) return;
+    String t = type.type().toLowerCase(java.util.Locale.ROOT);
+    String sub = type.subtype().toLowerCase(java.util.Locale.ROOT);
+    boolean page = t.equals("text")
+        || (t.equals("application") && (sub.equals("json") || sub.endsWith("+json") || sub.equals("xml")
+            || sub.endsWith("+xml") || sub.equals("problem+json")));
+    if (page) {
+      throw new VideoApiException("The media host " + url.host() + " answered HTTP " + status + " with "
+          + t + "/" + sub + " instead of the video: the URL may have expired or lead to an error page;"
+          + " fetch the task's status again for a fresh URL", ErrorDetails.none().withHttpStatus(status));
+    }
+  }
+
   private static VideoApiException httpError(
       int status, HttpUrl url, Video video, Response response) {
     ErrorDetails details = ErrorDetails.none().withHttpStatus(status);
@@ -255,8 +281,13 @@ public final class VideoDownloader {
             details);
       case 429:
       case 503:
+        // As for API calls: a 503 is "slow down" only when it says how long to wait.
         Duration retryAfter =
             RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC()).orElse(null);
+        if (status == 503 && retryAfter == null) {
+          return new ProviderUnavailableException(
+              "The media host " + host + " is unavailable (HTTP 503): try again later", details);
+        }
         return new RateLimitedException(
             "The media host " + host + " asked us to slow down (HTTP " + status + ")", details,
             retryAfter);

@@ -77,6 +77,12 @@ class VideoDownloaderTest {
     media.handle("/expired.mp4", ex -> LocalServer.respond(ex, 403, "application/xml", "<Error>AccessDenied</Error>"));
     media.handle("/missing.mp4", ex -> LocalServer.respond(ex, 404, "text/plain", "no such key"));
     media.handle("/broken.mp4", ex -> LocalServer.respond(ex, 500, "text/plain", "oops"));
+    media.handle("/busy.mp4", ex -> LocalServer.respond(ex, 503, "text/plain", "busy"));
+    media.handle("/page.mp4", ex -> LocalServer.respond(ex, 200, "text/html", "<html>Link expired</html>"));
+    media.handle("/json.mp4", ex -> LocalServer.respond(ex, 200, "application/json", "{\"error\":\"gone\"}"));
+    media.handle("/xml.mp4", ex -> LocalServer.respond(ex, 200, "application/xml", "<Error/>"));
+    media.handle("/empty.mp4", ex -> LocalServer.respond(ex, 200, "video/mp4", ""));
+    media.handle("/octet.mp4", ex -> LocalServer.respond(ex, 200, "application/octet-stream", "binary-video"));
     ioThreads =
         Executors.newCachedThreadPool(
             r -> {
@@ -341,6 +347,31 @@ class VideoDownloaderTest {
   @DisplayName("a 5xx from the media host is ProviderUnavailableException")
   void serverError() throws IOException {
     download("/broken.mp4", dir.resolve("out.mp4")).assertError(ProviderUnavailableException.class);
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a 200 error page (HTML, JSON, XML) or an empty body is not a video: error, no file")
+  void errorPagesRefused() throws IOException {
+    for (String path : new String[] {"/page.mp4", "/json.mp4", "/xml.mp4", "/empty.mp4"}) {
+      Throwable e = errorOf(download(path, dir.resolve("out.mp4")));
+      assertThat(e).as(path).isExactlyInstanceOf(VideoApiException.class);
+      assertThat(e.getMessage()).as(path).contains("instead of the video").contains("HTTP 200");
+      assertThat(files()).as(path).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("an unknown binary content type is accepted as the video")
+  void octetStreamAccepted() throws IOException {
+    download("/octet.mp4", dir.resolve("out.mp4")).assertComplete();
+    assertThat(Files.readString(dir.resolve("out.mp4"))).isEqualTo("binary-video");
+  }
+
+  @Test
+  @DisplayName("a 503 without Retry-After is ProviderUnavailableException, as for API calls")
+  void busy() throws IOException {
+    download("/busy.mp4", dir.resolve("out.mp4")).assertError(ProviderUnavailableException.class);
     assertThat(files()).isEmpty();
   }
 

@@ -47,7 +47,6 @@ final class FaultMatrix {
   static final String DOWNLOAD_AGAIN = "download again; nothing partial was left behind";
   static final String DOWNLOAD_WAIT = "wait `retryAfter()` if given, then download again";
   static final String FRESH_URL = "read `status(handle)` for a fresh video URL, then download again";
-  static final String CHECK_FILE = "check the file: the client saves any 2xx body as the video (see finding F1)";
 
   /** Every cell, in table order. */
   static List<Cell> cells() {
@@ -239,11 +238,9 @@ final class FaultMatrix {
       case RATE_LIMITED_DATE:
       case RATE_LIMITED_BARE:
         return fails(p, Phase.DOWNLOAD, f, false, RateLimitedException.class, NOT_APPLICABLE, 0, DOWNLOAD_WAIT, "");
-      case HTTP_503:
-        return fails(p, Phase.DOWNLOAD, f, false, RateLimitedException.class, NOT_APPLICABLE, 0, DOWNLOAD_WAIT,
-            "the media host's 503 is read as \"slow down\"");
       case HTTP_500:
       case HTTP_502:
+      case HTTP_503:
         return fails(p, Phase.DOWNLOAD, f, false, ProviderUnavailableException.class, NOT_APPLICABLE, 0,
             DOWNLOAD_AGAIN, "");
       case HTTP_401:
@@ -254,8 +251,8 @@ final class FaultMatrix {
       case MALFORMED_JSON:
       case EMPTY_BODY:
       case HTML_PAGE:
-        return new Cell(p, Phase.DOWNLOAD, f, true, false, null, NOT_APPLICABLE, 0, CHECK_FILE,
-            "finding F1: the 200 body is saved whatever its content type");
+        return fails(p, Phase.DOWNLOAD, f, false, VideoApiException.class, NOT_APPLICABLE, 0, FRESH_URL,
+            "a 200 page or empty body is not a video (was finding F1)");
       case OVERSIZED_BODY:
         return new Cell(p, Phase.DOWNLOAD, f, true, false, null, NOT_APPLICABLE, 0,
             "nothing: videos are streamed to disk, not capped", "a 3 MiB video, exact bytes");

@@ -94,11 +94,12 @@ public final class ReliabilityDoc {
         + "row, regenerate this page:\n\n");
     b.append("```\n" + REGENERATE + "\n```\n\n");
     b.append("## Findings\n\n");
-    b.append("- **F1 — a download saves any 2xx body as the video.** A media host that answers 200 with an HTML\n"
-        + "  error page, a JSON error or an empty body produces a \"successful\" download of that page. Until\n"
-        + "  the downloader checks the content type and refuses an empty body, check the file you got.\n");
-    b.append("- Downloads are never retried by the client, and a media host's 503 without `Retry-After` surfaces\n"
-        + "  as `RateLimitedException` (API calls give `ProviderUnavailableException`): retry the download yourself.\n");
+    b.append("- **F1 (fixed)** — a download used to save any 2xx body as the video. The downloader now refuses\n"
+        + "  a 200 answer with an HTML, JSON or XML page, or an empty body, with a `VideoApiException` saying\n"
+        + "  the URL may have expired; no file is left.\n");
+    b.append("- Downloads are never retried by the client: retry the download yourself (a fresh status gives a\n"
+        + "  fresh URL). A media host's 503 is `ProviderUnavailableException`, or `RateLimitedException` when it\n"
+        + "  says how long to wait, as for API calls.\n");
     b.append("- An OdiRouter cancel answered with a 2xx is taken as accepted even when its body cannot be read;\n"
         + "  the status stream tells whether the task really ended CANCELLED.\n");
     b.append("- A 500 answer to a submit is not resent and is reported as `ProviderUnavailableException`, not as\n"
