@@ -142,7 +142,8 @@ class SoakTest {
     // No connection left: the pool can be emptied completely (a leaked response body keeps its
     // connection in use, and evictAll() does not close it).
     assertThat(r.connectionsAfterEvict).as("connections left after evictAll()").isZero();
-    assertThat(r.dispatcherTerminated).as("OkHttp dispatcher's threads all ended after shutdown").isTrue();
+    assertThat(r.dispatcherTerminated).as("OkHttp dispatcher's threads all ended after shutdown; still running:%n%s",
+        r.stuckThreads).isTrue();
 
     // No thread left beyond the documented steady-state set.
     List<String> leaked = eventually(() -> newThreads(threadsBefore), List::isEmpty, Duration.ofSeconds(15));
@@ -221,6 +222,7 @@ class SoakTest {
         ExecutorService dispatcher = http.dispatcher().executorService();
         dispatcher.shutdown();
         result.dispatcherTerminated = dispatcher.awaitTermination(15, TimeUnit.SECONDS);
+        if (!result.dispatcherTerminated) result.stuckThreads = threadDump("pixverse4j-http|OkHttp");
         http.connectionPool().evictAll();
         result.connectionsAfterEvict =
             eventually(() -> http.connectionPool().connectionCount(), n -> n == 0, Duration.ofSeconds(10));
@@ -473,6 +475,7 @@ class SoakTest {
     long heapHeldBytes;
     int connectionsAfterEvict = -1;
     boolean dispatcherTerminated;
+    String stuckThreads = "";
     final Map<String, Integer> errorsByType = new TreeMap<>();
     final Map<Provider, int[]> byProvider = new EnumMap<>(Provider.class);
     final List<String> untyped = new ArrayList<>();
@@ -557,6 +560,18 @@ class SoakTest {
     java.io.StringWriter w = new java.io.StringWriter();
     t.printStackTrace(new java.io.PrintWriter(w));
     return w.toString();
+  }
+
+  /** Names and stacks of the threads whose name matches, for failure messages. */
+  static String threadDump(String namePattern) {
+    Pattern p = Pattern.compile(namePattern);
+    StringBuilder b = new StringBuilder();
+    Thread.getAllStackTraces().forEach((t, trace) -> {
+      if (!p.matcher(t.getName()).find()) return;
+      b.append(t.getName()).append(' ').append(t.getState()).append('\n');
+      for (StackTraceElement e : trace) b.append("    at ").append(e).append('\n');
+    });
+    return b.toString();
   }
 
   static Set<Thread> liveThreads() {
