@@ -145,8 +145,10 @@ class KeyRedactionTest {
       Map<String, String> env = Map.of(p.envVar, KEY);
       String[] common = {"--base-url", sim.baseUrl(), "--verbose", "--poll-interval", "10ms", "--timeout", "20s"};
       for (String endpoint : p.endpoints) {
+        int n = 0;
         for (Map.Entry<String, Fault> echo : echoes().entrySet()) {
-          for (boolean json : new boolean[] {false, true}) {
+          // --json prints the same message in a field; three echoes per endpoint cover that path.
+          for (boolean json : n++ < 3 ? new boolean[] {false, true} : new boolean[] {false}) {
             sim.reset();
             sim.defaultLifecycle(Lifecycle.immediateSuccess());
             sim.faults().on(endpoint).always(echo.getValue());
