@@ -54,6 +54,10 @@ public final class TaskHandle {
     if (taskId.isEmpty() || taskId.length() > MAX_TASK_ID) {
       throw new IllegalArgumentException("taskId must be 1-" + MAX_TASK_ID + " characters");
     }
+    // A token is UTF-8; an unpaired surrogate would be encoded as '?' and name another task.
+    if (!wellFormed(model) || !wellFormed(taskId)) {
+      throw new IllegalArgumentException("model and taskId must be well-formed Unicode text");
+    }
     return new TaskHandle(providerId, model, taskId);
   }
 
@@ -114,6 +118,19 @@ public final class TaskHandle {
     } catch (CharacterCodingException e) {
       throw invalid("its " + what + " is not UTF-8 text");
     }
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IllegalArgumentException invalid(String why) {

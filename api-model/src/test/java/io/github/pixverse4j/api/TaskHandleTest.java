@@ -73,6 +73,15 @@ class TaskHandleTest {
   }
 
   @Test
+  @DisplayName("ids with unpaired surrogates are refused, since their token would name another task")
+  void unpairedSurrogates() {
+    assertThatThrownBy(() -> TaskHandle.of("gmi", "m", "job-\ud800-1")).hasMessageContaining("well-formed");
+    assertThatThrownBy(() -> TaskHandle.of("gmi", "m", "\udc00")).hasMessageContaining("well-formed");
+    TaskHandle emoji = TaskHandle.of("gmi", "m", "job-\ud83d\ude00");
+    assertThat(TaskHandle.parse(emoji.token())).isEqualTo(emoji);
+  }
+
+  @Test
   @DisplayName("of() validates its parts")
   void validatesParts() {
     assertThatThrownBy(() -> TaskHandle.of("GMI", "m", "t")).hasMessageContaining("providerId");

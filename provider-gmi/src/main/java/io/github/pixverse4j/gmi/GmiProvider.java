@@ -65,7 +65,7 @@ public final class GmiProvider implements VideoProvider {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> api.submit(organizationId, GmiMapping.submitBody(request)))
         .map(GmiMapping::toHandle)
-        .compose(HttpErrors.mapErrors(ID, errors));
+        .compose(HttpErrors.mapErrors(ID, errors, key));
   }
 
   @Override
@@ -73,7 +73,7 @@ public final class GmiProvider implements VideoProvider {
     if (handle == null) throw new NullPointerException("handle == null");
     return Single.defer(() -> api.status(organizationId, handle.taskId()))
         .map(response -> GmiMapping.toStatus(handle, response, now(), key))
-        .compose(HttpErrors.mapErrors(ID, errors));
+        .compose(HttpErrors.mapErrors(ID, errors, key));
   }
 
   /** GMI has no cancel endpoint: fails at once, sending nothing. */
@@ -92,7 +92,7 @@ public final class GmiProvider implements VideoProvider {
   public Single<List<String>> listModels() {
     return Single.defer(() -> api.models(organizationId))
         .map(GmiMapping::modelIds)
-        .compose(HttpErrors.mapErrors(ID, errors));
+        .compose(HttpErrors.mapErrors(ID, errors, key));
   }
 
   private Instant now() {

@@ -75,7 +75,7 @@ final class OdiRouterProvider implements VideoProvider {
   }
 
   private <T> ErrorTransformer<T> mapErrors() {
-    return HttpErrors.mapErrors(OdiRouter.PROVIDER_ID, callErrors);
+    return HttpErrors.mapErrors(OdiRouter.PROVIDER_ID, callErrors, key);
   }
 
   @Override

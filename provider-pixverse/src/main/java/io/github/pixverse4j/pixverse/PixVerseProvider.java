@@ -55,6 +55,7 @@ public final class PixVerseProvider implements VideoProvider {
   private final Scheduler scheduler;
   private final ProviderCapabilities capabilities;
   private final PixVerseErrors errors;
+  private final ApiKey key;
 
   PixVerseProvider(PixVerseApi api, ApiKey key, Model defaultModel, Scheduler scheduler) {
     if (api == null) throw new NullPointerException("api == null");
@@ -66,6 +67,7 @@ public final class PixVerseProvider implements VideoProvider {
     this.scheduler = scheduler;
     this.capabilities = PixVerseCapabilities.forModel(defaultModel);
     this.errors = new PixVerseErrors(key);
+    this.key = key;
   }
 
   @Override
@@ -243,7 +245,7 @@ public final class PixVerseProvider implements VideoProvider {
   /** One API call: HTTP and transport errors mapped, the envelope checked, its {@code Resp} returned. */
   private <T> Single<T> call(Single<Response<PixVerseResponse<T>>> call, String what) {
     return call.map(r -> this.<T>unwrap(r, what))
-        .compose(HttpErrors.<T>mapErrors(ID, errors::fromHttpException));
+        .compose(HttpErrors.<T>mapErrors(ID, errors::fromHttpException, key));
   }
 
   private <T> T unwrap(Response<PixVerseResponse<T>> response, String what) {

@@ -63,7 +63,7 @@ public final class V3AsyncProvider implements VideoProvider {
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> api.submit(model.path(), V3AsyncRequests.submitBody(model, request)))
-        .compose(HttpErrors.<V3AsyncSubmitResponse>mapErrors(id, V3AsyncErrors.mapper(id, key)))
+        .compose(HttpErrors.<V3AsyncSubmitResponse>mapErrors(id, V3AsyncErrors.mapper(id, key), key))
         .map(this::handleOf);
   }
 
@@ -88,8 +88,8 @@ public final class V3AsyncProvider implements VideoProvider {
   public Single<TaskStatus> status(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
     return Single.defer(() -> api.taskResult(handle.taskId()))
-        .compose(HttpErrors.mapErrors(id, V3AsyncErrors.mapper(id, key)))
-        .map(body -> V3AsyncStatuses.toStatus(id, handle, body, now()));
+        .compose(HttpErrors.mapErrors(id, V3AsyncErrors.mapper(id, key), key))
+        .map(body -> V3AsyncStatuses.toStatus(id, handle, body, now(), key));
   }
 
   /** Always fails without a request: the v3 async API has no cancel endpoint. */

@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.v3async.internal.V3AsyncExtra;
 import io.github.pixverse4j.v3async.internal.V3AsyncStatusResponse;
@@ -41,13 +42,14 @@ final class V3AsyncStatuses {
 
   private V3AsyncStatuses() {}
 
-  static TaskStatus toStatus(String providerId, TaskHandle handle, V3AsyncStatusResponse body, Instant observedAt) {
+  static TaskStatus toStatus(
+      String providerId, TaskHandle handle, V3AsyncStatusResponse body, Instant observedAt, ApiKey key) {
     V3AsyncTask task = body.task();
     if (task == null) {
       throw malformed(providerId, "a task result without its \"task\" object");
     }
     if (task.taskId() != null && !task.taskId().isEmpty() && !task.taskId().equals(handle.taskId())) {
-      throw malformed(providerId, "the result of task '" + HttpErrors.snippet(task.taskId(), null)
+      throw malformed(providerId, "the result of task '" + HttpErrors.snippet(task.taskId(), key)
           + "' when asked for '" + handle.taskId() + "'");
     }
     String raw = task.status();
@@ -65,11 +67,11 @@ final class V3AsyncStatuses {
         }
         return b.state(TaskState.RUNNING).estimatedTimeRemaining(eta(task)).build();
       case SUCCEED:
-        return b.state(TaskState.SUCCEEDED).videos(videos(providerId, body, observedAt)).build();
+        return b.state(TaskState.SUCCEEDED).videos(videos(providerId, body, observedAt, key)).build();
       case FAILED:
-        return b.state(TaskState.FAILED).failure(failure(task.reason())).build();
+        return b.state(TaskState.FAILED).failure(failure(task.reason(), key)).build();
       default:
-        throw malformed(providerId, "an unknown task status '" + HttpErrors.snippet(raw, null)
+        throw malformed(providerId, "an unknown task status '" + HttpErrors.snippet(raw, key)
             + "' (known: " + QUEUED + ", " + PROCESSING + ", " + SUCCEED + ", " + FAILED
             + "); upgrade pixverse4j or report it");
     }
@@ -82,13 +84,14 @@ final class V3AsyncStatuses {
     return eta == null || eta <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(eta));
   }
 
-  private static List<Video> videos(String providerId, V3AsyncStatusResponse body, Instant observedAt) {
+  private static List<Video> videos(
+      String providerId, V3AsyncStatusResponse body, Instant observedAt, ApiKey key) {
     List<Video> out = new ArrayList<>();
     Long seed = seed(body.extra());
     if (body.videos() != null) {
       for (V3AsyncVideo v : body.videos()) {
         if (v.videoUrl() == null || v.videoUrl().isEmpty()) continue;
-        Video.Builder video = Video.builder().url(uri(providerId, v.videoUrl()));
+        Video.Builder video = Video.builder().url(uri(providerId, v.videoUrl(), key));
         if (v.videoUrlTtl() != null && v.videoUrlTtl() > 0) {
           video.expiresAt(observedAt.plusSeconds(v.videoUrlTtl()));
         }
@@ -116,15 +119,15 @@ final class V3AsyncStatuses {
     }
   }
 
-  private static URI uri(String providerId, String url) {
+  private static URI uri(String providerId, String url, ApiKey key) {
     try {
       URI uri = new URI(url.trim());
       if (uri.getScheme() == null || uri.getHost() == null) {
-        throw malformed(providerId, "a video URL that is not absolute: " + HttpErrors.snippet(url, null));
+        throw malformed(providerId, "a video URL that is not absolute: " + HttpErrors.snippet(url, key));
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw malformed(providerId, "a video URL that is not a URL: " + HttpErrors.snippet(url, null));
+      throw malformed(providerId, "a video URL that is not a URL: " + HttpErrors.snippet(url, key));
     }
   }
 
@@ -134,7 +137,7 @@ final class V3AsyncStatuses {
    * FailureCategory#INVALID_INPUT}, "cancel" {@link FailureCategory#CANCELLED}, any other reason
    * {@link FailureCategory#PROVIDER_ERROR} and none {@link FailureCategory#UNKNOWN}.
    */
-  static TaskFailure failure(String reason) {
+  static TaskFailure failure(String reason, ApiKey key) {
     String text = reason == null ? "" : reason.trim();
     TaskFailure.Builder f = TaskFailure.builder();
     Matcher code = LEADING_CODE.matcher(text);
@@ -144,7 +147,7 @@ final class V3AsyncStatuses {
           .message("The provider reported the task as failed without giving a reason.")
           .build();
     }
-    return f.category(categorize(text)).message(HttpErrors.snippet(text, null)).build();
+    return f.category(categorize(text)).message(HttpErrors.snippet(text, key)).build();
   }
 
   static FailureCategory categorize(String reason) {

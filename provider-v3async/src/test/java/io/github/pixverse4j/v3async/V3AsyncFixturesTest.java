@@ -59,7 +59,7 @@ class V3AsyncFixturesTest {
   @Test
   @DisplayName("a succeeded result maps to SUCCEEDED with the URL, expiry = observed + video_url_ttl, video/mp4 and the seed")
   void succeed() throws IOException {
-    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-succeed.json", V3AsyncStatusResponse.class), NOW);
+    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-succeed.json", V3AsyncStatusResponse.class), NOW, null);
     assertThat(s.state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(s.rawStatus()).contains("TASK_STATUS_SUCCEED");
     Video v = s.videos().get(0);
@@ -73,7 +73,7 @@ class V3AsyncFixturesTest {
   @Test
   @DisplayName("a processing result maps to RUNNING with progress_percent and eta")
   void processing() throws IOException {
-    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-processing.json", V3AsyncStatusResponse.class), NOW);
+    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-processing.json", V3AsyncStatusResponse.class), NOW, null);
     assertThat(s.state()).isEqualTo(TaskState.RUNNING);
     assertThat(s.progressPercent()).contains(45);
     assertThat(s.estimatedTimeRemaining()).contains(Duration.ofSeconds(12));
@@ -82,7 +82,7 @@ class V3AsyncFixturesTest {
   @Test
   @DisplayName("a failed result (HTTP 200) maps to FAILED with the reason; an ILLEGAL_* reason is MODERATION")
   void failed() throws IOException {
-    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-failed.json", V3AsyncStatusResponse.class), NOW);
+    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-failed.json", V3AsyncStatusResponse.class), NOW, null);
     assertThat(s.state()).isEqualTo(TaskState.FAILED);
     assertThat(s.failure().get().category()).isEqualTo(FailureCategory.MODERATION);
     assertThat(s.failure().get().providerCode()).contains("ILLEGAL_IMAGE_CONTENT");

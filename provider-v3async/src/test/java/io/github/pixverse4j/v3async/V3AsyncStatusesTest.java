@@ -22,7 +22,7 @@ class V3AsyncStatusesTest {
   static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 
   static TaskStatus map(String json) throws IOException {
-    return V3AsyncStatuses.toStatus("myrouter", HANDLE, Json.mapper().readValue(json, V3AsyncStatusResponse.class), NOW);
+    return V3AsyncStatuses.toStatus("myrouter", HANDLE, Json.mapper().readValue(json, V3AsyncStatusResponse.class), NOW, null);
   }
 
   @Test
@@ -89,8 +89,8 @@ class V3AsyncStatusesTest {
   })
   @DisplayName("a failed task's reason is classified into a category, with its leading code")
   void failureCategories(String reason, FailureCategory category, String code) {
-    assertThat(V3AsyncStatuses.failure(reason).category()).isEqualTo(category);
-    assertThat(V3AsyncStatuses.failure(reason).providerCode().orElse(null)).isEqualTo(code);
-    assertThat(V3AsyncStatuses.failure(reason).message()).isNotBlank();
+    assertThat(V3AsyncStatuses.failure(reason, null).category()).isEqualTo(category);
+    assertThat(V3AsyncStatuses.failure(reason, null).providerCode().orElse(null)).isEqualTo(code);
+    assertThat(V3AsyncStatuses.failure(reason, null).message()).isNotBlank();
   }
 }

@@ -156,7 +156,7 @@ class ContractSelfTest {
               new io.github.pixverse4j.api.ProviderUnavailableException(m, ErrorDetails.provider(ID).withHttpStatus(s));
           return HttpErrors.mapErrors(ID, http -> http.code() == 401 || http.code() == 403
               ? unavailable.apply("auth trouble", 503)
-              : HttpErrors.fromHttpException(ID, http, key));
+              : HttpErrors.fromHttpException(ID, http, key), key);
         }
       };
     }

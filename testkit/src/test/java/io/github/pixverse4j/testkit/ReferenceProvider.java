@@ -107,7 +107,7 @@ class ReferenceProvider implements VideoProvider {
   }
 
   <T> io.github.pixverse4j.client.http.ErrorTransformer<T> errors() {
-    return HttpErrors.mapErrors(ID, HttpErrors.defaultMapper(ID, key));
+    return HttpErrors.mapErrors(ID, HttpErrors.defaultMapper(ID, key), key);
   }
 
   @Override

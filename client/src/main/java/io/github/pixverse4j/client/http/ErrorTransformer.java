@@ -27,15 +27,19 @@ public final class ErrorTransformer<T>
         CompletableTransformer {
   private final String providerId;
   private final Function<? super HttpException, ? extends VideoApiException> httpMapper;
+  private final ApiKey keyToScrub;
 
   ErrorTransformer(
-      String providerId, Function<? super HttpException, ? extends VideoApiException> httpMapper) {
+      String providerId,
+      Function<? super HttpException, ? extends VideoApiException> httpMapper,
+      ApiKey keyToScrub) {
     this.providerId = providerId;
     this.httpMapper = httpMapper;
+    this.keyToScrub = keyToScrub;
   }
 
   private Throwable map(Throwable t) {
-    return HttpErrors.toVideoApiException(providerId, t, httpMapper);
+    return HttpErrors.toVideoApiException(providerId, t, httpMapper, keyToScrub);
   }
 
   @Override

@@ -341,22 +341,37 @@ public final class HttpErrors {
    * @param snippet an excerpt of the body, already made safe with {@link #snippet}; may be {@code null}
    */
   public static MalformedResponseException fromJsonError(
-      String providerId, Throwable jsonError, String snippet) {
+      String providerId, Throwable jsonError, String snippet, ApiKey keyToScrub) {
     if (providerId == null) throw new NullPointerException("providerId == null");
     if (jsonError == null) throw new NullPointerException("jsonError == null");
     String reason =
         jsonError instanceof JsonProcessingException
             ? ((JsonProcessingException) jsonError).getOriginalMessage()
             : jsonError.getMessage();
-    reason = snippet(reason, null);
-    String body = snippet(snippet, null);
+    reason = snippet(reason, keyToScrub);
+    String body = snippet(snippet, keyToScrub);
     return new MalformedResponseException(
         "Provider " + providerId + " answered something that is not the expected JSON"
             + (reason.isEmpty() ? "" : ": " + reason)
             + (body.isEmpty() ? "" : ". Body starts: " + body),
         ErrorDetails.provider(providerId),
-        jsonError);
+        scrubbedCause(jsonError, keyToScrub));
   }
+
+  /**
+   * The parser's exception, or, when its message quotes the key (parsers quote the offending
+   * token), a plain stand-in with the scrubbed message and the same stack trace.
+   */
+  private static Throwable scrubbedCause(Throwable error, ApiKey key) {
+    if (key == null) return error;
+    String message = String.valueOf(error.getMessage());
+    String scrubbed = snippet(message, key);
+    if (scrubbed.equals(snippet(message, null))) return error;
+    IOException standIn = new IOException(error.getClass().getSimpleName() + ": " + scrubbed);
+    standIn.setStackTrace(error.getStackTrace());
+    return standIn;
+  }
+
 
   /** The wait asked for by a {@link RateLimitedException} in {@code t} or its causes. */
   public static Optional<Duration> retryAfter(Throwable t) {
@@ -375,17 +390,18 @@ public final class HttpErrors {
   public static Throwable toVideoApiException(
       String providerId,
       Throwable error,
-      Function<? super HttpException, ? extends VideoApiException> httpMapper) {
+      Function<? super HttpException, ? extends VideoApiException> httpMapper,
+      ApiKey keyToScrub) {
     if (providerId == null) throw new NullPointerException("providerId == null");
     if (httpMapper == null) throw new NullPointerException("httpMapper == null");
     if (error instanceof VideoApiException) return error;
     if (error instanceof HttpException) {
       VideoApiException mapped = httpMapper.apply((HttpException) error);
-      return mapped != null ? mapped : fromHttpException(providerId, (HttpException) error, null);
+      return mapped != null ? mapped : fromHttpException(providerId, (HttpException) error, keyToScrub);
     }
     // Retrofit passes the converter's Jackson exception through unchanged; it is an IOException,
     // so it must be checked first.
-    if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null);
+    if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null, keyToScrub);
     if (error instanceof IOException) return fromIOException(providerId, (IOException) error);
     return error;
   }
@@ -393,15 +409,17 @@ public final class HttpErrors {
   /**
    * An operator for {@code compose} on a Retrofit {@code Single}, {@code Maybe}, {@code Observable}
    * or {@code Completable}, applying {@link #toVideoApiException} to its error. Typical use: {@code
-   * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key)))}.
+   * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key))}.
    *
    * @param httpMapper maps non-2xx answers; may return {@code null} for "use the default mapping"
    */
   public static <T> ErrorTransformer<T> mapErrors(
-      String providerId, Function<? super HttpException, ? extends VideoApiException> httpMapper) {
+      String providerId,
+      Function<? super HttpException, ? extends VideoApiException> httpMapper,
+      ApiKey keyToScrub) {
     if (providerId == null) throw new NullPointerException("providerId == null");
     if (httpMapper == null) throw new NullPointerException("httpMapper == null");
-    return new ErrorTransformer<>(providerId, httpMapper);
+    return new ErrorTransformer<>(providerId, httpMapper, keyToScrub);
   }
 
   private static String waitHint(Duration retryAfter) {

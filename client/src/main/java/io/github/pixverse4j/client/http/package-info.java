@@ -12,7 +12,7 @@
  * ApiKey key = ApiKey.of(config.apiKey());
  * OkHttpClient client = HttpClients.forProvider(userClient, base, AuthInterceptor.bearer(key, base));
  * GmiApi api = Retrofits.create(base, client).create(GmiApi.class);
- * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key)));
+ * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key));
  * }</pre>
  */
 package io.github.pixverse4j.client.http;

@@ -314,7 +314,7 @@ class HttpErrorsTest {
 
     private Throwable error(Single<?> single) {
       return single
-          .compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY)))
+          .compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY), KEY))
           .timeout(10, TimeUnit.SECONDS)
           .materialize()
           .blockingGet()
@@ -325,7 +325,7 @@ class HttpErrorsTest {
     @DisplayName("a successful answer passes through, with numbers and strings coerced")
     void success() {
       answer.set("{\"id\":5,\"count\":\"6\",\"extra\":true}");
-      Thing t = api.thing().compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY)))
+      Thing t = api.thing().compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY), KEY))
           .blockingGet();
       assertThat(t.id).isEqualTo("5");
       assertThat(t.count).isEqualTo(6);
@@ -383,7 +383,7 @@ class HttpErrorsTest {
       answer.set("{\"message\":\"no money\"}");
       Throwable e =
           api.act()
-              .compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY)))
+              .compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY), KEY))
               .timeout(10, TimeUnit.SECONDS)
               .materialize()
               .blockingGet()
@@ -406,7 +406,8 @@ class HttpErrorsTest {
                       http -> {
                         seen.set(HttpErrors.errorBody(http));
                         return null; // use the default
-                      }))
+                      },
+                      KEY))
               .timeout(10, TimeUnit.SECONDS)
               .materialize()
               .blockingGet()
@@ -440,7 +441,7 @@ class HttpErrorsTest {
   @DisplayName("fromJsonError keeps the cause and a safe snippet")
   void fromJsonError() {
     MalformedResponseException e =
-        HttpErrors.fromJsonError("gmi", new JsonParseException(null, "Unexpected character"), "<html>\n oops");
+        HttpErrors.fromJsonError("gmi", new JsonParseException(null, "Unexpected character"), "<html>\n oops", null);
     assertThat(e.getMessage()).contains("Unexpected character").contains("<html> oops");
     assertThat(e.providerId()).contains("gmi");
   }

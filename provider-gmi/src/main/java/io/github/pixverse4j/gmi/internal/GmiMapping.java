@@ -130,7 +130,7 @@ public final class GmiMapping {
       case "processing":
         return b.state(TaskState.RUNNING).build();
       case "success":
-        return b.state(TaskState.SUCCEEDED).addAllVideos(videos(handle, response.outcome())).build();
+        return b.state(TaskState.SUCCEEDED).addAllVideos(videos(handle, response.outcome(), keyToScrub)).build();
       case "failed":
         return b.state(TaskState.FAILED).failure(failure(response, keyToScrub)).build();
       case "cancelled":
@@ -196,17 +196,17 @@ public final class GmiMapping {
     return null;
   }
 
-  private static List<Video> videos(TaskHandle handle, GmiOutcome outcome) {
+  private static List<Video> videos(TaskHandle handle, GmiOutcome outcome, ApiKey key) {
     List<Video> videos = new ArrayList<>();
     if (outcome != null && outcome.mediaUrls() != null) {
       for (GmiMediaUrl media : outcome.mediaUrls()) {
         if (media != null && blankToNull(media.url()) != null) {
-          videos.add(Video.of(uri(media.url(), handle)));
+          videos.add(Video.of(uri(media.url(), handle, key)));
         }
       }
     }
     if (videos.isEmpty() && outcome != null && blankToNull(outcome.videoUrl()) != null) {
-      videos.add(Video.of(uri(outcome.videoUrl(), handle)));
+      videos.add(Video.of(uri(outcome.videoUrl(), handle, key)));
     }
     if (videos.isEmpty()) {
       throw malformed(
@@ -217,7 +217,7 @@ public final class GmiMapping {
     return videos;
   }
 
-  private static URI uri(String url, TaskHandle handle) {
+  private static URI uri(String url, TaskHandle handle, ApiKey key) {
     try {
       URI uri = new URI(url.trim());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -227,7 +227,7 @@ public final class GmiMapping {
     }
     throw malformed(
         "GMI reported success with a video URL that is not an absolute http(s) URL: "
-            + HttpErrors.snippet(url, null),
+            + HttpErrors.snippet(url, key),
         handle);
   }
 
