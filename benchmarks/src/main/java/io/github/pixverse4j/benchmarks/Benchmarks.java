@@ -65,7 +65,7 @@ public final class Benchmarks {
     if (which.equals("all") || which.contains("download")) {
       Map<String, Object> d = DownloadBench.run();
       report.put("download", d);
-      md.append("## Download (256 MiB from the simulator, best of 3)\n\n").append(table(List.of(d))).append('\n');
+      md.append("## Download (256 MiB from the simulator, best of 5, alternating order)\n\n").append(table(List.of(d))).append('\n');
     }
     if (which.equals("all") || which.contains("startup")) {
       Map<String, Object> s = Startup.run();
