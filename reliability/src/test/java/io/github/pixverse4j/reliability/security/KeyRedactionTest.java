@@ -58,6 +58,16 @@ class KeyRedactionTest {
     m.put("200 error envelope echo", Fault.status(200, json).withContentType("application/json"));
     m.put("split by a line break", Fault.status(401, "{\"error\":\"bad key " + KEY.substring(0, 9) + "\\n"
         + KEY.substring(9) + "\"}\n" + KEY.substring(0, 9) + "\r\n" + KEY.substring(9)));
+    // Echoes inside answers the provider reports as successes.
+    m.put("unknown status value", Fault.status(200, "{\"status\":\"" + KEY + "\",\"request_id\":\"r1\","
+        + "\"task\":{\"task_id\":\"t1\",\"status\":\"" + KEY + "\"},\"ErrCode\":0,\"ErrMsg\":\"success\","
+        + "\"Resp\":{\"id\":1,\"status\":\"" + KEY + "\",\"url\":\"" + KEY + "\"}}").withContentType("application/json"));
+    m.put("bare token in broken JSON", Fault.status(200, "{\"status\": " + KEY + "}").withContentType("application/json"));
+    m.put("bare token body", Fault.status(200, KEY).withContentType("application/json"));
+    m.put("video URL echo", Fault.status(200, "{\"status\":\"COMPLETED\",\"video\":{\"url\":\"" + KEY + "\"},"
+        + "\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"videos\":[{\"video_url\":\"" + KEY + "\"}],"
+        + "\"outcome\":{\"video_url\":\"" + KEY + "\"},\"ErrCode\":0,\"Resp\":{\"id\":1,\"status\":1,\"url\":\""
+        + KEY + "\"}}").withContentType("application/json"));
     return m;
   }
 
@@ -216,4 +226,58 @@ class KeyRedactionTest {
     }
     return b.toString();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Provider.class)
+  @DisplayName("the key echoed in any field of any real answer never reaches a message, status or failure")
+  void keyInAnyFieldOfARealAnswer(Provider p) {
+    Map<String, List<String>> real = RealAnswers.capture(p, KEY);
+    List<String> leaks = new ArrayList<>();
+    int cases = 0;
+    try (ProviderSimulator sim = p.startSimulator(KEY)) {
+      VideoClient client = p.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(10)), null);
+      for (Map.Entry<String, List<String>> e : real.entrySet()) {
+        for (String body : e.getValue()) {
+          List<String> variants = new ArrayList<>(RealAnswers.withEachLeafReplaced(body, RealAnswers.text(KEY)));
+          variants.addAll(RealAnswers.withEachLeafReplaced(body, RealAnswers.text("https://cdn.example/v.mp4?k=" + KEY)));
+          for (String variant : variants) {
+            cases++;
+            sim.reset();
+            sim.defaultLifecycle(Lifecycle.immediateSuccess());
+            sim.faults().on(e.getKey()).next(1, Fault.status(200, variant).withContentType("application/json"));
+            List<Object> seen = new ArrayList<>();
+            try {
+              client.generate(Provider.request()).doOnNext(seen::add).timeout(10, TimeUnit.SECONDS).ignoreElements().blockingAwait();
+            } catch (RuntimeException error) {
+              seen.add(error);
+            }
+            for (Object o : seen) {
+              // A video and its URL are the provider's to describe and are shown on purpose; so is
+              // the task id the provider chose (it is needed to poll), even if it holds the key.
+              String text = o instanceof TaskStatus ? withoutVideos((TaskStatus) o) : everything(o);
+              text = withoutTaskId(text, o);
+              if (containsKey(text)) leaks.add(e.getKey() + " answer " + variant + ":\n" + text);
+            }
+          }
+        }
+      }
+    }
+    assertThat(cases).as("variants served").isGreaterThan(10);
+    assertThat(leaks).as("statuses or errors that show the key").isEmpty();
+  }
+
+  static String withoutVideos(TaskStatus s) {
+    String text = s.toString();
+    for (io.github.pixverse4j.api.Video v : s.videos()) text = text.replace(v.toString(), "<video>");
+    return text;
+  }
+
+  static String withoutTaskId(String text, Object seen) {
+    TaskHandle h = seen instanceof TaskStatus ? ((TaskStatus) seen).handle()
+        : seen instanceof io.github.pixverse4j.api.VideoApiException
+            ? ((io.github.pixverse4j.api.VideoApiException) seen).handle().orElse(null) : null;
+    if (h == null || !h.taskId().contains(KEY)) return text;
+    return text.replace(h.token(), "<token>").replace(h.toString(), "<handle>").replace(h.taskId(), "<task id>");
+  }
+
 }
