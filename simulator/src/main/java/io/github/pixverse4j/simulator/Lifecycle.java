@@ -106,7 +106,7 @@ public final class Lifecycle {
   }
 
   /** Builds a read-driven {@link Lifecycle}; each step is shown by exactly one status read. */
-  public static final class Builder {
+  public static final class Builder extends Ending {
     private final List<JobPhase> steps = new ArrayList<>();
     private int lastRunningStart = -1;
 
@@ -199,33 +199,14 @@ public final class Lifecycle {
       return this;
     }
 
-    public Lifecycle succeeded() {
-      return end(JobPhase.succeeded());
-    }
-
-    public Lifecycle failed(String reason) {
-      return end(JobPhase.failed(reason));
-    }
-
-    public Lifecycle moderated(String reason) {
-      return end(JobPhase.moderated(reason));
-    }
-
-    public Lifecycle cancelled() {
-      return end(JobPhase.cancelled());
-    }
-
-    public Lifecycle expired() {
-      return end(JobPhase.expired());
-    }
-
-    private Lifecycle end(JobPhase terminal) {
+    @Override
+    Lifecycle end(JobPhase terminal) {
       return new Lifecycle(Collections.unmodifiableList(new ArrayList<>(steps)), null, terminal);
     }
   }
 
   /** Builds a time-driven {@link Lifecycle}; segments follow each other from job creation. */
-  public static final class TimedBuilder {
+  public static final class TimedBuilder extends Ending {
     private final List<TimedSegment> segments = new ArrayList<>();
 
     private TimedBuilder() {}
@@ -274,27 +255,8 @@ public final class Lifecycle {
       return this;
     }
 
-    public Lifecycle succeeded() {
-      return end(JobPhase.succeeded());
-    }
-
-    public Lifecycle failed(String reason) {
-      return end(JobPhase.failed(reason));
-    }
-
-    public Lifecycle moderated(String reason) {
-      return end(JobPhase.moderated(reason));
-    }
-
-    public Lifecycle cancelled() {
-      return end(JobPhase.cancelled());
-    }
-
-    public Lifecycle expired() {
-      return end(JobPhase.expired());
-    }
-
-    private Lifecycle end(JobPhase terminal) {
+    @Override
+    Lifecycle end(JobPhase terminal) {
       List<TimedSegment> copy = new ArrayList<>();
       for (TimedSegment s : segments) {
         copy.add(s.copy());
@@ -369,5 +331,32 @@ public final class Lifecycle {
     if (value < 0 || value > 100) {
       throw new IllegalArgumentException(name + " must be in 0..100: " + value);
     }
+  }
+
+  /** The ways a lifecycle ends, shared by both builders. */
+  public abstract static class Ending {
+    Ending() {}
+
+    public Lifecycle succeeded() {
+      return end(JobPhase.succeeded());
+    }
+
+    public Lifecycle failed(String reason) {
+      return end(JobPhase.failed(reason));
+    }
+
+    public Lifecycle moderated(String reason) {
+      return end(JobPhase.moderated(reason));
+    }
+
+    public Lifecycle cancelled() {
+      return end(JobPhase.cancelled());
+    }
+
+    public Lifecycle expired() {
+      return end(JobPhase.expired());
+    }
+
+    abstract Lifecycle end(JobPhase terminal);
   }
 }
