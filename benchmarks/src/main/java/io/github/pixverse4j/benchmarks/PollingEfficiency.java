@@ -121,9 +121,7 @@ final class PollingEfficiency {
   }
 
   static PollingPolicy fixed(Duration every) {
-    return PollingPolicy.builder().initialDelay(every).interval(every).maxInterval(every)
-        .minInterval(Duration.ZERO).backoffFactor(1).useProviderHints(false)
-        .backoffAfter(Duration.ZERO).jitter(0).build();
+    return PollingPolicy.builder().fixedInterval(every).build();
   }
 
   static PollingPolicy doubling() {

@@ -157,12 +157,7 @@ public final class Main implements Callable<Integer> {
       PollingPolicy.Builder b = PollingPolicy.defaults().toBuilder();
       if (timeout != null) b.deadline(timeout);
       Duration every = pollInterval != null ? pollInterval : simulated ? Duration.ofMillis(400) : null;
-      if (every != null) {
-        Duration pollInterval = every;
-        b.initialDelay(pollInterval).interval(pollInterval).maxInterval(pollInterval).minInterval(pollInterval)
-            .maxHintedInterval(pollInterval).maxQueuedInterval(pollInterval).queuedIntervalPerPosition(Duration.ZERO)
-            .retryDelay(pollInterval).maxRetryDelay(pollInterval).jitter(0);
-      }
+      if (every != null) b.fixedInterval(every).retryDelay(every).maxRetryDelay(every);
       return b.build();
     }
   }

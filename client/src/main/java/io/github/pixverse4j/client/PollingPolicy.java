@@ -369,6 +369,23 @@ public final class PollingPolicy {
       return this;
     }
 
+    /**
+     * Polls every {@code every}, first poll included, whatever the provider hints and however long
+     * nothing changes: no hints, no back-off, no jitter. Retry settings are left as they are.
+     */
+    public Builder fixedInterval(Duration every) {
+      nonNegative(every, "every");
+      initialDelay = every;
+      interval = every;
+      maxInterval = every;
+      minInterval = every;
+      backoffFactor = 1;
+      backoffAfter = Duration.ZERO;
+      useProviderHints = false;
+      jitter = 0;
+      return this;
+    }
+
     /** Whether ETA, progress and queue position shape the schedule. Default true. */
     public Builder useProviderHints(boolean use) {
       useProviderHints = use;

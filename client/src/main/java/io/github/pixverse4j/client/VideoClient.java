@@ -200,8 +200,4 @@ public final class VideoClient {
   public String toString() {
     return "VideoClient{" + provider.id() + ", " + provider.capabilities().model() + "}";
   }
-
-  static VideoApiException asApiException(Throwable e, String providerId) {
-    return Failures.wrap(e, providerId);
-  }
 }

@@ -79,6 +79,20 @@ class PollingPolicyTest {
   }
 
   @Test
+  @DisplayName("a fixed interval ignores hints, queue depth and long unchanged stretches")
+  void fixedInterval() {
+    PollingPolicy p = PollingPolicy.builder().jitter(0.3).fixedInterval(Duration.ofMillis(700)).build();
+    Duration d = Duration.ofMillis(700);
+    assertThat(p.initialDelay()).isEqualTo(d);
+    assertThat(p.nextPollDelay(status(TaskState.RUNNING).estimatedTimeRemaining(Duration.ofSeconds(30)).build(),
+        0, Duration.ZERO, Optional.empty())).isEqualTo(d);
+    assertThat(p.nextPollDelay(status(TaskState.QUEUED).queuePosition(40).build(), 9, Duration.ZERO,
+        Optional.empty())).isEqualTo(d);
+    assertThat(p.nextPollDelay(status(TaskState.RUNNING).build(), 500, Duration.ofHours(1), Optional.empty()))
+        .isEqualTo(d);
+  }
+
+  @Test
   @DisplayName("hints are ignored when turned off")
   void hintsOff() {
     PollingPolicy p = policy.toBuilder().useProviderHints(false).build();
