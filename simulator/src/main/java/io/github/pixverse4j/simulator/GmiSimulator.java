@@ -53,13 +53,13 @@ public final class GmiSimulator extends ProviderSimulator {
 
   private static final int MAX_PROMPT = 5000;
   private static final long MAX_SEED = 2147483647L;
-  private static final List<String> QUALITIES = List.of("360p", "540p", "720p", "1080p");
-  private static final Set<String> PAYLOAD_FIELDS = Set.of(
+  private static final List<String> QUALITIES = Literals.list("360p", "540p", "720p", "1080p");
+  private static final Set<String> PAYLOAD_FIELDS = Literals.set(
       "prompt", "image", "duration", "quality", "generate_audio_switch",
       "generate_multi_clip_switch", "seed");
 
   private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
-  private volatile List<String> modelIds = List.of(MODEL);
+  private volatile List<String> modelIds = Literals.list(MODEL);
   private volatile boolean videoUrlOnly;
 
   public GmiSimulator(String apiKey) {
@@ -103,7 +103,7 @@ public final class GmiSimulator extends ProviderSimulator {
 
   /** Replaces what {@code GET /models} lists (by default only {@value #MODEL}). */
   public GmiSimulator modelIds(String... ids) {
-    this.modelIds = List.of(ids);
+    this.modelIds = Literals.list(ids);
     return this;
   }
 
@@ -202,7 +202,7 @@ public final class GmiSimulator extends ProviderSimulator {
     if (quality == null || !quality.isTextual() || !QUALITIES.contains(quality.asText())) {
       problems.add("quality is required and must be one of " + QUALITIES);
     }
-    for (String flag : List.of("generate_audio_switch", "generate_multi_clip_switch")) {
+    for (String flag : Literals.list("generate_audio_switch", "generate_multi_clip_switch")) {
       JsonNode f = p.get(flag);
       if (f != null && !f.isBoolean()) problems.add(flag + " must be a boolean");
     }
@@ -239,7 +239,7 @@ public final class GmiSimulator extends ProviderSimulator {
           Map<String, Object> media = new LinkedHashMap<>();
           media.put("id", "0");
           media.put("url", videoUrl(job.id()));
-          outcome.put("media_urls", List.of(media));
+          outcome.put("media_urls", Literals.list(media));
         }
         break;
       case FAILED:

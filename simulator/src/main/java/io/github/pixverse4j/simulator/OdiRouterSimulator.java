@@ -34,7 +34,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
   /** The {@code error_type} of a FAILED job's result. */
   public static final String FAILURE_ERROR_TYPE = "internal_error";
 
-  private static final Set<String> QUALITIES = Set.of("360p", "540p", "720p", "1080p");
+  private static final Set<String> QUALITIES = Literals.set("360p", "540p", "720p", "1080p");
   private static final int MAX_PROMPT = 5000;
   private static final long MAX_SEED = 2147483647L;
 
@@ -79,7 +79,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
   protected SimResponse checkAuth(RecordedRequest request) {
     return apiKey().equals(bearerToken(request))
         ? null
-        : SimResponse.json(401, Map.of("detail", "Invalid or missing API key"));
+        : SimResponse.json(401, Literals.map("detail", "Invalid or missing API key"));
   }
 
   private String requestUrl(String id) {
@@ -93,7 +93,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
     try {
       body = request.bodyJson();
     } catch (IllegalArgumentException e) {
-      return invalid(List.of(error(List.of("body"), "Invalid JSON body", "value_error.jsondecode")));
+      return invalid(Literals.list(error(Literals.list("body"), "Invalid JSON body", "value_error.jsondecode")));
     }
     List<Map<String, Object>> errors = validate(body);
     if (!errors.isEmpty()) {
@@ -115,7 +115,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
   private static List<Map<String, Object>> validate(JsonNode body) {
     List<Map<String, Object>> errors = new ArrayList<>();
     if (!body.isObject()) {
-      errors.add(error(List.of("body"), "Input should be an object", "model_attributes_type"));
+      errors.add(error(Literals.list("body"), "Input should be an object", "model_attributes_type"));
       return errors;
     }
     JsonNode image = body.get("image");
@@ -123,44 +123,44 @@ public final class OdiRouterSimulator extends ProviderSimulator {
       errors.add(missing("image"));
     } else if (!image.isTextual()
         || !(image.asText().startsWith("http://") || image.asText().startsWith("https://"))) {
-      errors.add(error(List.of("body", "image"),
+      errors.add(error(Literals.list("body", "image"),
           "The image must be a publicly accessible HTTP/HTTPS URL", "value_error.url"));
     }
     JsonNode prompt = body.get("prompt");
     if (prompt == null || prompt.isNull()) {
       errors.add(missing("prompt"));
     } else if (!prompt.isTextual() || prompt.asText().trim().isEmpty()) {
-      errors.add(error(List.of("body", "prompt"), "Prompt must be a non-empty string", "string_type"));
+      errors.add(error(Literals.list("body", "prompt"), "Prompt must be a non-empty string", "string_type"));
     } else if (prompt.asText().codePointCount(0, prompt.asText().length()) > MAX_PROMPT) {
-      errors.add(error(List.of("body", "prompt"),
+      errors.add(error(Literals.list("body", "prompt"),
           "String should have at most " + MAX_PROMPT + " characters", "string_too_long"));
     }
     JsonNode duration = body.get("duration");
     if (duration != null && !(duration.isIntegralNumber() && duration.asLong() >= 1 && duration.asLong() <= 15)) {
-      errors.add(error(List.of("body", "duration"),
+      errors.add(error(Literals.list("body", "duration"),
           "Input should be an integer between 1 and 15", "int_range"));
     }
     JsonNode quality = body.get("quality");
     if (quality != null && !(quality.isTextual() && QUALITIES.contains(quality.asText()))) {
-      errors.add(error(List.of("body", "quality"),
+      errors.add(error(Literals.list("body", "quality"),
           "Input should be '360p', '540p', '720p' or '1080p'", "enum"));
     }
     JsonNode seed = body.get("seed");
     if (seed != null && !(seed.isIntegralNumber() && seed.asLong() >= 0 && seed.asLong() <= MAX_SEED)) {
-      errors.add(error(List.of("body", "seed"),
+      errors.add(error(Literals.list("body", "seed"),
           "Input should be an integer between 0 and " + MAX_SEED, "int_range"));
     }
-    for (String flag : List.of("generate_audio_switch", "generate_multi_clip_switch")) {
+    for (String flag : Literals.list("generate_audio_switch", "generate_multi_clip_switch")) {
       JsonNode value = body.get(flag);
       if (value != null && !value.isBoolean()) {
-        errors.add(error(List.of("body", flag), "Input should be a valid boolean", "bool_type"));
+        errors.add(error(Literals.list("body", flag), "Input should be a valid boolean", "bool_type"));
       }
     }
     return errors;
   }
 
   private static Map<String, Object> missing(String field) {
-    return error(List.of("body", field), "Field required", "missing");
+    return error(Literals.list("body", field), "Field required", "missing");
   }
 
   private static Map<String, Object> error(List<String> loc, String msg, String type) {
@@ -172,7 +172,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
   }
 
   private static SimResponse invalid(List<Map<String, Object>> errors) {
-    return SimResponse.json(422, Map.of("detail", errors));
+    return SimResponse.json(422, Literals.map("detail", errors));
   }
 
   // ---- status ----
@@ -201,11 +201,11 @@ public final class OdiRouterSimulator extends ProviderSimulator {
       default:
         json.put("status", "COMPLETED");
         json.put("request_id", job.id());
-        json.put("metrics", Map.of("inference_time", 1.5));
+        json.put("metrics", Literals.map("inference_time", 1.5));
     }
     json.put("response_url", requestUrl(job.id()) + "/response");
     if ("1".equals(request.queryParameter("logs")) || "true".equals(request.queryParameter("logs"))) {
-      json.put("logs", List.of(logLine(phase)));
+      json.put("logs", Literals.list(logLine(phase)));
     }
     return SimResponse.json(200, json);
   }
@@ -242,7 +242,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
     switch (phase.state()) {
       case QUEUED:
       case RUNNING:
-        return SimResponse.json(400, Map.of("detail", "Request is still in progress"));
+        return SimResponse.json(400, Literals.map("detail", "Request is still in progress"));
       case SUCCEEDED: {
         Map<String, Object> video = new LinkedHashMap<>();
         video.put("url", videoUrl(job.id()));
@@ -256,7 +256,7 @@ public final class OdiRouterSimulator extends ProviderSimulator {
       }
       case MODERATED: {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("detail", List.of(error(List.of("body", "prompt"), phase.failureReason(), MODERATION_ERROR_TYPE)));
+        json.put("detail", Literals.list(error(Literals.list("body", "prompt"), phase.failureReason(), MODERATION_ERROR_TYPE)));
         json.put("error_type", MODERATION_ERROR_TYPE);
         return SimResponse.json(422, json).withHeader("X-Fal-Error-Type", MODERATION_ERROR_TYPE);
       }
@@ -267,9 +267,9 @@ public final class OdiRouterSimulator extends ProviderSimulator {
         return SimResponse.json(500, json).withHeader("X-Fal-Error-Type", FAILURE_ERROR_TYPE);
       }
       case CANCELLED:
-        return SimResponse.json(400, Map.of("detail", "Request was cancelled"));
+        return SimResponse.json(400, Literals.map("detail", "Request was cancelled"));
       default:
-        return SimResponse.json(404, Map.of("detail", "Request result has expired"));
+        return SimResponse.json(404, Literals.map("detail", "Request result has expired"));
     }
   }
 
@@ -286,14 +286,14 @@ public final class OdiRouterSimulator extends ProviderSimulator {
   private SimResponse cancel(SimRequest request) {
     SimJob job = job(request.pathParam(1));
     if (job == null) {
-      return SimResponse.json(404, Map.of("status", "NOT_FOUND"));
+      return SimResponse.json(404, Literals.map("status", "NOT_FOUND"));
     }
     return job.cancel()
-        ? SimResponse.json(202, Map.of("status", "CANCELLATION_REQUESTED"))
-        : SimResponse.json(400, Map.of("status", "ALREADY_COMPLETED"));
+        ? SimResponse.json(202, Literals.map("status", "CANCELLATION_REQUESTED"))
+        : SimResponse.json(400, Literals.map("status", "ALREADY_COMPLETED"));
   }
 
   private static SimResponse notFound() {
-    return SimResponse.json(404, Map.of("detail", "Request not found"));
+    return SimResponse.json(404, Literals.map("detail", "Request not found"));
   }
 }

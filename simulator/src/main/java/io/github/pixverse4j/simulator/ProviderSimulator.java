@@ -77,7 +77,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** Jackson mapper for subclasses (ignores unknown properties when reading). */
   protected static final ObjectMapper JSON = Json.MAPPER;
 
-  private static final System.Logger LOG = System.getLogger(ProviderSimulator.class.getName());
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ProviderSimulator.class.getName());
   private static final Pattern LARGE_MEDIA = Pattern.compile("large-(\\d{1,18})\\.mp4");
   private static final byte[] SAMPLE_MP4 = loadSample();
   private static final AtomicInteger SERVER_IDS = new AtomicInteger();
@@ -270,7 +270,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** The URL of the sample MP4 for a job; per-protocol simulators put it in success responses. */
   public String videoUrl(String jobId) {
     Objects.requireNonNull(jobId, "jobId == null");
-    return origin() + "/media/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20")
+    return origin() + "/media/" + encodeUtf8(jobId).replace("+", "%20")
         + ".mp4";
   }
 
@@ -556,7 +556,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
       // Errors too (an AssertionError in a handler, say): left to the JDK server they would
       // kill the worker and leave the client waiting for an answer.
       handlerFailures.add(e);
-      LOG.log(System.Logger.Level.DEBUG, "handler failed on " + request, e);
+      LOG.log(java.util.logging.Level.FINE, "handler failed on " + request, e);
       return SimResponse.text(500, "simulator handler failed: " + e.getClass().getSimpleName());
     }
   }
@@ -675,12 +675,23 @@ public abstract class ProviderSimulator implements AutoCloseable {
     }
   }
 
+  private static String encodeUtf8(String s) {
+    try {
+      return URLEncoder.encode(s, "UTF-8");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new AssertionError("every JVM has UTF-8", e);
+    }
+  }
+
   private static byte[] loadSample() {
     try (InputStream in = ProviderSimulator.class.getResourceAsStream("sample.mp4")) {
       if (in == null) {
         throw new IllegalStateException("sample.mp4 is missing from the simulator jar");
       }
-      return in.readAllBytes();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      for (int n; (n = in.read(buffer)) > 0; ) out.write(buffer, 0, n);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -198,8 +198,8 @@ public final class RecordedRequest {
 
   private static String decode(String s) {
     try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+      return URLDecoder.decode(s, "UTF-8");
+    } catch (java.io.UnsupportedEncodingException | IllegalArgumentException e) {
       return s;
     }
   }

@@ -64,9 +64,9 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     }
   }
 
-  private static final Set<String> RESOLUTIONS = Set.of("360p", "540p", "720p", "1080p");
-  private static final Set<String> STYLES = Set.of("anime", "3d_animation", "clay", "comic", "cyberpunk");
-  private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png");
+  private static final Set<String> RESOLUTIONS = Literals.set("360p", "540p", "720p", "1080p");
+  private static final Set<String> STYLES = Literals.set("anime", "3d_animation", "clay", "comic", "cyberpunk");
+  private static final Set<String> IMAGE_EXTENSIONS = Literals.set("jpg", "jpeg", "png");
 
   private final Model model;
   private volatile boolean emitZeroValues = true;
@@ -130,7 +130,7 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     body.put("code", status);
     body.put("reason", reason);
     body.put("message", message);
-    body.put("metadata", Map.of());
+    body.put("metadata", Literals.map());
     return SimResponse.json(status, body);
   }
 
@@ -158,7 +158,7 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     }
     String id = UUID.nameUUIDFromBytes(newJobId().getBytes(StandardCharsets.UTF_8)).toString();
     SimJob job = createJob(id, body);
-    return SimResponse.json(200, Map.of("task_id", job.id()));
+    return SimResponse.json(200, Literals.map("task_id", job.id()));
   }
 
   private List<String> validate(JsonNode body) {
@@ -334,9 +334,9 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("task", task);
     body.put("extra", extra);
-    body.put("images", List.of());
+    body.put("images", Literals.list());
     body.put("videos", videos);
-    body.put("audios", List.of());
+    body.put("audios", Literals.list());
     return SimResponse.json(200, body);
   }
 }
