@@ -172,7 +172,7 @@ class ShrunkAppTest {
       }
     }
     assertThat(failures).as("runs of the shrunk app that failed").isEmpty();
-    Files.write(work.resolve("sizes.txt"), sizes().getBytes(StandardCharsets.UTF_8));
+    Files.write(work.resolve("sizes.md"), sizes().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -365,16 +365,36 @@ class ShrunkAppTest {
 
   // ---- Sizes for benchmarks/results
 
+  /**
+   * Markdown for {@code benchmarks/results/android.md}: the runtime jars each provider brings (its
+   * own jar plus the shared ones: every provider module depends on the client alone) and the size
+   * of the shrunk app.
+   */
   private String sizes() throws IOException {
-    long inputBytes = 0;
-    int jars = 0;
-    for (Path input : inputs) {
-      if (Files.isRegularFile(input)) {
-        inputBytes += Files.size(input);
-        jars++;
-      }
+    List<Path> jars = inputs.stream().filter(Files::isRegularFile).collect(Collectors.toList());
+    List<Path> shared = jars.stream()
+        .filter(j -> !j.getFileName().toString().startsWith("pixverse4j-provider-")).collect(Collectors.toList());
+    long sharedBytes = 0;
+    for (Path j : shared) sharedBytes += Files.size(j);
+    StringBuilder b = new StringBuilder();
+    b.append("| provider module | runtime jars | bytes |\n|---|---|---|\n");
+    long all = sharedBytes;
+    for (Path j : jars) {
+      String name = j.getFileName().toString();
+      if (!name.startsWith("pixverse4j-provider-")) continue;
+      all += Files.size(j);
+      b.append("| ").append(name.replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", "")).append(" | ")
+          .append(shared.size() + 1).append(" | ").append(sharedBytes + Files.size(j)).append(" |\n");
     }
-    return "runtime jars: " + jars + ", " + inputBytes + " bytes\nshrunk app: " + Files.size(shrunk) + " bytes\n";
+    b.append("| all four (the consumer app's class path) | ").append(jars.size()).append(" | ").append(all).append(" |\n\n");
+    b.append("Shared jars: ");
+    b.append(shared.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "))).append(".\n\n");
+    long app = Files.size(target.resolve("classes").resolve(ConsumerApp.class.getName().replace('.', '/') + ".class"));
+    b.append("Shrunk, optimized and obfuscated consumer app (all four provider modules, all five endpoints, ")
+        .append(app).append(" bytes of app code): **").append(Files.size(shrunk)).append(" bytes** (")
+        .append(String.format(java.util.Locale.ROOT, "%.1f", 100.0 * Files.size(shrunk) / all))
+        .append(" % of its class path).\n");
+    return b.toString();
   }
 
   // ---- Files
