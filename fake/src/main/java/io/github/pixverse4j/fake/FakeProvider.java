@@ -146,9 +146,12 @@ public final class FakeProvider implements VideoProvider {
     return this;
   }
 
-  /** A client on this fake with {@link PollingPolicy#defaults()}. */
+  /**
+   * A client on this fake with {@link PollingPolicy#defaults()} minus the jitter, so that every
+   * poll lands at a time the test can predict and a test never depends on a random number.
+   */
   public VideoClient client() {
-    return client(PollingPolicy.defaults());
+    return client(PollingPolicy.defaults().toBuilder().jitter(0).build());
   }
 
   /** A client on this fake: the real engine, this provider, its scheduler and {@link #downloader()}. */

@@ -430,6 +430,22 @@ class FakeProviderTest {
   }
 
   @Test
+  @DisplayName("client() polls at the same times in every run: the default policy without jitter")
+  void clientIsRepeatable() {
+    List<List<java.time.Instant>> runs = new java.util.ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      TestScheduler t = new TestScheduler();
+      FakeProvider f = FakeProvider.builder().scheduler(t).build();
+      f.client().generate(request()).test();
+      t.advanceTimeBy(10, TimeUnit.MINUTES);
+      runs.add(f.calls().stream().map(FakeCall::at).collect(Collectors.toList()));
+    }
+    assertThat(runs.get(0)).hasSizeGreaterThan(3);
+    assertThat(runs.get(1)).isEqualTo(runs.get(0));
+    assertThat(runs.get(2)).isEqualTo(runs.get(0));
+  }
+
+  @Test
   @DisplayName("the builder requires a scheduler")
   void schedulerRequired() {
     assertThatThrownBy(() -> FakeProvider.builder().build())
