@@ -21,11 +21,13 @@ import java.util.function.DoubleSupplier;
  *       nothing new, up to {@link #maxInterval}.
  * </ul>
  *
- * <p>Failed calls are retried after {@link #retryDelay} doubling up to {@link #maxRetryDelay}, or
- * after the provider's {@code Retry-After} (capped by {@link #maxRetryAfter}), at most {@link
- * #maxConsecutiveFailures} times in a row. All delays get ±{@link #jitter} random spread. The
- * defaults suit jobs of ten seconds to ten minutes; {@code benchmarks/} measures them against
- * fixed-interval pollers.
+ * <p>Reads of a task (status, result, cancel) that fail transiently are retried after {@link
+ * #retryDelay} doubling up to {@link #maxRetryDelay}, or after the provider's {@code Retry-After}
+ * (capped by {@link #maxRetryAfter}), for as long as the {@link #deadline} allows: with the
+ * defaults a ten-minute outage costs about 25 status calls, and the first read after the provider
+ * recovers comes at most {@link #maxRetryDelay} later. All delays get ±{@link #jitter} random
+ * spread. The defaults suit jobs of ten seconds to ten minutes; {@code benchmarks/} measures them
+ * against fixed-interval pollers.
  */
 public final class PollingPolicy {
   private static final PollingPolicy DEFAULTS = builder().build();
@@ -150,6 +152,12 @@ public final class PollingPolicy {
     return maxRetryAfter;
   }
 
+  /**
+   * Ignored since reads retry until the {@link #deadline()}.
+   *
+   * @deprecated no longer ends a stream; kept so that existing configurations compile
+   */
+  @Deprecated
   public int maxConsecutiveFailures() {
     return maxConsecutiveFailures;
   }
@@ -258,7 +266,7 @@ public final class PollingPolicy {
   public String toString() {
     return "PollingPolicy{initialDelay=" + initialDelay + ", interval=" + interval + ".." + maxInterval
         + ", hints=" + useProviderHints + ", deadline=" + deadline
-        + ", maxConsecutiveFailures=" + maxConsecutiveFailures + "}";
+        + ", retry=" + retryDelay + ".." + maxRetryDelay + "}";
   }
 
   /** Builds a {@link PollingPolicy}; every setting has a default. */
@@ -422,7 +430,14 @@ public final class PollingPolicy {
       return this;
     }
 
-    /** Failed calls in a row before giving up (0 = never retry). Default 5. */
+    /**
+     * Formerly the number of failed calls in a row before giving up. Ignored: transient failures
+     * of reads are retried until the {@link #deadline(Duration)}, with {@link
+     * #maxRetryDelay(Duration)} bounding the wasted calls.
+     *
+     * @deprecated no longer ends a stream; kept so that existing configurations compile
+     */
+    @Deprecated
     public Builder maxConsecutiveFailures(int n) {
       if (n < 0) throw new IllegalArgumentException("maxConsecutiveFailures must be >= 0, got " + n);
       maxConsecutiveFailures = n;

@@ -80,9 +80,11 @@ public final class VideoClient {
    * a status each time the state, queue position or progress changes, and completes after the
    * terminal status. A task that ends FAILED or CANCELLED is reported as a status, not an error.
    * {@code onError} means the task could no longer be observed: invalid request (nothing sent),
-   * authentication, deadline ({@code TaskTimeoutException}), too many failed polls, or an
-   * unreadable answer; once a task exists the error carries its handle so you can {@link #watch}
-   * it again. A submit is never sent twice unless the provider provably did not receive it.
+   * authentication, task not found, a status value this client does not know, or the deadline
+   * ({@code TaskTimeoutException}); once a task exists the error carries its handle so you can
+   * {@link #watch} it again. Transient read failures (no answer, 408, 425, 429, 5xx, a 2xx that is
+   * not JSON) do not end the stream: reads are retried until the deadline, and meanwhile the last
+   * status is emitted again with {@link TaskStatus#retry()} set. A submit is never sent twice unless the provider provably did not receive it.
    */
   public Observable<TaskStatus> generate(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");

@@ -1,6 +1,8 @@
 package io.github.pixverse4j.client.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.InsufficientCreditsException;
@@ -355,7 +357,21 @@ public final class HttpErrors {
             + (reason.isEmpty() ? "" : ": " + reason)
             + (body.isEmpty() ? "" : ". Body starts: " + body),
         ErrorDetails.provider(providerId),
-        scrubbedCause(jsonError, keyToScrub));
+        scrubbedCause(jsonError, keyToScrub),
+        isUnreadable(jsonError));
+  }
+
+  /**
+   * Whether a parser error says the body was not JSON at all (a syntax error such as an HTML page,
+   * a cut-off body, or no content), as opposed to JSON of the wrong shape.
+   */
+  static boolean isUnreadable(Throwable jsonError) {
+    if (jsonError instanceof JsonParseException) return true; // includes JsonEOFException (cut off)
+    if (jsonError instanceof MismatchedInputException) {
+      String m = String.valueOf(((MismatchedInputException) jsonError).getOriginalMessage());
+      return m.contains("end-of-input"); // "No content to map due to end-of-input": an empty body
+    }
+    return false;
   }
 
   /**

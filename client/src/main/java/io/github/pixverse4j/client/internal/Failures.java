@@ -15,11 +15,50 @@ import java.util.Optional;
 public final class Failures {
   private Failures() {}
 
-  /** Whether a status or cancel call that failed this way is worth repeating. */
+  /**
+   * Whether a read (status, result, cancel) that failed this way is worth repeating: no answer
+   * (connection refused or reset, timeouts), 408, 425, 429, 5xx, or a 2xx answer that is not JSON
+   * at all (a gateway's HTML page, an empty or cut-off body). Reads are idempotent, so repeating
+   * them costs nothing but a request. Permanent answers (401/403, task not found, well-formed JSON
+   * with an unknown status) are not transient.
+   */
   public static boolean isTransient(Throwable e) {
     return e instanceof TransportException
         || e instanceof RateLimitedException
-        || e instanceof ProviderUnavailableException;
+        || e instanceof ProviderUnavailableException
+        || e instanceof MalformedResponseException && ((MalformedResponseException) e).unreadable();
+  }
+
+  /**
+   * {@code e} in one short line for {@link io.github.pixverse4j.api.RetryState#lastFailure()}:
+   * the HTTP status (and provider code) when there was an answer, else what went wrong with the
+   * connection. Built from messages that are already scrubbed of the key.
+   */
+  public static String oneLine(Throwable e) {
+    if (e instanceof VideoApiException) {
+      VideoApiException v = (VideoApiException) e;
+      if (v instanceof MalformedResponseException && ((MalformedResponseException) v).unreadable()) {
+        return "answer not JSON" + v.httpStatus().map(s -> ", HTTP " + s).orElse("");
+      }
+      if (v.httpStatus().isPresent()) {
+        return "HTTP " + v.httpStatus().get() + v.providerCode().map(c -> " " + cut(c, 40)).orElse("");
+      }
+      if (v instanceof TransportException) {
+        Throwable cause = e.getCause();
+        if (cause instanceof java.net.ConnectException) return "connection refused";
+        if (cause instanceof java.net.SocketTimeoutException) return "timed out";
+        if (cause instanceof java.io.InterruptedIOException) return "timed out";
+        if (cause != null) return "connection failed (" + cause.getClass().getSimpleName() + ")";
+        return "connection failed";
+      }
+      return cut(v.baseMessage(), 120);
+    }
+    return cut(String.valueOf(e), 120);
+  }
+
+  private static String cut(String s, int max) {
+    String line = io.github.pixverse4j.client.http.HttpErrors.snippet(s, null);
+    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
   }
 
   /**
@@ -67,7 +106,7 @@ public final class Failures {
 
   /** The {@code Retry-After} a failure carries, if any. */
   public static Optional<Duration> retryAfter(Throwable e) {
-    return e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter() : Optional.empty();
+    return io.github.pixverse4j.client.http.HttpErrors.retryAfter(e);
   }
 
   /** Ensures the error is a {@link VideoApiException} that names {@code handle}. */
