@@ -36,6 +36,14 @@ public final class VideoClient {
   /** Downloads a video to a file; implemented by the HTTP layer. */
   public interface Downloader {
     Observable<DownloadProgress> download(Video video, Path target);
+
+    /**
+     * Like {@link #download(Video, Path)}; when the media host refuses the URL, {@code freshVideo}
+     * may be subscribed to once for a fresh one. The default ignores it.
+     */
+    default Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
+      return download(video, target);
+    }
   }
 
   private final VideoProvider provider;
@@ -178,12 +186,39 @@ public final class VideoClient {
   /**
    * Downloads {@code video} to {@code target} through a temporary file in the same directory, then
    * moves it into place; a failed or disposed download leaves no partial file. The provider's
-   * credentials are never sent to the media host.
+   * credentials are never sent to the media host. Transient failures of the media host are
+   * retried with the polling policy's backoff until its deadline, and a body cut short resumes
+   * with a {@code Range} request; prefer {@link #download(TaskHandle, Video, Path)}, which can also
+   * replace an expired URL.
    */
   public Observable<DownloadProgress> download(Video video, Path target) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
     return downloader.download(video, target);
+  }
+
+  /**
+   * Downloads a video of the task {@code handle}, as {@link #download(Video, Path)} does, and when
+   * the media host refuses the video's URL (401, 403, 404 or 410: presigned URLs expire) reads the
+   * task's status once for a fresh URL of the same video before giving up.
+   */
+  public Observable<DownloadProgress> download(TaskHandle handle, Video video, Path target) {
+    checkHandle(handle);
+    if (video == null) throw new NullPointerException("video == null");
+    if (target == null) throw new NullPointerException("target == null");
+    return downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
+  }
+
+  /** The video of {@code fresh} that is {@code old} with a new URL: same path, else the only one. */
+  private Video sameVideo(TaskStatus fresh, Video old) {
+    List<Video> videos = fresh.videos();
+    for (Video v : videos) {
+      if (v.url().getPath() != null && v.url().getPath().equals(old.url().getPath())) return v;
+    }
+    if (videos.size() == 1) return videos.get(0);
+    throw new VideoApiException("The media host refused the video URL, and a fresh status of the task ("
+        + fresh.state() + ", " + videos.size() + " videos) has no video to replace it",
+        ErrorDetails.provider(provider.id()));
   }
 
   private void checkHandle(TaskHandle handle) {
