@@ -250,6 +250,19 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
+    @DisplayName("spelling is not a state: ' in_progress ' is IN_PROGRESS; an unknown value is quoted exactly as received")
+    void spelling() {
+      TaskHandle h = completed();
+      sim.faults().on("status").always(json(200, "{\"status\":\" in_progress \"}"));
+      assertThat(status(h).state()).isEqualTo(TaskState.RUNNING);
+      sim.faults().clear();
+      sim.faults().on("status").always(json(200, "{\"status\":\"Paused \"}"));
+      assertThat(statusError(h)).isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("\"Paused \"")
+          .hasMessageContaining("known: IN_QUEUE, IN_PROGRESS, COMPLETED, FAILED, CANCELLED");
+    }
+
+    @Test
     @DisplayName("an unknown or missing status → MalformedResponseException naming it")
     void unknownStatus() {
       TaskHandle h = completed();
