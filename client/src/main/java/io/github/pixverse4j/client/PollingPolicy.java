@@ -153,11 +153,9 @@ public final class PollingPolicy {
   }
 
   /**
-   * Ignored since reads retry until the {@link #deadline()}.
-   *
-   * @deprecated no longer ends a stream; kept so that existing configurations compile
+   * How many times a submit that provably created no job (refused before sending, 429, 503) is
+   * sent again. Reads of a task are not bounded by it: they retry until the {@link #deadline()}.
    */
-  @Deprecated
   public int maxConsecutiveFailures() {
     return maxConsecutiveFailures;
   }
@@ -431,13 +429,11 @@ public final class PollingPolicy {
     }
 
     /**
-     * Formerly the number of failed calls in a row before giving up. Ignored: transient failures
-     * of reads are retried until the {@link #deadline(Duration)}, with {@link
-     * #maxRetryDelay(Duration)} bounding the wasted calls.
-     *
-     * @deprecated no longer ends a stream; kept so that existing configurations compile
+     * How many times a submit that provably created no job (refused before sending, 429, 503) is
+     * sent again (0 = never). Default 5. Reads of a task (status, result, cancel) are not bounded
+     * by it: they retry until the {@link #deadline(Duration)}, with {@link
+     * #maxRetryDelay(Duration)} bounding the calls spent.
      */
-    @Deprecated
     public Builder maxConsecutiveFailures(int n) {
       if (n < 0) throw new IllegalArgumentException("maxConsecutiveFailures must be >= 0, got " + n);
       maxConsecutiveFailures = n;

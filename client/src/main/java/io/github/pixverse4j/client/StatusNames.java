@@ -57,6 +57,18 @@ public final class StatusNames {
     return b.toString();
   }
 
+  /**
+   * Whether a provider's error type or text says the task was cancelled ({@code "Request was
+   * cancelled"}, {@code request_cancelled}, {@code CANCELED}), in either spelling. Providers use it
+   * to report such an answer as {@link io.github.pixverse4j.api.FailureCategory#CANCELLED}, which
+   * the engine turns into the {@code CANCELLED} state.
+   */
+  public static boolean mentionsCancellation(String text) {
+    if (text == null) return false;
+    String t = text.toLowerCase(Locale.ROOT);
+    return t.contains("cancelled") || t.contains("canceled") || t.contains("cancellation");
+  }
+
   /** The canonical name {@code raw} stands for, or empty when it is none of the known values. */
   public Optional<String> canonical(String raw) {
     if (raw == null) return Optional.empty();

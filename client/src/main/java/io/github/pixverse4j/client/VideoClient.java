@@ -4,6 +4,7 @@ import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.TaskAlreadyEndedException;
 import io.github.pixverse4j.api.TaskFailedException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
@@ -133,7 +134,8 @@ public final class VideoClient {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image).
     Single<TaskHandle> submit = provider.submit(request);
-    return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted, policy, scheduler)
+    return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
+            policy.maxConsecutiveFailures(), policy, scheduler)
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 
@@ -152,12 +154,19 @@ public final class VideoClient {
   public Single<TaskStatus> status(TaskHandle handle) {
     checkHandle(handle);
     return Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
+        .map(Failures::truthful)
         .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
   }
 
   /**
-   * Asks the provider to cancel the task. Fails at once with {@link UnsupportedFeatureException},
-   * without a request, when the provider has no cancel operation.
+   * Asks the provider to cancel the task; completing means the provider accepted the request (the
+   * status stream shows when the task is CANCELLED).
+   *
+   * <p>Fails at once with {@link UnsupportedFeatureException}, without a request, when the provider
+   * has no cancel operation. Fails with {@link TaskAlreadyEndedException}, carrying the final state,
+   * when the task had already ended: nothing was cancelled, and whatever it cost is spent. To tell,
+   * the task's status is read once before the cancel is sent (a task seen ended gets no cancel),
+   * and again when the provider answers that it had already ended.
    */
   public Completable cancel(TaskHandle handle) {
     checkHandle(handle);
@@ -167,9 +176,31 @@ public final class VideoClient {
             provider.id() + " has no cancel operation; the task runs to its end (nothing was sent).",
             ErrorDetails.provider(provider.id())).attachHandle(handle));
       }
-      return Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
-          .onErrorResumeNext(e -> Completable.error(Failures.withHandle(e, provider.id(), handle)));
+      Completable send = Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
+          .onErrorResumeNext(e -> e instanceof TaskEndedBeforeCancel
+              ? status(handle).flatMapCompletable(s -> Completable.error(alreadyEnded(handle, s, e.getMessage())))
+              : Completable.error(Failures.withHandle(e, provider.id(), handle)));
+      // One plain read, not retried: when it fails, the cancel is sent all the same.
+      return provider.status(handle)
+          .map(s -> java.util.Optional.of(Failures.truthful(s)))
+          .onErrorReturnItem(java.util.Optional.empty())
+          .flatMapCompletable(before -> before.isPresent() && before.get().isTerminal()
+              ? Completable.error(alreadyEnded(handle, before.get(), null))
+              : send);
     });
+  }
+
+  private VideoApiException alreadyEnded(TaskHandle handle, TaskStatus last, String providerSaid) {
+    ErrorDetails details = ErrorDetails.provider(provider.id());
+    if (!last.isTerminal()) {
+      return new VideoApiException("Provider " + provider.id() + " says the task had already ended ("
+          + providerSaid + "), but its status reads " + last.state() + ": watch it to see how it ends",
+          details).attachHandle(handle);
+    }
+    return new TaskAlreadyEndedException("The task had already ended " + last.state()
+        + " before the cancel: nothing was cancelled, and whatever it cost is spent"
+        + (last.state() == TaskState.SUCCEEDED ? "; its video can still be downloaded" : ""),
+        details, last.state(), last).attachHandle(handle);
   }
 
   /**

@@ -517,6 +517,62 @@ class VideoClientTest {
   }
 
   @Test
+  @DisplayName("a task reported FAILED because it was cancelled (by anyone) ends CANCELLED, in the stream and in status()")
+  void cancelledElsewhereIsCancelled() {
+    java.util.function.Function<TaskHandle, TaskStatus> cancelledAsFailure = h -> TaskStatus.builder()
+        .handle(h).state(TaskState.FAILED).rawStatus("COMPLETED").observedAt(java.time.Instant.EPOCH)
+        .failure(io.github.pixverse4j.api.TaskFailure.of(FailureCategory.CANCELLED, "Request was cancelled"))
+        .build();
+    provider.statusAnswers(running(10), cancelledAsFailure);
+    TestObserver<TaskStatus> obs = client().generate(request()).test();
+    advance(10);
+    obs.assertComplete();
+    TaskStatus last = obs.values().get(obs.values().size() - 1);
+    assertThat(last.state()).isEqualTo(TaskState.CANCELLED);
+    assertThat(last.failure()).isEmpty();
+
+    provider.statusAnswers(cancelledAsFailure);
+    TestObserver<TaskStatus> once = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    advance(1);
+    once.assertValue(s -> s.state() == TaskState.CANCELLED);
+  }
+
+  @Test
+  @DisplayName("cancel of a task that had already ended fails with TaskAlreadyEndedException naming the final state, and sends no cancel")
+  void cancelAfterEnd() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
+    provider.statusAnswers(succeeded());
+    TestObserver<Void> obs = client().cancel(h).test();
+    advance(1);
+    obs.assertError(io.github.pixverse4j.api.TaskAlreadyEndedException.class);
+    io.github.pixverse4j.api.TaskAlreadyEndedException e = (io.github.pixverse4j.api.TaskAlreadyEndedException) errorOf(obs);
+    assertThat(e.finalState()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(e.finalStatus()).isPresent();
+    assertThat(e.handle()).contains(h);
+    assertThat(e.getMessage()).contains("already ended SUCCEEDED").contains("nothing was cancelled");
+    assertThat(provider.cancels).isEmpty();
+  }
+
+  @Test
+  @DisplayName("cancel answered 'already ended' by the provider (a race) reads the final status and reports TaskAlreadyEndedException")
+  void cancelRace() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
+    VideoProvider racing = new DelegatingProvider(provider) {
+      @Override
+      public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
+        return io.reactivex.rxjava3.core.Completable.error(new TaskEndedBeforeCancel("ALREADY_COMPLETED"));
+      }
+    };
+    provider.statusAnswers(running(90), failed(FailureCategory.PROVIDER_ERROR));
+    TestObserver<Void> obs = new VideoClient(racing, fixedPolicy().build(), time, (v, t) -> Observable.empty())
+        .cancel(h).test();
+    advance(1);
+    obs.assertError(e -> e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
+        && ((io.github.pixverse4j.api.TaskAlreadyEndedException) e).finalState() == TaskState.FAILED);
+    assertThat(provider.statusCount()).as("one read before, one after the provider's answer").isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("cancel without provider support fails at once and sends nothing")
   void cancelUnsupported() {
     provider.supportsCancel(false);

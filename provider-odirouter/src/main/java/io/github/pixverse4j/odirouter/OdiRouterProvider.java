@@ -13,6 +13,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.StatusNames;
+import io.github.pixverse4j.client.TaskEndedBeforeCancel;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.ApiKey;
@@ -289,8 +290,8 @@ final class OdiRouterProvider implements VideoProvider {
   }
 
   /**
-   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED completes too (nothing is left to
-   * cancel and the status tells the outcome); NOT_FOUND is {@link TaskNotFoundException}.
+   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED is {@link TaskEndedBeforeCancel}
+   * (the engine reads the final state); NOT_FOUND is {@link TaskNotFoundException}.
    */
   private Completable cancelled(Response<ResponseBody> response) {
     ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody();
@@ -321,8 +322,10 @@ final class OdiRouterProvider implements VideoProvider {
     switch (status.trim().toUpperCase(Locale.ROOT)) {
       case "CANCELLATION_REQUESTED":
       case "OK":
-      case "ALREADY_COMPLETED":
         return Completable.complete();
+      case "ALREADY_COMPLETED":
+        return Completable.error(new TaskEndedBeforeCancel(
+            "cancel answered ALREADY_COMPLETED (HTTP " + response.code() + ")"));
       case "NOT_FOUND":
         return Completable.error(new TaskNotFoundException(
             "Provider " + OdiRouter.PROVIDER_ID + " does not know this request (cancel answered"

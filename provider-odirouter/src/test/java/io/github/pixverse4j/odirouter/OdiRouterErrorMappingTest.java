@@ -263,6 +263,18 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
+    @DisplayName("COMPLETED, then a result that says the request was cancelled (elsewhere) → CANCELLED category, which the engine reports as CANCELLED")
+    void cancelledElsewhere() {
+      TaskHandle h = completed();
+      sim.faults().on("result").always(json(400, "{\"detail\":\"Request was cancelled\"}"));
+      TaskStatus s = status(h);
+      assertThat(s.failure().map(f -> f.category())).contains(FailureCategory.CANCELLED);
+      sim.faults().clear();
+      sim.faults().on("result").always(json(500, "{\"detail\":\"stopped\",\"error_type\":\"request_cancelled\"}"));
+      assertThat(status(h).failure().map(f -> f.category())).contains(FailureCategory.CANCELLED);
+    }
+
+    @Test
     @DisplayName("an unknown or missing status → MalformedResponseException naming it")
     void unknownStatus() {
       TaskHandle h = completed();
@@ -409,11 +421,12 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
-    @DisplayName("400 ALREADY_COMPLETED and 200 OK complete; 404 NOT_FOUND → TaskNotFoundException")
+    @DisplayName("400 ALREADY_COMPLETED → TaskEndedBeforeCancel (the engine reads the final state); 200 OK completes; 404 NOT_FOUND → TaskNotFoundException")
     void outcomes() {
       TaskHandle done = completed();
       status(done);
-      assertThat(cancel(done)).isNull();
+      assertThat(cancel(done)).isInstanceOf(io.github.pixverse4j.client.TaskEndedBeforeCancel.class)
+          .hasMessageContaining("ALREADY_COMPLETED");
       assertThat(sim.requestCount("cancel")).isEqualTo(1);
       sim.faults().on("cancel").always(json(200, "{\"status\":\"OK\"}"));
       assertThat(cancel(done)).isNull();

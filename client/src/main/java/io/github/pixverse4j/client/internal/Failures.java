@@ -1,6 +1,10 @@
 package io.github.pixverse4j.client.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.FailureCategory;
+import io.github.pixverse4j.api.TaskFailure;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
@@ -102,6 +106,20 @@ public final class Failures {
             + " dashboard before submitting again.",
         details,
         e);
+  }
+
+  /**
+   * The status as the caller should see it: a task a provider reports as failed because it was
+   * cancelled (by anyone: another process, the provider's console) is CANCELLED, whichever way the
+   * provider said so.
+   */
+  public static TaskStatus truthful(TaskStatus s) {
+    if (s.state() == TaskState.FAILED && s.failure().isPresent()
+        && s.failure().get().category() == FailureCategory.CANCELLED) {
+      return TaskStatus.builder().from(s).state(TaskState.CANCELLED)
+          .failure(Optional.<TaskFailure>empty()).build();
+    }
+    return s;
   }
 
   /** The {@code Retry-After} a failure carries, if any. */

@@ -20,7 +20,14 @@ public final class Retrying {
   /** Subscribes to {@code call} and, after a failure {@code retry} accepts, again after the policy's delay. */
   public static <T> Single<T> single(
       Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler) {
-    return Single.defer(() -> attempt(call, retry, policy, scheduler,
+    return single(call, retry, Integer.MAX_VALUE, policy, scheduler);
+  }
+
+  /** Like {@link #single(Supplier, Predicate, PollingPolicy, Scheduler)}, but at most {@code maxRetries} times. */
+  public static <T> Single<T> single(
+      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
+      Scheduler scheduler) {
+    return Single.defer(() -> attempt(call, retry, maxRetries, policy, scheduler,
         scheduler.now(TimeUnit.NANOSECONDS) + policy.deadline().toNanos(), 0));
   }
 
@@ -31,15 +38,15 @@ public final class Retrying {
   }
 
   private static <T> Single<T> attempt(
-      Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler,
-      long deadlineNanos, int failures) {
+      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
+      Scheduler scheduler, long deadlineNanos, int failures) {
     return Single.defer(call)
         .onErrorResumeNext(e -> {
-          if (!retry.test(e)) return Single.error(e);
+          if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
           Duration d = policy.retryDelay(failures + 1, Failures.retryAfter(e));
           if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos) return Single.error(e);
           return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
-              .flatMap(x -> attempt(call, retry, policy, scheduler, deadlineNanos, failures + 1));
+              .flatMap(x -> attempt(call, retry, maxRetries, policy, scheduler, deadlineNanos, failures + 1));
         });
   }
 }

@@ -92,8 +92,9 @@ public final class TaskWatcher {
     call.replace(provider.status(handle).subscribe(this::onStatus, this::onFailure));
   }
 
-  private void onStatus(TaskStatus s) {
+  private void onStatus(TaskStatus answered) {
     if (finished.get()) return;
+    TaskStatus s = Failures.truthful(answered);
     consecutiveFailures = 0;
     failingSinceNanos = -1;
     lastFailure = null;
