@@ -228,13 +228,19 @@ public final class PollingPolicy {
   }
 
   /**
-   * How long to wait before retry number {@code attempt} (1 = the first retry) after a failed call,
-   * honouring the provider's {@code retryAfter} when given.
+   * How long to wait before retry number {@code attempt} (1 = the first retry) after a failed call:
+   * {@link #retryDelay()} doubling per attempt up to {@link #maxRetryDelay()}, or the provider's
+   * {@code retryAfter} when given, clamped between {@link #retryDelay()} and {@link
+   * #maxRetryAfter()}; then jitter.
+   *
+   * @param attempt 1 or more
+   * @param retryAfter the wait the provider asked for, if it did
    */
   public Duration retryDelay(int attempt, Optional<Duration> retryAfter) {
     if (retryAfter.isPresent()) {
-      Duration ra = retryAfter.get();
-      Duration capped = ra.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : ra;
+      // A server-given wait is clamped to [retryDelay, maxRetryAfter]: "0" must not make a
+      // busy loop, and a wait of hours must not stall the watch.
+      Duration capped = clamp(retryAfter.get(), min(retryDelay, maxRetryAfter), maxRetryAfter);
       // Never earlier than asked: jitter only adds.
       return capped.plus(scale(capped, jitter * random.getAsDouble()));
     }
@@ -252,6 +258,10 @@ public final class PollingPolicy {
     double nanos = d.toNanos() * factor;
     if (nanos >= Long.MAX_VALUE) return Duration.ofNanos(Long.MAX_VALUE);
     return Duration.ofNanos(Math.max(0, (long) nanos));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Duration clamp(Duration d, Duration min, Duration max) {
@@ -410,7 +420,10 @@ public final class PollingPolicy {
       return this;
     }
 
-    /** First retry delay after a failed call; doubles per retry. Default 1 s. */
+    /**
+     * First retry delay after a failed call; doubles per retry. Also the shortest wait a provider's
+     * {@code Retry-After} can ask for. Default 1 s.
+     */
     public Builder retryDelay(Duration d) {
       retryDelay = nonNegative(d, "retryDelay");
       return this;

@@ -58,7 +58,7 @@ final class PixVerseErrors {
     }
     if (code == CONCURRENCY_LIMIT) {
       Duration retryAfter = headers == null ? null
-          : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+          : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
       return new RateLimitedException(
           "PixVerse refused the job: the account runs as many generations at once as its plan"
               + " allows (ErrCode 500044); wait for one to finish" + suffix, details, retryAfter);

@@ -104,7 +104,7 @@ final class V3AsyncErrors {
   }
 
   private static Duration retryAfter(Headers headers) {
-    return headers == null ? null : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+    return headers == null ? null : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
   }
 
   private static V3AsyncErrorBody parse(String raw) {

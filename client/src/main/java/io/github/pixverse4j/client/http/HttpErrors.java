@@ -97,7 +97,7 @@ public final class HttpErrors {
     Duration retryAfter =
         headers == null
             ? null
-            : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+            : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
     String p = "Provider " + providerId;
 
     if (httpStatus == 503 && retryAfter != null) {

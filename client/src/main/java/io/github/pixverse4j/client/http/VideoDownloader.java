@@ -453,7 +453,7 @@ public final class VideoDownloader {
       case 503:
         // As for API calls: a 503 is "slow down" only when it says how long to wait.
         Duration retryAfter =
-            RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC()).orElse(null);
+            RetryAfter.fromHeaders(response.headers(), Clock.systemUTC()).orElse(null);
         if (status == 503 && retryAfter == null) {
           return new ProviderUnavailableException(
               "The media host " + host + " is unavailable (HTTP 503): try again later", details);
