@@ -130,6 +130,20 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
+    @DisplayName("a 403 whose body says the user is locked for an exhausted balance → InsufficientCreditsException, never 'check the key'")
+    void lockedForBalance() {
+      Throwable e = submitError(json(403, "{\"detail\":\"User is locked. Reason: Exhausted balance. Top up your"
+          + " balance at fal.ai/dashboard/billing.\"}"));
+      assertThat(e).isInstanceOf(InsufficientCreditsException.class).hasMessageContaining("HTTP 403")
+          .hasMessageContaining("top up");
+      assertThat(e.getMessage()).doesNotContain("check the API key");
+      sim.faults().clear();
+      TaskHandle h = completed();
+      sim.faults().on("status").always(json(403, "{\"detail\":\"User is locked. Reason: Exhausted balance.\"}"));
+      assertThat(statusError(h)).as("the same on a status read").isInstanceOf(InsufficientCreditsException.class);
+    }
+
+    @Test
     @DisplayName("a real wrong key (the simulator's 401) → AuthenticationException without the key")
     void wrongKey() {
       HttpUrl base = BaseUrls.require(sim.baseUrl());

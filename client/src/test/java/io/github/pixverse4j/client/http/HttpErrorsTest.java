@@ -132,6 +132,22 @@ class HttpErrorsTest {
     }
 
     @Test
+    @DisplayName("an answer that says the account cannot pay is InsufficientCreditsException whatever its status; 429 and plain auth failures are not")
+    void moneyFirst() {
+      assertThat(HttpErrors.fromResponse("odirouter", 403, null,
+          "{\"detail\":\"User is locked. Reason: Exhausted balance.\"}", null, null))
+          .isExactlyInstanceOf(InsufficientCreditsException.class);
+      assertThat(HttpErrors.fromResponse("v3", 400, null, null, "BILLING_BALANCE_NOT_ENOUGH", "x"))
+          .isExactlyInstanceOf(InsufficientCreditsException.class);
+      assertThat(HttpErrors.fromResponse("gmi", 401, null, null, null, "Insufficient credits"))
+          .isExactlyInstanceOf(InsufficientCreditsException.class);
+      assertThat(HttpErrors.fromResponse("gmi", 403, null, "{\"error\":\"forbidden\"}", null, null))
+          .isExactlyInstanceOf(AuthenticationException.class);
+      assertThat(HttpErrors.fromResponse("gmi", 429, null, null, null, "insufficient balance for burst"))
+          .isExactlyInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     @DisplayName("a provider message is preferred over the body snippet; an invalid request has no violations")
     void providerMessageFirst() {
       VideoApiException e =
