@@ -424,7 +424,10 @@ class VideoClientTest {
     return Stream.of(
         Arguments.of("reset after sending", new TransportException("reset", d, null, true), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("read timeout", new TransportException("timeout", d, null, true), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, ProviderUnavailableException.class),
+        // A 500 may come after the job was created: unknown, unless the provider's docs say otherwise.
+        Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("500 documented to create nothing", new NoJobCreated(
+            new ProviderUnavailableException("CREATE_TASK_FAILED", d.withHttpStatus(500))), 1, ProviderUnavailableException.class),
         Arguments.of("502", new ProviderUnavailableException("bad gateway", d.withHttpStatus(502)), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("504", new ProviderUnavailableException("gateway timeout", d.withHttpStatus(504)), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("unreadable 200", new MalformedResponseException("bad json", d.withHttpStatus(200)), 1, SubmitOutcomeUnknownException.class),

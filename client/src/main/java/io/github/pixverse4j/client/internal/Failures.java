@@ -12,6 +12,7 @@ import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.NoJobCreated;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -83,15 +84,19 @@ public final class Failures {
 
   /**
    * Turns a final submit failure into what the caller sees: when the provider may have accepted
-   * the job (no answer, a gateway error, or an unreadable answer), a {@link
-   * SubmitOutcomeUnknownException}.
+   * the job (no answer, a 500, 502 or 504, or an unreadable answer), a {@link
+   * SubmitOutcomeUnknownException}. A server error may come after the job was created, and a
+   * gateway's says nothing about the origin; only a provider's documentation can say otherwise,
+   * which a provider reports with {@link NoJobCreated}.
    */
   public static Throwable forSubmit(Throwable e, String providerId) {
+    if (e instanceof NoJobCreated) return wrap(((NoJobCreated) e).answer(), providerId);
     boolean unknown = false;
     if (e instanceof TransportException) {
       unknown = ((TransportException) e).requestMayHaveReachedServer();
     } else if (e instanceof ProviderUnavailableException) {
-      unknown = ((ProviderUnavailableException) e).httpStatus().map(s -> s == 502 || s == 504).orElse(false);
+      unknown = ((ProviderUnavailableException) e).httpStatus()
+          .map(s -> s == 500 || s == 502 || s == 504).orElse(false);
     } else if (e instanceof MalformedResponseException) {
       unknown = true;
     }
