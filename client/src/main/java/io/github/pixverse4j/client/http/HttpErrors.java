@@ -401,10 +401,14 @@ public final class HttpErrors {
    * a cut-off body, or no content), as opposed to JSON of the wrong shape.
    */
   static boolean isUnreadable(Throwable jsonError) {
-    if (jsonError instanceof JsonParseException) return true; // includes JsonEOFException (cut off)
-    if (jsonError instanceof MismatchedInputException) {
-      String m = String.valueOf(((MismatchedInputException) jsonError).getOriginalMessage());
-      return m.contains("end-of-input"); // "No content to map due to end-of-input": an empty body
+    // Databind wraps a syntax error met inside a property (a body cut off in a string value) in a
+    // JsonMappingException, so the causes count too.
+    for (Throwable t = jsonError; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonParseException) return true; // includes JsonEOFException (cut off)
+      if (t instanceof MismatchedInputException) {
+        String m = String.valueOf(((MismatchedInputException) t).getOriginalMessage());
+        if (m.contains("end-of-input")) return true; // "No content to map due to end-of-input": empty
+      }
     }
     return false;
   }
