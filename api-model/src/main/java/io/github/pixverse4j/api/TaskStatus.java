@@ -44,6 +44,14 @@ public abstract class TaskStatus {
   /** When this status was observed. */
   public abstract Instant observedAt();
 
+  /**
+   * Present while the provider is not answering reads of this task and the client is retrying
+   * them; empty when all is well. While reads fail, the client re-emits the last status it saw
+   * (same state, progress and {@link #observedAt()}) with this field set, and the first good read
+   * emits a status with it empty again.
+   */
+  public abstract Optional<RetryState> retry();
+
   /** Whether the task has ended. */
   public final boolean isTerminal() {
     return state().isTerminal();
@@ -51,7 +59,8 @@ public abstract class TaskStatus {
 
   /**
    * Whether {@code other} tells a watcher nothing new: same state, queue position, progress,
-   * videos and failure. The time of observation and the time estimate are ignored.
+   * videos, failure and {@link #retry()} state. The time of observation and the time estimate are
+   * ignored.
    */
   public final boolean sameProgressAs(TaskStatus other) {
     return other != null
@@ -60,6 +69,7 @@ public abstract class TaskStatus {
         && progressPercent().equals(other.progressPercent())
         && videos().equals(other.videos())
         && failure().equals(other.failure())
+        && retry().equals(other.retry())
         && Objects.equals(handle(), other.handle());
   }
 

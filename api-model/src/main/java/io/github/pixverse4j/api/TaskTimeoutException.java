@@ -12,7 +12,16 @@ public class TaskTimeoutException extends VideoApiException {
   private final transient TaskStatus lastStatus;
 
   public TaskTimeoutException(String message, ErrorDetails details, TaskStatus lastStatus) {
-    super(message, details, null);
+    this(message, details, lastStatus, null);
+  }
+
+  /**
+   * @param cause the last failed read when the provider was not answering at the deadline, or
+   *     {@code null}
+   */
+  public TaskTimeoutException(
+      String message, ErrorDetails details, TaskStatus lastStatus, Throwable cause) {
+    super(message, details, cause);
     this.lastStatus = lastStatus;
     if (lastStatus != null) attachHandle(lastStatus.handle());
   }

@@ -39,6 +39,43 @@ class ModelTest {
   }
 
   @Test
+  @DisplayName("a change of retry state is a change: the outage and the recovery are both news")
+  void retryStateIsProgress() {
+    TaskHandle h = TaskHandle.of("p", "m", "t");
+    TaskStatus running = TaskStatus.builder().handle(h).state(TaskState.RUNNING).progressPercent(40)
+        .observedAt(Instant.EPOCH).build();
+    assertThat(running.retry()).as("empty when all is well").isEmpty();
+    RetryState first = RetryState.builder().failingSince(Instant.EPOCH).failedAttempts(1)
+        .lastFailure("HTTP 502").nextAttemptAt(Instant.EPOCH.plusSeconds(1)).build();
+    TaskStatus failing = TaskStatus.builder().from(running).retry(first).build();
+    assertThat(failing.sameProgressAs(running)).isFalse();
+    assertThat(running.sameProgressAs(failing)).isFalse();
+    TaskStatus again = TaskStatus.builder().from(running)
+        .retry(RetryState.builder().from(first).failedAttempts(2).build()).build();
+    assertThat(again.sameProgressAs(failing)).as("another failed attempt").isFalse();
+    assertThatThrownBy(() -> RetryState.builder().from(first).failedAttempts(0).build())
+        .hasMessageContaining("failedAttempts");
+    assertThatThrownBy(() -> RetryState.builder().from(first).lastFailure("a\nb").build())
+        .hasMessageContaining("one line");
+  }
+
+  @Test
+  @DisplayName("TaskAlreadyEndedException carries the final state and status, and refuses a state that is not final")
+  void alreadyEnded() {
+    TaskHandle h = TaskHandle.of("p", "m", "t");
+    TaskStatus done = TaskStatus.builder().handle(h).state(TaskState.SUCCEEDED)
+        .addVideos(Video.of(URI.create("https://m/v.mp4"))).observedAt(Instant.EPOCH).build();
+    TaskAlreadyEndedException e = new TaskAlreadyEndedException("ended", ErrorDetails.provider("p"),
+        TaskState.SUCCEEDED, done);
+    assertThat(e).isInstanceOf(VideoApiException.class);
+    assertThat(e.finalState()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(e.finalStatus()).contains(done);
+    assertThat(e.handle()).contains(h);
+    assertThatThrownBy(() -> new TaskAlreadyEndedException("x", ErrorDetails.none(), TaskState.RUNNING, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("an exception names the task once a handle is attached, and keeps the first handle")
   void exceptionHandle() {
     VideoApiException e = new AuthenticationException("Check the key", ErrorDetails.provider("gmi").withHttpStatus(401));

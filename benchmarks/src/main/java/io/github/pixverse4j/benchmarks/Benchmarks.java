@@ -17,6 +17,20 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     String which = args.length == 0 ? "all" : args[0];
+    if (which.equals("outage")) {
+      // Alone it writes its own files, so that latest.* keeps the full run's results.
+      Map<String, Object> o = OutageBench.run();
+      String md = "# pixverse4j outage benchmark\n\nMachine: " + machine() + "\n\n"
+          + "## Ten-minute outage (virtual time, default PollingPolicy, " + OutageBench.RUNS + " runs, seed "
+          + OutageBench.SEED + ")\n\n" + table(List.of(o)) + "\n";
+      Path dir = Paths.get("results");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("outage.json"),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+      Files.writeString(dir.resolve("outage.md"), md);
+      System.out.println(md);
+      return;
+    }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("date", Instant.now().toString());
     report.put("machine", machine());
@@ -33,6 +47,13 @@ public final class Benchmarks {
           .append(" jobs, log-normal median 60 s, sigma 0.75, 10 s-10 min, seed ")
           .append(PollingEfficiency.SEED).append(")\n\n");
       md.append(table(rows)).append('\n');
+    }
+
+    if (which.equals("all") || which.contains("outage")) {
+      Map<String, Object> o = OutageBench.run();
+      report.put("outage", o);
+      md.append("## Ten-minute outage (virtual time, default PollingPolicy, ").append(OutageBench.RUNS)
+          .append(" runs, seed ").append(OutageBench.SEED).append(")\n\n").append(table(List.of(o))).append('\n');
     }
 
     boolean needsSimulator = which.equals("all") || which.contains("scale") || which.contains("overhead");

@@ -5,6 +5,7 @@ import io.github.pixverse4j.api.ContentRejectedException;
 import io.github.pixverse4j.api.InsufficientCreditsException;
 import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.RateLimitedException;
+import io.github.pixverse4j.api.TaskAlreadyEndedException;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskTimeoutException;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
@@ -19,6 +20,7 @@ final class ExitCodes {
   static final int TASK_FAILED = 5;
   static final int TIMEOUT = 6;
   static final int CANCELLED = 7;
+  static final int ALREADY_ENDED = 8;
   static final int INTERRUPTED = 130;
 
   static final String HELP = "%nExit codes:%n"
@@ -30,6 +32,7 @@ final class ExitCodes {
       + "  5  the task failed (including moderation; the category is printed)%n"
       + "  6  timed out (the task may still finish: the handle is printed)%n"
       + "  7  the task was cancelled%n"
+      + "  8  cancel came too late: the task had already ended (its final state is printed)%n"
       + "  130 interrupted (Ctrl-C); the task goes on at the provider%n";
 
   private ExitCodes() {}
@@ -43,6 +46,7 @@ final class ExitCodes {
     if (e instanceof InsufficientCreditsException || e instanceof RateLimitedException) return CREDITS_OR_RATE;
     if (e instanceof ContentRejectedException) return TASK_FAILED;
     if (e instanceof TaskTimeoutException) return TIMEOUT;
+    if (e instanceof TaskAlreadyEndedException) return ALREADY_ENDED;
     return OTHER;
   }
 

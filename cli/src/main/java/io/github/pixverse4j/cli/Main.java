@@ -229,7 +229,7 @@ public final class Main implements Callable<Integer> {
     active.set(run);
     AtomicReference<Throwable> error = new AtomicReference<>();
     try {
-      run.start(client.download(status.videos().get(0), target).subscribe(
+      run.start(client.download(status.handle(), status.videos().get(0), target).subscribe(
           output::download, e -> {
             error.set(e);
             run.finish();

@@ -3,6 +3,7 @@ package io.github.pixverse4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.RetryState;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
@@ -10,6 +11,7 @@ import io.github.pixverse4j.api.VideoApiException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,14 @@ final class Output {
       s.rawStatus().ifPresent(r -> m.put("providerStatus", r));
       s.failure().ifPresent(f -> m.put("failure", failure(f)));
       m.put("observedAt", s.observedAt().toString());
+      s.retry().ifPresent(r -> {
+        Map<String, Object> retry = new LinkedHashMap<>();
+        retry.put("failingSince", r.failingSince().toString());
+        retry.put("failedAttempts", r.failedAttempts());
+        retry.put("lastFailure", r.lastFailure());
+        retry.put("nextAttemptAt", r.nextAttemptAt().toString());
+        m.put("retry", retry);
+      });
       line(m);
       return;
     }
@@ -70,6 +80,7 @@ final class Output {
     s.progressPercent().ifPresent(p -> text.append(' ').append(p).append('%'));
     text.append("  elapsed ").append(elapsed);
     s.estimatedTimeRemaining().ifPresent(d -> text.append("  eta ").append(Durations.format(d)));
+    s.retry().ifPresent(r -> text.append("  ").append(retryText(r, Instant.now())));
     if (terminal) {
       int p = s.progressPercent().orElse(s.isTerminal() ? 100 : 0);
       int filled = p * BAR_WIDTH / 100;
@@ -85,6 +96,19 @@ final class Output {
       err.println(text);
       err.flush();
     }
+  }
+
+  /**
+   * "provider not answering since 0:42 (HTTP 502); next try in 20 s", with "since" on the same
+   * elapsed clock as the rest of the line.
+   */
+  String retryText(RetryState r, Instant now) {
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    Duration failingFor = Duration.between(r.failingSince(), now);
+    Duration since = elapsed.minus(failingFor);
+    long nextIn = Math.max(0, Duration.between(now, r.nextAttemptAt()).getSeconds());
+    return "provider not answering since " + Durations.format(since.isNegative() ? Duration.ZERO : since)
+        + " (" + r.lastFailure() + "); next try in " + nextIn + " s";
   }
 
   void download(DownloadProgress p) {

@@ -218,10 +218,10 @@ class CliTest {
   }
 
   @Test
-  @DisplayName("exit 1: an unreadable answer")
+  @DisplayName("exit 1: an answer this version cannot use (an unknown status value)")
   void other() {
     ProviderSimulator sim = realService("gmi", quick());
-    sim.faults().on("status").always(Fault.malformedJson());
+    sim.faults().on("status").always(Fault.status(200, "{\"status\":\"teleporting\"}"));
     assertThat(run(generate("gmi", sim))).isEqualTo(1);
   }
 
@@ -249,6 +249,17 @@ class CliTest {
     assertThat(run("download", token, "--base-url", sim.baseUrl(), "--output", "again.mp4")).isZero();
     assertThat(Files.readAllBytes(dir.resolve("again.mp4"))).isEqualTo(sim.mediaBytes());
     assertThat(sim.submitCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("exit 8: cancel of a task that had already ended says so, with its final state, never 'cancellation requested'")
+  void cancelAfterEnd() throws Exception {
+    ProviderSimulator sim = realService("odirouter", Lifecycle.builder().queued(1).running(50).succeeded());
+    assertThat(run(generate("odirouter", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(8);
+    assertThat(stderr).contains("already ended SUCCEEDED").contains("nothing was cancelled")
+        .doesNotContain("Cancellation requested");
   }
 
   @Test

@@ -5,7 +5,12 @@ import dagger.Provides;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
+import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.Video;
+import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import java.nio.file.Path;
 import javax.inject.Singleton;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -48,8 +53,19 @@ public final class ClientModule {
   @Provides
   @Singleton
   static VideoClient.Downloader downloader(@BaseHttpClient OkHttpClient base, ClientConfig config) {
-    VideoDownloader downloader = new VideoDownloader(base, config.ioScheduler());
-    return downloader::download;
+    VideoDownloader downloader =
+        new VideoDownloader(base, config.ioScheduler(), config.scheduler(), config.pollingPolicy());
+    return new VideoClient.Downloader() {
+      @Override
+      public Observable<DownloadProgress> download(Video video, Path target) {
+        return downloader.download(video, target);
+      }
+
+      @Override
+      public Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
+        return downloader.download(video, target, freshVideo);
+      }
+    };
   }
 
   @Provides

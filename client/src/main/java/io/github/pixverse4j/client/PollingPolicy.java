@@ -21,11 +21,13 @@ import java.util.function.DoubleSupplier;
  *       nothing new, up to {@link #maxInterval}.
  * </ul>
  *
- * <p>Failed calls are retried after {@link #retryDelay} doubling up to {@link #maxRetryDelay}, or
- * after the provider's {@code Retry-After} (capped by {@link #maxRetryAfter}), at most {@link
- * #maxConsecutiveFailures} times in a row. All delays get ±{@link #jitter} random spread. The
- * defaults suit jobs of ten seconds to ten minutes; {@code benchmarks/} measures them against
- * fixed-interval pollers.
+ * <p>Reads of a task (status, result, cancel) that fail transiently are retried after {@link
+ * #retryDelay} doubling up to {@link #maxRetryDelay}, or after the provider's {@code Retry-After}
+ * (capped by {@link #maxRetryAfter}), for as long as the {@link #deadline} allows: with the
+ * defaults a ten-minute outage costs about 25 status calls, and the first read after the provider
+ * recovers comes at most {@link #maxRetryDelay} later. All delays get ±{@link #jitter} random
+ * spread. The defaults suit jobs of ten seconds to ten minutes; {@code benchmarks/} measures them
+ * against fixed-interval pollers.
  */
 public final class PollingPolicy {
   private static final PollingPolicy DEFAULTS = builder().build();
@@ -150,6 +152,10 @@ public final class PollingPolicy {
     return maxRetryAfter;
   }
 
+  /**
+   * How many times a submit that provably created no job (refused before sending, 429, 503) is
+   * sent again. Reads of a task are not bounded by it: they retry until the {@link #deadline()}.
+   */
   public int maxConsecutiveFailures() {
     return maxConsecutiveFailures;
   }
@@ -222,13 +228,19 @@ public final class PollingPolicy {
   }
 
   /**
-   * How long to wait before retry number {@code attempt} (1 = the first retry) after a failed call,
-   * honouring the provider's {@code retryAfter} when given.
+   * How long to wait before retry number {@code attempt} (1 = the first retry) after a failed call:
+   * {@link #retryDelay()} doubling per attempt up to {@link #maxRetryDelay()}, or the provider's
+   * {@code retryAfter} when given, clamped between {@link #retryDelay()} and {@link
+   * #maxRetryAfter()}; then jitter.
+   *
+   * @param attempt 1 or more
+   * @param retryAfter the wait the provider asked for, if it did
    */
   public Duration retryDelay(int attempt, Optional<Duration> retryAfter) {
     if (retryAfter.isPresent()) {
-      Duration ra = retryAfter.get();
-      Duration capped = ra.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : ra;
+      // A server-given wait is clamped to [retryDelay, maxRetryAfter]: "0" must not make a
+      // busy loop, and a wait of hours must not stall the watch.
+      Duration capped = clamp(retryAfter.get(), min(retryDelay, maxRetryAfter), maxRetryAfter);
       // Never earlier than asked: jitter only adds.
       return capped.plus(scale(capped, jitter * random.getAsDouble()));
     }
@@ -248,6 +260,10 @@ public final class PollingPolicy {
     return Duration.ofNanos(Math.max(0, (long) nanos));
   }
 
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   private static Duration clamp(Duration d, Duration min, Duration max) {
     if (d.compareTo(min) < 0) return min;
     if (d.compareTo(max) > 0) return max;
@@ -258,7 +274,7 @@ public final class PollingPolicy {
   public String toString() {
     return "PollingPolicy{initialDelay=" + initialDelay + ", interval=" + interval + ".." + maxInterval
         + ", hints=" + useProviderHints + ", deadline=" + deadline
-        + ", maxConsecutiveFailures=" + maxConsecutiveFailures + "}";
+        + ", retry=" + retryDelay + ".." + maxRetryDelay + "}";
   }
 
   /** Builds a {@link PollingPolicy}; every setting has a default. */
@@ -404,7 +420,10 @@ public final class PollingPolicy {
       return this;
     }
 
-    /** First retry delay after a failed call; doubles per retry. Default 1 s. */
+    /**
+     * First retry delay after a failed call; doubles per retry. Also the shortest wait a provider's
+     * {@code Retry-After} can ask for. Default 1 s.
+     */
     public Builder retryDelay(Duration d) {
       retryDelay = nonNegative(d, "retryDelay");
       return this;
@@ -422,7 +441,12 @@ public final class PollingPolicy {
       return this;
     }
 
-    /** Failed calls in a row before giving up (0 = never retry). Default 5. */
+    /**
+     * How many times a submit that provably created no job (refused before sending, 429, 503) is
+     * sent again (0 = never). Default 5. Reads of a task (status, result, cancel) are not bounded
+     * by it: they retry until the {@link #deadline(Duration)}, with {@link
+     * #maxRetryDelay(Duration)} bounding the calls spent.
+     */
     public Builder maxConsecutiveFailures(int n) {
       if (n < 0) throw new IllegalArgumentException("maxConsecutiveFailures must be >= 0, got " + n);
       maxConsecutiveFailures = n;

@@ -4,6 +4,7 @@ import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.TaskAlreadyEndedException;
 import io.github.pixverse4j.api.TaskFailedException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
@@ -36,6 +37,14 @@ public final class VideoClient {
   /** Downloads a video to a file; implemented by the HTTP layer. */
   public interface Downloader {
     Observable<DownloadProgress> download(Video video, Path target);
+
+    /**
+     * Like {@link #download(Video, Path)}; when the media host refuses the URL, {@code freshVideo}
+     * may be subscribed to once for a fresh one. The default ignores it.
+     */
+    default Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
+      return download(video, target);
+    }
   }
 
   private final VideoProvider provider;
@@ -80,9 +89,11 @@ public final class VideoClient {
    * a status each time the state, queue position or progress changes, and completes after the
    * terminal status. A task that ends FAILED or CANCELLED is reported as a status, not an error.
    * {@code onError} means the task could no longer be observed: invalid request (nothing sent),
-   * authentication, deadline ({@code TaskTimeoutException}), too many failed polls, or an
-   * unreadable answer; once a task exists the error carries its handle so you can {@link #watch}
-   * it again. A submit is never sent twice unless the provider provably did not receive it.
+   * authentication, task not found, a status value this client does not know, or the deadline
+   * ({@code TaskTimeoutException}); once a task exists the error carries its handle so you can
+   * {@link #watch} it again. Transient read failures (no answer, 408, 425, 429, 5xx, a 2xx that is
+   * not JSON) do not end the stream: reads are retried until the deadline, and meanwhile the last
+   * status is emitted again with {@link TaskStatus#retry()} set. A submit is never sent twice unless the provider provably did not receive it.
    */
   public Observable<TaskStatus> generate(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
@@ -123,7 +134,8 @@ public final class VideoClient {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image).
     Single<TaskHandle> submit = provider.submit(request);
-    return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted, policy, scheduler)
+    return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
+            policy.maxConsecutiveFailures(), policy, scheduler)
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 
@@ -142,12 +154,19 @@ public final class VideoClient {
   public Single<TaskStatus> status(TaskHandle handle) {
     checkHandle(handle);
     return Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
+        .map(Failures::truthful)
         .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
   }
 
   /**
-   * Asks the provider to cancel the task. Fails at once with {@link UnsupportedFeatureException},
-   * without a request, when the provider has no cancel operation.
+   * Asks the provider to cancel the task; completing means the provider accepted the request (the
+   * status stream shows when the task is CANCELLED).
+   *
+   * <p>Fails at once with {@link UnsupportedFeatureException}, without a request, when the provider
+   * has no cancel operation. Fails with {@link TaskAlreadyEndedException}, carrying the final state,
+   * when the task had already ended: nothing was cancelled, and whatever it cost is spent. To tell,
+   * the task's status is read once before the cancel is sent (a task seen ended gets no cancel),
+   * and again when the provider answers that it had already ended.
    */
   public Completable cancel(TaskHandle handle) {
     checkHandle(handle);
@@ -157,9 +176,31 @@ public final class VideoClient {
             provider.id() + " has no cancel operation; the task runs to its end (nothing was sent).",
             ErrorDetails.provider(provider.id())).attachHandle(handle));
       }
-      return Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
-          .onErrorResumeNext(e -> Completable.error(Failures.withHandle(e, provider.id(), handle)));
+      Completable send = Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
+          .onErrorResumeNext(e -> e instanceof TaskEndedBeforeCancel
+              ? status(handle).flatMapCompletable(s -> Completable.error(alreadyEnded(handle, s, e.getMessage())))
+              : Completable.error(Failures.withHandle(e, provider.id(), handle)));
+      // One plain read, not retried: when it fails, the cancel is sent all the same.
+      return provider.status(handle)
+          .map(s -> java.util.Optional.of(Failures.truthful(s)))
+          .onErrorReturnItem(java.util.Optional.empty())
+          .flatMapCompletable(before -> before.isPresent() && before.get().isTerminal()
+              ? Completable.error(alreadyEnded(handle, before.get(), null))
+              : send);
     });
+  }
+
+  private VideoApiException alreadyEnded(TaskHandle handle, TaskStatus last, String providerSaid) {
+    ErrorDetails details = ErrorDetails.provider(provider.id());
+    if (!last.isTerminal()) {
+      return new VideoApiException("Provider " + provider.id() + " says the task had already ended ("
+          + providerSaid + "), but its status reads " + last.state() + ": watch it to see how it ends",
+          details).attachHandle(handle);
+    }
+    return new TaskAlreadyEndedException("The task had already ended " + last.state()
+        + " before the cancel: nothing was cancelled, and whatever it cost is spent"
+        + (last.state() == TaskState.SUCCEEDED ? "; its video can still be downloaded" : ""),
+        details, last.state(), last).attachHandle(handle);
   }
 
   /**
@@ -176,12 +217,39 @@ public final class VideoClient {
   /**
    * Downloads {@code video} to {@code target} through a temporary file in the same directory, then
    * moves it into place; a failed or disposed download leaves no partial file. The provider's
-   * credentials are never sent to the media host.
+   * credentials are never sent to the media host. Transient failures of the media host are
+   * retried with the polling policy's backoff until its deadline, and a body cut short resumes
+   * with a {@code Range} request; prefer {@link #download(TaskHandle, Video, Path)}, which can also
+   * replace an expired URL.
    */
   public Observable<DownloadProgress> download(Video video, Path target) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
     return downloader.download(video, target);
+  }
+
+  /**
+   * Downloads a video of the task {@code handle}, as {@link #download(Video, Path)} does, and when
+   * the media host refuses the video's URL (401, 403, 404 or 410: presigned URLs expire) reads the
+   * task's status once for a fresh URL of the same video before giving up.
+   */
+  public Observable<DownloadProgress> download(TaskHandle handle, Video video, Path target) {
+    checkHandle(handle);
+    if (video == null) throw new NullPointerException("video == null");
+    if (target == null) throw new NullPointerException("target == null");
+    return downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
+  }
+
+  /** The video of {@code fresh} that is {@code old} with a new URL: same path, else the only one. */
+  private Video sameVideo(TaskStatus fresh, Video old) {
+    List<Video> videos = fresh.videos();
+    for (Video v : videos) {
+      if (v.url().getPath() != null && v.url().getPath().equals(old.url().getPath())) return v;
+    }
+    if (videos.size() == 1) return videos.get(0);
+    throw new VideoApiException("The media host refused the video URL, and a fresh status of the task ("
+        + fresh.state() + ", " + videos.size() + " videos) has no video to replace it",
+        ErrorDetails.provider(provider.id()));
   }
 
   private void checkHandle(TaskHandle handle) {

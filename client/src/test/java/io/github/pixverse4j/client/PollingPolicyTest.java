@@ -113,6 +113,18 @@ class PollingPolicyTest {
   }
 
   @Test
+  @DisplayName("a server-given wait is clamped between the minimum retry delay and the cap")
+  void retryAfterClamped() {
+    PollingPolicy policy = PollingPolicy.builder().jitter(0).retryDelay(Duration.ofSeconds(2))
+        .maxRetryAfter(Duration.ofSeconds(60)).build();
+    assertThat(policy.retryDelay(1, Optional.of(Duration.ZERO))).as("'Retry-After: 0' is no busy loop")
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(policy.retryDelay(1, Optional.of(Duration.ofMillis(10)))).isEqualTo(Duration.ofSeconds(2));
+    assertThat(policy.retryDelay(1, Optional.of(Duration.ofSeconds(10)))).isEqualTo(Duration.ofSeconds(10));
+    assertThat(policy.retryDelay(1, Optional.of(Duration.ofMinutes(61)))).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
   @DisplayName("jitter spreads delays within the configured fraction")
   void jitter() {
     PollingPolicy low = policy.toBuilder().jitter(0.1).random(() -> 0.0).build();

@@ -34,6 +34,9 @@ final class ScriptedProvider implements VideoProvider {
   final List<Long> statusTimesMillis = new ArrayList<>();
   final List<TaskHandle> cancels = new ArrayList<>();
   private boolean supportsCancel = true;
+  private long outageFromMillis = -1;
+  private long outageUntilMillis = -1;
+  private Throwable outageFailure;
   private int taskCounter;
   /** How often submit() itself was called (not subscribed). */
   int submitCalls;
@@ -63,6 +66,17 @@ final class ScriptedProvider implements VideoProvider {
   /** Next status answers: a Throwable or a function of the handle giving a status. */
   ScriptedProvider statusAnswers(Object... answers) {
     for (Object a : answers) statuses.add(a);
+    return this;
+  }
+
+  /**
+   * Every status call made in [{@code fromMillis}, {@code untilMillis}) of scheduler time fails
+   * with {@code failure}, without consuming a scripted answer.
+   */
+  ScriptedProvider statusOutage(long fromMillis, long untilMillis, Throwable failure) {
+    outageFromMillis = fromMillis;
+    outageUntilMillis = untilMillis;
+    outageFailure = failure;
     return this;
   }
 
@@ -136,7 +150,9 @@ final class ScriptedProvider implements VideoProvider {
   @SuppressWarnings("unchecked")
   public Single<TaskStatus> status(TaskHandle handle) {
     return Single.defer(() -> {
-      statusTimesMillis.add(scheduler.now(TimeUnit.MILLISECONDS));
+      long now = scheduler.now(TimeUnit.MILLISECONDS);
+      statusTimesMillis.add(now);
+      if (now >= outageFromMillis && now < outageUntilMillis) return Single.error(outageFailure);
       Object a = statuses.isEmpty() ? running(null) : statuses.poll();
       if (a instanceof Throwable) return Single.error((Throwable) a);
       return Single.just(((Function<TaskHandle, TaskStatus>) a).apply(handle));

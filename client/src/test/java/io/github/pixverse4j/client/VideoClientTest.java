@@ -54,7 +54,6 @@ class VideoClientTest {
         .minInterval(Duration.ofMillis(100))
         .useProviderHints(false)
         .retryDelay(Duration.ofSeconds(1))
-        .maxConsecutiveFailures(3)
         .jitter(0);
   }
 
@@ -249,16 +248,95 @@ class VideoClientTest {
     }
 
     @Test
-    @DisplayName("transient failures are retried with backoff up to the limit, then surfaced with the handle")
-    void transientLimit() {
+    @DisplayName("transient failures are retried with doubling backoff, however many in a row")
+    void transientRetriedBeyondAnyCount() {
       TransportException reset = new TransportException("reset", details(0), null, true);
-      provider.statusAnswers(reset, reset, reset, reset, succeeded());
+      provider.statusAnswers(reset, reset, reset, reset, reset, reset, reset, succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(600);
+      obs.assertComplete().assertNoErrors();
+      // first poll at 1 s, retries after 1, 2, 4, 8, 16, 30 (the cap), 30 s
+      assertThat(provider.statusTimesMillis)
+          .containsExactly(1000L, 2000L, 4000L, 8000L, 16000L, 32000L, 62000L, 92000L);
+      assertThat(obs.values().get(obs.values().size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    @DisplayName("a 2xx answer that is not JSON (HTML, empty, cut off) is retried; well-formed JSON with an unknown status is not")
+    void unreadableRetried() {
+      MalformedResponseException html = new MalformedResponseException("not JSON", details(200), null, true);
+      provider.statusAnswers(html, html, succeeded());
       TestObserver<TaskStatus> obs = client().generate(request()).test();
       advance(60);
-      obs.assertError(TransportException.class);
-      assertThat(((VideoApiException) errorOf(obs)).handle()).isPresent();
-      // first poll at 1 s, retries after 1, 2, 4 s
-      assertThat(provider.statusTimesMillis).containsExactly(1000L, 2000L, 4000L, 8000L);
+      obs.assertComplete().assertNoErrors();
+      assertThat(provider.statusCount()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an outage of several minutes is ridden out: the stream completes, calls stay bounded, the retry is visible")
+    void outageSpanningMinutes() {
+      long seed = System.nanoTime();
+      System.out.println("outageSpanningMinutes seed " + seed);
+      java.util.Random random = new java.util.Random(seed);
+      PollingPolicy policy = PollingPolicy.defaults().toBuilder().random(random::nextDouble).build();
+      ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
+      // The provider stops answering 20 s after the submit and comes back 10 minutes later.
+      provider.statusOutage(20_000, 620_000, e502);
+      TestObserver<TaskStatus> obs = client(policy).generate(request()).test();
+      advance(619);
+      obs.assertNoErrors().assertNotComplete();
+      long outageCalls = provider.statusTimesMillis.stream().filter(t -> t >= 20_000 && t < 620_000).count();
+      assertThat(outageCalls).as("status calls during a 10-minute outage (seed %d)", seed).isLessThanOrEqualTo(25);
+
+      TaskStatus during = obs.values().get(obs.values().size() - 1);
+      assertThat(during.retry()).as("the retry state is visible while the provider is down").isPresent();
+      assertThat(during.state()).as("the last known state is kept").isEqualTo(TaskState.RUNNING);
+      assertThat(during.retry().get().failingSince().toEpochMilli())
+          .isEqualTo(provider.statusTimesMillis.stream().filter(t -> t >= 20_000).findFirst().get());
+      assertThat(during.retry().get().failedAttempts()).isEqualTo((int) outageCalls);
+      assertThat(during.retry().get().lastFailure()).isEqualTo("HTTP 502");
+      assertThat(during.retry().get().nextAttemptAt()).isAfter(java.time.Instant.ofEpochMilli(619_000));
+
+      provider.statusAnswers(succeeded());
+      advance(40);
+      obs.assertComplete().assertNoErrors();
+      long recoveredRead = provider.statusTimesMillis.stream().filter(t -> t >= 620_000).findFirst().get();
+      assertThat(recoveredRead - 620_000).as("delay from recovery to the next read (seed %d)", seed)
+          .isLessThanOrEqualTo(policy.maxRetryDelay().toMillis() * 103 / 100);
+      TaskStatus last = obs.values().get(obs.values().size() - 1);
+      assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(last.retry()).as("the first good read clears the retry state").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the first good read after failures is emitted with the retry state cleared, even when nothing else changed")
+    void recoveryEmitted() {
+      ProviderUnavailableException e503 = new ProviderUnavailableException("busy", details(503));
+      provider.statusAnswers(running(10), e503, e503, running(10), succeeded());
+      TestObserver<TaskStatus> obs = client().generate(request()).test();
+      advance(60);
+      obs.assertComplete();
+      assertThat(obs.values()).extracting(s -> s.state() + ":" + s.retry().map(r -> r.failedAttempts()).orElse(0))
+          .containsExactly("QUEUED:0", "RUNNING:0", "RUNNING:1", "RUNNING:2", "RUNNING:0", "SUCCEEDED:0");
+      assertThat(obs.values().get(2).retry().get().nextAttemptAt())
+          .isEqualTo(java.time.Instant.ofEpochSecond(3));
+    }
+
+    @Test
+    @DisplayName("an outage that lasts past the deadline ends with TaskTimeoutException naming it, with the last failure as cause")
+    void outagePastDeadline() {
+      ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
+      provider.statusOutage(0, Long.MAX_VALUE, e502);
+      TestObserver<TaskStatus> obs = client(fixedPolicy().deadline(Duration.ofMinutes(5)).build())
+          .generate(request()).test();
+      advance(299);
+      obs.assertNoErrors();
+      advance(1);
+      obs.assertError(TaskTimeoutException.class);
+      TaskTimeoutException e = (TaskTimeoutException) errorOf(obs);
+      assertThat(e.getCause()).isSameAs(e502);
+      assertThat(e.getMessage()).contains("had not answered").contains("HTTP 502");
+      assertThat(e.handle()).isPresent();
     }
 
     @Test
@@ -346,22 +424,27 @@ class VideoClientTest {
     return Stream.of(
         Arguments.of("reset after sending", new TransportException("reset", d, null, true), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("read timeout", new TransportException("timeout", d, null, true), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, ProviderUnavailableException.class),
+        // A 500 may come after the job was created: unknown, unless the provider's docs say otherwise.
+        Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, SubmitOutcomeUnknownException.class),
+        Arguments.of("500 documented to create nothing", new NoJobCreated(
+            new ProviderUnavailableException("CREATE_TASK_FAILED", d.withHttpStatus(500))), 1, ProviderUnavailableException.class),
         Arguments.of("502", new ProviderUnavailableException("bad gateway", d.withHttpStatus(502)), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("504", new ProviderUnavailableException("gateway timeout", d.withHttpStatus(504)), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("unreadable 200", new MalformedResponseException("bad json", d.withHttpStatus(200)), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("401", new AuthenticationException("bad key", d.withHttpStatus(401)), 1, AuthenticationException.class),
-        Arguments.of("refused (never sent), always", new TransportException("refused", d, null, false), 4, TransportException.class),
-        Arguments.of("429, always", new RateLimitedException("slow", d.withHttpStatus(429), null), 4, RateLimitedException.class),
-        Arguments.of("503, always", new ProviderUnavailableException("busy", d.withHttpStatus(503)), 4, ProviderUnavailableException.class));
+        // Resent with backoff until the deadline (30 s here): at 0, 1, 3, 7 and 15 s.
+        Arguments.of("refused (never sent), always", new TransportException("refused", d, null, false), 5, TransportException.class),
+        Arguments.of("429, always", new RateLimitedException("slow", d.withHttpStatus(429), null), 5, RateLimitedException.class),
+        Arguments.of("503, always", new ProviderUnavailableException("busy", d.withHttpStatus(503)), 5, ProviderUnavailableException.class));
   }
 
   @ParameterizedTest(name = "submit failing with {0} is sent {2} time(s)")
   @MethodSource("submitFailures")
   @DisplayName("a submit is resent only when the provider provably did not accept it")
   void submitNeverDuplicated(String name, Throwable failure, int expectedSubmits, Class<? extends Throwable> expected) {
-    provider.submitAnswers(failure, failure, failure, failure, failure, failure);
-    TestObserver<TaskStatus> obs = client().generate(request()).test();
+    for (int i = 0; i < 20; i++) provider.submitAnswers(failure);
+    TestObserver<TaskStatus> obs = client(fixedPolicy().deadline(Duration.ofSeconds(30)).build())
+        .generate(request()).test();
     advance(600);
     obs.assertError(expected);
     assertThat(provider.submitCount()).isEqualTo(expectedSubmits);
@@ -413,6 +496,83 @@ class VideoClientTest {
     advance(2);
     obs.assertValueCount(1).assertComplete();
     assertThat(provider.statusCount()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("status retries transient failures until the deadline, then reports the last one")
+  void statusRetriesUntilDeadline() {
+    ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
+    provider.statusOutage(0, 200_000, e502);
+    provider.statusAnswers(running(40));
+    TestObserver<TaskStatus> ok = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    advance(240);
+    ok.assertValueCount(1).assertComplete();
+
+    provider.statusOutage(0, Long.MAX_VALUE, e502);
+    TestObserver<TaskStatus> down = client(fixedPolicy().deadline(Duration.ofMinutes(2)).build())
+        .status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    // Attempts at 0, 1, 3, 7, 15, 31, 61, 91 s; the next would come after the deadline.
+    advance(90);
+    down.assertNoErrors().assertNotComplete();
+    advance(1);
+    down.assertError(ProviderUnavailableException.class);
+    assertThat(provider.statusCount()).as("12 reads ridden through the first outage, then 8").isEqualTo(12 + 8);
+  }
+
+  @Test
+  @DisplayName("a task reported FAILED because it was cancelled (by anyone) ends CANCELLED, in the stream and in status()")
+  void cancelledElsewhereIsCancelled() {
+    java.util.function.Function<TaskHandle, TaskStatus> cancelledAsFailure = h -> TaskStatus.builder()
+        .handle(h).state(TaskState.FAILED).rawStatus("COMPLETED").observedAt(java.time.Instant.EPOCH)
+        .failure(io.github.pixverse4j.api.TaskFailure.of(FailureCategory.CANCELLED, "Request was cancelled"))
+        .build();
+    provider.statusAnswers(running(10), cancelledAsFailure);
+    TestObserver<TaskStatus> obs = client().generate(request()).test();
+    advance(10);
+    obs.assertComplete();
+    TaskStatus last = obs.values().get(obs.values().size() - 1);
+    assertThat(last.state()).isEqualTo(TaskState.CANCELLED);
+    assertThat(last.failure()).isEmpty();
+
+    provider.statusAnswers(cancelledAsFailure);
+    TestObserver<TaskStatus> once = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    advance(1);
+    once.assertValue(s -> s.state() == TaskState.CANCELLED);
+  }
+
+  @Test
+  @DisplayName("cancel of a task that had already ended fails with TaskAlreadyEndedException naming the final state, and sends no cancel")
+  void cancelAfterEnd() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
+    provider.statusAnswers(succeeded());
+    TestObserver<Void> obs = client().cancel(h).test();
+    advance(1);
+    obs.assertError(io.github.pixverse4j.api.TaskAlreadyEndedException.class);
+    io.github.pixverse4j.api.TaskAlreadyEndedException e = (io.github.pixverse4j.api.TaskAlreadyEndedException) errorOf(obs);
+    assertThat(e.finalState()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(e.finalStatus()).isPresent();
+    assertThat(e.handle()).contains(h);
+    assertThat(e.getMessage()).contains("already ended SUCCEEDED").contains("nothing was cancelled");
+    assertThat(provider.cancels).isEmpty();
+  }
+
+  @Test
+  @DisplayName("cancel answered 'already ended' by the provider (a race) reads the final status and reports TaskAlreadyEndedException")
+  void cancelRace() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
+    VideoProvider racing = new DelegatingProvider(provider) {
+      @Override
+      public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
+        return io.reactivex.rxjava3.core.Completable.error(new TaskEndedBeforeCancel("ALREADY_COMPLETED"));
+      }
+    };
+    provider.statusAnswers(running(90), failed(FailureCategory.PROVIDER_ERROR));
+    TestObserver<Void> obs = new VideoClient(racing, fixedPolicy().build(), time, (v, t) -> Observable.empty())
+        .cancel(h).test();
+    advance(1);
+    obs.assertError(e -> e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
+        && ((io.github.pixverse4j.api.TaskAlreadyEndedException) e).finalState() == TaskState.FAILED);
+    assertThat(provider.statusCount()).as("one read before, one after the provider's answer").isEqualTo(2);
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.StatusNames;
+import io.github.pixverse4j.client.TaskEndedBeforeCancel;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.ApiKey;
@@ -46,6 +48,12 @@ import retrofit2.Response;
 final class OdiRouterProvider implements VideoProvider {
   /** How many submitted requests' URLs are remembered; older ones are rebuilt from the base URL. */
   static final int MAX_REMEMBERED_REQUESTS = 4096;
+
+  /** fal's documented values, and the FAILED / CANCELED(CANCELLED) of fal-compatible services. */
+  static final StatusNames STATUSES = StatusNames.builder(OdiRouter.PROVIDER_ID)
+      .add("IN_QUEUE").add("IN_PROGRESS").add("COMPLETED").add("FAILED")
+      .add("CANCELLED", "CANCELED")
+      .build();
 
   private final OdiRouterApi api;
   private final HttpUrl baseUrl;
@@ -173,7 +181,9 @@ final class OdiRouterProvider implements VideoProvider {
     if (raw == null || raw.trim().isEmpty()) {
       return Single.error(malformed("The status answer has no status"));
     }
-    switch (raw.trim().toUpperCase(Locale.ROOT)) {
+    String status = STATUSES.canonical(raw).orElse(null);
+    if (status == null) return Single.error(STATUSES.unknown(raw, key));
+    switch (status) {
       case "IN_QUEUE": {
         TaskStatus.Builder b = status(handle, TaskState.QUEUED, raw);
         Integer position = s.queuePosition();
@@ -191,14 +201,11 @@ final class OdiRouterProvider implements VideoProvider {
             ? FailureCategory.PROVIDER_ERROR : FailureCategory.UNKNOWN;
         return Single.just(status(handle, TaskState.FAILED, raw).failure(errors.failure(p, otherwise)).build());
       }
-      case "CANCELED":
       case "CANCELLED":
         forget(handle);
         return Single.just(status(handle, TaskState.CANCELLED, raw).build());
       default:
-        return Single.error(malformed("The status answer has the unknown status '"
-            + HttpErrors.snippet(raw, key) + "'; this client knows IN_QUEUE, IN_PROGRESS, COMPLETED,"
-            + " FAILED and CANCELED"));
+        throw new AssertionError(status);
     }
   }
 
@@ -283,8 +290,8 @@ final class OdiRouterProvider implements VideoProvider {
   }
 
   /**
-   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED completes too (nothing is left to
-   * cancel and the status tells the outcome); NOT_FOUND is {@link TaskNotFoundException}.
+   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED is {@link TaskEndedBeforeCancel}
+   * (the engine reads the final state); NOT_FOUND is {@link TaskNotFoundException}.
    */
   private Completable cancelled(Response<ResponseBody> response) {
     ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody();
@@ -315,8 +322,10 @@ final class OdiRouterProvider implements VideoProvider {
     switch (status.trim().toUpperCase(Locale.ROOT)) {
       case "CANCELLATION_REQUESTED":
       case "OK":
-      case "ALREADY_COMPLETED":
         return Completable.complete();
+      case "ALREADY_COMPLETED":
+        return Completable.error(new TaskEndedBeforeCancel(
+            "cancel answered ALREADY_COMPLETED (HTTP " + response.code() + ")"));
       case "NOT_FOUND":
         return Completable.error(new TaskNotFoundException(
             "Provider " + OdiRouter.PROVIDER_ID + " does not know this request (cancel answered"

@@ -130,6 +130,20 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
+    @DisplayName("a 403 whose body says the user is locked for an exhausted balance → InsufficientCreditsException, never 'check the key'")
+    void lockedForBalance() {
+      Throwable e = submitError(json(403, "{\"detail\":\"User is locked. Reason: Exhausted balance. Top up your"
+          + " balance at fal.ai/dashboard/billing.\"}"));
+      assertThat(e).isInstanceOf(InsufficientCreditsException.class).hasMessageContaining("HTTP 403")
+          .hasMessageContaining("top up");
+      assertThat(e.getMessage()).doesNotContain("check the API key");
+      sim.faults().clear();
+      TaskHandle h = completed();
+      sim.faults().on("status").always(json(403, "{\"detail\":\"User is locked. Reason: Exhausted balance.\"}"));
+      assertThat(statusError(h)).as("the same on a status read").isInstanceOf(InsufficientCreditsException.class);
+    }
+
+    @Test
     @DisplayName("a real wrong key (the simulator's 401) → AuthenticationException without the key")
     void wrongKey() {
       HttpUrl base = BaseUrls.require(sim.baseUrl());
@@ -247,6 +261,31 @@ class OdiRouterErrorMappingTest {
         assertThat(s.state()).isEqualTo(TaskState.CANCELLED);
         assertThat(s.rawStatus()).contains(value);
       }
+    }
+
+    @Test
+    @DisplayName("spelling is not a state: ' in_progress ' is IN_PROGRESS; an unknown value is quoted exactly as received")
+    void spelling() {
+      TaskHandle h = completed();
+      sim.faults().on("status").always(json(200, "{\"status\":\" in_progress \"}"));
+      assertThat(status(h).state()).isEqualTo(TaskState.RUNNING);
+      sim.faults().clear();
+      sim.faults().on("status").always(json(200, "{\"status\":\"Paused \"}"));
+      assertThat(statusError(h)).isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("\"Paused \"")
+          .hasMessageContaining("known: IN_QUEUE, IN_PROGRESS, COMPLETED, FAILED, CANCELLED");
+    }
+
+    @Test
+    @DisplayName("COMPLETED, then a result that says the request was cancelled (elsewhere) → CANCELLED category, which the engine reports as CANCELLED")
+    void cancelledElsewhere() {
+      TaskHandle h = completed();
+      sim.faults().on("result").always(json(400, "{\"detail\":\"Request was cancelled\"}"));
+      TaskStatus s = status(h);
+      assertThat(s.failure().map(f -> f.category())).contains(FailureCategory.CANCELLED);
+      sim.faults().clear();
+      sim.faults().on("result").always(json(500, "{\"detail\":\"stopped\",\"error_type\":\"request_cancelled\"}"));
+      assertThat(status(h).failure().map(f -> f.category())).contains(FailureCategory.CANCELLED);
     }
 
     @Test
@@ -396,11 +435,12 @@ class OdiRouterErrorMappingTest {
     }
 
     @Test
-    @DisplayName("400 ALREADY_COMPLETED and 200 OK complete; 404 NOT_FOUND → TaskNotFoundException")
+    @DisplayName("400 ALREADY_COMPLETED → TaskEndedBeforeCancel (the engine reads the final state); 200 OK completes; 404 NOT_FOUND → TaskNotFoundException")
     void outcomes() {
       TaskHandle done = completed();
       status(done);
-      assertThat(cancel(done)).isNull();
+      assertThat(cancel(done)).isInstanceOf(io.github.pixverse4j.client.TaskEndedBeforeCancel.class)
+          .hasMessageContaining("ALREADY_COMPLETED");
       assertThat(sim.requestCount("cancel")).isEqualTo(1);
       sim.faults().on("cancel").always(json(200, "{\"status\":\"OK\"}"));
       assertThat(cancel(done)).isNull();

@@ -10,6 +10,7 @@ import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.NoJobCreated;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.http.Json;
@@ -58,7 +59,7 @@ final class PixVerseErrors {
     }
     if (code == CONCURRENCY_LIMIT) {
       Duration retryAfter = headers == null ? null
-          : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+          : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
       return new RateLimitedException(
           "PixVerse refused the job: the account runs as many generations at once as its plan"
               + " allows (ErrCode 500044); wait for one to finish" + suffix, details, retryAfter);
@@ -125,6 +126,11 @@ final class PixVerseErrors {
     if (e instanceof ProviderUnavailableException) {
       ProviderUnavailableException p = (ProviderUnavailableException) e;
       int status = p.httpStatus().orElse(0);
+      if (status == 500) {
+        // An upload creates no video job: a 500 here is a plain failure, not an unknown outcome
+        // (and, unlike a gateway's answer, it is not resent: the origin itself failed).
+        return new NoJobCreated(p);
+      }
       if (status == 502 || status == 504) {
         return new TransportException(
             "The image upload to PixVerse failed at a gateway (HTTP " + status + "): "

@@ -104,7 +104,7 @@ final class V3AsyncErrors {
   }
 
   private static Duration retryAfter(Headers headers) {
-    return headers == null ? null : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+    return headers == null ? null : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
   }
 
   private static V3AsyncErrorBody parse(String raw) {
@@ -118,5 +118,15 @@ final class V3AsyncErrors {
 
   private static String blankToNull(String s) {
     return s == null || s.trim().isEmpty() ? null : s;
+  }
+
+  /**
+   * Whether a submit failure is documented to have created no task: {@code CREATE_TASK_FAILED}
+   * ("failed to create task", HTTP 500 in Novita's error code table).
+   */
+  static boolean createdNothing(Throwable e) {
+    return e instanceof VideoApiException
+        && ((VideoApiException) e).providerCode().map(c -> c.trim().toUpperCase(Locale.ROOT))
+            .map("CREATE_TASK_FAILED"::equals).orElse(false);
   }
 }

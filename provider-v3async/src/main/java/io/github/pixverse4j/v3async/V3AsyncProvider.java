@@ -5,8 +5,10 @@ import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
+import io.github.pixverse4j.client.NoJobCreated;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
@@ -64,6 +66,7 @@ public final class V3AsyncProvider implements VideoProvider {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> api.submit(model.path(), V3AsyncRequests.submitBody(model, request)))
         .compose(HttpErrors.<V3AsyncSubmitResponse>mapErrors(id, V3AsyncErrors.mapper(id, key), key))
+        .onErrorResumeNext(e -> Single.error(V3AsyncErrors.createdNothing(e) ? new NoJobCreated((VideoApiException) e) : e))
         .map(this::handleOf);
   }
 

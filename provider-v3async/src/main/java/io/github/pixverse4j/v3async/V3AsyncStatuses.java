@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.v3async.internal.V3AsyncExtra;
@@ -42,6 +43,10 @@ final class V3AsyncStatuses {
 
   private V3AsyncStatuses() {}
 
+  static StatusNames names(String providerId) {
+    return StatusNames.builder(providerId).add(QUEUED).add(PROCESSING).add(SUCCEED).add(FAILED).build();
+  }
+
   static TaskStatus toStatus(
       String providerId, TaskHandle handle, V3AsyncStatusResponse body, Instant observedAt, ApiKey key) {
     V3AsyncTask task = body.task();
@@ -57,7 +62,8 @@ final class V3AsyncStatuses {
       throw malformed(providerId, "a task result without task.status");
     }
     TaskStatus.Builder b = TaskStatus.builder().handle(handle).rawStatus(raw).observedAt(observedAt);
-    switch (raw) {
+    StatusNames names = names(providerId);
+    switch (names.canonical(raw).orElseThrow(() -> names.unknown(raw, key))) {
       case QUEUED:
         return b.state(TaskState.QUEUED).estimatedTimeRemaining(eta(task)).build();
       case PROCESSING:
@@ -71,9 +77,7 @@ final class V3AsyncStatuses {
       case FAILED:
         return b.state(TaskState.FAILED).failure(failure(task.reason(), key)).build();
       default:
-        throw malformed(providerId, "an unknown task status '" + HttpErrors.snippet(raw, key)
-            + "' (known: " + QUEUED + ", " + PROCESSING + ", " + SUCCEED + ", " + FAILED
-            + "); upgrade pixverse4j or report it");
+        throw new AssertionError(raw);
     }
   }
 

@@ -59,6 +59,30 @@ class V3AsyncStatusesTest {
         .isInstanceOf(MalformedResponseException.class);
   }
 
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "task_status_succeed | SUCCEEDED",
+      "' TASK_STATUS_PROCESSING ' | RUNNING",
+      "Task_Status_Queued | QUEUED",
+      "task_status_failed | FAILED"
+  })
+  @DisplayName("status values in another case or with stray whitespace are the documented values (spelling is not a state)")
+  void spellingIsNotAState(String raw, TaskState state) throws IOException {
+    TaskStatus s = map("{\"task\":{\"status\":\"" + raw + "\"},"
+        + "\"videos\":[{\"video_url\":\"https://cdn.example.com/v.mp4\"}]}");
+    assertThat(s.state()).isEqualTo(state);
+    assertThat(s.rawStatus()).as("the raw value is kept as received").contains(raw);
+  }
+
+  @Test
+  @DisplayName("an unknown value is quoted exactly as received, and the message does not list it as known")
+  void unknownQuoted() {
+    assertThatThrownBy(() -> map("{\"task\":{\"status\":\" task_status_paused \"}}"))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("\" task_status_paused \"")
+        .hasMessageContaining("known: TASK_STATUS_QUEUED, TASK_STATUS_PROCESSING, TASK_STATUS_SUCCEED, TASK_STATUS_FAILED");
+  }
+
   @Test
   @DisplayName("success: no ttl means no expiry, a non-numeric seed is ignored, a full content type is kept")
   void successVariants() throws IOException {

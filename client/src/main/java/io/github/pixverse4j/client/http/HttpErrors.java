@@ -1,6 +1,8 @@
 package io.github.pixverse4j.client.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.InsufficientCreditsException;
@@ -37,7 +39,9 @@ import retrofit2.HttpException;
  * Turns HTTP failures into the {@link VideoApiException} hierarchy, the same way for every
  * provider.
  *
- * <p>Status mapping of {@link #fromResponse}: 400, 413, 422 → {@link InvalidRequestException};
+ * <p>Status mapping of {@link #fromResponse}: first, any 4xx/5xx (but 429) whose code or text
+ * {@link #saysCannotPay says the account cannot pay} → {@link InsufficientCreditsException}; then
+ * 400, 413, 422 → {@link InvalidRequestException};
  * 401, 403 → {@link AuthenticationException}; 402 → {@link InsufficientCreditsException}; 404, 410
  * → {@link TaskNotFoundException}; 408, 425, 429 → {@link RateLimitedException}; 503 with a {@code
  * Retry-After} → {@link RateLimitedException} (the provider asked us to wait, and did not accept
@@ -95,9 +99,19 @@ public final class HttpErrors {
     Duration retryAfter =
         headers == null
             ? null
-            : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC()).orElse(null);
+            : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
     String p = "Provider " + providerId;
 
+    // The provider's own words decide before the status: fal-style queues answer an exhausted
+    // balance with 403 ("User is locked. Reason: Exhausted balance"), and a user with a valid
+    // key must not be told to check it.
+    if (httpStatus >= 400 && httpStatus != 402 && httpStatus != 429
+        && saysCannotPay(providerCode, providerMessage, bodySnippet)) {
+      return new InsufficientCreditsException(
+          p + " says the account cannot pay for this job (HTTP " + httpStatus + "): top up the"
+              + " account or choose a cheaper setting; the API key itself was accepted" + suffix,
+          details);
+    }
     if (httpStatus == 503 && retryAfter != null) {
       return new RateLimitedException(
           p + " is temporarily unable to take requests (HTTP 503) and asked us to wait"
@@ -159,6 +173,29 @@ public final class HttpErrors {
                 + suffix,
             details);
     }
+  }
+
+  /**
+   * Whether a provider's error code or text says the account cannot pay: a documented code
+   * ({@code BILLING_BALANCE_NOT_ENOUGH} of the v3 async APIs, {@code INSUFFICIENT_BALANCE}, fal's
+   * "Exhausted balance"), or the usual wording ("insufficient balance/credits/funds", "balance is
+   * not enough", "out of credits", "top up"). {@code null} texts are skipped.
+   */
+  public static boolean saysCannotPay(String... texts) {
+    for (String t : texts) {
+      if (t == null) continue;
+      String l = t.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      if (l.contains("insufficient") && (l.contains("balance") || l.contains("credit") || l.contains("fund"))) {
+        return true;
+      }
+      if (l.contains("exhausted balance") || l.contains("balance exhausted")
+          || l.contains("balance not enough") || l.contains("balance is not enough")
+          || l.contains("out of credits") || l.contains("no credits left") || l.contains("top up")
+          || l.contains("billing balance")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -355,7 +392,25 @@ public final class HttpErrors {
             + (reason.isEmpty() ? "" : ": " + reason)
             + (body.isEmpty() ? "" : ". Body starts: " + body),
         ErrorDetails.provider(providerId),
-        scrubbedCause(jsonError, keyToScrub));
+        scrubbedCause(jsonError, keyToScrub),
+        isUnreadable(jsonError));
+  }
+
+  /**
+   * Whether a parser error says the body was not JSON at all (a syntax error such as an HTML page,
+   * a cut-off body, or no content), as opposed to JSON of the wrong shape.
+   */
+  static boolean isUnreadable(Throwable jsonError) {
+    // Databind wraps a syntax error met inside a property (a body cut off in a string value) in a
+    // JsonMappingException, so the causes count too.
+    for (Throwable t = jsonError; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonParseException) return true; // includes JsonEOFException (cut off)
+      if (t instanceof MismatchedInputException) {
+        String m = String.valueOf(((MismatchedInputException) t).getOriginalMessage());
+        if (m.contains("end-of-input")) return true; // "No content to map due to end-of-input": empty
+      }
+    }
+    return false;
   }
 
   /**

@@ -7,9 +7,12 @@ import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.internal.Failures;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.exceptions.Exceptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -55,15 +58,37 @@ public final class VideoDownloader {
 
   private final OkHttpClient client;
   private final Scheduler ioScheduler;
+  private final Scheduler timeScheduler;
+  private final PollingPolicy policy;
 
   /**
+   * A downloader that makes exactly one attempt per download and reports every failure.
+   *
    * @param base the application's base client without provider credentials, such as {@link
    *     HttpClients#sharedDefault()}; its dispatcher and connection pool are shared
    * @param ioScheduler where the blocking copy runs, such as {@code Schedulers.io()}
    */
   public VideoDownloader(OkHttpClient base, Scheduler ioScheduler) {
+    this(base, ioScheduler, null, null);
+  }
+
+  /**
+   * A downloader that rides out a flaky media host: transient failures (no answer, a reset, a body
+   * cut short, 408, 425, 429, 5xx) are retried with {@code policy}'s backoff and {@code
+   * Retry-After} for as long as its {@link PollingPolicy#deadline()} allows, counted from the start
+   * of the download; a body that ended early resumes with an HTTP {@code Range} request.
+   *
+   * @param timeScheduler the source of time for the waits between attempts, such as the client's
+   *     scheduler ({@code TestScheduler} in tests)
+   * @param policy the retry delays and the deadline
+   */
+  public VideoDownloader(
+      OkHttpClient base, Scheduler ioScheduler, Scheduler timeScheduler, PollingPolicy policy) {
     if (base == null) throw new NullPointerException("base == null");
     if (ioScheduler == null) throw new NullPointerException("ioScheduler == null");
+    if ((timeScheduler == null) != (policy == null)) {
+      throw new NullPointerException(timeScheduler == null ? "timeScheduler == null" : "policy == null");
+    }
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(VideoDownloader::isProviderInterceptor);
     b.networkInterceptors().removeIf(VideoDownloader::isProviderInterceptor);
@@ -71,10 +96,17 @@ public final class VideoDownloader {
     b.callTimeout(0, TimeUnit.MILLISECONDS);
     this.client = b.build();
     this.ioScheduler = ioScheduler;
+    this.timeScheduler = timeScheduler;
+    this.policy = policy;
   }
 
   private static boolean isProviderInterceptor(Object i) {
     return i instanceof AuthInterceptor || i instanceof BodyLimitInterceptor;
+  }
+
+  /** Same as {@link #download(Video, Path, Single)} without a way to refresh an expired URL. */
+  public Observable<DownloadProgress> download(Video video, Path target) {
+    return download(video, target, null);
   }
 
   /**
@@ -83,61 +115,168 @@ public final class VideoDownloader {
    *
    * <p>The body streams into a hidden temporary file next to the target ({@code
    * .<name>.<random>.part}), which is moved into place (atomically where the file system can) only
-   * once complete and as long as announced by {@code Content-Length}. Events: one when the response
-   * arrives (0 bytes, with the announced size), then at most one per 256 KiB and per 1 % of the
-   * announced size, and a last one with {@link DownloadProgress#done()} true once the file is in
-   * place. On error or disposal the temporary file is deleted and the call cancelled.
+   * once complete and as long as announced by {@code Content-Length} (or, after a resume, the
+   * total of {@code Content-Range}). Events: one when the first response arrives (0 bytes, with
+   * the announced size), then at most one per 256 KiB and per 1 % of the announced size, counting
+   * on across attempts, and a last one with {@link DownloadProgress#done()} true once the file is
+   * in place. On a final error or disposal the temporary file is deleted and the call cancelled:
+   * nothing partial is ever left at the target.
+   *
+   * <p>With a retrying downloader (see the constructors), a transient failure is retried; a body
+   * that ended early resumes from the bytes already on disk with {@code Range: bytes=<n>-} (and
+   * {@code If-Range} with the first answer's {@code ETag}), appending when the host answers
+   * {@code 206} with the matching {@code Content-Range} and restarting from zero otherwise. When
+   * the media host refuses the URL (401, 403, 404, 410: presigned URLs expire) and {@code
+   * freshVideo} is given, it is subscribed to once for a fresh URL and the download starts again.
    *
    * <p>Errors: an HTTP failure is a {@link VideoApiException} with the status (403, 404 and 410
    * say the URL may have expired); a network failure or a short body is a {@link
    * TransportException}; a local file problem (directory missing, disk full) is the {@link
    * IOException} itself. The target's directory is not created.
    *
+   * @param freshVideo reads the task again and gives the same video with a fresh URL; may be
+   *     {@code null}
    * @throws IllegalArgumentException at once when the video URL is not http or https
    */
-  public Observable<DownloadProgress> download(Video video, Path target) {
+  public Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    final HttpUrl url = HttpUrl.get(video.url());
-    if (url == null) {
-      throw new IllegalArgumentException(
-          "Video URL must be http or https, got scheme '" + video.url().getScheme() + "'");
-    }
+    final HttpUrl url = httpUrl(video);
     final Path absolute = target.toAbsolutePath();
     if (absolute.getFileName() == null) {
       throw new IllegalArgumentException("target has no file name: " + target);
     }
-    return Observable.<DownloadProgress>create(
-            emitter -> run(emitter, url, video, absolute, target))
-        .subscribeOn(ioScheduler);
+    return Observable.defer(() -> {
+      Transfer t = new Transfer(url, video, absolute, target,
+          timeScheduler == null ? 0 : timeScheduler.now(TimeUnit.NANOSECONDS));
+      return attempts(t, freshVideo)
+          .doOnError(e -> deleteQuietly(t.part))
+          .doOnDispose(() -> deleteQuietly(t.part));
+    });
   }
 
-  private void run(
-      ObservableEmitter<DownloadProgress> emitter,
-      HttpUrl url,
-      Video video,
-      Path absolute,
-      Path target) {
-    Path part = null;
+  private static HttpUrl httpUrl(Video video) {
+    HttpUrl url = HttpUrl.get(video.url());
+    if (url == null) {
+      throw new IllegalArgumentException(
+          "Video URL must be http or https, got scheme '" + video.url().getScheme() + "'");
+    }
+    return url;
+  }
+
+  /** One download's state across its attempts; attempts run one after the other. */
+  private static final class Transfer {
+    final Path absolute;
+    final Path target;
+    final long startNanos;
+    volatile HttpUrl url;
+    volatile Video video;
+    volatile Path part;
+    volatile long written;
+    volatile long total = -1;
+    volatile String validator;
+    volatile int failures;
+    volatile boolean refreshed;
+    volatile boolean started;
+
+    Transfer(HttpUrl url, Video video, Path absolute, Path target, long startNanos) {
+      this.url = url;
+      this.video = video;
+      this.absolute = absolute;
+      this.target = target;
+      this.startNanos = startNanos;
+    }
+  }
+
+  private Observable<DownloadProgress> attempts(Transfer t, Single<Video> freshVideo) {
+    return Observable.<DownloadProgress>create(emitter -> attempt(emitter, t))
+        .subscribeOn(ioScheduler)
+        .onErrorResumeNext(e -> afterFailure(t, e, freshVideo));
+  }
+
+  private Observable<DownloadProgress> afterFailure(Transfer t, Throwable e, Single<Video> freshVideo) {
+    if (policy == null) return Observable.error(e);
+    if (freshVideo != null && !t.refreshed && isRefusedUrl(e)) {
+      t.refreshed = true;
+      return freshVideo
+          .onErrorResumeNext(statusFailed -> {
+            e.addSuppressed(statusFailed);
+            return Single.error(e);
+          })
+          .flatMapObservable(fresh -> {
+            t.url = httpUrl(fresh);
+            t.video = fresh;
+            t.written = 0; // another URL may be another object: no resume across it
+            t.validator = null;
+            return attempts(t, freshVideo);
+          });
+    }
+    if (!Failures.isTransient(e)) return Observable.error(e);
+    int failures = ++t.failures;
+    Duration delay = policy.retryDelay(failures, HttpErrors.retryAfter(e));
+    long deadline = t.startNanos + policy.deadline().toNanos();
+    if (timeScheduler.now(TimeUnit.NANOSECONDS) + delay.toNanos() > deadline) return Observable.error(e);
+    return Observable.timer(delay.toNanos(), TimeUnit.NANOSECONDS, timeScheduler)
+        .flatMap(x -> attempts(t, freshVideo));
+  }
+
+  private static boolean isRefusedUrl(Throwable e) {
+    if (!(e instanceof VideoApiException)) return false;
+    int status = ((VideoApiException) e).httpStatus().orElse(0);
+    return status == 401 || status == 403 || status == 404 || status == 410;
+  }
+
+  private void attempt(ObservableEmitter<DownloadProgress> emitter, Transfer t) {
+    HttpUrl url = t.url;
     try {
-      Path dir = absolute.getParent();
-      if (!Files.isDirectory(dir)) {
-        throw new NoSuchFileException(
-            dir.toString(), null, "the download target's directory does not exist; create it first");
+      if (t.part == null) {
+        Path dir = t.absolute.getParent();
+        if (!Files.isDirectory(dir)) {
+          throw new NoSuchFileException(
+              dir.toString(), null, "the download target's directory does not exist; create it first");
+        }
+        if (Files.isDirectory(t.absolute)) {
+          throw new FileSystemException(t.absolute.toString(), null, "the download target is a directory");
+        }
+        t.part = createPart(dir, t.absolute.getFileName().toString());
       }
-      if (Files.isDirectory(absolute)) {
-        throw new FileSystemException(absolute.toString(), null, "the download target is a directory");
+      long resumeAt = t.written;
+      Request.Builder request = new Request.Builder().url(url).get();
+      if (resumeAt > 0) {
+        request.header("Range", "bytes=" + resumeAt + "-");
+        if (t.validator != null) request.header("If-Range", t.validator);
       }
-      Call call = client.newCall(new Request.Builder().url(url).get().build());
+      Call call = client.newCall(request.build());
       emitter.setCancellable(call::cancel);
-      long read;
       try (Response response = call.execute()) {
-        if (!response.isSuccessful()) throw httpError(response.code(), url, video, response);
+        if (resumeAt > 0 && response.code() == 416) {
+          t.written = 0; // the host no longer has those bytes: start over
+          throw new TransportException("The media host " + url.host() + " refused to resume at byte "
+              + resumeAt + " (HTTP 416)", ErrorDetails.none().withHttpStatus(416), null, true);
+        }
+        if (!response.isSuccessful()) throw httpError(response.code(), url, t.video, response);
         ResponseBody body = response.body();
         checkIsMedia(response.code(), url, body);
-        long total = body.contentLength();
-        part = createPart(dir, absolute.getFileName().toString());
-        read = copy(emitter, body.source(), part, total, target);
+        boolean append = false;
+        if (resumeAt > 0 && response.code() == 206) {
+          long[] range = contentRange(response.header("Content-Range"));
+          if (range != null && range[0] == resumeAt) {
+            append = true;
+            if (range[1] >= 0) t.total = range[1];
+          }
+        }
+        if (!append) {
+          // A whole body (200), or a range we did not ask for: restart from zero.
+          t.written = 0;
+          t.total = response.code() == 206 ? -1 : body.contentLength();
+          String etag = response.header("ETag");
+          t.validator = etag != null && !etag.startsWith("W/") ? etag : null;
+        }
+        long before = t.written;
+        copy(emitter, body.source(), t, append);
+        if (t.written > before) t.failures = 0; // progress: the next failure starts the backoff anew
+        long read = t.written;
+        long total = t.total;
         if (read == 0 && !emitter.isDisposed()) {
           throw new VideoApiException("The media host " + url.host() + " answered HTTP " + response.code()
               + " with an empty body instead of the video: fetch the task's status again for a fresh URL",
@@ -153,30 +292,55 @@ public final class VideoDownloader {
               true);
         }
       }
-      moveIntoPlace(part, absolute);
-      emitter.onNext(progress(target, read, read, true));
+      moveIntoPlace(t.part, t.absolute);
+      t.part = null;
+      emitter.onNext(progress(t.target, t.written, t.written, true));
       emitter.onComplete();
-    } catch (Throwable t) {
-      if (part != null) deleteQuietly(part);
-      Exceptions.throwIfFatal(t);
-      emitter.tryOnError(mapError(t, url));
+    } catch (Throwable e) {
+      if (emitter.isDisposed()) {
+        deleteQuietly(t.part);
+        return;
+      }
+      Exceptions.throwIfFatal(e);
+      emitter.tryOnError(mapError(e, url));
     }
   }
 
-  private long copy(
-      ObservableEmitter<DownloadProgress> emitter,
-      BufferedSource source,
-      Path part,
-      long total,
-      Path target)
+  /** {@code [first byte, complete length or -1]} of {@code bytes <first>-<last>/<length|*>}, or null. */
+  static long[] contentRange(String header) {
+    if (header == null) return null;
+    String v = header.trim();
+    if (!v.regionMatches(true, 0, "bytes ", 0, 6)) return null;
+    v = v.substring(6).trim();
+    int dash = v.indexOf('-');
+    int slash = v.indexOf('/');
+    if (dash <= 0 || slash < dash) return null;
+    try {
+      long first = Long.parseLong(v.substring(0, dash).trim());
+      long last = Long.parseLong(v.substring(dash + 1, slash).trim());
+      String length = v.substring(slash + 1).trim();
+      long complete = length.equals("*") ? -1 : Long.parseLong(length);
+      if (first < 0 || last < first || complete >= 0 && last >= complete) return null;
+      return new long[] {first, complete};
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private void copy(
+      ObservableEmitter<DownloadProgress> emitter, BufferedSource source, Transfer t, boolean append)
       throws IOException, LocalFileException {
+    long total = t.total;
     long step = Math.max(MIN_PROGRESS_STEP_BYTES, total > 0 ? total / 100 : 0);
-    emitter.onNext(progress(target, 0, total, false));
+    if (!t.started) {
+      t.started = true;
+      emitter.onNext(progress(t.target, 0, total, false));
+    }
     byte[] buffer = new byte[BUFFER_BYTES];
     ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-    long read = 0;
-    long nextEvent = step;
-    try (FileChannel out = openPart(part)) {
+    long read = t.written;
+    long nextEvent = read + step;
+    try (FileChannel out = openPart(t.part, append)) {
       int n;
       // Fill the whole buffer before each write: a plain read returns one 8 KiB segment, and
       // eight times as many file writes cost a fifth of the throughput.
@@ -190,20 +354,23 @@ public final class VideoDownloader {
           throw new LocalFileException(e);
         }
         read += n;
+        // Recorded as it goes: a failure below leaves exactly these bytes on disk to resume from.
+        t.written = read;
         if (read >= nextEvent) {
-          emitter.onNext(progress(target, read, total, false));
+          emitter.onNext(progress(t.target, read, total, false));
           nextEvent = read + step;
         }
       }
       // No fsync: like curl and wget, the file is complete and in place once moved; forcing it
       // to disk would halve throughput for a guarantee only a power cut could test.
     }
-    return read;
   }
 
-  private static FileChannel openPart(Path part) throws LocalFileException {
+  private static FileChannel openPart(Path part, boolean append) throws LocalFileException {
     try {
-      return FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      return append
+          ? FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+          : FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
       throw new LocalFileException(e);
     }
@@ -286,7 +453,7 @@ public final class VideoDownloader {
       case 503:
         // As for API calls: a 503 is "slow down" only when it says how long to wait.
         Duration retryAfter =
-            RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC()).orElse(null);
+            RetryAfter.fromHeaders(response.headers(), Clock.systemUTC()).orElse(null);
         if (status == 503 && retryAfter == null) {
           return new ProviderUnavailableException(
               "The media host " + host + " is unavailable (HTTP 503): try again later", details);
@@ -324,6 +491,7 @@ public final class VideoDownloader {
   }
 
   private static void deleteQuietly(Path part) {
+    if (part == null) return;
     try {
       Files.deleteIfExists(part);
     } catch (IOException | RuntimeException ignored) {

@@ -1,6 +1,10 @@
 package io.github.pixverse4j.client.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.FailureCategory;
+import io.github.pixverse4j.api.TaskFailure;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
@@ -8,6 +12,7 @@ import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.NoJobCreated;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,11 +20,50 @@ import java.util.Optional;
 public final class Failures {
   private Failures() {}
 
-  /** Whether a status or cancel call that failed this way is worth repeating. */
+  /**
+   * Whether a read (status, result, cancel) that failed this way is worth repeating: no answer
+   * (connection refused or reset, timeouts), 408, 425, 429, 5xx, or a 2xx answer that is not JSON
+   * at all (a gateway's HTML page, an empty or cut-off body). Reads are idempotent, so repeating
+   * them costs nothing but a request. Permanent answers (401/403, task not found, well-formed JSON
+   * with an unknown status) are not transient.
+   */
   public static boolean isTransient(Throwable e) {
     return e instanceof TransportException
         || e instanceof RateLimitedException
-        || e instanceof ProviderUnavailableException;
+        || e instanceof ProviderUnavailableException
+        || e instanceof MalformedResponseException && ((MalformedResponseException) e).unreadable();
+  }
+
+  /**
+   * {@code e} in one short line for {@link io.github.pixverse4j.api.RetryState#lastFailure()}:
+   * the HTTP status (and provider code) when there was an answer, else what went wrong with the
+   * connection. Built from messages that are already scrubbed of the key.
+   */
+  public static String oneLine(Throwable e) {
+    if (e instanceof VideoApiException) {
+      VideoApiException v = (VideoApiException) e;
+      if (v instanceof MalformedResponseException && ((MalformedResponseException) v).unreadable()) {
+        return "answer not JSON" + v.httpStatus().map(s -> ", HTTP " + s).orElse("");
+      }
+      if (v.httpStatus().isPresent()) {
+        return "HTTP " + v.httpStatus().get() + v.providerCode().map(c -> " " + cut(c, 40)).orElse("");
+      }
+      if (v instanceof TransportException) {
+        Throwable cause = e.getCause();
+        if (cause instanceof java.net.ConnectException) return "connection refused";
+        if (cause instanceof java.net.SocketTimeoutException) return "timed out";
+        if (cause instanceof java.io.InterruptedIOException) return "timed out";
+        if (cause != null) return "connection failed (" + cause.getClass().getSimpleName() + ")";
+        return "connection failed";
+      }
+      return cut(v.baseMessage(), 120);
+    }
+    return cut(String.valueOf(e), 120);
+  }
+
+  private static String cut(String s, int max) {
+    String line = io.github.pixverse4j.client.http.HttpErrors.snippet(s, null);
+    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
   }
 
   /**
@@ -40,15 +84,19 @@ public final class Failures {
 
   /**
    * Turns a final submit failure into what the caller sees: when the provider may have accepted
-   * the job (no answer, a gateway error, or an unreadable answer), a {@link
-   * SubmitOutcomeUnknownException}.
+   * the job (no answer, a 500, 502 or 504, or an unreadable answer), a {@link
+   * SubmitOutcomeUnknownException}. A server error may come after the job was created, and a
+   * gateway's says nothing about the origin; only a provider's documentation can say otherwise,
+   * which a provider reports with {@link NoJobCreated}.
    */
   public static Throwable forSubmit(Throwable e, String providerId) {
+    if (e instanceof NoJobCreated) return wrap(((NoJobCreated) e).answer(), providerId);
     boolean unknown = false;
     if (e instanceof TransportException) {
       unknown = ((TransportException) e).requestMayHaveReachedServer();
     } else if (e instanceof ProviderUnavailableException) {
-      unknown = ((ProviderUnavailableException) e).httpStatus().map(s -> s == 502 || s == 504).orElse(false);
+      unknown = ((ProviderUnavailableException) e).httpStatus()
+          .map(s -> s == 500 || s == 502 || s == 504).orElse(false);
     } else if (e instanceof MalformedResponseException) {
       unknown = true;
     }
@@ -65,9 +113,23 @@ public final class Failures {
         e);
   }
 
+  /**
+   * The status as the caller should see it: a task a provider reports as failed because it was
+   * cancelled (by anyone: another process, the provider's console) is CANCELLED, whichever way the
+   * provider said so.
+   */
+  public static TaskStatus truthful(TaskStatus s) {
+    if (s.state() == TaskState.FAILED && s.failure().isPresent()
+        && s.failure().get().category() == FailureCategory.CANCELLED) {
+      return TaskStatus.builder().from(s).state(TaskState.CANCELLED)
+          .failure(Optional.<TaskFailure>empty()).build();
+    }
+    return s;
+  }
+
   /** The {@code Retry-After} a failure carries, if any. */
   public static Optional<Duration> retryAfter(Throwable e) {
-    return e instanceof RateLimitedException ? ((RateLimitedException) e).retryAfter() : Optional.empty();
+    return io.github.pixverse4j.client.http.HttpErrors.retryAfter(e);
   }
 
   /** Ensures the error is a {@link VideoApiException} that names {@code handle}. */

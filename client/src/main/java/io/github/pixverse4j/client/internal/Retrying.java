@@ -9,14 +9,26 @@ import io.reactivex.rxjava3.functions.Supplier;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Repeats a single call after failures the policy allows, with its backoff, on its scheduler. */
+/**
+ * Repeats a single call after failures the policy allows, with its backoff, on its scheduler, until
+ * the policy's deadline (counted from the subscription): a retry that would start after the
+ * deadline is not made, and the last failure is reported instead.
+ */
 public final class Retrying {
   private Retrying() {}
 
   /** Subscribes to {@code call} and, after a failure {@code retry} accepts, again after the policy's delay. */
   public static <T> Single<T> single(
       Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler) {
-    return attempt(call, retry, policy, scheduler, 0);
+    return single(call, retry, Integer.MAX_VALUE, policy, scheduler);
+  }
+
+  /** Like {@link #single(Supplier, Predicate, PollingPolicy, Scheduler)}, but at most {@code maxRetries} times. */
+  public static <T> Single<T> single(
+      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
+      Scheduler scheduler) {
+    return Single.defer(() -> attempt(call, retry, maxRetries, policy, scheduler,
+        scheduler.now(TimeUnit.NANOSECONDS) + policy.deadline().toNanos(), 0));
   }
 
   /** Like {@link #single} for a {@link Completable}. */
@@ -26,14 +38,15 @@ public final class Retrying {
   }
 
   private static <T> Single<T> attempt(
-      Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler,
-      int failures) {
+      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
+      Scheduler scheduler, long deadlineNanos, int failures) {
     return Single.defer(call)
         .onErrorResumeNext(e -> {
-          if (failures >= policy.maxConsecutiveFailures() || !retry.test(e)) return Single.error(e);
+          if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
           Duration d = policy.retryDelay(failures + 1, Failures.retryAfter(e));
+          if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos) return Single.error(e);
           return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
-              .flatMap(x -> attempt(call, retry, policy, scheduler, failures + 1));
+              .flatMap(x -> attempt(call, retry, maxRetries, policy, scheduler, deadlineNanos, failures + 1));
         });
   }
 }

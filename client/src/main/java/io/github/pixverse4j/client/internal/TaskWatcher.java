@@ -1,6 +1,7 @@
 package io.github.pixverse4j.client.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.RetryState;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
@@ -13,6 +14,7 @@ import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.disposables.SerialDisposable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +47,8 @@ public final class TaskWatcher {
   private int unchangedPolls;
   private long lastChangeNanos;
   private int consecutiveFailures;
+  private long failingSinceNanos = -1;
+  private Throwable lastFailure;
   private long runningSinceNanos = -1;
 
   private TaskWatcher(
@@ -88,15 +92,20 @@ public final class TaskWatcher {
     call.replace(provider.status(handle).subscribe(this::onStatus, this::onFailure));
   }
 
-  private void onStatus(TaskStatus s) {
+  private void onStatus(TaskStatus answered) {
     if (finished.get()) return;
+    TaskStatus s = Failures.truthful(answered);
     consecutiveFailures = 0;
+    failingSinceNanos = -1;
+    lastFailure = null;
     if (!s.handle().equals(handle)) {
       fail(new IllegalStateException("provider returned a status for " + s.handle() + " when asked for " + handle));
       return;
     }
     long now = scheduler.now(TimeUnit.NANOSECONDS);
     if (s.state() == TaskState.RUNNING && runningSinceNanos < 0) runningSinceNanos = now;
+    // A status that follows failed reads differs from the last one emitted by its retry state, so
+    // the recovery is always emitted.
     boolean changed = last == null || !s.sameProgressAs(last);
     unchangedPolls = changed ? 0 : unchangedPolls + 1;
     if (changed) lastChangeNanos = now;
@@ -115,14 +124,45 @@ public final class TaskWatcher {
     schedulePoll(policy.nextPollDelay(s, unchangedPolls, Duration.ofNanos(now - lastChangeNanos), running));
   }
 
+  /**
+   * A transient failure is retried until the deadline (whose own timer ends the stream), with the
+   * policy's capped backoff; each retry re-emits the last status with its retry state so that
+   * subscribers see the outage. Anything else ends the stream.
+   */
   private void onFailure(Throwable e) {
     if (finished.get()) return;
-    if (Failures.isTransient(e) && consecutiveFailures < policy.maxConsecutiveFailures()) {
-      consecutiveFailures++;
-      schedulePoll(policy.retryDelay(consecutiveFailures, Failures.retryAfter(e)));
+    if (!Failures.isTransient(e)) {
+      fail(e);
       return;
     }
-    fail(e);
+    long now = scheduler.now(TimeUnit.NANOSECONDS);
+    if (failingSinceNanos < 0) failingSinceNanos = now;
+    consecutiveFailures++;
+    lastFailure = e;
+    Duration delay = policy.retryDelay(consecutiveFailures, Failures.retryAfter(e));
+    if (last != null) {
+      last = TaskStatus.builder().from(last)
+          .retry(RetryState.builder()
+              .failingSince(instant(failingSinceNanos))
+              .failedAttempts(consecutiveFailures)
+              .lastFailure(Failures.oneLine(e))
+              .nextAttemptAt(instant(now + delay.toNanos()))
+              .build())
+          .build();
+      emitter.onNext(last);
+    }
+    schedulePoll(delay);
+  }
+
+  private static String text(Duration d) {
+    long s = d.getSeconds();
+    if (s >= 60 && s % 60 == 0) return s / 60 + " min";
+    if (s >= 60) return s / 60 + " min " + s % 60 + " s";
+    return s + " s";
+  }
+
+  private Instant instant(long schedulerNanos) {
+    return Instant.ofEpochSecond(0, schedulerNanos);
   }
 
   private void fail(Throwable e) {
@@ -139,12 +179,20 @@ public final class TaskWatcher {
     call.dispose();
     if (policy.cancelOnDeadline()) cancelRemotely();
     TaskStatus lastSeen = last;
-    emitter.onError(new TaskTimeoutException(
-        "The task did not finish within the deadline of " + policy.deadline()
+    Throwable failure = lastFailure;
+    String outage = failure == null ? ""
+        : "; the provider had not answered for " + text(Duration.ofNanos(
+            scheduler.now(TimeUnit.NANOSECONDS) - failingSinceNanos)) + " (" + consecutiveFailures
+            + " failed reads, last: " + Failures.oneLine(failure) + ")";
+    TaskTimeoutException timeout = new TaskTimeoutException(
+        "The task did not finish within the deadline of " + text(policy.deadline())
             + (lastSeen == null ? "" : "; it was last seen " + lastSeen.state())
+            + outage
             + ". It may still finish: watch its handle again later.",
         ErrorDetails.provider(provider.id()),
-        lastSeen).attachHandle(handle));
+        lastSeen,
+        failure);
+    emitter.onError(timeout.attachHandle(handle));
   }
 
   private void onDispose() {

@@ -132,6 +132,36 @@ class HttpErrorsTest {
     }
 
     @Test
+    @DisplayName("an answer that says the account cannot pay is InsufficientCreditsException whatever its status; 429 and plain auth failures are not")
+    void moneyFirst() {
+      assertThat(HttpErrors.fromResponse("odirouter", 403, null,
+          "{\"detail\":\"User is locked. Reason: Exhausted balance.\"}", null, null))
+          .isExactlyInstanceOf(InsufficientCreditsException.class);
+      assertThat(HttpErrors.fromResponse("v3", 400, null, null, "BILLING_BALANCE_NOT_ENOUGH", "x"))
+          .isExactlyInstanceOf(InsufficientCreditsException.class);
+      assertThat(HttpErrors.fromResponse("gmi", 401, null, null, null, "Insufficient credits"))
+          .isExactlyInstanceOf(InsufficientCreditsException.class);
+      assertThat(HttpErrors.fromResponse("gmi", 403, null, "{\"error\":\"forbidden\"}", null, null))
+          .isExactlyInstanceOf(AuthenticationException.class);
+      assertThat(HttpErrors.fromResponse("gmi", 429, null, null, null, "insufficient balance for burst"))
+          .isExactlyInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    @DisplayName("a body that is not JSON at all (HTML, empty, cut off, also inside a field) is unreadable; JSON of the wrong shape is not")
+    void unreadable() {
+      com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+      for (String body : new String[] {"<html>502</html>", "", "{\"status\":\"IN_PROG", "{\"status\":"}) {
+        Exception parse = org.assertj.core.api.Assertions.catchThrowableOfType(
+            () -> m.readValue(body, Shape.class), Exception.class);
+        assertThat(HttpErrors.fromJsonError("p", parse, null, null).unreadable()).as(body).isTrue();
+      }
+      Exception shape = org.assertj.core.api.Assertions.catchThrowableOfType(
+          () -> m.readValue("{\"status\":[1,2]}", Shape.class), Exception.class);
+      assertThat(HttpErrors.fromJsonError("p", shape, null, null).unreadable()).isFalse();
+    }
+
+    @Test
     @DisplayName("a provider message is preferred over the body snippet; an invalid request has no violations")
     void providerMessageFirst() {
       VideoApiException e =
@@ -464,5 +494,10 @@ class HttpErrorsTest {
     assertThat(Optional.of(e).flatMap(VideoApiException::httpStatus)).contains(404);
     assertThatThrownBy(() -> HttpErrors.fromHttpException(null, new HttpException(r), KEY))
         .hasMessage("providerId == null");
+  }
+
+  /** A wire type with one field, for parser errors inside a property. */
+  static final class Shape {
+    public String status;
   }
 }

@@ -9,7 +9,6 @@ import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.http.Json;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.function.Function;
 import okhttp3.Headers;
 import retrofit2.HttpException;
@@ -56,26 +55,14 @@ public final class GmiErrors {
               + " and submit again" + suffix,
           details);
     }
-    if (status == 400 && mentionsBalance(message, code)) {
+    if (HttpErrors.saysCannotPay(message, code)) {
       return new InsufficientCreditsException(
-          "GMI says the account cannot pay for this request (HTTP 400): top up the GMI account or"
+          "GMI says the account cannot pay for this request (HTTP " + status + "): top up the GMI account or"
               + " choose a cheaper setting" + suffix,
           details);
     }
     return HttpErrors.fromResponse(
         GmiMapping.PROVIDER_ID, status, headers, snippet, code, message, key);
-  }
-
-  private static boolean mentionsBalance(String... texts) {
-    for (String t : texts) {
-      if (t == null) continue;
-      String lower = t.toLowerCase(Locale.ROOT);
-      if (lower.contains("insufficient") && (lower.contains("balance") || lower.contains("credit")
-          || lower.contains("fund"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static JsonNode parse(String body) {

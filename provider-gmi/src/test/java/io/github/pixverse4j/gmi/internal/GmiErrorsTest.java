@@ -49,6 +49,7 @@ class GmiErrorsTest {
     "401|{\"error\":\"invalid api key\"}|AuthenticationException",
     "403|{\"error\":\"forbidden\"}|AuthenticationException",
     "403|{\"error\":\"sensitive scope\"}|AuthenticationException",
+    "403|{\"error\":{\"message\":\"account locked: insufficient balance\",\"code\":\"INSUFFICIENT_BALANCE\"}}|InsufficientCreditsException",
     "402|{\"error\":\"payment required\"}|InsufficientCreditsException",
     "404|{\"error\":\"request not found\"}|TaskNotFoundException",
     "429|{\"error\":\"Rate limit exceeded\"}|RateLimitedException",

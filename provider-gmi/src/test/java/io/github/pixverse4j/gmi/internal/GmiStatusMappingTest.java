@@ -51,6 +51,17 @@ class GmiStatusMappingTest {
     assertThat(s.handle()).isEqualTo(HANDLE);
   }
 
+  @Test
+  @DisplayName("surrounding whitespace and case do not change a value; an unknown one is quoted exactly as received")
+  void spelling() throws Exception {
+    assertThat(map("{\"status\":\" SUCCESS \",\"outcome\":" + VIDEO + "}").state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(map("{\"status\":\"Queued\\n\"}").state()).isEqualTo(TaskState.QUEUED);
+    assertThatThrownBy(() -> map("{\"status\":\" teleporting\"}"))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("\" teleporting\"")
+        .hasMessageContaining("known: queued, dispatched, processing, success, failed, cancelled");
+  }
+
   @ParameterizedTest(name = "status {0} is refused")
   @CsvSource({"completed", "canceled", "TELEPORTING", "''"})
   @DisplayName("an unknown or empty status value is a MalformedResponseException carrying the handle")

@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.http.Json;
@@ -90,6 +91,14 @@ public final class OdiRouterErrors {
 
     public boolean isModeration() {
       return isModerationType(errorType) || items.stream().anyMatch(i -> isModerationType(i.type));
+    }
+
+    /**
+     * Whether the answer says the request was cancelled (a result after a cancel from anywhere:
+     * fal-style queues report COMPLETED, then answer the result with the cancellation).
+     */
+    public boolean isCancellation() {
+      return StatusNames.mentionsCancellation(errorType) || StatusNames.mentionsCancellation(message);
     }
   }
 
@@ -240,7 +249,8 @@ public final class OdiRouterErrors {
 
   /** How a task failed, from a result or status answer that reports a failure. */
   public TaskFailure failure(Parsed p, FailureCategory otherwise) {
-    FailureCategory category = p.isModeration() ? FailureCategory.MODERATION : otherwise;
+    FailureCategory category = p.isModeration() ? FailureCategory.MODERATION
+        : p.isCancellation() ? FailureCategory.CANCELLED : otherwise;
     String message = p.message != null ? p.message
         : "Provider " + providerId + " reported the task as failed"
             + (p.httpStatus > 0 ? " (HTTP " + p.httpStatus + ")" : "") + " without a reason";

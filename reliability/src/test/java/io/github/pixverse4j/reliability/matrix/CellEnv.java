@@ -92,7 +92,10 @@ final class CellEnv implements AutoCloseable {
         .build();
   }
 
-  /** Short intervals, no jitter, a small Retry-After cap, three retries. */
+  /**
+   * Short intervals, no jitter, a small Retry-After cap, three resends of a submit; reads retry
+   * until the 20 s deadline.
+   */
   static PollingPolicy policy() {
     return PollingPolicy.builder()
         .initialDelay(Duration.ofMillis(10))

@@ -21,6 +21,8 @@ enum FaultKind {
   INSUFFICIENT_CREDITS("insufficient credits", false),
   MALFORMED_JSON("malformed JSON", false),
   EMPTY_BODY("empty body", false),
+  ACCEPTED_EMPTY("202 without a body", false),
+  TRUNCATED_JSON("200 with cut-off JSON", false),
   HTML_PAGE("HTML error page", false),
   OVERSIZED_BODY("body over the size cap", false),
   UNKNOWN_STATUS("unknown status value", false),

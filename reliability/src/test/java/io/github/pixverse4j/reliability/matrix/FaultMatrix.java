@@ -63,6 +63,10 @@ final class FaultMatrix {
         for (FaultKind f : FaultKind.values()) {
           if (f == FaultKind.ANY) continue;
           if (f == FaultKind.UNKNOWN_STATUS && phase != Phase.STATUS) continue;
+          if ((f == FaultKind.ACCEPTED_EMPTY || f == FaultKind.TRUNCATED_JSON)
+              && phase != Phase.STATUS && phase != Phase.RESULT) {
+            continue;
+          }
           cells.add(cell(p, phase, f));
         }
       }
@@ -104,9 +108,8 @@ final class FaultMatrix {
         return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 1,
             CHECK_DASHBOARD, "sent once; here the job does exist");
       case HTTP_500:
-        return fails(p, Phase.SUBMIT, f, false, ProviderUnavailableException.class, UNLIKELY, 0,
-            "submit again later; a 500 is not resent because the server may have created the job"
-                + " before failing: if in doubt, check the dashboard", "");
+        return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 0,
+            CHECK_DASHBOARD, "the server may have created the job before failing");
       case HTTP_502:
         return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 0,
             CHECK_DASHBOARD, "a gateway error says nothing about the origin");
@@ -162,7 +165,10 @@ final class FaultMatrix {
     }
   }
 
-  /** Status polls (and OdiRouter's result call, made once the status says COMPLETED). */
+  /**
+   * Status polls (and OdiRouter's result call, made once the status says COMPLETED): every
+   * transient failure is read again until the deadline.
+   */
   private static Cell poll(MatrixProvider p, Phase phase, FaultKind f) {
     switch (f) {
       case REFUSED:
@@ -184,10 +190,11 @@ final class FaultMatrix {
       case MALFORMED_JSON:
       case EMPTY_BODY:
       case HTML_PAGE:
-        return fails(p, phase, f, false, MalformedResponseException.class, YES, 1, WATCH_LATER, "");
+      case ACCEPTED_EMPTY:
+      case TRUNCATED_JSON:
+        return completes(p, phase, f, 1, "a 2xx that is not JSON comes from a gateway: read again");
       case OVERSIZED_BODY:
-        return fails(p, phase, f, true, TransportException.class, YES, 1, WATCH_LATER,
-            "a cap overrun counts as a transport failure");
+        return completes(p, phase, f, 1, "a cap overrun counts as a transport failure");
       case UNKNOWN_STATUS:
         return fails(p, phase, f, false, MalformedResponseException.class, YES, 1, UPGRADE, "");
       default:
@@ -220,29 +227,28 @@ final class FaultMatrix {
         return new Cell(p, Phase.CANCEL, f, true, false, null, YES, 1, CANCEL_2XX,
             "the 200 answer's body is not checked");
       case OVERSIZED_BODY:
-        return fails(p, Phase.CANCEL, f, true, TransportException.class, YES, 1, CANCEL_AGAIN, "");
+        return completes(p, Phase.CANCEL, f, 1, "a cap overrun counts as a transport failure");
       default:
         throw new AssertionError(f);
     }
   }
 
-  /** Downloading the finished video from the media host: never retried by the client. */
+  /** Downloading the finished video from the media host: transient failures are retried. */
   private static Cell download(MatrixProvider p, FaultKind f) {
     switch (f) {
       case REFUSED:
       case RESET_BEFORE_RESPONSE:
-      case RESET_MID_BODY:
       case SLOW:
-        return fails(p, Phase.DOWNLOAD, f, false, TransportException.class, NOT_APPLICABLE, 0, DOWNLOAD_AGAIN, "");
       case RATE_LIMITED_SECONDS:
       case RATE_LIMITED_DATE:
       case RATE_LIMITED_BARE:
-        return fails(p, Phase.DOWNLOAD, f, false, RateLimitedException.class, NOT_APPLICABLE, 0, DOWNLOAD_WAIT, "");
       case HTTP_500:
       case HTTP_502:
       case HTTP_503:
-        return fails(p, Phase.DOWNLOAD, f, false, ProviderUnavailableException.class, NOT_APPLICABLE, 0,
-            DOWNLOAD_AGAIN, "");
+        return completes(p, Phase.DOWNLOAD, f, 0, "");
+      case RESET_MID_BODY:
+        return completes(p, Phase.DOWNLOAD, f, 0,
+            "resumed with Range where the host answers 206, else restarted from zero");
       case HTTP_401:
       case HTTP_403:
       case INSUFFICIENT_CREDITS:

@@ -178,6 +178,10 @@ class FaultMatrixTest {
           return Fault.malformedJson();
         case EMPTY_BODY:
           return Fault.emptyBody(200);
+        case ACCEPTED_EMPTY:
+          return Fault.emptyBody(202);
+        case TRUNCATED_JSON:
+          return Fault.status(200, "{\"status\":\"IN_PROG").withContentType("application/json");
         case HTML_PAGE:
           return Fault.wrongContentType();
         case OVERSIZED_BODY:

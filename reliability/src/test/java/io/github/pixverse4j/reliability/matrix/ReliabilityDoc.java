@@ -67,8 +67,8 @@ public final class ReliabilityDoc {
     b.append("## How the faults are made\n\n");
     b.append("A fault that is transient by nature (connection refused, resets, slow answers, 429, 500, 502, 503)\n"
         + "is injected on the **first " + FaultKind.TRANSIENT_CALLS + " calls** of the phase's endpoint, so a client that\n"
-        + "retries completes; a permanent one (401, 403, credits, unreadable or oversized answers, unknown\n"
-        + "status) on **every call**.\n\n");
+        + "retries completes; a permanent one (401, 403, credits, unknown status, and at submit, upload or\n"
+        + "download also unreadable or oversized answers) on **every call**.\n\n");
     b.append("| fault | how |\n|---|---|\n");
     b.append("| connection refused | the client's calls to that endpoint are sent to a loopback port nobody listens on |\n");
     b.append("| reset before response | the simulator reads and processes the request (a submit creates its job), then closes the connection without a byte |\n");
@@ -81,12 +81,14 @@ public final class ReliabilityDoc {
     b.append("| insufficient credits | each provider's own answer: odirouter 402; highway/myrouter 400 `BILLING_BALANCE_NOT_ENOUGH`;"
         + " gmi 400 \"insufficient balance\"; pixverse 402 (no confirmed code) |\n");
     b.append("| malformed JSON / empty body / HTML error page | a 200 with invalid JSON / 0 bytes / a `text/html` page |\n");
+    b.append("| 202 without a body / 200 with cut-off JSON | a 202 of 0 bytes / a 200 whose JSON stops mid-value (status reads only) |\n");
     b.append("| body over the size cap | a 200 JSON body of 3 MiB (API answers are capped at 2 MiB); for downloads a 3 MiB video |\n");
     b.append("| unknown status value | a well-formed status answer with a status value the protocol does not define |\n\n");
     b.append("The suite's polling policy: 10 ms intervals, retries after 10 ms doubling to 40 ms or after\n"
-        + "`Retry-After` (capped at " + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms), at most " + CellEnv.MAX_FAILURES
-        + " retries in a row (so \"gives up\" means after " + (1 + CellEnv.MAX_FAILURES) + " attempts). With the\n"
-        + "defaults the same rules apply on a scale of seconds (see the README's *Polling*).\n\n");
+        + "`Retry-After` (clamped to 10–" + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms). Reads (status, result, cancel)\n"
+        + "and downloads retry until the deadline; a submit that provably made no job is resent at most "
+        + CellEnv.MAX_FAILURES + "\ntimes (so \"gives up\" means after " + (1 + CellEnv.MAX_FAILURES) + " attempts). With the"
+        + " defaults the same rules apply\non a scale of seconds (see the README's *What is retried, for how long, and how to see it*).\n\n");
     b.append("## Running it\n\n");
     b.append("```\n" + RUN + "\n```\n\n");
     b.append("It runs in `./mvnw verify` too. One cell or a group: add `-Dmatrix.only='gmi · status'` (a regular\n"
@@ -97,14 +99,18 @@ public final class ReliabilityDoc {
     b.append("- **F1 (fixed)** — a download used to save any 2xx body as the video. The downloader now refuses\n"
         + "  a 200 answer with an HTML, JSON or XML page, or an empty body, with a `VideoApiException` saying\n"
         + "  the URL may have expired; no file is left.\n");
-    b.append("- Downloads are never retried by the client: retry the download yourself (a fresh status gives a\n"
-        + "  fresh URL). A media host's 503 is `ProviderUnavailableException`, or `RateLimitedException` when it\n"
-        + "  says how long to wait, as for API calls.\n");
+    b.append("- Downloads retry transient failures of the media host until the deadline and resume a body cut\n"
+        + "  short with `Range` (restarting from zero when the host ignores it). `download(handle, video, target)`\n"
+        + "  also replaces a refused (expired) URL with one fresh status read; the matrix downloads by URL only.\n");
+    b.append("- Status reads ride out outages until the deadline, including 2xx answers that are not JSON (a\n"
+        + "  gateway's HTML page, an empty, cut-off or bodiless 202 answer): the matrix injects them on the first\n"
+        + "  calls and the task completes. The engine's tests (`VideoClientTest`) cover a ten-minute outage in\n"
+        + "  virtual time.\n");
     b.append("- An OdiRouter cancel answered with a 2xx is taken as accepted even when its body cannot be read;\n"
         + "  the status stream tells whether the task really ended CANCELLED.\n");
-    b.append("- A 500 answer to a submit is not resent and is reported as `ProviderUnavailableException`, not as\n"
-        + "  an unknown outcome: a provider could have created the job before failing. That is rare; if a\n"
-        + "  duplicate would be costly, check the dashboard before submitting again.\n\n");
+    b.append("- A 500 answer to a submit is not resent and is reported as `SubmitOutcomeUnknownException`: the\n"
+        + "  provider may have created the job before failing. Only an answer the provider documents as creating\n"
+        + "  nothing (v3 async's `CREATE_TASK_FAILED`; PixVerse's image upload) is a plain failure.\n\n");
 
     Map<MatrixProvider, List<Cell>> byProvider = new TreeMap<>();
     for (Cell c : cells) byProvider.computeIfAbsent(c.provider(), k -> new java.util.ArrayList<>()).add(c);
