@@ -67,6 +67,9 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   private FileChannel data;
   private Object dataKey;
   private long compactAt;
+  /** Where this journal's last write ended: a file still that long ends with its newline. */
+  private long lastEnd = -1;
+  private Batch pending = new Batch();
 
   private FileTaskJournal(Builder b) {
     this.directory = b.directory.toAbsolutePath().normalize();
@@ -118,18 +121,68 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   public void append(JournalRecord record) {
     if (record == null) throw new NullPointerException("record == null");
     byte[] line = JournalCodec.encode(record);
-    locked(() -> {
-      long size = appendLocked(line);
-      if (size >= compactAt) compactLocked();
-      return null;
-    });
+    Batch mine;
+    synchronized (this) {
+      mine = pending;
+      mine.add(line);
+    }
+    // Group commit: whoever gets the lock writes every record queued so far in one write, so
+    // threads arriving while a write is under way share the next one instead of queueing a
+    // system call each. The record is in the file before this method returns, either way.
+    processLock.lock();
+    try {
+      if (!mine.done) {
+        Batch batch;
+        synchronized (this) {
+          batch = pending;
+          pending = new Batch();
+        }
+        try {
+          locked(() -> {
+            long size = appendLocked(batch.bytes());
+            if (size >= compactAt) compactLocked();
+            return null;
+          });
+        } catch (JournalException e) {
+          batch.error = e;
+        }
+        batch.done = true;
+      }
+    } finally {
+      processLock.unlock();
+    }
+    if (mine.error != null) throw mine.error;
+  }
+
+  /** Records waiting to be written together. Guarded by the journal (adding) and the process lock. */
+  private static final class Batch {
+    private final java.util.ArrayList<byte[]> lines = new java.util.ArrayList<>(4);
+    private int length;
+    boolean done;
+    JournalException error;
+
+    void add(byte[] line) {
+      lines.add(line);
+      length += line.length;
+    }
+
+    byte[] bytes() {
+      if (lines.size() == 1) return lines.get(0);
+      byte[] all = new byte[length];
+      int at = 0;
+      for (byte[] l : lines) {
+        System.arraycopy(l, 0, all, at, l.length);
+        at += l.length;
+      }
+      return all;
+    }
   }
 
   private long appendLocked(byte[] line) throws IOException {
     refreshData();
     long size = data.size();
     ByteBuffer buffer;
-    if (size > 0 && !endsWithNewline(size)) {
+    if (size > 0 && size != lastEnd && !endsWithNewline(size)) {
       // The last write was cut short by a dying process: finish its line so this record stands alone.
       buffer = ByteBuffer.allocate(line.length + 1);
       buffer.put((byte) '\n').put(line).flip();
@@ -139,6 +192,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     long position = size;
     while (buffer.hasRemaining()) position += data.write(buffer, position);
     if (sync) data.force(false);
+    lastEnd = position;
     return position;
   }
 
@@ -229,6 +283,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     closeQuietly(data);
     data = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     dataKey = fileKey();
+    lastEnd = -1;
   }
 
   /** Reopens the journal file if another process's compaction replaced it. */

@@ -2,8 +2,6 @@ package io.github.pixverse4j.client.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pixverse4j.api.TaskState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,30 +26,32 @@ final class JournalCodec {
   private JournalCodec() {}
 
   static byte[] encode(JournalRecord r) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("v", VERSION);
-    n.put("kind", r.kind().name());
-    if (r.id() != null) n.put("id", r.id());
-    if (r.token() != null) n.put("token", r.token());
-    n.put("time", r.time().toString());
-    if (r.provider() != null) n.put("provider", r.provider());
-    if (r.model() != null) n.put("model", r.model());
-    if (r.endpoint() != null) n.put("endpoint", r.endpoint());
-    if (!r.summary().isEmpty()) putMap(n.putObject("summary"), r.summary());
-    if (!r.labels().isEmpty()) putMap(n.putObject("labels"), r.labels());
-    if (r.state() != null) n.put("state", r.state().name());
-    if (!r.videoUrls().isEmpty()) {
-      ArrayNode a = n.putArray("videos");
-      for (String u : r.videoUrls()) a.add(u);
-    }
-    if (r.message() != null) n.put("message", r.message());
-    if (r.file() != null) n.put("file", r.file());
-    byte[] json;
-    try {
-      json = MAPPER.writeValueAsBytes(n);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+      g.writeStartObject();
+      g.writeNumberField("v", VERSION);
+      g.writeStringField("kind", r.kind().name());
+      if (r.id() != null) g.writeStringField("id", r.id());
+      if (r.token() != null) g.writeStringField("token", r.token());
+      g.writeStringField("time", r.time().toString());
+      if (r.provider() != null) g.writeStringField("provider", r.provider());
+      if (r.model() != null) g.writeStringField("model", r.model());
+      if (r.endpoint() != null) g.writeStringField("endpoint", r.endpoint());
+      if (!r.summary().isEmpty()) writeMap(g, "summary", r.summary());
+      if (!r.labels().isEmpty()) writeMap(g, "labels", r.labels());
+      if (r.state() != null) g.writeStringField("state", r.state().name());
+      if (!r.videoUrls().isEmpty()) {
+        g.writeArrayFieldStart("videos");
+        for (String u : r.videoUrls()) g.writeString(u);
+        g.writeEndArray();
+      }
+      if (r.message() != null) g.writeStringField("message", r.message());
+      if (r.file() != null) g.writeStringField("file", r.file());
+      g.writeEndObject();
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode " + r, e);
     }
+    byte[] json = bytes.toByteArray();
     String crc = crcHex(json, 0, json.length);
     byte[] line = new byte[json.length + 10];
     System.arraycopy(json, 0, line, 0, json.length);
@@ -62,8 +62,11 @@ final class JournalCodec {
     return line;
   }
 
-  private static void putMap(ObjectNode n, Map<String, String> m) {
-    for (Map.Entry<String, String> e : m.entrySet()) n.put(e.getKey(), e.getValue());
+  private static void writeMap(com.fasterxml.jackson.core.JsonGenerator g, String name, Map<String, String> m)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, String> e : m.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+    g.writeEndObject();
   }
 
   private static String crcHex(byte[] b, int off, int len) {
