@@ -39,13 +39,25 @@ final class JournalBench {
     m.put("heapPerTaskOverheadPercent", percent(((Number) b.get("heapPerInFlightTaskBytes")).doubleValue(),
         ((Number) a.get("heapPerInFlightTaskBytes")).doubleValue()));
     m.put("allWallS", Map.of("without", walls(without), "with", walls(with)));
+    m.put("allErrors", Map.of("without", errors(without), "with", errors(with)));
     return m;
   }
 
+  /** The fastest run that completed every task (a run with errors finished early, not fast). */
   private static Map<String, Object> best(List<Map<String, Object>> runs) {
-    Map<String, Object> best = runs.get(0);
-    for (Map<String, Object> r : runs) if ((Double) r.get("wallS") < (Double) best.get("wallS")) best = r;
+    Map<String, Object> best = null;
+    for (Map<String, Object> r : runs) {
+      if (((Number) r.get("errors")).intValue() != 0) continue;
+      if (best == null || (Double) r.get("wallS") < (Double) best.get("wallS")) best = r;
+    }
+    if (best == null) throw new IllegalStateException("every run had errors: " + runs);
     return best;
+  }
+
+  private static List<Object> errors(List<Map<String, Object>> runs) {
+    List<Object> e = new ArrayList<>();
+    for (Map<String, Object> r : runs) e.add(r.get("errors"));
+    return e;
   }
 
   private static List<Object> walls(List<Map<String, Object>> runs) {
@@ -66,6 +78,7 @@ final class JournalBench {
     return "## Task journal overhead (" + TASKS + " tasks, GMI simulator in a separate JVM, best wall time of "
         + ROUNDS + " alternating rounds)\n\n" + Benchmarks.table(rows) + "\nWall time overhead: "
         + m.get("wallOverheadPercent") + " %; heap per in-flight task overhead: "
-        + m.get("heapPerTaskOverheadPercent") + " % (all wall times: " + m.get("allWallS") + ")\n\n";
+        + m.get("heapPerTaskOverheadPercent") + " % (all wall times: " + m.get("allWallS") + "; errors per run: "
+        + m.get("allErrors") + ")\n\n";
   }
 }

@@ -46,8 +46,9 @@ final class TasksCommand implements Callable<Integer> {
           parent.out.printf("%-6s %-15s %-10s %s  %s%n", age(Duration.between(e.createdAt(), now)), state(e),
               e.provider(), e.downloadedFile().orElse(e.target().orElse("-")), e.token().orElse("(no handle)"));
           if (!e.token().isPresent()) {
-            parent.out.printf("       prompt \"%s\" at %s: the submit was never answered, check the provider's"
-                + " console for a job%n", e.summary().getOrDefault("prompt", ""), e.createdAt());
+            parent.out.printf("       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
+                + " pixverse4j is still submitting it, check the provider's console for a job%n",
+                e.summary().getOrDefault("prompt", ""), e.createdAt());
           }
         }
       }
