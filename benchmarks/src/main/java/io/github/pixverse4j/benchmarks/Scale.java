@@ -42,8 +42,18 @@ final class Scale {
   }
 
   static Map<String, Object> ours(RemoteSimulator sim, int n) throws Exception {
+    return ours(sim, n, null);
+  }
+
+  /**
+   * {@link #ours(RemoteSimulator, int)}, with every task recorded in a file journal in {@code
+   * journalDir} when it is not null.
+   */
+  static Map<String, Object> ours(RemoteSimulator sim, int n, java.nio.file.Path journalDir) throws Exception {
     OkHttpClient http = HttpClients.newDefault();
-    VideoClient client = client(sim, http);
+    io.github.pixverse4j.client.journal.FileTaskJournal journal =
+        journalDir == null ? null : io.github.pixverse4j.client.journal.TaskJournal.file(journalDir);
+    VideoClient client = journal == null ? client(sim, http) : client(sim, http).withJournal(journal);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -98,7 +108,7 @@ final class Scale {
     }
 
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", "pixverse4j");
+    m.put("client", journal == null ? "pixverse4j" : "pixverse4j + file journal");
     m.put("n", n);
     m.put("wallS", PollingEfficiency.round(seconds));
     m.put("completed", ok.get());
@@ -107,6 +117,12 @@ final class Scale {
     m.put("threadsAtStart", threadsBefore);
     m.put("heapPerInFlightTaskBytes", Math.round(perTask));
     m.put("pollsPerS", Math.round(polls / seconds));
+    if (journal != null) {
+      m.put("journalBytes", java.nio.file.Files.size(journal.file()));
+      journal.close();
+    } else if (journalDir == null && !m.containsKey("journalBytes")) {
+      m.put("journalBytes", null);
+    }
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     return m;

@@ -2,6 +2,7 @@ package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.client.journal.TaskJournal;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ final class Connection implements AutoCloseable {
    * in the environment, saying so on {@code err}.
    */
   static Connection open(String providerId, Env env, Main.Common common, PrintWriter err) {
+    return open(providerId, env, common, err, null);
+  }
+
+  /** {@link #open(String, Env, Main.Common, PrintWriter)}; a real service's client records into {@code journal}. */
+  static Connection open(String providerId, Env env, Main.Common common, PrintWriter err, TaskJournal journal) {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
     boolean simulate = common.simulate;
@@ -78,7 +84,8 @@ final class Connection implements AutoCloseable {
       VideoProviderFactory.Settings.Builder s = VideoProviderFactory.Settings.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
-      return new Connection(f, f.create(s.build()), null);
+      VideoClient client = f.create(s.build());
+      return new Connection(f, journal == null ? client : client.withJournal(journal), null);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
     err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used."

@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
         + " (or with --simulate) the provider is simulated in-process.",
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
-        Main.Download.class, Main.Providers.class},
+        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class},
     footer = ExitCodes.HELP)
 public final class Main implements Callable<Integer> {
   final Env env;
@@ -229,7 +229,7 @@ public final class Main implements Callable<Integer> {
     active.set(run);
     AtomicReference<Throwable> error = new AtomicReference<>();
     try {
-      run.start(client.download(status.handle(), status.videos().get(0), target).subscribe(
+      run.start(client.download(status, target).subscribe(
           output::download, e -> {
             error.set(e);
             run.finish();
@@ -277,7 +277,8 @@ public final class Main implements Callable<Integer> {
     int code = ExitCodes.forTerminal(last.state());
     Path target = null;
     if (last.state() == TaskState.SUCCEEDED && !noDownload) {
-      target = explicitOutput != null ? explicitOutput : cwd.resolve(defaultName(last.handle()));
+      target = io.github.pixverse4j.client.DownloadTargets.resolve(
+          explicitOutput != null ? explicitOutput : cwd, defaultName(last.handle()));
       if (Files.exists(target) && !force) {
         output.error(new IllegalArgumentException(target + " already exists: choose --output or add --force"),
             token.get(), ExitCodes.USAGE, common.verbose);
@@ -359,15 +360,19 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
       Output out = output(parent, common);
       Path target = parent.resolveOutput(output);
-      if (target != null && Files.exists(target) && !force) {
-        throw new IllegalArgumentException(target + " already exists (nothing was sent): choose another --output or add --force");
-      }
+      if (!noDownload) Preflight.outputTarget(target != null ? target : parent.cwd, force);
+      if (imageFile() != null) Preflight.imageFile(imageFile());
       ImageToVideoRequest request = request();
       String id = Connection.chooseProvider(provider, parent.env);
-      try (Connection c = Connection.open(id, parent.env, common, parent.err)) {
+      io.github.pixverse4j.client.journal.TaskJournal journal = JournalLocation.forConnection(id, parent.env, common);
+      java.util.Map<String, String> labels = noDownload ? java.util.Map.of()
+          : java.util.Map.of(io.github.pixverse4j.client.journal.JournalEntry.LABEL_TARGET,
+              (target != null ? target : parent.cwd).toString());
+      try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
-        return parent.followAndFinish(c, c.client.generate(request), common, null, noDownload, target, force, out);
+        return parent.followAndFinish(c, c.client.generate(request, labels), common, null, noDownload, target, force,
+            out);
       }
     }
 
@@ -381,6 +386,13 @@ public final class Main implements Callable<Integer> {
       if (multiClip) b.multiClip(true);
       if (model != null) b.model(Model.of(model));
       return b.build();
+    }
+
+    /** The local image file, or null for an image URL. */
+    private Path imageFile() {
+      String lower = image.trim().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http://") || lower.startsWith("https://")) return null;
+      return parent.cwd.resolve(image).normalize();
     }
 
     private ImageInput image() {
@@ -406,13 +418,20 @@ public final class Main implements Callable<Integer> {
       TaskHandle h = TaskHandle.parse(token);
       Output out = output(parent, common);
       checkBeforeConnecting(h);
-      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+      io.github.pixverse4j.client.journal.TaskJournal journal =
+          journaled() ? JournalLocation.forConnection(h.providerId(), parent.env, common) : null;
+      try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err, journal)) {
         return run(h, c, out);
       }
     }
 
     /** Refuses what can be refused before anything is sent. */
     void checkBeforeConnecting(TaskHandle h) {}
+
+    /** Whether the task's end and download go into the task journal. */
+    boolean journaled() {
+      return false;
+    }
 
     abstract int run(TaskHandle h, Connection c, Output out) throws Exception;
   }
@@ -423,6 +442,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE") Path output;
     @Option(names = "--force") boolean force;
     @Option(names = "--no-download") boolean noDownload;
+
+    @Override
+    void checkBeforeConnecting(TaskHandle h) {
+      if (!noDownload) Preflight.outputTarget(output != null ? parent.resolveOutput(output) : parent.cwd, force);
+    }
+
+    @Override
+    boolean journaled() {
+      return true;
+    }
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
@@ -470,7 +499,7 @@ public final class Main implements Callable<Integer> {
 
     private Path target(TaskHandle h) {
       Path target = parent.resolveOutput(output);
-      return target != null ? target : parent.cwd.resolve(defaultName(h));
+      return io.github.pixverse4j.client.DownloadTargets.resolve(target != null ? target : parent.cwd, defaultName(h));
     }
 
     @Override
@@ -478,6 +507,12 @@ public final class Main implements Callable<Integer> {
       if (Files.exists(target(h)) && !force) {
         throw new IllegalArgumentException(target(h) + " already exists: choose another --output or add --force");
       }
+      Preflight.outputTarget(target(h), force);
+    }
+
+    @Override
+    boolean journaled() {
+      return true;
     }
 
     @Override

@@ -42,6 +42,12 @@ class CliTest {
   private String stdout = "";
   private String stderr = "";
 
+  /** Keeps the task journal of real-service runs inside the test's directory. */
+  @org.junit.jupiter.api.BeforeEach
+  void journalHome() {
+    env.put("PIXVERSE4J_HOME", dir.resolve("state").toString());
+  }
+
   @AfterEach
   void stop() {
     simulators.forEach(ProviderSimulator::close);

@@ -2,6 +2,7 @@ package io.github.pixverse4j.client;
 
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.BaseUrls;
+import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import okhttp3.HttpUrl;
@@ -21,6 +22,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Scheduler scheduler;
   private Scheduler ioScheduler;
   private PollingPolicy pollingPolicy;
+  private TaskJournal journal;
 
   protected ClientBuilder(String defaultBaseUrl) {
     if (defaultBaseUrl == null) throw new NullPointerException("defaultBaseUrl == null");
@@ -78,6 +80,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /** Records every task in {@code journal}; see {@link VideoClient#withJournal}. Default: none. */
+  public B journal(TaskJournal journal) {
+    if (journal == null) throw new NullPointerException("journal == null");
+    this.journal = journal;
+    return self();
+  }
+
   /** Copies every setting given to a {@link VideoProviderFactory}. */
   public B settings(VideoProviderFactory.Settings settings) {
     if (settings == null) throw new NullPointerException("settings == null");
@@ -99,7 +108,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         httpClient,
         scheduler != null ? scheduler : Schedulers.computation(),
         ioScheduler != null ? ioScheduler : Schedulers.io(),
-        pollingPolicy != null ? pollingPolicy : PollingPolicy.defaults());
+        pollingPolicy != null ? pollingPolicy : PollingPolicy.defaults(),
+        journal);
   }
 
   /** Builds the client. */

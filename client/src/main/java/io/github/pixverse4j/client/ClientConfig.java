@@ -1,6 +1,7 @@
 package io.github.pixverse4j.client;
 
 import io.github.pixverse4j.client.http.ApiKey;
+import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -17,9 +18,11 @@ public final class ClientConfig {
   private final Scheduler scheduler;
   private final Scheduler ioScheduler;
   private final PollingPolicy pollingPolicy;
+  private final TaskJournal journal;
 
   ClientConfig(ApiKey apiKey, HttpUrl baseUrl, OkHttpClient httpClient, Scheduler scheduler,
-      Scheduler ioScheduler, PollingPolicy pollingPolicy) {
+      Scheduler ioScheduler, PollingPolicy pollingPolicy, TaskJournal journal) {
+    this.journal = journal;
     this.apiKey = apiKey;
     this.baseUrl = baseUrl;
     this.httpClient = httpClient;
@@ -54,6 +57,11 @@ public final class ClientConfig {
 
   public PollingPolicy pollingPolicy() {
     return pollingPolicy;
+  }
+
+  /** The task journal the client records into, if one was given. */
+  public Optional<TaskJournal> journal() {
+    return Optional.ofNullable(journal);
   }
 
   @Override

@@ -70,8 +70,10 @@ public final class ClientModule {
 
   @Provides
   @Singleton
-  static VideoClient videoClient(
-      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, VideoClient.Downloader downloader) {
-    return new VideoClient(provider, policy, scheduler, downloader);
+  static VideoClient videoClient(VideoProvider provider, PollingPolicy policy, Scheduler scheduler,
+      VideoClient.Downloader downloader, ClientConfig config) {
+    VideoClient client = new VideoClient(provider, policy, scheduler, downloader)
+        .withEndpoint(config.baseUrl().toString());
+    return config.journal().isPresent() ? client.withJournal(config.journal().get()) : client;
   }
 }

@@ -15,6 +15,8 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.internal.Failures;
 import io.github.pixverse4j.client.internal.Retrying;
 import io.github.pixverse4j.client.internal.TaskWatcher;
+import io.github.pixverse4j.client.journal.JournalEntry;
+import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -23,7 +25,10 @@ import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +56,10 @@ public final class VideoClient {
   private final PollingPolicy policy;
   private final Scheduler scheduler;
   private final Downloader downloader;
+  /** Null when no journal was given: then nothing is recorded. */
+  private final Journaling journaling;
+  /** The base URL the provider talks to, recorded with each submit; null when unknown. */
+  private final String endpoint;
 
   /**
    * Creates a client; provider facades such as {@code GmiCloud.builder()} call this for you.
@@ -66,6 +75,46 @@ public final class VideoClient {
     this.policy = policy;
     this.scheduler = scheduler;
     this.downloader = downloader;
+    this.journaling = null;
+    this.endpoint = null;
+  }
+
+  private VideoClient(VideoClient from, TaskJournal journal, String endpoint) {
+    this.provider = from.provider;
+    this.policy = from.policy;
+    this.scheduler = from.scheduler;
+    this.downloader = from.downloader;
+    this.journaling = journal == null ? null : new Journaling(journal, provider, scheduler);
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * A client like this one that records every task in {@code journal}: the intent before the
+   * submit is sent, the handle before it is emitted or returned, a lost submit answer, the
+   * terminal status and each download through {@link #download(TaskStatus, Path)}. See {@link
+   * TaskJournal} for what is stored (never the API key) and {@link #resume} for continuing.
+   *
+   * <p>A journal does disk I/O on the thread that subscribes (the intent) and on the threads that
+   * deliver answers; on Android, subscribe on {@code Schedulers.io()}.
+   */
+  public VideoClient withJournal(TaskJournal journal) {
+    if (journal == null) throw new NullPointerException("journal == null");
+    return new VideoClient(this, journal, endpoint);
+  }
+
+  /** Records {@code baseUrl} with each submit, so a resume can poll the same host. */
+  VideoClient withEndpoint(String baseUrl) {
+    return new VideoClient(this, journaling == null ? null : journaling.journal, baseUrl);
+  }
+
+  /** The journal this client records into, if any. */
+  public Optional<TaskJournal> journal() {
+    return journaling == null ? Optional.<TaskJournal>empty() : Optional.of(journaling.journal);
+  }
+
+  /** The base URL this client's provider talks to, when the client was built by a provider facade. */
+  public Optional<String> endpoint() {
+    return Optional.ofNullable(endpoint);
   }
 
   /** The provider id, such as {@code "gmi"}. */
@@ -93,17 +142,31 @@ public final class VideoClient {
    * ({@code TaskTimeoutException}); once a task exists the error carries its handle so you can
    * {@link #watch} it again. Transient read failures (no answer, 408, 425, 429, 5xx, a 2xx that is
    * not JSON) do not end the stream: reads are retried until the deadline, and meanwhile the last
-   * status is emitted again with {@link TaskStatus#retry()} set. A submit is never sent twice unless the provider provably did not receive it.
+   * status is emitted again with {@link TaskStatus#retry()} set. A submit is never sent twice
+   * unless the provider provably did not receive it.
    */
   public Observable<TaskStatus> generate(ImageToVideoRequest request) {
+    return generate(request, Collections.<String, String>emptyMap());
+  }
+
+  /**
+   * {@link #generate(ImageToVideoRequest)}, recording {@code labels} with the task in the
+   * {@linkplain #withJournal journal} (ignored without one): the application's own data, such as
+   * {@link JournalEntry#LABEL_TARGET} for where the video is to be saved. Never put secrets in labels.
+   */
+  public Observable<TaskStatus> generate(ImageToVideoRequest request, Map<String, String> labels) {
     if (request == null) throw new NullPointerException("request == null");
-    return Observable.create(emitter -> {
+    if (labels == null) throw new NullPointerException("labels == null");
+    Observable<TaskStatus> stream = Observable.create(emitter -> {
       long start = scheduler.now(TimeUnit.NANOSECONDS);
       provider.capabilities().requireValid(request);
       CompositeDisposable resources = new CompositeDisposable();
       emitter.setDisposable(resources);
+      Journaling.Submit journaled = journaling == null ? null : journaling.intent(request, endpoint, labels);
+      if (journaled != null) resources.add(journaled);
       resources.add(submitOnce(request).subscribe(
           handle -> {
+            if (journaled != null) journaled.accepted(handle);
             if (emitter.isDisposed()) return;
             TaskStatus queued = TaskStatus.builder()
                 .handle(handle)
@@ -114,8 +177,12 @@ public final class VideoClient {
             resources.add(TaskWatcher.start(
                 provider, policy, scheduler, handle, emitter, queued, policy.initialDelay(), start));
           },
-          emitter::tryOnError));
+          e -> {
+            if (journaled != null) journaled.failed(e);
+            emitter.tryOnError(e);
+          }));
     });
+    return journaling == null ? stream : journaling.recordEnd(stream);
   }
 
   /**
@@ -126,7 +193,12 @@ public final class VideoClient {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> {
       provider.capabilities().requireValid(request);
-      return submitOnce(request);
+      if (journaling == null) return submitOnce(request);
+      Journaling.Submit journaled = journaling.intent(request, endpoint, Collections.<String, String>emptyMap());
+      return submitOnce(request)
+          .doOnSuccess(journaled::accepted)
+          .doOnError(journaled::failed)
+          .doOnDispose(journaled::dispose);
     });
   }
 
@@ -145,9 +217,50 @@ public final class VideoClient {
    */
   public Observable<TaskStatus> watch(TaskHandle handle) {
     checkHandle(handle);
-    return Observable.create(emitter ->
+    Observable<TaskStatus> stream = Observable.create(emitter ->
         emitter.setDisposable(TaskWatcher.start(provider, policy, scheduler, handle, emitter, null,
             Duration.ZERO, scheduler.now(TimeUnit.NANOSECONDS))));
+    return journaling == null ? stream : journaling.recordEnd(stream);
+  }
+
+  /**
+   * Continues a task from the journal: the same stream as {@link #watch} of its handle.
+   *
+   * @throws IllegalArgumentException when the entry has no handle (its submit was never answered:
+   *     check the provider's console) or belongs to another provider
+   */
+  public Observable<TaskStatus> resume(JournalEntry entry) {
+    if (entry == null) throw new NullPointerException("entry == null");
+    if (!entry.handle().isPresent()) {
+      throw new IllegalArgumentException("Journal entry " + entry.id() + " has no task handle (" + entry.phase()
+          + "): its submit was never answered, so check the provider's console for a job.");
+    }
+    return watch(entry.handle().get());
+  }
+
+  /**
+   * Continues every {@linkplain TaskJournal#unfinished() unfinished} task of this client's provider
+   * in its journal, all at once, as one merged stream of their statuses (tell them apart by {@link
+   * TaskStatus#handle()}). Each task is {@linkplain TaskJournal#tryClaim claimed} while it is
+   * watched, and tasks another thread or process is resuming are skipped. Errors of one task are
+   * delayed until the others end.
+   *
+   * @throws IllegalStateException at subscription when this client has no journal
+   */
+  public Observable<TaskStatus> resumeAll() {
+    return Observable.defer(() -> {
+      if (journaling == null) throw new IllegalStateException("This client has no journal: use withJournal(..)");
+      TaskJournal journal = journaling.journal;
+      List<Observable<TaskStatus>> streams = new java.util.ArrayList<>();
+      for (JournalEntry e : journal.unfinished()) {
+        if (!provider.id().equals(e.provider())) continue;
+        streams.add(Observable.using(
+            () -> journal.tryClaim(e.id()),
+            claim -> claim.isPresent() ? resume(e) : Observable.<TaskStatus>empty(),
+            claim -> claim.ifPresent(TaskJournal.Claim::close)));
+      }
+      return Observable.mergeDelayError(streams);
+    });
   }
 
   /** Reads the task's status once, retrying transient failures as polling does. */
@@ -229,15 +342,36 @@ public final class VideoClient {
   }
 
   /**
+   * Downloads the first video of a SUCCEEDED task to {@code target} as {@link #download(Video,
+   * Path)} does, and records the saved file in the {@linkplain #withJournal journal} before
+   * completing.
+   *
+   * @throws IllegalArgumentException when the status has no video (the task did not succeed)
+   */
+  public Observable<DownloadProgress> download(TaskStatus status, Path target) {
+    if (status == null) throw new NullPointerException("status == null");
+    if (target == null) throw new NullPointerException("target == null");
+    if (status.videos().isEmpty()) {
+      throw new IllegalArgumentException("Task " + status.handle().token() + " is " + status.state()
+          + " and has no video to download.");
+    }
+    return download(status.handle(), status.videos().get(0), target);
+  }
+
+  /**
    * Downloads a video of the task {@code handle}, as {@link #download(Video, Path)} does, and when
    * the media host refuses the video's URL (401, 403, 404 or 410: presigned URLs expire) reads the
-   * task's status once for a fresh URL of the same video before giving up.
+   * task's status once for a fresh URL of the same video before giving up. With a
+   * {@linkplain #withJournal journal}, records the saved file before completing.
    */
   public Observable<DownloadProgress> download(TaskHandle handle, Video video, Path target) {
     checkHandle(handle);
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    return downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
+    Observable<DownloadProgress> d = downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
+    return journaling == null ? d : d.doOnNext(p -> {
+      if (p.done()) journaling.downloaded(handle, target);
+    });
   }
 
   /** The video of {@code fresh} that is {@code old} with a new URL: same path, else the only one. */

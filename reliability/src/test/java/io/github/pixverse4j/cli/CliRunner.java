@@ -40,9 +40,26 @@ public final class CliRunner {
   public static Result run(Map<String, String> env, Path cwd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Main main = new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), cwd, false);
+    // The task journal goes to a directory of the run's own unless the caller chose one, never
+    // to the home directory of whoever runs the build.
+    Env withJournal = name -> name.equals(JournalLocation.HOME_VARIABLE) && !env.containsKey(name)
+        ? journalHome().toString() : env.get(name);
+    Main main = new Main(withJournal, new PrintWriter(out, true), new PrintWriter(err, true), cwd, false);
     int code = main.execute(args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  private static Path journalHome;
+
+  private static synchronized Path journalHome() {
+    if (journalHome == null) {
+      try {
+        journalHome = java.nio.file.Files.createTempDirectory("pixverse4j-reliability-journal");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return journalHome;
   }
 
   /** The file name the command saves a task's video under when no {@code --output} is given. */

@@ -1,0 +1,95 @@
+package io.github.pixverse4j.cli;
+
+import io.github.pixverse4j.client.journal.FileTaskJournal;
+import io.github.pixverse4j.client.journal.JournalEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pixverse4j tasks}: what the task journal holds. */
+@Command(name = "tasks", mixinStandardHelpOptions = true,
+    description = {"List the tasks in the task journal, newest first: those that still need attention,"
+        + " or all of them with --all.",
+        "The journal is in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else ~/.local/state/pixverse4j."
+        + " Simulated tasks are never in it."})
+final class TasksCommand implements Callable<Integer> {
+  @ParentCommand Main parent;
+
+  @Option(names = "--json", description = "One JSON object per task on stdout.") boolean json;
+
+  @Option(names = "--all", description = "Include finished tasks (downloaded, failed, cancelled, refused).")
+  boolean all;
+
+  @Override
+  public Integer call() {
+    FileTaskJournal journal = JournalLocation.open(parent.env);
+    try {
+      List<JournalEntry> shown = new ArrayList<>();
+      for (JournalEntry e : journal.entries()) if (all || !e.isFinished()) shown.add(e);
+      Instant now = Instant.now();
+      Output out = new Output(parent.out, parent.err, json, false);
+      if (shown.isEmpty() && !json) {
+        parent.err.printf("No %stasks in the journal %s%n", all ? "" : "unfinished ", journal.file());
+        parent.err.flush();
+      }
+      for (JournalEntry e : shown) {
+        if (json) {
+          out.line(toJson(e, now));
+        } else {
+          parent.out.printf("%-6s %-15s %-10s %s  %s%n", age(Duration.between(e.createdAt(), now)), state(e),
+              e.provider(), e.downloadedFile().orElse(e.target().orElse("-")), e.token().orElse("(no handle)"));
+          if (!e.token().isPresent()) {
+            parent.out.printf("       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
+                + " pixverse4j is still submitting it, check the provider's console for a job%n",
+                e.summary().getOrDefault("prompt", ""), e.createdAt());
+          }
+        }
+      }
+      parent.out.flush();
+      return ExitCodes.OK;
+    } finally {
+      journal.close();
+    }
+  }
+
+  /** The state a person acts on: an accepted task whose video is not saved yet is still to download. */
+  static String state(JournalEntry e) {
+    if (e.phase() == JournalEntry.Phase.SUCCEEDED && e.isUnfinished()) return "TO_DOWNLOAD";
+    return e.phase().name();
+  }
+
+  static Map<String, Object> toJson(JournalEntry e, Instant now) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.id());
+    m.put("state", state(e));
+    m.put("unfinished", e.isUnfinished());
+    m.put("provider", e.provider());
+    e.model().ifPresent(v -> m.put("model", v));
+    m.put("createdAt", e.createdAt().toString());
+    m.put("updatedAt", e.updatedAt().toString());
+    m.put("ageSeconds", Duration.between(e.createdAt(), now).getSeconds());
+    e.token().ifPresent(v -> m.put("task", v));
+    e.endpoint().ifPresent(v -> m.put("baseUrl", v));
+    e.target().ifPresent(v -> m.put("target", v));
+    e.downloadedFile().ifPresent(v -> m.put("file", v));
+    if (!e.videoUrls().isEmpty()) m.put("videos", e.videoUrls());
+    e.message().ifPresent(v -> m.put("message", v));
+    if (!e.summary().isEmpty()) m.put("request", e.summary());
+    return m;
+  }
+
+  static String age(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 60) return s + "s";
+    if (s < 3600) return s / 60 + "m";
+    if (s < 86400) return s / 3600 + "h";
+    return s / 86400 + "d";
+  }
+}

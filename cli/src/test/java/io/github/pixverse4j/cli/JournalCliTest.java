@@ -1,0 +1,242 @@
+package io.github.pixverse4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.client.journal.JournalEntry;
+import io.github.pixverse4j.client.journal.TaskJournal;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The task journal from the command line: journal on by default, tasks, resume, pre-flight checks. */
+class JournalCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path CAT = Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+  private Path home;
+  private final Map<String, String> env = new HashMap<>();
+  private ProviderSimulator sim;
+  private String stdout = "";
+  private String stderr = "";
+
+  @BeforeEach
+  void start() {
+    home = dir.resolve("state");
+    env.put("PIXVERSE4J_HOME", home.toString());
+    sim = EmbeddedSimulators.start("gmi");
+    sim.defaultLifecycle(Lifecycle.builder().queued(1, 2).running(40, 80).succeeded());
+    env.put("GMI_API_KEY", sim.apiKey());
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  private int run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false).execute(args);
+    stdout = out.toString();
+    stderr = err.toString();
+    return code;
+  }
+
+  private String[] generate(String... extra) {
+    List<String> a = new ArrayList<>(List.of("generate", "--provider", "gmi", "--image",
+        "https://example.com/cat.png", "--prompt", "the cat turns its head", "--poll-interval", "20ms",
+        "--base-url", sim.baseUrl()));
+    a.addAll(List.of(extra));
+    return a.toArray(new String[0]);
+  }
+
+  private List<JsonNode> tasksJson(String... extra) throws Exception {
+    List<String> a = new ArrayList<>(List.of("tasks", "--json"));
+    a.addAll(List.of(extra));
+    assertThat(run(a.toArray(new String[0]))).as(stderr).isZero();
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : stdout.split("\n")) if (!line.isBlank()) nodes.add(JSON.readTree(line));
+    return nodes;
+  }
+
+  /** A generate whose process died right after the provider accepted the job. */
+  private TaskHandle acceptedThenKilled(Path target) {
+    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(VideoProviderFactory.Settings.builder()
+        .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).build());
+    try (var journal = TaskJournal.file(home)) {
+      return client.withJournal(journal)
+          .generate(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
+              .prompt("killed").build(), Map.of(JournalEntry.LABEL_TARGET, target.toString()))
+          .firstElement().blockingGet().handle();
+    }
+  }
+
+  @Test
+  @DisplayName("generate records the task in the journal, from intent to the saved file, without the API key")
+  void generateIsJournaled() throws Exception {
+    assertThat(run(generate("--output", "v.mp4"))).as(stderr).isZero();
+    assertThat(tasksJson()).as("nothing unfinished").isEmpty();
+    List<JsonNode> all = tasksJson("--all");
+    assertThat(all).hasSize(1);
+    JsonNode e = all.get(0);
+    assertThat(e.get("state").asText()).isEqualTo("DOWNLOADED");
+    assertThat(e.get("provider").asText()).isEqualTo("gmi");
+    assertThat(e.get("file").asText()).isEqualTo(dir.resolve("v.mp4").toString());
+    assertThat(e.get("baseUrl").asText()).startsWith(sim.baseUrl());
+    assertThat(e.get("request").get("prompt").asText()).isEqualTo("the cat turns its head");
+    String raw = new String(Files.readAllBytes(home.resolve("journal.jsonl")), StandardCharsets.UTF_8);
+    assertThat(raw).doesNotContain(sim.apiKey());
+  }
+
+  @Test
+  @DisplayName("simulated tasks never go into the journal")
+  void simulatedNotJournaled() throws Exception {
+    assertThat(run(generate("--simulate", "--output", "v.mp4"))).as(stderr).isZero();
+    assertThat(Files.exists(home.resolve("journal.jsonl"))).isFalse();
+  }
+
+  @Test
+  @DisplayName("a bare resume fully recovers a generate killed after the provider accepted the job")
+  void resumeAfterKill() throws Exception {
+    Path target = dir.resolve("out").resolve("killed.mp4");
+    Files.createDirectories(target.getParent());
+    Files.write(target.resolveSibling(".killed.mp4.1234.part"), new byte[] {1, 2});
+    TaskHandle h = acceptedThenKilled(target);
+    List<JsonNode> open = tasksJson();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).get("state").asText()).isEqualTo("ACCEPTED");
+    assertThat(open.get(0).get("task").asText()).isEqualTo(h.token());
+    assertThat(open.get(0).get("target").asText()).isEqualTo(target.toString());
+    assertThat(run("tasks")).isZero();
+    assertThat(stdout).contains("ACCEPTED").contains("gmi").contains(target.toString()).contains(h.token());
+
+    env.remove("GMI_API_KEY");
+    assertThat(run("resume")).as("resume never simulates").isEqualTo(2);
+    assertThat(stderr).contains("GMI_API_KEY is not set");
+    env.put("GMI_API_KEY", sim.apiKey());
+
+    assertThat(run("resume", "--poll-interval", "20ms")).as(stderr).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(sim.mediaBytes());
+    try (var files = Files.list(target.getParent())) {
+      assertThat(files).as("the killed download's leftover is gone").containsExactly(target);
+    }
+    assertThat(sim.submitCount()).isEqualTo(1);
+    assertThat(tasksJson()).isEmpty();
+    assertThat(tasksJson("--all").get(0).get("state").asText()).isEqualTo("DOWNLOADED");
+    assertThat(run("resume")).isZero();
+    assertThat(stderr).contains("Nothing to resume");
+  }
+
+  @Test
+  @DisplayName("resume TOKEN continues that task only, into a directory target with the default name")
+  void resumeOne() throws Exception {
+    TaskHandle a = acceptedThenKilled(dir);
+    TaskHandle b = acceptedThenKilled(dir);
+    assertThat(run("resume", a.token(), "--poll-interval", "20ms")).as(stderr).isZero();
+    assertThat(Files.readAllBytes(dir.resolve(Main.defaultName(a)))).isEqualTo(sim.mediaBytes());
+    assertThat(Files.exists(dir.resolve(Main.defaultName(b)))).isFalse();
+    assertThat(tasksJson()).extracting(n -> n.get("task").asText()).containsExactly(b.token());
+    assertThat(run("resume", TaskHandle.of("gmi", "m", "nope").token())).isEqualTo(2);
+    assertThat(stderr).contains("No task").contains("pixverse4j watch");
+  }
+
+  @Test
+  @DisplayName("--output into a missing directory: exit 2, the directory named, nothing sent")
+  void missingDirectory() {
+    assertThat(run(generate("--output", "nope/v.mp4"))).isEqualTo(2);
+    assertThat(stderr).contains(dir.resolve("nope").toString()).contains("does not exist");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("--output under a regular file says that file is not a directory; nothing sent")
+  void underAFile() throws Exception {
+    Files.writeString(dir.resolve("plain"), "x");
+    assertThat(run(generate("--output", "plain/v.mp4"))).isEqualTo(2);
+    assertThat(stderr).contains(dir.resolve("plain") + " is a file, not a directory");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("--output in a place that refuses new files (/proc): exit 2 naming the directory; nothing sent")
+  void unwritableDirectory() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Paths.get("/proc/self")), "needs Linux /proc");
+    assertThat(run(generate("--output", "/proc/self/v.mp4"))).isEqualTo(2);
+    assertThat(stderr).contains("new files cannot be created in /proc/self").doesNotContain(".part");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("--output onto an existing directory saves inside it with the default name")
+  void outputDirectory() throws Exception {
+    Files.createDirectories(dir.resolve("videos"));
+    assertThat(run(generate("--output", "videos", "--json"))).as(stderr).isZero();
+    try (var files = Files.list(dir.resolve("videos"))) {
+      List<Path> saved = files.toList();
+      assertThat(saved).hasSize(1);
+      assertThat(saved.get(0).getFileName().toString()).startsWith("pixverse4j-gmi-").endsWith(".mp4");
+      assertThat(Files.readAllBytes(saved.get(0))).isEqualTo(sim.mediaBytes());
+    }
+  }
+
+  @Test
+  @DisplayName("an image file that is not an image, or missing: exit 2 naming it; nothing sent")
+  void badImage() throws Exception {
+    env.put("PIXVERSE_API_KEY", "unused");
+    Path text = Files.writeString(dir.resolve("notes.png"), "hello, not a picture");
+    assertThat(run("generate", "--provider", "pixverse", "--image", text.toString(), "--prompt", "p",
+        "--base-url", sim.baseUrl())).isEqualTo(2);
+    assertThat(stderr).contains(text.toString()).contains("is not an image");
+    assertThat(run("generate", "--provider", "pixverse", "--image", "missing.png", "--prompt", "p",
+        "--base-url", sim.baseUrl())).isEqualTo(2);
+    assertThat(stderr).contains(dir.resolve("missing.png").toString());
+    assertThat(Preflight.looksLikeImage(Files.readAllBytes(CAT), 16)).isTrue();
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an unwritable journal: exit 2 naming it and PIXVERSE4J_HOME; nothing sent")
+  void unwritableJournal() throws Exception {
+    Path file = Files.writeString(dir.resolve("afile"), "x");
+    env.put("PIXVERSE4J_HOME", file.resolve("state").toString());
+    assertThat(run(generate("--output", "v.mp4"))).isEqualTo(2);
+    assertThat(stderr).contains(file.resolve("state").toString()).contains("PIXVERSE4J_HOME");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the journal lives in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else ~/.local/state/pixverse4j")
+  void location() {
+    Map<String, String> e = new HashMap<>();
+    e.put("HOME", "/home/u");
+    assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/home/u/.local/state/pixverse4j"));
+    e.put("XDG_STATE_HOME", "relative/ignored");
+    assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/home/u/.local/state/pixverse4j"));
+    e.put("XDG_STATE_HOME", "/xdg");
+    assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/xdg/pixverse4j"));
+    e.put("PIXVERSE4J_HOME", "/p4j");
+    assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/p4j"));
+  }
+}

@@ -1,0 +1,92 @@
+package io.github.pixverse4j.client;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks a download target before a paid job is submitted, so that a video is never generated
+ * (and billed) only to fail at the end for a local reason. {@link VideoClient#download} fails the
+ * same way afterwards; checking first is the caller's choice, recommended before {@code generate}.
+ *
+ * <p>A target that is an existing directory means "save inside it" under a name chosen once the
+ * task is known ({@link #resolve}).
+ */
+public final class DownloadTargets {
+  private DownloadTargets() {}
+
+  /**
+   * Checks that a video can be saved at {@code target}: it is an existing directory that accepts
+   * new files, or a file name in such a directory, and that file does not exist unless {@code
+   * overwrite}. Creates and deletes a small probe file to prove the directory writable, because
+   * permission bits do not tell (read-only mounts, {@code /proc}, ACLs).
+   *
+   * @throws IllegalArgumentException with a sentence naming the path and the problem
+   */
+  public static void check(Path target, boolean overwrite) {
+    if (target == null) throw new NullPointerException("target == null");
+    Path absolute = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      requireWritableDirectory(absolute, absolute);
+      return;
+    }
+    if (Files.exists(absolute) && !overwrite) {
+      throw new IllegalArgumentException(absolute + " already exists (nothing was sent): choose another --output"
+          + " or add --force");
+    }
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      throw new IllegalArgumentException(absolute + " is not a regular file, so the video cannot be saved there.");
+    }
+    Path dir = absolute.getParent();
+    if (dir == null) throw new IllegalArgumentException(absolute + " has no directory to save the video in.");
+    if (!Files.isDirectory(dir)) {
+      for (Path p = dir; p != null; p = p.getParent()) {
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+          throw new IllegalArgumentException("Cannot save the video as " + absolute + ": " + p
+              + " is a file, not a directory.");
+        }
+      }
+      throw new IllegalArgumentException("Cannot save the video as " + absolute + ": the directory " + dir
+          + " does not exist; create it first.");
+    }
+    requireWritableDirectory(dir, absolute);
+  }
+
+  /**
+   * The file a video is saved to: {@code target} itself, or {@code defaultFileName} inside it when
+   * {@code target} is an existing directory.
+   */
+  public static Path resolve(Path target, String defaultFileName) {
+    if (target == null) throw new NullPointerException("target == null");
+    if (defaultFileName == null) throw new NullPointerException("defaultFileName == null");
+    return Files.isDirectory(target) ? target.resolve(defaultFileName) : target;
+  }
+
+  private static void requireWritableDirectory(Path dir, Path target) {
+    Path probe = null;
+    try {
+      probe = Files.createTempFile(dir, ".pixverse4j-", ".probe");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot save the video as " + target + ": new files cannot be created in "
+          + dir + " (" + reason(e) + ").", e);
+    } finally {
+      if (probe != null) {
+        try {
+          Files.deleteIfExists(probe);
+        } catch (IOException ignored) {
+          // A probe left behind is empty and named as such; the check itself succeeded.
+        }
+      }
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

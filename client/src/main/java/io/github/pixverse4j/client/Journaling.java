@@ -1,0 +1,156 @@
+package io.github.pixverse4j.client;
+
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskNotFoundException;
+import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.client.journal.JournalRecord;
+import io.github.pixverse4j.client.journal.TaskJournal;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** What a {@link VideoClient} records in its {@link TaskJournal}, and when. */
+final class Journaling {
+  private static final Logger LOG = Logger.getLogger(Journaling.class.getName());
+  /** Long prompts are cut in the summary; the journal is for recognising a task, not replaying it. */
+  static final int MAX_PROMPT_CHARS = 500;
+
+  final TaskJournal journal;
+  private final VideoProvider provider;
+  private final Scheduler scheduler;
+
+  Journaling(TaskJournal journal, VideoProvider provider, Scheduler scheduler) {
+    this.journal = journal;
+    this.provider = provider;
+    this.scheduler = scheduler;
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Records the intent before anything is sent; a failure here fails the submit, so no job is
+   * created that the journal could not hold.
+   */
+  Submit intent(ImageToVideoRequest request, String endpoint, Map<String, String> labels) {
+    String id = JournalRecord.newId();
+    journal.append(JournalRecord.intent(id, now(), provider.id(), provider.capabilities().model(), endpoint,
+        summary(request), labels));
+    return new Submit(id);
+  }
+
+  /** One submit's records after the intent. */
+  final class Submit implements Disposable {
+    private final String id;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    Submit(String id) {
+      this.id = id;
+    }
+
+    /** Always recorded, even after a disposal raced with the answer: the handle is what matters. */
+    void accepted(TaskHandle handle) {
+      answered.set(true);
+      record(JournalRecord.accepted(id, handle.token(), now()));
+    }
+
+    void failed(Throwable e) {
+      if (!answered.compareAndSet(false, true)) return;
+      record(e instanceof SubmitOutcomeUnknownException
+          ? JournalRecord.outcomeUnknown(id, now(), e.getMessage())
+          : JournalRecord.notAccepted(id, now(), e.getMessage()));
+    }
+
+    /** Disposed before the answer: the submit may have reached the provider. */
+    @Override
+    public void dispose() {
+      if (answered.compareAndSet(false, true)) {
+        record(JournalRecord.outcomeUnknown(id, now(),
+            "The caller stopped waiting before the provider answered the submit: a job may exist."));
+      }
+    }
+
+    @Override
+    public boolean isDisposed() {
+      return answered.get();
+    }
+  }
+
+  /** Records the terminal status (before it is passed on) and a task the provider no longer knows. */
+  Observable<TaskStatus> recordEnd(Observable<TaskStatus> stream) {
+    return stream
+        .doOnNext(s -> {
+          if (!s.isTerminal()) return;
+          List<String> urls = new ArrayList<>();
+          for (Video v : s.videos()) urls.add(v.url().toString());
+          String message = s.failure().isPresent() ? s.failure().get().message() : null;
+          record(JournalRecord.terminal(s.handle().token(), now(), s.state(), urls, message));
+        })
+        .doOnError(e -> {
+          if (e instanceof TaskNotFoundException && ((TaskNotFoundException) e).handle().isPresent()) {
+            record(JournalRecord.gone(((TaskNotFoundException) e).handle().get().token(), now(), e.getMessage()));
+          }
+        });
+  }
+
+  void downloaded(TaskHandle handle, Path target) {
+    record(JournalRecord.downloaded(handle.token(), now(), target.toAbsolutePath().toString()));
+  }
+
+  /**
+   * Writes a record about a task that exists: a failure must not cost the caller the handle or the
+   * status, which are the better record, so it is logged instead of thrown.
+   */
+  private void record(JournalRecord r) {
+    try {
+      journal.append(r);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not write " + r + " to " + journal, e);
+    }
+  }
+
+  /** What was asked, for people reading the journal: no key, no image bytes, no URL query. */
+  static Map<String, String> summary(ImageToVideoRequest r) {
+    Map<String, String> m = new LinkedHashMap<>();
+    String prompt = r.prompt();
+    m.put("prompt", prompt.length() > MAX_PROMPT_CHARS ? prompt.substring(0, MAX_PROMPT_CHARS) + "…" : prompt);
+    m.put("image", describe(r.image()));
+    if (r.durationSeconds().isPresent()) m.put("durationSeconds", String.valueOf(r.durationSeconds().get()));
+    if (r.quality().isPresent()) m.put("quality", r.quality().get().label());
+    if (r.seed().isPresent()) m.put("seed", String.valueOf(r.seed().get()));
+    if (r.model().isPresent()) m.put("model", r.model().get().name());
+    return m;
+  }
+
+  private static String describe(ImageInput image) {
+    switch (image.kind()) {
+      case URL:
+        URI u = image.url();
+        // Presigned URLs carry credentials in the query and user info: keep scheme, host and path.
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+            + (u.getRawPath() == null ? "" : u.getRawPath());
+      case FILE:
+        return image.file().toAbsolutePath().toString();
+      case BYTES:
+        return image.bytes().length + " bytes of " + image.mimeType();
+      default:
+        return image.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + image.providerImageId();
+    }
+  }
+}

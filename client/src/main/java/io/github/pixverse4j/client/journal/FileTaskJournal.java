@@ -1,0 +1,507 @@
+package io.github.pixverse4j.client.journal;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link TaskJournal} in a directory: an append-only file of checksummed JSON lines
+ * ({@value #FILE_NAME}), a lock file, and one small claim file per entry being resumed. Plain
+ * {@code java.nio} only, so it runs on the JVM and on Android (API 26) alike.
+ *
+ * <ul>
+ *   <li>Several threads and several processes may share the directory: every append and every
+ *       compaction holds an OS file lock on {@value #LOCK_FILE_NAME} (and a lock inside this
+ *       process, because the OS lock is per process).
+ *   <li>A record is one {@code write} of one line. When the process dies in the middle of one, the
+ *       torn line fails its checksum and is skipped, and the next append starts on a new line; no
+ *       other record is affected.
+ *   <li>Records reach the operating system before {@link #append} returns, which is enough to
+ *       survive the death of the process; {@link Builder#sync(boolean) sync(true)} also forces each
+ *       record to the disk, against power cuts, at the price of one disk flush per record.
+ *   <li>Compaction (on opening, and whenever the file has doubled since the last one) rewrites the
+ *       file without the finished entries beyond the retention limits, into a temporary file that
+ *       atomically replaces the journal: a kill during compaction leaves the old journal intact.
+ * </ul>
+ */
+public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
+  public static final String FILE_NAME = "journal.jsonl";
+  public static final String LOCK_FILE_NAME = "journal.lock";
+  static final String CLAIMS_DIR = "claims";
+  /** No compaction below this size: small files are cheap to read whole. */
+  static final long MIN_COMPACTION_BYTES = 256 * 1024;
+
+  private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+  private static final Set<String> PROCESS_CLAIMS = Collections.synchronizedSet(new HashSet<String>());
+
+  private final Path directory;
+  private final Path file;
+  private final Path claims;
+  private final Duration maxFinishedAge;
+  private final int maxFinishedEntries;
+  private final boolean sync;
+  private final Clock clock;
+  private final ReentrantLock processLock;
+  private final FileChannel lockChannel;
+  private FileChannel data;
+  private Object dataKey;
+  private long compactAt;
+  /** Where this journal's last write ended: a file still that long ends with its newline. */
+  private long lastEnd = -1;
+  private Batch pending = new Batch();
+
+  private FileTaskJournal(Builder b) {
+    this.directory = b.directory.toAbsolutePath().normalize();
+    this.file = directory.resolve(FILE_NAME);
+    this.claims = directory.resolve(CLAIMS_DIR);
+    this.maxFinishedAge = b.maxFinishedAge;
+    this.maxFinishedEntries = b.maxFinishedEntries;
+    this.sync = b.sync;
+    this.clock = b.clock;
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new JournalException("Cannot create the task journal directory " + directory + ": " + reason(e), e);
+    }
+    try {
+      this.lockChannel = new RandomAccessFile(directory.resolve(LOCK_FILE_NAME).toFile(), "rw").getChannel();
+    } catch (IOException e) {
+      throw new JournalException("Cannot write in the task journal directory " + directory + ": " + reason(e), e);
+    }
+    this.processLock = PROCESS_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
+    try {
+      locked(() -> {
+        openData();
+        compactLocked();
+        return null;
+      });
+    } catch (RuntimeException e) {
+      closeQuietly(lockChannel);
+      throw e;
+    }
+  }
+
+  /** A builder for a journal in {@code directory}. */
+  public static Builder builder(Path directory) {
+    return new Builder(directory);
+  }
+
+  /** The directory holding the journal. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The journal file itself. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void append(JournalRecord record) {
+    if (record == null) throw new NullPointerException("record == null");
+    byte[] line = JournalCodec.encode(record);
+    Batch mine;
+    synchronized (this) {
+      mine = pending;
+      mine.add(line);
+    }
+    // Group commit: whoever gets the lock writes every record queued so far in one write, so
+    // threads arriving while a write is under way share the next one instead of queueing a
+    // system call each. The record is in the file before this method returns, either way.
+    processLock.lock();
+    try {
+      if (!mine.done) {
+        Batch batch;
+        synchronized (this) {
+          batch = pending;
+          pending = new Batch();
+        }
+        try {
+          locked(() -> {
+            long size = appendLocked(batch.bytes());
+            if (size >= compactAt) compactLocked();
+            return null;
+          });
+        } catch (JournalException e) {
+          batch.error = e;
+        }
+        batch.done = true;
+      }
+    } finally {
+      processLock.unlock();
+    }
+    if (mine.error != null) throw mine.error;
+  }
+
+  /** Records waiting to be written together. Guarded by the journal (adding) and the process lock. */
+  private static final class Batch {
+    private final java.util.ArrayList<byte[]> lines = new java.util.ArrayList<>(4);
+    private int length;
+    boolean done;
+    JournalException error;
+
+    void add(byte[] line) {
+      lines.add(line);
+      length += line.length;
+    }
+
+    byte[] bytes() {
+      if (lines.size() == 1) return lines.get(0);
+      byte[] all = new byte[length];
+      int at = 0;
+      for (byte[] l : lines) {
+        System.arraycopy(l, 0, all, at, l.length);
+        at += l.length;
+      }
+      return all;
+    }
+  }
+
+  private long appendLocked(byte[] line) throws IOException {
+    refreshData();
+    long size = data.size();
+    ByteBuffer buffer;
+    if (size > 0 && size != lastEnd && !endsWithNewline(size)) {
+      // The last write was cut short by a dying process: finish its line so this record stands alone.
+      buffer = ByteBuffer.allocate(line.length + 1);
+      buffer.put((byte) '\n').put(line).flip();
+    } else {
+      buffer = ByteBuffer.wrap(line);
+    }
+    long position = size;
+    while (buffer.hasRemaining()) position += data.write(buffer, position);
+    if (sync) data.force(false);
+    lastEnd = position;
+    return position;
+  }
+
+  private boolean endsWithNewline(long size) throws IOException {
+    ByteBuffer last = ByteBuffer.allocate(1);
+    data.read(last, size - 1);
+    return last.get(0) == '\n';
+  }
+
+  @Override
+  public List<JournalRecord> records() {
+    return locked(() -> {
+      byte[] all = readAll();
+      return JournalCodec.decodeAll(all, all.length);
+    });
+  }
+
+  private byte[] readAll() throws IOException {
+    refreshData();
+    long size = data.size();
+    if (size > Integer.MAX_VALUE - 16) throw new IOException("journal file too large: " + size + " bytes");
+    ByteBuffer buffer = ByteBuffer.allocate((int) size);
+    long position = 0;
+    while (buffer.hasRemaining()) {
+      int n = data.read(buffer, position);
+      if (n < 0) break;
+      position += n;
+    }
+    return buffer.array();
+  }
+
+  @Override
+  public void compact() {
+    locked(() -> {
+      compactLocked();
+      return null;
+    });
+  }
+
+  private void compactLocked() throws IOException {
+    byte[] all = readAll();
+    List<JournalRecord> records = JournalCodec.decodeAll(all, all.length);
+    JournalFold fold = JournalFold.fold(records);
+    List<JournalRecord> kept = fold.retained(clock.instant(), maxFinishedAge, maxFinishedEntries);
+    long size = all.length;
+    if (kept != records || damaged(all, records.size())) {
+      Path tmp = directory.resolve(FILE_NAME + ".tmp");
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        size = 0;
+        for (JournalRecord r : kept) {
+          ByteBuffer b = ByteBuffer.wrap(JournalCodec.encode(r));
+          while (b.hasRemaining()) size += out.write(b);
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      openData();
+      removeStaleClaims(fold, kept);
+    }
+    compactAt = Math.max(MIN_COMPACTION_BYTES, 2 * size);
+  }
+
+  /** True when some line was skipped as damaged, so a rewrite would drop garbage. */
+  private static boolean damaged(byte[] all, int intactRecords) {
+    int lines = 0;
+    for (byte b : all) if (b == '\n') lines++;
+    return lines != intactRecords || (all.length > 0 && all[all.length - 1] != '\n');
+  }
+
+  private void removeStaleClaims(JournalFold fold, List<JournalRecord> kept) {
+    Set<String> live = new HashSet<>();
+    for (JournalEntry e : JournalFold.fold(kept).entries) live.add(claimFileName(e.id()));
+    try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(claims)) {
+      for (Path p : files) {
+        if (!live.contains(p.getFileName().toString())) Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // No claims directory yet, or a file in use: the next compaction tries again.
+    }
+  }
+
+  private void openData() throws IOException {
+    closeQuietly(data);
+    data = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    dataKey = fileKey();
+    lastEnd = -1;
+  }
+
+  /** Reopens the journal file if another process's compaction replaced it. */
+  private void refreshData() throws IOException {
+    Object key = fileKey();
+    if (data == null || key == null || !key.equals(dataKey)) openData();
+  }
+
+  private Object fileKey() throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public Optional<Claim> tryClaim(String entryId) {
+    if (entryId == null) throw new NullPointerException("entryId == null");
+    String key = directory + "\n" + entryId;
+    if (!PROCESS_CLAIMS.add(key)) return Optional.empty();
+    try {
+      FileChannel ch = openClaim(entryId);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException | IOException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        closeQuietly(ch);
+        PROCESS_CLAIMS.remove(key);
+        return Optional.empty();
+      }
+      return Optional.<Claim>of(new FileClaim(entryId, key, ch));
+    } catch (RuntimeException e) {
+      PROCESS_CLAIMS.remove(key);
+      throw e;
+    }
+  }
+
+  @Override
+  public Claim claim(String entryId) throws InterruptedException {
+    if (entryId == null) throw new NullPointerException("entryId == null");
+    String key = directory + "\n" + entryId;
+    synchronized (PROCESS_CLAIMS) {
+      while (!PROCESS_CLAIMS.add(key)) PROCESS_CLAIMS.wait();
+    }
+    FileChannel ch = null;
+    try {
+      ch = openClaim(entryId);
+      ch.lock();
+      return new FileClaim(entryId, key, ch);
+    } catch (IOException e) {
+      closeQuietly(ch);
+      releaseProcessClaim(key);
+      if (Thread.interrupted()) throw new InterruptedException("interrupted while waiting for " + entryId);
+      throw new JournalException("Cannot claim task " + entryId + " in " + claims + ": " + reason(e), e);
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      releaseProcessClaim(key);
+      throw e;
+    }
+  }
+
+  private static void releaseProcessClaim(String key) {
+    synchronized (PROCESS_CLAIMS) {
+      PROCESS_CLAIMS.remove(key);
+      PROCESS_CLAIMS.notifyAll();
+    }
+  }
+
+  private FileChannel openClaim(String entryId) {
+    try {
+      Files.createDirectories(claims);
+      return new RandomAccessFile(claims.resolve(claimFileName(entryId)).toFile(), "rw").getChannel();
+    } catch (IOException e) {
+      throw new JournalException("Cannot claim task " + entryId + " in " + claims + ": " + reason(e), e);
+    }
+  }
+
+  /** A file name for any id, tokens included (which may hold characters a file name cannot). */
+  static String claimFileName(String entryId) {
+    return UUID.nameUUIDFromBytes(entryId.getBytes(StandardCharsets.UTF_8)) + ".lock";
+  }
+
+  private final class FileClaim implements Claim {
+    private final String id;
+    private final String key;
+    private final FileChannel channel;
+    private boolean closed;
+
+    FileClaim(String id, String key, FileChannel channel) {
+      this.id = id;
+      this.key = key;
+      this.channel = channel;
+    }
+
+    @Override
+    public String entryId() {
+      return id;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (closed) return;
+      closed = true;
+      // Closing the channel releases the OS lock; the file stays, because deleting a lock file
+      // that another process is waiting on would let a third one lock a new file at once.
+      closeQuietly(channel);
+      releaseProcessClaim(key);
+    }
+  }
+
+  private interface IoWork<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T locked(IoWork<T> work) {
+    processLock.lock();
+    try {
+      FileLock lock = lockChannel.lock();
+      try {
+        return work.run();
+      } finally {
+        lock.release();
+      }
+    } catch (IOException e) {
+      throw new JournalException("Cannot use the task journal " + file + ": " + reason(e), e);
+    } finally {
+      processLock.unlock();
+    }
+  }
+
+  private static String reason(IOException e) {
+    String r = e.getMessage();
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
+      return ((java.nio.file.FileSystemException) e).getReason();
+    }
+    return r == null ? e.getClass().getSimpleName() : r;
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // Nothing was written through it that is not already in the file.
+    }
+  }
+
+  /** Closes the open files; claims taken through this journal stay until they are closed. */
+  @Override
+  public void close() {
+    processLock.lock();
+    try {
+      closeQuietly(data);
+      data = null;
+      closeQuietly(lockChannel);
+    } finally {
+      processLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileTaskJournal{" + directory + "}";
+  }
+
+  /** Settings of a {@link FileTaskJournal}. */
+  public static final class Builder {
+    private final Path directory;
+    private Duration maxFinishedAge = Duration.ofDays(DEFAULT_MAX_FINISHED_AGE_DAYS);
+    private int maxFinishedEntries = DEFAULT_MAX_FINISHED_ENTRIES;
+    private boolean sync;
+    private Clock clock = Clock.systemUTC();
+
+    Builder(Path directory) {
+      if (directory == null) throw new NullPointerException("directory == null");
+      this.directory = directory;
+    }
+
+    /** Finished entries older than this are dropped; default {@value TaskJournal#DEFAULT_MAX_FINISHED_AGE_DAYS} days. */
+    public Builder maxFinishedAge(Duration age) {
+      if (age == null) throw new NullPointerException("age == null");
+      if (age.isNegative()) throw new IllegalArgumentException("maxFinishedAge must be >= 0: " + age);
+      this.maxFinishedAge = age;
+      return this;
+    }
+
+    /** At most this many finished entries are kept; default {@value TaskJournal#DEFAULT_MAX_FINISHED_ENTRIES}. */
+    public Builder maxFinishedEntries(int count) {
+      if (count < 0) throw new IllegalArgumentException("maxFinishedEntries must be >= 0: " + count);
+      this.maxFinishedEntries = count;
+      return this;
+    }
+
+    /** Force every record to the disk (survives power cuts, costs a disk flush per record); default false. */
+    public Builder sync(boolean sync) {
+      this.sync = sync;
+      return this;
+    }
+
+    /** The clock compaction measures ages with; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      if (clock == null) throw new NullPointerException("clock == null");
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Opens (and compacts) the journal.
+     *
+     * @throws JournalException when the directory cannot be created or written
+     */
+    public FileTaskJournal build() {
+      return new FileTaskJournal(this);
+    }
+  }
+}
