@@ -23,15 +23,22 @@ final class Connection implements AutoCloseable {
   final VideoProviderFactory factory;
   final VideoClient client;
   final ProviderSimulator simulator;
+  private final String baseUrl;
 
-  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator) {
+  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator, String baseUrl) {
     this.factory = factory;
     this.client = client;
     this.simulator = simulator;
+    this.baseUrl = baseUrl;
   }
 
   boolean simulated() {
     return simulator != null;
+  }
+
+  /** How messages tell the user to pick this connection's tasks up again. */
+  ResumeHint resumeHint() {
+    return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl);
   }
 
   static List<VideoProviderFactory> factories() {
@@ -78,7 +85,7 @@ final class Connection implements AutoCloseable {
       VideoProviderFactory.Settings.Builder s = VideoProviderFactory.Settings.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
-      return new Connection(f, f.create(s.build()), null);
+      return new Connection(f, f.create(s.build()), null, common.baseUrl);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
     err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used."
@@ -88,7 +95,7 @@ final class Connection implements AutoCloseable {
     try {
       VideoClient client = f.create(VideoProviderFactory.Settings.builder()
           .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(common.policy(true)).build());
-      return new Connection(f, client, sim);
+      return new Connection(f, client, sim, null);
     } catch (RuntimeException e) {
       sim.close();
       throw e;

@@ -204,7 +204,9 @@ public final class Main implements Callable<Integer> {
           s -> {
             if (token.get() == null) {
               token.set(s.handle().token());
-              if (!output.json()) output.say("Task: %s", token.get());
+              if (!output.json()) {
+                output.say("Task: %s%s", token.get(), output.hint().isSimulated() ? " (simulated)" : "");
+              }
             }
             last.set(s);
             output.status(s);
@@ -263,8 +265,9 @@ public final class Main implements Callable<Integer> {
       last = follow(stream, output, token, error);
     } catch (Interrupted e) {
       String t = token.get();
-      output.say("Interrupted: polling stopped; the task goes on at the provider.%s",
-          t == null ? "" : " Resume with: pixverse4j watch " + t);
+      output.say("Interrupted: polling stopped; %s", output.hint().isSimulated()
+          ? output.hint().sentence(ResumeHint.FOLLOW, t)
+          : "the task goes on at the provider." + (t == null ? "" : " " + output.hint().sentence(ResumeHint.FOLLOW, t)));
       return ExitCodes.INTERRUPTED;
     }
     if (error.get() != null) {
@@ -286,8 +289,8 @@ public final class Main implements Callable<Integer> {
       try {
         download(c.client, last, target, output);
       } catch (Interrupted e) {
-        output.say("Interrupted: download stopped, no partial file left. Resume with: pixverse4j download %s",
-            token.get());
+        output.say("Interrupted: download stopped, no partial file left. %s",
+            output.hint().sentence(ResumeHint.DOWNLOAD, token.get()));
         return ExitCodes.INTERRUPTED;
       } catch (RuntimeException e) {
         int dcode = ExitCodes.forError(e);
@@ -296,6 +299,9 @@ public final class Main implements Callable<Integer> {
       }
     }
     output.result(token.get(), last, target, code);
+    if (noDownload && c.simulated() && !last.videos().isEmpty() && !output.json()) {
+      output.say("The URL is served by the in-process simulator: it stops working when this command ends.");
+    }
     return code;
   }
 
@@ -310,7 +316,9 @@ public final class Main implements Callable<Integer> {
   }
 
   static Output output(Main parent, Common common) {
-    return new Output(parent.out, parent.err, common.json, parent.terminal && !common.json);
+    Output o = new Output(parent.out, parent.err, common.json, parent.terminal && !common.json);
+    o.watchLimit(common.policy(false).deadline());
+    return o;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -365,6 +373,7 @@ public final class Main implements Callable<Integer> {
       ImageToVideoRequest request = request();
       String id = Connection.chooseProvider(provider, parent.env);
       try (Connection c = Connection.open(id, parent.env, common, parent.err)) {
+        out.hint(c.resumeHint());
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
         return parent.followAndFinish(c, c.client.generate(request), common, null, noDownload, target, force, out);
@@ -407,6 +416,7 @@ public final class Main implements Callable<Integer> {
       Output out = output(parent, common);
       checkBeforeConnecting(h);
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
+        out.hint(c.resumeHint());
         return run(h, c, out);
       }
     }

@@ -30,6 +30,8 @@ final class Output {
   private final boolean terminal;
   private final long startNanos = System.nanoTime();
   private boolean barShown;
+  private ResumeHint hint = ResumeHint.real(null);
+  private Duration watchLimit = io.github.pixverse4j.client.PollingPolicy.defaults().deadline();
 
   Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal) {
     this.out = out;
@@ -40,6 +42,20 @@ final class Output {
 
   boolean json() {
     return json;
+  }
+
+  /** Sets how messages suggest picking the task up again (known once the connection is open). */
+  void hint(ResumeHint hint) {
+    this.hint = hint;
+  }
+
+  ResumeHint hint() {
+    return hint;
+  }
+
+  /** How long the command watches a task before giving up ({@code --timeout}), for messages. */
+  void watchLimit(Duration limit) {
+    this.watchLimit = limit;
   }
 
   /** A human message on stderr. */
@@ -118,6 +134,8 @@ final class Output {
         last.failure().ifPresent(f -> m.put("failure", failure(f)));
       }
       if (output != null) m.put("output", output.toString());
+      // A simulated task's URLs die with the command; scripts must not store them.
+      if (hint.isSimulated()) m.put("simulated", true);
       m.put("exitCode", exitCode);
       line(m);
       return;
@@ -136,8 +154,7 @@ final class Output {
   /** An error that ends the command: one sentence on stderr (and a JSON line with --json). */
   void error(Throwable e, String token, int exitCode, boolean verbose) {
     endBar();
-    String message = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
-    if (message == null) message = e.toString();
+    String message = Messages.of(e, hint, watchLimit);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("event", "error");
@@ -149,7 +166,8 @@ final class Output {
     }
     err.println("Error: " + message);
     if (token != null) {
-      err.println("Task: " + token + " (resume with: pixverse4j watch " + token + ")");
+      err.println("Task: " + token + hint.command(ResumeHint.FOLLOW, token).map(c -> " (resume with: " + c + ")")
+          .orElse(hint.isSimulated() ? " (simulated: it ended with this command)" : ""));
     }
     if (verbose) e.printStackTrace(err);
     err.flush();

@@ -147,6 +147,42 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("the README's main job run twice in one directory saves two videos: simulated task ids are fresh")
+  void simulatedIdsAreFresh() throws Exception {
+    String[] mainJob = {"generate", "--image", CAT.toString(), "--prompt", "the cat turns its head and smiles",
+        "--poll-interval", "20ms"};
+    assertThat(run(mainJob)).as("stderr: %s", stderr).isZero();
+    String first = stdout.trim();
+    assertThat(run(mainJob)).as("second run; stderr: %s", stderr).isZero();
+    String second = stdout.trim();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".mp4"))).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("a simulated task ends with the command: no message suggests watch, a timeout says it ended")
+  void simulatedTasksAreNotResumable() {
+    env.put("GMI_API_KEY", "real-key-never-used");
+    int code = run("generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "hi", "--simulate",
+        "--timeout", "300ms", "--poll-interval", "20ms");
+    assertThat(code).as("stderr: %s", stderr).isEqualTo(6);
+    assertThat(stderr).doesNotContain("watch").doesNotContain("resume").doesNotContain("Resume")
+        .contains("simulated");
+  }
+
+  @Test
+  @DisplayName("--no-download under simulation says the printed URL dies with the command")
+  void simulatedUrlDies() throws Exception {
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "hi", "--no-download",
+        "--poll-interval", "20ms")).isZero();
+    assertThat(stderr).contains("stops working when this command ends");
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "hi", "--no-download", "--json",
+        "--poll-interval", "20ms")).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines.get(lines.size() - 1).get("simulated").asBoolean()).isTrue();
+  }
+
+  @Test
   @DisplayName("--simulate uses the simulator even when the key is set")
   void simulateFlag() {
     env.put("GMI_API_KEY", "real-key-never-used");
