@@ -47,7 +47,7 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
         Main.Download.class, Main.Providers.class},
-    footer = ExitCodes.HELP)
+    footer = "%nEach command's --help lists its exit codes.")
 public final class Main implements Callable<Integer> {
   final Env env;
   final PrintWriter out;
@@ -82,6 +82,11 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code. */
   int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command model with its handlers, writing to this instance's streams. */
+  CommandLine commandLine() {
     CommandLine cl = new CommandLine(this, new Factory());
     cl.setOut(out);
     cl.setErr(err);
@@ -99,7 +104,7 @@ public final class Main implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     });
-    return cl.execute(args);
+    return cl;
   }
 
   /** Stops the work in progress (Ctrl-C): polling stops, the task goes on at the provider. */
@@ -273,7 +278,7 @@ public final class Main implements Callable<Integer> {
     if (error.get() != null) {
       Throwable e = error.get();
       String t = tokenOf(e) != null ? tokenOf(e) : token.get();
-      int code = ExitCodes.forError(e);
+      int code = ExitCodes.forError(e, t != null);
       output.error(e, t, code, common.verbose);
       return code;
     }
@@ -282,9 +287,13 @@ public final class Main implements Callable<Integer> {
     if (last.state() == TaskState.SUCCEEDED && !noDownload) {
       target = explicitOutput != null ? explicitOutput : cwd.resolve(defaultName(last.handle()));
       if (Files.exists(target) && !force) {
-        output.error(new IllegalArgumentException(target + " already exists: choose --output or add --force"),
-            token.get(), ExitCodes.USAGE, common.verbose);
-        return ExitCodes.USAGE;
+        // The job has run, so this is not exit 2 ("nothing was sent"): the video exists and can be fetched.
+        String how = output.hint().command(ResumeHint.DOWNLOAD, token.get())
+            .map(cmd -> ": download it with " + cmd + " --output <another file> (or add --force)")
+            .orElse(" (the simulated task ended with this command): choose another --output or add --force");
+        output.error(new IllegalStateException(target + " already exists, so the video was not saved" + how),
+            token.get(), ExitCodes.OTHER, common.verbose);
+        return ExitCodes.OTHER;
       }
       try {
         download(c.client, last, target, output);
@@ -293,7 +302,7 @@ public final class Main implements Callable<Integer> {
             output.hint().sentence(ResumeHint.DOWNLOAD, token.get()));
         return ExitCodes.INTERRUPTED;
       } catch (RuntimeException e) {
-        int dcode = ExitCodes.forError(e);
+        int dcode = ExitCodes.forError(e, true);
         output.error(e, token.get(), dcode, common.verbose);
         return dcode;
       }
@@ -323,7 +332,9 @@ public final class Main implements Callable<Integer> {
 
   // ---------------------------------------------------------------------------------------------
 
-  @Command(name = "generate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Submit an image and a prompt, show progress, download the video.")
   static final class Generate implements Callable<Integer> {
     @ParentCommand Main parent;
@@ -383,7 +394,12 @@ public final class Main implements Callable<Integer> {
     private ImageToVideoRequest request() {
       ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(prompt).image(image());
       if (negativePrompt != null) b.negativePrompt(negativePrompt);
-      if (duration != null) b.durationSeconds(duration);
+      if (duration != null) {
+        if (duration <= 0) {
+          throw new IllegalArgumentException("--duration must be a whole number of seconds above 0, got " + duration);
+        }
+        b.durationSeconds(duration);
+      }
       if (quality != null) b.quality(Quality.parse(quality));
       if (seed != null) b.seed(seed);
       if (audio) b.audio(true);
@@ -427,7 +443,9 @@ public final class Main implements Callable<Integer> {
     abstract int run(TaskHandle h, Connection c, Output out) throws Exception;
   }
 
-  @Command(name = "watch", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "watch", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Resume following a task (after a crash, or on another machine), then download its video.")
   static final class Watch extends TaskCommand {
     @Option(names = "--output", paramLabel = "FILE") Path output;
@@ -441,7 +459,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "status", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.STATUS_PRINTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Print a task's status once.")
   static final class Status extends TaskCommand {
     @Override
@@ -454,7 +474,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "cancel", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.CANCEL_REQUESTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Ask the provider to cancel a task (where the provider can).")
   static final class Cancel extends TaskCommand {
     @Override
@@ -472,7 +494,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "download", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "download", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.VIDEO_DOWNLOADED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Download the video of a finished task.")
   static final class Download extends TaskCommand {
     @Option(names = "--output", paramLabel = "FILE") Path output;
@@ -511,6 +535,7 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "providers", mixinStandardHelpOptions = true,
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED},
       description = "List the providers, whether their key is set, and what they accept.")
   static final class Providers implements Callable<Integer> {
     @ParentCommand Main parent;

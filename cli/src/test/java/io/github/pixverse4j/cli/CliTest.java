@@ -212,6 +212,29 @@ class CliTest {
     assertThat(stderr).contains("360p, 540p, 720p, 1080p").doesNotContain("at io.github");
   }
 
+  @ParameterizedTest(name = "--duration {0}")
+  @ValueSource(strings = {"0", "-1"})
+  @DisplayName("exit 2: a duration of zero or less is a usage error naming --duration, and nothing is sent")
+  void nonPositiveDuration(String duration) {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--duration", duration))).as("stderr: %s", stderr).isEqualTo(2);
+    assertThat(stderr).contains("--duration").doesNotContain("PT");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("exit 1, not 2, when the job ran but the default file exists: the message says how to download it")
+  void existingDefaultFileAfterTheJob() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    Files.writeString(dir.resolve(Main.defaultName(TaskHandle.parse(token))), "mine");
+    assertThat(run("watch", token, "--base-url", sim.baseUrl(), "--poll-interval", "20ms")).isEqualTo(1);
+    assertThat(stderr).contains("already exists, so the video was not saved")
+        .contains("pixverse4j download " + token + " --base-url " + sim.baseUrl() + " --output");
+    assertThat(Files.readString(dir.resolve(Main.defaultName(TaskHandle.parse(token))))).isEqualTo("mine");
+  }
+
   @Test
   @DisplayName("exit 3: a wrong key is an authentication error, in one sentence, without the key")
   void wrongKey() {
@@ -347,7 +370,7 @@ class CliTest {
   @DisplayName("--help documents the exit codes")
   void help() {
     assertThat(run("generate", "--help")).isZero();
-    assertThat(stdout).contains("Exit codes:").contains("6  timed out");
+    assertThat(stdout).contains("Exit codes:").containsPattern("\\n +6 +timed out");
     assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
     assertThat(Durations.parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
   }
