@@ -383,6 +383,8 @@ public final class Main implements Callable<Integer> {
       }
       ImageToVideoRequest request = request();
       String id = Connection.chooseProvider(provider, parent.env);
+      // Every problem with the request comes before the cost estimate and before any simulator starts.
+      Connection.factory(id).capabilities().requireValid(request);
       try (Connection c = Connection.open(id, parent.env, common, parent.err)) {
         out.hint(c.resumeHint());
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",

@@ -32,6 +32,7 @@ final class Messages {
   }
 
   private static final Pattern CAMEL_CASE = Pattern.compile("\\b[a-z]+[A-Z]\\w*\\b");
+  private static final Pattern SECONDS = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) s\\b");
   private static final String TOKEN_ADVICE = "Use the exact string printed by TaskHandle.token().";
 
   private Messages() {}
@@ -74,7 +75,8 @@ final class Messages {
       String f = FLAGS.get(m.group());
       m.appendReplacement(b, Matcher.quoteReplacement(f != null ? f : m.group()));
     }
-    return Durations.humanizeIn(m.appendTail(b).toString());
+    message = SECONDS.matcher(Durations.humanizeIn(m.appendTail(b).toString())).replaceAll("$1s");
+    return flag == null || message.contains(flag) ? message : flag + ": " + message;
   }
 
   private static String timeout(TaskTimeoutException e, ResumeHint hint, Duration watchLimit) {
