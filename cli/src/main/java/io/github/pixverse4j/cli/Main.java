@@ -469,9 +469,7 @@ public final class Main implements Callable<Integer> {
     @Override
     int run(TaskHandle h, Connection c, Output out) {
       TaskStatus s = c.client.status(h).blockingGet();
-      out.status(s);
-      if (!out.json()) s.videos().forEach(v -> parent.out.println(v.url()));
-      parent.out.flush();
+      out.statusResult(s);
       return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
     }
   }
@@ -561,9 +559,20 @@ public final class Main implements Callable<Integer> {
           m.put("apiKeySet", keySet);
           m.put("defaultBaseUrl", f.defaultBaseUrl());
           m.put("maxPromptLength", caps.maxPromptLength());
-          m.put("durations", caps.describeDurations());
+          m.put("maxNegativePromptLength", caps.maxNegativePromptLength().orElse(null));
+          m.put("durationsSeconds", new ArrayList<>(caps.durationsSeconds()));
+          m.put("defaultDurationSeconds", caps.defaultDurationSeconds().orElse(null));
           m.put("qualities", qualities);
-          m.put("imageInputs", caps.imageKinds().toString());
+          m.put("defaultQuality", caps.defaultQuality().map(Quality::label).orElse(null));
+          List<String> kinds = new ArrayList<>();
+          for (ImageInput.Kind k : caps.imageKinds()) kinds.add(k.name());
+          m.put("imageInputs", kinds);
+          m.put("seed", caps.supportsSeed());
+          m.put("audio", caps.supportsAudio());
+          m.put("multiClip", caps.supportsMultiClip());
+          List<String> models = new ArrayList<>();
+          for (Model model : caps.models()) models.add(model.name());
+          m.put("models", models);
           m.put("cancel", caps.supportsCancel());
           if (price != null) m.put("price", price);
           new Output(parent.out, parent.err, true, false).line(m);

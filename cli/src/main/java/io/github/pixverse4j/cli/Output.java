@@ -65,19 +65,55 @@ final class Output {
     err.flush();
   }
 
+  /** The fixed-precision form of {@link TaskStatus#observedAt()}: every object has milliseconds. */
+  static final java.time.format.DateTimeFormatter OBSERVED_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /** A status as one JSON object. */
+  static Map<String, Object> statusJson(TaskStatus s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event", "status");
+    m.put("task", s.handle().token());
+    m.put("state", s.state().name());
+    s.queuePosition().ifPresent(p -> m.put("queuePosition", p));
+    s.progressPercent().ifPresent(p -> m.put("progress", p));
+    s.estimatedTimeRemaining().ifPresent(d -> m.put("etaSeconds", d.getSeconds()));
+    s.rawStatus().ifPresent(r -> m.put("providerStatus", r));
+    s.failure().ifPresent(f -> m.put("failure", failure(f)));
+    if (!s.videos().isEmpty()) {
+      List<String> urls = new ArrayList<>();
+      for (Video v : s.videos()) urls.add(v.url().toString());
+      m.put("videos", urls);
+    }
+    m.put("observedAt", OBSERVED_AT.format(s.observedAt()));
+    return m;
+  }
+
+  /** A status as one plain line, e.g. {@code RUNNING 40% eta 20s} or {@code SUCCEEDED <url>}. */
+  static String statusLine(TaskStatus s) {
+    StringBuilder b = new StringBuilder(s.state().name());
+    s.queuePosition().ifPresent(p -> b.append(" queue-position ").append(p));
+    s.progressPercent().ifPresent(p -> b.append(' ').append(p).append('%'));
+    s.estimatedTimeRemaining().ifPresent(d -> b.append(" eta ").append(Durations.human(d)));
+    s.failure().ifPresent(f -> b.append(' ').append(f.category()).append(": ").append(f.message()));
+    for (Video v : s.videos()) b.append(' ').append(v.url());
+    return b.toString();
+  }
+
+  /** The answer of the {@code status} command: one line (or one JSON object) on stdout. */
+  void statusResult(TaskStatus s) {
+    endBar();
+    if (json) {
+      line(statusJson(s));
+    } else {
+      out.println(statusLine(s));
+      out.flush();
+    }
+  }
+
   void status(TaskStatus s) {
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("event", "status");
-      m.put("task", s.handle().token());
-      m.put("state", s.state().name());
-      s.queuePosition().ifPresent(p -> m.put("queuePosition", p));
-      s.progressPercent().ifPresent(p -> m.put("progress", p));
-      s.estimatedTimeRemaining().ifPresent(d -> m.put("etaSeconds", d.getSeconds()));
-      s.rawStatus().ifPresent(r -> m.put("providerStatus", r));
-      s.failure().ifPresent(f -> m.put("failure", failure(f)));
-      m.put("observedAt", s.observedAt().toString());
-      line(m);
+      line(statusJson(s));
       return;
     }
     String elapsed = Durations.format(Duration.ofNanos(System.nanoTime() - startNanos));

@@ -266,7 +266,7 @@ class CliTest {
   void timeout() {
     ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).runningFor(100000).succeeded());
     assertThat(run(generate("gmi", sim, "--timeout", "300ms"))).isEqualTo(6);
-    assertThat(stderr).contains("pixverse4j watch pv4j.1.");
+    assertThat(stderr).contains("pixverse4j watch pv4j.1.").contains("after 300ms").doesNotContain("PT");
   }
 
   @Test
@@ -311,6 +311,31 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("status prints its answer on stdout: one plain line, or one JSON object with --json")
+  void statusOnStdout() throws Exception {
+    ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).running(50).succeeded());
+    assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    assertThat(run("status", token, "--base-url", sim.baseUrl())).isZero();
+    assertThat(stdout.lines()).hasSize(1);
+    assertThat(stdout).startsWith("SUCCEEDED http").contains("/media/");
+    assertThat(stderr).doesNotContain("SUCCEEDED");
+    assertThat(run("status", token, "--base-url", sim.baseUrl(), "--json")).isZero();
+    assertThat(jsonLines()).hasSize(1);
+    assertThat(jsonLines().get(0).get("videos").get(0).asText()).contains("/media/");
+  }
+
+  @Test
+  @DisplayName("every observedAt in --json has millisecond precision, the first one too")
+  void observedAtPrecision() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--json", "--no-download"))).isZero();
+    List<JsonNode> statuses = jsonLines().subList(0, jsonLines().size() - 1);
+    assertThat(statuses).allSatisfy(n -> assertThat(n.get("observedAt").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+  }
+
+  @Test
   @DisplayName("cancel without a cancel endpoint is a usage error that sends nothing")
   void cancelUnsupported() {
     ProviderSimulator sim = realService("gmi", quick());
@@ -344,6 +369,15 @@ class CliTest {
     assertThat(lines.get(3).get("apiKeySet").asBoolean()).isTrue();
     assertThat(lines.get(0).get("apiKeySet").asBoolean()).isFalse();
     assertThat(lines.get(3).get("price").asText()).contains("USD");
+    JsonNode gmi = lines.get(3);
+    assertThat(gmi.get("durationsSeconds").isArray()).isTrue();
+    assertThat(gmi.get("durationsSeconds").get(0).isInt()).isTrue();
+    assertThat(gmi.get("maxPromptLength").isInt()).isTrue();
+    assertThat(gmi.get("imageInputs").isArray()).isTrue();
+    assertThat(gmi.get("imageInputs").get(0).asText()).isEqualTo("URL");
+    assertThat(lines.get(4).get("durationsSeconds").toString()).isEqualTo("[5,8]");
+    assertThat(lines.get(2).get("durationsSeconds").toString()).isEqualTo("[]");
+    assertThat(stdout).doesNotContain("\"[");
   }
 
   @Test
