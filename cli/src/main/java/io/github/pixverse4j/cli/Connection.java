@@ -50,9 +50,11 @@ final class Connection implements AutoCloseable {
     return all;
   }
 
+  /** The provider with this id, in any letter case ({@code GMI} is {@code gmi}). */
   static VideoProviderFactory factory(String id) {
+    String wanted = id.trim().toLowerCase(java.util.Locale.ROOT);
     for (VideoProviderFactory f : factories()) {
-      if (f.id().equals(id)) return f;
+      if (f.id().toLowerCase(java.util.Locale.ROOT).equals(wanted)) return f;
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());

@@ -183,6 +183,16 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("provider ids are case-insensitive: --provider GMI is gmi")
+  void providerIdIgnoresCase() {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("GMI", sim, "--no-download"))).as("stderr: %s", stderr).isZero();
+    assertThat(sim.submitCount()).isEqualTo(1);
+    assertThat(run("generate", "--provider", "nope", "--image", IMAGE_URL, "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("Unknown provider 'nope'");
+  }
+
+  @Test
   @DisplayName("--simulate uses the simulator even when the key is set")
   void simulateFlag() {
     env.put("GMI_API_KEY", "real-key-never-used");
