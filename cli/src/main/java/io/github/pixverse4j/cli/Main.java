@@ -39,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "pixverse4j",
     mixinStandardHelpOptions = true,
-    version = "pixverse4j 0.1.0-SNAPSHOT",
+    versionProvider = Version.class,
     description = "Turn one image and a prompt into a video with a hosted PixVerse API.%n"
         + "API keys come from environment variables only: ODIROUTER_API_KEY, HIGHWAY_API_KEY,"
         + " MYROUTER_API_KEY, GMI_API_KEY, PIXVERSE_API_KEY. Without the chosen provider's key"
@@ -332,7 +332,7 @@ public final class Main implements Callable<Integer> {
 
   // ---------------------------------------------------------------------------------------------
 
-  @Command(name = "generate", mixinStandardHelpOptions = true,
+  @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Submit an image and a prompt, show progress, download the video.")
@@ -445,7 +445,7 @@ public final class Main implements Callable<Integer> {
     abstract int run(TaskHandle h, Connection c, Output out) throws Exception;
   }
 
-  @Command(name = "watch", mixinStandardHelpOptions = true,
+  @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Version.class,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Resume following a task (after a crash, or on another machine), then download its video.")
@@ -461,7 +461,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.STATUS_PRINTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Print a task's status once.")
@@ -474,7 +474,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true,
+  @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.CANCEL_REQUESTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Ask the provider to cancel a task (where the provider can).")
@@ -494,7 +494,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "download", mixinStandardHelpOptions = true,
+  @Command(name = "download", mixinStandardHelpOptions = true, versionProvider = Version.class,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.VIDEO_DOWNLOADED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Download the video of a finished task.")
@@ -534,7 +534,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "providers", mixinStandardHelpOptions = true,
+  @Command(name = "providers", mixinStandardHelpOptions = true, versionProvider = Version.class,
       exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED},
       description = "List the providers, whether their key is set, and what they accept.")
   static final class Providers implements Callable<Integer> {

@@ -411,6 +411,18 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("--version prints the version from the build and the Java version")
+  void version() {
+    assertThat(run("--version")).isZero();
+    assertThat(Version.pixverse4j()).as("filtered by the build").matches("\\d+\\.\\d+\\.\\d+\\S*");
+    assertThat(stdout.lines()).containsExactly("pixverse4j " + Version.pixverse4j(),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+            + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ")");
+    assertThat(run("generate", "--version")).isZero();
+    assertThat(stdout).startsWith("pixverse4j " + Version.pixverse4j());
+  }
+
+  @Test
   @DisplayName("--help documents the exit codes")
   void help() {
     assertThat(run("generate", "--help")).isZero();
