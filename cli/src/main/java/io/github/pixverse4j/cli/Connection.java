@@ -79,10 +79,10 @@ final class Connection implements AutoCloseable {
    * Opens a connection to {@code providerId}: simulated when {@code simulate} is set or no key is
    * in the environment, saying so on {@code err}.
    */
-  static Connection open(String providerId, Env env, Main.Common common, PrintWriter err) {
+  static Connection open(String providerId, Env env, Main.Connect common, PrintWriter err) {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
-    boolean simulate = common.simulate;
+    boolean simulate = common.simulate();
     if (!simulate && key.isPresent()) {
       VideoProviderFactory.Settings.Builder s = VideoProviderFactory.Settings.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));

@@ -90,6 +90,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(this, new Factory());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setResourceBundle(new HelpText());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean verbose = parseResult.hasMatchedOption("--verbose")
           || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
@@ -134,23 +135,36 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Options every task command shares. */
-  static final class Common {
-    @Option(names = "--json", description = "Print one JSON object per line on stdout, nothing else.")
+  /** Options of every command that talks to a provider. */
+  static class Connect {
+    @Option(names = "--json", description = "Print one JSON object per line on stdout and nothing else"
+        + " (messages stay on stderr). Default: text for people.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    @Option(names = "--verbose", description = "Print stack traces of errors. Default: one sentence per error.")
     boolean verbose;
 
-    @Option(names = "--simulate", description = "Use the provider's in-process simulator even if its key is set.")
-    boolean simulate;
-
     @Option(names = "--base-url", paramLabel = "URL",
-        description = "Another host speaking the provider's protocol (http only for loopback addresses).")
+        description = "Another host speaking the provider's protocol (http only for loopback addresses)."
+            + " Default: the provider's own service.")
     String baseUrl;
 
+    /** Whether to use the provider's simulator even when its key is set. */
+    boolean simulate() {
+      return false;
+    }
+
+    /** The polling policy; only commands that follow a task change the defaults. */
+    PollingPolicy policy(boolean simulated) {
+      return PollingPolicy.defaults();
+    }
+  }
+
+  /** Options of the commands that follow a task until it ends. */
+  static class Follow extends Connect {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.Converter.class,
-        description = "Give up watching after this long, e.g. 90s, 20m (default 20m). The task may still finish.")
+        description = "Stop waiting after this long, e.g. 90s, 20m, 1h30m (more than 0). Default: 20m."
+            + " The task goes on at the provider.")
     Duration timeout;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", converter = Durations.Converter.class, hidden = true,
@@ -158,12 +172,25 @@ public final class Main implements Callable<Integer> {
     Duration pollInterval;
 
     /** The polling policy; a simulated provider is polled often so the demo shows its progress. */
+    @Override
     PollingPolicy policy(boolean simulated) {
       PollingPolicy.Builder b = PollingPolicy.defaults().toBuilder();
       if (timeout != null) b.deadline(timeout);
       Duration every = pollInterval != null ? pollInterval : simulated ? Duration.ofMillis(400) : null;
       if (every != null) b.fixedInterval(every).retryDelay(every).maxRetryDelay(every);
       return b.build();
+    }
+  }
+
+  /** Options of generate: following a new task, perhaps at a simulated provider. */
+  static final class Common extends Follow {
+    @Option(names = "--simulate", description = "Use the provider's in-process simulator even if its key is set"
+        + " (no credits are used; the task ends with the command). Default: simulate only when the key is not set.")
+    boolean simulate;
+
+    @Override
+    boolean simulate() {
+      return simulate;
     }
   }
 
@@ -261,7 +288,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Shared logic of generate and watch: follow, download, report. */
-  int followAndFinish(Connection c, Observable<TaskStatus> stream, Common common, String knownToken,
+  int followAndFinish(Connection c, Observable<TaskStatus> stream, Connect common, String knownToken,
       boolean noDownload, Path explicitOutput, boolean force, Output output) throws InterruptedException {
     AtomicReference<String> token = new AtomicReference<>(knownToken);
     AtomicReference<Throwable> error = new AtomicReference<>();
@@ -324,7 +351,7 @@ public final class Main implements Callable<Integer> {
     return output == null ? null : cwd.resolve(output).normalize();
   }
 
-  static Output output(Main parent, Common common) {
+  static Output output(Main parent, Connect common) {
     Output o = new Output(parent.out, parent.err, common.json, parent.terminal && !common.json);
     o.watchLimit(common.policy(false).deadline());
     return o;
@@ -340,39 +367,50 @@ public final class Main implements Callable<Integer> {
     @ParentCommand Main parent;
     @Mixin Common common;
 
-    @Option(names = "--image", required = true, paramLabel = "URL|FILE",
+    @Option(names = "--image", required = true, paramLabel = "URL|FILE", descriptionKey = HelpText.IMAGE,
         description = "The first frame: a public http(s) URL, or a local file where the provider accepts uploads.")
     String image;
 
-    @Option(names = "--prompt", required = true, description = "What should happen in the video.")
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", descriptionKey = HelpText.PROMPT,
+        description = "What should happen in the video.")
     String prompt;
 
-    @Option(names = "--provider", paramLabel = "ID",
-        description = "odirouter, highway, myrouter, gmi or pixverse (default: the first whose key is set, else a simulated pixverse).")
+    @Option(names = "--provider", paramLabel = "ID", descriptionKey = HelpText.PROVIDER,
+        description = "The provider (default: the first whose key is set, else a simulated pixverse).")
     String provider;
 
-    @Option(names = "--negative-prompt", paramLabel = "TEXT") String negativePrompt;
+    @Option(names = "--negative-prompt", paramLabel = "TEXT", descriptionKey = HelpText.NEGATIVE_PROMPT,
+        description = "What the video should not show.")
+    String negativePrompt;
 
-    @Option(names = "--duration", paramLabel = "SECONDS") Integer duration;
+    @Option(names = "--duration", paramLabel = "SECONDS", descriptionKey = HelpText.DURATION,
+        description = "Length of the video in whole seconds.")
+    Integer duration;
 
-    @Option(names = "--quality", paramLabel = "QUALITY", description = "360p, 540p, 720p or 1080p.")
+    @Option(names = "--quality", paramLabel = "QUALITY", descriptionKey = HelpText.QUALITY,
+        description = "360p, 540p, 720p or 1080p.")
     String quality;
 
-    @Option(names = "--seed", paramLabel = "N") Long seed;
+    @Option(names = "--seed", paramLabel = "N", descriptionKey = HelpText.SEED,
+        description = "Seed for a repeatable result.")
+    Long seed;
 
-    @Option(names = "--audio", description = "Generate sound too.") boolean audio;
+    @Option(names = "--audio", descriptionKey = HelpText.AUDIO, description = "Generate sound too.")
+    boolean audio;
 
-    @Option(names = "--multi-clip", description = "Allow camera changes and transitions.") boolean multiClip;
+    @Option(names = "--multi-clip", descriptionKey = HelpText.MULTI_CLIP,
+        description = "Allow camera changes and transitions.")
+    boolean multiClip;
 
-    @Option(names = "--model", paramLabel = "M", description = "Model version, e.g. v4.5 (PixVerse platform only).")
+    @Option(names = "--model", paramLabel = "M", descriptionKey = HelpText.MODEL,
+        description = "Model version, e.g. v4.5 (PixVerse platform only).")
     String model;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Where to save the video.") Path output;
+    @Option(names = "--output", paramLabel = "FILE", description = OUTPUT_HELP) Path output;
 
-    @Option(names = "--force", description = "Overwrite the output file if it exists.") boolean force;
+    @Option(names = "--force", description = FORCE_HELP) boolean force;
 
-    @Option(names = "--no-download", description = "Print the video URL without downloading it.")
-    boolean noDownload;
+    @Option(names = "--no-download", description = NO_DOWNLOAD_HELP) boolean noDownload;
 
     @Override
     public Integer call() throws Exception {
@@ -421,23 +459,41 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  static final String OUTPUT_HELP = "Where to save the video. Default: pixverse4j-<provider>-<task id>.mp4"
+      + " in the current directory.";
+  static final String FORCE_HELP = "Overwrite the output file if it exists. Default: an existing file is never"
+      + " overwritten.";
+  static final String NO_DOWNLOAD_HELP = "Print the video URL instead of downloading the video (a simulated"
+      + " task's URL stops working when the command ends). Default: download.";
+
   /** A command about an existing task, named by its token. */
   abstract static class TaskCommand implements Callable<Integer> {
     @ParentCommand Main parent;
-    @Mixin Common common;
 
     @Parameters(paramLabel = "TOKEN", description = "The task token printed by generate.") String token;
 
     @Override
     public final Integer call() throws Exception {
       TaskHandle h = TaskHandle.parse(token);
+      Connect common = options();
       Output out = output(parent, common);
+      VideoProviderFactory factory = Connection.factory(h.providerId());
+      if (!Connection.key(factory, parent.env).isPresent()) {
+        // A fresh simulator would not know the task: simulated tasks end with the command that made them.
+        throw new io.github.pixverse4j.api.AuthenticationException(factory.apiKeyEnvironmentVariable()
+            + " is not set: the task lives at the real " + factory.id() + " service and only its key can reach it"
+            + " (a simulated task ended with the command that created it).",
+            io.github.pixverse4j.api.ErrorDetails.provider(factory.id()));
+      }
       checkBeforeConnecting(h);
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
         out.hint(c.resumeHint());
         return run(h, c, out);
       }
     }
+
+    /** This command's options (each command declares only those that do something for it). */
+    abstract Connect options();
 
     /** Refuses what can be refused before anything is sent. */
     void checkBeforeConnecting(TaskHandle h) {}
@@ -450,9 +506,15 @@ public final class Main implements Callable<Integer> {
     exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Resume following a task (after a crash, or on another machine), then download its video.")
   static final class Watch extends TaskCommand {
-    @Option(names = "--output", paramLabel = "FILE") Path output;
-    @Option(names = "--force") boolean force;
-    @Option(names = "--no-download") boolean noDownload;
+    @Mixin Follow common;
+    @Option(names = "--output", paramLabel = "FILE", description = OUTPUT_HELP) Path output;
+    @Option(names = "--force", description = FORCE_HELP) boolean force;
+    @Option(names = "--no-download", description = NO_DOWNLOAD_HELP) boolean noDownload;
+
+    @Override
+    Connect options() {
+      return common;
+    }
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
@@ -466,6 +528,13 @@ public final class Main implements Callable<Integer> {
     exitCodeList = {ExitCodes.STATUS_PRINTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Print a task's status once.")
   static final class Status extends TaskCommand {
+    @Mixin Connect common;
+
+    @Override
+    Connect options() {
+      return common;
+    }
+
     @Override
     int run(TaskHandle h, Connection c, Output out) {
       TaskStatus s = c.client.status(h).blockingGet();
@@ -479,6 +548,13 @@ public final class Main implements Callable<Integer> {
     exitCodeList = {ExitCodes.CANCEL_REQUESTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Ask the provider to cancel a task (where the provider can).")
   static final class Cancel extends TaskCommand {
+    @Mixin Connect common;
+
+    @Override
+    Connect options() {
+      return common;
+    }
+
     @Override
     int run(TaskHandle h, Connection c, Output out) {
       c.client.cancel(h).blockingAwait();
@@ -499,8 +575,14 @@ public final class Main implements Callable<Integer> {
     exitCodeList = {ExitCodes.VIDEO_DOWNLOADED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Download the video of a finished task.")
   static final class Download extends TaskCommand {
-    @Option(names = "--output", paramLabel = "FILE") Path output;
-    @Option(names = "--force") boolean force;
+    @Mixin Connect common;
+    @Option(names = "--output", paramLabel = "FILE", description = OUTPUT_HELP) Path output;
+    @Option(names = "--force", description = FORCE_HELP) boolean force;
+
+    @Override
+    Connect options() {
+      return common;
+    }
 
     private Path target(TaskHandle h) {
       Path target = parent.resolveOutput(output);
@@ -540,7 +622,8 @@ public final class Main implements Callable<Integer> {
   static final class Providers implements Callable<Integer> {
     @ParentCommand Main parent;
 
-    @Option(names = "--json", description = "One JSON object per provider.") boolean json;
+    @Option(names = "--json", description = "One JSON object per provider, on one line each."
+        + " Default: a few lines of text per provider.") boolean json;
 
     @Override
     public Integer call() {
