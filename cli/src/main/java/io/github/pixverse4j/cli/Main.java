@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
   final boolean terminal;
   /** The work in progress, disposed on Ctrl-C. */
   private final AtomicReference<Run> active = new AtomicReference<>();
+  private volatile boolean interruptRequested;
 
   Main(Env env, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
     this.env = env;
@@ -65,19 +66,43 @@ public final class Main implements Callable<Integer> {
     this.terminal = terminal;
   }
 
+  /** How long Ctrl-C waits for the command to print its last line and JSON object. */
+  static final long SHUTDOWN_GRACE_MILLIS = 5_000;
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Main main = new Main(Env.system(), out, err, Paths.get("").toAbsolutePath(), System.console() != null);
-    Thread hook = new Thread(main::interrupt, "pixverse4j-interrupt");
+    CountDownLatch finished = new CountDownLatch(1);
+    // The JVM halts as soon as its shutdown hooks return, so on Ctrl-C the hook waits (bounded)
+    // until the command has printed what happened: without that wait the last line was lost.
+    Thread hook = new Thread(() -> main.shutdown(finished, SHUTDOWN_GRACE_MILLIS), "pixverse4j-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     int code = main.execute(args);
+    out.flush();
+    err.flush();
+    finished.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
-      // The hook is already running; it finishes the interrupted run.
+      // The hook is running; the JVM exits (130 after Ctrl-C) once it returns.
     }
     System.exit(code);
+  }
+
+  /**
+   * The shutdown hook's work: stop the work in progress, then wait up to {@code graceMillis} for
+   * the command to print its final message; if it cannot in time, say at least that it stopped.
+   */
+  void shutdown(CountDownLatch finished, long graceMillis) {
+    interrupt();
+    try {
+      if (finished.await(graceMillis, TimeUnit.MILLISECONDS)) return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    err.println("Interrupted.");
+    err.flush();
   }
 
   /** Runs the command line and returns the exit code. */
@@ -108,10 +133,44 @@ public final class Main implements Callable<Integer> {
     return cl;
   }
 
-  /** Stops the work in progress (Ctrl-C): polling stops, the task goes on at the provider. */
+  /**
+   * Stops the work in progress (Ctrl-C): polling stops, the task goes on at the provider. Work
+   * that starts later stops at once, so an interrupt between two steps is not lost.
+   */
   void interrupt() {
+    interruptRequested = true;
     Run run = active.get();
     if (run != null) run.interrupt();
+  }
+
+  /** Starts {@code run} as the work in progress; interrupted at once after a Ctrl-C. */
+  private void begin(Run run) {
+    active.set(run);
+    if (interruptRequested) run.interrupt();
+  }
+
+  /** Waits for {@code single} like {@code blockingGet}, but Ctrl-C stops it ({@link Interrupted}). */
+  <T> T await(io.reactivex.rxjava3.core.Single<T> single) throws InterruptedException {
+    Run run = new Run();
+    AtomicReference<T> value = new AtomicReference<>();
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    begin(run);
+    try {
+      run.start(single.subscribe(v -> {
+        value.set(v);
+        run.finish();
+      }, e -> {
+        error.set(e);
+        run.finish();
+      }));
+      run.await();
+      if (run.interrupted()) throw new Interrupted();
+    } finally {
+      active.compareAndSet(run, null);
+    }
+    Throwable e = error.get();
+    if (e != null) throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+    return value.get();
   }
 
   @Override
@@ -229,7 +288,7 @@ public final class Main implements Callable<Integer> {
   TaskStatus follow(Observable<TaskStatus> stream, Output output, AtomicReference<String> token,
       AtomicReference<Throwable> error) throws InterruptedException {
     Run run = new Run();
-    active.set(run);
+    begin(run);
     AtomicReference<TaskStatus> last = new AtomicReference<>();
     try {
       run.start(stream.subscribe(
@@ -260,7 +319,7 @@ public final class Main implements Callable<Integer> {
   void download(io.github.pixverse4j.client.VideoClient client, TaskStatus status, Path target, Output output)
       throws InterruptedException {
     Run run = new Run();
-    active.set(run);
+    begin(run);
     AtomicReference<Throwable> error = new AtomicReference<>();
     try {
       run.start(client.download(status.videos().get(0), target).subscribe(
@@ -297,9 +356,9 @@ public final class Main implements Callable<Integer> {
       last = follow(stream, output, token, error);
     } catch (Interrupted e) {
       String t = token.get();
-      output.say("Interrupted: polling stopped; %s", output.hint().isSimulated()
+      output.interrupted("Interrupted: polling stopped; " + (output.hint().isSimulated()
           ? output.hint().sentence(ResumeHint.FOLLOW, t)
-          : "the task goes on at the provider." + (t == null ? "" : " " + output.hint().sentence(ResumeHint.FOLLOW, t)));
+          : "the task goes on at the provider." + (t == null ? "" : " " + output.hint().sentence(ResumeHint.FOLLOW, t))), t);
       return ExitCodes.INTERRUPTED;
     }
     if (error.get() != null) {
@@ -325,8 +384,8 @@ public final class Main implements Callable<Integer> {
       try {
         download(c.client, last, target, output);
       } catch (Interrupted e) {
-        output.say("Interrupted: download stopped, no partial file left. %s",
-            output.hint().sentence(ResumeHint.DOWNLOAD, token.get()));
+        output.interrupted("Interrupted: download stopped, no partial file left. "
+            + output.hint().sentence(ResumeHint.DOWNLOAD, token.get()), token.get());
         return ExitCodes.INTERRUPTED;
       } catch (RuntimeException e) {
         int dcode = ExitCodes.forError(e, true);
@@ -489,6 +548,9 @@ public final class Main implements Callable<Integer> {
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err)) {
         out.hint(c.resumeHint());
         return run(h, c, out);
+      } catch (Interrupted e) {
+        out.interrupted("Interrupted: nothing more was asked of the provider.", h.token());
+        return ExitCodes.INTERRUPTED;
       }
     }
 
@@ -536,8 +598,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    int run(TaskHandle h, Connection c, Output out) {
-      TaskStatus s = c.client.status(h).blockingGet();
+    int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
+      TaskStatus s = parent.await(c.client.status(h));
       out.statusResult(s);
       return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
     }
@@ -556,8 +618,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    int run(TaskHandle h, Connection c, Output out) {
-      c.client.cancel(h).blockingAwait();
+    int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
+      parent.await(c.client.cancel(h).toSingleDefault(Boolean.TRUE));
       if (out.json()) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("event", "cancelled");
@@ -598,7 +660,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
-      TaskStatus s = c.client.status(h).blockingGet();
+      TaskStatus s = parent.await(c.client.status(h));
       if (s.state() != TaskState.SUCCEEDED) {
         int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
         out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
@@ -608,7 +670,7 @@ public final class Main implements Callable<Integer> {
       try {
         parent.download(c.client, s, target(h), out);
       } catch (Interrupted e) {
-        out.say("Interrupted: download stopped, no partial file left.");
+        out.interrupted("Interrupted: download stopped, no partial file left.", h.token());
         return ExitCodes.INTERRUPTED;
       }
       out.result(h.token(), s, target(h), ExitCodes.OK);

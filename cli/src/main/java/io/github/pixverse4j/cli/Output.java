@@ -209,6 +209,22 @@ final class Output {
     err.flush();
   }
 
+  /** The end of a run stopped by Ctrl-C: the sentence on stderr, and with --json a final error object. */
+  void interrupted(String message, String token) {
+    endBar();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", "error");
+      m.put("error", "Interrupted");
+      m.put("message", message);
+      if (token != null) m.put("task", token);
+      m.put("exitCode", ExitCodes.INTERRUPTED);
+      line(m);
+    }
+    err.println(message);
+    err.flush();
+  }
+
   private static Map<String, Object> failure(TaskFailure f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("category", f.category().name());
