@@ -486,6 +486,7 @@ public final class Main implements Callable<Integer> {
         out.hint(c.resumeHint());
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
+        out.waiting("Submitting the job to " + c.factory.id());
         return parent.followAndFinish(c, c.client.generate(request), common, null, noDownload, target, force, out);
       }
     }
@@ -580,6 +581,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
+      out.waiting("Asking " + c.factory.id() + " for the task's status");
       return parent.followAndFinish(c, c.client.watch(h), common, h.token(), noDownload,
           parent.resolveOutput(output), force, out);
     }
@@ -599,6 +601,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
+      out.waiting("Asking " + c.factory.id() + " for the task's status");
       TaskStatus s = parent.await(c.client.status(h));
       out.statusResult(s);
       return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
@@ -619,7 +622,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
+      out.waiting("Asking " + c.factory.id() + " to cancel the task");
       parent.await(c.client.cancel(h).toSingleDefault(Boolean.TRUE));
+      out.done();
       if (out.json()) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("event", "cancelled");
@@ -660,7 +665,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
+      out.waiting("Asking " + c.factory.id() + " for the task's status");
       TaskStatus s = parent.await(c.client.status(h));
+      out.done();
       if (s.state() != TaskState.SUCCEEDED) {
         int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
         out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"

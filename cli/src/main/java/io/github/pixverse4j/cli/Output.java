@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the command prints. With {@code --json}, stdout carries one JSON object per line and
@@ -22,22 +23,24 @@ import java.util.Map;
  */
 final class Output {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BAR_WIDTH = 30;
 
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean json;
-  private final boolean terminal;
-  private final long startNanos = System.nanoTime();
-  private boolean barShown;
+  private final ProgressRenderer progress;
   private ResumeHint hint = ResumeHint.real(null);
   private Duration watchLimit = io.github.pixverse4j.client.PollingPolicy.defaults().deadline();
 
   Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal) {
+    this(out, err, json, terminal, io.reactivex.rxjava3.schedulers.Schedulers.computation());
+  }
+
+  /** With the scheduler that clocks and ticks the progress line (a {@code TestScheduler} in tests). */
+  Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal, io.reactivex.rxjava3.core.Scheduler clock) {
     this.out = out;
     this.err = err;
     this.json = json;
-    this.terminal = terminal;
+    this.progress = new ProgressRenderer(err, terminal, clock);
   }
 
   boolean json() {
@@ -60,7 +63,7 @@ final class Output {
 
   /** A human message on stderr. */
   void say(String format, Object... args) {
-    endBar();
+    progress.breakLine();
     err.printf(format + "%n", args);
     err.flush();
   }
@@ -111,48 +114,35 @@ final class Output {
     }
   }
 
+  /** A status while following a task. */
   void status(TaskStatus s) {
+    status(s, Optional.empty());
+  }
+
+  /**
+   * A status while following a task, with the retry state while the provider is not answering:
+   * on the progress line it replaces the bar, which would otherwise stand still.
+   */
+  void status(TaskStatus s, Optional<ProgressRenderer.Retrying> retry) {
     if (json) {
       line(statusJson(s));
       return;
     }
-    String elapsed = Durations.format(Duration.ofNanos(System.nanoTime() - startNanos));
-    StringBuilder text = new StringBuilder(s.state().name());
-    s.queuePosition().ifPresent(p -> text.append(" (queue position ").append(p).append(')'));
-    s.progressPercent().ifPresent(p -> text.append(' ').append(p).append('%'));
-    text.append("  elapsed ").append(elapsed);
-    s.estimatedTimeRemaining().ifPresent(d -> text.append("  eta ").append(Durations.format(d)));
-    if (terminal) {
-      int p = s.progressPercent().orElse(s.isTerminal() ? 100 : 0);
-      int filled = p * BAR_WIDTH / 100;
-      StringBuilder bar = new StringBuilder("\r[");
-      for (int i = 0; i < BAR_WIDTH; i++) bar.append(i < filled ? '#' : '-');
-      bar.append("] ").append(text);
-      while (bar.length() < 100) bar.append(' ');
-      err.print(bar);
-      err.flush();
-      barShown = true;
-      if (s.isTerminal()) endBar();
-    } else {
-      err.println(text);
-      err.flush();
-    }
+    progress.status(s, retry);
+  }
+
+  /** Ends the progress line: the wait is over. */
+  void done() {
+    endBar();
+  }
+
+  /** Shows, until the first status, that the command waits for {@code what}; silent with --json. */
+  void waiting(String what) {
+    if (!json) progress.waiting(what);
   }
 
   void download(DownloadProgress p) {
-    if (json) return;
-    String size = p.totalBytes().map(t -> " of " + t).orElse("");
-    String line = "Downloading " + p.bytesRead() + size + " bytes"
-        + p.fraction().map(f -> String.format(" (%d%%)", Math.round(f * 100))).orElse("");
-    if (terminal) {
-      err.print("\r" + line + "          ");
-      err.flush();
-      barShown = true;
-      if (p.done()) endBar();
-    } else if (p.done()) {
-      err.println(line);
-      err.flush();
-    }
+    if (!json) progress.download(p);
   }
 
   /** The final object of a run: always the last line of {@code --json} output. */
@@ -243,10 +233,6 @@ final class Output {
   }
 
   private void endBar() {
-    if (barShown) {
-      err.println();
-      err.flush();
-      barShown = false;
-    }
+    progress.end();
   }
 }

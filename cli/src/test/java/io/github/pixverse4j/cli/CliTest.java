@@ -346,6 +346,25 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("status against an unreachable host is not silent: after 3s it says it is still trying")
+  void unreachableStatusSaysSo() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    env.put("GMI_API_KEY", "k");
+    String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
+    Main main = main();
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+        () -> main.execute("status", token, "--base-url", "http://127.0.0.1:" + port));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!errBuffer.toString().contains("no answer yet") && System.nanoTime() < deadline) Thread.sleep(50);
+    assertThat(errBuffer.toString()).contains("Asking gmi for the task's status: no answer yet after 3s; still trying.");
+    main.interrupt();
+    assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
+  @Test
   @DisplayName("cancel without a cancel endpoint is a usage error that sends nothing")
   void cancelUnsupported() {
     ProviderSimulator sim = realService("gmi", quick());
