@@ -20,6 +20,14 @@ final class Connection implements AutoCloseable {
   /** The provider simulated when no key is set and none is named: it accepts a local image file. */
   static final String DEFAULT_SIMULATED = "pixverse";
 
+  /** The provider ids, for shell completion of {@code --provider}. */
+  static final class Ids implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ORDER.iterator();
+    }
+  }
+
   final VideoProviderFactory factory;
   final VideoClient client;
   final ProviderSimulator simulator;

@@ -32,6 +32,7 @@ final class ExitCodes {
   static final String STATUS_PRINTED = "  0:status printed (the task succeeded or is still going)";
   static final String CANCEL_REQUESTED = "  0:cancellation requested";
   static final String LISTED = "  0:list printed";
+  static final String SCRIPT_PRINTED = "  0:script printed";
   static final String OTHER_TEXT = "  1:anything else (network trouble, unreadable answers, ...)";
   static final String USAGE_TEXT = "  2:usage error or invalid request (nothing was sent)";
   static final String AUTH_TEXT = "  3:authentication or permission problem";

@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
         + " (or with --simulate) the provider is simulated in-process.",
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
-        Main.Download.class, Main.Providers.class},
+        Main.Download.class, Main.Providers.class, Completion.class},
     footer = "%nEach command's --help lists its exit codes.")
 public final class Main implements Callable<Integer> {
   final Env env;
@@ -435,6 +435,7 @@ public final class Main implements Callable<Integer> {
     String prompt;
 
     @Option(names = "--provider", paramLabel = "ID", descriptionKey = HelpText.PROVIDER,
+        completionCandidates = Connection.Ids.class,
         description = "The provider (default: the first whose key is set, else a simulated pixverse).")
     String provider;
 
