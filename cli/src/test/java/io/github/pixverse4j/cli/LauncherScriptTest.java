@@ -31,7 +31,10 @@ class LauncherScriptTest {
     Files.copy(SCRIPT, root.resolve("pixverse4j"));
     Files.createDirectories(root.resolve("cli"));
     Path bin = Files.createDirectories(root.resolve("fake-bin"));
-    executable(bin.resolve("java"), "#!/usr/bin/env bash\necho \"java $*\"\n");
+    // A java that records a class-data archive when asked to, like the real one.
+    executable(bin.resolve("java"), "#!/usr/bin/env bash\n"
+        + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) touch \"${a#*=}\";; esac; done\n"
+        + "echo \"java $*\"\n");
   }
 
   private static void executable(Path file, String text) throws Exception {
@@ -81,8 +84,12 @@ class LauncherScriptTest {
         "  [1/3] pixverse4j API model",
         "  [2/3] pixverse4j client",
         "  [3/3] pixverse4j command line",
+        "  recording the command's classes for a faster start (class-data sharing)...",
         "Built. Running it:");
-    assertThat(stdout.trim()).startsWith("java -jar ").endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version");
+    assertThat(stdout.trim()).as("one java run on stdout: the training run's output is discarded")
+        .startsWith("java -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
+            + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar ")
+        .endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version").doesNotContain("\n");
     assertThat(root.resolve("cli/target-build.log")).doesNotExist();
   }
 
@@ -93,6 +100,16 @@ class LauncherScriptTest {
     assertThat(run("--version")).isZero();
     assertThat(run("--help")).isZero();
     assertThat(stderr).isEmpty();
+  }
+
+  @Test
+  @DisplayName("without a class-data archive (the training run failed) it runs the jar plainly")
+  void withoutArchive() throws Exception {
+    mavenWrapper(0);
+    assertThat(run("--version")).isZero();
+    Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
+    assertThat(run("--help")).isZero();
+    assertThat(stdout.trim()).startsWith("java -jar ").endsWith("--help");
   }
 
   @Test
