@@ -119,8 +119,10 @@ public final class Main implements Callable<Integer> {
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean verbose = parseResult.hasMatchedOption("--verbose")
           || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+      // With --json the error is a JSON object on stdout too, whatever step it came from.
+      boolean json = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--json");
       int code = ExitCodes.forError(e);
-      new Output(out, err, false, false).error(e, tokenOf(e), code, verbose);
+      new Output(out, err, json, false).error(e, tokenOf(e), code, verbose);
       return code;
     });
     cl.setParameterExceptionHandler((e, a) -> {

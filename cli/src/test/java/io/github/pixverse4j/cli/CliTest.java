@@ -336,6 +336,18 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("with --json an error before any task (bad token, missing key, invalid request) is one JSON object too")
+  void jsonErrorsBeforeTheTask() throws Exception {
+    assertThat(run("status", "pv4j.1.xx", "--json")).isEqualTo(2);
+    assertThat(jsonLines()).hasSize(1);
+    assertThat(jsonLines().get(0).get("event").asText()).isEqualTo("error");
+    assertThat(jsonLines().get(0).get("exitCode").asInt()).isEqualTo(2);
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--duration", "7", "--json")).isEqualTo(2);
+    assertThat(jsonLines()).hasSize(1);
+    assertThat(jsonLines().get(0).get("message").asText()).contains("--duration");
+  }
+
+  @Test
   @DisplayName("every observedAt in --json has millisecond precision, the first one too")
   void observedAtPrecision() throws Exception {
     ProviderSimulator sim = realService("gmi", quick());
