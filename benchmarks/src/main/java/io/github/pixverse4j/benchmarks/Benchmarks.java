@@ -97,14 +97,16 @@ public final class Benchmarks {
     if (which.equals("all") || which.contains("startup")) {
       Map<String, Object> s = Startup.run();
       report.put("startup", s);
-      md.append("## CLI start-up (median of 7)\n\n").append(table(List.of(s))).append('\n');
+      md.append("## CLI start-up (median of ").append(Startup.ROUNDS)
+          .append(" rounds, variants in turns; generate --simulate timed until the task token is printed)\n\n")
+          .append(table(List.of(s))).append('\n');
     }
 
     String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     Path dir = Paths.get("results");
     Files.createDirectories(dir);
-    // A run of the journal benchmark alone keeps the other latest results; it has files of its own.
-    String name = which.equals("journal") ? "journal" : "latest";
+    // A run of some benchmarks gets its own files, so it never replaces the full run's results.
+    String name = which.equals("all") ? "latest" : which.replaceAll("[^A-Za-z0-9_-]", "_");
     Files.writeString(dir.resolve(name + ".json"), json);
     Files.writeString(dir.resolve(name + ".md"), md.toString());
     System.out.println(md);

@@ -21,18 +21,33 @@ final class Connection implements AutoCloseable {
   /** The provider simulated when no key is set and none is named: it accepts a local image file. */
   static final String DEFAULT_SIMULATED = "pixverse";
 
+  /** The provider ids, for shell completion of {@code --provider}. */
+  static final class Ids implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ORDER.iterator();
+    }
+  }
+
   final VideoProviderFactory factory;
   final VideoClient client;
   final ProviderSimulator simulator;
+  private final String baseUrl;
 
-  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator) {
+  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator, String baseUrl) {
     this.factory = factory;
     this.client = client;
     this.simulator = simulator;
+    this.baseUrl = baseUrl;
   }
 
   boolean simulated() {
     return simulator != null;
+  }
+
+  /** How messages tell the user to pick this connection's tasks up again. */
+  ResumeHint resumeHint() {
+    return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl);
   }
 
   static List<VideoProviderFactory> factories() {
@@ -44,9 +59,11 @@ final class Connection implements AutoCloseable {
     return all;
   }
 
+  /** The provider with this id, in any letter case ({@code GMI} is {@code gmi}). */
   static VideoProviderFactory factory(String id) {
+    String wanted = id.trim().toLowerCase(java.util.Locale.ROOT);
     for (VideoProviderFactory f : factories()) {
-      if (f.id().equals(id)) return f;
+      if (f.id().toLowerCase(java.util.Locale.ROOT).equals(wanted)) return f;
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
@@ -71,21 +88,21 @@ final class Connection implements AutoCloseable {
    * Opens a connection to {@code providerId}: simulated when {@code simulate} is set or no key is
    * in the environment, saying so on {@code err}.
    */
-  static Connection open(String providerId, Env env, Main.Common common, PrintWriter err) {
+  static Connection open(String providerId, Env env, Main.Connect common, PrintWriter err) {
     return open(providerId, env, common, err, null);
   }
 
-  /** {@link #open(String, Env, Main.Common, PrintWriter)}; a real service's client records into {@code journal}. */
-  static Connection open(String providerId, Env env, Main.Common common, PrintWriter err, TaskJournal journal) {
+  /** {@link #open(String, Env, Main.Connect, PrintWriter)}; a real service's client records into {@code journal}. */
+  static Connection open(String providerId, Env env, Main.Connect common, PrintWriter err, TaskJournal journal) {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
-    boolean simulate = common.simulate;
+    boolean simulate = common.simulate();
     if (!simulate && key.isPresent()) {
       VideoProviderFactory.Settings.Builder s = VideoProviderFactory.Settings.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
       VideoClient client = f.create(s.build());
-      return new Connection(f, journal == null ? client : client.withJournal(journal), null);
+      return new Connection(f, journal == null ? client : client.withJournal(journal), null, common.baseUrl);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
     err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used."
@@ -95,7 +112,7 @@ final class Connection implements AutoCloseable {
     try {
       VideoClient client = f.create(VideoProviderFactory.Settings.builder()
           .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(common.policy(true)).build());
-      return new Connection(f, client, sim);
+      return new Connection(f, client, sim, null);
     } catch (RuntimeException e) {
       sim.close();
       throw e;

@@ -15,8 +15,9 @@ final class EmbeddedSimulators {
 
   /** A started simulator of {@code providerId} with a random key and the demo lifecycle. */
   static ProviderSimulator start(String providerId) {
+    SecureRandom random = new SecureRandom();
     byte[] raw = new byte[18];
-    new SecureRandom().nextBytes(raw);
+    random.nextBytes(raw);
     String key = "sim-" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     ProviderSimulator sim;
     switch (providerId) {
@@ -39,6 +40,9 @@ final class EmbeddedSimulators {
         throw new IllegalArgumentException("No simulator for provider '" + providerId + "'");
     }
     sim.defaultLifecycle(Lifecycle.defaultDemo());
+    // Fresh task ids per run: the default file name derives from the id, and a second demo run
+    // must not collide with the first one's video.
+    sim.firstJobNumber(1 + (random.nextLong() >>> 1) % ProviderSimulator.MAX_FIRST_JOB_NUMBER);
     return sim.start();
   }
 }

@@ -23,19 +23,42 @@ final class ExitCodes {
   static final int ALREADY_ENDED = 8;
   static final int INTERRUPTED = 130;
 
-  static final String HELP = "%nExit codes:%n"
-      + "  0  video generated (and downloaded unless --no-download)%n"
-      + "  1  anything else (network trouble, unreadable answers, ...)%n"
-      + "  2  usage error or invalid request (nothing was sent)%n"
-      + "  3  authentication or permission problem%n"
-      + "  4  insufficient credits, or rate limited beyond retries%n"
-      + "  5  the task failed (including moderation; the category is printed)%n"
-      + "  6  timed out (the task may still finish: the handle is printed)%n"
-      + "  7  the task was cancelled%n"
-      + "  8  cancel came too late: the task had already ended (its final state is printed)%n"
-      + "  130 interrupted (Ctrl-C); the task goes on at the provider%n";
+  /*
+   * Each command lists the codes it can return in its help ("exitCodeList" of its @Command, with
+   * HEADING as "exitCodeListHeading"): a new command declares its own list from the entries below.
+   * ExitCodesTest checks that every command has one.
+   */
+  static final String HEADING = "%nExit codes:%n";
+  static final String VIDEO_SAVED = "  0:video generated (and downloaded unless --no-download)";
+  static final String VIDEO_DOWNLOADED = "  0:video downloaded";
+  static final String STATUS_PRINTED = "  0:status printed (the task succeeded or is still going)";
+  static final String CANCEL_REQUESTED = "  0:cancellation requested";
+  static final String LISTED = "  0:list printed";
+  static final String ALL_DELIVERED = "  0:every task resumed was delivered (or there was nothing to resume)";
+  static final String SCRIPT_PRINTED = "  0:script printed";
+  static final String OTHER_TEXT = "  1:anything else (network trouble, unreadable answers, ...)";
+  static final String USAGE_TEXT = "  2:usage error or invalid request (nothing was sent)";
+  static final String AUTH_TEXT = "  3:authentication or permission problem";
+  static final String CREDITS_TEXT = "  4:insufficient credits, or rate limited beyond retries";
+  static final String TASK_FAILED_TEXT = "  5:the task failed (including moderation; the category is printed)";
+  static final String TIMEOUT_TEXT = "  6:timed out (the task may still finish: the token is printed)";
+  static final String CANCELLED_TEXT = "  7:the task was cancelled";
+  static final String ALREADY_ENDED_TEXT = "  8:cancel came too late: the task had already ended (its final state is printed)";
+  static final String INTERRUPTED_TEXT = "130:interrupted (Ctrl-C); the task goes on at the provider";
+
+  /** The error-ending codes every command that talks to a provider can return. */
+  static final String[] PROVIDER_ERRORS = {OTHER_TEXT, USAGE_TEXT, AUTH_TEXT, CREDITS_TEXT};
 
   private ExitCodes() {}
+
+  /**
+   * The code for an error that ended a command. Once a task exists something was sent, so what
+   * would otherwise be a usage error (2, "nothing was sent") is 1.
+   */
+  static int forError(Throwable e, boolean taskExists) {
+    int code = forError(e);
+    return taskExists && code == USAGE ? OTHER : code;
+  }
 
   static int forError(Throwable e) {
     if (e instanceof InvalidRequestException || e instanceof UnsupportedFeatureException

@@ -39,15 +39,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "pixverse4j",
     mixinStandardHelpOptions = true,
-    version = "pixverse4j 0.1.0-SNAPSHOT",
+    versionProvider = Version.class,
     description = "Turn one image and a prompt into a video with a hosted PixVerse API.%n"
         + "API keys come from environment variables only: ODIROUTER_API_KEY, HIGHWAY_API_KEY,"
         + " MYROUTER_API_KEY, GMI_API_KEY, PIXVERSE_API_KEY. Without the chosen provider's key"
         + " (or with --simulate) the provider is simulated in-process.",
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
-        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class},
-    footer = ExitCodes.HELP)
+        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class, Completion.class},
+    footer = "%nEach command's --help lists its exit codes.")
 public final class Main implements Callable<Integer> {
   final Env env;
   final PrintWriter out;
@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
   final boolean terminal;
   /** The work in progress, disposed on Ctrl-C. */
   private final AtomicReference<Run> active = new AtomicReference<>();
+  private volatile boolean interruptRequested;
 
   Main(Env env, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
     this.env = env;
@@ -65,31 +66,63 @@ public final class Main implements Callable<Integer> {
     this.terminal = terminal;
   }
 
+  /** How long Ctrl-C waits for the command to print its last line and JSON object. */
+  static final long SHUTDOWN_GRACE_MILLIS = 5_000;
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Main main = new Main(Env.system(), out, err, Paths.get("").toAbsolutePath(), System.console() != null);
-    Thread hook = new Thread(main::interrupt, "pixverse4j-interrupt");
+    CountDownLatch finished = new CountDownLatch(1);
+    // The JVM halts as soon as its shutdown hooks return, so on Ctrl-C the hook waits (bounded)
+    // until the command has printed what happened: without that wait the last line was lost.
+    Thread hook = new Thread(() -> main.shutdown(finished, SHUTDOWN_GRACE_MILLIS), "pixverse4j-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     int code = main.execute(args);
+    out.flush();
+    err.flush();
+    finished.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
-      // The hook is already running; it finishes the interrupted run.
+      // The hook is running; the JVM exits (130 after Ctrl-C) once it returns.
     }
     System.exit(code);
   }
 
+  /**
+   * The shutdown hook's work: stop the work in progress, then wait up to {@code graceMillis} for
+   * the command to print its final message; if it cannot in time, say at least that it stopped.
+   */
+  void shutdown(CountDownLatch finished, long graceMillis) {
+    interrupt();
+    try {
+      if (finished.await(graceMillis, TimeUnit.MILLISECONDS)) return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    err.println("Interrupted.");
+    err.flush();
+  }
+
   /** Runs the command line and returns the exit code. */
   int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command model with its handlers, writing to this instance's streams. */
+  CommandLine commandLine() {
     CommandLine cl = new CommandLine(this, new Factory());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setResourceBundle(new HelpText());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean verbose = parseResult.hasMatchedOption("--verbose")
           || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+      // With --json the error is a JSON object on stdout too, whatever step it came from.
+      boolean json = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--json");
       int code = ExitCodes.forError(e);
-      new Output(out, err, false, false).error(e, tokenOf(e), code, verbose);
+      new Output(out, err, json, false).error(e, tokenOf(e), code, verbose);
       return code;
     });
     cl.setParameterExceptionHandler((e, a) -> {
@@ -99,13 +132,47 @@ public final class Main implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     });
-    return cl.execute(args);
+    return cl;
   }
 
-  /** Stops the work in progress (Ctrl-C): polling stops, the task goes on at the provider. */
+  /**
+   * Stops the work in progress (Ctrl-C): polling stops, the task goes on at the provider. Work
+   * that starts later stops at once, so an interrupt between two steps is not lost.
+   */
   void interrupt() {
+    interruptRequested = true;
     Run run = active.get();
     if (run != null) run.interrupt();
+  }
+
+  /** Starts {@code run} as the work in progress; interrupted at once after a Ctrl-C. */
+  private void begin(Run run) {
+    active.set(run);
+    if (interruptRequested) run.interrupt();
+  }
+
+  /** Waits for {@code single} like {@code blockingGet}, but Ctrl-C stops it ({@link Interrupted}). */
+  <T> T await(io.reactivex.rxjava3.core.Single<T> single) throws InterruptedException {
+    Run run = new Run();
+    AtomicReference<T> value = new AtomicReference<>();
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    begin(run);
+    try {
+      run.start(single.subscribe(v -> {
+        value.set(v);
+        run.finish();
+      }, e -> {
+        error.set(e);
+        run.finish();
+      }));
+      run.await();
+      if (run.interrupted()) throw new Interrupted();
+    } finally {
+      active.compareAndSet(run, null);
+    }
+    Throwable e = error.get();
+    if (e != null) throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+    return value.get();
   }
 
   @Override
@@ -129,23 +196,36 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Options every task command shares. */
-  static final class Common {
-    @Option(names = "--json", description = "Print one JSON object per line on stdout, nothing else.")
+  /** Options of every command that talks to a provider. */
+  static class Connect {
+    @Option(names = "--json", description = "Print one JSON object per line on stdout and nothing else"
+        + " (messages stay on stderr). Default: text for people.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    @Option(names = "--verbose", description = "Print stack traces of errors. Default: one sentence per error.")
     boolean verbose;
 
-    @Option(names = "--simulate", description = "Use the provider's in-process simulator even if its key is set.")
-    boolean simulate;
-
     @Option(names = "--base-url", paramLabel = "URL",
-        description = "Another host speaking the provider's protocol (http only for loopback addresses).")
+        description = "Another host speaking the provider's protocol (http only for loopback addresses)."
+            + " Default: the provider's own service.")
     String baseUrl;
 
+    /** Whether to use the provider's simulator even when its key is set. */
+    boolean simulate() {
+      return false;
+    }
+
+    /** The polling policy; only commands that follow a task change the defaults. */
+    PollingPolicy policy(boolean simulated) {
+      return PollingPolicy.defaults();
+    }
+  }
+
+  /** Options of the commands that follow a task until it ends. */
+  static class Follow extends Connect {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.Converter.class,
-        description = "Give up watching after this long, e.g. 90s, 20m (default 20m). The task may still finish.")
+        description = "Stop waiting after this long, e.g. 90s, 20m, 1h30m (more than 0). Default: 20m."
+            + " The task goes on at the provider.")
     Duration timeout;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", converter = Durations.Converter.class, hidden = true,
@@ -153,12 +233,25 @@ public final class Main implements Callable<Integer> {
     Duration pollInterval;
 
     /** The polling policy; a simulated provider is polled often so the demo shows its progress. */
+    @Override
     PollingPolicy policy(boolean simulated) {
       PollingPolicy.Builder b = PollingPolicy.defaults().toBuilder();
       if (timeout != null) b.deadline(timeout);
       Duration every = pollInterval != null ? pollInterval : simulated ? Duration.ofMillis(400) : null;
       if (every != null) b.fixedInterval(every).retryDelay(every).maxRetryDelay(every);
       return b.build();
+    }
+  }
+
+  /** Options of generate: following a new task, perhaps at a simulated provider. */
+  static final class Common extends Follow {
+    @Option(names = "--simulate", description = "Use the provider's in-process simulator even if its key is set"
+        + " (no credits are used; the task ends with the command). Default: simulate only when the key is not set.")
+    boolean simulate;
+
+    @Override
+    boolean simulate() {
+      return simulate;
     }
   }
 
@@ -197,14 +290,16 @@ public final class Main implements Callable<Integer> {
   TaskStatus follow(Observable<TaskStatus> stream, Output output, AtomicReference<String> token,
       AtomicReference<Throwable> error) throws InterruptedException {
     Run run = new Run();
-    active.set(run);
+    begin(run);
     AtomicReference<TaskStatus> last = new AtomicReference<>();
     try {
       run.start(stream.subscribe(
           s -> {
             if (token.get() == null) {
               token.set(s.handle().token());
-              if (!output.json()) output.say("Task: %s", token.get());
+              if (!output.json()) {
+                output.say("Task: %s%s", token.get(), output.hint().isSimulated() ? " (simulated)" : "");
+              }
             }
             last.set(s);
             output.status(s);
@@ -226,7 +321,7 @@ public final class Main implements Callable<Integer> {
   void download(io.github.pixverse4j.client.VideoClient client, TaskStatus status, Path target, Output output)
       throws InterruptedException {
     Run run = new Run();
-    active.set(run);
+    begin(run);
     AtomicReference<Throwable> error = new AtomicReference<>();
     try {
       run.start(client.download(status, target).subscribe(
@@ -254,7 +349,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Shared logic of generate and watch: follow, download, report. */
-  int followAndFinish(Connection c, Observable<TaskStatus> stream, Common common, String knownToken,
+  int followAndFinish(Connection c, Observable<TaskStatus> stream, Connect common, String knownToken,
       boolean noDownload, Path explicitOutput, boolean force, Output output) throws InterruptedException {
     AtomicReference<String> token = new AtomicReference<>(knownToken);
     AtomicReference<Throwable> error = new AtomicReference<>();
@@ -263,14 +358,15 @@ public final class Main implements Callable<Integer> {
       last = follow(stream, output, token, error);
     } catch (Interrupted e) {
       String t = token.get();
-      output.say("Interrupted: polling stopped; the task goes on at the provider.%s",
-          t == null ? "" : " Resume with: pixverse4j watch " + t);
+      output.interrupted("Interrupted: polling stopped; " + (output.hint().isSimulated()
+          ? output.hint().sentence(ResumeHint.FOLLOW, t)
+          : "the task goes on at the provider." + (t == null ? "" : " " + output.hint().sentence(ResumeHint.FOLLOW, t))), t);
       return ExitCodes.INTERRUPTED;
     }
     if (error.get() != null) {
       Throwable e = error.get();
       String t = tokenOf(e) != null ? tokenOf(e) : token.get();
-      int code = ExitCodes.forError(e);
+      int code = ExitCodes.forError(e, t != null);
       output.error(e, t, code, common.verbose);
       return code;
     }
@@ -280,23 +376,30 @@ public final class Main implements Callable<Integer> {
       target = io.github.pixverse4j.client.DownloadTargets.resolve(
           explicitOutput != null ? explicitOutput : cwd, defaultName(last.handle()));
       if (Files.exists(target) && !force) {
-        output.error(new IllegalArgumentException(target + " already exists: choose --output or add --force"),
-            token.get(), ExitCodes.USAGE, common.verbose);
-        return ExitCodes.USAGE;
+        // The job has run, so this is not exit 2 ("nothing was sent"): the video exists and can be fetched.
+        String how = output.hint().command(ResumeHint.DOWNLOAD, token.get())
+            .map(cmd -> ": download it with " + cmd + " --output <another file> (or add --force)")
+            .orElse(" (the simulated task ended with this command): choose another --output or add --force");
+        output.error(new IllegalStateException(target + " already exists, so the video was not saved" + how),
+            token.get(), ExitCodes.OTHER, common.verbose);
+        return ExitCodes.OTHER;
       }
       try {
         download(c.client, last, target, output);
       } catch (Interrupted e) {
-        output.say("Interrupted: download stopped, no partial file left. Resume with: pixverse4j download %s",
-            token.get());
+        output.interrupted("Interrupted: download stopped, no partial file left. "
+            + output.hint().sentence(ResumeHint.DOWNLOAD, token.get()), token.get());
         return ExitCodes.INTERRUPTED;
       } catch (RuntimeException e) {
-        int dcode = ExitCodes.forError(e);
+        int dcode = ExitCodes.forError(e, true);
         output.error(e, token.get(), dcode, common.verbose);
         return dcode;
       }
     }
     output.result(token.get(), last, target, code);
+    if (noDownload && c.simulated() && !last.videos().isEmpty() && !output.json()) {
+      output.say("The URL is served by the in-process simulator: it stops working when this command ends.");
+    }
     return code;
   }
 
@@ -310,51 +413,67 @@ public final class Main implements Callable<Integer> {
     return output == null ? null : cwd.resolve(output).normalize();
   }
 
-  static Output output(Main parent, Common common) {
-    return new Output(parent.out, parent.err, common.json, parent.terminal && !common.json);
+  static Output output(Main parent, Connect common) {
+    Output o = new Output(parent.out, parent.err, common.json, parent.terminal && !common.json);
+    o.watchLimit(common.policy(false).deadline());
+    return o;
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  @Command(name = "generate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Submit an image and a prompt, show progress, download the video.")
   static final class Generate implements Callable<Integer> {
     @ParentCommand Main parent;
     @Mixin Common common;
 
-    @Option(names = "--image", required = true, paramLabel = "URL|FILE",
+    @Option(names = "--image", required = true, paramLabel = "URL|FILE", descriptionKey = HelpText.IMAGE,
         description = "The first frame: a public http(s) URL, or a local file where the provider accepts uploads.")
     String image;
 
-    @Option(names = "--prompt", required = true, description = "What should happen in the video.")
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", descriptionKey = HelpText.PROMPT,
+        description = "What should happen in the video.")
     String prompt;
 
-    @Option(names = "--provider", paramLabel = "ID",
-        description = "odirouter, highway, myrouter, gmi or pixverse (default: the first whose key is set, else a simulated pixverse).")
+    @Option(names = "--provider", paramLabel = "ID", descriptionKey = HelpText.PROVIDER,
+        completionCandidates = Connection.Ids.class,
+        description = "The provider (default: the first whose key is set, else a simulated pixverse).")
     String provider;
 
-    @Option(names = "--negative-prompt", paramLabel = "TEXT") String negativePrompt;
+    @Option(names = "--negative-prompt", paramLabel = "TEXT", descriptionKey = HelpText.NEGATIVE_PROMPT,
+        description = "What the video should not show.")
+    String negativePrompt;
 
-    @Option(names = "--duration", paramLabel = "SECONDS") Integer duration;
+    @Option(names = "--duration", paramLabel = "SECONDS", descriptionKey = HelpText.DURATION,
+        description = "Length of the video in whole seconds.")
+    Integer duration;
 
-    @Option(names = "--quality", paramLabel = "QUALITY", description = "360p, 540p, 720p or 1080p.")
+    @Option(names = "--quality", paramLabel = "QUALITY", descriptionKey = HelpText.QUALITY,
+        description = "360p, 540p, 720p or 1080p.")
     String quality;
 
-    @Option(names = "--seed", paramLabel = "N") Long seed;
+    @Option(names = "--seed", paramLabel = "N", descriptionKey = HelpText.SEED,
+        description = "Seed for a repeatable result.")
+    Long seed;
 
-    @Option(names = "--audio", description = "Generate sound too.") boolean audio;
+    @Option(names = "--audio", descriptionKey = HelpText.AUDIO, description = "Generate sound too.")
+    boolean audio;
 
-    @Option(names = "--multi-clip", description = "Allow camera changes and transitions.") boolean multiClip;
+    @Option(names = "--multi-clip", descriptionKey = HelpText.MULTI_CLIP,
+        description = "Allow camera changes and transitions.")
+    boolean multiClip;
 
-    @Option(names = "--model", paramLabel = "M", description = "Model version, e.g. v4.5 (PixVerse platform only).")
+    @Option(names = "--model", paramLabel = "M", descriptionKey = HelpText.MODEL,
+        description = "Model version, e.g. v4.5 (PixVerse platform only).")
     String model;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Where to save the video.") Path output;
+    @Option(names = "--output", paramLabel = "FILE", description = OUTPUT_HELP) Path output;
 
-    @Option(names = "--force", description = "Overwrite the output file if it exists.") boolean force;
+    @Option(names = "--force", description = FORCE_HELP) boolean force;
 
-    @Option(names = "--no-download", description = "Print the video URL without downloading it.")
-    boolean noDownload;
+    @Option(names = "--no-download", description = NO_DOWNLOAD_HELP) boolean noDownload;
 
     @Override
     public Integer call() throws Exception {
@@ -364,13 +483,17 @@ public final class Main implements Callable<Integer> {
       if (imageFile() != null) Preflight.imageFile(imageFile());
       ImageToVideoRequest request = request();
       String id = Connection.chooseProvider(provider, parent.env);
+      // Every problem with the request comes before the cost estimate and before any simulator starts.
+      Connection.factory(id).capabilities().requireValid(request);
       io.github.pixverse4j.client.journal.TaskJournal journal = JournalLocation.forConnection(id, parent.env, common);
       java.util.Map<String, String> labels = noDownload ? java.util.Map.of()
           : java.util.Map.of(io.github.pixverse4j.client.journal.JournalEntry.LABEL_TARGET,
               (target != null ? target : parent.cwd).toString());
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
+        out.hint(c.resumeHint());
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
+        out.waiting("Submitting the job to " + c.factory.id());
         return parent.followAndFinish(c, c.client.generate(request, labels), common, null, noDownload, target, force,
             out);
       }
@@ -379,7 +502,12 @@ public final class Main implements Callable<Integer> {
     private ImageToVideoRequest request() {
       ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(prompt).image(image());
       if (negativePrompt != null) b.negativePrompt(negativePrompt);
-      if (duration != null) b.durationSeconds(duration);
+      if (duration != null) {
+        if (duration <= 0) {
+          throw new IllegalArgumentException("--duration must be a whole number of seconds above 0, got " + duration);
+        }
+        b.durationSeconds(duration);
+      }
       if (quality != null) b.quality(Quality.parse(quality));
       if (seed != null) b.seed(seed);
       if (audio) b.audio(true);
@@ -406,24 +534,46 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  static final String OUTPUT_HELP = "Where to save the video. Default: pixverse4j-<provider>-<task id>.mp4"
+      + " in the current directory.";
+  static final String FORCE_HELP = "Overwrite the output file if it exists. Default: an existing file is never"
+      + " overwritten.";
+  static final String NO_DOWNLOAD_HELP = "Print the video URL instead of downloading the video (a simulated"
+      + " task's URL stops working when the command ends). Default: download.";
+
   /** A command about an existing task, named by its token. */
   abstract static class TaskCommand implements Callable<Integer> {
     @ParentCommand Main parent;
-    @Mixin Common common;
 
     @Parameters(paramLabel = "TOKEN", description = "The task token printed by generate.") String token;
 
     @Override
     public final Integer call() throws Exception {
       TaskHandle h = TaskHandle.parse(token);
+      Connect common = options();
       Output out = output(parent, common);
+      VideoProviderFactory factory = Connection.factory(h.providerId());
+      if (!Connection.key(factory, parent.env).isPresent()) {
+        // A fresh simulator would not know the task: simulated tasks end with the command that made them.
+        throw new io.github.pixverse4j.api.AuthenticationException(factory.apiKeyEnvironmentVariable()
+            + " is not set: the task lives at the real " + factory.id() + " service and only its key can reach it"
+            + " (a simulated task ended with the command that created it).",
+            io.github.pixverse4j.api.ErrorDetails.provider(factory.id()));
+      }
       checkBeforeConnecting(h);
       io.github.pixverse4j.client.journal.TaskJournal journal =
           journaled() ? JournalLocation.forConnection(h.providerId(), parent.env, common) : null;
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err, journal)) {
+        out.hint(c.resumeHint());
         return run(h, c, out);
+      } catch (Interrupted e) {
+        out.interrupted("Interrupted: nothing more was asked of the provider.", h.token());
+        return ExitCodes.INTERRUPTED;
       }
     }
+
+    /** This command's options (each command declares only those that do something for it). */
+    abstract Connect options();
 
     /** Refuses what can be refused before anything is sent. */
     void checkBeforeConnecting(TaskHandle h) {}
@@ -436,12 +586,20 @@ public final class Main implements Callable<Integer> {
     abstract int run(TaskHandle h, Connection c, Output out) throws Exception;
   }
 
-  @Command(name = "watch", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Resume following a task (after a crash, or on another machine), then download its video.")
   static final class Watch extends TaskCommand {
-    @Option(names = "--output", paramLabel = "FILE") Path output;
-    @Option(names = "--force") boolean force;
-    @Option(names = "--no-download") boolean noDownload;
+    @Mixin Follow common;
+    @Option(names = "--output", paramLabel = "FILE", description = OUTPUT_HELP) Path output;
+    @Option(names = "--force", description = FORCE_HELP) boolean force;
+    @Option(names = "--no-download", description = NO_DOWNLOAD_HELP) boolean noDownload;
+
+    @Override
+    Connect options() {
+      return common;
+    }
 
     @Override
     void checkBeforeConnecting(TaskHandle h) {
@@ -455,30 +613,50 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
+      out.waiting("Asking " + c.factory.id() + " for the task's status");
       return parent.followAndFinish(c, c.client.watch(h), common, h.token(), noDownload,
           parent.resolveOutput(output), force, out);
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.STATUS_PRINTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Print a task's status once.")
   static final class Status extends TaskCommand {
+    @Mixin Connect common;
+
     @Override
-    int run(TaskHandle h, Connection c, Output out) {
-      TaskStatus s = c.client.status(h).blockingGet();
-      out.status(s);
-      if (!out.json()) s.videos().forEach(v -> parent.out.println(v.url()));
-      parent.out.flush();
+    Connect options() {
+      return common;
+    }
+
+    @Override
+    int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
+      out.waiting("Asking " + c.factory.id() + " for the task's status");
+      TaskStatus s = parent.await(c.client.status(h));
+      out.statusResult(s);
       return s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OK;
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.CANCEL_REQUESTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.ALREADY_ENDED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Ask the provider to cancel a task (where the provider can).")
   static final class Cancel extends TaskCommand {
+    @Mixin Connect common;
+
     @Override
-    int run(TaskHandle h, Connection c, Output out) {
-      c.client.cancel(h).blockingAwait();
+    Connect options() {
+      return common;
+    }
+
+    @Override
+    int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
+      out.waiting("Asking " + c.factory.id() + " to cancel the task");
+      parent.await(c.client.cancel(h).toSingleDefault(Boolean.TRUE));
+      out.done();
       if (out.json()) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("event", "cancelled");
@@ -491,11 +669,19 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "download", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+  @Command(name = "download", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.VIDEO_DOWNLOADED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Download the video of a finished task.")
   static final class Download extends TaskCommand {
-    @Option(names = "--output", paramLabel = "FILE") Path output;
-    @Option(names = "--force") boolean force;
+    @Mixin Connect common;
+    @Option(names = "--output", paramLabel = "FILE", description = OUTPUT_HELP) Path output;
+    @Option(names = "--force", description = FORCE_HELP) boolean force;
+
+    @Override
+    Connect options() {
+      return common;
+    }
 
     private Path target(TaskHandle h) {
       Path target = parent.resolveOutput(output);
@@ -517,7 +703,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
-      TaskStatus s = c.client.status(h).blockingGet();
+      out.waiting("Asking " + c.factory.id() + " for the task's status");
+      TaskStatus s = parent.await(c.client.status(h));
+      out.done();
       if (s.state() != TaskState.SUCCEEDED) {
         int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
         out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
@@ -527,7 +715,7 @@ public final class Main implements Callable<Integer> {
       try {
         parent.download(c.client, s, target(h), out);
       } catch (Interrupted e) {
-        out.say("Interrupted: download stopped, no partial file left.");
+        out.interrupted("Interrupted: download stopped, no partial file left.", h.token());
         return ExitCodes.INTERRUPTED;
       }
       out.result(h.token(), s, target(h), ExitCodes.OK);
@@ -535,12 +723,14 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "providers", mixinStandardHelpOptions = true,
+  @Command(name = "providers", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED},
       description = "List the providers, whether their key is set, and what they accept.")
   static final class Providers implements Callable<Integer> {
     @ParentCommand Main parent;
 
-    @Option(names = "--json", description = "One JSON object per provider.") boolean json;
+    @Option(names = "--json", description = "One JSON object per provider, on one line each."
+        + " Default: a few lines of text per provider.") boolean json;
 
     @Override
     public Integer call() {
@@ -559,9 +749,20 @@ public final class Main implements Callable<Integer> {
           m.put("apiKeySet", keySet);
           m.put("defaultBaseUrl", f.defaultBaseUrl());
           m.put("maxPromptLength", caps.maxPromptLength());
-          m.put("durations", caps.describeDurations());
+          m.put("maxNegativePromptLength", caps.maxNegativePromptLength().orElse(null));
+          m.put("durationsSeconds", new ArrayList<>(caps.durationsSeconds()));
+          m.put("defaultDurationSeconds", caps.defaultDurationSeconds().orElse(null));
           m.put("qualities", qualities);
-          m.put("imageInputs", caps.imageKinds().toString());
+          m.put("defaultQuality", caps.defaultQuality().map(Quality::label).orElse(null));
+          List<String> kinds = new ArrayList<>();
+          for (ImageInput.Kind k : caps.imageKinds()) kinds.add(k.name());
+          m.put("imageInputs", kinds);
+          m.put("seed", caps.supportsSeed());
+          m.put("audio", caps.supportsAudio());
+          m.put("multiClip", caps.supportsMultiClip());
+          List<String> models = new ArrayList<>();
+          for (Model model : caps.models()) models.add(model.name());
+          m.put("models", models);
           m.put("cancel", caps.supportsCancel());
           if (price != null) m.put("price", price);
           new Output(parent.out, parent.err, true, false).line(m);

@@ -3,7 +3,6 @@ package io.github.pixverse4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.DownloadProgress;
-import io.github.pixverse4j.api.RetryState;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the command prints. With {@code --json}, stdout carries one JSON object per line and
@@ -24,107 +24,135 @@ import java.util.Map;
  */
 final class Output {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BAR_WIDTH = 30;
 
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean json;
-  private final boolean terminal;
-  private final long startNanos = System.nanoTime();
-  private boolean barShown;
+  private final ProgressRenderer progress;
+  private ResumeHint hint = ResumeHint.real(null);
+  private Duration watchLimit = io.github.pixverse4j.client.PollingPolicy.defaults().deadline();
 
   Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal) {
+    this(out, err, json, terminal, io.reactivex.rxjava3.schedulers.Schedulers.computation());
+  }
+
+  /** With the scheduler that clocks and ticks the progress line (a {@code TestScheduler} in tests). */
+  Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal, io.reactivex.rxjava3.core.Scheduler clock) {
     this.out = out;
     this.err = err;
     this.json = json;
-    this.terminal = terminal;
+    this.progress = new ProgressRenderer(err, terminal, clock);
   }
 
   boolean json() {
     return json;
   }
 
+  /** Sets how messages suggest picking the task up again (known once the connection is open). */
+  void hint(ResumeHint hint) {
+    this.hint = hint;
+  }
+
+  ResumeHint hint() {
+    return hint;
+  }
+
+  /** How long the command watches a task before giving up ({@code --timeout}), for messages. */
+  void watchLimit(Duration limit) {
+    this.watchLimit = limit;
+  }
+
   /** A human message on stderr. */
   void say(String format, Object... args) {
-    endBar();
+    progress.breakLine();
     err.printf(format + "%n", args);
     err.flush();
   }
 
-  void status(TaskStatus s) {
+  /** The fixed-precision form of {@link TaskStatus#observedAt()}: every object has milliseconds. */
+  static final java.time.format.DateTimeFormatter OBSERVED_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /** A status as one JSON object. */
+  static Map<String, Object> statusJson(TaskStatus s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event", "status");
+    m.put("task", s.handle().token());
+    m.put("state", s.state().name());
+    s.queuePosition().ifPresent(p -> m.put("queuePosition", p));
+    s.progressPercent().ifPresent(p -> m.put("progress", p));
+    s.estimatedTimeRemaining().ifPresent(d -> m.put("etaSeconds", d.getSeconds()));
+    s.rawStatus().ifPresent(r -> m.put("providerStatus", r));
+    s.failure().ifPresent(f -> m.put("failure", failure(f)));
+    if (!s.videos().isEmpty()) {
+      List<String> urls = new ArrayList<>();
+      for (Video v : s.videos()) urls.add(v.url().toString());
+      m.put("videos", urls);
+    }
+    m.put("observedAt", OBSERVED_AT.format(s.observedAt()));
+    s.retry().ifPresent(r -> {
+      Map<String, Object> retry = new LinkedHashMap<>();
+      retry.put("failingSince", OBSERVED_AT.format(r.failingSince()));
+      retry.put("failedAttempts", r.failedAttempts());
+      retry.put("lastFailure", r.lastFailure());
+      retry.put("nextAttemptAt", OBSERVED_AT.format(r.nextAttemptAt()));
+      m.put("retry", retry);
+    });
+    return m;
+  }
+
+  /** A status as one plain line, e.g. {@code RUNNING 40% eta 20s} or {@code SUCCEEDED <url>}. */
+  static String statusLine(TaskStatus s) {
+    StringBuilder b = new StringBuilder(s.state().name());
+    s.queuePosition().ifPresent(p -> b.append(" queue-position ").append(p));
+    s.progressPercent().ifPresent(p -> b.append(' ').append(p).append('%'));
+    s.estimatedTimeRemaining().ifPresent(d -> b.append(" eta ").append(Durations.human(d)));
+    s.failure().ifPresent(f -> b.append(' ').append(f.category()).append(": ").append(f.message()));
+    for (Video v : s.videos()) b.append(' ').append(v.url());
+    return b.toString();
+  }
+
+  /** The answer of the {@code status} command: one line (or one JSON object) on stdout. */
+  void statusResult(TaskStatus s) {
+    endBar();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("event", "status");
-      m.put("task", s.handle().token());
-      m.put("state", s.state().name());
-      s.queuePosition().ifPresent(p -> m.put("queuePosition", p));
-      s.progressPercent().ifPresent(p -> m.put("progress", p));
-      s.estimatedTimeRemaining().ifPresent(d -> m.put("etaSeconds", d.getSeconds()));
-      s.rawStatus().ifPresent(r -> m.put("providerStatus", r));
-      s.failure().ifPresent(f -> m.put("failure", failure(f)));
-      m.put("observedAt", s.observedAt().toString());
-      s.retry().ifPresent(r -> {
-        Map<String, Object> retry = new LinkedHashMap<>();
-        retry.put("failingSince", r.failingSince().toString());
-        retry.put("failedAttempts", r.failedAttempts());
-        retry.put("lastFailure", r.lastFailure());
-        retry.put("nextAttemptAt", r.nextAttemptAt().toString());
-        m.put("retry", retry);
-      });
-      line(m);
-      return;
-    }
-    String elapsed = Durations.format(Duration.ofNanos(System.nanoTime() - startNanos));
-    StringBuilder text = new StringBuilder(s.state().name());
-    s.queuePosition().ifPresent(p -> text.append(" (queue position ").append(p).append(')'));
-    s.progressPercent().ifPresent(p -> text.append(' ').append(p).append('%'));
-    text.append("  elapsed ").append(elapsed);
-    s.estimatedTimeRemaining().ifPresent(d -> text.append("  eta ").append(Durations.format(d)));
-    s.retry().ifPresent(r -> text.append("  ").append(retryText(r, Instant.now())));
-    if (terminal) {
-      int p = s.progressPercent().orElse(s.isTerminal() ? 100 : 0);
-      int filled = p * BAR_WIDTH / 100;
-      StringBuilder bar = new StringBuilder("\r[");
-      for (int i = 0; i < BAR_WIDTH; i++) bar.append(i < filled ? '#' : '-');
-      bar.append("] ").append(text);
-      while (bar.length() < 100) bar.append(' ');
-      err.print(bar);
-      err.flush();
-      barShown = true;
-      if (s.isTerminal()) endBar();
+      line(statusJson(s));
     } else {
-      err.println(text);
-      err.flush();
+      out.println(statusLine(s));
+      out.flush();
     }
+  }
+
+  /** A status while following a task; its {@link TaskStatus#retry()} state replaces the bar while reads fail. */
+  void status(TaskStatus s) {
+    status(s, s.retry().map(r -> ProgressRenderer.Retrying.of(
+        r.failingSince(), r.failedAttempts(), r.lastFailure(), r.nextAttemptAt())));
   }
 
   /**
-   * "provider not answering since 0:42 (HTTP 502); next try in 20 s", with "since" on the same
-   * elapsed clock as the rest of the line.
+   * A status while following a task, with the retry state while the provider is not answering:
+   * on the progress line it replaces the bar, which would otherwise stand still.
    */
-  String retryText(RetryState r, Instant now) {
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-    Duration failingFor = Duration.between(r.failingSince(), now);
-    Duration since = elapsed.minus(failingFor);
-    long nextIn = Math.max(0, Duration.between(now, r.nextAttemptAt()).getSeconds());
-    return "provider not answering since " + Durations.format(since.isNegative() ? Duration.ZERO : since)
-        + " (" + r.lastFailure() + "); next try in " + nextIn + " s";
+  void status(TaskStatus s, Optional<ProgressRenderer.Retrying> retry) {
+    if (json) {
+      line(statusJson(s));
+      return;
+    }
+    progress.status(s, retry);
+  }
+
+  /** Ends the progress line: the wait is over. */
+  void done() {
+    endBar();
+  }
+
+  /** Shows, until the first status, that the command waits for {@code what}; silent with --json. */
+  void waiting(String what) {
+    if (!json) progress.waiting(what);
   }
 
   void download(DownloadProgress p) {
-    if (json) return;
-    String size = p.totalBytes().map(t -> " of " + t).orElse("");
-    String line = "Downloading " + p.bytesRead() + size + " bytes"
-        + p.fraction().map(f -> String.format(" (%d%%)", Math.round(f * 100))).orElse("");
-    if (terminal) {
-      err.print("\r" + line + "          ");
-      err.flush();
-      barShown = true;
-      if (p.done()) endBar();
-    } else if (p.done()) {
-      err.println(line);
-      err.flush();
-    }
+    if (!json) progress.download(p);
   }
 
   /** The final object of a run: always the last line of {@code --json} output. */
@@ -142,6 +170,8 @@ final class Output {
         last.failure().ifPresent(f -> m.put("failure", failure(f)));
       }
       if (output != null) m.put("output", output.toString());
+      // A simulated task's URLs die with the command; scripts must not store them.
+      if (hint.isSimulated()) m.put("simulated", true);
       m.put("exitCode", exitCode);
       line(m);
       return;
@@ -160,8 +190,7 @@ final class Output {
   /** An error that ends the command: one sentence on stderr (and a JSON line with --json). */
   void error(Throwable e, String token, int exitCode, boolean verbose) {
     endBar();
-    String message = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
-    if (message == null) message = e.toString();
+    String message = Messages.of(e, hint, watchLimit);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("event", "error");
@@ -173,9 +202,26 @@ final class Output {
     }
     err.println("Error: " + message);
     if (token != null) {
-      err.println("Task: " + token + " (resume with: pixverse4j watch " + token + ")");
+      err.println("Task: " + token + hint.command(ResumeHint.FOLLOW, token).map(c -> " (resume with: " + c + ")")
+          .orElse(hint.isSimulated() ? " (simulated: it ended with this command)" : ""));
     }
     if (verbose) e.printStackTrace(err);
+    err.flush();
+  }
+
+  /** The end of a run stopped by Ctrl-C: the sentence on stderr, and with --json a final error object. */
+  void interrupted(String message, String token) {
+    endBar();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", "error");
+      m.put("error", "Interrupted");
+      m.put("message", message);
+      if (token != null) m.put("task", token);
+      m.put("exitCode", ExitCodes.INTERRUPTED);
+      line(m);
+    }
+    err.println(message);
     err.flush();
   }
 
@@ -197,10 +243,6 @@ final class Output {
   }
 
   private void endBar() {
-    if (barShown) {
-      err.println();
-      err.flush();
-      barShown = false;
-    }
+    progress.end();
   }
 }

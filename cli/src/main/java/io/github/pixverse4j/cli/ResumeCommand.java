@@ -19,14 +19,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j resume}: continues unfinished tasks from the task journal. */
-@Command(name = "resume", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.ALL_DELIVERED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT,
+        ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT,
+        ExitCodes.INTERRUPTED_TEXT},
     description = {"Continue every unfinished task in the task journal (or the one given): watch it at the"
         + " base URL it was submitted to, then download its video to the output recorded at submit.",
         "Exits 0 when all of them delivered. Tasks another pixverse4j process is resuming are waited for,"
         + " never downloaded twice."})
 final class ResumeCommand implements Callable<Integer> {
   @ParentCommand Main parent;
-  @Mixin Main.Common common;
+  @Mixin Main.Follow common;
 
   @Parameters(paramLabel = "TOKEN", arity = "0..1",
       description = "Only this task (its token, as printed by generate or tasks).")
@@ -34,9 +38,6 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (common.simulate) {
-      throw new IllegalArgumentException("resume continues real tasks only: leave out --simulate");
-    }
     FileTaskJournal journal = JournalLocation.open(parent.env);
     try {
       Output out = Main.output(parent, common);

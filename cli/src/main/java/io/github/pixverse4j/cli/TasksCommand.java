@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j tasks}: what the task journal holds. */
-@Command(name = "tasks", mixinStandardHelpOptions = true,
+@Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.LISTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT},
     description = {"List the tasks in the task journal, newest first: those that still need attention,"
         + " or all of them with --all.",
         "The journal is in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else ~/.local/state/pixverse4j."
@@ -22,9 +24,9 @@ import picocli.CommandLine.ParentCommand;
 final class TasksCommand implements Callable<Integer> {
   @ParentCommand Main parent;
 
-  @Option(names = "--json", description = "One JSON object per task on stdout.") boolean json;
+  @Option(names = "--json", description = "One JSON object per task on stdout. Default: a table for people.") boolean json;
 
-  @Option(names = "--all", description = "Include finished tasks (downloaded, failed, cancelled, refused).")
+  @Option(names = "--all", description = "Include finished tasks (downloaded, failed, cancelled, refused). Default: only unfinished ones.")
   boolean all;
 
   @Override

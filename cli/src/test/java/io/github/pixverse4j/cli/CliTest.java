@@ -153,6 +153,52 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("the README's main job run twice in one directory saves two videos: simulated task ids are fresh")
+  void simulatedIdsAreFresh() throws Exception {
+    String[] mainJob = {"generate", "--image", CAT.toString(), "--prompt", "the cat turns its head and smiles",
+        "--poll-interval", "20ms"};
+    assertThat(run(mainJob)).as("stderr: %s", stderr).isZero();
+    String first = stdout.trim();
+    assertThat(run(mainJob)).as("second run; stderr: %s", stderr).isZero();
+    String second = stdout.trim();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".mp4"))).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("a simulated task ends with the command: no message suggests watch, a timeout says it ended")
+  void simulatedTasksAreNotResumable() {
+    env.put("GMI_API_KEY", "real-key-never-used");
+    int code = run("generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "hi", "--simulate",
+        "--timeout", "300ms", "--poll-interval", "20ms");
+    assertThat(code).as("stderr: %s", stderr).isEqualTo(6);
+    assertThat(stderr).doesNotContain("watch").doesNotContain("resume").doesNotContain("Resume")
+        .contains("simulated");
+  }
+
+  @Test
+  @DisplayName("--no-download under simulation says the printed URL dies with the command")
+  void simulatedUrlDies() throws Exception {
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "hi", "--no-download",
+        "--poll-interval", "20ms")).isZero();
+    assertThat(stderr).contains("stops working when this command ends");
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "hi", "--no-download", "--json",
+        "--poll-interval", "20ms")).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines.get(lines.size() - 1).get("simulated").asBoolean()).isTrue();
+  }
+
+  @Test
+  @DisplayName("provider ids are case-insensitive: --provider GMI is gmi")
+  void providerIdIgnoresCase() {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("GMI", sim, "--no-download"))).as("stderr: %s", stderr).isZero();
+    assertThat(sim.submitCount()).isEqualTo(1);
+    assertThat(run("generate", "--provider", "nope", "--image", IMAGE_URL, "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("Unknown provider 'nope'");
+  }
+
+  @Test
   @DisplayName("--simulate uses the simulator even when the key is set")
   void simulateFlag() {
     env.put("GMI_API_KEY", "real-key-never-used");
@@ -180,6 +226,29 @@ class CliTest {
     assertThat(stderr).contains("Image file not found");
     assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--quality", "4k")).isEqualTo(2);
     assertThat(stderr).contains("360p, 540p, 720p, 1080p").doesNotContain("at io.github");
+  }
+
+  @ParameterizedTest(name = "--duration {0}")
+  @ValueSource(strings = {"0", "-1"})
+  @DisplayName("exit 2: a duration of zero or less is a usage error naming --duration, and nothing is sent")
+  void nonPositiveDuration(String duration) {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--duration", duration))).as("stderr: %s", stderr).isEqualTo(2);
+    assertThat(stderr).contains("--duration").doesNotContain("PT");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("exit 1, not 2, when the job ran but the default file exists: the message says how to download it")
+  void existingDefaultFileAfterTheJob() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    Files.writeString(dir.resolve(Main.defaultName(TaskHandle.parse(token))), "mine");
+    assertThat(run("watch", token, "--base-url", sim.baseUrl(), "--poll-interval", "20ms")).isEqualTo(1);
+    assertThat(stderr).contains("already exists, so the video was not saved")
+        .contains("pixverse4j download " + token + " --base-url " + sim.baseUrl() + " --output");
+    assertThat(Files.readString(dir.resolve(Main.defaultName(TaskHandle.parse(token))))).isEqualTo("mine");
   }
 
   @Test
@@ -213,7 +282,7 @@ class CliTest {
   void timeout() {
     ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).runningFor(100000).succeeded());
     assertThat(run(generate("gmi", sim, "--timeout", "300ms"))).isEqualTo(6);
-    assertThat(stderr).contains("pixverse4j watch pv4j.1.");
+    assertThat(stderr).contains("pixverse4j watch pv4j.1.").contains("after 300ms").doesNotContain("PT");
   }
 
   @Test
@@ -269,6 +338,62 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("status prints its answer on stdout: one plain line, or one JSON object with --json")
+  void statusOnStdout() throws Exception {
+    ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).running(50).succeeded());
+    assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    assertThat(run("status", token, "--base-url", sim.baseUrl())).isZero();
+    assertThat(stdout.lines()).hasSize(1);
+    assertThat(stdout).startsWith("SUCCEEDED http").contains("/media/");
+    assertThat(stderr).doesNotContain("SUCCEEDED");
+    assertThat(run("status", token, "--base-url", sim.baseUrl(), "--json")).isZero();
+    assertThat(jsonLines()).hasSize(1);
+    assertThat(jsonLines().get(0).get("videos").get(0).asText()).contains("/media/");
+  }
+
+  @Test
+  @DisplayName("with --json an error before any task (bad token, missing key, invalid request) is one JSON object too")
+  void jsonErrorsBeforeTheTask() throws Exception {
+    assertThat(run("status", "pv4j.1.xx", "--json")).isEqualTo(2);
+    assertThat(jsonLines()).hasSize(1);
+    assertThat(jsonLines().get(0).get("event").asText()).isEqualTo("error");
+    assertThat(jsonLines().get(0).get("exitCode").asInt()).isEqualTo(2);
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--duration", "7", "--json")).isEqualTo(2);
+    assertThat(jsonLines()).hasSize(1);
+    assertThat(jsonLines().get(0).get("message").asText()).contains("--duration");
+  }
+
+  @Test
+  @DisplayName("every observedAt in --json has millisecond precision, the first one too")
+  void observedAtPrecision() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--json", "--no-download"))).isZero();
+    List<JsonNode> statuses = jsonLines().subList(0, jsonLines().size() - 1);
+    assertThat(statuses).allSatisfy(n -> assertThat(n.get("observedAt").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+  }
+
+  @Test
+  @DisplayName("status against an unreachable host is not silent: after 3s it says it is still trying")
+  void unreachableStatusSaysSo() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    env.put("GMI_API_KEY", "k");
+    String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
+    Main main = main();
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+        () -> main.execute("status", token, "--base-url", "http://127.0.0.1:" + port));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!errBuffer.toString().contains("no answer yet") && System.nanoTime() < deadline) Thread.sleep(50);
+    assertThat(errBuffer.toString()).contains("Asking gmi for the task's status: no answer yet after 3s; still trying.");
+    main.interrupt();
+    assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
+  @Test
   @DisplayName("cancel without a cancel endpoint is a usage error that sends nothing")
   void cancelUnsupported() {
     ProviderSimulator sim = realService("gmi", quick());
@@ -302,6 +427,15 @@ class CliTest {
     assertThat(lines.get(3).get("apiKeySet").asBoolean()).isTrue();
     assertThat(lines.get(0).get("apiKeySet").asBoolean()).isFalse();
     assertThat(lines.get(3).get("price").asText()).contains("USD");
+    JsonNode gmi = lines.get(3);
+    assertThat(gmi.get("durationsSeconds").isArray()).isTrue();
+    assertThat(gmi.get("durationsSeconds").get(0).isInt()).isTrue();
+    assertThat(gmi.get("maxPromptLength").isInt()).isTrue();
+    assertThat(gmi.get("imageInputs").isArray()).isTrue();
+    assertThat(gmi.get("imageInputs").get(0).asText()).isEqualTo("URL");
+    assertThat(lines.get(4).get("durationsSeconds").toString()).isEqualTo("[5,8]");
+    assertThat(lines.get(2).get("durationsSeconds").toString()).isEqualTo("[]");
+    assertThat(stdout).doesNotContain("\"[");
   }
 
   @Test
@@ -325,10 +459,22 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("--version prints the version from the build and the Java version")
+  void version() {
+    assertThat(run("--version")).isZero();
+    assertThat(Version.pixverse4j()).as("filtered by the build").matches("\\d+\\.\\d+\\.\\d+\\S*");
+    assertThat(stdout.lines()).containsExactly("pixverse4j " + Version.pixverse4j(),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+            + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ")");
+    assertThat(run("generate", "--version")).isZero();
+    assertThat(stdout).startsWith("pixverse4j " + Version.pixverse4j());
+  }
+
+  @Test
   @DisplayName("--help documents the exit codes")
   void help() {
     assertThat(run("generate", "--help")).isZero();
-    assertThat(stdout).contains("Exit codes:").contains("6  timed out");
+    assertThat(stdout).contains("Exit codes:").containsPattern("\\n +6 +timed out");
     assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
     assertThat(Durations.parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
   }

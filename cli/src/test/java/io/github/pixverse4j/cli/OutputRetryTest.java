@@ -34,8 +34,8 @@ class OutputRetryTest {
     Instant now = Instant.now();
     o.status(failing(now.minusSeconds(1), now.plusSeconds(21)));
     assertThat(err.toString())
-        .startsWith("RUNNING 40%")
-        .containsPattern("provider not answering since 0:00 \\(HTTP 502\\); next try in 2[01] s");
+        .contains("RUNNING")
+        .containsPattern("provider not answering for [01]s \\(HTTP 502\\); next try in 2[01]s");
   }
 
   @Test
@@ -43,7 +43,7 @@ class OutputRetryTest {
   void json() {
     Output o = new Output(new PrintWriter(out), new PrintWriter(err), true, false);
     o.status(failing(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:20Z")));
-    assertThat(out.toString()).contains("\"retry\":{\"failingSince\":\"2026-01-01T00:00:00Z\","
-        + "\"failedAttempts\":3,\"lastFailure\":\"HTTP 502\",\"nextAttemptAt\":\"2026-01-01T00:00:20Z\"}");
+    assertThat(out.toString()).contains("\"retry\":{\"failingSince\":\"2026-01-01T00:00:00.000Z\","
+        + "\"failedAttempts\":3,\"lastFailure\":\"HTTP 502\",\"nextAttemptAt\":\"2026-01-01T00:00:20.000Z\"}");
   }
 }

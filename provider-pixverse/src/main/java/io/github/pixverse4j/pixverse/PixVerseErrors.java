@@ -37,9 +37,10 @@ final class PixVerseErrors {
 
   /**
    * The exception for a nonzero {@code ErrCode}; {@code httpStatus} is the status it came with
-   * (usually 200).
+   * (usually 200); {@code call} names the API call ("upload", "generate" or "result"), because a
+   * parameter error means something different for each.
    */
-  VideoApiException fromCode(long code, String errMsg, int httpStatus, Headers headers) {
+  VideoApiException fromCode(long code, String errMsg, int httpStatus, Headers headers, String call) {
     ErrorDetails details = ErrorDetails.provider(PixVerseProvider.ID)
         .withHttpStatus(httpStatus)
         .withProviderCode(Long.toString(code));
@@ -49,7 +50,7 @@ final class PixVerseErrors {
       return new InvalidRequestException(
           "PixVerse rejected the request (ErrCode " + code + ", "
               + (code == EMPTY_PARAMETER ? "a required parameter is empty" : "a parameter is invalid")
-              + "): check the prompt, image and settings" + suffix,
+              + "): " + parameterAdvice(call) + suffix,
           Collections.emptyList(), details);
     }
     if (code == INVALID_ACCOUNT) {
@@ -79,8 +80,23 @@ final class PixVerseErrors {
             + suffix, details);
   }
 
-  /** The mapper for non-2xx answers: the envelope's code when the body has one, else the HTTP status. */
-  VideoApiException fromHttpException(HttpException e) {
+  private static String parameterAdvice(String call) {
+    switch (call) {
+      case "result":
+        // Only the task id goes into a result call: the prompt and image are long gone.
+        return "in the status request, check that the task id is complete and comes from this account";
+      case "upload":
+        return "check the image file";
+      default:
+        return "check the prompt, image and settings";
+    }
+  }
+
+  /**
+   * The mapper for non-2xx answers to {@code call}: the envelope's code when the body has one,
+   * else the HTTP status.
+   */
+  VideoApiException fromHttpException(HttpException e, String call) {
     String body = HttpErrors.errorBody(e);
     JsonNode tree = null;
     try {
@@ -95,7 +111,7 @@ final class PixVerseErrors {
         if (c != 0) {
           JsonNode msg = field(tree, "ErrMsg", "err_msg");
           Headers headers = e.response() == null ? null : e.response().headers();
-          return fromCode(c, msg == null || msg.isNull() ? null : msg.asText(), e.code(), headers);
+          return fromCode(c, msg == null || msg.isNull() ? null : msg.asText(), e.code(), headers, call);
         }
       }
     }

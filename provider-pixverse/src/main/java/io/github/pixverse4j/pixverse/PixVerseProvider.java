@@ -245,7 +245,7 @@ public final class PixVerseProvider implements VideoProvider {
   /** One API call: HTTP and transport errors mapped, the envelope checked, its {@code Resp} returned. */
   private <T> Single<T> call(Single<Response<PixVerseResponse<T>>> call, String what) {
     return call.map(r -> this.<T>unwrap(r, what))
-        .compose(HttpErrors.<T>mapErrors(ID, errors::fromHttpException, key));
+        .compose(HttpErrors.<T>mapErrors(ID, e -> errors.fromHttpException(e, what), key));
   }
 
   private <T> T unwrap(Response<PixVerseResponse<T>> response, String what) {
@@ -254,7 +254,7 @@ public final class PixVerseProvider implements VideoProvider {
     if (envelope == null) throw malformed("The " + what + " answer is empty");
     Long code = envelope.errCode();
     if (code == null) throw malformed("The " + what + " answer has no ErrCode");
-    if (code != 0) throw errors.fromCode(code, envelope.errMsg(), response.code(), response.headers());
+    if (code != 0) throw errors.fromCode(code, envelope.errMsg(), response.code(), response.headers(), what);
     T resp = envelope.resp();
     if (resp == null) throw malformed("The " + what + " answer has ErrCode 0 but no Resp");
     return resp;

@@ -103,6 +103,17 @@ class PixVerseErrorMappingTest {
     assertThat(v.getMessage()).contains("said " + code);
   }
 
+  @ParameterizedTest(name = "ErrCode {0} on HTTP {1}")
+  @DisplayName("a parameter error on a status call speaks of the task id, never of the prompt, image and settings")
+  @CsvSource({"400011, 200", "400017, 200", "400017, 400"})
+  void parameterErrorOnStatus(long code, int http) {
+    sim.faults().on("status").always(
+        Fault.status(http, envelope(code, "said " + code)).withContentType("application/json"));
+    Throwable e = errorOf(provider.status(TaskHandle.of("pixverse", "v4.5", "300000000001")));
+    assertThat(e).isInstanceOf(VideoApiException.class);
+    assertThat(e.getMessage()).contains("task id").doesNotContain("prompt").contains("said " + code);
+  }
+
   @Test
   @DisplayName("the lower-case envelope is read too, and an error message never shows the key")
   void lowerCaseAndScrubbed() {

@@ -55,7 +55,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
   private static final Set<String> STYLES = set("anime", "3d_animation", "clay", "comic", "cyberpunk");
 
   private final AtomicLong imageIds = new AtomicLong(7_000_000L);
-  private final AtomicLong videoIds = new AtomicLong(300_000_000_000L);
+  /** Video ids are job numbers offset into PixVerse's 12-digit range: job 1 is 300000000001. */
+  private static final long VIDEO_ID_BASE = 300_000_000_000L;
   private final Map<Long, UploadedImage> images = new ConcurrentHashMap<>();
   private final AtomicInteger moderateUploads = new AtomicInteger();
   private volatile boolean videoIdsAsStrings;
@@ -254,7 +255,7 @@ public final class PixVerseSimulator extends ProviderSimulator {
     String problem = invalidField(body);
     if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
 
-    String videoId = Long.toString(videoIds.incrementAndGet());
+    String videoId = Long.toString(VIDEO_ID_BASE + newJobNumber());
     SimJob job = createJob(videoId, body);
     Map<String, Object> resp = new LinkedHashMap<>();
     resp.put("video_id", videoIdsAsStrings ? job.id() : (Object) Long.parseLong(job.id()));

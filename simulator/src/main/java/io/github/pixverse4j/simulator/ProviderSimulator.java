@@ -445,9 +445,39 @@ public abstract class ProviderSimulator implements AutoCloseable {
         });
   }
 
+  /**
+   * Numbers the next jobs from {@code first} instead of 1, so that simulators in different
+   * processes (one per command-line run, for example) do not hand out the same task ids. Call it
+   * before the first submit.
+   *
+   * @param first the next job's number, 1 to {@value #MAX_FIRST_JOB_NUMBER}
+   * @throws IllegalArgumentException if {@code first} is outside that range
+   * @throws IllegalStateException if this simulator has already numbered a job
+   */
+  public ProviderSimulator firstJobNumber(long first) {
+    if (first < 1 || first > MAX_FIRST_JOB_NUMBER) {
+      throw new IllegalArgumentException("first must be 1.." + MAX_FIRST_JOB_NUMBER + ", got " + first);
+    }
+    if (!jobIds.compareAndSet(0, first - 1)) {
+      throw new IllegalStateException("firstJobNumber must be set before the first job is numbered");
+    }
+    return this;
+  }
+
+  /**
+   * The largest {@link #firstJobNumber}: ids derived from job numbers keep their providers' shape
+   * (PixVerse's 12-digit video ids) even after many jobs.
+   */
+  public static final long MAX_FIRST_JOB_NUMBER = 90_000_000_000L;
+
+  /** The next job number: 1, 2, ... (or from {@link #firstJobNumber}); never reused. */
+  protected final long newJobNumber() {
+    return jobIds.incrementAndGet();
+  }
+
   /** A fresh job id: {@code job-1}, {@code job-2}, ... (never reused by this simulator). */
   protected String newJobId() {
-    return "job-" + jobIds.incrementAndGet();
+    return "job-" + newJobNumber();
   }
 
   // ---- HTTP ----

@@ -196,4 +196,24 @@ class PixVerseSimulatorTest {
     sim.videoIdsAsStrings(true);
     assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").isTextual()).isTrue();
   }
+
+  @Test
+  @DisplayName("video ids are 12-digit numbers from 300000000001, offset by firstJobNumber")
+  void videoIdNumbering() throws Exception {
+    long img = uploadPng();
+    assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").asLong()).isEqualTo(300_000_000_001L);
+    PixVerseSimulator other = new PixVerseSimulator(KEY);
+    other.firstJobNumber(ProviderSimulator.MAX_FIRST_JOB_NUMBER);
+    other.start();
+    PixVerseSimulator first = sim;
+    sim = other;
+    try {
+      long otherImg = uploadPng();
+      assertThat(generate(body(otherImg, ""), headers()).get("Resp").get("video_id").asText())
+          .isEqualTo("390000000000").hasSize(12);
+    } finally {
+      sim = first;
+      other.close();
+    }
+  }
 }

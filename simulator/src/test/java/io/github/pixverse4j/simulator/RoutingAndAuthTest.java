@@ -41,6 +41,19 @@ class RoutingAndAuthTest extends SimulatorTestBase {
   }
 
   @Test
+  @DisplayName("firstJobNumber moves the job numbering, once and before the first job, within its range")
+  void firstJobNumber() throws Exception {
+    EchoSimulator other = new EchoSimulator(KEY);
+    assertThatThrownBy(() -> other.firstJobNumber(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> other.firstJobNumber(ProviderSimulator.MAX_FIRST_JOB_NUMBER + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    sim.firstJobNumber(4_000_000_123L);
+    assertThat(submit()).isEqualTo("job-4000000123");
+    assertThat(submit()).isEqualTo("job-4000000124");
+    assertThatThrownBy(() -> sim.firstJobNumber(7)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   @DisplayName("an unknown path, or a route path without the base path, answers 404 JSON")
   void unknownPath() throws Exception {
     HttpResponse<byte[]> unknown = http.get(sim.baseUrl() + "/nope", auth());
