@@ -107,6 +107,7 @@ public final class Benchmarks {
     Files.createDirectories(dir);
     // A run of some benchmarks gets its own files, so it never replaces the full run's results.
     String name = which.equals("all") ? "latest" : which.replaceAll("[^A-Za-z0-9_-]", "_");
+    if (Boolean.getBoolean("bench.journalFirst")) name += "-journalFirst";
     Files.writeString(dir.resolve(name + ".json"), json);
     Files.writeString(dir.resolve(name + ".md"), md.toString());
     System.out.println(md);

@@ -21,12 +21,17 @@ final class JournalBench {
   static Map<String, Object> run(RemoteSimulator sim) throws Exception {
     List<Map<String, Object>> without = new ArrayList<>();
     List<Map<String, Object>> with = new ArrayList<>();
+    // -Dbench.journalFirst=true swaps the order within each round, to tell an effect of the
+    // journal from an effect of the run's position (the simulator JVM ages across runs).
+    boolean journalFirst = Boolean.getBoolean("bench.journalFirst");
     for (int round = 0; round < ROUNDS; round++) {
-      without.add(Scale.ours(sim, TASKS, null));
-      System.out.println(without.get(without.size() - 1));
-      Path dir = Files.createTempDirectory("pixverse4j-journal-bench");
-      with.add(Scale.ours(sim, TASKS, dir));
-      System.out.println(with.get(with.size() - 1));
+      for (int k = 0; k < 2; k++) {
+        boolean journaled = (k == 0) == journalFirst;
+        Path dir = journaled ? Files.createTempDirectory("pixverse4j-journal-bench") : null;
+        Map<String, Object> r = Scale.ours(sim, TASKS, dir);
+        (journaled ? with : without).add(r);
+        System.out.println(r);
+      }
     }
     Map<String, Object> a = best(without);
     Map<String, Object> b = best(with);
