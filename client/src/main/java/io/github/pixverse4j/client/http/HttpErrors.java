@@ -428,6 +428,17 @@ public final class HttpErrors {
   }
 
 
+  /**
+   * Whether {@code t} (or a cause) is an answer over the body cap of {@link BodyLimitInterceptor}:
+   * hostile or broken, so reading it again would only waste more.
+   */
+  public static boolean isOversized(Throwable t) {
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof BodyLimitInterceptor.ResponseTooLargeException) return true;
+    }
+    return false;
+  }
+
   /** The wait asked for by a {@link RateLimitedException} in {@code t} or its causes. */
   public static Optional<Duration> retryAfter(Throwable t) {
     for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {

@@ -25,9 +25,11 @@ public final class Failures {
    * (connection refused or reset, timeouts), 408, 425, 429, 5xx, or a 2xx answer that is not JSON
    * at all (a gateway's HTML page, an empty or cut-off body). Reads are idempotent, so repeating
    * them costs nothing but a request. Permanent answers (401/403, task not found, well-formed JSON
-   * with an unknown status) are not transient.
+   * with an unknown status, an answer over the body cap) are not transient.
    */
   public static boolean isTransient(Throwable e) {
+    // An answer over the body cap is hostile or broken: another read would only waste more.
+    if (io.github.pixverse4j.client.http.HttpErrors.isOversized(e)) return false;
     return e instanceof TransportException
         || e instanceof RateLimitedException
         || e instanceof ProviderUnavailableException

@@ -194,7 +194,8 @@ final class FaultMatrix {
       case TRUNCATED_JSON:
         return completes(p, phase, f, 1, "a 2xx that is not JSON comes from a gateway: read again");
       case OVERSIZED_BODY:
-        return completes(p, phase, f, 1, "a cap overrun counts as a transport failure");
+        return fails(p, phase, f, false, TransportException.class, YES, 1, WATCH_LATER,
+            "an answer over the cap is hostile or broken: not read again");
       case UNKNOWN_STATUS:
         return fails(p, phase, f, false, MalformedResponseException.class, YES, 1, UPGRADE, "");
       default:
@@ -227,7 +228,8 @@ final class FaultMatrix {
         return new Cell(p, Phase.CANCEL, f, true, false, null, YES, 1, CANCEL_2XX,
             "the 200 answer's body is not checked");
       case OVERSIZED_BODY:
-        return completes(p, Phase.CANCEL, f, 1, "a cap overrun counts as a transport failure");
+        return fails(p, Phase.CANCEL, f, false, TransportException.class, YES, 1, CANCEL_AGAIN,
+            "an answer over the cap is not read again");
       default:
         throw new AssertionError(f);
     }
