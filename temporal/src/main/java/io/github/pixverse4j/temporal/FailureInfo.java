@@ -25,6 +25,14 @@ public final class FailureInfo {
   /** For the JSON converter. */
   public FailureInfo() {}
 
+  /** A failure before anything was sent to {@code providerId}. */
+  public static FailureInfo nothingSent(String providerId) {
+    FailureInfo f = new FailureInfo();
+    f.providerId = providerId;
+    f.requestMayHaveReachedServer = false;
+    return f;
+  }
+
   /** Everything {@code e} tells. */
   public static FailureInfo from(VideoApiException e) {
     FailureInfo f = new FailureInfo();

@@ -73,10 +73,18 @@ public final class VideoWorker {
 
   /** Registers the workflow and its activities on {@code worker}. */
   public void registerOn(Worker worker) {
+    registerWorkflow(worker);
+    worker.registerActivitiesImplementations(activities());
+  }
+
+  /**
+   * Registers only the workflow, for a worker whose activities are registered separately (for
+   * example on machines that hold the API keys, through {@link #activities()}).
+   */
+  public void registerWorkflow(Worker worker) {
     if (worker == null) throw new NullPointerException("worker == null");
     worker.registerWorkflowImplementationFactory(
         GenerateVideoWorkflow.class, () -> new GenerateVideoWorkflowImpl(settings));
-    worker.registerActivitiesImplementations(activities());
   }
 
   /** The activities alone, for a worker that runs only activities or a custom workflow. */

@@ -101,10 +101,10 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         return token[0];
       } catch (ActivityFailure e) {
         Throwable cause = e.getCause();
-        if (cause instanceof ApplicationFailure) {
+        FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
+        if (info != null) {
           ApplicationFailure app = (ApplicationFailure) cause;
-          FailureInfo info = info(app);
-          if (info != null && info.isSubmitProvablyNotAccepted() && failures < policy.maxConsecutiveFailures()) {
+          if (info.isSubmitProvablyNotAccepted() && failures < policy.maxConsecutiveFailures()) {
             failures++;
             Optional<Duration> retryAfter = Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
             Workflow.sleep(policy.retryDelay(failures, retryAfter));
@@ -112,16 +112,19 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
           }
           throw ApplicationFailure.newNonRetryableFailure(app.getOriginalMessage(), app.getType(), info);
         }
+        // No classified answer from the provider: a timeout (the worker stopped or hung), or the
+        // activity died of something else after the request may have left.
         String why = cause instanceof TimeoutFailure
             ? "the submit activity timed out (" + ((TimeoutFailure) cause).getTimeoutType() + "), for example because its worker stopped"
-            : "the submit activity ended without an answer (" + cause + ")";
-        FailureInfo info = new FailureInfo();
-        info.setProviderId(job.getProviderId());
-        info.setRequestMayHaveReachedServer(true);
+            : "the submit activity ended without an answer (" + (cause instanceof ApplicationFailure
+                ? ((ApplicationFailure) cause).getOriginalMessage() : String.valueOf(cause)) + ")";
+        FailureInfo unknown = new FailureInfo();
+        unknown.setProviderId(job.getProviderId());
+        unknown.setRequestMayHaveReachedServer(true);
         throw ApplicationFailure.newNonRetryableFailure(
             "The submit may have reached " + job.getProviderId() + " but " + why + ". A job may exist and may be"
                 + " billed, so it was not sent again: check the provider's dashboard before submitting again.",
-            VideoFailureTypes.SUBMIT_OUTCOME_UNKNOWN, info);
+            VideoFailureTypes.SUBMIT_OUTCOME_UNKNOWN, unknown);
       }
     }
   }

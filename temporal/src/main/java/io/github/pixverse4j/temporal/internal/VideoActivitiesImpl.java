@@ -47,7 +47,8 @@ public final class VideoActivitiesImpl implements VideoActivities {
       r = request.toRequest();
     } catch (RuntimeException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The job's request cannot be read (nothing was sent): " + e.getMessage(), VideoFailureTypes.INVALID_REQUEST);
+          "The job's request cannot be read (nothing was sent): " + e.getMessage(), VideoFailureTypes.INVALID_REQUEST,
+          FailureInfo.nothingSent(providerId));
     }
     try {
       return client.submit(r).blockingGet().token();
@@ -123,7 +124,7 @@ public final class VideoActivitiesImpl implements VideoActivities {
     if (client == null) {
       throw ApplicationFailure.newNonRetryableFailure("This worker has no client for provider '" + providerId
           + "' (it has " + clients.keySet() + "); nothing was sent. Configure it on every worker of the task queue.",
-          VideoFailureTypes.UNKNOWN_PROVIDER);
+          VideoFailureTypes.UNKNOWN_PROVIDER, FailureInfo.nothingSent(providerId));
     }
     return client;
   }
