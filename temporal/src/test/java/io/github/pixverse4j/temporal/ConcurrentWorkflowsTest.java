@@ -62,7 +62,8 @@ class ConcurrentWorkflowsTest {
         + "One in-process Temporal test server (time skipping), one worker with default options, the GMI\n"
         + "simulator on loopback; each job is queued 1 read, running 1 read, then succeeded (3 status reads).\n"
         + "Machine: " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-        + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ".\n"
+        + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+        + " (wall time includes the test server and the worker sharing the machine).\n"
         + "Command: `./mvnw -B -pl temporal -am verify -Dtest=ConcurrentWorkflowsTest"
         + " -Dsurefire.failIfNoSpecifiedTests=false -D" + COUNT_PROPERTY + "=N`\n\n"
         + "| workflows | wall s (start to last result) | succeeded | submits | status requests |\n"

@@ -74,12 +74,21 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         for (int i = 0; i < videos.size(); i++) {
           // Several videos (multi-clip outputs) get numbered keys beside the one asked for.
           DownloadTarget t = i == 0 ? target : DownloadTarget.of(target.getSink(), target.getKey() + "." + (i + 1));
-          stored.add(downloads.download(token, videos.get(i), t));
+          try {
+            stored.add(downloads.download(token, videos.get(i), t));
+          } catch (ActivityFailure e) {
+            if (e.getCause() instanceof CanceledFailure) throw e;
+            throw failure(e, token, last, "The video could not be stored in " + t);
+          }
         }
       }
       return VideoJobResult.of(last, stored);
     } catch (CanceledFailure e) {
       cancelRemotely(token, policy);
+      throw e;
+    } catch (ActivityFailure e) {
+      // An activity cut short by the workflow's cancellation.
+      if (e.getCause() instanceof CanceledFailure) cancelRemotely(token, policy);
       throw e;
     }
   }
@@ -142,8 +151,9 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
       try {
         view = statusActivities(policy, deadlineAt).status(token);
       } catch (ActivityFailure e) {
+        if (e.getCause() instanceof CanceledFailure) throw e;
         if (Workflow.currentTimeMillis() >= deadlineAt) throw timeout(token, lastView, deadline, policy);
-        throw pollFailure(e, token, lastView);
+        throw failure(e, token, lastView, "The task's status could no longer be read");
       }
       TaskStatus s = view.toStatus();
       long now = Workflow.currentTimeMillis();
@@ -184,7 +194,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         VideoFailureTypes.TASK_TIMEOUT, info);
   }
 
-  private static ApplicationFailure pollFailure(ActivityFailure e, String token, TaskStatusView lastSeen) {
+  private static ApplicationFailure failure(ActivityFailure e, String token, TaskStatusView lastSeen, String what) {
     Throwable cause = e.getCause();
     FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
     if (info == null) info = new FailureInfo();
@@ -194,8 +204,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     String type = cause instanceof ApplicationFailure ? ((ApplicationFailure) cause).getType() : VideoFailureTypes.STATUS_UNAVAILABLE;
     String message = cause instanceof ApplicationFailure ? ((ApplicationFailure) cause).getOriginalMessage() : String.valueOf(cause);
     return ApplicationFailure.newNonRetryableFailure(
-        "The task's status could no longer be read (" + message + "). The task may still finish: watch its handle "
-            + token + " again later.",
+        what + " (" + message + "). The task may still finish, or have finished: watch its handle " + token + " again later.",
         type, info);
   }
 
