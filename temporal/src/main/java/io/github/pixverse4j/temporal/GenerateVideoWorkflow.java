@@ -1,0 +1,25 @@
+package io.github.pixverse4j.temporal;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Generates one video durably: submits once, polls with workflow timers, optionally downloads.
+ * Start it through {@link VideoWorkflows#start}, which makes the workflow id the caller's
+ * idempotency key; register it on workers with {@link VideoWorker#registerOn}.
+ *
+ * <p>The workflow fails with an {@code ApplicationFailure} whose type is one of {@link
+ * VideoFailureTypes} or the simple name of another pixverse4j exception, with a {@link
+ * FailureInfo} as details. A task that ends FAILED or CANCELLED at the provider is a result.
+ * Cancelling the workflow cancels the task at the provider when the provider can cancel.
+ */
+@WorkflowInterface
+public interface GenerateVideoWorkflow {
+  @WorkflowMethod(name = "pixverse4j.GenerateVideo")
+  VideoJobResult generate(VideoJob job);
+
+  /** The latest status the workflow saw; {@code null} until the provider accepted the job. */
+  @QueryMethod(name = "status")
+  TaskStatusView status();
+}

@@ -1,0 +1,78 @@
+package io.github.pixverse4j.temporal;
+
+import io.github.pixverse4j.client.ClientBuilder;
+import io.github.pixverse4j.gmi.GmiCloud;
+import io.github.pixverse4j.odirouter.OdiRouter;
+import io.github.pixverse4j.pixverse.PixVerse;
+import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.simulator.PixVerseSimulator;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.v3async.V3Async;
+
+/** The five built-in endpoints, each with its simulator on loopback. */
+enum Endpoint {
+  ODIROUTER("odirouter", true) {
+    @Override ProviderSimulator startSimulator(String key) {
+      return new OdiRouterSimulator(key).start();
+    }
+
+    @Override ClientBuilder<?> builder() {
+      return OdiRouter.builder();
+    }
+  },
+  HIGHWAY("highway", false) {
+    @Override ProviderSimulator startSimulator(String key) {
+      return V3AsyncSimulator.highway(key).start();
+    }
+
+    @Override ClientBuilder<?> builder() {
+      return V3Async.highway();
+    }
+  },
+  MYROUTER("myrouter", false) {
+    @Override ProviderSimulator startSimulator(String key) {
+      return V3AsyncSimulator.myrouter(key).start();
+    }
+
+    @Override ClientBuilder<?> builder() {
+      return V3Async.myrouter();
+    }
+  },
+  GMI("gmi", false) {
+    @Override ProviderSimulator startSimulator(String key) {
+      return new GmiSimulator(key).start();
+    }
+
+    @Override ClientBuilder<?> builder() {
+      return GmiCloud.builder();
+    }
+  },
+  PIXVERSE("pixverse", false) {
+    @Override ProviderSimulator startSimulator(String key) {
+      return new PixVerseSimulator(key).start();
+    }
+
+    @Override ClientBuilder<?> builder() {
+      return PixVerse.builder();
+    }
+  };
+
+  final String providerId;
+  final boolean canCancel;
+
+  Endpoint(String providerId, boolean canCancel) {
+    this.providerId = providerId;
+    this.canCancel = canCancel;
+  }
+
+  abstract ProviderSimulator startSimulator(String key);
+
+  abstract ClientBuilder<?> builder();
+
+  /** The facade's builder pointed at {@code sim}, with its key. */
+  ClientBuilder<?> builderFor(ProviderSimulator sim) {
+    return builder().apiKey(sim.apiKey()).baseUrl(sim.baseUrl());
+  }
+}
