@@ -59,8 +59,13 @@ class ScalingOutSampleTest {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY)) {
       assertThatThrownBy(() -> VideoWorker.builder().client(Endpoint.GMI.builderFor(sim).build()))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConsecutiveFailures(0)");
+      // Reads retry until the client's deadline, so no submit resends alone is not enough.
+      assertThatThrownBy(() -> VideoWorker.builder().client(Endpoint.GMI.builderFor(sim)
+          .pollingPolicy(PollingPolicy.builder().maxConsecutiveFailures(0).build()).build()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline below retryDelay");
       VideoWorker.builder().client(Endpoint.GMI.builderFor(sim)
-          .pollingPolicy(PollingPolicy.builder().maxConsecutiveFailures(0).build()).build()).build();
+          .pollingPolicy(PollingPolicy.builder().maxConsecutiveFailures(0).deadline(java.time.Duration.ofMillis(500))
+              .build()).build()).build();
     }
   }
 }
