@@ -121,8 +121,21 @@ public final class FakeFault {
   }
 
   /**
-   * The call never answers. Only the client's deadline (or disposing) ends the wait; on a submit
-   * the job exists.
+   * The server never answers. What ends the wait depends on the operation, as with a real server
+   * that stops answering:
+   *
+   * <ul>
+   *   <li>{@code STATUS} and {@code CANCEL}: only the client's deadline or disposing (the client
+   *       bounds reads of a task by its {@code PollingPolicy} deadline);
+   *   <li>{@code SUBMIT}: the HTTP call times out {@link FakeProvider#HUNG_SUBMIT_TIMEOUT} (60 s)
+   *       after it reached the fake, with a {@link TransportException} that may have reached the
+   *       server; the job exists and the client reports {@code SubmitOutcomeUnknownException}
+   *       without sending it again (the deadline does not bound a submit);
+   *   <li>{@code DOWNLOAD}: the transfer stalls and fails {@link FakeProvider#HUNG_DOWNLOAD_TIMEOUT}
+   *       (30 s) after it reached the fake, with a {@link TransportException}.
+   * </ul>
+   *
+   * Disposing ends every one of them earlier.
    */
   public static FakeFault hang() {
     return new FakeFault("hang", null, Duration.ZERO, true);

@@ -22,6 +22,13 @@ import java.util.List;
  * <p>Time counts from the moment the fake accepted the submit. Immutable and reusable.
  */
 public final class FakeLifecycle {
+  /**
+   * The longest a lifecycle may last, phases added up: 366 days. A longer one would overflow the
+   * nanosecond arithmetic of the scheduler and the client's polling; a task that must outlast any
+   * deadline needs no more than this.
+   */
+  public static final Duration MAX_TOTAL_DURATION = Duration.ofDays(366);
+
   enum Kind { QUEUED, RUNNING }
 
   static final class Phase {
