@@ -141,11 +141,25 @@ public final class FakeFault {
     return new FakeFault("hang", null, Duration.ZERO, true);
   }
 
-  /** A fault that fails the call with whatever {@code error} returns, after the fake's latency. */
+  /**
+   * A fault that fails the call with whatever {@code error} returns for the provider id, after
+   * the fake's latency. The provider did not act on the call (a submit creates no job).
+   *
+   * @param name how the fault shows in {@link FakeCall#fault()} and in messages
+   * @param error called once per call the fault meets; must not return null (a call meeting it
+   *     then fails with an {@link IllegalStateException} naming this fault)
+   */
   public static FakeFault error(String name, java.util.function.Function<String, VideoApiException> error) {
     if (name == null) throw new NullPointerException("name == null");
     if (error == null) throw new NullPointerException("error == null");
-    return new FakeFault(name, error::apply, Duration.ZERO, false);
+    return new FakeFault(name, id -> {
+      VideoApiException e = error.apply(id);
+      if (e == null) {
+        throw new IllegalStateException("FakeFault.error(\"" + name + "\"): its function returned null for"
+            + " provider '" + id + "'; it must return the VideoApiException the call fails with");
+      }
+      return e;
+    }, Duration.ZERO, false);
   }
 
   private static ErrorDetails details(String providerId, int status) {
