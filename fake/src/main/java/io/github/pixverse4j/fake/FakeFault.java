@@ -125,12 +125,15 @@ public final class FakeFault {
    * that stops answering:
    *
    * <ul>
-   *   <li>{@code STATUS} and {@code CANCEL}: only the client's deadline or disposing (the client
-   *       bounds reads of a task by its {@code PollingPolicy} deadline);
-   *   <li>{@code SUBMIT}: the HTTP call times out {@link FakeProvider#HUNG_SUBMIT_TIMEOUT} (60 s)
+   *   <li>{@code STATUS}: the read never answers; within {@code generate} or {@code watch} the
+   *       client's {@code PollingPolicy} deadline ends it ({@code TaskTimeoutException}), a lone
+   *       {@code VideoClient.status(handle)} only disposing does;
+   *   <li>{@code SUBMIT}: the HTTP call times out {@link FakeProvider#HUNG_CALL_TIMEOUT} (60 s)
    *       after it reached the fake, with a {@link TransportException} that may have reached the
    *       server; the job exists and the client reports {@code SubmitOutcomeUnknownException}
    *       without sending it again (the deadline does not bound a submit);
+   *   <li>{@code CANCEL}: likewise times out after {@link FakeProvider#HUNG_CALL_TIMEOUT}; the
+   *       fake took the cancel, and the client sends it again as it does after any timeout;
    *   <li>{@code DOWNLOAD}: the transfer stalls and fails {@link FakeProvider#HUNG_DOWNLOAD_TIMEOUT}
    *       (30 s) after it reached the fake, with a {@link TransportException}.
    * </ul>

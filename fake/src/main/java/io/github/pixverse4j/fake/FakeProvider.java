@@ -65,13 +65,13 @@ public final class FakeProvider implements VideoProvider {
   public static final String VIDEO_HOST = "videos.fake.invalid";
 
   /**
-   * When a {@linkplain FakeFault#hang() hung} submit fails: 60 s after it reached the fake, the
-   * default call timeout of the provider modules' HTTP client ({@code HttpClients.Options}), at
-   * which a real submit to a server that never answers fails with a {@code TransportException}
-   * that may have reached the server, reported by the client as {@code
-   * SubmitOutcomeUnknownException}.
+   * When a {@linkplain FakeFault#hang() hung} submit or cancel fails: 60 s after it reached the
+   * fake, the default call timeout of the provider modules' HTTP client ({@code
+   * HttpClients.Options}), at which a real call to a server that never answers fails with a
+   * {@code TransportException} that may have reached the server. The client reports such a
+   * submit as {@code SubmitOutcomeUnknownException} and retries such a cancel.
    */
-  public static final Duration HUNG_SUBMIT_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration HUNG_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   /**
    * When a {@linkplain FakeFault#hang() hung} download fails: 30 s after it reached the fake, the
@@ -210,7 +210,7 @@ public final class FakeProvider implements VideoProvider {
         if (fault == null || fault.serverActed()) handle = createTask(request);
         calls.add(new FakeCall(FakeCall.Operation.SUBMIT, now(), request, handle, null, fault));
       }
-      if (fault != null && fault.hangs()) return this.<TaskHandle>hungCall(HUNG_SUBMIT_TIMEOUT, "submit");
+      if (fault != null && fault.hangs()) return this.<TaskHandle>hungCall(HUNG_CALL_TIMEOUT, "submit");
       return fault != null ? this.<TaskHandle>failure(fault) : answer(handle);
     });
   }
@@ -246,6 +246,7 @@ public final class FakeProvider implements VideoProvider {
           task.cancelAt(scheduler.now(TimeUnit.NANOSECONDS));
         }
       }
+      if (fault != null && fault.hangs()) return this.<Boolean>hungCall(HUNG_CALL_TIMEOUT, "cancel");
       if (fault != null) return this.<Boolean>failure(fault);
       if (task == null || !task.handle.equals(handle)) return this.<Boolean>answerError(notFound(handle));
       return answer(Boolean.TRUE);

@@ -7,6 +7,7 @@ import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
@@ -59,7 +60,7 @@ class FakeEdgeCasesTest {
     fake.failNext(FakeCall.Operation.SUBMIT, FakeFault.hang());
     VideoClient c = fake.client(policy.toBuilder().deadline(Duration.ofMinutes(2)).build());
     TestObserver<TaskStatus> statuses = c.generate(request()).test();
-    time.advanceTimeBy(FakeProvider.HUNG_SUBMIT_TIMEOUT.toMillis() - 1, TimeUnit.MILLISECONDS);
+    time.advanceTimeBy(FakeProvider.HUNG_CALL_TIMEOUT.toMillis() - 1, TimeUnit.MILLISECONDS);
     statuses.assertNoErrors().assertNoValues();
     time.advanceTimeBy(1, TimeUnit.MILLISECONDS);
     statuses.assertError(SubmitOutcomeUnknownException.class).assertNoValues();
@@ -77,6 +78,22 @@ class FakeEdgeCasesTest {
     time.advanceTimeBy(63, TimeUnit.MINUTES);
     statuses.assertNoErrors().assertNoValues();
     assertThat(fake.submits()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a hung cancel ends as the real HTTP call does: after its timeout, then the client's retry finds the task cancelled")
+  void hungCancelTimesOut() {
+    fake.enqueue(FakeLifecycle.builder().running(Duration.ofMinutes(30)).succeeded());
+    TaskHandle handle = client.submit(request()).test().values().get(0);
+    fake.failNext(FakeCall.Operation.CANCEL, FakeFault.hang());
+    TestObserver<Void> cancel = client.cancel(handle).test();
+    time.advanceTimeBy(FakeProvider.HUNG_CALL_TIMEOUT.toMillis() - 1, TimeUnit.MILLISECONDS);
+    cancel.assertNotComplete().assertNoErrors();
+    time.advanceTimeBy(5, TimeUnit.MINUTES);
+    cancel.assertComplete();
+    assertThat(fake.cancels()).hasSize(2);
+    assertThat(fake.calls().get(fake.calls().size() - 1).at())
+        .isAfterOrEqualTo(fake.calls().get(0).at().plus(FakeProvider.HUNG_CALL_TIMEOUT));
   }
 
   @Test
