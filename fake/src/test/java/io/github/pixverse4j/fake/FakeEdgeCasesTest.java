@@ -97,6 +97,16 @@ class FakeEdgeCasesTest {
   }
 
   @Test
+  @DisplayName("submits() records every submit attempt, refused ones included; tasks() only the jobs")
+  void submitsCountsRefusedAttempts() {
+    fake.failNext(FakeCall.Operation.SUBMIT, FakeFault.rateLimited(Duration.ofSeconds(5)));
+    client.generate(request()).test();
+    time.advanceTimeBy(5, TimeUnit.MINUTES);
+    assertThat(fake.submits()).hasSize(2);
+    assertThat(fake.tasks()).hasSize(1);
+  }
+
+  @Test
   @DisplayName("a hung download fails as a stalled transfer does: after the read timeout, with a TransportException")
   void hungDownloadTimesOut() {
     Video video = succeededVideos().get(0);
