@@ -121,18 +121,48 @@ public final class FakeFault {
   }
 
   /**
-   * The call never answers. Only the client's deadline (or disposing) ends the wait; on a submit
-   * the job exists.
+   * The server never answers. What ends the wait depends on the operation, as with a real server
+   * that stops answering:
+   *
+   * <ul>
+   *   <li>{@code STATUS}: the read never answers; within {@code generate} or {@code watch} the
+   *       client's {@code PollingPolicy} deadline ends it ({@code TaskTimeoutException}), a lone
+   *       {@code VideoClient.status(handle)} only disposing does;
+   *   <li>{@code SUBMIT}: the HTTP call times out {@link FakeProvider#HUNG_CALL_TIMEOUT} (60 s)
+   *       after it reached the fake, with a {@link TransportException} that may have reached the
+   *       server; the job exists and the client reports {@code SubmitOutcomeUnknownException}
+   *       without sending it again (the deadline does not bound a submit);
+   *   <li>{@code CANCEL}: likewise times out after {@link FakeProvider#HUNG_CALL_TIMEOUT}; the
+   *       fake took the cancel, and the client sends it again as it does after any timeout;
+   *   <li>{@code DOWNLOAD}: the transfer stalls and fails {@link FakeProvider#HUNG_DOWNLOAD_TIMEOUT}
+   *       (30 s) after it reached the fake, with a {@link TransportException}.
+   * </ul>
+   *
+   * Disposing ends every one of them earlier.
    */
   public static FakeFault hang() {
     return new FakeFault("hang", null, Duration.ZERO, true);
   }
 
-  /** A fault that fails the call with whatever {@code error} returns, after the fake's latency. */
+  /**
+   * A fault that fails the call with whatever {@code error} returns for the provider id, after
+   * the fake's latency. The provider did not act on the call (a submit creates no job).
+   *
+   * @param name how the fault shows in {@link FakeCall#fault()} and in messages
+   * @param error called once per call the fault meets; must not return null (a call meeting it
+   *     then fails with an {@link IllegalStateException} naming this fault)
+   */
   public static FakeFault error(String name, java.util.function.Function<String, VideoApiException> error) {
     if (name == null) throw new NullPointerException("name == null");
     if (error == null) throw new NullPointerException("error == null");
-    return new FakeFault(name, error::apply, Duration.ZERO, false);
+    return new FakeFault(name, id -> {
+      VideoApiException e = error.apply(id);
+      if (e == null) {
+        throw new IllegalStateException("FakeFault.error(\"" + name + "\"): its function returned null for"
+            + " provider '" + id + "'; it must return the VideoApiException the call fails with");
+      }
+      return e;
+    }, Duration.ZERO, false);
   }
 
   private static ErrorDetails details(String providerId, int status) {

@@ -22,6 +22,13 @@ import java.util.List;
  * <p>Time counts from the moment the fake accepted the submit. Immutable and reusable.
  */
 public final class FakeLifecycle {
+  /**
+   * The longest a lifecycle may last, phases added up: 366 days. A longer one would overflow the
+   * nanosecond arithmetic of the scheduler and the client's polling; a task that must outlast any
+   * deadline needs no more than this.
+   */
+  public static final Duration MAX_TOTAL_DURATION = Duration.ofDays(366);
+
   enum Kind { QUEUED, RUNNING }
 
   static final class Phase {
@@ -105,7 +112,11 @@ public final class FakeLifecycle {
     return "FakeLifecycle" + phases + " then " + end;
   }
 
-  /** Builds a {@link FakeLifecycle}: any number of phases, then exactly one terminal method. */
+  /**
+   * Builds a {@link FakeLifecycle}: any number of phases, then exactly one terminal method. Every
+   * phase length must be positive, and all of them together at most {@link #MAX_TOTAL_DURATION};
+   * the phase methods throw {@link IllegalArgumentException} otherwise.
+   */
   public static final class Builder {
     private final List<Phase> phases = new ArrayList<>();
 
@@ -113,7 +124,7 @@ public final class FakeLifecycle {
 
     /** Queued for {@code length}, without a queue position. */
     public Builder queued(Duration length) {
-      phases.add(new Phase(Kind.QUEUED, checkLength(length), -1, false));
+      phases.add(new Phase(Kind.QUEUED, checkLength(length, phases), -1, false));
       return this;
     }
 
@@ -123,7 +134,7 @@ public final class FakeLifecycle {
      */
     public Builder queued(Duration length, int fromPosition) {
       if (fromPosition < 0) throw new IllegalArgumentException("fromPosition must be >= 0, got " + fromPosition);
-      phases.add(new Phase(Kind.QUEUED, checkLength(length), fromPosition, false));
+      phases.add(new Phase(Kind.QUEUED, checkLength(length, phases), fromPosition, false));
       return this;
     }
 
@@ -132,13 +143,13 @@ public final class FakeLifecycle {
      * left until the terminal state as the ETA.
      */
     public Builder running(Duration length) {
-      phases.add(new Phase(Kind.RUNNING, checkLength(length), -1, true));
+      phases.add(new Phase(Kind.RUNNING, checkLength(length, phases), -1, true));
       return this;
     }
 
     /** Running for {@code length} without progress or ETA, as some providers report it. */
     public Builder runningWithoutProgress(Duration length) {
-      phases.add(new Phase(Kind.RUNNING, checkLength(length), -1, false));
+      phases.add(new Phase(Kind.RUNNING, checkLength(length, phases), -1, false));
       return this;
     }
 
@@ -175,10 +186,21 @@ public final class FakeLifecycle {
       return new FakeLifecycle(phases, Collections.<FakeVideo>emptyList(), null, true);
     }
 
-    private static Duration checkLength(Duration length) {
+    private static Duration checkLength(Duration length, List<Phase> before) {
       if (length == null) throw new NullPointerException("length == null");
       if (length.isNegative() || length.isZero()) {
         throw new IllegalArgumentException("length must be positive, got " + length);
+      }
+      if (length.compareTo(MAX_TOTAL_DURATION) > 0) {
+        throw new IllegalArgumentException("length must be at most " + MAX_TOTAL_DURATION
+            + " (FakeLifecycle.MAX_TOTAL_DURATION, longer overflows the nanosecond clock), got " + length);
+      }
+      Duration total = length;
+      for (Phase p : before) total = total.plus(p.length);
+      if (total.compareTo(MAX_TOTAL_DURATION) > 0) {
+        throw new IllegalArgumentException("a lifecycle must last at most " + MAX_TOTAL_DURATION
+            + " in all (FakeLifecycle.MAX_TOTAL_DURATION, longer overflows the nanosecond clock), got " + total
+            + " with this phase of " + length);
       }
       return length;
     }

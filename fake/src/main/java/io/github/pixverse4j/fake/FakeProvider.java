@@ -10,6 +10,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
@@ -62,6 +63,22 @@ import java.util.concurrent.TimeUnit;
 public final class FakeProvider implements VideoProvider {
   /** The host of every fake video URL; {@code .invalid} never resolves, so nothing can leak out. */
   public static final String VIDEO_HOST = "videos.fake.invalid";
+
+  /**
+   * When a {@linkplain FakeFault#hang() hung} submit or cancel fails: 60 s after it reached the
+   * fake, the default call timeout of the provider modules' HTTP client ({@code
+   * HttpClients.Options}), at which a real call to a server that never answers fails with a
+   * {@code TransportException} that may have reached the server. The client reports such a
+   * submit as {@code SubmitOutcomeUnknownException} and retries such a cancel.
+   */
+  public static final Duration HUNG_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * When a {@linkplain FakeFault#hang() hung} download fails: 30 s after it reached the fake, the
+   * default read timeout of the real downloader (which has no call timeout), at which a stalled
+   * media host fails the transfer with a {@code TransportException}.
+   */
+  public static final Duration HUNG_DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
 
   private final Scheduler scheduler;
   private final ProviderCapabilities capabilities;
@@ -163,7 +180,8 @@ public final class FakeProvider implements VideoProvider {
   /**
    * Serves the bytes of this fake's videos, writing them as the real downloader does (through a
    * temporary file in the target's directory, moved into place). An unknown URL fails with a
-   * {@link VideoApiException} carrying HTTP 404. Runs on subscription, or after the latency.
+   * {@link VideoApiException} carrying HTTP 404. A download meets the next scripted {@code DOWNLOAD}
+   * fault when subscribed; its bytes, or its failure, arrive after the latency.
    */
   public VideoClient.Downloader downloader() {
     return this::download;
@@ -192,6 +210,7 @@ public final class FakeProvider implements VideoProvider {
         if (fault == null || fault.serverActed()) handle = createTask(request);
         calls.add(new FakeCall(FakeCall.Operation.SUBMIT, now(), request, handle, null, fault));
       }
+      if (fault != null && fault.hangs()) return this.<TaskHandle>hungCall(HUNG_CALL_TIMEOUT, "submit");
       return fault != null ? this.<TaskHandle>failure(fault) : answer(handle);
     });
   }
@@ -227,6 +246,7 @@ public final class FakeProvider implements VideoProvider {
           task.cancelAt(scheduler.now(TimeUnit.NANOSECONDS));
         }
       }
+      if (fault != null && fault.hangs()) return this.<Boolean>hungCall(HUNG_CALL_TIMEOUT, "cancel");
       if (fault != null) return this.<Boolean>failure(fault);
       if (task == null || !task.handle.equals(handle)) return this.<Boolean>answerError(notFound(handle));
       return answer(Boolean.TRUE);
@@ -333,6 +353,17 @@ public final class FakeProvider implements VideoProvider {
     return Single.timer(delay.toNanos(), TimeUnit.NANOSECONDS, scheduler).flatMap(ignored -> Single.<T>error(e));
   }
 
+  /**
+   * A call to a server that never answers, ended as the real HTTP stack ends it: a timeout that
+   * may have reached the server, {@code timeout} after the call reached the fake.
+   */
+  private <T> Single<T> hungCall(Duration timeout, String what) {
+    TransportException e = new TransportException("timeout (fake hang): the " + what + " got no answer within "
+        + timeout + ", the real HTTP client's timeout", ErrorDetails.provider(id()), null, true);
+    return Single.timer(latency.plus(timeout).toNanos(), TimeUnit.NANOSECONDS, scheduler)
+        .flatMap(ignored -> Single.<T>error(e));
+  }
+
   private TaskNotFoundException notFound(TaskHandle handle) {
     return new TaskNotFoundException("No task " + handle.taskId() + " at this fake provider",
         ErrorDetails.provider(id()).withHttpStatus(404));
@@ -345,7 +376,7 @@ public final class FakeProvider implements VideoProvider {
   private Observable<DownloadProgress> download(Video video, Path target) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    Observable<DownloadProgress> write = Observable.create(emitter -> {
+    return Observable.defer(() -> {
       FakeFault fault;
       FakeVideo content;
       synchronized (this) {
@@ -353,17 +384,24 @@ public final class FakeProvider implements VideoProvider {
         calls.add(new FakeCall(FakeCall.Operation.DOWNLOAD, now(), null, null, video, fault));
         content = videosByUrl.get(video.url());
       }
-      if (fault != null) {
-        if (fault.hangs()) return;
-        emitter.tryOnError(fault.errorFor(id()));
-        return;
+      // The same timing as the other operations: the answer, or the fault, after the latency,
+      // and a timeout's or a hang's wait on top of it.
+      if (fault != null && fault.hangs()) {
+        return this.<DownloadProgress>hungCall(HUNG_DOWNLOAD_TIMEOUT, "download").toObservable();
       }
+      if (fault != null) return this.<DownloadProgress>failure(fault).toObservable();
       if (content == null) {
-        emitter.tryOnError(new VideoApiException("The media host " + video.url().getHost()
+        return this.<DownloadProgress>answerError(new VideoApiException("The media host " + video.url().getHost()
             + " answered HTTP 404: this fake produced no video at " + video.url(),
-            ErrorDetails.none().withHttpStatus(404)));
-        return;
+            ErrorDetails.none().withHttpStatus(404))).toObservable();
       }
+      Observable<DownloadProgress> write = write(content, target);
+      return latency.isZero() ? write : write.delaySubscription(latency.toNanos(), TimeUnit.NANOSECONDS, scheduler);
+    });
+  }
+
+  private static Observable<DownloadProgress> write(FakeVideo content, Path target) {
+    return Observable.create(emitter -> {
       Path absolute = target.toAbsolutePath();
       long total = content.size();
       emitter.onNext(DownloadProgress.builder().bytesRead(0).totalBytes(total).target(absolute).build());
@@ -380,7 +418,6 @@ public final class FakeProvider implements VideoProvider {
       emitter.onNext(DownloadProgress.builder().bytesRead(total).totalBytes(total).target(absolute).done(true).build());
       emitter.onComplete();
     });
-    return latency.isZero() ? write : write.delaySubscription(latency.toNanos(), TimeUnit.NANOSECONDS, scheduler);
   }
 
   /** Builds a {@link FakeProvider}. */

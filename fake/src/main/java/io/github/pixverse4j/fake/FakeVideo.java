@@ -2,6 +2,7 @@ package io.github.pixverse4j.fake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * The content of a video a fake task produces. The fake gives it a URL when the task succeeds and
@@ -9,6 +10,9 @@ import java.util.Arrays;
  */
 public final class FakeVideo {
   private static final int SAMPLE_SIZE = 4096;
+  /** RFC 6838 section 4.2 restricted names for type and subtype, then any parameters. */
+  private static final Pattern MEDIA_TYPE = Pattern.compile(
+      "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\\s*(;.*)?", Pattern.DOTALL);
 
   private final byte[] bytes;
   private final String contentType;
@@ -22,9 +26,18 @@ public final class FakeVideo {
     this.height = height;
   }
 
-  /** A video with these bytes (copied), served as {@code video/mp4}. */
+  /**
+   * A video with these bytes (copied), served as {@code video/mp4}.
+   *
+   * @throws IllegalArgumentException when {@code bytes} is empty: no provider serves an empty
+   *     video, just as none reports a picture of zero pixels ({@link #withSize})
+   */
   public static FakeVideo of(byte[] bytes) {
     if (bytes == null) throw new NullPointerException("bytes == null");
+    if (bytes.length == 0) {
+      throw new IllegalArgumentException("a fake video needs at least one byte, got none;"
+          + " use FakeVideo.sample() for content that does not matter");
+    }
     return new FakeVideo(bytes.clone(), "video/mp4", null, null);
   }
 
@@ -52,9 +65,19 @@ public final class FakeVideo {
     return new FakeVideo(bytes, contentType, width, height);
   }
 
-  /** The same bytes with another content type, such as {@code video/webm}. */
+  /**
+   * The same bytes with another content type, such as {@code video/webm}: a media type in the
+   * {@code type/subtype} form of RFC 6838 (section 4.2), optionally followed by {@code ;}
+   * parameters, as in {@code video/mp4; codecs="avc1.42E01E"}.
+   *
+   * @throws IllegalArgumentException when {@code contentType} is not of that form
+   */
   public FakeVideo withContentType(String contentType) {
     if (contentType == null) throw new NullPointerException("contentType == null");
+    if (!MEDIA_TYPE.matcher(contentType).matches()) {
+      throw new IllegalArgumentException("contentType must be a media type of the form type/subtype"
+          + " (such as video/webm), optionally with ;parameters, got '" + contentType + "'");
+    }
     return new FakeVideo(bytes, contentType, width, height);
   }
 

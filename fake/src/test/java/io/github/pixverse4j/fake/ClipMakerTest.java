@@ -8,6 +8,8 @@ import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskFailedException;
 import io.github.pixverse4j.client.VideoClient;
+// Your tests live in your own package: FakeProvider, FakeLifecycle, FakeVideo, FakeCall, FakeFault.
+import io.github.pixverse4j.fake.*;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
