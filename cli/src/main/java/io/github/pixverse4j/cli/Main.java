@@ -614,8 +614,14 @@ public final class Main implements Callable<Integer> {
     @Override
     int run(TaskHandle h, Connection c, Output out) throws Exception {
       out.waiting("Asking " + c.factory.id() + " for the task's status");
-      return parent.followAndFinish(c, c.client.watch(h), common, h.token(), noDownload,
-          parent.resolveOutput(output), force, out);
+      Path target = parent.resolveOutput(output);
+      // Recorded with the task when the journal does not know it yet, so a bare resume finishes
+      // a watch that was killed: it downloads where this watch would have.
+      java.util.Map<String, String> labels = noDownload ? java.util.Map.of()
+          : java.util.Map.of(io.github.pixverse4j.client.journal.JournalEntry.LABEL_TARGET,
+              (target != null ? target : parent.cwd).toString());
+      return parent.followAndFinish(c, c.client.watch(h, labels), common, h.token(), noDownload,
+          target, force, out);
     }
   }
 

@@ -93,6 +93,58 @@ class JournalCliTest {
     }
   }
 
+  /** A task submitted elsewhere (not through this journal), as {@code watch TOKEN} is used for. */
+  private TaskHandle submittedElsewhere() {
+    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(VideoProviderFactory.Settings.builder()
+        .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).build());
+    return client.submit(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
+        .prompt("from elsewhere").build()).blockingGet();
+  }
+
+  @Test
+  @DisplayName("a watch TOKEN that stops before the task ends leaves it in the journal: a bare resume saves it at the watch's --output")
+  void resumeAfterStoppedWatch() throws Exception {
+    TaskHandle h = submittedElsewhere();
+    Path target = dir.resolve("watched.mp4");
+    // The first poll is at once and the next only after the deadline, so this watch cannot see
+    // the task end (it needs several reads): it stops as a killed one would, mid-way.
+    assertThat(run("watch", h.token(), "--output", target.toString(), "--timeout", "1s",
+        "--poll-interval", "5s", "--base-url", sim.baseUrl())).as(stderr).isEqualTo(ExitCodes.TIMEOUT);
+    assertThat(Files.exists(target)).isFalse();
+    List<JsonNode> open = tasksJson();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).get("task").asText()).isEqualTo(h.token());
+    assertThat(open.get(0).get("state").asText()).isEqualTo("ACCEPTED");
+    assertThat(open.get(0).get("target").asText()).isEqualTo(target.toString());
+    assertThat(open.get(0).get("baseUrl").asText()).startsWith(sim.baseUrl());
+
+    assertThat(run("resume", "--poll-interval", "20ms")).as(stderr).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(sim.mediaBytes());
+    assertThat(tasksJson()).isEmpty();
+    assertThat(sim.submitCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a download TOKEN that fails mid-way leaves the task in the journal: a bare resume saves it at the same file")
+  void resumeAfterFailedDownload() throws Exception {
+    sim.nextJobs(Lifecycle.immediateSuccess());
+    TaskHandle h = submittedElsewhere();
+    Path target = dir.resolve("downloaded.mp4");
+    sim.faults().on(ProviderSimulator.MEDIA_ENDPOINT).always(
+        io.github.pixverse4j.simulator.Fault.status(403, "{\"error\":\"expired\"}"));
+    assertThat(run("download", h.token(), "--output", target.toString(), "--base-url", sim.baseUrl()))
+        .as(stderr).isNotZero();
+    assertThat(Files.exists(target)).isFalse();
+    List<JsonNode> open = tasksJson();
+    assertThat(open).extracting(n -> n.get("task").asText()).containsExactly(h.token());
+    assertThat(open.get(0).get("target").asText()).isEqualTo(target.toString());
+
+    sim.faults().clear();
+    assertThat(run("resume", "--poll-interval", "20ms")).as(stderr).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(sim.mediaBytes());
+    assertThat(tasksJson()).isEmpty();
+  }
+
   @Test
   @DisplayName("generate records the task in the journal, from intent to the saved file, without the API key")
   void generateIsJournaled() throws Exception {

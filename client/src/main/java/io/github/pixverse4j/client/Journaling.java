@@ -30,14 +30,57 @@ final class Journaling {
   /** Long prompts are cut in the summary; the journal is for recognising a task, not replaying it. */
   static final int MAX_PROMPT_CHARS = 500;
 
+  /** How many tokens {@link #known} remembers; beyond that, the oldest are looked up in the journal again. */
+  static final int KNOWN_TOKENS = 4096;
+
   final TaskJournal journal;
   private final VideoProvider provider;
   private final Scheduler scheduler;
+  /**
+   * Tokens this client recorded or read from its journal recently, so that a download after a
+   * generate does not read the whole journal to learn that it knows the task.
+   */
+  private final java.util.Set<String> known = java.util.Collections.newSetFromMap(
+      java.util.Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > KNOWN_TOKENS;
+        }
+      }));
 
   Journaling(TaskJournal journal, VideoProvider provider, Scheduler scheduler) {
     this.journal = journal;
     this.provider = provider;
     this.scheduler = scheduler;
+  }
+
+  /** Notes that the journal holds the task {@code token}, for example one being resumed from it. */
+  void known(String token) {
+    known.add(token);
+  }
+
+  /**
+   * Records a task that is about to be followed (watched, or downloaded) as accepted, with {@code
+   * endpoint} and {@code labels}, unless the journal already knows its token: then nothing is
+   * written, and the entry keeps the labels it has. Without this, a process killed while watching
+   * a task from elsewhere left nothing a resume could find.
+   */
+  void watching(TaskHandle handle, String endpoint, Map<String, String> labels) {
+    String token = handle.token();
+    if (known.contains(token)) return;
+    try {
+      if (journal.entry(token).isPresent()) {
+        known.add(token);
+        return;
+      }
+    } catch (RuntimeException e) {
+      // Unreadable now: recording it again is harmless (records of one token fold into one entry).
+      LOG.log(Level.WARNING, "Could not read " + journal, e);
+    }
+    record(JournalRecord.watched(token, now(), handle.providerId(), handle.model(), endpoint, labels));
+    known.add(token);
   }
 
   private Instant now() {
@@ -68,6 +111,7 @@ final class Journaling {
     void accepted(TaskHandle handle) {
       answered.set(true);
       record(JournalRecord.accepted(id, handle.token(), now()));
+      known.add(handle.token());
     }
 
     void failed(Throwable e) {

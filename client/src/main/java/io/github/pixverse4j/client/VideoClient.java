@@ -213,18 +213,44 @@ public final class VideoClient {
 
   /**
    * Follows a task that already exists, for example after a restart: polls at once, then as
-   * {@link #generate} does. The deadline counts from the subscription.
+   * {@link #generate} does. The deadline counts from the subscription. With a {@linkplain
+   * #withJournal journal}, this is {@link #watch(TaskHandle, Map)} without labels.
    */
   public Observable<TaskStatus> watch(TaskHandle handle) {
-    checkHandle(handle);
-    Observable<TaskStatus> stream = Observable.create(emitter ->
-        emitter.setDisposable(TaskWatcher.start(provider, policy, scheduler, handle, emitter, null,
-            Duration.ZERO, scheduler.now(TimeUnit.NANOSECONDS))));
-    return journaling == null ? stream : journaling.recordEnd(stream);
+    return watch(handle, Collections.<String, String>emptyMap());
   }
 
   /**
-   * Continues a task from the journal: the same stream as {@link #watch} of its handle.
+   * {@link #watch(TaskHandle)}; with a {@linkplain #withJournal journal}, a task the journal does
+   * not know yet is first recorded as accepted, at subscription and before the first poll, with
+   * this client's base URL and {@code labels} (such as {@link JournalEntry#LABEL_TARGET} for where
+   * the caller will save the video), so a process killed while watching leaves it {@linkplain
+   * TaskJournal#unfinished() unfinished} for {@link #resume}. A task the journal already knows
+   * (by its token) is not recorded again and keeps the labels it has. Its end is recorded as for
+   * {@link #generate}. Without a journal, {@code labels} are ignored. Never put secrets in labels.
+   */
+  public Observable<TaskStatus> watch(TaskHandle handle, Map<String, String> labels) {
+    checkHandle(handle);
+    if (labels == null) throw new NullPointerException("labels == null");
+    if (journaling == null) return follow(handle);
+    Map<String, String> copy = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    return journaling.recordEnd(Observable.defer(() -> {
+      journaling.watching(handle, endpoint, copy);
+      return follow(handle);
+    }));
+  }
+
+  /** Polls {@code handle} at once, then as {@link #generate} does; records nothing. */
+  private Observable<TaskStatus> follow(TaskHandle handle) {
+    return Observable.create(emitter ->
+        emitter.setDisposable(TaskWatcher.start(provider, policy, scheduler, handle, emitter, null,
+            Duration.ZERO, scheduler.now(TimeUnit.NANOSECONDS))));
+  }
+
+  /**
+   * Continues a task from the journal: the same stream as {@link #watch} of its handle, and like
+   * it, nothing is downloaded (see {@link #resumeAll()} for what to do next). The entry is not
+   * {@linkplain TaskJournal#tryClaim claimed}.
    *
    * @throws IllegalArgumentException when the entry has no handle (its submit was never answered:
    *     check the provider's console) or belongs to another provider
@@ -235,7 +261,11 @@ public final class VideoClient {
       throw new IllegalArgumentException("Journal entry " + entry.id() + " has no task handle (" + entry.phase()
           + "): its submit was never answered, so check the provider's console for a job.");
     }
-    return watch(entry.handle().get());
+    TaskHandle handle = entry.handle().get();
+    checkHandle(handle);
+    if (journaling == null) return follow(handle);
+    journaling.known(handle.token());
+    return journaling.recordEnd(follow(handle));
   }
 
   /**
@@ -244,6 +274,16 @@ public final class VideoClient {
    * TaskStatus#handle()}). Each task is {@linkplain TaskJournal#tryClaim claimed} while it is
    * watched, and tasks another thread or process is resuming are skipped. Errors of one task are
    * delayed until the others end.
+   *
+   * <p>It watches only: nothing is downloaded, and the claim is released when a task's stream
+   * ends. A SUCCEEDED task that has a {@link JournalEntry#LABEL_TARGET} therefore stays {@linkplain
+   * JournalEntry#isUnfinished() unfinished} until the caller saves its video: for each SUCCEEDED
+   * status, look its entry up with {@link TaskJournal#entry(String) entry(status.handle().token())}
+   * and call {@link #download(TaskStatus, Path)} with the entry's {@link JournalEntry#target()
+   * target} (an existing directory means a file inside it: {@link DownloadTargets#resolve}),
+   * which records the download. To keep two resumers from downloading one task twice,
+   * do per entry what the CLI's {@code resume} does instead: {@link TaskJournal#tryClaim tryClaim}
+   * it, {@link #resume(JournalEntry) resume} it, download, then close the claim.
    *
    * @throws IllegalStateException at subscription when this client has no journal
    */
@@ -362,14 +402,23 @@ public final class VideoClient {
    * Downloads a video of the task {@code handle}, as {@link #download(Video, Path)} does, and when
    * the media host refuses the video's URL (401, 403, 404 or 410: presigned URLs expire) reads the
    * task's status once for a fresh URL of the same video before giving up. With a
-   * {@linkplain #withJournal journal}, records the saved file before completing.
+   * {@linkplain #withJournal journal}, records the saved file before completing; a task the
+   * journal does not know yet is first recorded as accepted with {@code target} as its {@link
+   * JournalEntry#LABEL_TARGET}, so that a resume finishes a download that was killed.
    */
   public Observable<DownloadProgress> download(TaskHandle handle, Video video, Path target) {
     checkHandle(handle);
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
     Observable<DownloadProgress> d = downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
-    return journaling == null ? d : d.doOnNext(p -> {
+    if (journaling == null) return d;
+    return Observable.defer(() -> {
+      // A task from elsewhere is recorded with its target first, so that a download killed
+      // mid-way is finished by a resume.
+      journaling.watching(handle, endpoint,
+          Collections.singletonMap(JournalEntry.LABEL_TARGET, target.toAbsolutePath().toString()));
+      return d;
+    }).doOnNext(p -> {
       if (p.done()) journaling.downloaded(handle, target);
     });
   }

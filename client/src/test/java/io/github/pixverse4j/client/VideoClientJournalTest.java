@@ -49,17 +49,31 @@ class VideoClientJournalTest {
         return scripted.submit(request);
       });
     }
+
+    @Override
+    public Single<TaskStatus> status(TaskHandle handle) {
+      return Single.defer(() -> {
+        journalAtStatus.add(journal.entries());
+        return scripted.status(handle);
+      });
+    }
   };
+  /** What the journal held at the moment each status read was sent. */
+  private final List<List<JournalEntry>> journalAtStatus = new ArrayList<>();
   private final List<Path> downloads = new ArrayList<>();
 
   private VideoClient client() {
+    return client((v, p) -> {
+      downloads.add(p);
+      return Observable.just(DownloadProgress.builder().target(p).bytesRead(10).totalBytes(10).done(true).build());
+    });
+  }
+
+  private VideoClient client(VideoClient.Downloader downloader) {
     PollingPolicy policy = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
         .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100)).useProviderHints(false)
         .retryDelay(Duration.ofSeconds(1)).maxConsecutiveFailures(3).jitter(0).build();
-    return new VideoClient(provider, policy, time, (v, p) -> {
-      downloads.add(p);
-      return Observable.just(DownloadProgress.builder().target(p).bytesRead(10).totalBytes(10).done(true).build());
-    }).withJournal(journal);
+    return new VideoClient(provider, policy, time, downloader).withJournal(journal);
   }
 
   @Test
@@ -221,5 +235,90 @@ class VideoClientJournalTest {
     JournalEntry e = journal.entries().get(0);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> client().resume(e))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("console");
+  }
+
+  @Test
+  @DisplayName("a watch of a task the journal does not know records it as accepted, with base URL and target, before the first poll")
+  void watchOfUnknownTaskIsRecordedAtStart() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "scripted-model", "from-elsewhere");
+    scripted.statusAnswers(running(50), succeeded());
+    VideoClient client = client().withEndpoint("http://127.0.0.1:9/");
+    TestObserver<TaskStatus> killed = client
+        .watch(h, Collections.singletonMap(JournalEntry.LABEL_TARGET, "/videos/w.mp4")).test();
+    time.triggerActions();
+    assertThat(journalAtStatus).hasSize(1);
+    assertThat(journalAtStatus.get(0)).hasSize(1);
+    JournalEntry atFirstPoll = journalAtStatus.get(0).get(0);
+    assertThat(atFirstPoll.phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
+    assertThat(atFirstPoll.token()).contains(h.token());
+    assertThat(atFirstPoll.provider()).isEqualTo(ScriptedProvider.ID);
+    assertThat(atFirstPoll.model()).contains("scripted-model");
+    assertThat(atFirstPoll.endpoint()).contains("http://127.0.0.1:9/");
+    assertThat(atFirstPoll.target()).contains("/videos/w.mp4");
+    // The process dies while the task is still running.
+    killed.dispose();
+    List<JournalEntry> unfinished = journal.unfinished();
+    assertThat(unfinished).extracting(e -> e.token().get()).containsExactly(h.token());
+
+    TestObserver<TaskStatus> resumed = client().resume(unfinished.get(0)).test();
+    time.advanceTimeBy(1, TimeUnit.SECONDS);
+    resumed.assertComplete();
+    TaskStatus last = resumed.values().get(resumed.values().size() - 1);
+    assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(journal.unfinished()).as("succeeded, video not saved yet").hasSize(1);
+    client().download(last, Paths.get(journal.unfinished().get(0).target().get())).test().assertComplete();
+    assertThat(journal.unfinished()).isEmpty();
+    assertThat(journal.entries()).hasSize(1);
+    assertThat(journal.entries().get(0).phase()).isEqualTo(JournalEntry.Phase.DOWNLOADED);
+  }
+
+  @Test
+  @DisplayName("a watch of a task the journal knows records nothing new and keeps the target given at submit")
+  void watchOfKnownTaskKeepsItsEntry() {
+    TaskHandle h = client().submit(request()).blockingGet();
+    int before = journal.records().size();
+    scripted.statusAnswers(running(50));
+    TestObserver<TaskStatus> obs = client()
+        .watch(h, Collections.singletonMap(JournalEntry.LABEL_TARGET, "/elsewhere")).test();
+    time.triggerActions();
+    assertThat(journalAtStatus).hasSize(1);
+    obs.dispose();
+    assertThat(journal.records()).hasSize(before);
+    assertThat(journal.entries()).hasSize(1);
+    assertThat(journal.entries().get(0).target()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a plain watch also records an unknown task; one that ends without a target is finished")
+  void plainWatchIsRecorded() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "scripted-model", "plain");
+    scripted.statusAnswers(succeeded());
+    TestObserver<TaskStatus> obs = client().watch(h).test();
+    time.triggerActions();
+    obs.assertComplete();
+    assertThat(journalAtStatus.get(0)).extracting(JournalEntry::phase).containsExactly(JournalEntry.Phase.ACCEPTED);
+    assertThat(journal.entries()).extracting(JournalEntry::phase).containsExactly(JournalEntry.Phase.SUCCEEDED);
+    assertThat(journal.unfinished()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a download of a task the journal does not know records it with its target first, so a killed download is resumable")
+  void downloadOfUnknownTaskIsRecordedFirst() {
+    TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "scripted-model", "downloaded-elsewhere");
+    TaskStatus done = succeeded().apply(h);
+    Path target = Paths.get("/videos/d.mp4");
+    TestObserver<DownloadProgress> killed = client((v, p) -> Observable.never()).download(done, target).test();
+    JournalEntry e = journal.entries().get(0);
+    assertThat(e.token()).contains(h.token());
+    assertThat(e.target()).contains(target.toAbsolutePath().toString());
+    killed.dispose();
+    assertThat(journal.unfinished()).extracting(x -> x.token().get()).containsExactly(h.token());
+    scripted.statusAnswers(succeeded());
+    TestObserver<TaskStatus> resumed = client().resume(journal.unfinished().get(0)).test();
+    time.triggerActions();
+    resumed.assertComplete();
+    client().download(resumed.values().get(0), target).test().assertComplete();
+    assertThat(downloads).containsExactly(target);
+    assertThat(journal.unfinished()).isEmpty();
   }
 }

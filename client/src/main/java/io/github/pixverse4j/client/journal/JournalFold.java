@@ -87,6 +87,11 @@ final class JournalFold {
           d.labels = r.labels();
           break;
         case ACCEPTED:
+          // A watched task's record carries what an intent would have; an intent's values win.
+          if (r.provider() != null && d.provider == null) d.provider = r.provider();
+          if (r.model() != null && d.model == null) d.model = r.model();
+          if (r.endpoint() != null && d.endpoint == null) d.endpoint = r.endpoint();
+          if (!r.labels().isEmpty() && d.labels.isEmpty()) d.labels = r.labels();
           if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
             d.phase = JournalEntry.Phase.ACCEPTED;
           }

@@ -19,7 +19,11 @@ public final class JournalRecord {
   public enum Kind {
     /** A submit is about to be sent; nothing is known yet about a job. */
     INTENT,
-    /** The provider accepted the submit; the record carries the task's token. */
+    /**
+     * The provider accepted the submit; the record carries the task's token. A record without an
+     * id is a task first seen by a watch (see {@link #watched}), and also carries its provider,
+     * endpoint and labels.
+     */
     ACCEPTED,
     /** The submit's answer was lost: a job may exist and be billed. */
     OUTCOME_UNKNOWN,
@@ -97,6 +101,22 @@ public final class JournalRecord {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(token, "token == null");
     return new JournalRecord(Kind.ACCEPTED, id, token, time, null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A task this journal did not know is being followed (a watch or download of a handle from
+   * elsewhere): recorded as accepted, so that a process killed while following it leaves it
+   * {@linkplain JournalEntry#isUnfinished() unfinished} for a resume. The entry's id is the token.
+   *
+   * @param endpoint the base URL the task is polled at; null if unknown
+   * @param labels the application's own data, such as {@link JournalEntry#LABEL_TARGET}
+   */
+  public static JournalRecord watched(String token, Instant time, String provider, String model, String endpoint,
+      Map<String, String> labels) {
+    Objects.requireNonNull(token, "token == null");
+    Objects.requireNonNull(provider, "provider == null");
+    return new JournalRecord(Kind.ACCEPTED, null, token, time, provider, model, endpoint, null, labels, null, null,
+        null, null);
   }
 
   /** The answer to the submit of entry {@code id} was lost; {@code message} says what happened. */
