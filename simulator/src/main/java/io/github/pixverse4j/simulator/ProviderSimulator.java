@@ -80,6 +80,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ProviderSimulator.class.getName());
   private static final Pattern LARGE_MEDIA = Pattern.compile("large-(\\d{1,18})\\.mp4");
   private static final byte[] SAMPLE_MP4 = loadSample();
+  private static final Pattern OPEN_RANGE = Pattern.compile("bytes=(\\d{1,9})-");
   private static final AtomicInteger SERVER_IDS = new AtomicInteger();
 
   private static final Lifecycle INITIAL_DEFAULT_LIFECYCLE =
@@ -102,6 +103,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final List<Throwable> handlerFailures = Collections.synchronizedList(new ArrayList<>());
   private volatile Lifecycle defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
   private volatile Clock clock = Clock.systemUTC();
+  private volatile boolean mediaRanges;
 
   private HttpServer server;
   private ThreadPoolExecutor executor;
@@ -286,6 +288,17 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return origin() + "/media/large-" + sizeBytes + ".mp4";
   }
 
+  /**
+   * Whether {@link #videoUrl} media honours an open-ended {@code Range: bytes=<first>-} request
+   * with {@code 206 Partial Content} and its {@code Content-Range} (RFC 9110 §14), as most CDNs do.
+   * Default {@code false}: the whole video with {@code 200}, as a host without range support
+   * answers. Other range forms always get the whole video.
+   */
+  public ProviderSimulator mediaRanges(boolean enabled) {
+    this.mediaRanges = enabled;
+    return this;
+  }
+
   /** The bytes of the sample MP4 every {@link #videoUrl} serves (a copy). */
   public byte[] mediaBytes() {
     return SAMPLE_MP4.clone();
@@ -417,6 +430,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     submits.set(0);
     handlerFailures.clear();
     defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
+    mediaRanges = false;
   }
 
   /**
@@ -495,6 +509,15 @@ public abstract class ProviderSimulator implements AutoCloseable {
     if (large.matches()) {
       long size = Long.parseLong(large.group(1));
       return SimResponse.streamed(200, "video/mp4", StreamedBody.pattern(size));
+    }
+    Matcher range = mediaRanges ? OPEN_RANGE.matcher(String.valueOf(request.header("Range"))) : null;
+    if (range != null && range.matches()) {
+      long first = Long.parseLong(range.group(1));
+      if (first < SAMPLE_MP4.length) {
+        return SimResponse.of(206, "video/mp4",
+                java.util.Arrays.copyOfRange(SAMPLE_MP4, (int) first, SAMPLE_MP4.length))
+            .withHeader("Content-Range", "bytes " + first + "-" + (SAMPLE_MP4.length - 1) + "/" + SAMPLE_MP4.length);
+      }
     }
     return SimResponse.of(200, "video/mp4", SAMPLE_MP4);
   }

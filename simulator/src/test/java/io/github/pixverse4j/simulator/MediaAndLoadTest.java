@@ -35,6 +35,24 @@ class MediaAndLoadTest extends SimulatorTestBase {
   }
 
   @Test
+  @DisplayName("with mediaRanges, an open Range gets 206 and the rest; without, the whole video with 200")
+  void mediaRanges() throws Exception {
+    byte[] all = sim.mediaBytes();
+    HttpResponse<byte[]> ignored = http.get(sim.videoUrl("j"), "Range", "bytes=100-");
+    assertThat(ignored.statusCode()).isEqualTo(200);
+    assertThat(ignored.body()).isEqualTo(all);
+
+    sim.mediaRanges(true);
+    HttpResponse<byte[]> partial = http.get(sim.videoUrl("j"), "Range", "bytes=100-");
+    assertThat(partial.statusCode()).isEqualTo(206);
+    assertThat(partial.headers().firstValue("Content-Range"))
+        .hasValue("bytes 100-" + (all.length - 1) + "/" + all.length);
+    assertThat(partial.body()).isEqualTo(java.util.Arrays.copyOfRange(all, 100, all.length));
+    HttpResponse<byte[]> closed = http.get(sim.videoUrl("j"), "Range", "bytes=0-99");
+    assertThat(closed.statusCode()).as("only open ranges are served").isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("HEAD on media gives the length without a body")
   void headOnMedia() throws Exception {
     Http.RawResponse raw = Http.raw(sim.port(), "HEAD", "/media/x.mp4");

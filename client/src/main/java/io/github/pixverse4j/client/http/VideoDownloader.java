@@ -344,7 +344,7 @@ public final class VideoDownloader {
       int n;
       // Fill the whole buffer before each write: a plain read returns one 8 KiB segment, and
       // eight times as many file writes cost a fifth of the throughput.
-      while (!emitter.isDisposed() && (source.request(BUFFER_BYTES) || !source.buffer().exhausted())
+      while (!emitter.isDisposed() && (fill(source, out, t) || !source.buffer().exhausted())
           && (n = source.read(buffer)) != -1) {
         wrapped.clear();
         wrapped.limit(n);
@@ -363,6 +363,27 @@ public final class VideoDownloader {
       }
       // No fsync: like curl and wget, the file is complete and in place once moved; forcing it
       // to disk would halve throughput for a guarantee only a power cut could test.
+    }
+  }
+
+  /**
+   * {@code source.request(BUFFER_BYTES)}; when the body ends early there, first writes what did
+   * arrive (less than one buffer, otherwise lost), so a resume starts after those bytes.
+   */
+  private static boolean fill(BufferedSource source, FileChannel out, Transfer t)
+      throws IOException, LocalFileException {
+    try {
+      return source.request(BUFFER_BYTES);
+    } catch (IOException cut) {
+      byte[] arrived = source.buffer().readByteArray();
+      ByteBuffer wrapped = ByteBuffer.wrap(arrived);
+      try {
+        while (wrapped.hasRemaining()) out.write(wrapped);
+      } catch (IOException e) {
+        throw new LocalFileException(e);
+      }
+      t.written += arrived.length;
+      throw cut;
     }
   }
 

@@ -191,6 +191,20 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
+  @DisplayName("a body cut short inside the first 64 KiB buffer resumes right after the bytes that arrived")
+  void resumesAfterAPartialBuffer() throws IOException {
+    int cut = 1000;
+    host.script(cutAfter(cut), ranged());
+    Path target = dir.resolve("out.mp4");
+    download(target, null).assertComplete();
+    assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    Matcher m = RANGE.matcher(host.heads.get(1));
+    assertThat(m.find()).as("the second request asks for the rest: %s", host.heads.get(1)).isTrue();
+    assertThat(Long.parseLong(m.group(1))).as("nothing that arrived is fetched again").isEqualTo(cut);
+    assertThat(files()).containsExactly(target);
+  }
+
+  @Test
   @DisplayName("a body cut short restarts from zero when the host ignores Range (answers 200)")
   void restartsWithoutRange() throws IOException {
     host.script(cutAfter(300 * 1024), full());

@@ -49,6 +49,7 @@ record Cell(
 
   String outcomeLabel() {
     if (error != null) return error.getSimpleName();
+    if (fault == FaultKind.CANCELLED_ELSEWHERE) return "completes CANCELLED";
     switch (phase) {
       case CANCEL:
         return "completes (cancel accepted)";
@@ -61,11 +62,15 @@ record Cell(
 
   String injectionLabel() {
     if (fault == FaultKind.ANY) return "—";
-    return always ? "every call" : "first " + FaultKind.TRANSIENT_CALLS + " calls";
+    if (fault == FaultKind.TASK_ENDED) return "the job has SUCCEEDED";
+    if (fault == FaultKind.CANCELLED_ELSEWHERE && phase == Phase.STATUS) return "the job ends cancelled";
+    if (always) return "every call";
+    return fault.transientCalls() == 1 ? "first call" : "first " + fault.transientCalls() + " calls";
   }
 
   String retriedLabel() {
     if (fault == FaultKind.ANY) return "no (nothing is sent)";
+    if (fault == FaultKind.TASK_ENDED) return "no (no cancel is sent)";
     if (!retried) return "no";
     return completes() ? "yes" : "yes, then gives up";
   }

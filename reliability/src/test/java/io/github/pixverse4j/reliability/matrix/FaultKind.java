@@ -26,6 +26,20 @@ enum FaultKind {
   HTML_PAGE("HTML error page", false),
   OVERSIZED_BODY("body over the size cap", false),
   UNKNOWN_STATUS("unknown status value", false),
+  /** A 429 whose HTTP-date Retry-After is one second after the answer's Date, an hour behind ours. */
+  SKEWED_DATE("429 + Retry-After HTTP-date, server clock 1 h behind", true),
+  /** Download of a finished task: the media body stops before its Content-Length; the host serves Range. */
+  MEDIA_CUT_RANGE("video cut short, host answers Range with 206", true),
+  /** As {@link #MEDIA_CUT_RANGE}, but the host ignores Range and answers the whole video again. */
+  MEDIA_CUT_NO_RANGE("video cut short, host ignores Range", true),
+  /** Download of a finished task: the media host refuses the (expired) URL once. */
+  URL_EXPIRED_403("expired video URL: 403", true),
+  URL_EXPIRED_404("expired video URL: 404", true),
+  URL_EXPIRED_410("expired video URL: 410", true),
+  /** The task is cancelled outside this client; the provider's status or result says so. */
+  CANCELLED_ELSEWHERE("cancelled elsewhere", false),
+  /** {@code cancel} of a task that has already SUCCEEDED. */
+  TASK_ENDED("cancel after the task ended", false),
   /** Only for the cancel row of providers without cancel: whatever the server would do. */
   ANY("any", false);
 
@@ -41,7 +55,26 @@ enum FaultKind {
 
   /** A 429 that names how long to wait. */
   boolean hasRetryAfter() {
-    return this == RATE_LIMITED_SECONDS || this == RATE_LIMITED_DATE;
+    return this == RATE_LIMITED_SECONDS || this == RATE_LIMITED_DATE || this == SKEWED_DATE;
+  }
+
+  /** How many calls a transient fault hits: an expired URL is refused once, then refreshed. */
+  int transientCalls() {
+    return isExpiredUrl() ? 1 : TRANSIENT_CALLS;
+  }
+
+  boolean isExpiredUrl() {
+    return this == URL_EXPIRED_403 || this == URL_EXPIRED_404 || this == URL_EXPIRED_410;
+  }
+
+  /** Faults of a download of a task that the cell first generates (the others download a bare URL). */
+  boolean downloadsTask() {
+    return isExpiredUrl() || this == MEDIA_CUT_RANGE || this == MEDIA_CUT_NO_RANGE;
+  }
+
+  /** Faults that are a scenario of the job rather than an answer of one endpoint: none is resent. */
+  boolean isScenario() {
+    return this == CANCELLED_ELSEWHERE || this == TASK_ENDED;
   }
 
   /** Faults after which the design allows a submit to be sent again: it provably made no job. */

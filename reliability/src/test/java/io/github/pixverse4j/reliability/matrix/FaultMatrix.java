@@ -12,6 +12,7 @@ import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskAlreadyEndedException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.VideoApiException;
@@ -46,6 +47,10 @@ final class FaultMatrix {
       + " the status stream shows the final state";
   static final String DOWNLOAD_AGAIN = "download again; nothing partial was left behind";
   static final String DOWNLOAD_WAIT = "wait `retryAfter()` if given, then download again";
+  static final String CANCELLED_BY_OTHERS = "nothing: someone else cancelled the task (exit 7);"
+      + " submit again if you still want the video";
+  static final String ALREADY_ENDED = "nothing was cancelled and its cost is spent: the task had"
+      + " SUCCEEDED, download its video";
   static final String FRESH_URL = "read `status(handle)` for a fresh video URL, then download again";
 
   /** Every cell, in table order. */
@@ -62,7 +67,7 @@ final class FaultMatrix {
         if (!p.phases.contains(phase)) continue;
         for (FaultKind f : FaultKind.values()) {
           if (f == FaultKind.ANY) continue;
-          if (f == FaultKind.UNKNOWN_STATUS && phase != Phase.STATUS) continue;
+          if (!applies(p, phase, f)) continue;
           if ((f == FaultKind.ACCEPTED_EMPTY || f == FaultKind.TRUNCATED_JSON)
               && phase != Phase.STATUS && phase != Phase.RESULT) {
             continue;
@@ -72,6 +77,30 @@ final class FaultMatrix {
       }
     }
     return Collections.unmodifiableList(cells);
+  }
+
+  /** Where the faults that belong to one phase (or one provider's way of saying something) apply. */
+  private static boolean applies(MatrixProvider p, Phase phase, FaultKind f) {
+    switch (f) {
+      case UNKNOWN_STATUS:
+      case SKEWED_DATE:
+        return phase == Phase.STATUS;
+      case MEDIA_CUT_RANGE:
+      case MEDIA_CUT_NO_RANGE:
+      case URL_EXPIRED_403:
+      case URL_EXPIRED_404:
+      case URL_EXPIRED_410:
+        return phase == Phase.DOWNLOAD;
+      case CANCELLED_ELSEWHERE:
+        // OdiRouter's status reads COMPLETED and its result answers with a cancellation error;
+        // PixVerse's status 8 means "failed or cancelled" (provider-pixverse README): no way to tell.
+        return p == MatrixProvider.ODIROUTER ? phase == Phase.RESULT
+            : p != MatrixProvider.PIXVERSE && phase == Phase.STATUS;
+      case TASK_ENDED:
+        return phase == Phase.CANCEL;
+      default:
+        return true;
+    }
   }
 
   private static Cell cell(MatrixProvider p, Phase phase, FaultKind f) {
@@ -182,6 +211,12 @@ final class FaultMatrix {
       case HTTP_502:
       case HTTP_503:
         return completes(p, phase, f, 1, "");
+      case SKEWED_DATE:
+        return completes(p, phase, f, 1, "the wait is measured against the answer's Date, not the local clock");
+      case CANCELLED_ELSEWHERE:
+        return new Cell(p, phase, f, true, false, null, YES, 1, CANCELLED_BY_OTHERS,
+            p == MatrixProvider.ODIROUTER ? "the status reads COMPLETED, the result says the request was cancelled"
+                : "the provider's own cancelled status value or reason");
       case HTTP_401:
       case HTTP_403:
         return fails(p, phase, f, false, AuthenticationException.class, YES, 1, FIX_KEY_WATCH, "");
@@ -217,6 +252,9 @@ final class FaultMatrix {
       case HTTP_502:
       case HTTP_503:
         return completes(p, Phase.CANCEL, f, 1, "cancelling twice is harmless");
+      case TASK_ENDED:
+        return fails(p, Phase.CANCEL, f, false, TaskAlreadyEndedException.class, YES, 1, ALREADY_ENDED,
+            "the status is read first; no cancel request is sent");
       case HTTP_401:
       case HTTP_403:
         return fails(p, Phase.CANCEL, f, false, AuthenticationException.class, YES, 1, FIX_KEY_CANCEL, "");
@@ -251,6 +289,17 @@ final class FaultMatrix {
       case RESET_MID_BODY:
         return completes(p, Phase.DOWNLOAD, f, 0,
             "resumed with Range where the host answers 206, else restarted from zero");
+      case MEDIA_CUT_RANGE:
+        return completes(p, Phase.DOWNLOAD, f, 1,
+            "resumed from the bytes on disk with `Range: bytes=<n>-`; the exact bytes are checked");
+      case MEDIA_CUT_NO_RANGE:
+        return completes(p, Phase.DOWNLOAD, f, 1,
+            "restarted from zero on the 200; the exact bytes are checked");
+      case URL_EXPIRED_403:
+      case URL_EXPIRED_404:
+      case URL_EXPIRED_410:
+        return completes(p, Phase.DOWNLOAD, f, 1,
+            "`download(status, target)` reads the status once for a fresh URL");
       case HTTP_401:
       case HTTP_403:
       case INSUFFICIENT_CREDITS:

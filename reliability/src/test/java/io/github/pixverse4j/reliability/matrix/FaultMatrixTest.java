@@ -12,6 +12,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
 import java.io.IOException;
@@ -48,6 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
   static final long STREAM_BOUND_MS = 15_000;
   static final int OVERSIZED_BYTES = 3 * 1024 * 1024;
+  /** Where a cut-short video body stops (the sample video is a few KiB). */
+  static final int MEDIA_CUT_BYTES = 500;
 
   /** All cells; {@code -Dmatrix.only=<regex>} runs only those whose name matches (e.g. {@code "gmi · status"}). */
   static Stream<Cell> cells() {
@@ -83,6 +86,7 @@ class FaultMatrixTest {
     final Recorder<Object> rec = new Recorder<>();
     TaskHandle handle; // the task's handle, once a task exists
     int attemptsBeforeCancel;
+    int statusReadsBeforeDownload;
     boolean ended;
 
     Run(Cell cell, CellEnv env, Path dir) {
@@ -101,6 +105,13 @@ class FaultMatrixTest {
     }
 
     void execute() throws InterruptedException {
+      if (cell.fault() == FaultKind.CANCELLED_ELSEWHERE && cell.phase() == Phase.STATUS) {
+        sim.nextJobs(Lifecycle.builder().cancelled());
+      } else if (cell.fault() == FaultKind.TASK_ENDED) {
+        sim.nextJobs(Lifecycle.immediateSuccess());
+      } else if (cell.fault() == FaultKind.MEDIA_CUT_RANGE) {
+        sim.mediaRanges(true);
+      }
       inject();
       switch (cell.phase()) {
         case UPLOAD:
@@ -115,6 +126,13 @@ class FaultMatrixTest {
           env.client.cancel(handle).subscribe(rec);
           break;
         case DOWNLOAD:
+          if (cell.fault().downloadsTask()) {
+            // The fault is on the media endpoint only, which generate does not touch.
+            TaskStatus done = env.client.generate(request()).blockingLast();
+            statusReadsBeforeDownload = env.wire.attempts("status");
+            env.client.download(done, target).cast(Object.class).subscribe(rec);
+            break;
+          }
           String url = cell.fault() == FaultKind.OVERSIZED_BODY
               ? sim.largeMediaUrl(OVERSIZED_BYTES)
               : sim.videoUrl("job-1");
@@ -140,7 +158,7 @@ class FaultMatrixTest {
       if (cell.always()) {
         sim.faults().on(endpoint).always(fault);
       } else {
-        Fault[] first = new Fault[FaultKind.TRANSIENT_CALLS];
+        Fault[] first = new Fault[f.transientCalls()];
         Arrays.fill(first, fault);
         sim.faults().on(endpoint).call(1).respond(first);
       }
@@ -189,6 +207,28 @@ class FaultMatrixTest {
           return cell.phase() == Phase.DOWNLOAD ? null : Fault.hugeBody(OVERSIZED_BYTES);
         case UNKNOWN_STATUS:
           return Fault.status(200, cell.provider().unknownStatusBody());
+        case SKEWED_DATE: {
+          // The simulator's JDK server always sends its own Date; Wire puts this one in its place.
+          ZonedDateTime serverNow = ZonedDateTime.now(ZoneOffset.UTC).minusHours(1);
+          return Fault.status(429, "{\"error\":\"too many requests\"}")
+              .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(serverNow.plusSeconds(1)))
+              .withHeader(Wire.SERVER_DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(serverNow));
+        }
+        case MEDIA_CUT_RANGE:
+        case MEDIA_CUT_NO_RANGE:
+          return Fault.dropMidBody(MEDIA_CUT_BYTES);
+        case URL_EXPIRED_403:
+        case URL_EXPIRED_404:
+        case URL_EXPIRED_410:
+          // What an object store answers for a presigned URL past its expiry.
+          return Fault.status(Integer.parseInt(cell.fault().name().substring("URL_EXPIRED_".length())),
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
+                  + "<Message>Request has expired</Message></Error>").withContentType("application/xml");
+        case CANCELLED_ELSEWHERE:
+          // OdiRouter's result of a request cancelled elsewhere (its STATUS rows use the job's script).
+          return cell.phase() == Phase.RESULT ? Fault.status(400, "{\"detail\":\"Request was cancelled\"}") : null;
+        case TASK_ENDED:
+          return null;
         default:
           throw new AssertionError(cell.fault());
       }
@@ -251,10 +291,11 @@ class FaultMatrixTest {
         soft.assertThat(statuses).as("no task, no status%s", ctx).isEmpty();
       }
       if (cell.completes()) {
-        soft.assertThat(statuses).as("the task ends SUCCEEDED%s", ctx).isNotEmpty();
+        TaskState last = cell.fault() == FaultKind.CANCELLED_ELSEWHERE ? TaskState.CANCELLED : TaskState.SUCCEEDED;
+        soft.assertThat(statuses).as("the task ends %s%s", last, ctx).isNotEmpty();
         if (!statuses.isEmpty()) {
           soft.assertThat(statuses.get(statuses.size() - 1).state()).as("the last status%s", ctx)
-              .isEqualTo(TaskState.SUCCEEDED);
+              .isEqualTo(last);
         }
       }
     }
@@ -262,8 +303,12 @@ class FaultMatrixTest {
     private void checkRetries(SoftAssertions soft, String ctx) {
       Phase phase = cell.phase();
       int attempts = env.wire.attempts(phase.endpoint);
-      int transientRetries = FaultKind.TRANSIENT_CALLS + 1;
-      if (cell.fault() == FaultKind.ANY) {
+      int transientRetries = cell.fault().transientCalls() + 1;
+      if (cell.fault() == FaultKind.TASK_ENDED) {
+        soft.assertThat(attempts).as("no cancel request for a task seen ended%s", ctx).isZero();
+        soft.assertThat(env.wire.attempts("status")).as("the status was read before the cancel%s", ctx)
+            .isGreaterThanOrEqualTo(1);
+      } else if (cell.fault() == FaultKind.ANY) {
         soft.assertThat(env.wire.totalAttempts()).as("cancel sends nothing%s", ctx).isEqualTo(attemptsBeforeCancel);
       } else if (!cell.retried()) {
         soft.assertThat(attempts).as("%s is not retried: one attempt%s", phase.endpoint, ctx).isEqualTo(1);
@@ -284,6 +329,16 @@ class FaultMatrixTest {
           soft.assertThat(gapMs).as("Retry-After honoured (capped at %s) between the first two attempts%s",
               CellEnv.RETRY_AFTER_CAP, ctx).isGreaterThanOrEqualTo(CellEnv.RETRY_AFTER_CAP.toMillis() - 5);
         }
+      }
+      if (cell.fault().isExpiredUrl()) {
+        soft.assertThat(env.wire.attempts("status") - statusReadsBeforeDownload)
+            .as("exactly one status read for a fresh URL%s", ctx).isEqualTo(1);
+      }
+      if (cell.fault() == FaultKind.MEDIA_CUT_RANGE) {
+        List<String> ranges = sim.requests(phase.endpoint).stream()
+            .map(r -> String.valueOf(r.header("Range"))).collect(Collectors.toList());
+        soft.assertThat(ranges).as("each retry resumes after the bytes already on disk%s", ctx)
+            .containsExactly("null", "bytes=" + MEDIA_CUT_BYTES + "-", "bytes=" + 2 * MEDIA_CUT_BYTES + "-");
       }
       // A submit goes out more than once only when the provider provably did not take it.
       int submits = env.wire.attempts("submit");
@@ -319,6 +374,9 @@ class FaultMatrixTest {
         soft.assertThat(left).as("only the finished file (no .part left)%s", context()).containsExactly(target);
         if (Files.exists(target)) {
           byte[] bytes = Files.readAllBytes(target);
+          if (cell.fault().downloadsTask()) {
+            soft.assertThat(bytes).as("the video's exact bytes%s", context()).isEqualTo(sim.mediaBytes());
+          }
           if (cell.fault() == FaultKind.OVERSIZED_BODY) {
             soft.assertThat(bytes.length).as("the whole large video").isEqualTo(OVERSIZED_BYTES);
             boolean pattern = true;

@@ -83,7 +83,20 @@ public final class ReliabilityDoc {
     b.append("| malformed JSON / empty body / HTML error page | a 200 with invalid JSON / 0 bytes / a `text/html` page |\n");
     b.append("| 202 without a body / 200 with cut-off JSON | a 202 of 0 bytes / a 200 whose JSON stops mid-value (status reads only) |\n");
     b.append("| body over the size cap | a 200 JSON body of 3 MiB (API answers are capped at 2 MiB); for downloads a 3 MiB video |\n");
-    b.append("| unknown status value | a well-formed status answer with a status value the protocol does not define |\n\n");
+    b.append("| unknown status value | a well-formed status answer with a status value the protocol does not define |\n");
+    b.append("| 429 + Retry-After HTTP-date, server clock 1 h behind | the answer's `Date` is an hour behind the client's clock"
+        + " (the cell's interceptor puts it in place of the JDK server's own) and `Retry-After` is one second after it;"
+        + " the retry must wait the capped " + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms, not retry at once |\n");
+    b.append("| video cut short (with / without Range) | the cell first generates a task, then downloads its video with"
+        + " `download(status, target)`; the media body stops after " + FaultMatrixTest.MEDIA_CUT_BYTES + " of its"
+        + " Content-Length bytes; the host answers `Range: bytes=<n>-` with 206 and Content-Range, or ignores it"
+        + " (200, the whole video) |\n");
+    b.append("| expired video URL: 403 / 404 / 410 | as above, and the media host refuses the first download call"
+        + " with that status and an object store's XML error |\n");
+    b.append("| cancelled elsewhere | odirouter: the status reads COMPLETED and the result answers 400"
+        + " `Request was cancelled`; highway/myrouter: the job ends `TASK_STATUS_FAILED` with reason `TASK_CANCELLED`;"
+        + " gmi: the job ends `cancelled`. pixverse has no row: its status 8 means failed or cancelled |\n");
+    b.append("| cancel after the task ended | the job reads SUCCEEDED from its first status read; then `cancel(handle)` |\n\n");
     b.append("The suite's polling policy: 10 ms intervals, retries after 10 ms doubling to 40 ms or after\n"
         + "`Retry-After` (clamped to 10–" + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms). Reads (status, result, cancel)\n"
         + "and downloads retry until the deadline; a submit that provably made no job is resent at most "
@@ -101,11 +114,16 @@ public final class ReliabilityDoc {
         + "  the URL may have expired; no file is left.\n");
     b.append("- Downloads retry transient failures of the media host until the deadline and resume a body cut\n"
         + "  short with `Range` (restarting from zero when the host ignores it). `download(handle, video, target)`\n"
-        + "  also replaces a refused (expired) URL with one fresh status read; the matrix downloads by URL only.\n");
+        + "  (and `download(status, target)`) also replaces a refused (expired) URL with one fresh status read.\n"
+        + "  The rows for Range and expired URLs download a generated task's video; the other download rows a\n"
+        + "  bare URL.\n");
     b.append("- Status reads ride out outages until the deadline, including 2xx answers that are not JSON (a\n"
         + "  gateway's HTML page, an empty, cut-off or bodiless 202 answer): the matrix injects them on the first\n"
-        + "  calls and the task completes. The engine's tests (`VideoClientTest`) cover a ten-minute outage in\n"
-        + "  virtual time.\n");
+        + "  calls and the task completes.\n");
+    b.append("- **Not in the matrix: an outage spanning minutes.** The matrix runs in real time, so a row\n"
+        + "  lasting minutes would cost minutes per provider. It is covered in virtual time by\n"
+        + "  `VideoClientTest.outageSpanningMinutes` (client module) and measured by the outage benchmark\n"
+        + "  (`OutageBench` in `benchmarks/`: status calls spent in a 10-minute outage and the delay to the first read after it).\n");
     b.append("- An OdiRouter cancel answered with a 2xx is taken as accepted even when its body cannot be read;\n"
         + "  the status stream tells whether the task really ended CANCELLED.\n");
     b.append("- A 500 answer to a submit is not resent and is reported as `SubmitOutcomeUnknownException`: the\n"
@@ -117,7 +135,8 @@ public final class ReliabilityDoc {
     b.append("## The matrix (" + cells.size() + " cells)\n\n");
     b.append("Columns: the fault, how often it is injected, whether the client sends the call again by itself,\n"
         + "how the operation ends, whether a job may exist as far as you can tell from that outcome, and what\n"
-        + "to do. \"completes SUCCEEDED\" means the video arrived despite the fault.\n\n");
+        + "to do. \"completes SUCCEEDED\" means the video arrived despite the fault; \"completes CANCELLED\" that the\n"
+        + "status stream ended normally with the task CANCELLED.\n\n");
     for (Map.Entry<MatrixProvider, List<Cell>> e : byProvider.entrySet()) {
       b.append("### ").append(e.getKey().label).append(" (").append(e.getValue().size()).append(" cells)\n\n");
       b.append("| phase | fault | injected | retried | outcome | job may exist | what to do | note |\n");

@@ -17,9 +17,17 @@ import okhttp3.Response;
  * An application interceptor on the cell's base OkHttp client. It records every attempt the client
  * makes, per endpoint, including attempts that never reach the simulator; and it makes "connection
  * refused" real for one endpoint by sending that endpoint's first calls to a loopback port nobody
- * listens on (bound, read, closed), so the socket connect itself is refused.
+ * listens on (bound, read, closed), so the socket connect itself is refused; and it replaces a
+ * response's {@code Date} for the skewed-clock fault ({@link #SERVER_DATE}).
  */
 final class Wire implements Interceptor {
+  /**
+   * A response header that stands for the server's {@code Date}: the simulator's JDK server
+   * always sends its own clock's {@code Date}, so Wire puts this value in its place (a server
+   * whose clock is off).
+   */
+  static final String SERVER_DATE = "X-Matrix-Server-Date";
+
   private final MatrixProvider provider;
   private final Map<String, List<Long>> attempts = new HashMap<>();
   private volatile String refusedEndpoint;
@@ -52,7 +60,10 @@ final class Wire implements Interceptor {
     if (endpoint.equals(refusedEndpoint) && refusalsLeft.getAndDecrement() > 0) {
       request = request.newBuilder().url(request.url().newBuilder().port(closedPort).build()).build();
     }
-    return chain.proceed(request);
+    Response response = chain.proceed(request);
+    String serverDate = response.header(SERVER_DATE);
+    if (serverDate == null) return response;
+    return response.newBuilder().header("Date", serverDate).removeHeader(SERVER_DATE).build();
   }
 
   /** How many times the client tried {@code endpoint}. */
