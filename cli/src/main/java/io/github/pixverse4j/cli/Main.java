@@ -10,8 +10,11 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.DownloadTargets;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.client.journal.JournalEntry;
+import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.io.PrintStream;
@@ -22,8 +25,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -373,7 +378,7 @@ public final class Main implements Callable<Integer> {
     int code = ExitCodes.forTerminal(last.state());
     Path target = null;
     if (last.state() == TaskState.SUCCEEDED && !noDownload) {
-      target = io.github.pixverse4j.client.DownloadTargets.resolve(
+      target = DownloadTargets.resolve(
           explicitOutput != null ? explicitOutput : cwd, defaultName(last.handle()));
       if (Files.exists(target) && !force) {
         // The job has run, so this is not exit 2 ("nothing was sent"): the video exists and can be fetched.
@@ -407,6 +412,14 @@ public final class Main implements Callable<Integer> {
     String id = h.taskId().replaceAll("[^A-Za-z0-9._-]", "_");
     if (id.length() > 48) id = id.substring(0, 48);
     return "pixverse4j-" + h.providerId() + "-" + id + ".mp4";
+  }
+
+  /**
+   * The journal labels of a task whose video this command saves: where it goes ({@code target},
+   * else the working directory), so a resume downloads it there; none with {@code --no-download}.
+   */
+  Map<String, String> targetLabels(boolean noDownload, Path target) {
+    return noDownload ? Map.of() : Map.of(JournalEntry.LABEL_TARGET, (target != null ? target : cwd).toString());
   }
 
   Path resolveOutput(Path output) {
@@ -485,10 +498,8 @@ public final class Main implements Callable<Integer> {
       String id = Connection.chooseProvider(provider, parent.env);
       // Every problem with the request comes before the cost estimate and before any simulator starts.
       Connection.factory(id).capabilities().requireValid(request);
-      io.github.pixverse4j.client.journal.TaskJournal journal = JournalLocation.forConnection(id, parent.env, common);
-      java.util.Map<String, String> labels = noDownload ? java.util.Map.of()
-          : java.util.Map.of(io.github.pixverse4j.client.journal.JournalEntry.LABEL_TARGET,
-              (target != null ? target : parent.cwd).toString());
+      TaskJournal journal = JournalLocation.forConnection(id, parent.env, common);
+      Map<String, String> labels = parent.targetLabels(noDownload, target);
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
         out.hint(c.resumeHint());
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
@@ -561,7 +572,7 @@ public final class Main implements Callable<Integer> {
             io.github.pixverse4j.api.ErrorDetails.provider(factory.id()));
       }
       checkBeforeConnecting(h);
-      io.github.pixverse4j.client.journal.TaskJournal journal =
+      TaskJournal journal =
           journaled() ? JournalLocation.forConnection(h.providerId(), parent.env, common) : null;
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err, journal)) {
         out.hint(c.resumeHint());
@@ -617,9 +628,7 @@ public final class Main implements Callable<Integer> {
       Path target = parent.resolveOutput(output);
       // Recorded with the task when the journal does not know it yet, so a bare resume finishes
       // a watch that was killed: it downloads where this watch would have.
-      java.util.Map<String, String> labels = noDownload ? java.util.Map.of()
-          : java.util.Map.of(io.github.pixverse4j.client.journal.JournalEntry.LABEL_TARGET,
-              (target != null ? target : parent.cwd).toString());
+      Map<String, String> labels = parent.targetLabels(noDownload, target);
       return parent.followAndFinish(c, c.client.watch(h, labels), common, h.token(), noDownload,
           target, force, out);
     }
@@ -664,7 +673,7 @@ public final class Main implements Callable<Integer> {
       parent.await(c.client.cancel(h).toSingleDefault(Boolean.TRUE));
       out.done();
       if (out.json()) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", "cancelled");
         m.put("task", h.token());
         out.line(m);
@@ -691,14 +700,11 @@ public final class Main implements Callable<Integer> {
 
     private Path target(TaskHandle h) {
       Path target = parent.resolveOutput(output);
-      return io.github.pixverse4j.client.DownloadTargets.resolve(target != null ? target : parent.cwd, defaultName(h));
+      return DownloadTargets.resolve(target != null ? target : parent.cwd, defaultName(h));
     }
 
     @Override
     void checkBeforeConnecting(TaskHandle h) {
-      if (Files.exists(target(h)) && !force) {
-        throw new IllegalArgumentException(target(h) + " already exists: choose another --output or add --force");
-      }
       Preflight.outputTarget(target(h), force);
     }
 
@@ -747,7 +753,7 @@ public final class Main implements Callable<Integer> {
         for (Quality q : Quality.values()) if (caps.qualities().contains(q)) qualities.add(q.label());
         String price = f.priceDescription().orElse(null);
         if (json) {
-          java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+          Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", f.id());
           m.put("name", f.displayName());
           m.put("model", caps.model());

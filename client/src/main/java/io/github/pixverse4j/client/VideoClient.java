@@ -25,7 +25,9 @@ import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,7 +235,7 @@ public final class VideoClient {
     checkHandle(handle);
     if (labels == null) throw new NullPointerException("labels == null");
     if (journaling == null) return follow(handle);
-    Map<String, String> copy = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     return journaling.recordEnd(Observable.defer(() -> {
       journaling.watching(handle, endpoint, copy);
       return follow(handle);
@@ -291,7 +293,7 @@ public final class VideoClient {
     return Observable.defer(() -> {
       if (journaling == null) throw new IllegalStateException("This client has no journal: use withJournal(..)");
       TaskJournal journal = journaling.journal;
-      List<Observable<TaskStatus>> streams = new java.util.ArrayList<>();
+      List<Observable<TaskStatus>> streams = new ArrayList<>();
       for (JournalEntry e : journal.unfinished()) {
         if (!provider.id().equals(e.provider())) continue;
         streams.add(Observable.using(
@@ -335,8 +337,8 @@ public final class VideoClient {
               : Completable.error(Failures.withHandle(e, provider.id(), handle)));
       // One plain read, not retried: when it fails, the cancel is sent all the same.
       return provider.status(handle)
-          .map(s -> java.util.Optional.of(Failures.truthful(s)))
-          .onErrorReturnItem(java.util.Optional.empty())
+          .map(s -> Optional.of(Failures.truthful(s)))
+          .onErrorReturnItem(Optional.empty())
           .flatMapCompletable(before -> before.isPresent() && before.get().isTerminal()
               ? Completable.error(alreadyEnded(handle, before.get(), null))
               : send);
