@@ -1,10 +1,15 @@
 package io.github.pixverse4j.client;
 
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks a download target before a paid job is submitted, so that a video is never generated
@@ -20,8 +25,10 @@ public final class DownloadTargets {
   /**
    * Checks that a video can be saved at {@code target}: it is an existing directory that accepts
    * new files, or a file name in such a directory, and that file does not exist unless {@code
-   * overwrite}. Creates and deletes a small probe file to prove the directory writable, because
-   * permission bits do not tell (read-only mounts, {@code /proc}, ACLs).
+   * overwrite}. Creates and deletes an empty probe file ({@code .pixverse4j-*.probe}) to prove the
+   * directory writable, because permission bits do not tell (read-only mounts, {@code /proc}, ACLs,
+   * a process running as root); probes left by a process killed at that instant are deleted by the
+   * next check of the same directory.
    *
    * @throws IllegalArgumentException with a sentence naming the path and the problem
    */
@@ -64,21 +71,41 @@ public final class DownloadTargets {
     return Files.isDirectory(target) ? target.resolve(defaultFileName) : target;
   }
 
+  /** Prefix and suffix of the probe files {@link #check} creates; see {@link #sweepProbes}. */
+  static final String PROBE_PREFIX = ".pixverse4j-";
+
+  static final String PROBE_SUFFIX = ".probe";
+
   private static void requireWritableDirectory(Path dir, Path target) {
-    Path probe = null;
-    try {
-      probe = Files.createTempFile(dir, ".pixverse4j-", ".probe");
+    sweepProbes(dir);
+    Path probe = dir.resolve(PROBE_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + PROBE_SUFFIX);
+    // DELETE_ON_CLOSE: on Linux the JDK unlinks the file right after open(2), so a process killed
+    // here leaves nothing behind; elsewhere it is deleted on close, and the sweep clears leftovers.
+    try (SeekableByteChannel ignored = Files.newByteChannel(probe, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
+      // Creating the file is the test.
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot save the video as " + target + ": new files cannot be created in "
           + dir + " (" + reason(e) + ").", e);
-    } finally {
-      if (probe != null) {
+    }
+  }
+
+  /**
+   * Deletes empty probe files left in {@code dir} by a process killed in the middle of {@link
+   * #check}. Probes are empty and live for microseconds, so deleting another process's probe only
+   * turns its own delete into a no-op. Failures are ignored: a leftover probe is harmless.
+   */
+  static void sweepProbes(Path dir) {
+    try (DirectoryStream<Path> probes = Files.newDirectoryStream(dir, PROBE_PREFIX + "*" + PROBE_SUFFIX)) {
+      for (Path p : probes) {
         try {
-          Files.deleteIfExists(probe);
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0) Files.deleteIfExists(p);
         } catch (IOException ignored) {
-          // A probe left behind is empty and named as such; the check itself succeeded.
+          // Gone already, or not ours to delete.
         }
       }
+    } catch (IOException | RuntimeException ignored) {
+      // Unreadable directory: the probe below reports what matters.
     }
   }
 

@@ -27,6 +27,18 @@ class DownloadTargetsTest {
     }
   }
 
+  @Test
+  @DisplayName("an empty probe left by a killed process is deleted by the next check; other files are kept")
+  void staleProbeSwept() throws IOException {
+    Path stale = Files.createFile(dir.resolve(".pixverse4j-abc.probe"));
+    Path notEmpty = Files.write(dir.resolve(".pixverse4j-def.probe"), new byte[] {1});
+    Path video = Files.write(dir.resolve("old.mp4"), new byte[] {1});
+    DownloadTargets.check(dir.resolve("v.mp4"), false);
+    assertThat(stale).doesNotExist();
+    assertThat(notEmpty).exists();
+    assertThat(video).exists();
+  }
+
   private java.util.stream.Stream<Path> listQuietly() {
     try {
       return Files.list(dir);
