@@ -8,6 +8,8 @@ import io.temporal.activity.ActivityMethod;
  * VideoClient}. Implemented by {@link VideoWorker}; public so that tests and custom workflows can
  * stub or reuse them.
  */
+// Activity types pixverse4j.Submit, .Status, .Cancel, .Download: the prefix and the method name
+// (Temporal drops the prefix for a method whose @ActivityMethod sets a name).
 @ActivityInterface(namePrefix = "pixverse4j.")
 public interface VideoActivities {
   /**
@@ -15,21 +17,21 @@ public interface VideoActivities {
    * ApplicationFailure} whose type names the exception and whose {@link FailureInfo} says
    * whether the provider provably did not take the job.
    */
-  @ActivityMethod(name = "Submit")
+  @ActivityMethod
   String submit(String providerId, VideoRequest request);
 
   /** One status read. Transient failures (transport, 429, 5xx) fail retryably. */
-  @ActivityMethod(name = "Status")
+  @ActivityMethod
   TaskStatusView status(String handleToken);
 
   /**
    * Asks the provider to cancel the task; returns {@code false}, sending nothing, when the
    * provider has no cancel operation.
    */
-  @ActivityMethod(name = "Cancel")
+  @ActivityMethod
   boolean cancel(String handleToken);
 
   /** Downloads {@code video} into the worker's sink {@code target.sink} under {@code target.key}. */
-  @ActivityMethod(name = "Download")
+  @ActivityMethod
   StoredVideo download(String handleToken, VideoView video, DownloadTarget target);
 }
