@@ -87,6 +87,11 @@ public final class VideoWorker {
         GenerateVideoWorkflow.class, () -> new GenerateVideoWorkflowImpl(settings));
   }
 
+  /** The settings the workflow plans with, for tests that register the workflow with their own options. */
+  WorkflowSettings settings() {
+    return settings;
+  }
+
   /** The activities alone, for a worker that runs only activities or a custom workflow. */
   public VideoActivities activities() {
     return new VideoActivitiesImpl(clients, sinks, stagingDirectory, settings.policy().maxRetryAfter());
