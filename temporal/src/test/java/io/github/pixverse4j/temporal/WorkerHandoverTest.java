@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.temporal.api.enums.v1.EventType;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,8 +79,51 @@ class WorkerHandoverTest {
   }
 
   @Test
+  @DisplayName("a worker that died during a status read: the read times out, another worker retries it, one submit")
+  void workerDiedDuringStatusRead() throws Exception {
+    try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      sim.nextJobs(Lifecycle.builder().queued(2).running(50).succeeded());
+      // Real seconds: a running activity holds the test server's clock (see below).
+      VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim))
+          .statusTimeout(Duration.ofSeconds(1)).build();
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicReference<Machine> self = new AtomicReference<>();
+      Dying dying = new Dying(videos.activities(), true, () -> {
+        self.get().kill();
+        hang(release);
+      });
+      try (Machine a = new Machine(env, "worker-a", videos, dying).start();
+          Machine b = new Machine(env, "worker-b", videos);
+          AutoCloseable hungThreadEnds = release::countDown) {
+        self.set(a);
+        WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE,
+            "order-died-polling", VideoJob.of("gmi", Fleet.request()));
+        // Skips the first poll's timer (time skips only while the test sleeps or waits for a result).
+        env.sleep(PollingPolicy.defaults().initialDelay());
+        dying.sent.await();
+        b.start();
+        VideoJobResult result = run.getResult(VideoJobResult.class);
+
+        assertThat(result.state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(sim.submitCount()).as("jobs submitted").isEqualTo(1);
+        assertThat(sim.requestCount("submit")).as("submit requests").isEqualTo(1);
+        // Reads of the job: 1 queued (the lost answer), 2 queued (its retry), 3 running, 4 succeeded.
+        assertThat(sim.requestCount("status")).as("status requests").isEqualTo(4);
+        WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("order-died-polling");
+        assertThat(activityWorkers(history, SUBMIT)).containsExactly("worker-a");
+        assertThat(activityWorkers(history, STATUS)).as("status activities, each by its last attempt's worker")
+            .containsOnly("worker-b").hasSize(3);
+        assertThat(eventsOf(history, EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED).stream()
+            .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt()).max().getAsInt())
+            .as("the lost read was retried as attempt 2").isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("a submit whose worker died after sending it (no answer, the activity timed out) is not sent again by any worker")
-  void submitWorkerDiedAfterSending() throws InterruptedException {
+  void submitWorkerDiedAfterSending() throws Exception {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Real seconds: a running activity holds the test server's clock, so its timeout runs in
@@ -86,13 +131,16 @@ class WorkerHandoverTest {
       VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim))
           .submitTimeout(Duration.ofSeconds(1)).build();
       CountDownLatch release = new CountDownLatch(1);
-      DyingSubmit dying = new DyingSubmit(videos.activities(), () -> {
-        // The process is gone: it never reports. The thread waits until the test ends.
-        release.await();
-        throw new IllegalStateException("worker-a is gone");
+      AtomicReference<Machine> self = new AtomicReference<>();
+      Dying dying = new Dying(videos.activities(), false, () -> {
+        // The process is gone: it takes no more tasks and never reports this one.
+        self.get().kill();
+        hang(release);
       });
       try (Machine a = new Machine(env, "worker-a", videos, dying).start();
-          Machine b = new Machine(env, "worker-b", videos)) {
+          Machine b = new Machine(env, "worker-b", videos);
+          AutoCloseable hungThreadEnds = release::countDown) {
+        self.set(a);
         WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE,
             "order-died", VideoJob.of("gmi", Fleet.request()));
         // worker-b joins once worker-a has sent the submit, ready to take any retry.
@@ -103,8 +151,6 @@ class WorkerHandoverTest {
         assertOutcomeUnknown(f, sim, env, "order-died", EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT);
         assertThat(f.getOriginalMessage()).contains("timed out (TIMEOUT_TYPE_START_TO_CLOSE)");
         assertThat(dying.calls.get()).as("submit attempts").isEqualTo(1);
-      } finally {
-        release.countDown();
       }
     }
   }
@@ -115,7 +161,7 @@ class WorkerHandoverTest {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim)).build();
-      DyingSubmit dying = new DyingSubmit(videos.activities(), () -> {
+      Dying dying = new Dying(videos.activities(), false, () -> {
         throw new IllegalStateException("worker-a could not record the answer: its JVM is shutting down");
       });
       try (Machine a = new Machine(env, "worker-a", videos, dying).start();
@@ -194,30 +240,55 @@ class WorkerHandoverTest {
     return events;
   }
 
-  /** What the dying worker does once its submit request has gone out. */
+  /** Blocks until {@code release}, deaf to interrupts: a call that hangs, as in a process that died. */
+  static void hang(CountDownLatch release) {
+    while (true) {
+      try {
+        release.await();
+        return;
+      } catch (InterruptedException e) {
+        // The worker's shutdown interrupts it; a dead process would not answer that either.
+      }
+    }
+  }
+
+  /** What the dying worker does once its request has gone out. */
   interface AfterSend {
     void run() throws Exception;
   }
 
   /**
-   * Activities whose first submit sends the request (the provider creates the job) and then
-   * dies as {@code afterSend} says; later submits, if the workflow made any, go through.
+   * A worker's activities whose first submit ({@code onStatus == false}) or first status read
+   * sends its request (the provider acts on it) and then dies as {@code afterSend} says; later
+   * calls go through.
    */
-  static final class DyingSubmit implements VideoActivities {
+  static final class Dying implements VideoActivities {
     final AtomicInteger calls = new AtomicInteger();
     final CountDownLatch sent = new CountDownLatch(1);
     private final VideoActivities delegate;
+    private final boolean onStatus;
     private final AfterSend afterSend;
 
-    DyingSubmit(VideoActivities delegate, AfterSend afterSend) {
+    Dying(VideoActivities delegate, boolean onStatus, AfterSend afterSend) {
       this.delegate = delegate;
+      this.onStatus = onStatus;
       this.afterSend = afterSend;
     }
 
     @Override
     public String submit(String providerId, VideoRequest request) {
       String token = delegate.submit(providerId, request);
-      if (calls.incrementAndGet() > 1) return token;
+      return onStatus ? token : dieOnFirst(token);
+    }
+
+    @Override
+    public TaskStatusView status(String handleToken) {
+      TaskStatusView status = delegate.status(handleToken);
+      return onStatus ? dieOnFirst(status) : status;
+    }
+
+    private <T> T dieOnFirst(T answer) {
+      if (calls.incrementAndGet() > 1) return answer;
       sent.countDown();
       try {
         afterSend.run();
@@ -228,12 +299,7 @@ class WorkerHandoverTest {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-      throw new IllegalStateException("unreachable: the dying worker answered");
-    }
-
-    @Override
-    public TaskStatusView status(String handleToken) {
-      return delegate.status(handleToken);
+      throw new IllegalStateException("the dying worker went on");
     }
 
     @Override
