@@ -48,14 +48,15 @@ class WorkerHandoverTest {
         WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE, "order-handover",
             VideoJob.of("gmi", Fleet.request()));
 
-        // Workflow time: submit, the first poll at 5 s, the next about 3.9 s later; the third
-        // is due at about 12.8 s. The activities hold time still while they run, so at 12 s the
-        // workflow waits on its timer with nothing in flight.
+        // Workflow time: submit, the first poll at 5 s, the next about 3.9 s later, the third
+        // at about 12.8 s. Time runs at wall-clock pace while a task is in flight (fewer reads
+        // on a slow machine) and after the sleep (the stop may let a third one in). Any of these
+        // is mid-task: the job takes 8 reads.
         env.sleep(Duration.ofSeconds(12));
         a.stop();
         int readsByA = sim.requestCount("status");
         assertThat(sim.requestCount("submit")).as("submits before the stop").isEqualTo(1);
-        assertThat(readsByA).as("status reads by worker-a").isEqualTo(2);
+        assertThat(readsByA).as("status reads by worker-a").isBetween(1, 3);
         assertThat(sim.jobs().get(0).peek().state().isTerminal()).as("the task is still under way").isFalse();
 
         b.start();
@@ -84,9 +85,9 @@ class WorkerHandoverTest {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       sim.nextJobs(Lifecycle.builder().queued(2).running(50).succeeded());
-      // Real seconds: a running activity holds the test server's clock (see below).
+      // Real seconds, as for the submit below: short, yet ample for a loopback read.
       VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim))
-          .statusTimeout(Duration.ofSeconds(1)).build();
+          .statusTimeout(Duration.ofSeconds(2)).build();
       CountDownLatch release = new CountDownLatch(1);
       AtomicReference<Machine> self = new AtomicReference<>();
       Dying dying = new Dying(videos.activities(), true, () -> {
@@ -126,8 +127,8 @@ class WorkerHandoverTest {
   void submitWorkerDiedAfterSending() throws Exception {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      // Real seconds: a running activity holds the test server's clock, so its timeout runs in
-      // real time; 1 s keeps the test short.
+      // Real seconds: the test server does not skip time while an activity runs, so its
+      // timeout runs in real time; 1 s keeps the test short.
       VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim))
           .submitTimeout(Duration.ofSeconds(1)).build();
       CountDownLatch release = new CountDownLatch(1);
