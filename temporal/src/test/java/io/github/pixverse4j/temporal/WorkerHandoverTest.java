@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,9 +43,8 @@ class WorkerHandoverTest {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       sim.nextJobs(Lifecycle.builder().queued(3).running(20, 40, 60, 80).succeeded());
-      VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim)).build();
-      try (Machine a = new Machine(env, "worker-a", videos).start();
-          Machine b = new Machine(env, "worker-b", videos)) {
+      try (Machine a = new Machine(env, "worker-a", gmiWorker(sim).build()).start();
+          Machine b = new Machine(env, "worker-b", gmiWorker(sim).build())) {
         WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE, "order-handover",
             VideoJob.of("gmi", Fleet.request()));
 
@@ -86,8 +86,8 @@ class WorkerHandoverTest {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       sim.nextJobs(Lifecycle.builder().queued(2).running(50).succeeded());
       // Real seconds, as for the submit below: short, yet ample for a loopback read.
-      VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim))
-          .statusTimeout(Duration.ofSeconds(2)).build();
+      Supplier<VideoWorker> process = () -> gmiWorker(sim).statusTimeout(Duration.ofSeconds(2)).build();
+      VideoWorker videos = process.get();
       CountDownLatch release = new CountDownLatch(1);
       AtomicReference<Machine> self = new AtomicReference<>();
       Dying dying = new Dying(videos.activities(), true, () -> {
@@ -95,7 +95,7 @@ class WorkerHandoverTest {
         hang(release);
       });
       try (Machine a = new Machine(env, "worker-a", videos, dying).start();
-          Machine b = new Machine(env, "worker-b", videos);
+          Machine b = new Machine(env, "worker-b", process.get());
           AutoCloseable hungThreadEnds = release::countDown) {
         self.set(a);
         WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE,
@@ -129,8 +129,8 @@ class WorkerHandoverTest {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       // Real seconds: the test server does not skip time while an activity runs, so its
       // timeout runs in real time; 1 s keeps the test short.
-      VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim))
-          .submitTimeout(Duration.ofSeconds(1)).build();
+      Supplier<VideoWorker> process = () -> gmiWorker(sim).submitTimeout(Duration.ofSeconds(1)).build();
+      VideoWorker videos = process.get();
       CountDownLatch release = new CountDownLatch(1);
       AtomicReference<Machine> self = new AtomicReference<>();
       Dying dying = new Dying(videos.activities(), false, () -> {
@@ -139,7 +139,7 @@ class WorkerHandoverTest {
         hang(release);
       });
       try (Machine a = new Machine(env, "worker-a", videos, dying).start();
-          Machine b = new Machine(env, "worker-b", videos);
+          Machine b = new Machine(env, "worker-b", process.get());
           AutoCloseable hungThreadEnds = release::countDown) {
         self.set(a);
         WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE,
@@ -161,12 +161,13 @@ class WorkerHandoverTest {
   void submitFailedAfterSending() throws InterruptedException {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      VideoWorker videos = VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim)).build();
+      Supplier<VideoWorker> process = () -> gmiWorker(sim).build();
+      VideoWorker videos = process.get();
       Dying dying = new Dying(videos.activities(), false, () -> {
         throw new IllegalStateException("worker-a could not record the answer: its JVM is shutting down");
       });
       try (Machine a = new Machine(env, "worker-a", videos, dying).start();
-          Machine b = new Machine(env, "worker-b", videos)) {
+          Machine b = new Machine(env, "worker-b", process.get())) {
         WorkflowStub run = VideoWorkflows.start(env.getWorkflowClient(), Fleet.TASK_QUEUE,
             "order-error", VideoJob.of("gmi", Fleet.request()));
         dying.sent.await();
@@ -179,6 +180,11 @@ class WorkerHandoverTest {
         assertThat(dying.calls.get()).as("submit attempts").isEqualTo(1);
       }
     }
+  }
+
+  /** A worker process's VideoWorker: its own clients; each test builds every machine's alike. */
+  private static VideoWorker.Builder gmiWorker(ProviderSimulator sim) {
+    return VideoWorker.builder().provider(Endpoint.GMI.builderFor(sim));
   }
 
   private static void assertOutcomeUnknown(
