@@ -150,23 +150,9 @@ public abstract class VideoProviderContract {
     return Duration.ofSeconds(15);
   }
 
-  /** Short intervals so the whole contract runs in seconds; no jitter. */
+  /** Short intervals so the whole contract runs in seconds; no jitter: {@link FastPolling#policy()}. */
   protected PollingPolicy fastPolicy() {
-    return PollingPolicy.builder()
-        .initialDelay(Duration.ofMillis(10))
-        .interval(Duration.ofMillis(10))
-        .maxInterval(Duration.ofMillis(30))
-        .minInterval(Duration.ofMillis(5))
-        .maxHintedInterval(Duration.ofMillis(30))
-        .etaMargin(Duration.ZERO)
-        .queuedIntervalPerPosition(Duration.ofMillis(5))
-        .maxQueuedInterval(Duration.ofMillis(30))
-        .retryDelay(Duration.ofMillis(10))
-        .maxRetryDelay(Duration.ofMillis(50))
-        .maxRetryAfter(Duration.ofSeconds(2))
-        .deadline(Duration.ofSeconds(20))
-        .jitter(0)
-        .build();
+    return FastPolling.policy();
   }
 
   @BeforeEach
