@@ -1,13 +1,13 @@
 package io.github.pixverse4j.cli;
 
+import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.simulator.SimulatorFactory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,16 +16,13 @@ import java.util.Optional;
  * or to that provider's simulator started in-process. Closing it stops the simulator.
  */
 final class Connection implements AutoCloseable {
-  /** Providers in the order the command prefers them when none is named. */
-  static final List<String> ORDER = Arrays.asList("odirouter", "highway", "myrouter", "gmi", "pixverse");
-  /** The provider simulated when no key is set and none is named: it accepts a local image file. */
-  static final String DEFAULT_SIMULATED = "pixverse";
-
   /** The provider ids, for shell completion of {@code --provider}. */
   static final class Ids implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return ORDER.iterator();
+      List<String> ids = new ArrayList<>();
+      for (VideoProviderFactory f : factories()) ids.add(f.id());
+      return ids.iterator();
     }
   }
 
@@ -50,13 +47,44 @@ final class Connection implements AutoCloseable {
     return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl);
   }
 
+  /**
+   * Where providers and simulators are looked up: the thread's context class loader, which is the
+   * class path the command was started with (the launcher's extra jars included), else this
+   * class's loader.
+   */
+  static ClassLoader loader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : Connection.class.getClassLoader();
+  }
+
+  /**
+   * The registered providers in class-path order, which is the order the command prefers them in
+   * when none is named: the built-in ones in the order of the command's dependencies, then those
+   * of extra jars.
+   */
   static List<VideoProviderFactory> factories() {
-    List<VideoProviderFactory> all = new ArrayList<>(VideoProviderFactory.load(Connection.class.getClassLoader()));
-    all.sort(Comparator.comparingInt(f -> {
-      int i = ORDER.indexOf(f.id());
-      return i < 0 ? Integer.MAX_VALUE : i;
-    }));
-    return all;
+    return VideoProviderFactory.load(loader());
+  }
+
+  /** The registered simulator of {@code providerId}, if a module registers one. */
+  static Optional<SimulatorFactory> simulatorOf(String providerId) {
+    return SimulatorFactory.find(providerId, loader());
+  }
+
+  /**
+   * The provider simulated when no key is set and none is named: the first with a simulator whose
+   * model accepts a local image file (so the demo runs with a file at hand), else the first with a
+   * simulator.
+   */
+  static String defaultSimulated() {
+    String first = null;
+    for (VideoProviderFactory f : factories()) {
+      if (!simulatorOf(f.id()).isPresent()) continue;
+      if (f.capabilities().imageKinds().contains(ImageInput.Kind.FILE)) return f.id();
+      if (first == null) first = f.id();
+    }
+    if (first == null) throw new IllegalStateException("No provider with a registered simulator is on the class path");
+    return first;
   }
 
   /** The provider with this id, in any letter case ({@code GMI} is {@code gmi}). */
@@ -76,7 +104,7 @@ final class Connection implements AutoCloseable {
     for (VideoProviderFactory f : factories()) {
       if (key(f, env).isPresent()) return f.id();
     }
-    return DEFAULT_SIMULATED;
+    return defaultSimulated();
   }
 
   static Optional<String> key(VideoProviderFactory f, Env env) {
@@ -105,6 +133,10 @@ final class Connection implements AutoCloseable {
       return new Connection(f, journal == null ? client : client.withJournal(journal), null, common.baseUrl);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
+    if (!simulatorOf(f.id()).isPresent()) {
+      throw new IllegalArgumentException("Cannot simulate " + f.id() + " (" + why + "): its module registers no"
+          + " simulator. To use the real service, set " + f.apiKeyEnvironmentVariable() + " and leave out --simulate.");
+    }
     err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used."
         + " To use the real service, set %s and leave out --simulate.%n", f.id(), why, f.apiKeyEnvironmentVariable());
     err.flush();

@@ -1,15 +1,12 @@
 package io.github.pixverse4j.cli;
 
-import io.github.pixverse4j.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
-import io.github.pixverse4j.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.simulator.SimulatorFactory;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Starts the in-process simulator of a provider, for the demo mode and tests. */
+/** Starts the in-process simulator a provider's module registers, for the demo mode and tests. */
 final class EmbeddedSimulators {
   private EmbeddedSimulators() {}
 
@@ -19,26 +16,10 @@ final class EmbeddedSimulators {
     byte[] raw = new byte[18];
     random.nextBytes(raw);
     String key = "sim-" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    ProviderSimulator sim;
-    switch (providerId) {
-      case "odirouter":
-        sim = new OdiRouterSimulator(key);
-        break;
-      case "highway":
-        sim = V3AsyncSimulator.highway(key);
-        break;
-      case "myrouter":
-        sim = V3AsyncSimulator.myrouter(key);
-        break;
-      case "gmi":
-        sim = new GmiSimulator(key);
-        break;
-      case "pixverse":
-        sim = new PixVerseSimulator(key);
-        break;
-      default:
-        throw new IllegalArgumentException("No simulator for provider '" + providerId + "'");
-    }
+    ProviderSimulator sim = Connection.simulatorOf(providerId)
+        .orElseThrow(() -> new IllegalArgumentException("No simulator for provider '" + providerId
+            + "': its module registers no " + SimulatorFactory.class.getName() + " (see the testkit README)"))
+        .create(key);
     sim.defaultLifecycle(Lifecycle.defaultDemo());
     // Fresh task ids per run: the default file name derives from the id, and a second demo run
     // must not collide with the first one's video.

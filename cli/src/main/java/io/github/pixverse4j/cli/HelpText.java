@@ -33,7 +33,10 @@ final class HelpText extends ResourceBundle {
   static final String MULTI_CLIP = "multi-clip";
   static final String MODEL = "model";
 
-  private static final List<String> KEYS = List.of(
+  /** The top command's description (picocli's key, qualified by the command name so subcommands keep theirs). */
+  static final String MAIN_DESCRIPTION = "pixverse4j.usage.description";
+
+  private static final List<String> KEYS = List.of(MAIN_DESCRIPTION,
       IMAGE, PROMPT, PROVIDER, NEGATIVE_PROMPT, DURATION, QUALITY, SEED, AUDIO, MULTI_CLIP, MODEL);
 
   private Map<String, String> texts;
@@ -58,6 +61,11 @@ final class HelpText extends ResourceBundle {
     Map<String, ProviderCapabilities> caps = new LinkedHashMap<>();
     for (VideoProviderFactory f : factories) caps.put(f.id(), f.capabilities());
     Map<String, String> t = new LinkedHashMap<>();
+    List<String> keyVariables = new ArrayList<>();
+    for (VideoProviderFactory f : factories) keyVariables.add(f.apiKeyEnvironmentVariable());
+    t.put(MAIN_DESCRIPTION, "Turn one image and a prompt into a video with a hosted PixVerse API.%n"
+        + "API keys come from environment variables only: " + String.join(", ", keyVariables) + "."
+        + " Without the chosen provider's key (or with --simulate) the provider is simulated in-process.");
     t.put(IMAGE, "The first frame: a public http(s) URL, or a local file where the provider uploads it ("
         + byProvider(caps, c -> c.imageKinds().contains(ImageInput.Kind.FILE) ? "URL or file" : "URL only") + ").");
     t.put(PROMPT, "What should happen in the video. Limit: "
@@ -68,7 +76,7 @@ final class HelpText extends ResourceBundle {
       for (Constraint k : c.constraints()) rules.add(id + ": " + k.description());
     });
     t.put(PROVIDER, "One of " + String.join(", ", ids) + " (any letter case). Default: the first in this order"
-        + " whose API key is set, else a simulated " + Connection.DEFAULT_SIMULATED + "."
+        + " whose API key is set, else a simulated " + Connection.defaultSimulated() + "."
         + (rules.isEmpty() ? "" : " Other rules: " + String.join("; ", rules) + "."));
     t.put(NEGATIVE_PROMPT, "What the video should not show. "
         + byProvider(caps, c -> c.maxNegativePromptLength().map(n -> "at most " + n + " characters")

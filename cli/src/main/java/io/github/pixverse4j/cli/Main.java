@@ -46,9 +46,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Turn one image and a prompt into a video with a hosted PixVerse API.%n"
-        + "API keys come from environment variables only: ODIROUTER_API_KEY, HIGHWAY_API_KEY,"
-        + " MYROUTER_API_KEY, GMI_API_KEY, PIXVERSE_API_KEY. Without the chosen provider's key"
-        + " (or with --simulate) the provider is simulated in-process.",
+        + "API keys come from environment variables only (`pixverse4j providers` names them). Without the"
+        + " chosen provider's key (or with --simulate) the provider is simulated in-process.",
+    // The help shows HelpText's version of this description, which names each registered provider's variable.
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
         Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class, Completion.class},
@@ -749,6 +749,7 @@ public final class Main implements Callable<Integer> {
       for (VideoProviderFactory f : Connection.factories()) {
         ProviderCapabilities caps = f.capabilities();
         boolean keySet = Connection.key(f, parent.env).isPresent();
+        boolean simulator = Connection.simulatorOf(f.id()).isPresent();
         List<String> qualities = new ArrayList<>();
         for (Quality q : Quality.values()) if (caps.qualities().contains(q)) qualities.add(q.label());
         String price = f.priceDescription().orElse(null);
@@ -776,12 +777,13 @@ public final class Main implements Callable<Integer> {
           for (Model model : caps.models()) models.add(model.name());
           m.put("models", models);
           m.put("cancel", caps.supportsCancel());
+          m.put("simulator", simulator);
           if (price != null) m.put("price", price);
           new Output(parent.out, parent.err, true, false).line(m);
         } else {
           parent.out.printf("%-10s %s%n", f.id(), f.displayName());
           parent.out.printf("           model %s; key %s (%s)%n", caps.model(), f.apiKeyEnvironmentVariable(),
-              keySet ? "set" : "not set: simulated");
+              keySet ? "set" : simulator ? "not set: simulated" : "not set, and no simulator");
           parent.out.printf("           prompt <= %d chars; duration %s; quality %s; image %s; cancel %s%n",
               caps.maxPromptLength(), caps.describeDurations(), String.join("/", qualities),
               caps.imageKinds(), caps.supportsCancel() ? "yes" : "no");

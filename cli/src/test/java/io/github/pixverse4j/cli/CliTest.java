@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** End-to-end tests of the command, in-process, against each provider's simulator. */
@@ -32,9 +33,11 @@ class CliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path CAT = Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
   private static final String IMAGE_URL = "https://example.com/images/cat.png";
-  private static final Map<String, String> KEY_VARS = Map.of(
-      "odirouter", "ODIROUTER_API_KEY", "highway", "HIGHWAY_API_KEY", "myrouter", "MYROUTER_API_KEY",
-      "gmi", "GMI_API_KEY", "pixverse", "PIXVERSE_API_KEY");
+
+  /** Every registered provider: a new one is tested here without a change to this class. */
+  static java.util.stream.Stream<String> providerIds() {
+    return Connection.factories().stream().map(io.github.pixverse4j.client.VideoProviderFactory::id);
+  }
 
   @TempDir Path dir;
   private final Map<String, String> env = new HashMap<>();
@@ -58,7 +61,7 @@ class CliTest {
     ProviderSimulator sim = EmbeddedSimulators.start(provider);
     sim.defaultLifecycle(lifecycle);
     simulators.add(sim);
-    env.put(KEY_VARS.get(provider), sim.apiKey());
+    env.put(Connection.factory(provider).apiKeyEnvironmentVariable(), sim.apiKey());
     return sim;
   }
 
@@ -92,7 +95,8 @@ class CliTest {
 
   private String[] generate(String provider, ProviderSimulator sim, String... extra) {
     List<String> a = new ArrayList<>(List.of("generate", "--provider", provider,
-        "--image", provider.equals("pixverse") ? CAT.toString() : IMAGE_URL,
+        "--image", Connection.factory(provider).capabilities().imageKinds()
+            .contains(io.github.pixverse4j.api.ImageInput.Kind.FILE) ? CAT.toString() : IMAGE_URL,
         "--prompt", "the cat turns its head", "--poll-interval", "20ms"));
     if (sim != null) a.addAll(List.of("--base-url", sim.baseUrl()));
     a.addAll(List.of(extra));
@@ -108,7 +112,7 @@ class CliTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"odirouter", "highway", "myrouter", "gmi", "pixverse"})
+  @MethodSource("providerIds")
   @DisplayName("generate against the provider's service downloads exactly the served video and prints the handle")
   void generateAndDownload(String provider) throws Exception {
     ProviderSimulator sim = realService(provider, quick());
@@ -446,7 +450,7 @@ class CliTest {
         Main.class.getName(), "generate", "--image", CAT.toString(), "--prompt", "hello", "--json",
         "--output", dir.resolve("sub.mp4").toString());
     pb.environment().remove("PIXVERSE_API_KEY");
-    KEY_VARS.values().forEach(pb.environment()::remove);
+    Connection.factories().forEach(f -> pb.environment().remove(f.apiKeyEnvironmentVariable()));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());

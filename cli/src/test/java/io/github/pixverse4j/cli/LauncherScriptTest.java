@@ -24,6 +24,7 @@ class LauncherScriptTest {
   @TempDir Path root;
   private String stdout;
   private String stderr;
+  private final java.util.Map<String, String> extraEnv = new java.util.HashMap<>();
 
   @BeforeEach
   void copyScript() throws Exception {
@@ -63,6 +64,8 @@ class LauncherScriptTest {
     System.arraycopy(args, 0, cmd, 2, args.length);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
     pb.environment().put("PATH", root.resolve("fake-bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment().remove("PIXVERSE4J_CLASSPATH");
+    pb.environment().putAll(extraEnv);
     Path err = root.resolve("stderr.txt");
     pb.redirectError(err.toFile());
     Process p = pb.start();
@@ -110,6 +113,24 @@ class LauncherScriptTest {
     Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
     assertThat(run("--help")).isZero();
     assertThat(stdout.trim()).startsWith("java -jar ").endsWith("--help");
+  }
+
+  @Test
+  @DisplayName("PIXVERSE4J_CLASSPATH puts extra provider jars after the command's jar, with and without the archive")
+  void extraJars() throws Exception {
+    mavenWrapper(0);
+    assertThat(run("--version")).isZero();
+    extraEnv.put("PIXVERSE4J_CLASSPATH", "/opt/acme/acme-provider.jar:/opt/acme/acme-deps.jar");
+    String jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar").toString();
+    assertThat(run("providers")).as(stderr).isZero();
+    assertThat(stdout.trim()).isEqualTo("java -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
+        + " -Xlog:cds=off -Xlog:cds+dynamic=off -cp " + jar + ":/opt/acme/acme-provider.jar:/opt/acme/acme-deps.jar"
+        + " io.github.pixverse4j.cli.Main providers");
+    Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
+    assertThat(run("providers")).isZero();
+    assertThat(stdout.trim()).isEqualTo("java -cp " + jar + ":/opt/acme/acme-provider.jar:/opt/acme/acme-deps.jar"
+        + " io.github.pixverse4j.cli.Main providers");
+    assertThat(stderr).isEmpty();
   }
 
   @Test

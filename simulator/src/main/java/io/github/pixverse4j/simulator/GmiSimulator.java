@@ -66,6 +66,39 @@ public final class GmiSimulator extends ProviderSimulator {
     super("gmi", apiKey);
   }
 
+  /** Registers this simulator for provider {@code gmi}. */
+  public static final class Factory implements SimulatorFactory {
+    @Override public String providerId() {
+      return "gmi";
+    }
+
+    @Override public ProviderSimulator create(String apiKey) {
+      return new GmiSimulator(apiKey);
+    }
+
+    @Override public String unknownStatusBody() {
+      return "{\"request_id\":\"8fbb88gd-cd78-5132-0g2c-07c4ge944225\",\"model\":\"" + MODEL + "\","
+          + "\"status\":\"teleporting\",\"outcome\":null}";
+    }
+
+    @Override public Fault insufficientCredits() {
+      // GMI reports an exhausted balance as a 400 whose message says so (provider-gmi README).
+      return Fault.status(400, "{\"error\":{\"message\":\"insufficient balance\",\"code\":\"INSUFFICIENT_BALANCE\"}}");
+    }
+
+    @Override public List<String> generateEndpoints() {
+      return Literals.list("submit", "status");
+    }
+
+    @Override public String credentialHeader() {
+      return "Authorization";
+    }
+
+    @Override public boolean reportsCancellation() {
+      return true;
+    }
+  }
+
   @Override
   public GmiSimulator start() {
     super.start();

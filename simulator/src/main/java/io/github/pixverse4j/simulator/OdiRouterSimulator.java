@@ -44,6 +44,38 @@ public final class OdiRouterSimulator extends ProviderSimulator {
     super("odirouter", apiKey);
   }
 
+  /** Registers this simulator for provider {@code odirouter}. */
+  public static final class Factory implements SimulatorFactory {
+    @Override public String providerId() {
+      return "odirouter";
+    }
+
+    @Override public ProviderSimulator create(String apiKey) {
+      return new OdiRouterSimulator(apiKey);
+    }
+
+    @Override public String unknownStatusBody() {
+      return "{\"status\":\"TELEPORTING\",\"request_id\":\"mmsu_1\"}";
+    }
+
+    @Override public Fault insufficientCredits() {
+      // OdiRouter's shared error table: 402 is the credits answer (fal-style detail text).
+      return Fault.status(402, "{\"detail\":\"Insufficient balance: top up your account to continue\"}");
+    }
+
+    @Override public java.util.List<String> generateEndpoints() {
+      return Literals.list("submit", "status", "result");
+    }
+
+    @Override public String credentialHeader() {
+      return "Authorization";
+    }
+
+    @Override public boolean reportsCancellation() {
+      return true;
+    }
+  }
+
   @Override
   public OdiRouterSimulator start() {
     super.start();

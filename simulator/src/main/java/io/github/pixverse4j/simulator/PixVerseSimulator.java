@@ -106,6 +106,39 @@ public final class PixVerseSimulator extends ProviderSimulator {
     super("pixverse", apiKey);
   }
 
+  /** Registers this simulator for provider {@code pixverse}. */
+  public static final class Factory implements SimulatorFactory {
+    @Override public String providerId() {
+      return "pixverse";
+    }
+
+    @Override public ProviderSimulator create(String apiKey) {
+      return new PixVerseSimulator(apiKey);
+    }
+
+    @Override public String unknownStatusBody() {
+      return "{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":{\"id\":1,\"status\":42,\"url\":\"\"}}";
+    }
+
+    @Override public Fault insufficientCredits() {
+      // No confirmed PixVerse code for an exhausted balance (provider-pixverse README): a bare 402.
+      return Fault.status(402, "{\"message\":\"insufficient balance\"}");
+    }
+
+    @Override public java.util.List<String> generateEndpoints() {
+      return Literals.list("upload", "submit", "status");
+    }
+
+    @Override public String credentialHeader() {
+      return "API-KEY";
+    }
+
+    @Override public boolean reportsCancellation() {
+      // Status 8 means "failed or cancelled" (provider-pixverse README): no way to tell.
+      return false;
+    }
+  }
+
   @Override
   public PixVerseSimulator start() {
     super.start();

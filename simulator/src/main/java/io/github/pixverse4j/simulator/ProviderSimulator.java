@@ -264,6 +264,20 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return origin() + basePath;
   }
 
+  /**
+   * The endpoint name a request would be routed to ({@value #MEDIA_ENDPOINT} for media), or null
+   * when no route matches; for tests that watch requests on the client's side of the wire.
+   *
+   * @param method the HTTP method, such as {@code "GET"}
+   * @param rawPath the request's raw (still percent-encoded) path, base path included
+   * @throws IllegalStateException if the simulator is not started
+   */
+  public String endpointOf(String method, String rawPath) {
+    origin();
+    Routes.Match match = routes.resolve(method.toUpperCase(Locale.ROOT), rawPath, basePath);
+    return match.route == null ? null : match.route.endpointName;
+  }
+
   /** The port the server listens on. */
   public int port() {
     return URI.create(origin()).getPort();

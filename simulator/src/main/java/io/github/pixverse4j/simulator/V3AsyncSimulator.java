@@ -87,6 +87,61 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     return new V3AsyncSimulator(apiKey, Model.PIXVERSE_V4_5_I2V);
   }
 
+  /** Registers this simulator for provider {@code highway}. */
+  public static final class HighwayFactory extends V3AsyncFactory {
+    public HighwayFactory() {
+      super("highway", Model.PIXVERSE_V6_I2V);
+    }
+  }
+
+  /** Registers this simulator for provider {@code myrouter}. */
+  public static final class MyRouterFactory extends V3AsyncFactory {
+    public MyRouterFactory() {
+      super("myrouter", Model.PIXVERSE_V4_5_I2V);
+    }
+  }
+
+  /** What the v3 async services share. */
+  private abstract static class V3AsyncFactory implements SimulatorFactory {
+    private final String providerId;
+    private final Model model;
+
+    V3AsyncFactory(String providerId, Model model) {
+      this.providerId = providerId;
+      this.model = model;
+    }
+
+    @Override public String providerId() {
+      return providerId;
+    }
+
+    @Override public ProviderSimulator create(String apiKey) {
+      return new V3AsyncSimulator(apiKey, model);
+    }
+
+    @Override public String unknownStatusBody() {
+      return "{\"task\":{\"task_type\":\"X\",\"status\":\"TASK_STATUS_TELEPORTING\",\"reason\":\"\"},"
+          + "\"extra\":{},\"images\":[],\"videos\":[],\"audios\":[]}";
+    }
+
+    @Override public Fault insufficientCredits() {
+      return Fault.status(400, "{\"code\":400,\"reason\":\"BILLING_BALANCE_NOT_ENOUGH\","
+          + "\"message\":\"balance not enough\",\"metadata\":{}}");
+    }
+
+    @Override public List<String> generateEndpoints() {
+      return Literals.list("submit", "status");
+    }
+
+    @Override public String credentialHeader() {
+      return "Authorization";
+    }
+
+    @Override public boolean reportsCancellation() {
+      return true;
+    }
+  }
+
   @Override
   public V3AsyncSimulator start() {
     super.start();

@@ -93,28 +93,66 @@ public abstract class VideoProviderContract {
         .build();
   }
 
+  /**
+   * A valid request that sets every optional setting the capabilities allow, each to a value other
+   * than the provider's default where there is one, so that the simulator sees every wire value the
+   * provider writes. Settings are added one at a time, each with the first value that keeps the
+   * request valid (cross-field {@link ProviderCapabilities#constraints() constraints} included).
+   */
+  protected ImageToVideoRequest requestWithEveryOptionalSetting() {
+    ProviderCapabilities c = caps();
+    ImageToVideoRequest request = validRequest();
+    List<Quality> qualities = new ArrayList<>(c.qualities());
+    qualities.sort(java.util.Comparator.comparing(q -> c.defaultQuality().map(q::equals).orElse(false)));
+    for (Quality q : qualities) {
+      request = firstValid(c, request, r -> r.quality(q));
+      if (request.quality().isPresent()) break;
+    }
+    List<Integer> durations = new ArrayList<>(c.durationsSeconds());
+    durations.sort(java.util.Comparator.comparing(d -> c.defaultDurationSeconds().map(d::equals).orElse(false)));
+    for (Integer d : durations) {
+      request = firstValid(c, request, r -> r.durationSeconds(d));
+      if (request.duration().isPresent()) break;
+    }
+    if (c.maxNegativePromptLength().isPresent()) request = firstValid(c, request, r -> r.negativePrompt("blurry"));
+    if (c.supportsSeed()) request = firstValid(c, request, r -> r.seed(42L));
+    if (c.supportsAudio()) request = firstValid(c, request, r -> r.audio(true));
+    if (c.supportsMultiClip()) request = firstValid(c, request, r -> r.multiClip(true));
+    if (c.supportsCfgScale()) request = firstValid(c, request, r -> r.cfgScale(0.7));
+    if (c.supportsThinkingType()) request = firstValid(c, request, r -> r.thinkingType("auto"));
+    for (String style : new java.util.TreeSet<>(c.styles())) {
+      request = firstValid(c, request, r -> r.style(style));
+      if (request.style().isPresent()) break;
+    }
+    List<MotionMode> modes = new ArrayList<>(c.motionModes());
+    java.util.Collections.reverse(modes);
+    for (MotionMode m : modes) {
+      request = firstValid(c, request, r -> r.motionMode(m));
+      if (request.motionMode().isPresent()) break;
+    }
+    if (c.supportsFastMode()) request = firstValid(c, request, r -> r.fastMode(true));
+    if (c.supportsTemplateId()) request = firstValid(c, request, r -> r.templateId("301"));
+    return request;
+  }
+
+  /** {@code request} with {@code setting} when the result is valid, else {@code request}. */
+  private static ImageToVideoRequest firstValid(ProviderCapabilities c, ImageToVideoRequest request,
+      java.util.function.Consumer<ImageToVideoRequest.Builder> setting) {
+    ImageToVideoRequest.Builder b = ImageToVideoRequest.builder();
+    b.from(request);
+    setting.accept(b);
+    ImageToVideoRequest candidate = b.build();
+    return c.validate(candidate).isEmpty() ? candidate : request;
+  }
+
   /** How long any one stream may take, in real time, before the test fails. Default 15 s. */
   protected Duration streamTimeout() {
     return Duration.ofSeconds(15);
   }
 
-  /** Short intervals so the whole contract runs in seconds; no jitter. */
+  /** Short intervals so the whole contract runs in seconds; no jitter: {@link FastPolling#policy()}. */
   protected PollingPolicy fastPolicy() {
-    return PollingPolicy.builder()
-        .initialDelay(Duration.ofMillis(10))
-        .interval(Duration.ofMillis(10))
-        .maxInterval(Duration.ofMillis(30))
-        .minInterval(Duration.ofMillis(5))
-        .maxHintedInterval(Duration.ofMillis(30))
-        .etaMargin(Duration.ZERO)
-        .queuedIntervalPerPosition(Duration.ofMillis(5))
-        .maxQueuedInterval(Duration.ofMillis(30))
-        .retryDelay(Duration.ofMillis(10))
-        .maxRetryDelay(Duration.ofMillis(50))
-        .maxRetryAfter(Duration.ofSeconds(2))
-        .deadline(Duration.ofSeconds(20))
-        .jitter(0)
-        .build();
+    return FastPolling.policy();
   }
 
   @BeforeEach
@@ -123,9 +161,29 @@ public abstract class VideoProviderContract {
     client = createClient(simulator, API_KEY, fastPolicy());
   }
 
+  /**
+   * Fails the test during which the simulator's handler threw (it answered 500 instead, which the
+   * client may have retried or reported as a provider error): a bug in the simulator or a request
+   * it cannot read, either way not a passing test. The first failure is the cause, so its stack
+   * trace is in the report.
+   */
   @AfterEach
   void stopContract() {
-    if (simulator != null) simulator.close();
+    if (simulator == null) return;
+    try {
+      List<Throwable> failures = simulator.handlerFailures();
+      if (!failures.isEmpty()) {
+        AssertionError e = new AssertionError("The simulator's handler threw " + failures.size()
+            + " time(s) during this test (each answered 500); first: " + failures.get(0)
+            + "\n  requests: " + requestLog()
+            + "\n  If this fails, fix the simulator, or the request it could not handle (see the cause's stack trace).",
+            failures.get(0));
+        for (Throwable other : failures.subList(1, failures.size())) e.addSuppressed(other);
+        throw e;
+      }
+    } finally {
+      simulator.close();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -257,6 +315,21 @@ public abstract class VideoProviderContract {
       TaskHandle h = first.handle();
       assertThat(h.providerId()).as("handle provider id").isEqualTo(client.providerId());
       assertThat(TaskHandle.parse(h.token())).as("handle parsed from its token").isEqualTo(h);
+      assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
+      assertThat(simulator.jobCount()).as("jobs created").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: a request with every optional setting the capabilities allow is accepted by the simulator,"
+        + " which knows the provider's exact wire values, and runs to SUCCEEDED")
+    void everyOptionalSetting() {
+      ImageToVideoRequest request = requestWithEveryOptionalSetting();
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(request)),
+          "a request with every optional setting the capabilities allow (" + request + ") should be accepted;"
+              + " if the simulator refused it, check how the provider writes each setting on the wire"
+              + " (units, labels, types)");
+      assertThat(statuses.get(statuses.size() - 1).state()).as("last state of %s", describe(statuses))
+          .isEqualTo(TaskState.SUCCEEDED);
       assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
       assertThat(simulator.jobCount()).as("jobs created").isEqualTo(1);
     }

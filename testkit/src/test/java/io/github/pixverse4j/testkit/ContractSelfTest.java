@@ -14,39 +14,64 @@ import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.reactivex.rxjava3.core.Single;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.EventType;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * Proves the kit: each deliberately broken provider must fail exactly the contract tests that
  * describe its defect, and a correct one fails none.
  */
 class ContractSelfTest {
-  /** Runs a contract subclass and returns the names of the test methods that failed. */
-  private static Set<String> failedTests(Class<?> contract) {
-    List<Event> finished = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(contract))
-        .execute()
-        .testEvents()
-        .finished()
-        .list();
-    return finished.stream()
-        .filter(e -> e.getPayload(TestExecutionResult.class)
-            .map(r -> r.getStatus() == TestExecutionResult.Status.FAILED).orElse(false))
-        .map(e -> e.getTestDescriptor().getSource().filter(MethodSource.class::isInstance)
-            .map(s -> ((MethodSource) s).getMethodName()).orElse(e.getTestDescriptor().getDisplayName()))
-        .collect(Collectors.toCollection(TreeSet::new));
+  /** What one run of a contract subclass did, by test method name. */
+  static final class Outcome {
+    final Map<String, Throwable> failures = new TreeMap<>();
+    final Map<String, String> skipped = new TreeMap<>();
+
+    /** The failure of {@code test} with every message in it (suppressed ones and causes included). */
+    String report(String test) {
+      Throwable t = failures.get(test);
+      if (t == null) throw new AssertionError(test + " did not fail; failures: " + failures.keySet());
+      StringWriter w = new StringWriter();
+      t.printStackTrace(new PrintWriter(w));
+      return w.toString();
+    }
+  }
+
+  private static String methodName(Event e) {
+    return e.getTestDescriptor().getSource().filter(MethodSource.class::isInstance)
+        .map(s -> ((MethodSource) s).getMethodName()).orElse(e.getTestDescriptor().getDisplayName());
+  }
+
+  /** Runs a contract subclass. */
+  static Outcome run(Class<?> contract) {
+    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
+    Outcome o = new Outcome();
+    for (Event e : events.finished().list()) {
+      TestExecutionResult r = e.getPayload(TestExecutionResult.class).orElseThrow();
+      if (r.getStatus() == TestExecutionResult.Status.FAILED) o.failures.put(methodName(e), r.getThrowable().orElseThrow());
+    }
+    for (Event e : events.skipped().list()) {
+      o.skipped.put(methodName(e), e.getPayload(String.class).orElse(""));
+    }
+    for (Event e : events.finished().list()) {
+      TestExecutionResult r = e.getPayload(TestExecutionResult.class).orElseThrow();
+      if (r.getStatus() == TestExecutionResult.Status.ABORTED) {
+        o.skipped.put(methodName(e), r.getThrowable().map(Throwable::getMessage).orElse(""));
+      }
+    }
+    return o;
   }
 
   /** A contract run against a {@link ReferenceProvider} variant. */
@@ -162,6 +187,64 @@ class ContractSelfTest {
     }
   }
 
+  /** Writes the duration as {@code "5s"}, a unit the protocol does not know. */
+  static class WritesDurationAsText extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        Map<String, Object> wireBody(ImageToVideoRequest request) {
+          Map<String, Object> body = super.wireBody(request);
+          request.durationSeconds().ifPresent(d -> body.put("duration", d + "s"));
+          return body;
+        }
+      };
+    }
+  }
+
+  /** Writes the quality as the enum constant ({@code "P720"}) instead of the protocol's label. */
+  static class WritesQualityConstant extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        Map<String, Object> wireBody(ImageToVideoRequest request) {
+          Map<String, Object> body = super.wireBody(request);
+          request.quality().ifPresent(q -> body.put("quality", q.name()));
+          return body;
+        }
+      };
+    }
+  }
+
+  /** A correct provider against a simulator whose status handler throws while a job runs. */
+  static class SimulatorThrows extends BrokenContract {
+    @Override
+    protected ProviderSimulator startSimulator(String apiKey) {
+      return new ReferenceSimulator(apiKey) {
+        @Override
+        Map<String, Object> render(String id, io.github.pixverse4j.simulator.JobPhase phase) {
+          if (phase.state() == io.github.pixverse4j.simulator.JobState.RUNNING) {
+            throw new IllegalStateException("simulator bug: cannot render a running job");
+          }
+          return super.render(id, phase);
+        }
+      }.start();
+    }
+
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey);
+    }
+  }
+
+  static class CorrectWithoutTraits extends Correct {
+    @Override
+    protected ContractTraits traits() {
+      return ContractTraits.statesOnly();
+    }
+  }
+
   static class Correct extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
@@ -169,45 +252,127 @@ class ContractSelfTest {
     }
   }
 
+  /** What every variant skips: the reference protocol has cancel, so the no-cancel test does not apply. */
+  private static final Map<String, String> SKIPS_WITH_CANCEL =
+      Map.of("cancelUnsupported", "Assumption failed: applies only to providers without cancel");
+
   @Test
-  @DisplayName("a provider that maps FAILED to RUNNING fails the failure and moderation tests")
+  @DisplayName("a provider that maps FAILED to RUNNING fails the failure and moderation tests, saying the stream did not end")
   void failedAsRunning() {
-    assertThat(failedTests(MapsFailedToRunning.class)).containsExactlyInAnyOrder("fails", "moderated");
+    Outcome o = run(MapsFailedToRunning.class);
+    assertThat(o.failures.keySet()).containsExactlyInAnyOrder("fails", "moderated");
+    for (String test : o.failures.keySet()) {
+      assertThat(o.report(test)).contains("The stream did not end within PT3S; statuses so far: [QUEUED → RUNNING")
+          .contains("check that terminal states are mapped and that the stream completes");
+    }
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that retries its own submits fails the no-duplicate-job tests")
+  @DisplayName("a provider that retries its own submits fails the no-duplicate-job tests, naming the expected exception")
   void retriesSubmit() {
-    assertThat(failedTests(RetriesSubmit.class)).contains("lostSubmitAnswer", "submit500");
+    Outcome o = run(RetriesSubmit.class);
+    assertThat(o.failures.keySet()).contains("lostSubmitAnswer", "submit500");
+    assertThat(o.report("lostSubmitAnswer"))
+        .contains("a submit whose answer was lost; expected SubmitOutcomeUnknownException but got completion")
+        .contains("check that OkHttp's retryOnConnectionFailure is off");
+    assertThat(o.report("submit500")).contains("[submit requests]");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that drops Retry-After fails the Retry-After test")
+  @DisplayName("a provider that drops Retry-After fails the Retry-After test, pointing at RateLimitedException")
   void ignoresRetryAfter() {
-    assertThat(failedTests(IgnoresRetryAfter.class)).containsExactly("retryAfterOnStatus");
+    Outcome o = run(IgnoresRetryAfter.class);
+    assertThat(o.failures.keySet()).containsExactly("retryAfterOnStatus");
+    assertThat(o.report("retryAfterOnStatus")).contains("time between the 429 and the next poll")
+        .contains("passes Retry-After into RateLimitedException");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that puts the key into a message fails the security test")
+  @DisplayName("a provider that puts the key into a message fails the security test, showing the leak")
   void leaksKey() {
-    assertThat(failedTests(LeaksKey.class)).contains("keyNeverShown");
+    Outcome o = run(LeaksKey.class);
+    assertThat(o.failures.keySet()).contains("keyNeverShown");
+    assertThat(o.report("keyNeverShown")).contains("[everything a user could print]")
+        .contains("submit with key " + VideoProviderContract.API_KEY);
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that guesses unknown status values fails the unknown-status test")
+  @DisplayName("a provider that guesses unknown status values fails the unknown-status test, showing the guessed states")
   void guessesUnknownStatus() {
-    assertThat(failedTests(GuessesUnknownStatus.class)).containsExactly("unknownStatus");
+    Outcome o = run(GuessesUnknownStatus.class);
+    assertThat(o.failures.keySet()).containsExactly("unknownStatus");
+    assertThat(o.report("unknownStatus")).contains("statuses so far: [QUEUED → RUNNING");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that treats 401/403 as transient fails the authentication tests")
+  @DisplayName("a provider that treats 401/403 as transient fails the authentication tests, naming what it got")
   void authAsTransient() {
-    assertThat(failedTests(TreatsAuthAsTransient.class)).contains("wrongKey", "forbiddenOnStatus");
+    Outcome o = run(TreatsAuthAsTransient.class);
+    assertThat(o.failures.keySet()).contains("wrongKey", "forbiddenOnStatus");
+    assertThat(o.report("wrongKey"))
+        .contains("a wrong key; expected AuthenticationException but got"
+            + " io.github.pixverse4j.api.ProviderUnavailableException: auth trouble")
+        .contains("check the 401/403 mapping");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("the correct reference provider fails nothing")
+  @DisplayName("a provider that writes the duration as \"5s\" fails the every-optional-setting test with the simulator's reason")
+  void durationAsText() {
+    Outcome o = run(WritesDurationAsText.class);
+    assertThat(o.failures.keySet()).containsExactly("everyOptionalSetting");
+    assertThat(o.report("everyOptionalSetting"))
+        .contains("check how the provider writes each setting on the wire")
+        .contains("duration must be an integer number of seconds");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  @Test
+  @DisplayName("a provider that writes the quality as \"P720\" fails the every-optional-setting test with the simulator's reason")
+  void qualityAsConstant() {
+    Outcome o = run(WritesQualityConstant.class);
+    assertThat(o.failures.keySet()).containsExactly("everyOptionalSetting");
+    assertThat(o.report("everyOptionalSetting")).contains("quality must be 540p or 720p");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  @Test
+  @DisplayName("a simulator whose handler throws fails each test that made it throw, with the handler's stack trace")
+  void simulatorThrows() {
+    Outcome o = run(SimulatorThrows.class);
+    assertThat(o.failures.keySet()).contains("firstEmissionIsQueued", "succeeds", "fails", "resume", "download")
+        .doesNotContain("moderated", "cancelledState", "promptTooLong", "submitOnly");
+    for (String test : o.failures.keySet()) {
+      assertThat(o.report(test)).as(test)
+          .contains("The simulator's handler threw")
+          .contains("java.lang.IllegalStateException: simulator bug: cannot render a running job")
+          .contains("at " + SimulatorThrows.class.getName() + "$1.render(");
+    }
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  @Test
+  @DisplayName("the correct reference provider fails nothing and skips only what does not apply, saying why")
   void correctPasses() {
-    assertThat(failedTests(Correct.class)).isEmpty();
+    Outcome o = run(Correct.class);
+    assertThat(o.failures).isEmpty();
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  @Test
+  @DisplayName("a correct provider declaring no traits skips the trait tests, naming the trait")
+  void withoutTraits() {
+    Outcome o = run(CorrectWithoutTraits.class);
+    assertThat(o.failures).isEmpty();
+    assertThat(o.skipped).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "cancelUnsupported", "Assumption failed: applies only to providers without cancel",
+        "queuePosition", "Assumption failed: needs trait: reportsQueuePosition",
+        "progress", "Assumption failed: needs trait: reportsProgress",
+        "cancelledState", "Assumption failed: needs trait: reportsCancelled"));
   }
 }

@@ -112,12 +112,18 @@ class ReferenceProvider implements VideoProvider {
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
+    return api.submit(wireBody(request)).compose(errors()).map(c -> TaskHandle.of(ID, MODEL, c.id));
+  }
+
+  /** The submit body: the request in the protocol's units and labels. */
+  Map<String, Object> wireBody(ImageToVideoRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
     body.put("image_url", request.image().url().toString());
     request.durationSeconds().ifPresent(d -> body.put("duration", d));
+    request.quality().ifPresent(q -> body.put("quality", q.label()));
     request.seed().ifPresent(s -> body.put("seed", s));
-    return api.submit(body).compose(errors()).map(c -> TaskHandle.of(ID, MODEL, c.id));
+    return body;
   }
 
   @Override

@@ -5,14 +5,18 @@ import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.Routes;
 import io.github.pixverse4j.simulator.SimJob;
 import io.github.pixverse4j.simulator.SimResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A minimal job API used to prove the contract kit: {@code POST /jobs}, {@code GET /jobs/{id}},
  * {@code POST /jobs/{id}/cancel}, Bearer auth.
  */
-final class ReferenceSimulator extends ProviderSimulator {
+class ReferenceSimulator extends ProviderSimulator {
+  private static final Set<String> FIELDS = Set.of("prompt", "image_url", "duration", "quality", "seed");
+
   ReferenceSimulator(String apiKey) {
     super("reference", apiKey);
   }
@@ -26,6 +30,8 @@ final class ReferenceSimulator extends ProviderSimulator {
   @Override
   protected void configure(Routes routes) {
     routes.add("POST", "/jobs", "submit", r -> {
+      String problem = invalid(r.bodyJson());
+      if (problem != null) return SimResponse.json(400, Map.of("error", problem));
       SimJob job = createJob(newJobId(), r.bodyUtf8());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("id", job.id());
@@ -44,7 +50,31 @@ final class ReferenceSimulator extends ProviderSimulator {
     });
   }
 
-  private Map<String, Object> render(String id, JobPhase phase) {
+  /** What is wrong with a submit body, or null; strict like a real API, so wire mistakes show. */
+  private static String invalid(JsonNode body) {
+    if (!body.isObject()) return "body must be a JSON object";
+    for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) return "unknown field '" + name + "'";
+    }
+    if (!body.path("prompt").isTextual()) return "prompt must be a string";
+    if (!body.path("image_url").isTextual()) return "image_url must be a string";
+    JsonNode duration = body.get("duration");
+    if (duration != null && (!duration.isIntegralNumber() || duration.asLong() < 1 || duration.asLong() > 10)) {
+      return "duration must be an integer number of seconds, 1 to 10";
+    }
+    JsonNode quality = body.get("quality");
+    if (quality != null && !Set.of("540p", "720p").contains(quality.asText(""))) {
+      return "quality must be 540p or 720p";
+    }
+    JsonNode seed = body.get("seed");
+    if (seed != null && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > 2147483647L)) {
+      return "seed must be an integer between 0 and 2147483647";
+    }
+    return null;
+  }
+
+  Map<String, Object> render(String id, JobPhase phase) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
     body.put("state", phase.state().name().toLowerCase(java.util.Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.reliability.matrix;
 
+import io.github.pixverse4j.reliability.Provider;
 import io.github.pixverse4j.api.VideoApiException;
 
 /**
@@ -17,7 +18,7 @@ import io.github.pixverse4j.api.VideoApiException;
  * @param note a remark for the table (a finding, a design choice), or {@code ""}
  */
 record Cell(
-    MatrixProvider provider,
+    Provider provider,
     Phase phase,
     FaultKind fault,
     boolean always,
@@ -78,7 +79,7 @@ record Cell(
   /** The test's display name, e.g. {@code gmi · status · 503 → retried, completes SUCCEEDED}. */
   @Override
   public String toString() {
-    return provider.label + " · " + phase.label + " · " + fault.label + " → "
+    return provider.id + " · " + phase.label + " · " + fault.label + " → "
         + (retried ? "retried, " : fault == FaultKind.ANY ? "" : "not retried, ") + outcomeLabel();
   }
 }

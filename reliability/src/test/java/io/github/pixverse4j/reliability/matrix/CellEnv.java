@@ -1,5 +1,6 @@
 package io.github.pixverse4j.reliability.matrix;
 
+import io.github.pixverse4j.testkit.FastPolling;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.HttpClients;
@@ -71,7 +72,7 @@ final class CellEnv implements AutoCloseable {
     io = cachedPool(factory(prefix + "io"));
     dispatcherPool = cachedPool(factory(prefix + "http"));
     sim = cell.provider().startSimulator(API_KEY);
-    wire = new Wire(cell.provider());
+    wire = new Wire(sim);
     boolean slow = cell.fault() == FaultKind.SLOW;
     HttpClients.Options options = HttpClients.Options.builder()
         .connectTimeout(Duration.ofSeconds(5))
@@ -93,25 +94,14 @@ final class CellEnv implements AutoCloseable {
   }
 
   /**
-   * Short intervals, no jitter, a small Retry-After cap, three resends of a submit; reads retry
+   * {@link FastPolling} with a small Retry-After cap, three resends of a submit; reads retry
    * until the 20 s deadline.
    */
   static PollingPolicy policy() {
-    return PollingPolicy.builder()
-        .initialDelay(Duration.ofMillis(10))
-        .interval(Duration.ofMillis(10))
-        .maxInterval(Duration.ofMillis(30))
-        .minInterval(Duration.ofMillis(5))
-        .maxHintedInterval(Duration.ofMillis(30))
-        .etaMargin(Duration.ZERO)
-        .queuedIntervalPerPosition(Duration.ofMillis(5))
-        .maxQueuedInterval(Duration.ofMillis(30))
-        .retryDelay(Duration.ofMillis(10))
+    return FastPolling.builder()
         .maxRetryDelay(Duration.ofMillis(40))
         .maxRetryAfter(RETRY_AFTER_CAP)
         .maxConsecutiveFailures(MAX_FAILURES)
-        .deadline(Duration.ofSeconds(20))
-        .jitter(0)
         .build();
   }
 

@@ -1,5 +1,8 @@
 package io.github.pixverse4j.reliability.matrix;
 
+import io.github.pixverse4j.reliability.Provider;
+import java.util.EnumSet;
+import java.util.Set;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.MAYBE;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NO;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NOT_APPLICABLE;
@@ -56,15 +59,15 @@ final class FaultMatrix {
   /** Every cell, in table order. */
   static List<Cell> cells() {
     List<Cell> cells = new ArrayList<>();
-    for (MatrixProvider p : MatrixProvider.values()) {
+    for (Provider p : Provider.values()) {
       for (Phase phase : Phase.values()) {
-        if (phase == Phase.CANCEL && !p.hasCancel()) {
+        if (phase == Phase.CANCEL && !p.cancelCall) {
           cells.add(new Cell(p, phase, FaultKind.ANY, false, false, UnsupportedFeatureException.class,
-              YES, 1, "nothing to do: " + p.label + " has no cancel; the task runs to its end",
+              YES, 1, "nothing to do: " + p.id + " has no cancel; the task runs to its end",
               "fails at once without a request"));
           continue;
         }
-        if (!p.phases.contains(phase)) continue;
+        if (!phases(p).contains(phase)) continue;
         for (FaultKind f : FaultKind.values()) {
           if (f == FaultKind.ANY) continue;
           if (!applies(p, phase, f)) continue;
@@ -79,8 +82,17 @@ final class FaultMatrix {
     return Collections.unmodifiableList(cells);
   }
 
+  /** The phases of a generate at {@code p}: its endpoints, then cancel and download. */
+  private static Set<Phase> phases(Provider p) {
+    Set<Phase> phases = EnumSet.of(Phase.CANCEL, Phase.DOWNLOAD);
+    for (Phase phase : Phase.values()) {
+      if (p.endpoints.contains(phase.endpoint)) phases.add(phase);
+    }
+    return phases;
+  }
+
   /** Where the faults that belong to one phase (or one provider's way of saying something) apply. */
-  private static boolean applies(MatrixProvider p, Phase phase, FaultKind f) {
+  private static boolean applies(Provider p, Phase phase, FaultKind f) {
     switch (f) {
       case UNKNOWN_STATUS:
       case SKEWED_DATE:
@@ -92,10 +104,9 @@ final class FaultMatrix {
       case URL_EXPIRED_410:
         return phase == Phase.DOWNLOAD;
       case CANCELLED_ELSEWHERE:
-        // OdiRouter's status reads COMPLETED and its result answers with a cancellation error;
-        // PixVerse's status 8 means "failed or cancelled" (provider-pixverse README): no way to tell.
-        return p == MatrixProvider.ODIROUTER ? phase == Phase.RESULT
-            : p != MatrixProvider.PIXVERSE && phase == Phase.STATUS;
+        // Where the protocol reports the cancellation (OdiRouter: its result call, the status reads
+        // COMPLETED); not at all when it cannot tell it from a failure (PixVerse's status 8).
+        return p.cancelledOutcome && phase.endpoint.equals(p.terminalEndpoint());
       case TASK_ENDED:
         return phase == Phase.CANCEL;
       default:
@@ -103,7 +114,7 @@ final class FaultMatrix {
     }
   }
 
-  private static Cell cell(MatrixProvider p, Phase phase, FaultKind f) {
+  private static Cell cell(Provider p, Phase phase, FaultKind f) {
     switch (phase) {
       case UPLOAD:
         return upload(p, f);
@@ -122,7 +133,7 @@ final class FaultMatrix {
   }
 
   /** The first request of a generate: only what provably made no job is sent again. */
-  private static Cell submit(MatrixProvider p, FaultKind f) {
+  private static Cell submit(Provider p, FaultKind f) {
     switch (f) {
       case REFUSED:
       case RATE_LIMITED_SECONDS:
@@ -162,7 +173,7 @@ final class FaultMatrix {
    * PixVerse's image upload before the generate call: no video job can exist yet, so a lost
    * upload answer is safe to resend.
    */
-  private static Cell upload(MatrixProvider p, FaultKind f) {
+  private static Cell upload(Provider p, FaultKind f) {
     switch (f) {
       case REFUSED:
       case RESET_BEFORE_RESPONSE:
@@ -198,7 +209,7 @@ final class FaultMatrix {
    * Status polls (and OdiRouter's result call, made once the status says COMPLETED): every
    * transient failure is read again until the deadline.
    */
-  private static Cell poll(MatrixProvider p, Phase phase, FaultKind f) {
+  private static Cell poll(Provider p, Phase phase, FaultKind f) {
     switch (f) {
       case REFUSED:
       case RESET_BEFORE_RESPONSE:
@@ -215,7 +226,7 @@ final class FaultMatrix {
         return completes(p, phase, f, 1, "the wait is measured against the answer's Date, not the local clock");
       case CANCELLED_ELSEWHERE:
         return new Cell(p, phase, f, true, false, null, YES, 1, CANCELLED_BY_OTHERS,
-            p == MatrixProvider.ODIROUTER ? "the status reads COMPLETED, the result says the request was cancelled"
+            phase == Phase.RESULT ? "the status reads COMPLETED, the result says the request was cancelled"
                 : "the provider's own cancelled status value or reason");
       case HTTP_401:
       case HTTP_403:
@@ -239,7 +250,7 @@ final class FaultMatrix {
   }
 
   /** OdiRouter's cancel of a queued task (after a clean submit). */
-  private static Cell cancel(MatrixProvider p, FaultKind f) {
+  private static Cell cancel(Provider p, FaultKind f) {
     switch (f) {
       case REFUSED:
       case RESET_BEFORE_RESPONSE:
@@ -274,7 +285,7 @@ final class FaultMatrix {
   }
 
   /** Downloading the finished video from the media host: transient failures are retried. */
-  private static Cell download(MatrixProvider p, FaultKind f) {
+  private static Cell download(Provider p, FaultKind f) {
     switch (f) {
       case REFUSED:
       case RESET_BEFORE_RESPONSE:
@@ -318,12 +329,12 @@ final class FaultMatrix {
     }
   }
 
-  private static Cell completes(MatrixProvider p, Phase phase, FaultKind f, int simJobs, String note) {
+  private static Cell completes(Provider p, Phase phase, FaultKind f, int simJobs, String note) {
     return new Cell(p, phase, f, false, true, null, phase == Phase.DOWNLOAD ? NOT_APPLICABLE : YES,
         simJobs, NOTHING, note);
   }
 
-  private static Cell fails(MatrixProvider p, Phase phase, FaultKind f, boolean retried,
+  private static Cell fails(Provider p, Phase phase, FaultKind f, boolean retried,
       Class<? extends VideoApiException> error, Cell.JobExists job, int simJobs, String action,
       String note) {
     return new Cell(p, phase, f, !f.transientByNature, retried, error, job, simJobs, action, note);

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.reliability.matrix;
 
+import io.github.pixverse4j.reliability.Provider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,15 +131,15 @@ public final class ReliabilityDoc {
         + "  provider may have created the job before failing. Only an answer the provider documents as creating\n"
         + "  nothing (v3 async's `CREATE_TASK_FAILED`; PixVerse's image upload) is a plain failure.\n\n");
 
-    Map<MatrixProvider, List<Cell>> byProvider = new TreeMap<>();
+    Map<Provider, List<Cell>> byProvider = new TreeMap<>();
     for (Cell c : cells) byProvider.computeIfAbsent(c.provider(), k -> new java.util.ArrayList<>()).add(c);
     b.append("## The matrix (" + cells.size() + " cells)\n\n");
     b.append("Columns: the fault, how often it is injected, whether the client sends the call again by itself,\n"
         + "how the operation ends, whether a job may exist as far as you can tell from that outcome, and what\n"
         + "to do. \"completes SUCCEEDED\" means the video arrived despite the fault; \"completes CANCELLED\" that the\n"
         + "status stream ended normally with the task CANCELLED.\n\n");
-    for (Map.Entry<MatrixProvider, List<Cell>> e : byProvider.entrySet()) {
-      b.append("### ").append(e.getKey().label).append(" (").append(e.getValue().size()).append(" cells)\n\n");
+    for (Map.Entry<Provider, List<Cell>> e : byProvider.entrySet()) {
+      b.append("### ").append(e.getKey().id).append(" (").append(e.getValue().size()).append(" cells)\n\n");
       b.append("| phase | fault | injected | retried | outcome | job may exist | what to do | note |\n");
       b.append("|---|---|---|---|---|---|---|---|\n");
       for (Cell c : e.getValue()) {

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.reliability.matrix;
 
+import io.github.pixverse4j.simulator.ProviderSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -28,14 +29,14 @@ final class Wire implements Interceptor {
    */
   static final String SERVER_DATE = "X-Matrix-Server-Date";
 
-  private final MatrixProvider provider;
+  private final ProviderSimulator simulator;
   private final Map<String, List<Long>> attempts = new HashMap<>();
   private volatile String refusedEndpoint;
   private final AtomicInteger refusalsLeft = new AtomicInteger();
   private final int closedPort;
 
-  Wire(MatrixProvider provider) {
-    this.provider = provider;
+  Wire(ProviderSimulator simulator) {
+    this.simulator = simulator;
     this.closedPort = closedLoopbackPort();
   }
 
@@ -47,7 +48,8 @@ final class Wire implements Interceptor {
 
   String endpointOf(Request r) {
     if (r.url().encodedPath().startsWith("/media/")) return "media";
-    return provider.endpointOf(r);
+    String endpoint = simulator.endpointOf(r.method(), r.url().encodedPath());
+    return endpoint == null ? "other" : endpoint;
   }
 
   @Override

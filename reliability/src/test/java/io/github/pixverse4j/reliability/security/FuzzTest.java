@@ -8,7 +8,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.reliability.soak.Provider;
+import io.github.pixverse4j.reliability.Provider;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;

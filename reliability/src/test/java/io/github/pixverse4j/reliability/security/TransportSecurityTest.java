@@ -10,7 +10,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.cli.CliRunner;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.reliability.soak.Provider;
+import io.github.pixverse4j.reliability.Provider;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;

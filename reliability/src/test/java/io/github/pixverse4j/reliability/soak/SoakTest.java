@@ -1,5 +1,6 @@
 package io.github.pixverse4j.reliability.soak;
 
+import io.github.pixverse4j.reliability.Provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixverse4j.api.FailureCategory;
