@@ -8,7 +8,7 @@ import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.Violation;
-import io.github.pixverse4j.pixverse.internal.ImageHeader;
+import io.github.pixverse4j.client.provider.ImageHeader;
 import io.github.pixverse4j.pixverse.internal.PixVerseMapping;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.pixverse.internal.ImageHeader;
+import io.github.pixverse4j.client.provider.ImageHeader;
 import io.github.pixverse4j.pixverse.internal.PixVerseApi;
 import io.github.pixverse4j.pixverse.internal.PixVerseErrors;
 import io.github.pixverse4j.pixverse.internal.PixVerseMapping;
