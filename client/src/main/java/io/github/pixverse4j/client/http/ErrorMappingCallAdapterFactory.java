@@ -73,6 +73,9 @@ public final class ErrorMappingCallAdapterFactory extends CallAdapter.Factory {
   /**
    * The name of the interface method whose call got {@code e} ({@code "submit"}, {@code
    * "status"}), or {@code ""} when the answer does not say (a hand-made {@code HttpException}).
+   * Read from Retrofit's {@link Invocation} tag; a shrinker that renames interface methods (R8
+   * may, Retrofit's rules allow it) renames this too, so use it for messages, not for decisions
+   * that must survive shrinking.
    */
   public static String callName(HttpException e) {
     retrofit2.Response<?> r = e == null ? null : e.response();
