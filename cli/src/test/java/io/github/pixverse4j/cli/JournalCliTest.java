@@ -264,7 +264,7 @@ class JournalCliTest {
     assertThat(run("generate", "--provider", "pixverse", "--image", "missing.png", "--prompt", "p",
         "--base-url", sim.baseUrl())).isEqualTo(2);
     assertThat(stderr).contains(dir.resolve("missing.png").toString());
-    assertThat(Preflight.looksLikeImage(Files.readAllBytes(CAT), 16)).isTrue();
+    assertThat(io.github.pixverse4j.client.provider.ImageHeader.looksLikeImage(Files.readAllBytes(CAT), 16)).isTrue();
     assertThat(sim.requests()).isEmpty();
   }
 

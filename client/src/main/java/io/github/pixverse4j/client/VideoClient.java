@@ -327,9 +327,7 @@ public final class VideoClient {
     checkHandle(handle);
     return Completable.defer(() -> {
       if (!provider.capabilities().supportsCancel()) {
-        return Completable.error(new UnsupportedFeatureException(
-            provider.id() + " has no cancel operation; the task runs to its end (nothing was sent).",
-            ErrorDetails.provider(provider.id())).attachHandle(handle));
+        return Completable.error(VideoProvider.noCancelOperation(provider.id(), handle));
       }
       Completable send = Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
           .onErrorResumeNext(e -> e instanceof TaskEndedBeforeCancel

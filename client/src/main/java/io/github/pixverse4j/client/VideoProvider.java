@@ -1,9 +1,11 @@
 package io.github.pixverse4j.client;
 
+import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 
@@ -36,6 +38,21 @@ public interface VideoProvider {
   /** Reads the task's status once; a terminal state must carry its videos or failure. */
   Single<TaskStatus> status(TaskHandle handle);
 
-  /** Asks the provider to cancel; called only when {@link ProviderCapabilities#supportsCancel()}. */
-  Completable cancel(TaskHandle handle);
+  /**
+   * Asks the provider to cancel; called by the engine only when {@link
+   * ProviderCapabilities#supportsCancel()}. The default is for providers without a cancel
+   * operation: it fails, sending nothing, with the {@link UnsupportedFeatureException} that {@link
+   * VideoClient#cancel} reports for them.
+   */
+  default Completable cancel(TaskHandle handle) {
+    if (handle == null) throw new NullPointerException("handle == null");
+    return Completable.error(() -> noCancelOperation(id(), handle));
+  }
+
+  /** The error of a cancel on a provider without a cancel operation. */
+  static UnsupportedFeatureException noCancelOperation(String providerId, TaskHandle handle) {
+    return (UnsupportedFeatureException) new UnsupportedFeatureException(
+        providerId + " has no cancel operation; the task runs to its end (nothing was sent).",
+        ErrorDetails.provider(providerId)).attachHandle(handle);
+  }
 }

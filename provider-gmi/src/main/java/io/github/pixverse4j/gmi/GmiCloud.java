@@ -1,10 +1,12 @@
 package io.github.pixverse4j.gmi;
 
+import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.gmi.internal.GmiMapping;
 import java.math.BigDecimal;
 
 /**
@@ -19,6 +21,36 @@ import java.math.BigDecimal;
  * quality default to 5 s and 540p, GMI's documented defaults, which are sent when unset.
  */
 public final class GmiCloud {
+  /** The id in every {@link io.github.pixverse4j.api.TaskHandle} of this provider. */
+  public static final String PROVIDER_ID = "gmi";
+
+  /** GMI's name for PixVerse V6 image-to-video. */
+  public static final String MODEL = "pixverse-v6-i2v";
+
+  /**
+   * What pixverse-v6-i2v on GMI accepts. The doc lists duration and quality as required but with
+   * defaults (5 s, 540p); when a request leaves them unset those defaults are sent, so the request
+   * never depends on how GMI treats a missing required field and the price estimate matches.
+   */
+  public static final ProviderCapabilities CAPABILITIES =
+      ProviderCapabilities.builder()
+          .providerId(PROVIDER_ID)
+          .model(MODEL)
+          .maxPromptLength(5000)
+          // The doc's default prompt is "", so GMI accepts an empty one.
+          .allowsEmptyPrompt(true)
+          .durationRange(1, 15)
+          .defaultDurationSeconds(5)
+          .allQualities()
+          .defaultQuality(Quality.P540)
+          .addImageKinds(ImageInput.Kind.URL)
+          .supportsSeed(true)
+          .supportsAudio(true)
+          .supportsMultiClip(true)
+          .addModels(Model.V6)
+          .supportsCancel(false)
+          .build();
+
   /** GMI's request-queue base URL. */
   public static final String DEFAULT_BASE_URL =
       "https://console.gmicloud.ai/api/v1/ie/requestqueue/apikey";
@@ -31,7 +63,7 @@ public final class GmiCloud {
 
   /** What GMI's pixverse-v6-i2v accepts. */
   public static ProviderCapabilities capabilities() {
-    return GmiMapping.CAPABILITIES;
+    return CAPABILITIES;
   }
 
   /**

@@ -7,8 +7,10 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.http.Retrofits;
+import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.gmi.internal.GmiApi;
+import io.github.pixverse4j.gmi.internal.GmiErrors;
 import io.reactivex.rxjava3.core.Scheduler;
 import javax.inject.Singleton;
 import okhttp3.HttpUrl;
@@ -41,13 +43,15 @@ public final class GmiModule {
   @Singleton
   static GmiApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
     OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(key, baseUrl));
-    return Retrofits.create(baseUrl, client).create(GmiApi.class);
+    return ErrorMappingCallAdapterFactory.create(GmiCloud.PROVIDER_ID, GmiErrors.mapper(key), key)
+        .retrofit(baseUrl, client)
+        .create(GmiApi.class);
   }
 
   @Provides
   @Singleton
   GmiProvider gmiProvider(GmiApi api, ApiKey key, Scheduler scheduler) {
-    return new GmiProvider(api, key, scheduler, organizationId);
+    return new GmiProvider(api, new ProviderAnswers(GmiCloud.PROVIDER_ID, key, scheduler), organizationId);
   }
 
   @Provides

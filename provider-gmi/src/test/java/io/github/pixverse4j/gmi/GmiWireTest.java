@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
@@ -12,6 +15,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.RecordedRequest;
@@ -148,5 +152,50 @@ class GmiWireTest {
     assertThat(r.method()).isEqualTo("GET");
     assertThat(r.path()).isEqualTo(BASE + "/models");
     assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
+  }
+
+  // Drift found by issue 17: the providers made handles, checked video URLs and scrubbed the key
+  // each its own way. These go through the shared kit now.
+
+  private static final ImageToVideoRequest CAT = ImageToVideoRequest.builder().prompt("a cat")
+      .image(ImageInput.url("https://example.com/cat.png")).build();
+
+  private static String repeat(char c, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) b.append(c);
+    return b.toString();
+  }
+
+  @Test
+  @DisplayName("a 600-character request_id is an unknown submit outcome (MalformedResponseException), sent once")
+  void longRequestId() {
+    sim.faults().on("submit").next(1, Fault.status(200,
+        "{\"request_id\":\"" + repeat('r', 600) + "\",\"status\":\"queued\"}"));
+    Throwable e = client().submit(CAT).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("request_id");
+    assertThat(sim.requestCount("submit")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
+  void nonHttpVideoUrl() {
+    sim.faults().on("status").always(Fault.status(200, "{\"request_id\":\"x\",\"status\":\"success\","
+        + "\"outcome\":{\"media_urls\":[{\"url\":\"ftp://cdn.example/" + KEY + ".mp4\"}]}}"));
+    Throwable e = client().generate(CAT).lastOrError().materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
+    assertThat(e.getMessage()).doesNotContain(KEY);
+  }
+
+  @Test
+  @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
+  void keyScrubbedFromErrors() {
+    sim.faults().on("submit").next(1, Fault.status(400,
+        "{\"error\":{\"message\":\"bad request from " + KEY + "\",\"code\":\"" + KEY + "\"}}"));
+    Throwable e = client().submit(CAT).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(VideoApiException.class);
+    assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
+    assertThat(String.valueOf(((VideoApiException) e).providerCode().orElse(""))).doesNotContain(KEY);
   }
 }

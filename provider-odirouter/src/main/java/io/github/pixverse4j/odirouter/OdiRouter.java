@@ -21,7 +21,8 @@ public final class OdiRouter {
 
   public static final String DEFAULT_BASE_URL = "https://odirouter.ai/model";
 
-  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
+  /** What OdiRouter's PixVerse V6 endpoint accepts. */
+  public static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .providerId(PROVIDER_ID)
       .model(MODEL)
       .maxPromptLength(5000)

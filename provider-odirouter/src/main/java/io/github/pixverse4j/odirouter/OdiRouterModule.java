@@ -7,9 +7,11 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.http.Retrofits;
+import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.odirouter.internal.OdiRouterApi;
-import java.time.Clock;
+import io.github.pixverse4j.odirouter.internal.OdiRouterErrors;
+import io.reactivex.rxjava3.core.Scheduler;
 import javax.inject.Singleton;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -28,12 +30,16 @@ public final class OdiRouterModule {
   @Singleton
   static OdiRouterApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey apiKey) {
     OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(apiKey, baseUrl));
-    return Retrofits.create(baseUrl, client).create(OdiRouterApi.class);
+    OdiRouterErrors errors = new OdiRouterErrors(OdiRouter.PROVIDER_ID, apiKey);
+    return ErrorMappingCallAdapterFactory.create(OdiRouter.PROVIDER_ID, errors::forCall, apiKey)
+        .retrofit(baseUrl, client)
+        .create(OdiRouterApi.class);
   }
 
   @Provides
   @Singleton
-  static VideoProvider provider(OdiRouterApi api, HttpUrl baseUrl, ApiKey apiKey) {
-    return new OdiRouterProvider(api, baseUrl, apiKey, Clock.systemUTC());
+  static VideoProvider provider(OdiRouterApi api, HttpUrl baseUrl, ApiKey apiKey, Scheduler scheduler) {
+    return new OdiRouterProvider(api, baseUrl, new ProviderAnswers(OdiRouter.PROVIDER_ID, apiKey, scheduler),
+        new OdiRouterErrors(OdiRouter.PROVIDER_ID, apiKey));
   }
 }

@@ -1,66 +1,49 @@
 package io.github.pixverse4j.odirouter;
 
 import io.github.pixverse4j.api.ErrorDetails;
-import io.github.pixverse4j.api.FailureCategory;
-import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
-import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
-import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.api.VideoApiException;
-import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.TaskEndedBeforeCancel;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
-import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.ErrorTransformer;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.odirouter.internal.OdiRouterApi;
 import io.github.pixverse4j.odirouter.internal.OdiRouterCancelResponse;
 import io.github.pixverse4j.odirouter.internal.OdiRouterErrors;
+import io.github.pixverse4j.odirouter.internal.OdiRouterMapping;
 import io.github.pixverse4j.odirouter.internal.OdiRouterResultResponse;
 import io.github.pixverse4j.odirouter.internal.OdiRouterStatusResponse;
-import io.github.pixverse4j.odirouter.internal.OdiRouterSubmitBody;
 import io.github.pixverse4j.odirouter.internal.OdiRouterSubmitResponse;
-import io.github.pixverse4j.odirouter.internal.OdiRouterVideoFile;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import retrofit2.HttpException;
 import retrofit2.Response;
 
-/** The {@link VideoProvider} of the OdiRouter queue API. */
+/**
+ * The {@link VideoProvider} of the OdiRouter queue API: which call to make, and the request URLs
+ * each submit answer names. What an answer means is {@link OdiRouterMapping}'s and {@link
+ * OdiRouterErrors}'; the API's errors are mapped by its call adapter ({@link OdiRouterModule}).
+ */
 final class OdiRouterProvider implements VideoProvider {
   /** How many submitted requests' URLs are remembered; older ones are rebuilt from the base URL. */
   static final int MAX_REMEMBERED_REQUESTS = 4096;
 
-  /** fal's documented values, and the FAILED / CANCELED(CANCELLED) of fal-compatible services. */
-  static final StatusNames STATUSES = StatusNames.builder(OdiRouter.PROVIDER_ID)
-      .add("IN_QUEUE").add("IN_PROGRESS").add("COMPLETED").add("FAILED")
-      .add("CANCELLED", "CANCELED")
-      .build();
-
   private final OdiRouterApi api;
   private final HttpUrl baseUrl;
-  private final ApiKey key;
-  private final Clock clock;
+  private final ProviderAnswers answers;
   private final OdiRouterErrors errors;
-  private final Function<HttpException, VideoApiException> callErrors;
   private final Map<String, RequestUrls> remembered =
       new LinkedHashMap<String, RequestUrls>(16, 0.75f, true) {
         @Override
@@ -69,21 +52,15 @@ final class OdiRouterProvider implements VideoProvider {
         }
       };
 
-  OdiRouterProvider(OdiRouterApi api, HttpUrl baseUrl, ApiKey key, Clock clock) {
+  OdiRouterProvider(OdiRouterApi api, HttpUrl baseUrl, ProviderAnswers answers, OdiRouterErrors errors) {
     if (api == null) throw new NullPointerException("api == null");
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
-    if (key == null) throw new NullPointerException("key == null");
-    if (clock == null) throw new NullPointerException("clock == null");
+    if (answers == null) throw new NullPointerException("answers == null");
+    if (errors == null) throw new NullPointerException("errors == null");
     this.api = api;
     this.baseUrl = baseUrl;
-    this.key = key;
-    this.clock = clock;
-    this.errors = new OdiRouterErrors(OdiRouter.PROVIDER_ID, key);
-    this.callErrors = errors::forCall;
-  }
-
-  private <T> ErrorTransformer<T> mapErrors() {
-    return HttpErrors.mapErrors(OdiRouter.PROVIDER_ID, callErrors, key);
+    this.answers = answers;
+    this.errors = errors;
   }
 
   @Override
@@ -93,44 +70,18 @@ final class OdiRouterProvider implements VideoProvider {
 
   @Override
   public ProviderCapabilities capabilities() {
-    return OdiRouter.capabilities();
+    return OdiRouter.CAPABILITIES;
   }
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
-    return Single.defer(() -> api.submit(submitBody(request)))
-        .compose(this.<OdiRouterSubmitResponse>mapErrors())
-        .map(this::accepted);
-  }
-
-  static OdiRouterSubmitBody submitBody(ImageToVideoRequest request) {
-    if (request.image().kind() != ImageInput.Kind.URL) {
-      throw new IllegalArgumentException(
-          "OdiRouter accepts only an image URL, got " + request.image().kind());
-    }
-    OdiRouterSubmitBody.Builder b = OdiRouterSubmitBody.builder()
-        .image(request.image().url().toString())
-        .prompt(request.prompt());
-    request.durationSeconds().ifPresent(s -> b.duration((int) (long) s));
-    request.quality().ifPresent(q -> b.quality(q.label()));
-    request.seed().ifPresent(b::seed);
-    request.audio().ifPresent(b::generateAudioSwitch);
-    request.multiClip().ifPresent(b::generateMultiClipSwitch);
-    return b.build();
+    return Single.defer(() -> api.submit(OdiRouterMapping.submitBody(request))).map(this::accepted);
   }
 
   private TaskHandle accepted(OdiRouterSubmitResponse r) {
-    String id = r.requestId();
-    if (id == null || id.trim().isEmpty()) {
-      throw malformed("The submit answer has no request_id");
-    }
-    TaskHandle handle;
-    try {
-      handle = TaskHandle.of(OdiRouter.PROVIDER_ID, OdiRouter.MODEL, id);
-    } catch (IllegalArgumentException e) {
-      throw malformed("The submit answer's request_id cannot be used: " + e.getMessage());
-    }
+    TaskHandle handle = OdiRouterMapping.toHandle(answers, r);
+    String id = handle.taskId();
     RequestUrls built = RequestUrls.build(baseUrl, id);
     RequestUrls urls = new RequestUrls(
         sameOriginOr(r.statusUrl(), built.status),
@@ -170,123 +121,43 @@ final class OdiRouterProvider implements VideoProvider {
     if (handle == null) throw new NullPointerException("handle == null");
     return Single.defer(() -> {
       RequestUrls urls = urls(handle);
-      return api.status(urls.status)
-          .compose(this.<OdiRouterStatusResponse>mapErrors())
-          .flatMap(s -> fromStatus(handle, urls, s));
+      return api.status(urls.status).flatMap(s -> fromStatus(handle, urls, s));
     });
   }
 
   private Single<TaskStatus> fromStatus(TaskHandle handle, RequestUrls urls, OdiRouterStatusResponse s) {
-    String raw = s.status();
-    if (raw == null || raw.trim().isEmpty()) {
-      return Single.error(malformed("The status answer has no status"));
-    }
-    String status = STATUSES.canonical(raw).orElse(null);
-    if (status == null) return Single.error(STATUSES.unknown(raw, key));
-    switch (status) {
-      case "IN_QUEUE": {
-        TaskStatus.Builder b = status(handle, TaskState.QUEUED, raw);
-        Integer position = s.queuePosition();
-        if (position != null && position >= 0) b.queuePosition(position);
-        return Single.just(b.build());
-      }
-      case "IN_PROGRESS":
-        return Single.just(status(handle, TaskState.RUNNING, raw).build());
-      case "COMPLETED":
-        return result(handle, urls, raw);
-      case "FAILED": {
-        forget(handle);
-        OdiRouterErrors.Parsed p = errors.parse(s.detail(), s.errorType());
-        FailureCategory otherwise = p.message() != null || p.errorType() != null
-            ? FailureCategory.PROVIDER_ERROR : FailureCategory.UNKNOWN;
-        return Single.just(status(handle, TaskState.FAILED, raw).failure(errors.failure(p, otherwise)).build());
-      }
-      case "CANCELLED":
-        forget(handle);
-        return Single.just(status(handle, TaskState.CANCELLED, raw).build());
-      default:
-        throw new AssertionError(status);
-    }
+    String status = OdiRouterMapping.canonical(answers, s);
+    if (status.equals(OdiRouterMapping.COMPLETED)) return result(handle, urls, s.status());
+    return Single.just(ended(handle, OdiRouterMapping.fromStatus(answers, errors, handle, status, s)));
+  }
+
+  private TaskStatus ended(TaskHandle handle, TaskStatus s) {
+    if (s.isTerminal()) forget(handle);
+    return s;
   }
 
   /**
    * COMPLETED says only that the run ended: the result call tells a video from a failure, which
-   * arrives as a non-2xx answer with the provider's detail.
+   * arrives as a non-2xx answer with the provider's detail (read as a value, see {@link OdiRouterApi#result}).
    */
   private Single<TaskStatus> result(TaskHandle handle, RequestUrls urls, String raw) {
-    return api.result(urls.result)
-        .map(r -> succeeded(handle, r, raw))
-        .onErrorResumeNext(e -> e instanceof HttpException
-            ? fromFailedResult(handle, (HttpException) e, raw)
-            : Single.error(e))
-        .compose(this.<TaskStatus>mapErrors());
-  }
-
-  private TaskStatus succeeded(TaskHandle handle, OdiRouterResultResponse r, String raw) {
-    OdiRouterVideoFile file = r.video();
-    if (file == null || file.url() == null || file.url().trim().isEmpty()) {
-      throw malformed("The result of a COMPLETED request has no video.url");
-    }
-    URI url;
-    try {
-      url = new URI(file.url().trim());
-    } catch (URISyntaxException e) {
-      throw malformed("The result's video.url is not a URL: " + HttpErrors.snippet(file.url(), key));
-    }
-    if (url.getScheme() == null || url.getHost() == null) {
-      throw malformed("The result's video.url is not an absolute URL: " + HttpErrors.snippet(file.url(), key));
-    }
-    Video.Builder video = Video.builder().url(url);
-    if (file.contentType() != null) video.contentType(file.contentType());
-    if (file.fileSize() != null && file.fileSize() >= 0) video.sizeBytes(file.fileSize());
-    if (r.seed() != null) video.seed(r.seed());
-    forget(handle);
-    return status(handle, TaskState.SUCCEEDED, raw).addVideos(video.build()).build();
-  }
-
-  /**
-   * The result table: 400 "still in progress" → RUNNING; 400/413/422 → FAILED (input or
-   * moderation); 401, 403, 404, 408, 410, 425, 429 → the call's exception; another 4xx/5xx with an
-   * error type or a detail list → FAILED; a bare 5xx → ProviderUnavailableException (retried).
-   */
-  private Single<TaskStatus> fromFailedResult(TaskHandle handle, HttpException e, String raw) {
-    OdiRouterErrors.Parsed p = errors.parse(e);
-    int code = p.httpStatus();
-    if (code == 400 && p.message() != null
-        && p.message().toLowerCase(Locale.ROOT).contains("in progress")) {
-      return Single.just(status(handle, TaskState.RUNNING, raw).build());
-    }
-    boolean taskFailure;
-    switch (code) {
-      case 400:
-      case 413:
-      case 422:
-        taskFailure = true;
-        break;
-      case 401:
-      case 403:
-      case 404:
-      case 408:
-      case 410:
-      case 425:
-      case 429:
-        taskFailure = false;
-        break;
-      default:
-        taskFailure = code >= 400 && code <= 599 && p.hasProviderError();
-    }
-    if (!taskFailure) return Single.error(errors.forCall(p));
-    forget(handle);
-    FailureCategory otherwise = code < 500 ? FailureCategory.INVALID_INPUT : FailureCategory.PROVIDER_ERROR;
-    return Single.just(status(handle, TaskState.FAILED, raw).failure(errors.failure(p, otherwise)).build());
+    return api.result(urls.result).map(r -> {
+      if (r.isSuccessful()) {
+        OdiRouterResultResponse body = r.body();
+        if (body == null) throw answers.malformed("The result of a COMPLETED request is empty");
+        return ended(handle, OdiRouterMapping.succeeded(answers, handle, body, raw));
+      }
+      OdiRouterErrors.Parsed p = errors.parse(new HttpException(r));
+      Optional<TaskStatus> s = OdiRouterMapping.fromFailedResult(answers, errors, handle, p, raw);
+      if (!s.isPresent()) throw errors.forCall(p);
+      return ended(handle, s.get());
+    });
   }
 
   @Override
   public Completable cancel(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
-    return Single.defer(() -> api.cancel(urls(handle).cancel))
-        .compose(this.<Response<ResponseBody>>mapErrors())
-        .flatMapCompletable(this::cancelled);
+    return Single.defer(() -> api.cancel(urls(handle).cancel)).flatMapCompletable(this::cancelled);
   }
 
   /**
@@ -307,12 +178,8 @@ final class OdiRouterProvider implements VideoProvider {
     }
     String status = null;
     if (!text.trim().isEmpty()) {
-      try {
-        OdiRouterCancelResponse parsed = Json.mapper().readValue(text, OdiRouterCancelResponse.class);
-        status = parsed.status();
-      } catch (IOException | RuntimeException notACancelAnswer) {
-        status = null;
-      }
+      OdiRouterCancelResponse parsed = ProviderAnswers.read(text, OdiRouterCancelResponse.class);
+      status = parsed == null ? null : parsed.status();
     }
     if (status == null) {
       if (response.isSuccessful()) return Completable.complete();
@@ -333,19 +200,9 @@ final class OdiRouterProvider implements VideoProvider {
             ErrorDetails.provider(OdiRouter.PROVIDER_ID).withHttpStatus(response.code())
                 .withProviderCode("NOT_FOUND")));
       default:
-        return Completable.error(malformed("The cancel answer has the unknown status '"
-            + HttpErrors.snippet(status, key) + "'"));
+        return Completable.error(answers.malformed("The cancel answer has the unknown status '"
+            + answers.quote(status) + "'"));
     }
-  }
-
-  private TaskStatus.Builder status(TaskHandle handle, TaskState state, String raw) {
-    return TaskStatus.builder().handle(handle).state(state).rawStatus(raw).observedAt(clock.instant());
-  }
-
-  private static MalformedResponseException malformed(String message) {
-    return new MalformedResponseException(
-        "Provider " + OdiRouter.PROVIDER_ID + " answered something this client cannot use: " + message,
-        ErrorDetails.provider(OdiRouter.PROVIDER_ID));
   }
 
   @Override

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.ImageInput;
+import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
@@ -210,5 +216,60 @@ class OdiRouterWireTest {
     sim.faults().on("status").always(Fault.status(200, "{\"status\":\"IN_PROGRESS\"}"));
     client.status(TaskHandle.of("odirouter", "pixverse_v6_i2v", "a/b c?d")).blockingGet();
     assertThat(sim.requests("status").get(0).path()).isEqualTo(MODEL_PATH + "/requests/a%2Fb%20c%3Fd/status");
+  }
+
+  // Drift found by issue 17: the providers made handles, checked video URLs, timed observations
+  // and scrubbed the key each their own way. These go through the shared kit now.
+
+  private static final ImageToVideoRequest CAT = ImageToVideoRequest.builder()
+      .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build();
+
+  private static String repeat(char c, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) b.append(c);
+    return b.toString();
+  }
+
+  @Test
+  @DisplayName("a 600-character request_id is an unknown submit outcome (MalformedResponseException), sent once")
+  void longRequestId() {
+    sim.faults().on("submit").next(1, Fault.status(200, "{\"request_id\":\"" + repeat('r', 600) + "\"}"));
+    Throwable e = client.submit(CAT).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("request_id");
+    assertThat(sim.requestCount("submit")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
+  void nonHttpVideoUrl() {
+    sim.faults().on("status").always(Fault.status(200, "{\"status\":\"COMPLETED\"}"));
+    sim.faults().on("result").always(Fault.status(200,
+        "{\"video\":{\"url\":\"ftp://media.example/" + KEY + ".mp4\"}}"));
+    Throwable e = client.generate(CAT).lastOrError().materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
+    assertThat(e.getMessage()).doesNotContain(KEY);
+  }
+
+  @Test
+  @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
+  void keyScrubbedFromErrors() {
+    sim.faults().on("submit").next(1, Fault.status(422,
+        "{\"detail\":[{\"loc\":[\"body\",\"prompt\"],\"msg\":\"bad prompt " + KEY + "\",\"type\":\"value_error\"}]}"));
+    Throwable e = client.submit(CAT).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(VideoApiException.class);
+    assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
+  }
+
+  @Test
+  @DisplayName("observations are timed by the client's scheduler, as in every provider (not the wall clock)")
+  void observedAtFromScheduler() {
+    TestScheduler time = new TestScheduler(1_000_000L, TimeUnit.MILLISECONDS);
+    VideoClient timed = OdiRouter.builder().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(fast())
+        .scheduler(time).build();
+    TaskHandle h = timed.submit(CAT).blockingGet();
+    TaskStatus s = timed.status(h).blockingGet();
+    assertThat(s.observedAt()).isEqualTo(Instant.ofEpochMilli(1_000_000L));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.api.Model;
+import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.VideoClient;
 
@@ -16,6 +17,15 @@ import io.github.pixverse4j.client.VideoClient;
  * required by the API: unset, they are sent as 5 seconds and 540p.
  */
 public final class PixVerse {
+  /** The id in every {@link io.github.pixverse4j.api.TaskHandle} of this provider: {@value}. */
+  public static final String PROVIDER_ID = "pixverse";
+
+  /** The duration sent when a request sets none (the API requires one): {@value} seconds. */
+  public static final int DEFAULT_DURATION_SECONDS = 5;
+
+  /** The quality sent when a request sets none (the API requires one): 540p. */
+  public static final Quality DEFAULT_QUALITY = Quality.P540;
+
   /** {@value}. */
   public static final String DEFAULT_BASE_URL = "https://app-api.pixverse.ai";
 

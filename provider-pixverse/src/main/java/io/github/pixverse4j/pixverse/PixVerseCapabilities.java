@@ -8,7 +8,8 @@ import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.Violation;
-import io.github.pixverse4j.pixverse.internal.ImageHeader;
+import io.github.pixverse4j.client.provider.ImageHeader;
+import io.github.pixverse4j.pixverse.internal.PixVerseMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +23,8 @@ import java.util.Set;
 /** The limits of the PixVerse platform's image-to-video endpoint, from its API reference. */
 final class PixVerseCapabilities {
   static final int MAX_PROMPT = 2048;
-  static final int DEFAULT_DURATION_SECONDS = 5;
-  static final Quality DEFAULT_QUALITY = Quality.P540;
+  static final int DEFAULT_DURATION_SECONDS = PixVerse.DEFAULT_DURATION_SECONDS;
+  static final Quality DEFAULT_QUALITY = PixVerse.DEFAULT_QUALITY;
   /** Uploads must be smaller than 20 MB (read as MiB). */
   static final long IMAGE_BYTES_LIMIT = 20L * 1024 * 1024;
   static final long MAX_IMAGE_SIDE = 10_000;
@@ -168,11 +169,7 @@ final class PixVerseCapabilities {
   }
 
   static boolean isId(String s) {
-    if (s.isEmpty() || s.length() > 18) return false;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-    }
-    return true;
+    return PixVerseMapping.isId(s);
   }
 
   private static String shorten(String s) {

@@ -8,7 +8,10 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.http.Retrofits;
+import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.pixverse.internal.PixVerseApi;
+import io.github.pixverse4j.pixverse.internal.PixVerseErrors;
 import io.reactivex.rxjava3.core.Scheduler;
 import javax.inject.Singleton;
 import okhttp3.HttpUrl;
@@ -39,12 +42,18 @@ public final class PixVerseModule {
   static PixVerseApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
     OkHttpClient client =
         HttpClients.forProvider(base, baseUrl, AuthInterceptor.header("API-KEY", key, baseUrl));
-    return Retrofits.create(baseUrl, client).create(PixVerseApi.class);
+    // Non-2xx answers arrive as values (the envelope decides); the adapter maps transport and JSON errors.
+    PixVerseErrors errors = new PixVerseErrors(key);
+    return ErrorMappingCallAdapterFactory.create(PixVerse.PROVIDER_ID,
+            e -> errors.fromHttpException(e, ErrorMappingCallAdapterFactory.callName(e)), key)
+        .retrofit(baseUrl, client)
+        .create(PixVerseApi.class);
   }
 
   @Provides
   @Singleton
   VideoProvider provider(PixVerseApi api, ApiKey key, Scheduler scheduler) {
-    return new PixVerseProvider(api, key, defaultModel, scheduler);
+    return new PixVerseProvider(api, new ProviderAnswers(PixVerse.PROVIDER_ID, key, scheduler),
+        new PixVerseErrors(key), defaultModel);
   }
 }

@@ -1,35 +1,27 @@
 package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.api.ErrorDetails;
-import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
-import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
-import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.api.UnsupportedFeatureException;
-import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.VideoProvider;
-import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.pixverse.internal.ImageHeader;
-import io.reactivex.rxjava3.core.Completable;
-import io.reactivex.rxjava3.core.Scheduler;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.provider.ImageHeader;
+import io.github.pixverse4j.pixverse.internal.PixVerseApi;
+import io.github.pixverse4j.pixverse.internal.PixVerseErrors;
+import io.github.pixverse4j.pixverse.internal.PixVerseMapping;
+import io.github.pixverse4j.pixverse.internal.PixVerseResponse;
 import io.reactivex.rxjava3.core.Single;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -40,7 +32,7 @@ import retrofit2.Response;
 /**
  * The {@link VideoProvider} for the PixVerse platform API: a submit uploads the image (unless it
  * is already a PixVerse {@code img_id}) and then starts the generation; the handle carries the
- * {@code video_id}. There is no cancel endpoint.
+ * {@code video_id}. There is no cancel endpoint: the default {@link VideoProvider#cancel} reports it.
  *
  * <p>Every call carries a fresh {@code Ai-trace-id}. The ids of a submit are made when {@link
  * #submit} is called, so re-subscribing to the returned {@code Single} (a retry of the same
@@ -48,26 +40,25 @@ import retrofit2.Response;
  */
 public final class PixVerseProvider implements VideoProvider {
   /** The provider id in handles: {@value}. */
-  public static final String ID = "pixverse";
+  public static final String ID = PixVerse.PROVIDER_ID;
 
   private final PixVerseApi api;
   private final Model defaultModel;
-  private final Scheduler scheduler;
   private final ProviderCapabilities capabilities;
+  private final ProviderAnswers answers;
   private final PixVerseErrors errors;
-  private final ApiKey key;
 
-  PixVerseProvider(PixVerseApi api, ApiKey key, Model defaultModel, Scheduler scheduler) {
+  /** {@code api} maps its transport and JSON errors ({@link PixVerseModule} builds it so). */
+  PixVerseProvider(PixVerseApi api, ProviderAnswers answers, PixVerseErrors errors, Model defaultModel) {
     if (api == null) throw new NullPointerException("api == null");
-    if (key == null) throw new NullPointerException("key == null");
+    if (answers == null) throw new NullPointerException("answers == null");
+    if (errors == null) throw new NullPointerException("errors == null");
     if (defaultModel == null) throw new NullPointerException("defaultModel == null");
-    if (scheduler == null) throw new NullPointerException("scheduler == null");
     this.api = api;
     this.defaultModel = defaultModel;
-    this.scheduler = scheduler;
     this.capabilities = PixVerseCapabilities.forModel(defaultModel);
-    this.errors = new PixVerseErrors(key);
-    this.key = key;
+    this.answers = answers;
+    this.errors = errors;
   }
 
   @Override
@@ -91,14 +82,8 @@ public final class PixVerseProvider implements VideoProvider {
     // A retry after a refused generate (429, 503) reuses the image already uploaded.
     AtomicReference<Long> uploaded = new AtomicReference<>();
     return imageId(request.image(), uploadTraceId, uploaded)
-        .flatMap(imgId -> call(api.generate(generateTraceId, body(request, model, imgId)), "generate"))
-        .map(resp -> {
-          String videoId = resp.videoId();
-          if (videoId == null || videoId.trim().isEmpty()) {
-            throw malformed("The generate answer has no video_id");
-          }
-          return TaskHandle.of(ID, model.name(), videoId.trim());
-        });
+        .flatMap(imgId -> call(api.generate(generateTraceId, PixVerseMapping.submitBody(request, model, imgId)), "generate"))
+        .map(resp -> PixVerseMapping.toHandle(answers, model, resp));
   }
 
   private Single<Long> imageId(ImageInput image, String traceId, AtomicReference<Long> uploaded) {
@@ -110,11 +95,7 @@ public final class PixVerseProvider implements VideoProvider {
       if (done != null) return Single.just(done);
       return call(api.upload(traceId, uploadBody(image)), "upload")
           .map(resp -> {
-            String id = resp.imgId() == null ? "" : resp.imgId().trim();
-            if (!PixVerseCapabilities.isId(id)) {
-              throw malformed("The upload answer has no numeric img_id");
-            }
-            long imgId = Long.parseLong(id);
+            long imgId = PixVerseMapping.imageId(answers, resp);
             uploaded.set(imgId);
             return imgId;
           })
@@ -150,106 +131,24 @@ public final class PixVerseProvider implements VideoProvider {
     return b.addFormDataPart("image", "image." + header.format().extension(), content).build();
   }
 
-  private static PixVerseSubmitBody body(ImageToVideoRequest r, Model model, long imgId) {
-    return PixVerseSubmitBody.builder()
-        .imgId(imgId)
-        .prompt(r.prompt())
-        .model(model.name())
-        .duration((int) (long) r.durationSeconds().orElse((long) PixVerseCapabilities.DEFAULT_DURATION_SECONDS))
-        .quality(r.quality().orElse(PixVerseCapabilities.DEFAULT_QUALITY).label())
-        .negativePrompt(r.negativePrompt().orElse(null))
-        .motionMode(r.motionMode().map(m -> m.wireName()).orElse(null))
-        .seed(r.seed().orElse(null))
-        .templateId(r.templateId().map(Long::parseLong).orElse(null))
-        .style(r.style().orElse(null))
-        .build();
-  }
-
   @Override
   public Single<TaskStatus> status(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
     return Single.defer(() -> call(api.result(newTraceId(), handle.taskId()), "result"))
-        .map(resp -> toStatus(handle, resp));
+        .map(resp -> PixVerseMapping.toStatus(answers, handle, resp));
   }
 
-  private TaskStatus toStatus(TaskHandle handle, PixVerseStatusResp resp) {
-    Integer status = resp.status();
-    if (status == null) throw malformed("The result answer has no status");
-    TaskStatus.Builder b = TaskStatus.builder()
-        .handle(handle)
-        .rawStatus(Integer.toString(status))
-        .observedAt(Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS)));
-    switch (status) {
-      case 5:
-      case 9:
-      case 10:
-        return b.state(TaskState.RUNNING).build();
-      case 1:
-        return b.state(TaskState.SUCCEEDED).addVideos(video(resp)).build();
-      case 7:
-        return failed(b, FailureCategory.MODERATION, status,
-            "PixVerse's content moderation refused the video (status 7); change the prompt or image.");
-      case 8:
-        return failed(b, FailureCategory.PROVIDER_ERROR, status,
-            "PixVerse failed to generate the video (status 8); try again later.");
-      case 6:
-        return failed(b, FailureCategory.UNKNOWN, status,
-            "PixVerse reports the video as deleted (status 6).");
-      default:
-        throw malformed("The result answer has status " + status
-            + ", which this client does not know (known: 1, 5, 6, 7, 8, 9, 10)");
-    }
-  }
-
-  private static TaskStatus failed(TaskStatus.Builder b, FailureCategory category, int status, String message) {
-    return b.state(TaskState.FAILED)
-        .failure(TaskFailure.builder()
-            .category(category)
-            .providerCode(Integer.toString(status))
-            .message(message)
-            .build())
-        .build();
-  }
-
-  private static Video video(PixVerseStatusResp resp) {
-    String url = resp.url() == null ? "" : resp.url().trim();
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw malformed("The result answer's url is not a URL");
-    }
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      throw malformed("The result answer has status 1 (success) but no video url");
-    }
-    Video.Builder v = Video.builder().url(uri);
-    if (positive(resp.outputWidth())) v.width(resp.outputWidth());
-    if (positive(resp.outputHeight())) v.height(resp.outputHeight());
-    if (resp.size() != null && resp.size() > 0) v.sizeBytes(resp.size());
-    if (resp.seed() != null) v.seed(resp.seed());
-    return v.build();
-  }
-
-  private static boolean positive(Integer i) {
-    return i != null && i > 0;
-  }
-
-  @Override
-  public Completable cancel(TaskHandle handle) {
-    if (handle == null) throw new NullPointerException("handle == null");
-    return Completable.error(new UnsupportedFeatureException(
-        "The PixVerse platform API has no cancel operation; the task runs to its end (nothing was"
-            + " sent).", ErrorDetails.provider(ID)).attachHandle(handle));
-  }
-
-  /** One API call: HTTP and transport errors mapped, the envelope checked, its {@code Resp} returned. */
+  /**
+   * One API call: the envelope checked, its {@code Resp} returned. Transport and JSON errors are
+   * mapped by the API's call adapter; a non-2xx answer arrives as a value, because its envelope
+   * decides what it means.
+   */
   private <T> Single<T> call(Single<Response<PixVerseResponse<T>>> call, String what) {
-    return call.map(r -> this.<T>unwrap(r, what))
-        .compose(HttpErrors.<T>mapErrors(ID, e -> errors.fromHttpException(e, what), key));
+    return call.map(r -> this.<T>unwrap(r, what));
   }
 
   private <T> T unwrap(Response<PixVerseResponse<T>> response, String what) {
-    if (!response.isSuccessful()) throw new HttpException(response);
+    if (!response.isSuccessful()) throw errors.fromHttpException(new HttpException(response), what);
     PixVerseResponse<T> envelope = response.body();
     if (envelope == null) throw malformed("The " + what + " answer is empty");
     Long code = envelope.errCode();
@@ -260,8 +159,8 @@ public final class PixVerseProvider implements VideoProvider {
     return resp;
   }
 
-  private static MalformedResponseException malformed(String message) {
-    return new MalformedResponseException(message + ".", ErrorDetails.provider(ID));
+  private MalformedResponseException malformed(String message) {
+    return answers.malformed(message + ".");
   }
 
   private static String newTraceId() {

@@ -2,5 +2,4 @@
  * The PixVerse platform API ({@code https://app-api.pixverse.ai}): image upload, image-to-video
  * generation and result polling. Start with {@link io.github.pixverse4j.pixverse.PixVerse#builder()}.
  */
-@io.github.pixverse4j.client.internal.WireStyle
 package io.github.pixverse4j.pixverse;

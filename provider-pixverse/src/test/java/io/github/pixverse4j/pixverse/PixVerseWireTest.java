@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.MotionMode;
@@ -291,5 +294,46 @@ class PixVerseWireTest {
       assertThat(v.sizeBytes()).hasValue((long) sim.mediaBytes().length);
       assertThat(v.seed()).hasValue(42L);
     });
+  }
+
+  // Drift found by issue 17: the providers made handles, checked video URLs and scrubbed the key
+  // each its own way. These go through the shared kit now.
+
+  private static String repeat(char c, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) b.append(c);
+    return b.toString();
+  }
+
+  @Test
+  @DisplayName("a 600-character video_id is an unknown submit outcome (MalformedResponseException), sent once")
+  void longVideoId() {
+    sim.faults().on("submit").next(1, Fault.status(200,
+        "{\"ErrCode\":0,\"ErrMsg\":\"Success\",\"Resp\":{\"video_id\":\"" + repeat('7', 600) + "\"}}"));
+    Throwable e = client.submit(request().build()).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("video_id");
+    assertThat(sim.requestCount("submit")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
+  void nonHttpVideoUrl() {
+    sim.faults().on("status").always(Fault.status(200, "{\"ErrCode\":0,\"ErrMsg\":\"Success\",\"Resp\":"
+        + "{\"id\":1,\"status\":1,\"url\":\"ftp://media.example/" + KEY + ".mp4\"}}"));
+    Throwable e = client.generate(request().build()).lastOrError().materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
+    assertThat(e.getMessage()).doesNotContain(KEY);
+  }
+
+  @Test
+  @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
+  void keyScrubbedFromErrors() {
+    sim.faults().on("submit").next(1, Fault.status(400,
+        "{\"ErrCode\":400017,\"ErrMsg\":\"bad request from " + KEY + "\",\"Resp\":null}"));
+    Throwable e = client.submit(request().build()).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(VideoApiException.class);
+    assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
   }
 }

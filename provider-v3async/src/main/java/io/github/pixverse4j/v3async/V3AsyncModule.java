@@ -7,8 +7,10 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.http.Retrofits;
+import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.internal.V3AsyncApi;
+import io.github.pixverse4j.v3async.internal.V3AsyncErrors;
 import io.reactivex.rxjava3.core.Scheduler;
 import javax.inject.Singleton;
 import okhttp3.HttpUrl;
@@ -38,15 +40,17 @@ public final class V3AsyncModule {
 
   @Provides
   @Singleton
-  static V3AsyncApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
+  V3AsyncApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
     OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(key, baseUrl));
-    return Retrofits.create(baseUrl, client).create(V3AsyncApi.class);
+    return ErrorMappingCallAdapterFactory.create(providerId, V3AsyncErrors.mapper(providerId, key), key)
+        .retrofit(baseUrl, client)
+        .create(V3AsyncApi.class);
   }
 
   @Provides
   @Singleton
   V3AsyncProvider v3AsyncProvider(V3AsyncApi api, ApiKey key, Scheduler scheduler) {
-    return new V3AsyncProvider(providerId, model, api, key, scheduler);
+    return new V3AsyncProvider(model, api, new ProviderAnswers(providerId, key, scheduler));
   }
 
   @Provides

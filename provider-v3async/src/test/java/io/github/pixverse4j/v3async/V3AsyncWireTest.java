@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.ImageInput;
+import java.time.Duration;
+import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
@@ -149,5 +155,58 @@ class V3AsyncWireTest {
         .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build())
         .onErrorComplete().blockingGet();
     assertThat(sim.requests()).extracting(RecordedRequest::path).containsExactly("/proxy/v3/async/pixverse-v6-i2v");
+  }
+
+  // Drift found by issue 17: the providers made handles, checked video URLs and scrubbed the key
+  // each its own way. These go through the shared kit now.
+
+  private static final ImageToVideoRequest CAT = ImageToVideoRequest.builder()
+      .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build();
+
+  private VideoClient highway() {
+    sim = V3AsyncSimulator.highway(KEY).start();
+    return V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(PollingPolicy.builder()
+        .initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5)).minInterval(Duration.ofMillis(5))
+        .maxInterval(Duration.ofMillis(10)).jitter(0).build()).build();
+  }
+
+  private static String repeat(char c, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) b.append(c);
+    return b.toString();
+  }
+
+  @Test
+  @DisplayName("a 600-character task_id is an unknown submit outcome (MalformedResponseException), sent once")
+  void longTaskId() {
+    VideoClient client = highway();
+    sim.faults().on("submit").next(1, Fault.status(200, "{\"task_id\":\"" + repeat('t', 600) + "\"}"));
+    Throwable e = client.submit(CAT).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("task_id");
+    assertThat(sim.requestCount("submit")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
+  void nonHttpVideoUrl() {
+    VideoClient client = highway();
+    sim.faults().on("status").always(Fault.status(200, "{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},"
+        + "\"videos\":[{\"video_url\":\"ftp://media.example/" + KEY + ".mp4\"}]}"));
+    Throwable e = client.generate(CAT).lastOrError().materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
+    assertThat(e.getMessage()).doesNotContain(KEY);
+  }
+
+  @Test
+  @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
+  void keyScrubbedFromErrors() {
+    VideoClient client = highway();
+    sim.faults().on("submit").next(1, Fault.status(400,
+        "{\"code\":400,\"reason\":\"INVALID_REQUEST_BODY\",\"message\":\"bad body from " + KEY + "\"}"));
+    Throwable e = client.submit(CAT).materialize().blockingGet().getError();
+    assertThat(e).isInstanceOf(VideoApiException.class);
+    assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
   }
 }

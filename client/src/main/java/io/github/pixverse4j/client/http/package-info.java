@@ -11,8 +11,12 @@
  * HttpUrl base = BaseUrls.require(config.baseUrl());
  * ApiKey key = ApiKey.of(config.apiKey());
  * OkHttpClient client = HttpClients.forProvider(userClient, base, AuthInterceptor.bearer(key, base));
- * GmiApi api = Retrofits.create(base, client).create(GmiApi.class);
- * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key));
+ * GmiApi api = ErrorMappingCallAdapterFactory.create("gmi", GmiErrors.mapper(key), key)
+ *     .retrofit(base, client)
+ *     .create(GmiApi.class);   // every call now fails with VideoApiExceptions, key scrubbed
  * }</pre>
+ *
+ * <p>What providers do with answers (handles, video URLs, status values, messages) is in {@link
+ * io.github.pixverse4j.client.provider}.
  */
 package io.github.pixverse4j.client.http;

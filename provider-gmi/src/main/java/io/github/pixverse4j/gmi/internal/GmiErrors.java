@@ -7,8 +7,7 @@ import io.github.pixverse4j.api.InsufficientCreditsException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
-import java.io.IOException;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import java.util.function.Function;
 import okhttp3.Headers;
 import retrofit2.HttpException;
@@ -22,7 +21,7 @@ import retrofit2.HttpException;
 public final class GmiErrors {
   private GmiErrors() {}
 
-  /** The mapper for {@link HttpErrors#mapErrors}. */
+  /** The mapper of every call's non-2xx answer, for {@code ErrorMappingCallAdapterFactory}. */
   public static Function<HttpException, VideoApiException> mapper(ApiKey keyToScrub) {
     return e -> fromHttpException(e, keyToScrub);
   }
@@ -31,7 +30,7 @@ public final class GmiErrors {
     String body = HttpErrors.errorBody(e);
     String message = null;
     String code = null;
-    JsonNode json = parse(body);
+    JsonNode json = ProviderAnswers.json(body);
     if (json != null && json.isObject()) {
       JsonNode error = json.get("error");
       message = GmiMapping.errorText(error);
@@ -42,7 +41,7 @@ public final class GmiErrors {
       message = GmiMapping.errorText(json);
     }
     int status = e.code();
-    Headers headers = e.response() == null ? null : e.response().headers();
+    Headers headers = ProviderAnswers.headers(e);
     String snippet = HttpErrors.snippet(body, key);
     String said = HttpErrors.snippet(message != null ? message : body, key);
     String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
@@ -63,14 +62,5 @@ public final class GmiErrors {
     }
     return HttpErrors.fromResponse(
         GmiMapping.PROVIDER_ID, status, headers, snippet, code, message, key);
-  }
-
-  private static JsonNode parse(String body) {
-    if (body == null || body.trim().isEmpty()) return null;
-    try {
-      return Json.mapper().readTree(body);
-    } catch (IOException | RuntimeException notJson) {
-      return null;
-    }
   }
 }

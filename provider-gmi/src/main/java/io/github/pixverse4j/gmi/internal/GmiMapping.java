@@ -1,12 +1,10 @@
 package io.github.pixverse4j.gmi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.MalformedResponseException;
-import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskFailure;
@@ -15,11 +13,9 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.StatusNames;
-import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.gmi.GmiCloud;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,34 +23,12 @@ import java.util.Locale;
 /** Maps between the public model and GMI's request-queue JSON. */
 public final class GmiMapping {
   /** The provider id in every handle. */
-  public static final String PROVIDER_ID = "gmi";
+  public static final String PROVIDER_ID = GmiCloud.PROVIDER_ID;
 
   /** GMI's name for PixVerse V6 image-to-video. */
-  public static final String MODEL = "pixverse-v6-i2v";
+  public static final String MODEL = GmiCloud.MODEL;
 
-  /**
-   * What pixverse-v6-i2v on GMI accepts. The doc lists duration and quality as required but with
-   * defaults (5 s, 540p); when a request leaves them unset those defaults are sent, so the request
-   * never depends on how GMI treats a missing required field and the price estimate matches.
-   */
-  public static final ProviderCapabilities CAPABILITIES =
-      ProviderCapabilities.builder()
-          .providerId(PROVIDER_ID)
-          .model(MODEL)
-          .maxPromptLength(5000)
-          // The doc's default prompt is "", so GMI accepts an empty one.
-          .allowsEmptyPrompt(true)
-          .durationRange(1, 15)
-          .defaultDurationSeconds(5)
-          .allQualities()
-          .defaultQuality(Quality.P540)
-          .addImageKinds(ImageInput.Kind.URL)
-          .supportsSeed(true)
-          .supportsAudio(true)
-          .supportsMultiClip(true)
-          .addModels(Model.V6)
-          .supportsCancel(false)
-          .build();
+  private static final ProviderCapabilities CAPABILITIES = GmiCloud.CAPABILITIES;
 
   private static final String[] MODERATION_WORDS = {
     "moderat", "sensitive", "content policy", "content_policy", "content-policy", "nsfw", "safety"
@@ -98,16 +72,9 @@ public final class GmiMapping {
     return ImmutableGmiSubmitBody.builder().model(MODEL).payload(payload).build();
   }
 
-  /** The handle for an accepted submit. */
-  public static TaskHandle toHandle(GmiSubmitResponse response) {
-    String id = response.requestId();
-    if (id == null || id.trim().isEmpty()) {
-      throw new MalformedResponseException(
-          "GMI accepted the submit but its answer has no request_id, so the request cannot be"
-              + " followed; check the GMI console for a new request before submitting again",
-          ErrorDetails.provider(PROVIDER_ID));
-    }
-    return TaskHandle.of(PROVIDER_ID, MODEL, id.trim());
+  /** The handle for an accepted submit; an id a handle cannot keep is a MalformedResponseException. */
+  public static TaskHandle toHandle(ProviderAnswers answers, GmiSubmitResponse response) {
+    return answers.handle(MODEL, response.requestId(), "request_id");
   }
 
   /**
@@ -122,18 +89,19 @@ public final class GmiMapping {
       .build();
 
   public static TaskStatus toStatus(
-      TaskHandle handle, GmiStatusResponse response, Instant observedAt, ApiKey keyToScrub) {
+      ProviderAnswers answers, TaskHandle handle, GmiStatusResponse response) {
     String raw = response.status();
     if (raw == null || raw.trim().isEmpty()) {
-      throw malformed("GMI answered a status without a 'status' value", handle);
+      throw malformed(answers, "GMI answered a status without a 'status' value", handle);
     }
-    TaskStatus.Builder b =
-        TaskStatus.builder().handle(handle).rawStatus(raw).observedAt(observedAt);
-    String status = STATUSES.canonical(raw).orElseThrow(() -> {
-      MalformedResponseException unknown = STATUSES.unknown(raw, keyToScrub);
+    TaskStatus.Builder b = answers.status(handle, TaskState.QUEUED, raw);
+    String status;
+    try {
+      status = answers.canonical(STATUSES, raw);
+    } catch (MalformedResponseException unknown) {
       unknown.attachHandle(handle);
-      return unknown;
-    });
+      throw unknown;
+    }
     switch (status) {
       case "queued":
         return b.state(TaskState.QUEUED).build();
@@ -141,9 +109,9 @@ public final class GmiMapping {
       case "processing":
         return b.state(TaskState.RUNNING).build();
       case "success":
-        return b.state(TaskState.SUCCEEDED).addAllVideos(videos(handle, response.outcome(), keyToScrub)).build();
+        return b.state(TaskState.SUCCEEDED).addAllVideos(videos(answers, handle, response.outcome())).build();
       case "failed":
-        return b.state(TaskState.FAILED).failure(failure(response, keyToScrub)).build();
+        return b.state(TaskState.FAILED).failure(failure(answers, response)).build();
       case "cancelled":
         return b.state(TaskState.CANCELLED).build();
       default:
@@ -203,20 +171,20 @@ public final class GmiMapping {
     return null;
   }
 
-  private static List<Video> videos(TaskHandle handle, GmiOutcome outcome, ApiKey key) {
+  private static List<Video> videos(ProviderAnswers answers, TaskHandle handle, GmiOutcome outcome) {
     List<Video> videos = new ArrayList<>();
     if (outcome != null && outcome.mediaUrls() != null) {
       for (GmiMediaUrl media : outcome.mediaUrls()) {
         if (media != null && blankToNull(media.url()) != null) {
-          videos.add(Video.of(uri(media.url(), handle, key)));
+          videos.add(Video.of(uri(answers, media.url(), "outcome.media_urls[].url", handle)));
         }
       }
     }
     if (videos.isEmpty() && outcome != null && blankToNull(outcome.videoUrl()) != null) {
-      videos.add(Video.of(uri(outcome.videoUrl(), handle, key)));
+      videos.add(Video.of(uri(answers, outcome.videoUrl(), "outcome.video_url", handle)));
     }
     if (videos.isEmpty()) {
-      throw malformed(
+      throw malformed(answers,
           "GMI reported success but gave no video URL (neither outcome.media_urls nor"
               + " outcome.video_url)",
           handle);
@@ -224,21 +192,16 @@ public final class GmiMapping {
     return videos;
   }
 
-  private static URI uri(String url, TaskHandle handle, ApiKey key) {
+  private static URI uri(ProviderAnswers answers, String url, String field, TaskHandle handle) {
     try {
-      URI uri = new URI(url.trim());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) return uri;
-    } catch (URISyntaxException e) {
-      // reported below
+      return answers.videoUrl(url, field);
+    } catch (MalformedResponseException e) {
+      e.attachHandle(handle);
+      throw e;
     }
-    throw malformed(
-        "GMI reported success with a video URL that is not an absolute http(s) URL: "
-            + HttpErrors.snippet(url, key),
-        handle);
   }
 
-  private static TaskFailure failure(GmiStatusResponse response, ApiKey key) {
+  private static TaskFailure failure(ProviderAnswers answers, GmiStatusResponse response) {
     GmiOutcome outcome = response.outcome();
     String topError = errorText(response.error());
     String outcomeError = outcome == null ? null : errorText(outcome.error());
@@ -272,15 +235,12 @@ public final class GmiMapping {
     } else {
       category = FailureCategory.UNKNOWN;
     }
-    TaskFailure.Builder f =
-        TaskFailure.builder().category(category).message(HttpErrors.snippet(message.toString(), key));
-    if (code != null) f.providerCode(HttpErrors.snippet(code, key));
-    return f.build();
+    return answers.failure(category, message.toString(), code);
   }
 
-  private static MalformedResponseException malformed(String message, TaskHandle handle) {
-    MalformedResponseException e =
-        new MalformedResponseException(message, ErrorDetails.provider(PROVIDER_ID));
+  private static MalformedResponseException malformed(
+      ProviderAnswers answers, String message, TaskHandle handle) {
+    MalformedResponseException e = answers.malformed(message);
     e.attachHandle(handle);
     return e;
   }

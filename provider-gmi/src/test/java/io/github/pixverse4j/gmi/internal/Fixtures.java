@@ -1,6 +1,11 @@
 package io.github.pixverse4j.gmi.internal;
 
+import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +22,11 @@ final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The kit as the provider has it, with the scheduler's clock at {@code now}. */
+  static ProviderAnswers answers(Instant now, ApiKey key) {
+    return new ProviderAnswers("gmi", key, new TestScheduler(now.toEpochMilli(), TimeUnit.MILLISECONDS));
   }
 
   static <T> T read(String name, Class<T> type) {

@@ -24,8 +24,9 @@ public interface OdiRouterApi {
   @GET
   Single<OdiRouterStatusResponse> status(@Url HttpUrl statusUrl);
 
+  // The whole response: after COMPLETED, a non-2xx answer is the task's failure, read, not thrown.
   @GET
-  Single<OdiRouterResultResponse> result(@Url HttpUrl responseUrl);
+  Single<Response<OdiRouterResultResponse>> result(@Url HttpUrl responseUrl);
 
   // The whole response, because 400 and 404 carry a cancel status too and are read, not thrown.
   @PUT

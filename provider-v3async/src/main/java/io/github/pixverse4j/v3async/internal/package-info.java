@@ -2,5 +2,5 @@
  * The v3 async wire protocol: the Retrofit interface and the JSON types, with the provider's exact
  * field names. Not public API: may change in any release.
  */
-@io.github.pixverse4j.client.internal.WireStyle
+@io.github.pixverse4j.client.provider.WireStyle
 package io.github.pixverse4j.v3async.internal;

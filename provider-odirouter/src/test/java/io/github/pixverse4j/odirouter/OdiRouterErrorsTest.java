@@ -25,10 +25,12 @@ import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.OdiRouterSimulator;
-import java.time.Clock;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Single provider calls against answers the provider may give; no engine, no retries. */
-class OdiRouterErrorMappingTest {
+class OdiRouterErrorsTest {
   private static final String KEY = "odi-map-key-31337";
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
@@ -49,8 +51,13 @@ class OdiRouterErrorMappingTest {
     sim = new OdiRouterSimulator(KEY).start();
     HttpUrl base = BaseUrls.require(sim.baseUrl());
     ApiKey key = ApiKey.of(KEY);
-    provider = new OdiRouterProvider(OdiRouterModule.api(HttpClients.sharedDefault(), base, key), base, key,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    provider = provider(base, key, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
+  }
+
+  /** The provider as {@link OdiRouterModule} makes it, with the scheduler's clock. */
+  static OdiRouterProvider provider(HttpUrl base, ApiKey key, Scheduler scheduler) {
+    return (OdiRouterProvider) OdiRouterModule.provider(
+        OdiRouterModule.api(HttpClients.sharedDefault(), base, key), base, key, scheduler);
   }
 
   @AfterEach
@@ -148,8 +155,7 @@ class OdiRouterErrorMappingTest {
     void wrongKey() {
       HttpUrl base = BaseUrls.require(sim.baseUrl());
       ApiKey wrong = ApiKey.of("wrong-key-000111");
-      OdiRouterProvider bad = new OdiRouterProvider(OdiRouterModule.api(HttpClients.sharedDefault(), base, wrong),
-          base, wrong, Clock.systemUTC());
+      OdiRouterProvider bad = provider(base, wrong, Schedulers.computation());
       Throwable e = catchThrowable(() -> bad.submit(request()).blockingGet());
       assertThat(e).isInstanceOf(AuthenticationException.class);
       assertThat(e.getMessage()).doesNotContain("wrong-key-000111");

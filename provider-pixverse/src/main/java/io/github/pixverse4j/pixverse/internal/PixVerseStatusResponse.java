@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.pixverse.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * failure.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutablePixVerseStatusResp.class)
-@JsonDeserialize(as = ImmutablePixVerseStatusResp.class)
+@JsonSerialize(as = ImmutablePixVerseStatusResponse.class)
+@JsonDeserialize(as = ImmutablePixVerseStatusResponse.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public abstract class PixVerseStatusResp {
-  PixVerseStatusResp() {}
+public abstract class PixVerseStatusResponse {
+  PixVerseStatusResponse() {}
 
   @JsonProperty("id")
   public abstract @Nullable String id();

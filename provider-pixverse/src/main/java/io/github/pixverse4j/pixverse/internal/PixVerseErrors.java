@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.pixverse.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.api.AuthenticationException;
@@ -13,25 +13,24 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.NoJobCreated;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
-import io.github.pixverse4j.client.http.RetryAfter;
-import java.time.Clock;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.pixverse.PixVerse;
 import java.time.Duration;
 import java.util.Collections;
 import okhttp3.Headers;
 import retrofit2.HttpException;
 
 /** Maps PixVerse's {@code ErrCode} envelope and HTTP failures to the api-model exceptions. */
-final class PixVerseErrors {
-  static final long EMPTY_PARAMETER = 400011;
-  static final long INVALID_ACCOUNT = 400012;
-  static final long INVALID_PARAMETER = 400017;
-  static final long CONCURRENCY_LIMIT = 500044;
-  static final long IMAGE_MODERATED = 500052;
+public final class PixVerseErrors {
+  public static final long EMPTY_PARAMETER = 400011;
+  public static final long INVALID_ACCOUNT = 400012;
+  public static final long INVALID_PARAMETER = 400017;
+  public static final long CONCURRENCY_LIMIT = 500044;
+  public static final long IMAGE_MODERATED = 500052;
 
   private final ApiKey key;
 
-  PixVerseErrors(ApiKey key) {
+  public PixVerseErrors(ApiKey key) {
     this.key = key;
   }
 
@@ -40,8 +39,8 @@ final class PixVerseErrors {
    * (usually 200); {@code call} names the API call ("upload", "generate" or "result"), because a
    * parameter error means something different for each.
    */
-  VideoApiException fromCode(long code, String errMsg, int httpStatus, Headers headers, String call) {
-    ErrorDetails details = ErrorDetails.provider(PixVerseProvider.ID)
+  public VideoApiException fromCode(long code, String errMsg, int httpStatus, Headers headers, String call) {
+    ErrorDetails details = ErrorDetails.provider(PixVerse.PROVIDER_ID)
         .withHttpStatus(httpStatus)
         .withProviderCode(Long.toString(code));
     String said = HttpErrors.snippet(errMsg, key);
@@ -59,8 +58,7 @@ final class PixVerseErrors {
               + " key is correct, complete and still active" + suffix, details);
     }
     if (code == CONCURRENCY_LIMIT) {
-      Duration retryAfter = headers == null ? null
-          : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
+      Duration retryAfter = ProviderAnswers.retryAfter(headers);
       return new RateLimitedException(
           "PixVerse refused the job: the account runs as many generations at once as its plan"
               + " allows (ErrCode 500044); wait for one to finish" + suffix, details, retryAfter);
@@ -72,7 +70,7 @@ final class PixVerseErrors {
     }
     if (httpStatus < 200 || httpStatus > 299) {
       // An unknown code on an HTTP error keeps the HTTP meaning (503 retried, 401 auth, ...).
-      return HttpErrors.fromResponse(PixVerseProvider.ID, httpStatus, headers, null,
+      return HttpErrors.fromResponse(PixVerse.PROVIDER_ID, httpStatus, headers, null,
           Long.toString(code), errMsg, key);
     }
     return new VideoApiException(
@@ -96,26 +94,21 @@ final class PixVerseErrors {
    * The mapper for non-2xx answers to {@code call}: the envelope's code when the body has one,
    * else the HTTP status.
    */
-  VideoApiException fromHttpException(HttpException e, String call) {
+  public VideoApiException fromHttpException(HttpException e, String call) {
     String body = HttpErrors.errorBody(e);
-    JsonNode tree = null;
-    try {
-      tree = body.isEmpty() ? null : Json.mapper().readTree(body);
-    } catch (java.io.IOException | RuntimeException notJson) {
-      // fall through to the HTTP status
-    }
+    JsonNode tree = ProviderAnswers.json(body);
     if (tree != null && tree.isObject()) {
       JsonNode code = field(tree, "ErrCode", "err_code");
-      if (code != null && (code.isIntegralNumber() || (code.isTextual() && PixVerseCapabilities.isId(code.asText())))) {
+      if (code != null && (code.isIntegralNumber() || (code.isTextual() && PixVerseMapping.isId(code.asText())))) {
         long c = code.asLong();
         if (c != 0) {
           JsonNode msg = field(tree, "ErrMsg", "err_msg");
-          Headers headers = e.response() == null ? null : e.response().headers();
+          Headers headers = ProviderAnswers.headers(e);
           return fromCode(c, msg == null || msg.isNull() ? null : msg.asText(), e.code(), headers, call);
         }
       }
     }
-    return HttpErrors.fromHttpException(PixVerseProvider.ID, e, key);
+    return HttpErrors.fromHttpException(PixVerse.PROVIDER_ID, e, key);
   }
 
   private static JsonNode field(JsonNode tree, String name, String alias) {
@@ -131,7 +124,7 @@ final class PixVerseErrors {
    * submit safe to resend (an orphan uploaded image costs nothing). An unreadable upload answer
    * is reported as a plain provider error for the same reason.
    */
-  static Throwable uploadFailure(Throwable e) {
+  public static Throwable uploadFailure(Throwable e) {
     if (e instanceof TransportException && ((TransportException) e).requestMayHaveReachedServer()) {
       TransportException t = (TransportException) e;
       return new TransportException(

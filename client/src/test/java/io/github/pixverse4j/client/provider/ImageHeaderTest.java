@@ -1,10 +1,9 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.client.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pixverse4j.pixverse.internal.ImageHeader;
-import io.github.pixverse4j.pixverse.internal.ImageHeader.Format;
+import io.github.pixverse4j.client.provider.ImageHeader.Format;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,5 +77,21 @@ class ImageHeaderTest {
     assertThat(ImageHeader.read(file).toString()).isEqualTo("WEBP 7x9");
     assertThatThrownBy(() -> ImageHeader.read(dir.resolve("missing.png")))
         .isInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
+
+  @Test
+  @DisplayName("looksLikeImage knows the signatures of PNG, JPEG, GIF, WebP, BMP, HEIC/AVIF, and nothing else")
+  void signatures() throws Exception {
+    for (byte[] image : new byte[][] {TestImages.png(3, 2), TestImages.jpeg(3, 2), TestImages.webpLossless(3, 2),
+        TestImages.webpLossy(3, 2), TestImages.webpExtended(3, 2)}) {
+      assertThat(ImageHeader.looksLikeImage(image, image.length)).isTrue();
+      ImageHeader.read(image);
+    }
+    assertThat(ImageHeader.looksLikeImage("GIF89a......".getBytes("US-ASCII"), 12)).isTrue();
+    assertThat(ImageHeader.looksLikeImage("BM..........".getBytes("US-ASCII"), 12)).isTrue();
+    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypheic".getBytes("US-ASCII"), 12)).isTrue();
+    assertThat(ImageHeader.looksLikeImage("hello, not a picture".getBytes("US-ASCII"), 20)).isFalse();
+    assertThat(ImageHeader.looksLikeImage(TestImages.png(3, 2), 4)).as("too short to tell").isFalse();
+    assertThat(ImageHeader.looksLikeImage(new byte[0], -1)).isFalse();
   }
 }

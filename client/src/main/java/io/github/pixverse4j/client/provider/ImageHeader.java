@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse.internal;
+package io.github.pixverse4j.client.provider;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The format and pixel size of a JPEG, PNG or WebP image, read from its header alone (no image
- * decoder: {@code javax.imageio} does not exist on Android). Reads only the few bytes it needs.
+ * Image sniffing from the first bytes, the one place for it: {@link #looksLikeImage} tells an
+ * image file from anything else (the CLI's pre-flight), {@link #read} gives the format and pixel
+ * size of a JPEG, PNG or WebP image (what a provider that uploads images checks and declares). No
+ * image decoder is used ({@code javax.imageio} does not exist on Android); only the few bytes of
+ * the header are read.
  */
 public final class ImageHeader {
-  /** The formats PixVerse accepts for upload. */
+  /** The formats whose size {@link #read} can tell (those PixVerse accepts for upload). */
   public enum Format {
     JPEG("image/jpeg", "jpg"),
     PNG("image/png", "png"),
@@ -67,6 +70,29 @@ public final class ImageHeader {
 
   public long height() {
     return height;
+  }
+
+  /** How many leading bytes {@link #looksLikeImage} needs at most. */
+  public static final int SIGNATURE_BYTES = 12;
+
+  /**
+   * Whether the first {@code length} bytes of {@code head} start like an image a provider may
+   * take: PNG, JPEG, GIF, WebP, BMP, or an ISO-BMFF image (HEIC, AVIF: {@code ftyp} at offset 4).
+   * A cheap check of the signature only; {@link #read} checks the header itself.
+   */
+  public static boolean looksLikeImage(byte[] head, int length) {
+    if (head == null) throw new NullPointerException("head == null");
+    byte[] h = head;
+    int n = Math.min(length, head.length);
+    if (n >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') return true;
+    if (n >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF) return true;
+    if (n >= 6 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8') return true;
+    if (n >= 12 && h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F'
+        && h[8] == 'W' && h[9] == 'E' && h[10] == 'B' && h[11] == 'P') {
+      return true;
+    }
+    if (n >= 2 && h[0] == 'B' && h[1] == 'M') return true;
+    return n >= 12 && h[4] == 'f' && h[5] == 't' && h[6] == 'y' && h[7] == 'p';
   }
 
   /** Reads the header of {@code image}. */

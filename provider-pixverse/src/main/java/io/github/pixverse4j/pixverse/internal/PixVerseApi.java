@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.pixverse.internal;
 
 import io.reactivex.rxjava3.core.Single;
 import okhttp3.MultipartBody;
@@ -17,14 +17,14 @@ import retrofit2.http.Path;
 public interface PixVerseApi {
   /** Multipart: a file part {@code image}, or a form field {@code image_url}. */
   @POST("openapi/v2/image/upload")
-  Single<Response<PixVerseResponse<PixVerseImage>>> upload(
+  Single<Response<PixVerseResponse<PixVerseUploadResponse>>> upload(
       @Header("Ai-trace-id") String traceId, @Body MultipartBody image);
 
   @POST("openapi/v2/video/img/generate")
-  Single<Response<PixVerseResponse<PixVerseSubmitResp>>> generate(
+  Single<Response<PixVerseResponse<PixVerseSubmitResponse>>> generate(
       @Header("Ai-trace-id") String traceId, @Body PixVerseSubmitBody body);
 
   @GET("openapi/v2/video/result/{video_id}")
-  Single<Response<PixVerseResponse<PixVerseStatusResp>>> result(
+  Single<Response<PixVerseResponse<PixVerseStatusResponse>>> result(
       @Header("Ai-trace-id") String traceId, @Path("video_id") String videoId);
 }

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.pixverse.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class PixVerseFixturesTest {
   @Test
   @DisplayName("generate answer (doc example): video_id as a number")
   void generate() throws Exception {
-    PixVerseResponse<PixVerseSubmitResp> r = read("generate-response.json", new TypeReference<PixVerseResponse<PixVerseSubmitResp>>() {});
+    PixVerseResponse<PixVerseSubmitResponse> r = read("generate-response.json", new TypeReference<PixVerseResponse<PixVerseSubmitResponse>>() {});
     assertThat(r.errCode()).isZero();
     assertThat(r.errMsg()).isEqualTo("success");
     assertThat(r.resp().videoId()).isEqualTo("0");
@@ -32,14 +32,14 @@ class PixVerseFixturesTest {
   @Test
   @DisplayName("generate answer through a relay: video_id as a string, extra request_id ignored")
   void generateRelay() throws Exception {
-    PixVerseResponse<PixVerseSubmitResp> r = read("generate-response-relay.json", new TypeReference<PixVerseResponse<PixVerseSubmitResp>>() {});
+    PixVerseResponse<PixVerseSubmitResponse> r = read("generate-response-relay.json", new TypeReference<PixVerseResponse<PixVerseSubmitResponse>>() {});
     assertThat(r.resp().videoId()).isEqualTo("4-WandVideo-4ba31a7d508249b787fa0b0c62a6a399");
   }
 
   @Test
   @DisplayName("error envelope: ErrCode 400017 with Resp null")
   void error() throws Exception {
-    PixVerseResponse<PixVerseSubmitResp> r = read("error-invalid-param.json", new TypeReference<PixVerseResponse<PixVerseSubmitResp>>() {});
+    PixVerseResponse<PixVerseSubmitResponse> r = read("error-invalid-param.json", new TypeReference<PixVerseResponse<PixVerseSubmitResponse>>() {});
     assertThat(r.errCode()).isEqualTo(400017L);
     assertThat(r.errMsg()).isEqualTo("invalid param");
     assertThat(r.resp()).isNull();
@@ -48,7 +48,7 @@ class PixVerseFixturesTest {
   @Test
   @DisplayName("upload moderation refusal: the lower-case envelope")
   void uploadModerated() throws Exception {
-    PixVerseResponse<PixVerseImage> r = read("upload-moderated.json", new TypeReference<PixVerseResponse<PixVerseImage>>() {});
+    PixVerseResponse<PixVerseUploadResponse> r = read("upload-moderated.json", new TypeReference<PixVerseResponse<PixVerseUploadResponse>>() {});
     assertThat(r.errCode()).isEqualTo(500052L);
     assertThat(r.errMsg()).isNotBlank();
     assertThat(r.resp()).isNull();
@@ -57,7 +57,7 @@ class PixVerseFixturesTest {
   @Test
   @DisplayName("upload answer: img_id and img_url")
   void upload() throws Exception {
-    PixVerseResponse<PixVerseImage> r = read("upload-response.json", new TypeReference<PixVerseResponse<PixVerseImage>>() {});
+    PixVerseResponse<PixVerseUploadResponse> r = read("upload-response.json", new TypeReference<PixVerseResponse<PixVerseUploadResponse>>() {});
     assertThat(r.resp().imgId()).isEqualTo("0");
     assertThat(r.resp().imgUrl()).isEqualTo("string");
   }
@@ -65,9 +65,9 @@ class PixVerseFixturesTest {
   @Test
   @DisplayName("result answers (doc examples): generating (5) and success (1) with every documented field")
   void result() throws Exception {
-    PixVerseStatusResp running = read("result-generating.json", new TypeReference<PixVerseResponse<PixVerseStatusResp>>() {}).resp();
+    PixVerseStatusResponse running = read("result-generating.json", new TypeReference<PixVerseResponse<PixVerseStatusResponse>>() {}).resp();
     assertThat(running.status()).isEqualTo(5);
-    PixVerseStatusResp done = read("result-success.json", new TypeReference<PixVerseResponse<PixVerseStatusResp>>() {}).resp();
+    PixVerseStatusResponse done = read("result-success.json", new TypeReference<PixVerseResponse<PixVerseStatusResponse>>() {}).resp();
     assertThat(done.status()).isEqualTo(1);
     assertThat(done.id()).isEqualTo("0");
     assertThat(done.url()).isEqualTo("string");

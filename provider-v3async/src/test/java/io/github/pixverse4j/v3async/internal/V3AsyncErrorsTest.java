@@ -1,7 +1,8 @@
-package io.github.pixverse4j.v3async;
+package io.github.pixverse4j.v3async.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pixverse4j.v3async.V3Async;
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.ContentRejectedException;
 import io.github.pixverse4j.api.ImageInput;

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.v3async;
+package io.github.pixverse4j.v3async.internal;
 
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.ContentRejectedException;
@@ -11,11 +11,7 @@ import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
-import io.github.pixverse4j.client.http.RetryAfter;
-import io.github.pixverse4j.v3async.internal.V3AsyncErrorBody;
-import java.io.IOException;
-import java.time.Clock;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
@@ -28,23 +24,24 @@ import retrofit2.HttpException;
  * reason} first (the same reason comes with different HTTP statuses across hosts, and {@code
  * BILLING_BALANCE_NOT_ENOUGH} is a 400), then by HTTP status through {@link HttpErrors}.
  */
-final class V3AsyncErrors {
+public final class V3AsyncErrors {
   private V3AsyncErrors() {}
 
-  static Function<HttpException, VideoApiException> mapper(String providerId, ApiKey key) {
+  /** The mapper of every call's non-2xx answer, for {@code ErrorMappingCallAdapterFactory}. */
+  public static Function<HttpException, VideoApiException> mapper(String providerId, ApiKey key) {
     return e -> fromHttpException(providerId, e, key);
   }
 
-  static VideoApiException fromHttpException(String providerId, HttpException e, ApiKey key) {
+  public static VideoApiException fromHttpException(String providerId, HttpException e, ApiKey key) {
     String raw = HttpErrors.errorBody(e);
     V3AsyncErrorBody body = parse(raw);
-    Headers headers = e.response() == null ? null : e.response().headers();
+    Headers headers = ProviderAnswers.headers(e);
     String reason = body == null ? null : blankToNull(body.reason());
     String message = body == null ? null : blankToNull(body.message());
     return fromResponse(providerId, e.code(), headers, raw, reason, message, key);
   }
 
-  static VideoApiException fromResponse(String providerId, int httpStatus, Headers headers,
+  public static VideoApiException fromResponse(String providerId, int httpStatus, Headers headers,
       String rawBody, String reason, String message, ApiKey key) {
     if (reason == null) {
       return HttpErrors.fromResponse(providerId, httpStatus, headers, rawBody, null, message, key);
@@ -104,16 +101,12 @@ final class V3AsyncErrors {
   }
 
   private static Duration retryAfter(Headers headers) {
-    return headers == null ? null : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
+    return ProviderAnswers.retryAfter(headers);
   }
 
   private static V3AsyncErrorBody parse(String raw) {
     if (raw == null || raw.trim().isEmpty() || raw.trim().charAt(0) != '{') return null;
-    try {
-      return Json.mapper().readValue(raw, V3AsyncErrorBody.class);
-    } catch (IOException | RuntimeException notTheEnvelope) {
-      return null;
-    }
+    return ProviderAnswers.read(raw, V3AsyncErrorBody.class);
   }
 
   private static String blankToNull(String s) {
@@ -124,7 +117,7 @@ final class V3AsyncErrors {
    * Whether a submit failure is documented to have created no task: {@code CREATE_TASK_FAILED}
    * ("failed to create task", HTTP 500 in Novita's error code table).
    */
-  static boolean createdNothing(Throwable e) {
+  public static boolean createdNothing(Throwable e) {
     return e instanceof VideoApiException
         && ((VideoApiException) e).providerCode().map(c -> c.trim().toUpperCase(Locale.ROOT))
             .map("CREATE_TASK_FAILED"::equals).orElse(false);

@@ -1,6 +1,5 @@
-package io.github.pixverse4j.v3async;
+package io.github.pixverse4j.v3async.internal;
 
-import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.TaskFailure;
@@ -8,15 +7,12 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.StatusNames;
-import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.v3async.internal.V3AsyncExtra;
-import io.github.pixverse4j.v3async.internal.V3AsyncStatusResponse;
-import io.github.pixverse4j.v3async.internal.V3AsyncTask;
-import io.github.pixverse4j.v3async.internal.V3AsyncVideo;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.v3async.V3AsyncModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +22,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps a task result to a {@link TaskStatus}. */
-final class V3AsyncStatuses {
-  static final String QUEUED = "TASK_STATUS_QUEUED";
-  static final String PROCESSING = "TASK_STATUS_PROCESSING";
-  static final String SUCCEED = "TASK_STATUS_SUCCEED";
-  static final String FAILED = "TASK_STATUS_FAILED";
+/** Maps between the public model and the v3 async JSON: request → submit body, answers → handle and {@link TaskStatus}. */
+public final class V3AsyncMapping {
+  public static final String QUEUED = "TASK_STATUS_QUEUED";
+  public static final String PROCESSING = "TASK_STATUS_PROCESSING";
+  public static final String SUCCEED = "TASK_STATUS_SUCCEED";
+  public static final String FAILED = "TASK_STATUS_FAILED";
 
   // Words seen in moderation refusals: the submit-time reasons ILLEGAL_PROMPT and
   // ILLEGAL_IMAGE_CONTENT, and the usual "sensitive"/"NSFW" wording of a refused output.
@@ -41,29 +37,66 @@ final class V3AsyncStatuses {
   private static final String[] INVALID_INPUT_WORDS = {"invalid", "image_file", "exceeds"};
   private static final Pattern LEADING_CODE = Pattern.compile("^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
 
-  private V3AsyncStatuses() {}
+  private V3AsyncMapping() {}
 
-  static StatusNames names(String providerId) {
+  /** The submit body of {@code model} for a validated request; unset optional settings are left out. */
+  public static V3AsyncSubmitBody submitBody(V3AsyncModel model, ImageToVideoRequest request) {
+    if (request.image().kind() != ImageInput.Kind.URL) {
+      // The engine validates first; this only guards direct callers of the provider.
+      throw new IllegalArgumentException("image must be a URL for the v3 async API, got " + request.image().kind());
+    }
+    V3AsyncSubmitBody.Builder b = V3AsyncSubmitBody.builder()
+        .image(request.image().url().toString())
+        .prompt(request.prompt())
+        .seed(request.seed().orElse(null))
+        .negativePrompt(request.negativePrompt().orElse(null));
+    switch (model) {
+      case PIXVERSE_V6_I2V:
+        return b.duration(request.durationSeconds().orElse(null))
+            .cfgScale(request.cfgScale().orElse(null))
+            .resolution(request.quality().map(Quality::label).orElse(null))
+            .thinkingType(request.thinkingType().orElse(null))
+            .generateAudioSwitch(request.audio().orElse(null))
+            .build();
+      case PIXVERSE_V4_5_I2V:
+        // The page marks resolution "required" and names 540p its default: send that when unset.
+        return b.resolution(request.quality().orElse(Quality.P540).label())
+            .fastMode(request.fastMode().orElse(null))
+            .style(request.style().orElse(null))
+            .build();
+      default:
+        throw new AssertionError(model);
+    }
+  }
+
+  /** The handle of an accepted submit; a task_id a handle cannot keep is a MalformedResponseException. */
+  public static TaskHandle toHandle(ProviderAnswers answers, V3AsyncModel model, V3AsyncSubmitResponse response) {
+    return answers.handle(model.path(), response.taskId(), "task_id");
+  }
+
+  /** The documented status values of the task result. */
+  public static StatusNames names(String providerId) {
     return StatusNames.builder(providerId).add(QUEUED).add(PROCESSING).add(SUCCEED).add(FAILED).build();
   }
 
-  static TaskStatus toStatus(
-      String providerId, TaskHandle handle, V3AsyncStatusResponse body, Instant observedAt, ApiKey key) {
+  /** One task result answer. */
+  public static TaskStatus toStatus(ProviderAnswers answers, TaskHandle handle, V3AsyncStatusResponse body) {
+    String providerId = answers.providerId();
     V3AsyncTask task = body.task();
     if (task == null) {
-      throw malformed(providerId, "a task result without its \"task\" object");
+      throw malformed(answers, "a task result without its \"task\" object");
     }
     if (task.taskId() != null && !task.taskId().isEmpty() && !task.taskId().equals(handle.taskId())) {
-      throw malformed(providerId, "the result of task '" + HttpErrors.snippet(task.taskId(), key)
+      throw malformed(answers, "the result of task '" + answers.quote(task.taskId())
           + "' when asked for '" + handle.taskId() + "'");
     }
     String raw = task.status();
     if (raw == null) {
-      throw malformed(providerId, "a task result without task.status");
+      throw malformed(answers, "a task result without task.status");
     }
+    Instant observedAt = answers.now();
     TaskStatus.Builder b = TaskStatus.builder().handle(handle).rawStatus(raw).observedAt(observedAt);
-    StatusNames names = names(providerId);
-    switch (names.canonical(raw).orElseThrow(() -> names.unknown(raw, key))) {
+    switch (answers.canonical(names(providerId), raw)) {
       case QUEUED:
         return b.state(TaskState.QUEUED).estimatedTimeRemaining(eta(task)).build();
       case PROCESSING:
@@ -73,9 +106,9 @@ final class V3AsyncStatuses {
         }
         return b.state(TaskState.RUNNING).estimatedTimeRemaining(eta(task)).build();
       case SUCCEED:
-        return b.state(TaskState.SUCCEEDED).videos(videos(providerId, body, observedAt, key)).build();
+        return b.state(TaskState.SUCCEEDED).videos(videos(answers, body, observedAt)).build();
       case FAILED:
-        return b.state(TaskState.FAILED).failure(failure(task.reason(), key)).build();
+        return b.state(TaskState.FAILED).failure(failure(answers, task.reason())).build();
       default:
         throw new AssertionError(raw);
     }
@@ -88,14 +121,13 @@ final class V3AsyncStatuses {
     return eta == null || eta <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(eta));
   }
 
-  private static List<Video> videos(
-      String providerId, V3AsyncStatusResponse body, Instant observedAt, ApiKey key) {
+  private static List<Video> videos(ProviderAnswers answers, V3AsyncStatusResponse body, Instant observedAt) {
     List<Video> out = new ArrayList<>();
     Long seed = seed(body.extra());
     if (body.videos() != null) {
       for (V3AsyncVideo v : body.videos()) {
         if (v.videoUrl() == null || v.videoUrl().isEmpty()) continue;
-        Video.Builder video = Video.builder().url(uri(providerId, v.videoUrl(), key));
+        Video.Builder video = Video.builder().url(answers.videoUrl(v.videoUrl(), "videos[].video_url"));
         if (v.videoUrlTtl() != null && v.videoUrlTtl() > 0) {
           video.expiresAt(observedAt.plusSeconds(v.videoUrlTtl()));
         }
@@ -108,7 +140,7 @@ final class V3AsyncStatuses {
       }
     }
     if (out.isEmpty()) {
-      throw malformed(providerId, "a successful task result (" + SUCCEED + ") without any videos[].video_url");
+      throw malformed(answers, "a successful task result (" + SUCCEED + ") without any videos[].video_url");
     }
     return out;
   }
@@ -123,25 +155,13 @@ final class V3AsyncStatuses {
     }
   }
 
-  private static URI uri(String providerId, String url, ApiKey key) {
-    try {
-      URI uri = new URI(url.trim());
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw malformed(providerId, "a video URL that is not absolute: " + HttpErrors.snippet(url, key));
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw malformed(providerId, "a video URL that is not a URL: " + HttpErrors.snippet(url, key));
-    }
-  }
-
   /**
    * The failure of a {@code TASK_STATUS_FAILED} task. {@code task.reason} is free text: moderation
    * words make it {@link FailureCategory#MODERATION}, "invalid" input words {@link
    * FailureCategory#INVALID_INPUT}, "cancel" {@link FailureCategory#CANCELLED}, any other reason
    * {@link FailureCategory#PROVIDER_ERROR} and none {@link FailureCategory#UNKNOWN}.
    */
-  static TaskFailure failure(String reason, ApiKey key) {
+  public static TaskFailure failure(ProviderAnswers answers, String reason) {
     String text = reason == null ? "" : reason.trim();
     TaskFailure.Builder f = TaskFailure.builder();
     Matcher code = LEADING_CODE.matcher(text);
@@ -151,10 +171,10 @@ final class V3AsyncStatuses {
           .message("The provider reported the task as failed without giving a reason.")
           .build();
     }
-    return f.category(categorize(text)).message(HttpErrors.snippet(text, key)).build();
+    return f.category(categorize(text)).message(answers.quote(text)).build();
   }
 
-  static FailureCategory categorize(String reason) {
+  public static FailureCategory categorize(String reason) {
     String lower = reason.toLowerCase(Locale.ROOT);
     for (String w : MODERATION_WORDS) {
       if (lower.contains(w)) return FailureCategory.MODERATION;
@@ -166,8 +186,7 @@ final class V3AsyncStatuses {
     return FailureCategory.PROVIDER_ERROR;
   }
 
-  private static MalformedResponseException malformed(String providerId, String what) {
-    return new MalformedResponseException(
-        "Provider " + providerId + " answered " + what, ErrorDetails.provider(providerId));
+  private static MalformedResponseException malformed(ProviderAnswers answers, String what) {
+    return answers.malformed(what);
   }
 }

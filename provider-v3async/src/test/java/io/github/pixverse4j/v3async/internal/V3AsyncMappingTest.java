@@ -1,4 +1,4 @@
-package io.github.pixverse4j.v3async;
+package io.github.pixverse4j.v3async.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,20 +9,27 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.http.Json;
-import io.github.pixverse4j.v3async.internal.V3AsyncStatusResponse;
 import java.io.IOException;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class V3AsyncStatusesTest {
+class V3AsyncMappingTest {
   static final TaskHandle HANDLE = TaskHandle.of("myrouter", "pixverse-v4.5-i2v", "t-1");
+  /** The kit as the provider has it, its scheduler's clock at {@link #NOW}. */
+  static ProviderAnswers answers(String providerId) {
+    return new ProviderAnswers(providerId, null, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
+  }
+
   static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 
   static TaskStatus map(String json) throws IOException {
-    return V3AsyncStatuses.toStatus("myrouter", HANDLE, Json.mapper().readValue(json, V3AsyncStatusResponse.class), NOW, null);
+    return V3AsyncMapping.toStatus(answers("myrouter"), HANDLE, Json.mapper().readValue(json, V3AsyncStatusResponse.class));
   }
 
   @Test
@@ -113,8 +120,8 @@ class V3AsyncStatusesTest {
   })
   @DisplayName("a failed task's reason is classified into a category, with its leading code")
   void failureCategories(String reason, FailureCategory category, String code) {
-    assertThat(V3AsyncStatuses.failure(reason, null).category()).isEqualTo(category);
-    assertThat(V3AsyncStatuses.failure(reason, null).providerCode().orElse(null)).isEqualTo(code);
-    assertThat(V3AsyncStatuses.failure(reason, null).message()).isNotBlank();
+    assertThat(V3AsyncMapping.failure(answers("myrouter"), reason).category()).isEqualTo(category);
+    assertThat(V3AsyncMapping.failure(answers("myrouter"), reason).providerCode().orElse(null)).isEqualTo(code);
+    assertThat(V3AsyncMapping.failure(answers("myrouter"), reason).message()).isNotBlank();
   }
 }

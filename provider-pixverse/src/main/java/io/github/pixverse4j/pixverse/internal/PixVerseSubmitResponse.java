@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.pixverse.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@code Resp} of the generate call: the new video's id. */
 @Value.Immutable
-@JsonSerialize(as = ImmutablePixVerseSubmitResp.class)
-@JsonDeserialize(as = ImmutablePixVerseSubmitResp.class)
+@JsonSerialize(as = ImmutablePixVerseSubmitResponse.class)
+@JsonDeserialize(as = ImmutablePixVerseSubmitResponse.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public abstract class PixVerseSubmitResp {
-  PixVerseSubmitResp() {}
+public abstract class PixVerseSubmitResponse {
+  PixVerseSubmitResponse() {}
 
   /** An integer in the docs, a string through some relays; kept as text either way. */
   @JsonProperty("video_id")

@@ -9,7 +9,7 @@ import io.github.pixverse4j.simulator.PixVerseSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class PixVerseProviderFactoryTest {
+class PixVerseFacadeTest {
   @Test
   @DisplayName("ServiceLoader finds the factory as 'pixverse' with PIXVERSE_API_KEY and the default base URL")
   void found() {

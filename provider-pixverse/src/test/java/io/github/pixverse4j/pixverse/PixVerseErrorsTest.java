@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The ErrCode envelope, HTTP failures and result status values, mapped to the api-model. */
-class PixVerseErrorMappingTest {
+class PixVerseErrorsTest {
   private static final String KEY = "errors-key-93ac1f";
 
   private PixVerseSimulator sim;

@@ -18,13 +18,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class GmiWireTypesTest {
+class GmiFixturesTest {
   private static final TaskHandle HANDLE =
       TaskHandle.of("gmi", "pixverse-v6-i2v", "8fbb88gd-cd78-5132-0g2c-07c4ge944225");
   private static final Instant NOW = Instant.parse("2026-06-05T10:00:00Z");
 
   private static TaskStatus status(String fixture) {
-    return GmiMapping.toStatus(HANDLE, Fixtures.read(fixture, GmiStatusResponse.class), NOW, null);
+    return GmiMapping.toStatus(Fixtures.answers(NOW, null), HANDLE, Fixtures.read(fixture, GmiStatusResponse.class));
   }
 
   @Test
@@ -100,7 +100,7 @@ class GmiWireTypesTest {
     GmiSubmitResponse r = Fixtures.read("submit-response.json", GmiSubmitResponse.class);
     assertThat(r.createdAt()).isEqualTo(1772184500L);
     assertThat(r.status()).isEqualTo("queued");
-    assertThat(GmiMapping.toHandle(r)).isEqualTo(HANDLE);
+    assertThat(GmiMapping.toHandle(Fixtures.answers(NOW, null), r)).isEqualTo(HANDLE);
   }
 
   @Test
@@ -116,7 +116,7 @@ class GmiWireTypesTest {
   @DisplayName("a submit answer without request_id is a MalformedResponseException")
   void submitWithoutId() throws Exception {
     GmiSubmitResponse r = Json.mapper().readValue("{\"status\":\"queued\"}", GmiSubmitResponse.class);
-    assertThatThrownBy(() -> GmiMapping.toHandle(r))
+    assertThatThrownBy(() -> GmiMapping.toHandle(Fixtures.answers(NOW, null), r))
         .isInstanceOf(MalformedResponseException.class).hasMessageContaining("request_id");
   }
 

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.pixverse;
+package io.github.pixverse4j.pixverse.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@code Resp} of {@code POST /openapi/v2/image/upload}: the uploaded image's id and URL. */
 @Value.Immutable
-@JsonSerialize(as = ImmutablePixVerseImage.class)
-@JsonDeserialize(as = ImmutablePixVerseImage.class)
+@JsonSerialize(as = ImmutablePixVerseUploadResponse.class)
+@JsonDeserialize(as = ImmutablePixVerseUploadResponse.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public abstract class PixVerseImage {
-  PixVerseImage() {}
+public abstract class PixVerseUploadResponse {
+  PixVerseUploadResponse() {}
 
   /** An integer in the docs; read from a number or a string. */
   @JsonProperty("img_id")

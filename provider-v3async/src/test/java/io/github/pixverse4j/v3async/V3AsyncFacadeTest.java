@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class V3AsyncTest {
+class V3AsyncFacadeTest {
   static final String KEY = "sk-facade-test-1234abcd";
 
   static ImageToVideoRequest.Builder request() {

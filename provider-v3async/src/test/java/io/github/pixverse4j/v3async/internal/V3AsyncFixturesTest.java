@@ -1,4 +1,4 @@
-package io.github.pixverse4j.v3async;
+package io.github.pixverse4j.v3async.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,13 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.Json;
-import io.github.pixverse4j.v3async.internal.V3AsyncErrorBody;
-import io.github.pixverse4j.v3async.internal.V3AsyncStatusResponse;
-import io.github.pixverse4j.v3async.internal.V3AsyncSubmitBody;
-import io.github.pixverse4j.v3async.internal.V3AsyncSubmitResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,11 @@ import org.junit.jupiter.api.Test;
  * (Novita's docs; the host pages show none) read into the wire types and map as documented.
  */
 class V3AsyncFixturesTest {
+  /** The kit as the provider has it, its scheduler's clock at {@link #NOW}. */
+  static ProviderAnswers answers(String providerId) {
+    return new ProviderAnswers(providerId, null, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
+  }
+
   static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
   static final TaskHandle HANDLE = TaskHandle.of("highway", "pixverse-v6-i2v", "b2f1c0de-0000-4000-8000-000000000001");
 
@@ -59,7 +63,7 @@ class V3AsyncFixturesTest {
   @Test
   @DisplayName("a succeeded result maps to SUCCEEDED with the URL, expiry = observed + video_url_ttl, video/mp4 and the seed")
   void succeed() throws IOException {
-    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-succeed.json", V3AsyncStatusResponse.class), NOW, null);
+    TaskStatus s = V3AsyncMapping.toStatus(answers("highway"), HANDLE, read("task-result-succeed.json", V3AsyncStatusResponse.class));
     assertThat(s.state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(s.rawStatus()).contains("TASK_STATUS_SUCCEED");
     Video v = s.videos().get(0);
@@ -73,7 +77,7 @@ class V3AsyncFixturesTest {
   @Test
   @DisplayName("a processing result maps to RUNNING with progress_percent and eta")
   void processing() throws IOException {
-    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-processing.json", V3AsyncStatusResponse.class), NOW, null);
+    TaskStatus s = V3AsyncMapping.toStatus(answers("highway"), HANDLE, read("task-result-processing.json", V3AsyncStatusResponse.class));
     assertThat(s.state()).isEqualTo(TaskState.RUNNING);
     assertThat(s.progressPercent()).contains(45);
     assertThat(s.estimatedTimeRemaining()).contains(Duration.ofSeconds(12));
@@ -82,7 +86,7 @@ class V3AsyncFixturesTest {
   @Test
   @DisplayName("a failed result (HTTP 200) maps to FAILED with the reason; an ILLEGAL_* reason is MODERATION")
   void failed() throws IOException {
-    TaskStatus s = V3AsyncStatuses.toStatus("highway", HANDLE, read("task-result-failed.json", V3AsyncStatusResponse.class), NOW, null);
+    TaskStatus s = V3AsyncMapping.toStatus(answers("highway"), HANDLE, read("task-result-failed.json", V3AsyncStatusResponse.class));
     assertThat(s.state()).isEqualTo(TaskState.FAILED);
     assertThat(s.failure().get().category()).isEqualTo(FailureCategory.MODERATION);
     assertThat(s.failure().get().providerCode()).contains("ILLEGAL_IMAGE_CONTENT");

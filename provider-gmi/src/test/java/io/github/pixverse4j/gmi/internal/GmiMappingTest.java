@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GmiStatusMappingTest {
+class GmiMappingTest {
   private static final TaskHandle HANDLE = TaskHandle.of("gmi", "pixverse-v6-i2v", "req-1");
   private static final String VIDEO = "{\"media_urls\":[{\"id\":\"0\",\"url\":\"https://cdn.example/v.mp4\"}]}";
 
   private static TaskStatus map(String json) throws Exception {
-    return GmiMapping.toStatus(HANDLE, Json.mapper().readValue(json, GmiStatusResponse.class),
-        Instant.EPOCH, ApiKey.of("secret-key-123456"));
+    return GmiMapping.toStatus(Fixtures.answers(Instant.EPOCH, ApiKey.of("secret-key-123456")), HANDLE,
+        Json.mapper().readValue(json, GmiStatusResponse.class));
   }
 
   private static TaskFailure failure(String json) throws Exception {

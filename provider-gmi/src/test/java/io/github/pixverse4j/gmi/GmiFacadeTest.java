@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class GmiCloudTest {
+class GmiFacadeTest {
   private static final String KEY = "gmi-facade-key-555555";
 
   @Test

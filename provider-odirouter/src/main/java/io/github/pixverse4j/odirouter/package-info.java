@@ -1,0 +1,5 @@
+/**
+ * The OdiRouter queue API, which runs PixVerse V6 image-to-video: start with {@link
+ * io.github.pixverse4j.odirouter.OdiRouter#builder()}.
+ */
+package io.github.pixverse4j.odirouter;
