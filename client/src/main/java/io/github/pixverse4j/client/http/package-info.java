@@ -14,5 +14,10 @@
  * GmiApi api = Retrofits.create(base, client).create(GmiApi.class);
  * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key));
  * }</pre>
+ *
+ * <p>The credential's form is a parameter of {@link io.github.pixverse4j.client.http.AuthInterceptor}:
+ * {@code bearer(key, base)} sends {@code Authorization: Bearer <key>}, {@code
+ * authorization("Key", key, base)} any other scheme ({@code Authorization: Key <key>}), and {@code
+ * header("API-KEY", key, base)} the bare key in a header of its own.
  */
 package io.github.pixverse4j.client.http;
