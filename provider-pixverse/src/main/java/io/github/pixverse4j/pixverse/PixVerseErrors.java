@@ -13,7 +13,7 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.NoJobCreated;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.http.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.http.RetryAfter;
 import io.github.pixverse4j.v3async.internal.V3AsyncErrorBody;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.v3async.internal.V3AsyncErrorBody;
 import io.github.pixverse4j.v3async.internal.V3AsyncStatusResponse;
 import io.github.pixverse4j.v3async.internal.V3AsyncSubmitBody;

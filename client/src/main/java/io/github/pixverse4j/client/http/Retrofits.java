@@ -1,5 +1,6 @@
 package io.github.pixverse4j.client.http;
 
+import io.github.pixverse4j.client.internal.Json;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -13,7 +14,8 @@ public final class Retrofits {
   private Retrofits() {}
 
   /**
-   * A {@link Retrofit} with the shared Jackson configuration ({@link Json}) and asynchronous
+   * A {@link Retrofit} with the shared Jackson configuration (unknown properties ignored, scalar
+   * coercion, input size limits, unset properties omitted) and asynchronous
    * RxJava 3 call adapters: calls run on {@code client}'s dispatcher, no thread is held per call.
    * Errors reach subscribers raw ({@code retrofit2.HttpException}, {@code IOException}); compose
    * {@link HttpErrors#mapErrors} to turn them into {@link

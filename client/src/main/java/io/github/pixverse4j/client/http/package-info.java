@@ -1,15 +1,16 @@
 /**
  * HTTP plumbing shared by every provider module: the redacted {@link
  * io.github.pixverse4j.client.http.ApiKey}, HTTPS-only base URLs, the auth and body-size
- * interceptors, the shared {@code OkHttpClient}, the Jackson mapper, Retrofit construction,
+ * interceptors, the shared {@code OkHttpClient}, Retrofit construction (with the shared Jackson
+ * configuration),
  * mapping of HTTP failures to the {@link io.github.pixverse4j.api.VideoApiException} hierarchy, and
  * the video downloader.
  *
  * <p>A provider module typically does:
  *
  * <pre>{@code
- * HttpUrl base = BaseUrls.require(config.baseUrl());
- * ApiKey key = ApiKey.of(config.apiKey());
+ * HttpUrl base = BaseUrls.require("https://api.example.com/v1");
+ * ApiKey key = ApiKey.of(System.getenv("EXAMPLE_API_KEY"));
  * OkHttpClient client = HttpClients.forProvider(userClient, base, AuthInterceptor.bearer(key, base));
  * GmiApi api = Retrofits.create(base, client).create(GmiApi.class);
  * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key));

@@ -7,7 +7,7 @@ import io.github.pixverse4j.api.InsufficientCreditsException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.io.IOException;
 import java.util.function.Function;
 import okhttp3.Headers;

@@ -1,6 +1,6 @@
 package io.github.pixverse4j.gmi.internal;
 
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
