@@ -73,11 +73,6 @@ public final class AuthInterceptor implements Interceptor {
     }
   }
 
-  /** The header this interceptor sets, such as {@code Authorization}. */
-  public String headerName() {
-    return headerName;
-  }
-
   /** The only origin that receives the credential. */
   public HttpUrl baseUrl() {
     return baseUrl;
