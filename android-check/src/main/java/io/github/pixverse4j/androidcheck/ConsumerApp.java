@@ -6,6 +6,7 @@ import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
@@ -76,7 +77,7 @@ public final class ConsumerApp {
     VideoProviderFactory factory = VideoProviderFactory.find(provider).orElseThrow(() ->
         new IllegalStateException("ServiceLoader found no VideoProviderFactory '" + provider + "' among "
             + VideoProviderFactory.load(ConsumerApp.class.getClassLoader()).size() + " factories"));
-    return factory.create(VideoProviderFactory.Settings.builder()
+    return factory.create(ClientConfig.builder()
         .apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build());
   }
 }

@@ -207,6 +207,22 @@ class ShrunkAppTest {
   }
 
   @Test
+  @Order(5)
+  @DisplayName("without the client's keep of every VideoProviderFactory implementation, ServiceLoader cannot make any provider (facades still work)")
+  void serviceImplementationsAreKept() throws Exception {
+    Map<String, String> rules = new LinkedHashMap<>(shippedRules);
+    String client = rules.get("pixverse4j-client.pro");
+    String rule = "-keep class * implements io.github.pixverse4j.client.VideoProviderFactory { public <init>(); }";
+    assertThat(client).contains(rule);
+    rules.put("pixverse4j-client.pro", client.replace(rule, ""));
+    Path jar = shrink("without-service-implementations", rules);
+    for (String provider : PROVIDERS) {
+      assertThat(runApp(jar, provider, "facade")).as(provider + " via facade").isNull();
+      assertThat(runApp(jar, provider, "serviceloader")).as(provider + " via serviceloader").isNotNull();
+    }
+  }
+
+  @Test
   @Order(6)
   @DisplayName("without its provider's rules, every provider fails in the shrunk app")
   void providerRulesAreNeeded() throws Exception {

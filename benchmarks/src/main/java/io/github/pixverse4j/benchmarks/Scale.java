@@ -3,6 +3,7 @@ package io.github.pixverse4j.benchmarks;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
@@ -37,7 +38,7 @@ final class Scale {
     PollingPolicy policy = PollingPolicy.builder().initialDelay(POLL).interval(POLL).maxInterval(POLL)
         .minInterval(POLL).useProviderHints(false).jitter(0.2).retryDelay(POLL)
         .deadline(Duration.ofMinutes(10)).build();
-    return VideoProviderFactory.find("gmi").orElseThrow().create(VideoProviderFactory.Settings.builder()
+    return VideoProviderFactory.find("gmi").orElseThrow().create(ClientConfig.builder()
         .apiKey(sim.key).baseUrl(sim.baseUrl).httpClient(http).pollingPolicy(policy).build());
   }
 

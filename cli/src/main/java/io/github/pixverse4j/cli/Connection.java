@@ -1,6 +1,7 @@
 package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.journal.TaskJournal;
@@ -126,7 +127,7 @@ final class Connection implements AutoCloseable {
     Optional<String> key = key(f, env);
     boolean simulate = common.simulate();
     if (!simulate && key.isPresent()) {
-      VideoProviderFactory.Settings.Builder s = VideoProviderFactory.Settings.builder()
+      ClientConfig.Builder s = ClientConfig.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
       VideoClient client = f.create(s.build());
@@ -142,7 +143,7 @@ final class Connection implements AutoCloseable {
     err.flush();
     ProviderSimulator sim = EmbeddedSimulators.start(f.id());
     try {
-      VideoClient client = f.create(VideoProviderFactory.Settings.builder()
+      VideoClient client = f.create(ClientConfig.builder()
           .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(common.policy(true)).build());
       return new Connection(f, client, sim, null);
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.journal.FileTaskJournal;
@@ -333,7 +334,7 @@ class ChaosTest {
     Path videos = Files.createDirectories(dir.resolve("videos2"));
     Path log = dir.resolve("resume2.log");
     VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(
-        VideoProviderFactory.Settings.builder().apiKey(key).baseUrl(baseUrl).build());
+        ClientConfig.builder().apiKey(key).baseUrl(baseUrl).build());
     List<TaskHandle> handles = new ArrayList<>();
     try (FileTaskJournal journal = TaskJournal.file(home)) {
       for (int i = 0; i < 6; i++) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.journal.JournalEntry;
@@ -83,7 +84,7 @@ class JournalCliTest {
 
   /** A generate whose process died right after the provider accepted the job. */
   private TaskHandle acceptedThenKilled(Path target) {
-    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(VideoProviderFactory.Settings.builder()
+    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(ClientConfig.builder()
         .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).build());
     try (var journal = TaskJournal.file(home)) {
       return client.withJournal(journal)
@@ -95,7 +96,7 @@ class JournalCliTest {
 
   /** A task submitted elsewhere (not through this journal), as {@code watch TOKEN} is used for. */
   private TaskHandle submittedElsewhere() {
-    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(VideoProviderFactory.Settings.builder()
+    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(ClientConfig.builder()
         .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).build());
     return client.submit(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
         .prompt("from elsewhere").build()).blockingGet();

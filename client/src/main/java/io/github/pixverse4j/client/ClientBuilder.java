@@ -1,29 +1,27 @@
 package io.github.pixverse4j.client;
 
-import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Scheduler;
-import io.reactivex.rxjava3.schedulers.Schedulers;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The settings every provider facade's builder shares, such as {@code GmiCloud.builder()}. Only
- * the API key is required.
+ * The builder every provider facade extends, such as {@code GmiCloud.builder()}: the settings of a
+ * {@link ClientConfig} plus the provider's default base URL and its own options. Only the API key
+ * is required.
+ *
+ * <p>An app with its own Dagger component extends it too: {@link #config()} is the {@link
+ * ClientConfig} to bind next to {@link ClientModule} and the provider's module (see the provider's
+ * README).
  *
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private final String defaultBaseUrl;
-  private ApiKey apiKey;
-  private String baseUrl;
-  private OkHttpClient httpClient;
-  private Scheduler scheduler;
-  private Scheduler ioScheduler;
-  private PollingPolicy pollingPolicy;
-  private TaskJournal journal;
+  private final ClientConfig.Builder config = ClientConfig.builder();
 
+  /**
+   * @param defaultBaseUrl the provider's base URL, used unless {@link #baseUrl(String)} is called
+   */
   protected ClientBuilder(String defaultBaseUrl) {
     if (defaultBaseUrl == null) throw new NullPointerException("defaultBaseUrl == null");
     this.defaultBaseUrl = defaultBaseUrl;
@@ -34,82 +32,72 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return (B) this;
   }
 
-  /** The API key; never printed, logged or put in a handle. */
+  /** The API key; never printed, logged or put in a handle. See {@link ClientConfig.Builder#apiKey}. */
   public B apiKey(String apiKey) {
-    if (apiKey == null) throw new NullPointerException("apiKey == null");
-    this.apiKey = ApiKey.of(apiKey);
+    config.apiKey(apiKey);
     return self();
   }
 
-  /** Another host speaking the same protocol; must be https unless it is a loopback address. */
+  /** Another host speaking the same protocol; see {@link ClientConfig.Builder#baseUrl}. */
   public B baseUrl(String baseUrl) {
-    if (baseUrl == null) throw new NullPointerException("baseUrl == null");
-    BaseUrls.require(baseUrl);
-    this.baseUrl = baseUrl;
+    config.baseUrl(baseUrl);
     return self();
   }
 
-  /**
-   * Your own OkHttp client, to share its connection pool and dispatcher; this library adds its
-   * interceptors to a derived client and leaves yours unchanged.
-   */
+  /** Your own OkHttp client; see {@link ClientConfig.Builder#httpClient}. */
   public B httpClient(OkHttpClient httpClient) {
-    if (httpClient == null) throw new NullPointerException("httpClient == null");
-    this.httpClient = httpClient;
+    config.httpClient(httpClient);
     return self();
   }
 
   /** Source of time for polling delays; default {@code Schedulers.computation()}. */
   public B scheduler(Scheduler scheduler) {
-    if (scheduler == null) throw new NullPointerException("scheduler == null");
-    this.scheduler = scheduler;
+    config.scheduler(scheduler);
     return self();
   }
 
   /** Where downloads write files; default {@code Schedulers.io()}. */
   public B ioScheduler(Scheduler ioScheduler) {
-    if (ioScheduler == null) throw new NullPointerException("ioScheduler == null");
-    this.ioScheduler = ioScheduler;
+    config.ioScheduler(ioScheduler);
     return self();
   }
 
   /** Default {@link PollingPolicy#defaults()}. */
   public B pollingPolicy(PollingPolicy pollingPolicy) {
-    if (pollingPolicy == null) throw new NullPointerException("pollingPolicy == null");
-    this.pollingPolicy = pollingPolicy;
+    config.pollingPolicy(pollingPolicy);
     return self();
   }
 
   /** Records every task in {@code journal}; see {@link VideoClient#withJournal}. Default: none. */
   public B journal(TaskJournal journal) {
-    if (journal == null) throw new NullPointerException("journal == null");
-    this.journal = journal;
+    config.journal(journal);
     return self();
   }
 
-  /** Copies every setting given to a {@link VideoProviderFactory}. */
-  public B settings(VideoProviderFactory.Settings settings) {
+  /**
+   * Copies every setting of {@code settings}: key, schedulers and policy, and the base URL, HTTP
+   * client and journal when it has them. What {@link VideoProviderFactory#create} does.
+   */
+  public B settings(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");
-    apiKey(settings.apiKey());
-    settings.baseUrl().ifPresent(this::baseUrl);
-    settings.httpClient().ifPresent(this::httpClient);
-    settings.scheduler().ifPresent(this::scheduler);
-    settings.pollingPolicy().ifPresent(this::pollingPolicy);
+    config.apiKey(settings.apiKey());
+    settings.baseUrl().ifPresent(url -> config.baseUrl(url.toString()));
+    settings.httpClient().ifPresent(config::httpClient);
+    config.scheduler(settings.scheduler());
+    config.ioScheduler(settings.ioScheduler());
+    config.pollingPolicy(settings.pollingPolicy());
+    settings.journal().ifPresent(config::journal);
     return self();
   }
 
-  /** The finished configuration, for the provider's component. */
+  /**
+   * The finished configuration, with the provider's default base URL unless another was given.
+   *
+   * @throws IllegalStateException if no API key was given
+   */
   protected final ClientConfig config() {
-    if (apiKey == null) throw new IllegalStateException("apiKey is required");
-    HttpUrl url = BaseUrls.require(baseUrl != null ? baseUrl : defaultBaseUrl);
-    return new ClientConfig(
-        apiKey,
-        url,
-        httpClient,
-        scheduler != null ? scheduler : Schedulers.computation(),
-        ioScheduler != null ? ioScheduler : Schedulers.io(),
-        pollingPolicy != null ? pollingPolicy : PollingPolicy.defaults(),
-        journal);
+    ClientConfig built = config.build();
+    return built.baseUrl().isPresent() ? built : built.toBuilder().baseUrl(defaultBaseUrl).build();
   }
 
   /** Builds the client. */

@@ -1,15 +1,24 @@
 package io.github.pixverse4j.client;
 
 import io.github.pixverse4j.client.http.ApiKey;
+import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Everything a provider's object graph is built from: key, base URL, HTTP client, schedulers and
- * polling policy. Made by {@link ClientBuilder}; bound into the provider's Dagger component.
+ * Everything a client is built from: API key, base URL, HTTP client, schedulers, polling policy
+ * and journal. The one configuration value of pixverse4j: {@link VideoProviderFactory#create}
+ * takes it, every facade builder ({@link ClientBuilder}) makes one, and a provider's Dagger
+ * component binds it for {@link ClientModule}. Only the API key is required.
+ *
+ * <pre>{@code
+ * VideoClient client = VideoProviderFactory.find("gmi").get()
+ *     .create(ClientConfig.builder().apiKey(key).build());
+ * }</pre>
  */
 public final class ClientConfig {
   private final ApiKey apiKey;
@@ -20,24 +29,45 @@ public final class ClientConfig {
   private final PollingPolicy pollingPolicy;
   private final TaskJournal journal;
 
-  ClientConfig(ApiKey apiKey, HttpUrl baseUrl, OkHttpClient httpClient, Scheduler scheduler,
-      Scheduler ioScheduler, PollingPolicy pollingPolicy, TaskJournal journal) {
-    this.journal = journal;
-    this.apiKey = apiKey;
-    this.baseUrl = baseUrl;
-    this.httpClient = httpClient;
-    this.scheduler = scheduler;
-    this.ioScheduler = ioScheduler;
-    this.pollingPolicy = pollingPolicy;
+  private ClientConfig(Builder b) {
+    this.apiKey = b.apiKey;
+    this.baseUrl = b.baseUrl;
+    this.httpClient = b.httpClient;
+    this.scheduler = b.scheduler != null ? b.scheduler : Schedulers.computation();
+    this.ioScheduler = b.ioScheduler != null ? b.ioScheduler : Schedulers.io();
+    this.pollingPolicy = b.pollingPolicy != null ? b.pollingPolicy : PollingPolicy.defaults();
+    this.journal = b.journal;
   }
 
+  /** A builder with every setting at its default and no API key. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.apiKey = apiKey;
+    b.baseUrl = baseUrl;
+    b.httpClient = httpClient;
+    b.scheduler = scheduler;
+    b.ioScheduler = ioScheduler;
+    b.pollingPolicy = pollingPolicy;
+    b.journal = journal;
+    return b;
+  }
+
+  /** The API key; its {@code toString()} is redacted. */
   public ApiKey apiKey() {
     return apiKey;
   }
 
-  /** The provider's base URL, ending in {@code /}. */
-  public HttpUrl baseUrl() {
-    return baseUrl;
+  /**
+   * The provider's base URL, ending in {@code /}; empty means the provider's default, which a
+   * facade builder fills in.
+   */
+  public Optional<HttpUrl> baseUrl() {
+    return Optional.ofNullable(baseUrl);
   }
 
   /** The caller's own OkHttp client, if one was given; otherwise a shared default is used. */
@@ -45,16 +75,17 @@ public final class ClientConfig {
     return Optional.ofNullable(httpClient);
   }
 
-  /** Source of time for polling delays and retries. */
+  /** Source of time for polling delays and retries; default {@code Schedulers.computation()}. */
   public Scheduler scheduler() {
     return scheduler;
   }
 
-  /** Where blocking work (file writes of downloads) runs. */
+  /** Where blocking work (file writes of downloads) runs; default {@code Schedulers.io()}. */
   public Scheduler ioScheduler() {
     return ioScheduler;
   }
 
+  /** Default {@link PollingPolicy#defaults()}. */
   public PollingPolicy pollingPolicy() {
     return pollingPolicy;
   }
@@ -66,6 +97,97 @@ public final class ClientConfig {
 
   @Override
   public String toString() {
-    return "ClientConfig{apiKey=" + apiKey + ", baseUrl=" + baseUrl + ", policy=" + pollingPolicy + "}";
+    return "ClientConfig{apiKey=" + apiKey + ", baseUrl=" + (baseUrl == null ? "default" : baseUrl)
+        + ", policy=" + pollingPolicy + "}";
+  }
+
+  /** Builds a {@link ClientConfig}; every setter rejects {@code null}. */
+  public static final class Builder {
+    private ApiKey apiKey;
+    private HttpUrl baseUrl;
+    private OkHttpClient httpClient;
+    private Scheduler scheduler;
+    private Scheduler ioScheduler;
+    private PollingPolicy pollingPolicy;
+    private TaskJournal journal;
+
+    private Builder() {}
+
+    /** The API key; never printed, logged or put in a handle. Required. */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null) throw new NullPointerException("apiKey == null");
+      this.apiKey = ApiKey.of(apiKey);
+      return this;
+    }
+
+    /** {@link #apiKey(String)} for an already wrapped key. */
+    Builder apiKey(ApiKey apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    boolean hasBaseUrl() {
+      return baseUrl != null;
+    }
+
+    /**
+     * Another host speaking the provider's protocol.
+     *
+     * @throws IllegalArgumentException unless it is https, or http to a loopback address ({@link
+     *     BaseUrls#require(String)})
+     */
+    public Builder baseUrl(String baseUrl) {
+      if (baseUrl == null) throw new NullPointerException("baseUrl == null");
+      this.baseUrl = BaseUrls.require(baseUrl);
+      return this;
+    }
+
+    /**
+     * Your own OkHttp client, to share its connection pool and dispatcher; this library adds its
+     * interceptors to a derived client and leaves yours unchanged.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      if (httpClient == null) throw new NullPointerException("httpClient == null");
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** Source of time for polling delays; default {@code Schedulers.computation()}. */
+    public Builder scheduler(Scheduler scheduler) {
+      if (scheduler == null) throw new NullPointerException("scheduler == null");
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /** Where downloads write files; default {@code Schedulers.io()}. */
+    public Builder ioScheduler(Scheduler ioScheduler) {
+      if (ioScheduler == null) throw new NullPointerException("ioScheduler == null");
+      this.ioScheduler = ioScheduler;
+      return this;
+    }
+
+    /** Default {@link PollingPolicy#defaults()}. */
+    public Builder pollingPolicy(PollingPolicy pollingPolicy) {
+      if (pollingPolicy == null) throw new NullPointerException("pollingPolicy == null");
+      this.pollingPolicy = pollingPolicy;
+      return this;
+    }
+
+    /** Records every task in {@code journal}; see {@link VideoClient#withJournal}. Default: none. */
+    public Builder journal(TaskJournal journal) {
+      if (journal == null) throw new NullPointerException("journal == null");
+      this.journal = journal;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalStateException if no API key was given
+     */
+    public ClientConfig build() {
+      if (apiKey == null) throw new IllegalStateException("apiKey is required");
+      return new ClientConfig(this);
+    }
   }
 }

@@ -18,6 +18,11 @@ import okhttp3.OkHttpClient;
 /**
  * The Dagger bindings every provider component shares: it turns a bound {@link ClientConfig} and
  * the provider module's {@link VideoProvider} into a {@link VideoClient}.
+ *
+ * <p>Public API: an app with its own {@code @Singleton} component includes it with one provider
+ * module (such as {@code OdiRouterModule}) and binds a {@link ClientConfig} made by that
+ * provider's facade builder ({@link ClientBuilder#config()}), as {@code OdiRouterFacadeTest} and
+ * {@code ClientModuleTest} do. {@code docs/architecture.md} records why Dagger is public.
  */
 @Module
 public final class ClientModule {
@@ -30,7 +35,9 @@ public final class ClientModule {
 
   @Provides
   static HttpUrl baseUrl(ClientConfig config) {
-    return config.baseUrl();
+    return config.baseUrl().orElseThrow(() -> new IllegalStateException(
+        "the ClientConfig bound in the component has no baseUrl: set one, or make the config with"
+            + " the provider's facade builder (ClientBuilder.config()), which fills in the default"));
   }
 
   @Provides
@@ -71,9 +78,9 @@ public final class ClientModule {
   @Provides
   @Singleton
   static VideoClient videoClient(VideoProvider provider, PollingPolicy policy, Scheduler scheduler,
-      VideoClient.Downloader downloader, ClientConfig config) {
+      VideoClient.Downloader downloader, HttpUrl baseUrl, ClientConfig config) {
     VideoClient client = new VideoClient(provider, policy, scheduler, downloader)
-        .withEndpoint(config.baseUrl().toString());
+        .withEndpoint(baseUrl.toString());
     return config.journal().isPresent() ? client.withJournal(config.journal().get()) : client;
   }
 }

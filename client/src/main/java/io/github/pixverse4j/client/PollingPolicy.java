@@ -16,8 +16,8 @@ import java.util.function.DoubleSupplier;
  *   <li>with an ETA (or progress from which one can be estimated), just after the expected end,
  *       within [{@link #minInterval}, {@link #maxHintedInterval}];
  *   <li>while queued with a known position, longer the deeper the task is queued, up to {@link
- *       #maxQueuedInterval};
- *   <li>otherwise {@link #interval}, growing by {@link #backoffFactor} on each poll that showed
+ *       Builder#maxQueuedInterval};
+ *   <li>otherwise {@link #interval}, growing by {@link Builder#backoffFactor} on each poll that showed
  *       nothing new, up to {@link #maxInterval}.
  * </ul>
  *
@@ -92,6 +92,9 @@ public final class PollingPolicy {
     return new Builder(this);
   }
 
+  // Getters of the adaptive schedule's internals (growth, hint margins, queue spacing) are
+  // package-private: users set them on the Builder; only the engine reads them.
+
   public Duration initialDelay() {
     return initialDelay;
   }
@@ -104,15 +107,15 @@ public final class PollingPolicy {
     return maxInterval;
   }
 
-  public double backoffFactor() {
+  double backoffFactor() {
     return backoffFactor;
   }
 
-  public Duration backoffAfter() {
+  Duration backoffAfter() {
     return backoffAfter;
   }
 
-  public Duration maxBackoffInterval() {
+  Duration maxBackoffInterval() {
     return maxBackoffInterval;
   }
 
@@ -124,19 +127,19 @@ public final class PollingPolicy {
     return maxHintedInterval;
   }
 
-  public Duration etaMargin() {
+  Duration etaMargin() {
     return etaMargin;
   }
 
-  public boolean useProviderHints() {
+  boolean useProviderHints() {
     return useProviderHints;
   }
 
-  public Duration queuedIntervalPerPosition() {
+  Duration queuedIntervalPerPosition() {
     return queuedIntervalPerPosition;
   }
 
-  public Duration maxQueuedInterval() {
+  Duration maxQueuedInterval() {
     return maxQueuedInterval;
   }
 

@@ -79,4 +79,23 @@ class ClientModuleTest {
     assertThatThrownBy(() -> new TestBuilder().baseUrl("http://api.example.com/")).hasMessageContaining("HTTPS");
     assertThat(new TestBuilder().apiKey("k").baseUrl("http://127.0.0.1:8080/x").build()).isNotNull();
   }
+
+  @Test
+  @DisplayName("an app's component can bind a ClientConfig made with ClientConfig.builder(), base URL included")
+  void configBoundDirectly() {
+    ClientConfig config = ClientConfig.builder().apiKey("k").baseUrl("https://other.example.com/v2")
+        .scheduler(new TestScheduler()).build();
+    VideoClient client = DaggerClientModuleTest_TestComponent.factory().create(config).client();
+    assertThat(client.endpoint()).contains("https://other.example.com/v2/");
+  }
+
+  @Test
+  @DisplayName("a bound ClientConfig without a base URL is refused with what to do, not with a null")
+  void configWithoutBaseUrl() {
+    ClientConfig config = ClientConfig.builder().apiKey("k").build();
+    assertThatThrownBy(() -> DaggerClientModuleTest_TestComponent.factory().create(config).client())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no baseUrl")
+        .hasMessageContaining("facade builder");
+  }
 }

@@ -5,6 +5,7 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import java.math.BigDecimal;
 import java.util.Optional;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
@@ -55,7 +56,7 @@ public final class GmiProviderFactory implements VideoProviderFactory {
   }
 
   @Override
-  public VideoClient create(Settings settings) {
+  public VideoClient create(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");
     return GmiCloud.builder().settings(settings).build();
   }

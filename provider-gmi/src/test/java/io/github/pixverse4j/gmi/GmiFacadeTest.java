@@ -11,6 +11,7 @@ import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.GmiSimulator;
@@ -50,7 +51,7 @@ class GmiFacadeTest {
   void factoryCreate() {
     try (GmiSimulator sim = new GmiSimulator(KEY).start()) {
       VideoClient client = new GmiProviderFactory().create(
-          VideoProviderFactory.Settings.builder().apiKey(KEY).baseUrl(sim.baseUrl()).build());
+          ClientConfig.builder().apiKey(KEY).baseUrl(sim.baseUrl()).build());
       assertThat(client.providerId()).isEqualTo("gmi");
       client.submit(request().build()).blockingGet();
       assertThat(sim.jobCount()).isEqualTo(1);

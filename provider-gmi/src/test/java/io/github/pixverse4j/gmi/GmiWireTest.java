@@ -14,7 +14,7 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;

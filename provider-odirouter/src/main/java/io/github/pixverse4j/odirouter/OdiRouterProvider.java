@@ -11,6 +11,7 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.odirouter.internal.OdiRouterApi;
 import io.github.pixverse4j.odirouter.internal.OdiRouterCancelResponse;
 import io.github.pixverse4j.odirouter.internal.OdiRouterErrors;

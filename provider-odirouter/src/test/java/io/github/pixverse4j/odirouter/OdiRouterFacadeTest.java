@@ -99,7 +99,7 @@ class OdiRouterFacadeTest {
     assertThat(f.displayName()).contains("OdiRouter");
     try (OdiRouterSimulator sim = new OdiRouterSimulator("factory-key-42").start()) {
       sim.nextJobs(Lifecycle.immediateSuccess());
-      VideoClient client = f.create(VideoProviderFactory.Settings.builder().apiKey("factory-key-42")
+      VideoClient client = f.create(ClientConfig.builder().apiKey("factory-key-42")
           .baseUrl(sim.baseUrl()).pollingPolicy(fast()).build());
       TaskStatus last = client.generate(io.github.pixverse4j.api.ImageToVideoRequest.builder()
           .image(ImageInput.url("https://example.com/a.png")).prompt("p").build()).blockingLast();

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
@@ -35,7 +36,7 @@ public final class PixVerseProviderFactory implements VideoProviderFactory {
   }
 
   @Override
-  public VideoClient create(Settings settings) {
+  public VideoClient create(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");
     return PixVerse.builder().settings(settings).build();
   }

@@ -2,6 +2,7 @@ package io.github.pixverse4j.pixverse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.Lifecycle;
@@ -26,7 +27,7 @@ class PixVerseFacadeTest {
   void creates() {
     try (PixVerseSimulator sim = new PixVerseSimulator("factory-key-123").start()) {
       sim.nextJobs(Lifecycle.immediateSuccess());
-      VideoClient client = new PixVerseProviderFactory().create(VideoProviderFactory.Settings.builder()
+      VideoClient client = new PixVerseProviderFactory().create(ClientConfig.builder()
           .apiKey("factory-key-123").baseUrl(sim.baseUrl()).build());
       assertThat(client.providerId()).isEqualTo("pixverse");
       assertThat(client.toString()).doesNotContain("factory-key-123");

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.v3async;
 
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
@@ -32,7 +33,7 @@ public final class MyRouterProviderFactory implements VideoProviderFactory {
   }
 
   @Override
-  public VideoClient create(Settings settings) {
+  public VideoClient create(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");
     return V3Async.myrouter().settings(settings).build();
   }

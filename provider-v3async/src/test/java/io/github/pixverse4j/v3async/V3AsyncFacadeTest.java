@@ -13,6 +13,7 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
@@ -77,7 +78,7 @@ class V3AsyncFacadeTest {
     assertThat(myrouter.defaultBaseUrl()).isEqualTo("https://api.myrouter.ai");
     assertThat(highway.capabilities().model()).isEqualTo("pixverse-v6-i2v");
     assertThat(myrouter.capabilities().providerId()).isEqualTo("myrouter");
-    VideoClient c = myrouter.create(VideoProviderFactory.Settings.builder().apiKey(KEY).baseUrl("http://127.0.0.1:9/").build());
+    VideoClient c = myrouter.create(ClientConfig.builder().apiKey(KEY).baseUrl("http://127.0.0.1:9/").build());
     assertThat(c.providerId()).isEqualTo("myrouter");
   }
 

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.temporal;
 
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
@@ -58,7 +59,7 @@ public final class VideoWorker {
     for (VideoProviderFactory f : VideoProviderFactory.load(VideoWorker.class.getClassLoader())) {
       String key = environment.get(f.apiKeyEnvironmentVariable());
       if (key == null || key.trim().isEmpty()) continue;
-      b.client(f.create(VideoProviderFactory.Settings.builder()
+      b.client(f.create(ClientConfig.builder()
           .apiKey(key)
           .pollingPolicy(withoutClientRetries(b.pollingPolicy))
           .build()));

@@ -13,7 +13,7 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.VideoProviderFactory;
@@ -27,7 +27,6 @@ import io.github.pixverse4j.simulator.SimResponse;
 import io.github.pixverse4j.simulator.SimulatorFactory;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -79,12 +78,12 @@ public final class Acme {
       return Acme.capabilities();
     }
 
-    @Override public VideoClient create(Settings settings) {
-      OkHttpClient http = settings.httpClient().orElseGet(OkHttpClient::new);
-      Provider provider = new Provider(http, settings.baseUrl().orElse(defaultBaseUrl()), settings.apiKey());
-      VideoDownloader downloader = new VideoDownloader(http, Schedulers.io());
-      return new VideoClient(provider, settings.pollingPolicy().orElseGet(PollingPolicy::defaults),
-          Schedulers.computation(), downloader::download);
+    @Override public VideoClient create(ClientConfig config) {
+      OkHttpClient http = config.httpClient().orElseGet(OkHttpClient::new);
+      String base = config.baseUrl().map(Object::toString).orElse(defaultBaseUrl()).replaceAll("/+$", "");
+      Provider provider = new Provider(http, base, config.apiKey().reveal());
+      VideoDownloader downloader = new VideoDownloader(http, config.ioScheduler());
+      return new VideoClient(provider, config.pollingPolicy(), config.scheduler(), downloader::download);
     }
   }
 

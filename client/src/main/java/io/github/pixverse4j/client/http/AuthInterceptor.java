@@ -30,9 +30,23 @@ public final class AuthInterceptor implements Interceptor {
     this.baseUrl = baseUrl;
   }
 
-  /** Sends {@code Authorization: Bearer <key>} to {@code baseUrl}'s origin only. */
+  /** Sends {@code Authorization: Bearer <key>} (RFC 6750) to {@code baseUrl}'s origin only. */
   public static AuthInterceptor bearer(ApiKey key, HttpUrl baseUrl) {
-    return create("Authorization", "Bearer ", key, baseUrl);
+    return authorization("Bearer", key, baseUrl);
+  }
+
+  /**
+   * Sends {@code Authorization: <scheme> <key>} to {@code baseUrl}'s origin only, for providers
+   * whose scheme is not {@code Bearer}; for example {@code authorization("Key", key, url)} sends
+   * {@code Authorization: Key <key>}.
+   *
+   * @param scheme the authentication scheme, an HTTP token (RFC 9110 §11.1) such as {@code Key}
+   * @throws IllegalArgumentException if {@code scheme} is empty or not a token (spaces, colons)
+   */
+  public static AuthInterceptor authorization(String scheme, ApiKey key, HttpUrl baseUrl) {
+    if (scheme == null) throw new NullPointerException("scheme == null");
+    requireToken(scheme, "scheme");
+    return create("Authorization", scheme + " ", key, baseUrl);
   }
 
   /** Sends {@code <headerName>: <key>} (for example {@code API-KEY}) to {@code baseUrl}'s origin only. */
@@ -44,19 +58,19 @@ public final class AuthInterceptor implements Interceptor {
   private static AuthInterceptor create(String name, String prefix, ApiKey key, HttpUrl baseUrl) {
     if (key == null) throw new NullPointerException("key == null");
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
-    if (name.isEmpty()) throw new IllegalArgumentException("headerName is empty");
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-        throw new IllegalArgumentException("headerName is not a valid HTTP header name: " + name);
-      }
-    }
+    requireToken(name, "headerName");
     return new AuthInterceptor(name, prefix, key, baseUrl);
   }
 
-  /** The header this interceptor sets, such as {@code Authorization}. */
-  public String headerName() {
-    return headerName;
+  /** Header names and authentication schemes are both RFC 9110 tokens. */
+  private static void requireToken(String value, String what) {
+    if (value.isEmpty()) throw new IllegalArgumentException(what + " is empty");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+        throw new IllegalArgumentException(what + " is not an HTTP token: " + value);
+      }
+    }
   }
 
   /** The only origin that receives the credential. */

@@ -56,7 +56,7 @@ public final class BaseUrls {
    * Whether {@code url} names this machine by a loopback literal: {@code localhost}, an address in
    * {@code 127.0.0.0/8}, or {@code ::1}. No name resolution happens.
    */
-  public static boolean isLoopback(HttpUrl url) {
+  static boolean isLoopback(HttpUrl url) {
     if (url == null) throw new NullPointerException("url == null");
     String host = url.host().toLowerCase(Locale.ROOT);
     if (host.equals("localhost") || host.equals("localhost.") || host.equals("::1")) return true;

@@ -27,7 +27,7 @@ public final class BodyLimitInterceptor implements Interceptor {
     this.maxBytes = maxBytes;
   }
 
-  public long maxBytes() {
+  long maxBytes() {
     return maxBytes;
   }
 

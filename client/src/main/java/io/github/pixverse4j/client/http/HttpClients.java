@@ -63,8 +63,10 @@ public final class HttpClients {
   /**
    * A client for one provider's API, derived from {@code base} (so it shares its dispatcher,
    * connection pool and the application's own interceptors) plus {@code auth} as the last network
-   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
-   * retry on connection failure is off: only the engine decides what may be sent again.
+   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's silent
+   * resend after a connection failure ({@code retryOnConnectionFailure}) stays as {@code base} has
+   * it; {@link Retrofits#create} turns it off for the calls that must not be resent (submits), so
+   * send those through Retrofit, not with {@code newCall} on this client.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
    * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}
@@ -83,9 +85,6 @@ public final class HttpClients {
     OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
     b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
     b.addNetworkInterceptor(auth);
-    // OkHttp would otherwise silently resend a request (a submit too) after a connection failure,
-    // which can create a second job; the engine retries what is safe to retry.
-    b.retryOnConnectionFailure(false);
     return b.build();
   }
 

@@ -1,15 +1,16 @@
 /**
  * HTTP plumbing shared by every provider module: the redacted {@link
  * io.github.pixverse4j.client.http.ApiKey}, HTTPS-only base URLs, the auth and body-size
- * interceptors, the shared {@code OkHttpClient}, the Jackson mapper, Retrofit construction,
+ * interceptors, the shared {@code OkHttpClient}, Retrofit construction (with the shared Jackson
+ * configuration),
  * mapping of HTTP failures to the {@link io.github.pixverse4j.api.VideoApiException} hierarchy, and
  * the video downloader.
  *
  * <p>A provider module typically does:
  *
  * <pre>{@code
- * HttpUrl base = BaseUrls.require(config.baseUrl());
- * ApiKey key = ApiKey.of(config.apiKey());
+ * HttpUrl base = BaseUrls.require("https://api.example.com/v1");
+ * ApiKey key = ApiKey.of(System.getenv("EXAMPLE_API_KEY"));
  * OkHttpClient client = HttpClients.forProvider(userClient, base, AuthInterceptor.bearer(key, base));
  * GmiApi api = ErrorMappingCallAdapterFactory.create("gmi", GmiErrors.mapper(key), key)
  *     .retrofit(base, client)
@@ -18,5 +19,10 @@
  *
  * <p>What providers do with answers (handles, video URLs, status values, messages) is in {@link
  * io.github.pixverse4j.client.provider}.
+ *
+ * <p>The credential's form is a parameter of {@link io.github.pixverse4j.client.http.AuthInterceptor}:
+ * {@code bearer(key, base)} sends {@code Authorization: Bearer <key>}, {@code
+ * authorization("Key", key, base)} any other scheme ({@code Authorization: Key <key>}), and {@code
+ * header("API-KEY", key, base)} the bare key in a header of its own.
  */
 package io.github.pixverse4j.client.http;

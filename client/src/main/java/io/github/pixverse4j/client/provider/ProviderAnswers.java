@@ -11,7 +11,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.http.RetryAfter;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.io.IOException;

@@ -16,6 +16,11 @@ import org.immutables.value.Value;
  * <p>The same settings as the public model's style in api-model, which has source retention so
  * that users of that package never need Immutables; this one has class retention so that it
  * reaches the provider modules, which run the Immutables processor at compile time only.
+ *
+ * <p>{@code allowedClasspathAnnotations} lists only {@code @Override}, so the generated classes
+ * carry no {@code org.immutables.value.Generated}: users compile without Immutables, and javac
+ * would warn about that missing annotation type once per generated class it reads (which breaks
+ * {@code -Werror} builds; {@code ConsumerCompileTest} in api-model checks it).
  */
 @Documented
 @Target({ElementType.PACKAGE, ElementType.TYPE})
@@ -26,5 +31,6 @@ import org.immutables.value.Value;
     jdkOnly = true,
     allParameters = false,
     defaults = @Value.Immutable(copy = true),
-    redactedMask = "****")
+    redactedMask = "****",
+    allowedClasspathAnnotations = {java.lang.Override.class})
 public @interface WireStyle {}

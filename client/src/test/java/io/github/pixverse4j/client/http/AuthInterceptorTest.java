@@ -88,6 +88,62 @@ class AuthInterceptorTest {
   }
 
   @Nested
+  @DisplayName("Authorization with another scheme, such as Key")
+  class OtherScheme {
+    @Test
+    @DisplayName("is sent as 'Authorization: Key <key>' to the provider's own origin")
+    void sentToBase() throws Exception {
+      call(client(base, AuthInterceptor.authorization("Key", KEY, base)), base.resolve("ok"));
+      assertThat(api.requestsTo("/v1/ok").get(0).header("Authorization"))
+          .isEqualTo("Key sk-test-credential-42");
+    }
+
+    @Test
+    @DisplayName("bearer is the scheme Bearer")
+    void bearerIsAScheme() throws Exception {
+      call(client(base, AuthInterceptor.authorization("Bearer", KEY, base)), base.resolve("ok"));
+      call(client(base, AuthInterceptor.bearer(KEY, base)), base.resolve("ok"));
+      assertThat(api.requestsTo("/v1/ok").get(0).header("Authorization"))
+          .isEqualTo(api.requestsTo("/v1/ok").get(1).header("Authorization"))
+          .isEqualTo("Bearer sk-test-credential-42");
+    }
+
+    @Test
+    @DisplayName("is not sent to another origin, nor after a redirect there")
+    void notSentElsewhere() throws Exception {
+      OkHttpClient c = client(base, AuthInterceptor.authorization("Key", KEY, base));
+      call(c, other.url("/direct"));
+      assertThat(call(c, base.resolve("away"))).isEqualTo("other");
+      assertThat(other.requestsTo("/direct").get(0).header("Authorization")).isNull();
+      assertThat(other.requestsTo("/landing").get(0).header("Authorization")).isNull();
+    }
+
+    @Test
+    @DisplayName("a scheme that is not a token is refused before any request")
+    void badScheme() {
+      assertThatThrownBy(() -> AuthInterceptor.authorization("", KEY, base))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("scheme is empty");
+      assertThatThrownBy(() -> AuthInterceptor.authorization("Key ", KEY, base))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("scheme is not an HTTP token: Key ");
+      assertThatThrownBy(() -> AuthInterceptor.authorization("Key:", KEY, base))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> AuthInterceptor.authorization(null, KEY, base))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("scheme == null");
+    }
+
+    @Test
+    @DisplayName("toString names the header, not the key")
+    void toStringRedacted() {
+      assertThat(AuthInterceptor.authorization("Key", KEY, base).toString())
+          .contains("Authorization")
+          .doesNotContain(KEY.reveal());
+    }
+  }
+
+  @Nested
   @DisplayName("a custom header such as API-KEY")
   class CustomHeader {
     @Test

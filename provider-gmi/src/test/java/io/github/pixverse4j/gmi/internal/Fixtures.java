@@ -1,7 +1,7 @@
 package io.github.pixverse4j.gmi.internal;
 
 import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;

@@ -11,7 +11,7 @@ import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

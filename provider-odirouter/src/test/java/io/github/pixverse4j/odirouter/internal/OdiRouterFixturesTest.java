@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

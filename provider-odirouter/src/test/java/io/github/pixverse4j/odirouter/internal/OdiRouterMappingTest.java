@@ -11,7 +11,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.http.Json;
+import io.github.pixverse4j.client.internal.Json;
 import java.io.IOException;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;

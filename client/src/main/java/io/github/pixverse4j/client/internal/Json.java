@@ -1,4 +1,4 @@
-package io.github.pixverse4j.client.http;
+package io.github.pixverse4j.client.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The Jackson configuration every provider's wire types are read and written with.
+ * The Jackson configuration every provider's wire types are read and written with. Not API (this
+ * package is public only for pixverse4j's own modules and is left out of the Javadoc): the mapper
+ * is shared and mutable, so it is not handed to users; {@link
+ * io.github.pixverse4j.client.http.Retrofits#create} applies it to every provider's calls.
  *
  * <p>Reading: unknown properties are ignored; numbers sent as strings ({@code "123"} into a {@code
  * long}) and numbers into {@code String} fields (ids) are accepted, because providers disagree

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.client.http;
+package io.github.pixverse4j.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
