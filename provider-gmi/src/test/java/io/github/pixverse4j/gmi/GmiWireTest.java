@@ -19,6 +19,7 @@ import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.RecordedRequest;
+import io.github.pixverse4j.testkit.FastPolling;
 import java.io.InputStream;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +45,7 @@ class GmiWireTest {
   }
 
   private VideoClient client() {
-    PollingPolicy fast = PollingPolicy.builder()
-        .initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5)).minInterval(Duration.ofMillis(5))
-        .maxInterval(Duration.ofMillis(10)).jitter(0).build();
+    PollingPolicy fast = FastPolling.policy();
     return GmiCloud.builder().apiKey(KEY).baseUrl(sim.baseUrl()).pollingPolicy(fast).build();
   }
 

@@ -17,6 +17,7 @@ import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.testkit.FastPolling;
 import java.nio.file.Paths;
 import java.util.List;
 import javax.inject.Singleton;
@@ -25,13 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class OdiRouterFacadeTest {
   private static io.github.pixverse4j.client.PollingPolicy fast() {
-    return io.github.pixverse4j.client.PollingPolicy.builder()
-        .initialDelay(java.time.Duration.ofMillis(5)).interval(java.time.Duration.ofMillis(5))
-        .minInterval(java.time.Duration.ofMillis(1)).maxInterval(java.time.Duration.ofMillis(10))
-        .maxHintedInterval(java.time.Duration.ofMillis(10))
-        .queuedIntervalPerPosition(java.time.Duration.ofMillis(1))
-        .maxQueuedInterval(java.time.Duration.ofMillis(10)).etaMargin(java.time.Duration.ZERO)
-        .jitter(0).build();
+    return FastPolling.policy();
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
+import io.github.pixverse4j.testkit.FastPolling;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,11 +57,7 @@ class OdiRouterWireTest {
   }
 
   private static PollingPolicy fast() {
-    return PollingPolicy.builder().initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5))
-        .minInterval(Duration.ofMillis(1)).maxInterval(Duration.ofMillis(10))
-        .maxHintedInterval(Duration.ofMillis(10)).queuedIntervalPerPosition(Duration.ofMillis(1))
-        .maxQueuedInterval(Duration.ofMillis(10)).etaMargin(Duration.ZERO).jitter(0)
-        .deadline(Duration.ofSeconds(20)).build();
+    return FastPolling.policy();
   }
 
   private static ImageToVideoRequest docExample() {

@@ -22,6 +22,7 @@ import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.PixVerseSimulator;
+import io.github.pixverse4j.testkit.FastPolling;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +45,7 @@ class PixVerseErrorsTest {
   void start() {
     sim = new PixVerseSimulator(KEY).start();
     PixVerse.Builder b = PixVerse.builder().apiKey(KEY).baseUrl(sim.baseUrl()).pollingPolicy(
-        PollingPolicy.builder()
-            .initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5))
-            .minInterval(Duration.ofMillis(5)).maxInterval(Duration.ofMillis(10))
-            .retryDelay(Duration.ofMillis(5)).maxRetryDelay(Duration.ofMillis(10))
-            .maxRetryAfter(Duration.ofMillis(50)).jitter(0).build());
+        FastPolling.builder().maxRetryAfter(Duration.ofMillis(50)).build());
     client = b.build();
     provider = b.component().provider();
   }

@@ -22,6 +22,7 @@ import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
+import io.github.pixverse4j.testkit.FastPolling;
 import io.reactivex.rxjava3.core.Single;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,15 +65,7 @@ class PixVerseWireTest {
   }
 
   private static PollingPolicy fastPolicy() {
-    return PollingPolicy.builder()
-        .initialDelay(Duration.ofMillis(5))
-        .interval(Duration.ofMillis(5))
-        .minInterval(Duration.ofMillis(5))
-        .maxInterval(Duration.ofMillis(10))
-        .retryDelay(Duration.ofMillis(5))
-        .maxRetryDelay(Duration.ofMillis(10))
-        .jitter(0)
-        .build();
+    return FastPolling.policy();
   }
 
   private static ImageToVideoRequest.Builder request() {

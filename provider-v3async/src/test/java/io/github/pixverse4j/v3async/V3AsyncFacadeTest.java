@@ -19,6 +19,7 @@ import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.testkit.FastPolling;
 import io.reactivex.rxjava3.core.Completable;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -157,9 +158,7 @@ class V3AsyncFacadeTest {
     for (boolean zeros : new boolean[] {true, false}) {
       try (V3AsyncSimulator sim = V3AsyncSimulator.myrouter(KEY).start().emitZeroValues(zeros)) {
         sim.nextJobs(Lifecycle.builder().queued(1).running(20, 70).withEta(Duration.ofSeconds(1), Duration.ofSeconds(1)).succeeded());
-        PollingPolicy fast = PollingPolicy.builder().initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5))
-            .minInterval(Duration.ofMillis(5)).maxInterval(Duration.ofMillis(20)).maxHintedInterval(Duration.ofMillis(20))
-            .jitter(0).build();
+        PollingPolicy fast = FastPolling.policy();
         List<TaskStatus> statuses = V3Async.myrouter().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(fast).build()
             .generate(request().build()).toList().blockingGet();
         assertThat(statuses).extracting(TaskStatus::state)

@@ -17,6 +17,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.testkit.FastPolling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -165,9 +166,7 @@ class V3AsyncWireTest {
 
   private VideoClient highway() {
     sim = V3AsyncSimulator.highway(KEY).start();
-    return V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(PollingPolicy.builder()
-        .initialDelay(Duration.ofMillis(5)).interval(Duration.ofMillis(5)).minInterval(Duration.ofMillis(5))
-        .maxInterval(Duration.ofMillis(10)).jitter(0).build()).build();
+    return V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(FastPolling.policy()).build();
   }
 
   private static String repeat(char c, int n) {
