@@ -87,12 +87,17 @@ final class Scale {
     int threadsBefore = threads.getThreadCount();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> firstError = new java.util.concurrent.atomic.AtomicReference<>();
     CountDownLatch done = new CountDownLatch(n);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       client.generate(request()).subscribe(s -> {
         if (s.state() == TaskState.SUCCEEDED) ok.incrementAndGet();
       }, e -> {
+        if (firstError.compareAndSet(null, e)) {
+          System.err.println("first error of the run (of " + n + " tasks):");
+          e.printStackTrace();
+        }
         errors.incrementAndGet();
         done.countDown();
       }, done::countDown);

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -69,7 +70,11 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   private long compactAt;
   /** Where this journal's last write ended: a file still that long ends with its newline. */
   private long lastEnd = -1;
+  /** Guards {@link #pending} and {@link #writing}. */
+  private final Object queue = new Object();
   private Batch pending = new Batch();
+  /** True while a leader writes a batch. */
+  private boolean writing;
 
   private FileTaskJournal(Builder b) {
     this.directory = b.directory.toAbsolutePath().normalize();
@@ -122,43 +127,77 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     if (record == null) throw new NullPointerException("record == null");
     byte[] line = JournalCodec.encode(record);
     Batch mine;
-    synchronized (this) {
+    Batch lead = null;
+    synchronized (queue) {
       mine = pending;
       mine.add(line);
-    }
-    // Group commit: whoever gets the lock writes every record queued so far in one write, so
-    // threads arriving while a write is under way share the next one instead of queueing a
-    // system call each. The record is in the file before this method returns, either way.
-    processLock.lock();
-    try {
-      if (!mine.done) {
-        Batch batch;
-        synchronized (this) {
-          batch = pending;
-          pending = new Batch();
-        }
-        try {
-          locked(() -> {
-            long size = appendLocked(batch.bytes());
-            if (size >= compactAt) compactLocked();
-            return null;
-          });
-        } catch (JournalException e) {
-          batch.error = e;
-        }
-        batch.done = true;
+      if (writing) {
+        mine.waiters.add(Thread.currentThread());
+      } else {
+        lead = takePending();
       }
-    } finally {
-      processLock.unlock();
     }
+    // Group commit: one thread at a time (the leader) writes every record queued so far in one
+    // write, while the threads that queued theirs meanwhile park until their batch is in the file.
+    // The leader wakes each of them itself: waking them one after another through a lock would
+    // make every one wait for the previous one to be scheduled, which on a busy machine costs
+    // far more than the write.
+    boolean interrupted = false;
+    while (lead == null && !mine.done) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) interrupted = true;
+      if (mine.done) break;
+      synchronized (queue) {
+        if (!writing && !mine.done) lead = takePending();
+      }
+    }
+    if (lead != null) write(lead);
+    if (interrupted) Thread.currentThread().interrupt();
     if (mine.error != null) throw mine.error;
   }
 
-  /** Records waiting to be written together. Guarded by the journal (adding) and the process lock. */
+  /** Makes the caller the leader of the pending batch. Guarded by {@link #queue}. */
+  private Batch takePending() {
+    writing = true;
+    Batch batch = pending;
+    pending = new Batch();
+    return batch;
+  }
+
+  private void write(Batch batch) {
+    try {
+      locked(() -> {
+        long size = appendLocked(batch.bytes());
+        if (size >= compactAt) compactLocked();
+        return null;
+      });
+    } catch (JournalException e) {
+      batch.error = e;
+    } catch (RuntimeException | Error e) {
+      batch.error = new JournalException("Cannot use the task journal " + file + ": " + e, e);
+      throw e;
+    } finally {
+      List<Thread> done;
+      Thread nextLeader = null;
+      synchronized (queue) {
+        batch.done = true;
+        writing = false;
+        done = batch.waiters;
+        // Someone must write what queued up during this write: wake one of its waiters to lead.
+        if (!pending.waiters.isEmpty()) nextLeader = pending.waiters.get(0);
+      }
+      for (Thread t : done) LockSupport.unpark(t);
+      if (nextLeader != null) LockSupport.unpark(nextLeader);
+    }
+  }
+
+  /** Records waiting to be written together; lines and waiters are guarded by {@link #queue}. */
   private static final class Batch {
     private final java.util.ArrayList<byte[]> lines = new java.util.ArrayList<>(4);
+    final java.util.ArrayList<Thread> waiters = new java.util.ArrayList<>(4);
     private int length;
-    boolean done;
+    volatile boolean done;
+    /** Set before {@link #done}. */
     JournalException error;
 
     void add(byte[] line) {
@@ -179,10 +218,19 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   }
 
   private long appendLocked(byte[] line) throws IOException {
-    refreshData();
-    long size = data.size();
+    long size = data == null ? -1 : data.size();
+    boolean torn = false;
+    if (data == null || size != lastEnd) {
+      // Someone else wrote since this journal's last write (another process or journal object),
+      // or a compaction replaced the file (it appends a byte to the old one first, see
+      // replaceFile): look the file up again. When the file is just as this journal left it,
+      // which is every write of a lone writer, its name need not be looked up at all.
+      refreshData();
+      size = data.size();
+      torn = size > 0 && !endsWithNewline(size);
+    }
     ByteBuffer buffer;
-    if (size > 0 && size != lastEnd && !endsWithNewline(size)) {
+    if (torn) {
       // The last write was cut short by a dying process: finish its line so this record stands alone.
       buffer = ByteBuffer.allocate(line.length + 1);
       buffer.put((byte) '\n').put(line).flip();
@@ -249,6 +297,13 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
         }
         out.force(true);
       }
+      // Other journal objects (here or in other processes) holding the old file open notice the
+      // replacement by its size at their next append (see appendLocked), so it must change even
+      // when nobody else wrote: one newline, an empty line to readers should this process die
+      // before the rename.
+      ByteBuffer mark = ByteBuffer.wrap(new byte[] {'\n'});
+      long end = data.size();
+      while (mark.hasRemaining()) end += data.write(mark, end);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

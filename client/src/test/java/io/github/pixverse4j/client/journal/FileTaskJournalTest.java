@@ -203,6 +203,60 @@ class FileTaskJournalTest {
   }
 
   @Test
+  @DisplayName("a record appended by many threads at once is in the file when append returns, leader or not")
+  void groupCommitReturnsAfterTheWrite() throws Exception {
+    FileTaskJournal j = TaskJournal.file(dir);
+    int threads = 8;
+    int each = 150;
+    CountDownLatch go = new CountDownLatch(1);
+    List<String> missing = Collections.synchronizedList(new ArrayList<String>());
+    List<Thread> all = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int w = t;
+      Thread th = new Thread(() -> {
+        try {
+          go.await();
+          for (int i = 0; i < each; i++) {
+            JournalRecord r = intent("g" + w + "-" + i, T0, null);
+            j.append(r);
+            // Read through another channel: what a new process would see after a kill right now.
+            String file = new String(Files.readAllBytes(j.file()), StandardCharsets.UTF_8);
+            if (!file.contains(new String(JournalCodec.encode(r), StandardCharsets.UTF_8))) missing.add(r.id());
+          }
+        } catch (InterruptedException | IOException e) {
+          missing.add(e.toString());
+        }
+      });
+      th.start();
+      all.add(th);
+    }
+    go.countDown();
+    for (Thread th : all) th.join();
+    assertThat(missing).as("records not in the file when append returned").isEmpty();
+    assertThat(j.records()).hasSize(threads * each);
+  }
+
+  @Test
+  @DisplayName("a journal object that wrote last still appends to the new file after another one compacted")
+  void appendAfterAnotherCompacted() throws IOException {
+    FileTaskJournal a = TaskJournal.file(dir);
+    FileTaskJournal b = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
+    b.append(intent("refused", T0, null));
+    b.append(JournalRecord.notAccepted("refused", T0, "401"));
+    // a writes last, so the file is exactly as long as a left it: only the compaction changes it.
+    a.append(intent("x", T0, null));
+    b.compact();
+    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("x");
+    a.append(intent("y", T0.plusSeconds(1), null));
+    a.append(JournalRecord.accepted("y", token(1), T0.plusSeconds(2)));
+    assertThat(TaskJournal.file(dir).entries()).as("records a appended after b replaced the file")
+        .extracting(JournalEntry::id).containsExactly("y", "x");
+    assertThat(Files.readAllLines(a.file())).hasSize(3);
+    a.close();
+    b.close();
+  }
+
+  @Test
   @DisplayName("four processes appending at once lose and corrupt nothing (OS file locks)")
   void processes() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
