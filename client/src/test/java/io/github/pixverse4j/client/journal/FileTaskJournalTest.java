@@ -257,6 +257,66 @@ class FileTaskJournalTest {
   }
 
   @Test
+  @DisplayName("appends go on while a compaction reads and rewrites the file, and are in the compacted file")
+  void appendsDuringCompaction() throws Exception {
+    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
+    FileTaskJournal other = TaskJournal.file(dir);
+    j.append(intent("a", T0, null));
+    j.append(intent("refused", T0, null));
+    j.append(JournalRecord.notAccepted("refused", T0, "401"));
+    List<String> appended = Collections.synchronizedList(new ArrayList<String>());
+    List<String> appendedDuring = Collections.synchronizedList(new ArrayList<String>());
+    j.afterSnapshot = () -> {
+      // Another thread, so that a lock held by the compacting thread would block it.
+      Thread t = new Thread(() -> {
+        j.append(intent("b", T0.plusSeconds(1), "/v"));
+        other.append(JournalRecord.accepted("b", token(2), T0.plusSeconds(2)));
+        appended.add("b");
+      });
+      t.start();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      appendedDuring.addAll(appended);
+    };
+    j.compactAside();
+    assertThat(appendedDuring).as("appended while the compaction was under way").containsExactly("b");
+    FileTaskJournal reader = TaskJournal.file(dir);
+    assertThat(reader.entries()).extracting(JournalEntry::id).containsExactly("b", "a");
+    assertThat(reader.entry("b").get().phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
+    assertThat(Files.readAllLines(j.file())).hasSize(3);
+    j.afterSnapshot = null;
+    j.append(intent("c", T0.plusSeconds(3), null));
+    other.append(intent("d", T0.plusSeconds(4), null));
+    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("d", "c", "b", "a");
+  }
+
+  @Test
+  @DisplayName("a record for an entry being compacted away that arrives during the compaction leaves no orphan entry")
+  void lateRecordOfDroppedEntry() throws Exception {
+    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
+    j.append(intent("a", T0, null));
+    j.append(intent("r", T0, null));
+    j.append(JournalRecord.accepted("r", token(1), T0));
+    j.append(JournalRecord.terminal(token(1), T0.plusSeconds(5), TaskState.FAILED, null, "moderated"));
+    j.afterSnapshot = () -> {
+      Thread t = new Thread(() -> j.append(JournalRecord.terminal(token(1), T0.plusSeconds(6), TaskState.FAILED,
+          null, "moderated, seen by a second watcher")));
+      t.start();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    j.compactAside();
+    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("a");
+    assertThat(Files.readAllLines(j.file())).hasSize(1);
+  }
+
+  @Test
   @DisplayName("four processes appending at once lose and corrupt nothing (OS file locks)")
   void processes() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
