@@ -102,7 +102,9 @@ final class JournalFold {
           if (r.model() != null && d.model == null) d.model = r.model();
           if (r.endpoint() != null && d.endpoint == null) d.endpoint = r.endpoint();
           if (!r.labels().isEmpty() && d.labels.isEmpty()) d.labels = r.labels();
-          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
+          // A forgotten submit that turns out to have been accepted is a billed job again.
+          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN
+              || d.phase == JournalEntry.Phase.FORGOTTEN) {
             d.phase = JournalEntry.Phase.ACCEPTED;
           }
           break;
@@ -124,6 +126,12 @@ final class JournalFold {
         case GONE:
           if (!d.phase.isEnded()) {
             d.phase = JournalEntry.Phase.GONE;
+            d.message = r.message();
+          }
+          break;
+        case FORGOTTEN:
+          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
+            d.phase = JournalEntry.Phase.FORGOTTEN;
             d.message = r.message();
           }
           break;

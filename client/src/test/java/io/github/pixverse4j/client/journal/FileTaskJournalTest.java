@@ -93,6 +93,30 @@ class FileTaskJournalTest {
     assertThat(e.isFinished()).isTrue();
   }
 
+  @ParameterizedTest
+  @MethodSource("journals")
+  @DisplayName("a forgotten unanswered submit is finished; an answer recorded later makes it accepted; an answered one ignores it")
+  void forgotten(Function<Path, TaskJournal> make) {
+    TaskJournal j = make.apply(dir);
+    j.append(intent("lost", T0, null));
+    j.append(JournalRecord.outcomeUnknown("lost", T0.plusSeconds(1), "no answer"));
+    j.append(intent("late", T0.plusSeconds(2), null));
+    j.append(intent("done", T0.plusSeconds(3), null));
+    j.append(JournalRecord.accepted("done", token(3), T0.plusSeconds(4)));
+    j.append(JournalRecord.forgotten("lost", T0.plusSeconds(5), "checked the console"));
+    j.append(JournalRecord.forgotten("late", T0.plusSeconds(5), "checked the console"));
+    j.append(JournalRecord.forgotten("done", T0.plusSeconds(5), "by mistake"));
+    assertThat(j.entry("lost").get().phase()).isEqualTo(JournalEntry.Phase.FORGOTTEN);
+    assertThat(j.entry("lost").get().message()).contains("checked the console");
+    assertThat(j.entry("lost").get().isFinished()).isTrue();
+    assertThat(j.entry("done").get().phase()).as("an accepted task cannot be forgotten")
+        .isEqualTo(JournalEntry.Phase.ACCEPTED);
+    // The submit of "late" was still in flight in another process: its answer comes after all.
+    j.append(JournalRecord.accepted("late", token(2), T0.plusSeconds(6)));
+    assertThat(j.entry("late").get().phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
+    assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("done", "late");
+  }
+
   @Test
   @DisplayName("a record torn by a kill is skipped, and the next append starts on a line of its own")
   void tornLastRecord() throws IOException {
