@@ -26,6 +26,9 @@ final class JournalBench {
     // journal from an effect of the run's position (the simulator JVM ages across runs).
     boolean journalFirst = Boolean.getBoolean("bench.journalFirst");
     double loadBefore = loadAverage();
+    // A run takes 6-40 s; one that stalls (seen once, without the journal, after "Socket is
+    // closed" submits under heavy load) counts as a run with errors instead of costing 10 minutes.
+    Scale.completionTimeout = java.time.Duration.ofMinutes(3);
     for (int round = 0; round < ROUNDS; round++) {
       for (int k = 0; k < 2; k++) {
         boolean journaled = (k == 0) == journalFirst;

@@ -27,6 +27,8 @@ final class Scale {
   private Scale() {}
 
   static final Duration POLL = Duration.ofMillis(250);
+  /** How long a completion run may take; tasks still running then count as errors. */
+  static volatile Duration completionTimeout = Duration.ofMinutes(10);
 
   static ImageToVideoRequest request() {
     return ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
@@ -102,7 +104,7 @@ final class Scale {
         done.countDown();
       }, done::countDown);
     }
-    boolean finished = done.await(10, TimeUnit.MINUTES);
+    boolean finished = done.await(completionTimeout.toMillis(), TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
     String stats = sim.command("stats");
     long polls = Long.parseLong(stats.replaceAll(".*status=(\\d+).*", "$1"));
