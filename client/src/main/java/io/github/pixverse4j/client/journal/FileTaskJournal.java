@@ -237,7 +237,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     if (data == null || size != lastEnd) {
       // Someone else wrote since this journal's last write (another process or journal object),
       // or a compaction replaced the file (it appends a byte to the old one first, see
-      // replaceFile): look the file up again. When the file is just as this journal left it,
+      // replaceWith): look the file up again. When the file is just as this journal left it,
       // which is every write of a lone writer, its name need not be looked up at all.
       refreshData();
       size = data.size();
