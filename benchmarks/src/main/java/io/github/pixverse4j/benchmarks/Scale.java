@@ -28,6 +28,8 @@ final class Scale {
   private Scale() {}
 
   static final Duration POLL = Duration.ofMillis(250);
+  /** How long a completion run may take; tasks still running then count as errors. */
+  static volatile Duration completionTimeout = Duration.ofMinutes(10);
 
   static ImageToVideoRequest request() {
     return ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
@@ -88,17 +90,22 @@ final class Scale {
     int threadsBefore = threads.getThreadCount();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> firstError = new java.util.concurrent.atomic.AtomicReference<>();
     CountDownLatch done = new CountDownLatch(n);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       client.generate(request()).subscribe(s -> {
         if (s.state() == TaskState.SUCCEEDED) ok.incrementAndGet();
       }, e -> {
+        if (firstError.compareAndSet(null, e)) {
+          System.err.println("first error of the run (of " + n + " tasks):");
+          e.printStackTrace();
+        }
         errors.incrementAndGet();
         done.countDown();
       }, done::countDown);
     }
-    boolean finished = done.await(10, TimeUnit.MINUTES);
+    boolean finished = done.await(completionTimeout.toMillis(), TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
     String stats = sim.command("stats");
     long polls = Long.parseLong(stats.replaceAll(".*status=(\\d+).*", "$1"));

@@ -2,6 +2,7 @@ package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.client.journal.FileTaskJournal;
 import io.github.pixverse4j.client.journal.JournalEntry;
+import io.github.pixverse4j.client.journal.JournalRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,16 @@ final class TasksCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Include finished tasks (downloaded, failed, cancelled, refused). Default: only unfinished ones.")
   boolean all;
 
+  @Option(names = "--forget", paramLabel = "ID",
+      description = "Dismiss an entry whose submit was never answered (its id from --json), once you have checked"
+          + " the provider's console. Accepted tasks cannot be forgotten: resume them. Default: list, forget nothing.")
+  String forget;
+
   @Override
   public Integer call() {
     FileTaskJournal journal = JournalLocation.open(parent.env);
     try {
+      if (forget != null) return forget(journal);
       List<JournalEntry> shown = new ArrayList<>();
       for (JournalEntry e : journal.entries()) if (all || !e.isFinished()) shown.add(e);
       Instant now = Instant.now();
@@ -49,8 +56,9 @@ final class TasksCommand implements Callable<Integer> {
               e.provider(), e.downloadedFile().orElse(e.target().orElse("-")), e.token().orElse("(no handle)"));
           if (!e.token().isPresent()) {
             parent.out.printf("       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
-                + " pixverse4j is still submitting it, check the provider's console for a job%n",
-                e.summary().getOrDefault("prompt", ""), e.createdAt());
+                + " pixverse4j is still submitting it, check the provider's console for a job, then"
+                + " `pixverse4j tasks --forget %s`%n",
+                e.summary().getOrDefault("prompt", ""), e.createdAt(), e.id());
           }
         }
       }
@@ -59,6 +67,32 @@ final class TasksCommand implements Callable<Integer> {
     } finally {
       journal.close();
     }
+  }
+
+  private int forget(FileTaskJournal journal) {
+    java.util.Optional<JournalEntry> found = journal.entry(forget);
+    String problem = null;
+    if (!found.isPresent()) {
+      problem = "No task " + forget + " in the journal " + journal.file() + " (ids are in `pixverse4j tasks --all --json`).";
+    } else if (found.get().token().isPresent()) {
+      problem = "Task " + forget + " was accepted by " + found.get().provider() + " (" + found.get().phase()
+          + "), so it is a job and cannot be forgotten: `pixverse4j resume " + found.get().token().get()
+          + "` continues it.";
+    } else if (found.get().phase() != JournalEntry.Phase.SUBMITTING
+        && found.get().phase() != JournalEntry.Phase.OUTCOME_UNKNOWN) {
+      problem = "Task " + forget + " needs no attention (" + found.get().phase() + "); nothing to forget.";
+    }
+    if (problem != null) {
+      parent.err.println(problem);
+      parent.err.flush();
+      return ExitCodes.USAGE;
+    }
+    journal.append(JournalRecord.forgotten(forget, Instant.now(), "forgotten with pixverse4j tasks --forget"));
+    parent.err.printf("Forgot the unanswered submit %s (prompt \"%s\", %s): `tasks` no longer lists it. Should"
+        + " its answer still arrive, the task is listed again.%n", forget,
+        found.get().summary().getOrDefault("prompt", ""), found.get().createdAt());
+    parent.err.flush();
+    return ExitCodes.OK;
   }
 
   /** The state a person acts on: an accepted task whose video is not saved yet is still to download. */

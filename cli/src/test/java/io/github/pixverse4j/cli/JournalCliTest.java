@@ -11,6 +11,7 @@ import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.journal.JournalEntry;
+import io.github.pixverse4j.client.journal.JournalRecord;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
@@ -267,6 +268,35 @@ class JournalCliTest {
     assertThat(stderr).contains(dir.resolve("missing.png").toString());
     assertThat(io.github.pixverse4j.client.provider.ImageHeader.looksLikeImage(Files.readAllBytes(CAT), 16)).isTrue();
     assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("tasks --forget dismisses a never-answered submit; an accepted task or an unknown id is refused with exit 2")
+  void forget() throws Exception {
+    try (var journal = TaskJournal.file(home)) {
+      journal.append(JournalRecord.intent("lost-1", java.time.Instant.now(), "gmi", "pixverse-v6", sim.baseUrl(),
+          Map.of("prompt", "a lost cat"), Map.of()));
+      journal.append(JournalRecord.outcomeUnknown("lost-1", java.time.Instant.now(), "no answer"));
+    }
+    TaskHandle accepted = acceptedThenKilled(dir.resolve("kept.mp4"));
+    assertThat(run("tasks")).isZero();
+    assertThat(stdout).contains("pixverse4j tasks --forget lost-1");
+    assertThat(tasksJson()).extracting(n -> n.get("id").asText()).hasSize(2).contains("lost-1");
+
+    assertThat(run("tasks", "--forget", "lost-1")).as(stderr).isZero();
+    assertThat(stderr).contains("lost-1").contains("a lost cat");
+    assertThat(tasksJson()).extracting(n -> n.get("task").asText()).containsExactly(accepted.token());
+    assertThat(tasksJson("--all")).filteredOn(n -> n.get("id").asText().equals("lost-1"))
+        .extracting(n -> n.get("state").asText()).containsExactly("FORGOTTEN");
+
+    String acceptedId = tasksJson().get(0).get("id").asText();
+    assertThat(run("tasks", "--forget", acceptedId)).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr).contains("cannot be forgotten").contains("pixverse4j resume " + accepted.token());
+    assertThat(run("tasks", "--forget", "no-such-id")).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr).contains("No task no-such-id").contains(home.toString());
+    assertThat(run("tasks", "--forget", "lost-1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr).contains("nothing to forget");
+    assertThat(tasksJson()).extracting(n -> n.get("task").asText()).containsExactly(accepted.token());
   }
 
   @Test

@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,16 +45,28 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Compaction (on opening, and whenever the file has doubled since the last one) rewrites the
  *       file without the finished entries beyond the retention limits, into a temporary file that
  *       atomically replaces the journal: a kill during compaction leaves the old journal intact.
+ *       The compaction an append triggers reads, decodes and rewrites the file without holding the
+ *       locks, on the thread whose append crossed the threshold after its record is written, so
+ *       other appends go on meanwhile; only copying the records appended since then and the
+ *       rename hold the locks.
+ *   <li>A journal object that made the last write looks the file up by name again only when its
+ *       size changed (every compaction appends a byte to the file it replaces), so a lone writer
+ *       pays one lock, one {@code fstat} and one write per batch. Do not delete or replace the
+ *       file by hand while journals have it open.
  * </ul>
  */
 public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   public static final String FILE_NAME = "journal.jsonl";
   public static final String LOCK_FILE_NAME = "journal.lock";
+  /** Held by the process compacting the journal while appends go on (see compactAside). */
+  static final String COMPACTION_LOCK_FILE_NAME = "compaction.lock";
   static final String CLAIMS_DIR = "claims";
   /** No compaction below this size: small files are cheap to read whole. */
   static final long MIN_COMPACTION_BYTES = 256 * 1024;
 
   private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+  /** Directories whose journal this process is compacting outside the locks (see compactAside). */
+  private static final ConcurrentMap<Path, AtomicBoolean> COMPACTING = new ConcurrentHashMap<>();
   private static final Set<String> PROCESS_CLAIMS = Collections.synchronizedSet(new HashSet<String>());
 
   private final Path directory;
@@ -66,10 +80,17 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   private final FileChannel lockChannel;
   private FileChannel data;
   private Object dataKey;
-  private long compactAt;
+  /** The file size at which an append triggers the next compaction. */
+  private volatile long compactAt;
   /** Where this journal's last write ended: a file still that long ends with its newline. */
   private long lastEnd = -1;
+  /** Tests: runs in {@link #compactAside} after the kept records are written, outside the locks. */
+  volatile Runnable afterSnapshot;
+  /** Guards {@link #pending} and {@link #writing}. */
+  private final Object queue = new Object();
   private Batch pending = new Batch();
+  /** True while a leader writes a batch. */
+  private boolean writing;
 
   private FileTaskJournal(Builder b) {
     this.directory = b.directory.toAbsolutePath().normalize();
@@ -122,43 +143,75 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     if (record == null) throw new NullPointerException("record == null");
     byte[] line = JournalCodec.encode(record);
     Batch mine;
-    synchronized (this) {
+    Batch lead = null;
+    synchronized (queue) {
       mine = pending;
       mine.add(line);
-    }
-    // Group commit: whoever gets the lock writes every record queued so far in one write, so
-    // threads arriving while a write is under way share the next one instead of queueing a
-    // system call each. The record is in the file before this method returns, either way.
-    processLock.lock();
-    try {
-      if (!mine.done) {
-        Batch batch;
-        synchronized (this) {
-          batch = pending;
-          pending = new Batch();
-        }
-        try {
-          locked(() -> {
-            long size = appendLocked(batch.bytes());
-            if (size >= compactAt) compactLocked();
-            return null;
-          });
-        } catch (JournalException e) {
-          batch.error = e;
-        }
-        batch.done = true;
+      if (writing) {
+        mine.waiters.add(Thread.currentThread());
+      } else {
+        lead = takePending();
       }
-    } finally {
-      processLock.unlock();
     }
+    // Group commit: one thread at a time (the leader) writes every record queued so far in one
+    // write, while the threads that queued theirs meanwhile park until their batch is in the file.
+    // The leader wakes each of them itself: waking them one after another through a lock would
+    // make every one wait for the previous one to be scheduled, which on a busy machine costs
+    // far more than the write.
+    boolean interrupted = false;
+    while (lead == null && !mine.done) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) interrupted = true;
+      if (mine.done) break;
+      synchronized (queue) {
+        if (!writing && !mine.done) lead = takePending();
+      }
+    }
+    if (lead != null) write(lead);
+    if (interrupted) Thread.currentThread().interrupt();
     if (mine.error != null) throw mine.error;
   }
 
-  /** Records waiting to be written together. Guarded by the journal (adding) and the process lock. */
+  /** Makes the caller the leader of the pending batch. Guarded by {@link #queue}. */
+  private Batch takePending() {
+    writing = true;
+    Batch batch = pending;
+    pending = new Batch();
+    return batch;
+  }
+
+  private void write(Batch batch) {
+    long size = -1;
+    try {
+      size = locked(() -> appendLocked(batch.bytes()));
+    } catch (JournalException e) {
+      batch.error = e;
+    } catch (RuntimeException | Error e) {
+      batch.error = new JournalException("Cannot use the task journal " + file + ": " + e, e);
+      throw e;
+    } finally {
+      List<Thread> done;
+      Thread nextLeader = null;
+      synchronized (queue) {
+        batch.done = true;
+        writing = false;
+        done = batch.waiters;
+        // Someone must write what queued up during this write: wake one of its waiters to lead.
+        if (!pending.waiters.isEmpty()) nextLeader = pending.waiters.get(0);
+      }
+      for (Thread t : done) LockSupport.unpark(t);
+      if (nextLeader != null) LockSupport.unpark(nextLeader);
+    }
+    if (size >= compactAt) compactAside();
+  }
+
+  /** Records waiting to be written together; lines and waiters are guarded by {@link #queue}. */
   private static final class Batch {
     private final java.util.ArrayList<byte[]> lines = new java.util.ArrayList<>(4);
+    final java.util.ArrayList<Thread> waiters = new java.util.ArrayList<>(4);
     private int length;
-    boolean done;
+    volatile boolean done;
+    /** Set before {@link #done}. */
     JournalException error;
 
     void add(byte[] line) {
@@ -179,10 +232,19 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   }
 
   private long appendLocked(byte[] line) throws IOException {
-    refreshData();
-    long size = data.size();
+    long size = data == null ? -1 : data.size();
+    boolean torn = false;
+    if (data == null || size != lastEnd) {
+      // Someone else wrote since this journal's last write (another process or journal object),
+      // or a compaction replaced the file (it appends a byte to the old one first, see
+      // replaceWith): look the file up again. When the file is just as this journal left it,
+      // which is every write of a lone writer, its name need not be looked up at all.
+      refreshData();
+      size = data.size();
+      torn = size > 0 && !endsWithNewline(size);
+    }
     ByteBuffer buffer;
-    if (size > 0 && size != lastEnd && !endsWithNewline(size)) {
+    if (torn) {
       // The last write was cut short by a dying process: finish its line so this record stands alone.
       buffer = ByteBuffer.allocate(line.length + 1);
       buffer.put((byte) '\n').put(line).flip();
@@ -238,7 +300,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     JournalFold fold = JournalFold.fold(records);
     List<JournalRecord> kept = fold.retained(clock.instant(), maxFinishedAge, maxFinishedEntries);
     long size = all.length;
-    if (kept != records || damaged(all, records.size())) {
+    if (kept != records || damaged(all, all.length, records.size())) {
       Path tmp = directory.resolve(FILE_NAME + ".tmp");
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -249,27 +311,155 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
         }
         out.force(true);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      openData();
-      removeStaleClaims(fold, kept);
+      replaceWith(tmp);
+      removeStaleClaims(kept);
     }
     compactAt = Math.max(MIN_COMPACTION_BYTES, 2 * size);
   }
 
-  /** True when some line was skipped as damaged, so a rewrite would drop garbage. */
-  private static boolean damaged(byte[] all, int intactRecords) {
-    int lines = 0;
-    for (byte b : all) if (b == '\n') lines++;
-    return lines != intactRecords || (all.length > 0 && all[all.length - 1] != '\n');
+  /**
+   * The compaction an append triggers, done mostly without holding the journal's locks, so that
+   * appenders (the threads waiting for a submit's answer or a status) are not held up while the
+   * whole file is read, decoded and rewritten: only taking a snapshot's length and, at the end,
+   * copying the records appended meanwhile and renaming happen under the locks. One compaction
+   * per directory runs at a time in this process; another process compacting at the same time
+   * makes one of the two give up (the file it read was replaced).
+   */
+  void compactAside() {
+    AtomicBoolean running = COMPACTING.computeIfAbsent(directory, d -> new AtomicBoolean());
+    if (!running.compareAndSet(false, true)) return;
+    FileChannel[] view = new FileChannel[1];
+    FileChannel compactionLock = null;
+    Path tmp = directory.resolve(FILE_NAME + ".compacting");
+    try {
+      // Other processes compact aside too, into the same temporary file: one at a time.
+      compactionLock = new RandomAccessFile(directory.resolve(COMPACTION_LOCK_FILE_NAME).toFile(), "rw").getChannel();
+      if (compactionLock.tryLock() == null) {
+        compactAt += MIN_COMPACTION_BYTES;
+        return;
+      }
+      Object[] key = new Object[1];
+      long snapshot = locked(() -> {
+        refreshData();
+        key[0] = dataKey;
+        // A channel of its own on the same file (no one can replace it while the lock is held):
+        // this journal object's data channel is reopened when another process compacts.
+        view[0] = FileChannel.open(file, StandardOpenOption.READ);
+        return data.size();
+      });
+      byte[] prefix = read(view[0], 0, snapshot);
+      int cut = prefix.length;
+      while (cut > 0 && prefix[cut - 1] != '\n') cut--;
+      List<JournalRecord> records = JournalCodec.decodeAll(prefix, cut);
+      JournalFold fold = JournalFold.fold(records);
+      Set<String> dropped = fold.dropped(clock.instant(), maxFinishedAge, maxFinishedEntries);
+      if (dropped.isEmpty() && !damaged(prefix, cut, records.size())) {
+        compactAt = Math.max(MIN_COMPACTION_BYTES, 2 * snapshot);
+        return;
+      }
+      long keptSize = 0;
+      Set<String> live = new HashSet<>();
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        for (int i = 0; i < records.size(); i++) {
+          if (fold.ownedBy(i, dropped)) continue;
+          live.add(fold.ownerOf(records.get(i)));
+          ByteBuffer b = ByteBuffer.wrap(JournalCodec.encode(records.get(i)));
+          while (b.hasRemaining()) keptSize += out.write(b);
+        }
+        out.force(true);
+      }
+      long prefixEnd = cut;
+      long kept = keptSize;
+      Runnable hook = afterSnapshot;
+      if (hook != null) hook.run();
+      locked(() -> {
+        refreshData();
+        if (!key[0].equals(dataKey)) {
+          // Another process compacted meanwhile: what was read is out of date.
+          Files.deleteIfExists(tmp);
+          return null;
+        }
+        byte[] tail = read(data, prefixEnd, data.size());
+        List<JournalRecord> added = JournalCodec.decodeAll(tail, tail.length);
+        for (JournalRecord r : added) {
+          if (dropped.contains(fold.ownerOf(r))) {
+            // A record for an entry this compaction drops (say a second download of a finished
+            // task) arrived meanwhile: do it all under the lock, where nothing can arrive.
+            Files.deleteIfExists(tmp);
+            compactLocked();
+            return null;
+          }
+          live.add(fold.ownerOf(r));
+        }
+        long size = kept;
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          ByteBuffer b = ByteBuffer.wrap(tail);
+          while (b.hasRemaining()) size += out.write(b, size);
+          out.force(true);
+        }
+        replaceWith(tmp);
+        removeStaleClaims(live);
+        compactAt = Math.max(MIN_COMPACTION_BYTES, 2 * size);
+        return null;
+      });
+    } catch (IOException | JournalException e) {
+      // The records are safe in the old file; the next append past the threshold tries again.
+      compactAt += MIN_COMPACTION_BYTES;
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      // Another journal object of this process holds it: that one is compacting.
+    } finally {
+      closeQuietly(view[0]);
+      closeQuietly(compactionLock);
+      running.set(false);
+    }
   }
 
-  private void removeStaleClaims(JournalFold fold, List<JournalRecord> kept) {
+  private static byte[] read(FileChannel channel, long from, long to) throws IOException {
+    if (to - from > Integer.MAX_VALUE - 16) throw new IOException("journal file too large: " + to + " bytes");
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, to - from));
+    long position = from;
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position);
+      if (n < 0) break;
+      position += n;
+    }
+    return buffer.position() == buffer.capacity() ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  /** Atomically puts {@code tmp} in the journal file's place and opens it. Under the locks. */
+  private void replaceWith(Path tmp) throws IOException {
+    // Other journal objects (here or in other processes) holding the old file open notice the
+    // replacement by its size at their next append (see appendLocked), so it must change even
+    // when nobody else wrote: one newline, an empty line to readers should this process die
+    // before the rename.
+    ByteBuffer mark = ByteBuffer.wrap(new byte[] {'\n'});
+    long end = data.size();
+    while (mark.hasRemaining()) end += data.write(mark, end);
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    openData();
+  }
+
+  /** True when some line was skipped as damaged, so a rewrite would drop garbage. */
+  private static boolean damaged(byte[] all, int length, int intactRecords) {
+    int lines = 0;
+    for (int i = 0; i < length; i++) if (all[i] == '\n') lines++;
+    return lines != intactRecords || (length > 0 && all[length - 1] != '\n');
+  }
+
+  private void removeStaleClaims(List<JournalRecord> kept) {
     Set<String> live = new HashSet<>();
-    for (JournalEntry e : JournalFold.fold(kept).entries) live.add(claimFileName(e.id()));
+    for (JournalEntry e : JournalFold.fold(kept).entries) live.add(e.id());
+    removeStaleClaims(live);
+  }
+
+  private void removeStaleClaims(Set<String> liveIds) {
+    Set<String> live = new HashSet<>();
+    for (String id : liveIds) live.add(claimFileName(id));
     try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(claims)) {
       for (Path p : files) {
         if (!live.contains(p.getFileName().toString())) Files.deleteIfExists(p);

@@ -34,7 +34,12 @@ public final class JournalEntry {
     /** The provider no longer knows the task. */
     GONE(true),
     /** A video was saved to {@link #downloadedFile()}. */
-    DOWNLOADED(true);
+    DOWNLOADED(true),
+    /**
+     * The submit was never answered and a person dismissed the entry ({@link
+     * JournalRecord#forgotten}); should the answer be recorded after all, the entry is ACCEPTED.
+     */
+    FORGOTTEN(true);
 
     private final boolean ended;
 

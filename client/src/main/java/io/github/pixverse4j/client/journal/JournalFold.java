@@ -19,11 +19,21 @@ final class JournalFold {
   /** For each record (in input order), the id of the entry it belongs to. */
   private final List<String> owners;
   private final List<JournalRecord> records;
+  private final Map<String, String> idByToken;
 
-  private JournalFold(List<JournalEntry> entries, List<String> owners, List<JournalRecord> records) {
+  private JournalFold(List<JournalEntry> entries, List<String> owners, List<JournalRecord> records,
+      Map<String, String> idByToken) {
     this.entries = entries;
     this.owners = owners;
     this.records = records;
+    this.idByToken = idByToken;
+  }
+
+  /** The id of the entry that {@code r} would belong to if it followed the folded records. */
+  String ownerOf(JournalRecord r) {
+    if (r.id() != null) return r.id();
+    String id = idByToken.get(r.token());
+    return id != null ? id : r.token();
   }
 
   private static final class Draft {
@@ -92,7 +102,9 @@ final class JournalFold {
           if (r.model() != null && d.model == null) d.model = r.model();
           if (r.endpoint() != null && d.endpoint == null) d.endpoint = r.endpoint();
           if (!r.labels().isEmpty() && d.labels.isEmpty()) d.labels = r.labels();
-          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
+          // A forgotten submit that turns out to have been accepted is a billed job again.
+          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN
+              || d.phase == JournalEntry.Phase.FORGOTTEN) {
             d.phase = JournalEntry.Phase.ACCEPTED;
           }
           break;
@@ -117,6 +129,12 @@ final class JournalFold {
             d.message = r.message();
           }
           break;
+        case FORGOTTEN:
+          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
+            d.phase = JournalEntry.Phase.FORGOTTEN;
+            d.message = r.message();
+          }
+          break;
         case DOWNLOADED:
           d.phase = JournalEntry.Phase.DOWNLOADED;
           d.file = r.file();
@@ -133,7 +151,7 @@ final class JournalFold {
     });
     List<JournalEntry> entries = new ArrayList<>(drafts.size());
     for (Draft d : drafts) entries.add(d.build());
-    return new JournalFold(Collections.unmodifiableList(entries), owners, records);
+    return new JournalFold(Collections.unmodifiableList(entries), owners, records, idByToken);
   }
 
   private static void fillFromToken(Draft d, String token) {
@@ -163,6 +181,17 @@ final class JournalFold {
    * submit was never answered are kept for {@code maxAge} too, so a person can check the console.
    */
   List<JournalRecord> retained(Instant now, Duration maxAge, int maxFinished) {
+    Set<String> dropped = dropped(now, maxAge, maxFinished);
+    if (dropped.isEmpty()) return records;
+    List<JournalRecord> kept = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      if (!dropped.contains(owners.get(i))) kept.add(records.get(i));
+    }
+    return kept;
+  }
+
+  /** The ids of the entries {@link #retained} leaves out. */
+  Set<String> dropped(Instant now, Duration maxAge, int maxFinished) {
     Instant cutoff = now.minus(maxAge);
     Set<String> dropped = new HashSet<>();
     int finished = 0;
@@ -176,11 +205,11 @@ final class JournalFold {
         dropped.add(e.id());
       }
     }
-    if (dropped.isEmpty()) return records;
-    List<JournalRecord> kept = new ArrayList<>(records.size());
-    for (int i = 0; i < records.size(); i++) {
-      if (!dropped.contains(owners.get(i))) kept.add(records.get(i));
-    }
-    return kept;
+    return dropped;
+  }
+
+  /** Whether record {@code i} (in input order) belongs to one of the entries {@code ids}. */
+  boolean ownedBy(int i, Set<String> ids) {
+    return ids.contains(owners.get(i));
   }
 }

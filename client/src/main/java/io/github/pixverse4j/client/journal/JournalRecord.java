@@ -34,7 +34,12 @@ public final class JournalRecord {
     /** The provider no longer knows the task (expired or deleted). */
     GONE,
     /** A video of the task was saved to a file. */
-    DOWNLOADED
+    DOWNLOADED,
+    /**
+     * A person dismissed an entry whose submit was never answered (after checking the provider's
+     * console): it no longer needs attention. An answer recorded later still wins.
+     */
+    FORGOTTEN
   }
 
   private final Kind kind;
@@ -154,6 +159,16 @@ public final class JournalRecord {
     Objects.requireNonNull(file, "file == null");
     return new JournalRecord(Kind.DOWNLOADED, null, token, time, null, null, null, null, null, null, null, null,
         file);
+  }
+
+  /**
+   * Entry {@code id}, whose submit was never answered, is dismissed by a person; {@code message}
+   * says why (for people reading the journal).
+   */
+  public static JournalRecord forgotten(String id, Instant time, String message) {
+    Objects.requireNonNull(id, "id == null");
+    return new JournalRecord(Kind.FORGOTTEN, id, null, time, null, null, null, null, null, null, null, message,
+        null);
   }
 
   public Kind kind() {

@@ -93,6 +93,30 @@ class FileTaskJournalTest {
     assertThat(e.isFinished()).isTrue();
   }
 
+  @ParameterizedTest
+  @MethodSource("journals")
+  @DisplayName("a forgotten unanswered submit is finished; an answer recorded later makes it accepted; an answered one ignores it")
+  void forgotten(Function<Path, TaskJournal> make) {
+    TaskJournal j = make.apply(dir);
+    j.append(intent("lost", T0, null));
+    j.append(JournalRecord.outcomeUnknown("lost", T0.plusSeconds(1), "no answer"));
+    j.append(intent("late", T0.plusSeconds(2), null));
+    j.append(intent("done", T0.plusSeconds(3), null));
+    j.append(JournalRecord.accepted("done", token(3), T0.plusSeconds(4)));
+    j.append(JournalRecord.forgotten("lost", T0.plusSeconds(5), "checked the console"));
+    j.append(JournalRecord.forgotten("late", T0.plusSeconds(5), "checked the console"));
+    j.append(JournalRecord.forgotten("done", T0.plusSeconds(5), "by mistake"));
+    assertThat(j.entry("lost").get().phase()).isEqualTo(JournalEntry.Phase.FORGOTTEN);
+    assertThat(j.entry("lost").get().message()).contains("checked the console");
+    assertThat(j.entry("lost").get().isFinished()).isTrue();
+    assertThat(j.entry("done").get().phase()).as("an accepted task cannot be forgotten")
+        .isEqualTo(JournalEntry.Phase.ACCEPTED);
+    // The submit of "late" was still in flight in another process: its answer comes after all.
+    j.append(JournalRecord.accepted("late", token(2), T0.plusSeconds(6)));
+    assertThat(j.entry("late").get().phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
+    assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("done", "late");
+  }
+
   @Test
   @DisplayName("a record torn by a kill is skipped, and the next append starts on a line of its own")
   void tornLastRecord() throws IOException {
@@ -200,6 +224,120 @@ class FileTaskJournalTest {
     for (Thread th : all) th.join();
     assertThat(j.records()).hasSize(threads * each);
     assertThat(Files.readAllLines(j.file())).hasSize(threads * each);
+  }
+
+  @Test
+  @DisplayName("a record appended by many threads at once is in the file when append returns, leader or not")
+  void groupCommitReturnsAfterTheWrite() throws Exception {
+    FileTaskJournal j = TaskJournal.file(dir);
+    int threads = 8;
+    int each = 150;
+    CountDownLatch go = new CountDownLatch(1);
+    List<String> missing = Collections.synchronizedList(new ArrayList<String>());
+    List<Thread> all = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int w = t;
+      Thread th = new Thread(() -> {
+        try {
+          go.await();
+          for (int i = 0; i < each; i++) {
+            JournalRecord r = intent("g" + w + "-" + i, T0, null);
+            j.append(r);
+            // Read through another channel: what a new process would see after a kill right now.
+            String file = new String(Files.readAllBytes(j.file()), StandardCharsets.UTF_8);
+            if (!file.contains(new String(JournalCodec.encode(r), StandardCharsets.UTF_8))) missing.add(r.id());
+          }
+        } catch (InterruptedException | IOException e) {
+          missing.add(e.toString());
+        }
+      });
+      th.start();
+      all.add(th);
+    }
+    go.countDown();
+    for (Thread th : all) th.join();
+    assertThat(missing).as("records not in the file when append returned").isEmpty();
+    assertThat(j.records()).hasSize(threads * each);
+  }
+
+  @Test
+  @DisplayName("a journal object that wrote last still appends to the new file after another one compacted")
+  void appendAfterAnotherCompacted() throws IOException {
+    FileTaskJournal a = TaskJournal.file(dir);
+    FileTaskJournal b = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
+    b.append(intent("refused", T0, null));
+    b.append(JournalRecord.notAccepted("refused", T0, "401"));
+    // a writes last, so the file is exactly as long as a left it: only the compaction changes it.
+    a.append(intent("x", T0, null));
+    b.compact();
+    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("x");
+    a.append(intent("y", T0.plusSeconds(1), null));
+    a.append(JournalRecord.accepted("y", token(1), T0.plusSeconds(2)));
+    assertThat(TaskJournal.file(dir).entries()).as("records a appended after b replaced the file")
+        .extracting(JournalEntry::id).containsExactly("y", "x");
+    assertThat(Files.readAllLines(a.file())).hasSize(3);
+    a.close();
+    b.close();
+  }
+
+  @Test
+  @DisplayName("appends go on while a compaction reads and rewrites the file, and are in the compacted file")
+  void appendsDuringCompaction() throws Exception {
+    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
+    FileTaskJournal other = TaskJournal.file(dir);
+    j.append(intent("a", T0, null));
+    j.append(intent("refused", T0, null));
+    j.append(JournalRecord.notAccepted("refused", T0, "401"));
+    List<String> appended = Collections.synchronizedList(new ArrayList<String>());
+    List<String> appendedDuring = Collections.synchronizedList(new ArrayList<String>());
+    j.afterSnapshot = () -> {
+      // Another thread, so that a lock held by the compacting thread would block it.
+      Thread t = new Thread(() -> {
+        j.append(intent("b", T0.plusSeconds(1), "/v"));
+        other.append(JournalRecord.accepted("b", token(2), T0.plusSeconds(2)));
+        appended.add("b");
+      });
+      t.start();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      appendedDuring.addAll(appended);
+    };
+    j.compactAside();
+    assertThat(appendedDuring).as("appended while the compaction was under way").containsExactly("b");
+    FileTaskJournal reader = TaskJournal.file(dir);
+    assertThat(reader.entries()).extracting(JournalEntry::id).containsExactly("b", "a");
+    assertThat(reader.entry("b").get().phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
+    assertThat(Files.readAllLines(j.file())).hasSize(3);
+    j.afterSnapshot = null;
+    j.append(intent("c", T0.plusSeconds(3), null));
+    other.append(intent("d", T0.plusSeconds(4), null));
+    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("d", "c", "b", "a");
+  }
+
+  @Test
+  @DisplayName("a record for an entry being compacted away that arrives during the compaction leaves no orphan entry")
+  void lateRecordOfDroppedEntry() throws Exception {
+    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
+    j.append(intent("a", T0, null));
+    j.append(intent("r", T0, null));
+    j.append(JournalRecord.accepted("r", token(1), T0));
+    j.append(JournalRecord.terminal(token(1), T0.plusSeconds(5), TaskState.FAILED, null, "moderated"));
+    j.afterSnapshot = () -> {
+      Thread t = new Thread(() -> j.append(JournalRecord.terminal(token(1), T0.plusSeconds(6), TaskState.FAILED,
+          null, "moderated, seen by a second watcher")));
+      t.start();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    j.compactAside();
+    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("a");
+    assertThat(Files.readAllLines(j.file())).hasSize(1);
   }
 
   @Test
