@@ -63,10 +63,11 @@ public final class HttpClients {
   /**
    * A client for one provider's API, derived from {@code base} (so it shares its dispatcher,
    * connection pool and the application's own interceptors) plus {@code auth} as the last network
-   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's silent
-   * resend after a connection failure ({@code retryOnConnectionFailure}) stays as {@code base} has
-   * it; {@link Retrofits#create} turns it off for the calls that must not be resent (submits), so
-   * send those through Retrofit, not with {@code newCall} on this client.
+   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
+   * retry on connection failure is off for every call: only the engine decides what may be sent
+   * again. Submits need it off (a resent submit can create a second job); reads keep it off so that
+   * the engine is the one retry layer and every failed read shows in {@code TaskStatus.retry()}
+   * and its backoff.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
    * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}
@@ -85,6 +86,9 @@ public final class HttpClients {
     OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
     b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
     b.addNetworkInterceptor(auth);
+    // OkHttp would otherwise silently resend a request (a submit too) after a connection failure,
+    // which can create a second job, and would hide failed reads from the engine's accounting.
+    b.retryOnConnectionFailure(false);
     return b.build();
   }
 

@@ -325,8 +325,8 @@ public final class HttpErrors {
    *
    * <p>Caveat: with OkHttp's {@code retryOnConnectionFailure} (on by default) OkHttp may itself
    * have sent the request on a pooled connection that then failed and retried on a new one; a
-   * refused retry then hides the earlier attempt. {@link Retrofits#create} therefore disables it
-   * for every non-idempotent call (submits); reads keep it.
+   * refused retry then hides the earlier attempt. Clients that must never resend a submit should
+   * disable {@code retryOnConnectionFailure} for that call.
    */
   public static TransportException fromIOException(String providerId, IOException e) {
     if (providerId == null) throw new NullPointerException("providerId == null");
