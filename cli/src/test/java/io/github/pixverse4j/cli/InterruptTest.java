@@ -98,6 +98,7 @@ class InterruptTest {
     if (json) cmd.add("--json");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().put("GMI_API_KEY", sim.apiKey());
+    pb.environment().put("PIXVERSE4J_HOME", dir.resolve("state").toString());
     return pb.start();
   }
 
