@@ -59,6 +59,11 @@ public final class Main implements Callable<Integer> {
   final PrintWriter err;
   final Path cwd;
   final boolean terminal;
+  /**
+   * How to follow the task of the command running now (its connection's base URL, or simulated),
+   * so that an error reported after the command gave up names a command that reaches the task.
+   */
+  volatile ResumeHint hint = ResumeHint.real(null);
   /** The work in progress, disposed on Ctrl-C. */
   private final AtomicReference<Run> active = new AtomicReference<>();
   private volatile boolean interruptRequested;
@@ -127,7 +132,9 @@ public final class Main implements Callable<Integer> {
       // With --json the error is a JSON object on stdout too, whatever step it came from.
       boolean json = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--json");
       int code = ExitCodes.forError(e);
-      new Output(out, err, json, false).error(e, tokenOf(e), code, verbose);
+      Output o = new Output(out, err, json, false);
+      o.hint(hint);
+      o.error(e, tokenOf(e), code, verbose);
       return code;
     });
     cl.setParameterExceptionHandler((e, a) -> {
@@ -502,6 +509,7 @@ public final class Main implements Callable<Integer> {
       Map<String, String> labels = parent.targetLabels(noDownload, target);
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
         out.hint(c.resumeHint());
+        parent.hint = c.resumeHint();
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
         out.waiting("Submitting the job to " + c.factory.id());
@@ -576,6 +584,7 @@ public final class Main implements Callable<Integer> {
           journaled() ? JournalLocation.forConnection(h.providerId(), parent.env, common) : null;
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err, journal)) {
         out.hint(c.resumeHint());
+        parent.hint = c.resumeHint();
         return run(h, c, out);
       } catch (Interrupted e) {
         out.interrupted("Interrupted: nothing more was asked of the provider.", h.token());

@@ -92,6 +92,8 @@ final class ResumeCommand implements Callable<Integer> {
       Path target = fresh.target().map(Paths::get).orElse(null);
       if (target != null) removeLeftoverParts(target, Main.defaultName(fresh.handle().get()));
       try (Connection c = Connection.open(fresh.provider(), parent.env, common, parent.err, journal)) {
+        parent.hint = c.resumeHint();
+        out.hint(c.resumeHint());
         // The target was checked and reserved at submit; a file there now is this task's own
         // video from a run killed after saving it and before recording that, so it is replaced.
         return parent.followAndFinish(c, c.client.resume(fresh), common, fresh.token().get(), target == null,

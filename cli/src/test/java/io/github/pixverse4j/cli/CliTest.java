@@ -342,6 +342,20 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("an error after connecting suggests a command with the same --base-url (cancel after end, status with a wrong key)")
+  void errorHintKeepsBaseUrl() throws Exception {
+    ProviderSimulator sim = realService("odirouter", Lifecycle.builder().queued(1).running(50).succeeded());
+    assertThat(run(generate("odirouter", sim, "--no-download", "--json"))).isZero();
+    String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    String follow = "pixverse4j watch " + token + " --base-url " + sim.baseUrl();
+    assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(8);
+    assertThat(stderr).contains("resume with: " + follow);
+    env.put("ODIROUTER_API_KEY", "wrong-key-123456");
+    assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
+    assertThat(stderr).contains("resume with: " + follow);
+  }
+
+  @Test
   @DisplayName("status prints its answer on stdout: one plain line, or one JSON object with --json")
   void statusOnStdout() throws Exception {
     ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).running(50).succeeded());
