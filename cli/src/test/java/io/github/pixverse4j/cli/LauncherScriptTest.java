@@ -120,17 +120,29 @@ class LauncherScriptTest {
   void extraJars() throws Exception {
     mavenWrapper(0);
     assertThat(run("--version")).isZero();
-    extraEnv.put("PIXVERSE4J_CLASSPATH", "/opt/acme/acme-provider.jar:/opt/acme/acme-deps.jar");
+    String provider = Files.createFile(root.resolve("acme-provider.jar")).toString();
+    String deps = Files.createFile(root.resolve("acme-deps.jar")).toString();
+    extraEnv.put("PIXVERSE4J_CLASSPATH", provider + ":" + deps);
     String jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar").toString();
     assertThat(run("providers")).as(stderr).isZero();
     assertThat(stdout.trim()).isEqualTo("java -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
-        + " -Xlog:cds=off -Xlog:cds+dynamic=off -cp " + jar + ":/opt/acme/acme-provider.jar:/opt/acme/acme-deps.jar"
+        + " -Xlog:cds=off -Xlog:cds+dynamic=off -cp " + jar + ":" + provider + ":" + deps
         + " io.github.pixverse4j.cli.Main providers");
     Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
     assertThat(run("providers")).isZero();
-    assertThat(stdout.trim()).isEqualTo("java -cp " + jar + ":/opt/acme/acme-provider.jar:/opt/acme/acme-deps.jar"
+    assertThat(stdout.trim()).isEqualTo("java -cp " + jar + ":" + provider + ":" + deps
         + " io.github.pixverse4j.cli.Main providers");
     assertThat(stderr).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a PIXVERSE4J_CLASSPATH entry that does not exist is named on stderr (Java would ignore it silently)")
+  void missingExtraJar() throws Exception {
+    mavenWrapper(0);
+    assertThat(run("--version")).isZero();
+    extraEnv.put("PIXVERSE4J_CLASSPATH", "/nonexistent/acme.jar");
+    assertThat(run("providers")).isZero();
+    assertThat(stderr).contains("PIXVERSE4J_CLASSPATH entry /nonexistent/acme.jar does not exist");
   }
 
   @Test
