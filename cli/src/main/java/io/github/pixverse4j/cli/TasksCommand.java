@@ -54,7 +54,7 @@ final class TasksCommand implements Callable<Integer> {
         } else {
           parent.out.printf("%-6s %-15s %-10s %s  %s%n", age(Duration.between(e.createdAt(), now)), state(e),
               e.provider(), e.downloadedFile().orElse(e.target().orElse("-")), e.token().orElse("(no handle)"));
-          if (!e.token().isPresent()) {
+          if (!e.token().isPresent() && e.phase() != JournalEntry.Phase.FORGOTTEN) {
             parent.out.printf("       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
                 + " pixverse4j is still submitting it, check the provider's console for a job, then"
                 + " `pixverse4j tasks --forget %s`%n",

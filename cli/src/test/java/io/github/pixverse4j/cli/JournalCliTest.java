@@ -288,6 +288,9 @@ class JournalCliTest {
     assertThat(tasksJson()).extracting(n -> n.get("task").asText()).containsExactly(accepted.token());
     assertThat(tasksJson("--all")).filteredOn(n -> n.get("id").asText().equals("lost-1"))
         .extracting(n -> n.get("state").asText()).containsExactly("FORGOTTEN");
+    assertThat(run("tasks", "--all")).isZero();
+    assertThat(stdout).as("a forgotten entry asks for nothing more").contains("FORGOTTEN")
+        .doesNotContain("--forget lost-1");
 
     String acceptedId = tasksJson().get(0).get("id").asText();
     assertThat(run("tasks", "--forget", acceptedId)).isEqualTo(ExitCodes.USAGE);

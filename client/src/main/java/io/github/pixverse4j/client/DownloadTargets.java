@@ -1,10 +1,9 @@
 package io.github.pixverse4j.client;
 
+import io.github.pixverse4j.client.internal.IoReasons;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -110,10 +109,6 @@ public final class DownloadTargets {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) return "permission denied";
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return ((FileSystemException) e).getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return IoReasons.of(e);
   }
 }

@@ -609,12 +609,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   }
 
   private static String reason(IOException e) {
-    String r = e.getMessage();
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
-      return ((java.nio.file.FileSystemException) e).getReason();
-    }
-    return r == null ? e.getClass().getSimpleName() : r;
+    return io.github.pixverse4j.client.internal.IoReasons.of(e);
   }
 
   private static void closeQuietly(java.io.Closeable c) {

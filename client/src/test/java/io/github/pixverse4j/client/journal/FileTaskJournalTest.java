@@ -399,6 +399,15 @@ class FileTaskJournalTest {
   }
 
   @Test
+  @DisplayName("the refusal says why in words, not the path a second time (a file in the way, a place no directory can be made)")
+  void unwritableSaysWhy() throws IOException {
+    Path file = Files.write(dir.resolve("plain-file"), new byte[] {1});
+    assertThatThrownBy(() -> TaskJournal.file(file))
+        .hasMessageNotContaining(file + ": " + file)
+        .hasMessageContaining("is in the way (not a directory)");
+  }
+
+  @Test
   @DisplayName("records never hold anything beyond what was given: the file is plain checksummed JSON lines")
   void format() throws IOException {
     FileTaskJournal j = TaskJournal.file(dir);
