@@ -4,13 +4,14 @@ import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.queue.QueueProtocol;
 
 /**
  * Entry point for the OdiRouter queue API, which runs PixVerse V6 image-to-video: {@code
  * OdiRouter.builder().apiKey(key).build()}.
  *
  * <p>The image must be a public http(s) URL (OdiRouter downloads it); local files and bytes are
- * refused before anything is sent.
+ * refused before anything is sent. The protocol is fal's queue, configured as {@link #PROTOCOL}.
  */
 public final class OdiRouter {
   /** The id in every {@link io.github.pixverse4j.api.TaskHandle} of this provider. */
@@ -33,6 +34,16 @@ public final class OdiRouter {
       .supportsAudio(true)
       .supportsMultiClip(true)
       .supportsCancel(true)
+      .build();
+
+  /** OdiRouter as a configuration of the queue protocol family: its paths, Bearer auth, fal's error fields. */
+  public static final QueueProtocol PROTOCOL = QueueProtocol.builder()
+      .providerId(PROVIDER_ID)
+      .model(MODEL)
+      .defaultBaseUrl(DEFAULT_BASE_URL)
+      .submitPath("v1/queue/" + MODEL)
+      .authScheme("Bearer")
+      .capabilities(CAPABILITIES)
       .build();
 
   private OdiRouter() {}

@@ -5,12 +5,6 @@ import dagger.Provides;
 import io.github.pixverse4j.client.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
-import io.github.pixverse4j.client.http.AuthInterceptor;
-import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
-import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.odirouter.internal.OdiRouterApi;
-import io.github.pixverse4j.odirouter.internal.OdiRouterErrors;
 import io.reactivex.rxjava3.core.Scheduler;
 import javax.inject.Singleton;
 import okhttp3.HttpUrl;
@@ -25,21 +19,11 @@ import okhttp3.OkHttpClient;
 public final class OdiRouterModule {
   private OdiRouterModule() {}
 
-  /** The Retrofit interface on an OkHttp client that sends the key as a Bearer token to the base URL's origin only. */
+  /** {@link OdiRouter#PROTOCOL}'s provider: the key goes as a Bearer token to the base URL's origin only. */
   @Provides
   @Singleton
-  static OdiRouterApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey apiKey) {
-    OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(apiKey, baseUrl));
-    OdiRouterErrors errors = new OdiRouterErrors(OdiRouter.PROVIDER_ID, apiKey);
-    return ErrorMappingCallAdapterFactory.create(OdiRouter.PROVIDER_ID, errors::forCall, apiKey)
-        .retrofit(baseUrl, client)
-        .create(OdiRouterApi.class);
-  }
-
-  @Provides
-  @Singleton
-  static VideoProvider provider(OdiRouterApi api, HttpUrl baseUrl, ApiKey apiKey, Scheduler scheduler) {
-    return new OdiRouterProvider(api, baseUrl, new ProviderAnswers(OdiRouter.PROVIDER_ID, apiKey, scheduler),
-        new OdiRouterErrors(OdiRouter.PROVIDER_ID, apiKey));
+  static VideoProvider provider(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey apiKey,
+      Scheduler scheduler) {
+    return OdiRouter.PROTOCOL.provider(base, baseUrl, apiKey, scheduler);
   }
 }

@@ -1,7 +1,6 @@
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;
 
 import io.github.pixverse4j.api.FailureCategory;
-import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
@@ -9,57 +8,53 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.odirouter.OdiRouter;
+import io.github.pixverse4j.queue.QueueProtocol;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps between the public model and OdiRouter's fal-style queue JSON: request → submit body,
- * answers → handle and {@link TaskStatus}. Which call to make next (COMPLETED needs the result
- * call) is the provider's business; what each answer means is decided here.
+ * Maps between the public model and the queue protocol's JSON: request → submit body, answers →
+ * handle and {@link TaskStatus}. Which call to make next (COMPLETED needs the result call) is the
+ * provider's business; what each answer means is decided here.
  */
-public final class OdiRouterMapping {
-  /** fal's documented values, and the FAILED / CANCELED(CANCELLED) of fal-compatible services. */
-  public static final StatusNames STATUSES = StatusNames.builder(OdiRouter.PROVIDER_ID)
-      .add("IN_QUEUE").add("IN_PROGRESS").add("COMPLETED").add("FAILED")
-      .add("CANCELLED", "CANCELED")
-      .build();
-
+public final class QueueMapping {
   /** The status after which the result call tells a video from a failure. */
   public static final String COMPLETED = "COMPLETED";
 
-  private OdiRouterMapping() {}
+  private final QueueProtocol protocol;
+  private final StatusNames statuses;
 
-  /** The submit body for a request that passed the capabilities (an image URL). */
-  public static OdiRouterSubmitBody submitBody(ImageToVideoRequest request) {
-    if (request.image().kind() != ImageInput.Kind.URL) {
-      throw new IllegalArgumentException(
-          "OdiRouter accepts only an image URL, got " + request.image().kind());
-    }
-    OdiRouterSubmitBody.Builder b = OdiRouterSubmitBody.builder()
-        .image(request.image().url().toString())
-        .prompt(request.prompt());
-    request.durationSeconds().ifPresent(s -> b.duration((int) (long) s));
-    request.quality().ifPresent(q -> b.quality(q.label()));
-    request.seed().ifPresent(b::seed);
-    request.audio().ifPresent(b::generateAudioSwitch);
-    request.multiClip().ifPresent(b::generateMultiClipSwitch);
-    return b.build();
+  public QueueMapping(QueueProtocol protocol) {
+    if (protocol == null) throw new NullPointerException("protocol == null");
+    this.protocol = protocol;
+    // fal's documented values, and the FAILED / CANCELED(CANCELLED) of fal-compatible services.
+    this.statuses = StatusNames.builder(protocol.providerId())
+        .add("IN_QUEUE").add("IN_PROGRESS").add(COMPLETED).add("FAILED")
+        .add("CANCELLED", "CANCELED")
+        .build();
+  }
+
+  /** The submit body for a request that passed the capabilities: the protocol's {@code SubmitBodyMapper}. */
+  public Map<String, Object> submitBody(ImageToVideoRequest request) {
+    Map<String, Object> body = protocol.submitBody().body(request);
+    if (body == null) throw new NullPointerException("the submit body mapper of " + protocol + " returned null");
+    return body;
   }
 
   /** The handle of an accepted submit; a request_id a handle cannot keep is a MalformedResponseException. */
-  public static TaskHandle toHandle(ProviderAnswers answers, OdiRouterSubmitResponse response) {
-    return answers.handle(OdiRouter.MODEL, response.requestId(), "request_id");
+  public TaskHandle toHandle(ProviderAnswers answers, QueueSubmitResponse response) {
+    return answers.handle(protocol.model(), response.requestId(), "request_id");
   }
 
   /** The canonical status of a status answer; a missing or unknown one is a MalformedResponseException. */
-  public static String canonical(ProviderAnswers answers, OdiRouterStatusResponse s) {
-    return answers.canonical(STATUSES, s.status());
+  public String canonical(ProviderAnswers answers, QueueStatusResponse s) {
+    return answers.canonical(statuses, s.status());
   }
 
   /** A status answer whose {@link #canonical} status is not {@link #COMPLETED}. */
-  public static TaskStatus fromStatus(ProviderAnswers answers, OdiRouterErrors errors, TaskHandle handle,
-      String status, OdiRouterStatusResponse s) {
+  public TaskStatus fromStatus(ProviderAnswers answers, QueueErrors errors, TaskHandle handle,
+      String status, QueueStatusResponse s) {
     String raw = s.status();
     switch (status) {
       case "IN_QUEUE": {
@@ -71,7 +66,7 @@ public final class OdiRouterMapping {
       case "IN_PROGRESS":
         return answers.status(handle, TaskState.RUNNING, raw).build();
       case "FAILED": {
-        OdiRouterErrors.Parsed p = errors.parse(s.detail(), s.errorType());
+        QueueErrors.Parsed p = errors.parse(s);
         FailureCategory otherwise = p.message() != null || p.errorType() != null
             ? FailureCategory.PROVIDER_ERROR : FailureCategory.UNKNOWN;
         return answers.status(handle, TaskState.FAILED, raw).failure(errors.failure(p, otherwise)).build();
@@ -84,9 +79,9 @@ public final class OdiRouterMapping {
   }
 
   /** The result of a COMPLETED request that answered 2xx: SUCCEEDED with its video. */
-  public static TaskStatus succeeded(ProviderAnswers answers, TaskHandle handle, OdiRouterResultResponse r,
+  public TaskStatus succeeded(ProviderAnswers answers, TaskHandle handle, QueueResultResponse r,
       String raw) {
-    OdiRouterVideoFile file = r.video();
+    QueueVideoFile file = r.video();
     if (file == null || file.url() == null || file.url().trim().isEmpty()) {
       throw answers.malformed("The result of a COMPLETED request has no video.url");
     }
@@ -100,11 +95,11 @@ public final class OdiRouterMapping {
   /**
    * The result table of a COMPLETED request that answered non-2xx: 400 "still in progress" →
    * RUNNING; 400/413/422 → FAILED (input or moderation); 401, 403, 404, 408, 410, 425, 429 → empty
-   * (the call's exception, {@link OdiRouterErrors#forCall}); another 4xx/5xx with an error type or
+   * (the call's exception, {@link QueueErrors#forCall}); another 4xx/5xx with an error type or
    * a detail list → FAILED; a bare 5xx → empty (ProviderUnavailableException, retried).
    */
-  public static Optional<TaskStatus> fromFailedResult(ProviderAnswers answers, OdiRouterErrors errors,
-      TaskHandle handle, OdiRouterErrors.Parsed p, String raw) {
+  public Optional<TaskStatus> fromFailedResult(ProviderAnswers answers, QueueErrors errors,
+      TaskHandle handle, QueueErrors.Parsed p, String raw) {
     int code = p.httpStatus();
     if (code == 400 && p.message() != null
         && p.message().toLowerCase(Locale.ROOT).contains("in progress")) {

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.api.ContentRejectedException;
@@ -11,11 +11,10 @@ import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.internal.Json;
-import java.io.IOException;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.queue.QueueProtocol;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,31 +22,25 @@ import okhttp3.Headers;
 import retrofit2.HttpException;
 
 /**
- * Reads OdiRouter's fal-style error answers: a {@code detail} list of {@code {loc, msg, type}} or a
- * {@code detail} text, an {@code error_type}, and the {@code X-Fal-Error-Type} header.
+ * Reads a queue protocol's fal-style error answers: a detail list of {@code {loc, msg, type}} or a
+ * detail text, an error type, and the error-type header (by default {@code detail}, {@code
+ * error_type} and {@code X-Fal-Error-Type}; the names are the {@link QueueProtocol}'s).
  */
-public final class OdiRouterErrors {
-  /** The header that repeats {@code error_type}. */
-  public static final String ERROR_TYPE_HEADER = "X-Fal-Error-Type";
-
-  private static final Map<String, String> REQUEST_FIELDS = new HashMap<>();
-
-  static {
-    REQUEST_FIELDS.put("image", "image");
-    REQUEST_FIELDS.put("prompt", "prompt");
-    REQUEST_FIELDS.put("duration", "duration");
-    REQUEST_FIELDS.put("quality", "quality");
-    REQUEST_FIELDS.put("seed", "seed");
-    REQUEST_FIELDS.put("generate_audio_switch", "audio");
-    REQUEST_FIELDS.put("generate_multi_clip_switch", "multiClip");
-  }
-
+public final class QueueErrors {
   private final String providerId;
+  private final String detailField;
+  private final String typeField;
+  private final String typeHeader;
+  private final Map<String, String> requestFields;
   private final ApiKey key;
 
-  public OdiRouterErrors(String providerId, ApiKey keyToScrub) {
-    if (providerId == null) throw new NullPointerException("providerId == null");
-    this.providerId = providerId;
+  public QueueErrors(QueueProtocol protocol, ApiKey keyToScrub) {
+    if (protocol == null) throw new NullPointerException("protocol == null");
+    this.providerId = protocol.providerId();
+    this.detailField = protocol.errorDetailField();
+    this.typeField = protocol.errorTypeField();
+    this.typeHeader = protocol.errorTypeHeader();
+    this.requestFields = protocol.requestFields();
     this.key = keyToScrub;
   }
 
@@ -74,7 +67,7 @@ public final class OdiRouterErrors {
       return httpStatus;
     }
 
-    /** {@code X-Fal-Error-Type}, else {@code error_type}, else the first {@code detail[].type}; or null. */
+    /** The error-type header, else the body's error type, else the first {@code detail[].type}; or null. */
     public String errorType() {
       return errorType;
     }
@@ -134,31 +127,27 @@ public final class OdiRouterErrors {
 
   /** Reads an error answer given as status, headers and body text; never fails. */
   public Parsed parse(int httpStatus, Headers headers, String body) {
-    OdiRouterErrorBody parsed = null;
-    if (body != null && !body.trim().isEmpty()) {
-      try {
-        parsed = Json.mapper().readValue(body, OdiRouterErrorBody.class);
-      } catch (IOException | RuntimeException notJson) {
-        parsed = null;
-      }
-    }
-    return parse(httpStatus, headers, parsed == null ? null : parsed.detail(),
-        parsed == null ? null : parsed.errorType(), body);
+    JsonNode parsed = body == null ? null : ProviderAnswers.json(body);
+    JsonNode detail = parsed == null || !parsed.isObject() ? null : parsed.get(detailField);
+    JsonNode type = parsed == null || !parsed.isObject() ? null : parsed.get(typeField);
+    return parse(httpStatus, headers, detail == null || detail.isNull() ? null : detail,
+        type == null || !type.isValueNode() || type.isNull() ? null : type.asText(), body);
   }
 
   /**
-   * Reads a failure reported inside a 200 answer (a {@code FAILED} status with {@code detail} and
-   * {@code error_type}); never fails.
+   * Reads a failure reported inside a 200 answer (a {@code FAILED} status with the error detail
+   * and type fields); never fails.
    */
-  public Parsed parse(JsonNode detail, String bodyErrorType) {
-    return parse(0, null, detail, bodyErrorType, null);
+  public Parsed parse(QueueStatusResponse s) {
+    JsonNode type = s.field(typeField);
+    return parse(0, null, s.field(detailField), type == null || !type.isValueNode() ? null : type.asText(), null);
   }
 
   private Parsed parse(int httpStatus, Headers headers, JsonNode detail, String bodyErrorType,
       String body) {
     List<Item> items = new ArrayList<>();
     String message = null;
-    String errorType = headers == null ? null : blankToNull(headers.get(ERROR_TYPE_HEADER));
+    String errorType = headers == null ? null : blankToNull(headers.get(typeHeader));
     if (errorType == null) errorType = blankToNull(bodyErrorType);
     if (detail != null && detail.isArray()) {
       StringBuilder joined = new StringBuilder();
@@ -233,7 +222,7 @@ public final class OdiRouterErrors {
     if ((p.httpStatus == 400 || p.httpStatus == 422) && !p.items.isEmpty()) {
       List<Violation> violations = new ArrayList<>();
       for (Item i : p.items) {
-        String field = i.field == null ? "request" : REQUEST_FIELDS.getOrDefault(i.field, i.field);
+        String field = i.field == null ? "request" : requestFields.getOrDefault(i.field, i.field);
         violations.add(Violation.of(field, i.type == null ? "accepted by " + providerId : i.type, null,
             (i.field == null ? "" : i.field + ": ") + i.msg));
       }

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.odirouter;
+package io.github.pixverse4j.queue.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageToVideoRequest;
@@ -11,14 +11,7 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.client.internal.Json;
-import io.github.pixverse4j.odirouter.internal.OdiRouterApi;
-import io.github.pixverse4j.odirouter.internal.OdiRouterCancelResponse;
-import io.github.pixverse4j.odirouter.internal.OdiRouterErrors;
-import io.github.pixverse4j.odirouter.internal.OdiRouterMapping;
-import io.github.pixverse4j.odirouter.internal.OdiRouterResultResponse;
-import io.github.pixverse4j.odirouter.internal.OdiRouterStatusResponse;
-import io.github.pixverse4j.odirouter.internal.OdiRouterSubmitResponse;
+import io.github.pixverse4j.queue.QueueProtocol;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import java.io.IOException;
@@ -33,18 +26,21 @@ import retrofit2.HttpException;
 import retrofit2.Response;
 
 /**
- * The {@link VideoProvider} of the OdiRouter queue API: which call to make, and the request URLs
- * each submit answer names. What an answer means is {@link OdiRouterMapping}'s and {@link
- * OdiRouterErrors}'; the API's errors are mapped by its call adapter ({@link OdiRouterModule}).
+ * The {@link VideoProvider} of a queue protocol: which call to make, and the request URLs each
+ * submit answer names. What an answer means is {@link QueueMapping}'s and {@link QueueErrors}';
+ * the API's errors are mapped by its call adapter ({@link QueueProtocol#provider}).
  */
-final class OdiRouterProvider implements VideoProvider {
+public final class QueueProvider implements VideoProvider {
   /** How many submitted requests' URLs are remembered; older ones are rebuilt from the base URL. */
   static final int MAX_REMEMBERED_REQUESTS = 4096;
 
-  private final OdiRouterApi api;
+  private final QueueProtocol protocol;
+  private final QueueMapping mapping;
+  private final HttpUrl submitUrl;
+  private final QueueApi api;
   private final HttpUrl baseUrl;
   private final ProviderAnswers answers;
-  private final OdiRouterErrors errors;
+  private final QueueErrors errors;
   private final Map<String, RequestUrls> remembered =
       new LinkedHashMap<String, RequestUrls>(16, 0.75f, true) {
         @Override
@@ -53,37 +49,42 @@ final class OdiRouterProvider implements VideoProvider {
         }
       };
 
-  OdiRouterProvider(OdiRouterApi api, HttpUrl baseUrl, ProviderAnswers answers, OdiRouterErrors errors) {
+  public QueueProvider(QueueProtocol protocol, QueueApi api, HttpUrl baseUrl, ProviderAnswers answers,
+      QueueErrors errors) {
+    if (protocol == null) throw new NullPointerException("protocol == null");
     if (api == null) throw new NullPointerException("api == null");
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
     if (answers == null) throw new NullPointerException("answers == null");
     if (errors == null) throw new NullPointerException("errors == null");
+    this.protocol = protocol;
+    this.mapping = new QueueMapping(protocol);
     this.api = api;
     this.baseUrl = baseUrl;
+    this.submitUrl = baseUrl.newBuilder().addPathSegments(protocol.submitPath()).build();
     this.answers = answers;
     this.errors = errors;
   }
 
   @Override
   public String id() {
-    return OdiRouter.PROVIDER_ID;
+    return protocol.providerId();
   }
 
   @Override
   public ProviderCapabilities capabilities() {
-    return OdiRouter.CAPABILITIES;
+    return protocol.capabilities();
   }
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
-    return Single.defer(() -> api.submit(OdiRouterMapping.submitBody(request))).map(this::accepted);
+    return Single.defer(() -> api.submit(submitUrl, mapping.submitBody(request))).map(this::accepted);
   }
 
-  private TaskHandle accepted(OdiRouterSubmitResponse r) {
-    TaskHandle handle = OdiRouterMapping.toHandle(answers, r);
+  private TaskHandle accepted(QueueSubmitResponse r) {
+    TaskHandle handle = mapping.toHandle(answers, r);
     String id = handle.taskId();
-    RequestUrls built = RequestUrls.build(baseUrl, id);
+    RequestUrls built = RequestUrls.build(protocol, baseUrl, id);
     RequestUrls urls = new RequestUrls(
         sameOriginOr(r.statusUrl(), built.status),
         sameOriginOr(r.responseUrl(), built.result),
@@ -102,13 +103,13 @@ final class OdiRouterProvider implements VideoProvider {
   }
 
   /** The URLs for {@code handle}: those its submit answer named, else built from the base URL. */
-  RequestUrls urls(TaskHandle handle) {
+  public RequestUrls urls(TaskHandle handle) {
     String id = handle.taskId();
     synchronized (remembered) {
       RequestUrls u = remembered.get(id);
       if (u != null) return u;
     }
-    return RequestUrls.build(baseUrl, id);
+    return RequestUrls.build(protocol, baseUrl, id);
   }
 
   private void forget(TaskHandle handle) {
@@ -126,10 +127,10 @@ final class OdiRouterProvider implements VideoProvider {
     });
   }
 
-  private Single<TaskStatus> fromStatus(TaskHandle handle, RequestUrls urls, OdiRouterStatusResponse s) {
-    String status = OdiRouterMapping.canonical(answers, s);
-    if (status.equals(OdiRouterMapping.COMPLETED)) return result(handle, urls, s.status());
-    return Single.just(ended(handle, OdiRouterMapping.fromStatus(answers, errors, handle, status, s)));
+  private Single<TaskStatus> fromStatus(TaskHandle handle, RequestUrls urls, QueueStatusResponse s) {
+    String status = mapping.canonical(answers, s);
+    if (status.equals(QueueMapping.COMPLETED)) return result(handle, urls, s.status());
+    return Single.just(ended(handle, mapping.fromStatus(answers, errors, handle, status, s)));
   }
 
   private TaskStatus ended(TaskHandle handle, TaskStatus s) {
@@ -139,17 +140,17 @@ final class OdiRouterProvider implements VideoProvider {
 
   /**
    * COMPLETED says only that the run ended: the result call tells a video from a failure, which
-   * arrives as a non-2xx answer with the provider's detail (read as a value, see {@link OdiRouterApi#result}).
+   * arrives as a non-2xx answer with the provider's detail (read as a value, see {@link QueueApi#result}).
    */
   private Single<TaskStatus> result(TaskHandle handle, RequestUrls urls, String raw) {
     return api.result(urls.result).map(r -> {
       if (r.isSuccessful()) {
-        OdiRouterResultResponse body = r.body();
+        QueueResultResponse body = r.body();
         if (body == null) throw answers.malformed("The result of a COMPLETED request is empty");
-        return ended(handle, OdiRouterMapping.succeeded(answers, handle, body, raw));
+        return ended(handle, mapping.succeeded(answers, handle, body, raw));
       }
-      OdiRouterErrors.Parsed p = errors.parse(new HttpException(r));
-      Optional<TaskStatus> s = OdiRouterMapping.fromFailedResult(answers, errors, handle, p, raw);
+      QueueErrors.Parsed p = errors.parse(new HttpException(r));
+      Optional<TaskStatus> s = mapping.fromFailedResult(answers, errors, handle, p, raw);
       if (!s.isPresent()) throw errors.forCall(p);
       return ended(handle, s.get());
     });
@@ -174,12 +175,12 @@ final class OdiRouterProvider implements VideoProvider {
       try {
         text = body.string();
       } catch (IOException e) {
-        return Completable.error(HttpErrors.fromIOException(OdiRouter.PROVIDER_ID, e));
+        return Completable.error(HttpErrors.fromIOException(protocol.providerId(), e));
       }
     }
     String status = null;
     if (!text.trim().isEmpty()) {
-      OdiRouterCancelResponse parsed = ProviderAnswers.read(text, OdiRouterCancelResponse.class);
+      QueueCancelResponse parsed = ProviderAnswers.read(text, QueueCancelResponse.class);
       status = parsed == null ? null : parsed.status();
     }
     if (status == null) {
@@ -196,9 +197,9 @@ final class OdiRouterProvider implements VideoProvider {
             "cancel answered ALREADY_COMPLETED (HTTP " + response.code() + ")"));
       case "NOT_FOUND":
         return Completable.error(new TaskNotFoundException(
-            "Provider " + OdiRouter.PROVIDER_ID + " does not know this request (cancel answered"
+            "Provider " + protocol.providerId() + " does not know this request (cancel answered"
                 + " NOT_FOUND): the id may be wrong, belong to another account, or have expired",
-            ErrorDetails.provider(OdiRouter.PROVIDER_ID).withHttpStatus(response.code())
+            ErrorDetails.provider(protocol.providerId()).withHttpStatus(response.code())
                 .withProviderCode("NOT_FOUND")));
       default:
         return Completable.error(answers.malformed("The cancel answer has the unknown status '"
@@ -208,11 +209,11 @@ final class OdiRouterProvider implements VideoProvider {
 
   @Override
   public String toString() {
-    return "OdiRouterProvider{" + baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port() + "}";
+    return "QueueProvider{" + protocol.providerId() + " at " + baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port() + "}";
   }
 
   /** The status, result and cancel URLs of one request. */
-  static final class RequestUrls {
+  public static final class RequestUrls {
     final HttpUrl status;
     final HttpUrl result;
     final HttpUrl cancel;
@@ -223,16 +224,34 @@ final class OdiRouterProvider implements VideoProvider {
       this.cancel = cancel;
     }
 
-    /** {@code <base>v1/queue/pixverse_v6_i2v/requests/<id>/{status,response,cancel}}. */
-    static RequestUrls build(HttpUrl baseUrl, String id) {
+    public HttpUrl status() {
+      return status;
+    }
+
+    public HttpUrl result() {
+      return result;
+    }
+
+    public HttpUrl cancel() {
+      return cancel;
+    }
+
+    /**
+     * {@code <base><app path>/requests/<id>/{status,cancel}}, and the result at {@code …/response}
+     * or {@code …/requests/<id>} as the protocol's {@link QueueProtocol.ResultPath} says.
+     */
+    static RequestUrls build(QueueProtocol protocol, HttpUrl baseUrl, String id) {
       HttpUrl request = baseUrl.newBuilder()
-          .addPathSegments(OdiRouterApi.SUBMIT_PATH)
+          .addPathSegments(protocol.appPath())
           .addPathSegment("requests")
           .addPathSegment(id)
           .build();
+      HttpUrl result = protocol.resultPath() == QueueProtocol.ResultPath.RESPONSE
+          ? request.newBuilder().addPathSegment("response").build()
+          : request;
       return new RequestUrls(
           request.newBuilder().addPathSegment("status").build(),
-          request.newBuilder().addPathSegment("response").build(),
+          result,
           request.newBuilder().addPathSegment("cancel").build());
     }
   }

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@code video} object of a successful result. */
 @Value.Immutable
-@JsonSerialize(as = ImmutableOdiRouterVideoFile.class)
-@JsonDeserialize(as = ImmutableOdiRouterVideoFile.class)
+@JsonSerialize(as = ImmutableQueueVideoFile.class)
+@JsonDeserialize(as = ImmutableQueueVideoFile.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract class OdiRouterVideoFile {
-  OdiRouterVideoFile() {}
+public abstract class QueueVideoFile {
+  QueueVideoFile() {}
 
   public static Builder builder() {
     return new Builder();
@@ -38,8 +38,8 @@ public abstract class OdiRouterVideoFile {
   @Nullable
   public abstract Long fileSize();
 
-  /** Builds an {@link OdiRouterVideoFile}. */
-  public static final class Builder extends ImmutableOdiRouterVideoFile.Builder {
+  /** Builds an {@link QueueVideoFile}. */
+  public static final class Builder extends ImmutableQueueVideoFile.Builder {
     Builder() {}
   }
 }

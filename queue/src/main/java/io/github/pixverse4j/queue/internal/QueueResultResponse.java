@@ -1,4 +1,4 @@
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /** A successful (2xx) answer of {@code GET …/requests/{id}/response}. */
 @Value.Immutable
-@JsonSerialize(as = ImmutableOdiRouterResultResponse.class)
-@JsonDeserialize(as = ImmutableOdiRouterResultResponse.class)
+@JsonSerialize(as = ImmutableQueueResultResponse.class)
+@JsonDeserialize(as = ImmutableQueueResultResponse.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract class OdiRouterResultResponse {
-  OdiRouterResultResponse() {}
+public abstract class QueueResultResponse {
+  QueueResultResponse() {}
 
   public static Builder builder() {
     return new Builder();
@@ -23,14 +23,14 @@ public abstract class OdiRouterResultResponse {
 
   @JsonProperty("video")
   @Nullable
-  public abstract OdiRouterVideoFile video();
+  public abstract QueueVideoFile video();
 
   @JsonProperty("seed")
   @Nullable
   public abstract Long seed();
 
-  /** Builds an {@link OdiRouterResultResponse}. */
-  public static final class Builder extends ImmutableOdiRouterResultResponse.Builder {
+  /** Builds an {@link QueueResultResponse}. */
+  public static final class Builder extends ImmutableQueueResultResponse.Builder {
     Builder() {}
   }
 }

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /** The answer to a submit: the request id and the URLs of its status, result and cancel calls. */
 @Value.Immutable
-@JsonSerialize(as = ImmutableOdiRouterSubmitResponse.class)
-@JsonDeserialize(as = ImmutableOdiRouterSubmitResponse.class)
+@JsonSerialize(as = ImmutableQueueSubmitResponse.class)
+@JsonDeserialize(as = ImmutableQueueSubmitResponse.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract class OdiRouterSubmitResponse {
-  OdiRouterSubmitResponse() {}
+public abstract class QueueSubmitResponse {
+  QueueSubmitResponse() {}
 
   public static Builder builder() {
     return new Builder();
@@ -42,8 +42,8 @@ public abstract class OdiRouterSubmitResponse {
   @Nullable
   public abstract Integer queuePosition();
 
-  /** Builds an {@link OdiRouterSubmitResponse}. */
-  public static final class Builder extends ImmutableOdiRouterSubmitResponse.Builder {
+  /** Builds an {@link QueueSubmitResponse}. */
+  public static final class Builder extends ImmutableQueueSubmitResponse.Builder {
     Builder() {}
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The OdiRouter wire protocol: the Retrofit interface, the JSON types with the provider's exact
+ * The queue protocol family on the wire: the Retrofit interface, the JSON types with the provider's exact
  * field names, and the mapping to and from the public model. Not API: may change in any release.
  */
 @io.github.pixverse4j.client.provider.WireStyle
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.odirouter.internal;
+package io.github.pixverse4j.queue.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * ALREADY_COMPLETED} (400), {@code NOT_FOUND} (404) or {@code OK}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableOdiRouterCancelResponse.class)
-@JsonDeserialize(as = ImmutableOdiRouterCancelResponse.class)
+@JsonSerialize(as = ImmutableQueueCancelResponse.class)
+@JsonDeserialize(as = ImmutableQueueCancelResponse.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract class OdiRouterCancelResponse {
-  OdiRouterCancelResponse() {}
+public abstract class QueueCancelResponse {
+  QueueCancelResponse() {}
 
   public static Builder builder() {
     return new Builder();
@@ -28,8 +28,8 @@ public abstract class OdiRouterCancelResponse {
   @Nullable
   public abstract String status();
 
-  /** Builds an {@link OdiRouterCancelResponse}. */
-  public static final class Builder extends ImmutableOdiRouterCancelResponse.Builder {
+  /** Builds an {@link QueueCancelResponse}. */
+  public static final class Builder extends ImmutableQueueCancelResponse.Builder {
     Builder() {}
   }
 }
