@@ -22,6 +22,7 @@ import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.queue.internal.QueueProvider;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.OdiRouterSimulator;
@@ -44,7 +45,7 @@ class OdiRouterErrorsTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
   private OdiRouterSimulator sim;
-  private OdiRouterProvider provider;
+  private QueueProvider provider;
 
   @BeforeEach
   void start() {
@@ -55,9 +56,8 @@ class OdiRouterErrorsTest {
   }
 
   /** The provider as {@link OdiRouterModule} makes it, with the scheduler's clock. */
-  static OdiRouterProvider provider(HttpUrl base, ApiKey key, Scheduler scheduler) {
-    return (OdiRouterProvider) OdiRouterModule.provider(
-        OdiRouterModule.api(HttpClients.sharedDefault(), base, key), base, key, scheduler);
+  static QueueProvider provider(HttpUrl base, ApiKey key, Scheduler scheduler) {
+    return (QueueProvider) OdiRouterModule.provider(HttpClients.sharedDefault(), base, key, scheduler);
   }
 
   @AfterEach
@@ -155,7 +155,7 @@ class OdiRouterErrorsTest {
     void wrongKey() {
       HttpUrl base = BaseUrls.require(sim.baseUrl());
       ApiKey wrong = ApiKey.of("wrong-key-000111");
-      OdiRouterProvider bad = provider(base, wrong, Schedulers.computation());
+      QueueProvider bad = provider(base, wrong, Schedulers.computation());
       Throwable e = catchThrowable(() -> bad.submit(request()).blockingGet());
       assertThat(e).isInstanceOf(AuthenticationException.class);
       assertThat(e.getMessage()).doesNotContain("wrong-key-000111");

@@ -76,10 +76,10 @@ class OdiRouterFacadeTest {
   void providerToString() {
     okhttp3.HttpUrl base = io.github.pixverse4j.client.http.BaseUrls.require(OdiRouter.DEFAULT_BASE_URL);
     io.github.pixverse4j.client.http.ApiKey key = io.github.pixverse4j.client.http.ApiKey.of("odi-secret-123456");
-    OdiRouterProvider p = OdiRouterErrorsTest.provider(base, key,
+    io.github.pixverse4j.queue.internal.QueueProvider p = OdiRouterErrorsTest.provider(base, key,
         io.reactivex.rxjava3.schedulers.Schedulers.computation());
     assertThat(p.toString()).contains("odirouter.ai").doesNotContain("odi-secret-123456");
-    assertThat(p.urls(io.github.pixverse4j.api.TaskHandle.of("odirouter", "pixverse_v6_i2v", "r1")).status)
+    assertThat(p.urls(io.github.pixverse4j.api.TaskHandle.of("odirouter", "pixverse_v6_i2v", "r1")).status())
         .hasToString("https://odirouter.ai/model/v1/queue/pixverse_v6_i2v/requests/r1/status");
   }
 
