@@ -353,6 +353,15 @@ public final class QueueProtocol {
     }
 
     /**
+     * Adds one entry to the {@link #requestFields} map, such as {@code requestField("image_url",
+     * "image")}.
+     */
+    public Builder requestField(String wireName, String requestSetting) {
+      requestFields.put(nonEmpty(wireName, "wireName"), nonEmpty(requestSetting, "requestSetting"));
+      return this;
+    }
+
+    /**
      * The protocol.
      *
      * @throws IllegalStateException if a required setting is missing, or the capabilities name
