@@ -13,6 +13,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
+import io.github.pixverse4j.client.internal.PollingInternals;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
@@ -42,7 +43,7 @@ final class OutageBench {
 
   static Map<String, Object> run() {
     Random random = new Random(SEED);
-    PollingPolicy policy = PollingPolicy.defaults().toBuilder().random(random::nextDouble).build();
+    PollingPolicy policy = PollingInternals.tune(PollingPolicy.defaults().toBuilder()).random(random::nextDouble).build();
     int[] calls = new int[RUNS];
     long[] recoveryMs = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {

@@ -11,6 +11,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
+import io.github.pixverse4j.client.internal.PollingInternals;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
@@ -125,14 +126,15 @@ final class PollingEfficiency {
   }
 
   static PollingPolicy doubling() {
-    return PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
-        .backoffFactor(2).maxInterval(Duration.ofSeconds(5)).minInterval(Duration.ZERO)
-        .useProviderHints(false).backoffAfter(Duration.ZERO).jitter(0).build();
+    PollingPolicy.Builder b = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1))
+        .interval(Duration.ofSeconds(1)).maxInterval(Duration.ofSeconds(5)).minInterval(Duration.ZERO)
+        .jitter(0);
+    return PollingInternals.tune(b).backoffFactor(2).useProviderHints(false).backoffAfter(Duration.ZERO).build();
   }
 
   static PollingPolicy ours() {
     Random r = new Random(SEED + 1);
-    return PollingPolicy.defaults().toBuilder().random(r::nextDouble).build();
+    return PollingInternals.tune(PollingPolicy.defaults().toBuilder()).random(r::nextDouble).build();
   }
 
   static List<Result> runAll() {

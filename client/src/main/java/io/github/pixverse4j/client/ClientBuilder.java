@@ -5,9 +5,16 @@ import io.reactivex.rxjava3.core.Scheduler;
 import okhttp3.OkHttpClient;
 
 /**
- * The builder every provider facade extends, such as {@code GmiCloud.builder()}: the settings of a
- * {@link ClientConfig} plus the provider's default base URL and its own options. Only the API key
- * is required.
+ * The builder every provider facade extends, such as {@code GmiCloud.builder()}: the setters of
+ * {@link ClientConfig.Builder}, one for one and with the same names, defaults and validation
+ * (each delegates to the {@code ClientConfig.Builder} that is this class's only configuration
+ * state), plus {@link #settings(ClientConfig)} and the provider's own options. The provider's
+ * default base URL fills in when none is given. Only the API key is required.
+ *
+ * <p>So there is one configuration to learn, {@link ClientConfig}: a setting added there is added
+ * here ({@code ClientBuilderTest} fails until it is), and a facade builder and {@code
+ * VideoProviderFactory.find(id).get().create(config)} build the same client from the same
+ * settings.
  *
  * <p>An app with its own Dagger component extends it too: {@link #config()} is the {@link
  * ClientConfig} to bind next to {@link ClientModule} and the provider's module (see the provider's
@@ -76,17 +83,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * Copies every setting of {@code settings}: key, schedulers and policy, and the base URL, HTTP
-   * client and journal when it has them. What {@link VideoProviderFactory#create} does.
+   * client and journal when it has them (an absent one leaves this builder's as it is). What
+   * {@link VideoProviderFactory#create} does; the provider's own options are left as they are.
    */
   public B settings(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");
-    config.apiKey(settings.apiKey());
-    settings.baseUrl().ifPresent(url -> config.baseUrl(url.toString()));
-    settings.httpClient().ifPresent(config::httpClient);
-    config.scheduler(settings.scheduler());
-    config.ioScheduler(settings.ioScheduler());
-    config.pollingPolicy(settings.pollingPolicy());
-    settings.journal().ifPresent(config::journal);
+    config.copy(settings);
     return self();
   }
 
@@ -96,8 +98,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @throws IllegalStateException if no API key was given
    */
   protected final ClientConfig config() {
-    ClientConfig built = config.build();
-    return built.baseUrl().isPresent() ? built : built.toBuilder().baseUrl(defaultBaseUrl).build();
+    return config.build(defaultBaseUrl);
   }
 
   /** Builds the client. */

@@ -11,13 +11,25 @@ import okhttp3.OkHttpClient;
 
 /**
  * Everything a client is built from: API key, base URL, HTTP client, schedulers, polling policy
- * and journal. The one configuration value of pixverse4j: {@link VideoProviderFactory#create}
- * takes it, every facade builder ({@link ClientBuilder}) makes one, and a provider's Dagger
- * component binds it for {@link ClientModule}. Only the API key is required.
+ * and journal. The one configuration holder of pixverse4j, learnt once:
+ *
+ * <ul>
+ *   <li>{@link VideoProviderFactory#create} takes it;
+ *   <li>every facade builder ({@code OdiRouter.builder()}, {@code GmiCloud.builder()}, …) has
+ *       exactly the setters of {@link Builder}, plus {@code settings(ClientConfig)} and its
+ *       provider's own options: their common base {@link ClientBuilder} holds nothing but a {@link
+ *       Builder} (and the provider's default base URL), so names, defaults and validation are
+ *       this class's;
+ *   <li>a provider's Dagger component binds it for {@link ClientModule}.
+ * </ul>
+ *
+ * <p>Only the API key is required.
  *
  * <pre>{@code
  * VideoClient client = VideoProviderFactory.find("gmi").get()
  *     .create(ClientConfig.builder().apiKey(key).build());
+ * // the same settings through a facade:
+ * VideoClient same = GmiCloud.builder().apiKey(key).build();
  * }</pre>
  */
 public final class ClientConfig {
@@ -46,15 +58,7 @@ public final class ClientConfig {
 
   /** A builder starting from this configuration's values. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.apiKey = apiKey;
-    b.baseUrl = baseUrl;
-    b.httpClient = httpClient;
-    b.scheduler = scheduler;
-    b.ioScheduler = ioScheduler;
-    b.pollingPolicy = pollingPolicy;
-    b.journal = journal;
-    return b;
+    return new Builder().copy(this);
   }
 
   /** The API key; its {@code toString()} is redacted. */
@@ -120,14 +124,30 @@ public final class ClientConfig {
       return this;
     }
 
-    /** {@link #apiKey(String)} for an already wrapped key. */
-    Builder apiKey(ApiKey apiKey) {
-      this.apiKey = apiKey;
+    /**
+     * Takes every setting of {@code c}: key, schedulers and policy, and the base URL, HTTP client
+     * and journal when it has them (an absent one leaves this builder's as it is). The one copy of
+     * the field list, for {@link ClientConfig#toBuilder()} and {@link ClientBuilder#settings}.
+     */
+    Builder copy(ClientConfig c) {
+      apiKey = c.apiKey;
+      if (c.baseUrl != null) baseUrl = c.baseUrl;
+      if (c.httpClient != null) httpClient = c.httpClient;
+      scheduler = c.scheduler;
+      ioScheduler = c.ioScheduler;
+      pollingPolicy = c.pollingPolicy;
+      if (c.journal != null) journal = c.journal;
       return this;
     }
 
-    boolean hasBaseUrl() {
-      return baseUrl != null;
+    /**
+     * {@link #build()}, with {@code defaultBaseUrl} when no base URL was given: what a facade
+     * builder builds.
+     */
+    ClientConfig build(String defaultBaseUrl) {
+      ClientConfig built = build();
+      if (built.baseUrl != null) return built;
+      return new Builder().copy(built).baseUrl(defaultBaseUrl).build();
     }
 
     /**

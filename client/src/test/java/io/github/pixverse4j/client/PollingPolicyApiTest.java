@@ -34,6 +34,41 @@ class PollingPolicyApiTest {
         "queuedIntervalPerPosition", "maxQueuedInterval");
   }
 
+  private static Set<String> publicMethods(Class<?> type) {
+    return Arrays.stream(type.getDeclaredMethods())
+        .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+        .map(Method::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  @DisplayName("the adaptive knobs cannot be set through the public builder")
+  void adaptiveSettersHidden() {
+    assertThat(publicMethods(PollingPolicy.Builder.class)).doesNotContain(
+        "backoffFactor", "backoffAfter", "maxBackoffInterval", "maxHintedInterval", "etaMargin",
+        "useProviderHints", "queuedIntervalPerPosition", "maxQueuedInterval", "random");
+  }
+
+  @Test
+  @DisplayName("the builder's public setters are exactly what users tune")
+  void builderSettersPublic() {
+    assertThat(publicMethods(PollingPolicy.Builder.class)).containsExactlyInAnyOrder(
+        "initialDelay", "interval", "maxInterval", "minInterval", "fixedInterval", "retryDelay",
+        "maxRetryDelay", "maxRetryAfter", "maxConsecutiveFailures", "deadline", "jitter",
+        "cancelOnDispose", "cancelOnDeadline", "build");
+  }
+
+  @Test
+  @DisplayName("the schedule's computation is not public: the engine reaches it through client.internal")
+  void computationHidden() throws Exception {
+    Method nextPollDelay = PollingPolicy.class.getDeclaredMethod("nextPollDelay",
+        io.github.pixverse4j.api.TaskStatus.class, int.class, java.time.Duration.class, java.util.Optional.class);
+    Method retryDelay = PollingPolicy.class.getDeclaredMethod("retryDelay", int.class, java.util.Optional.class);
+    assertThat(Modifier.isPublic(nextPollDelay.getModifiers())).as("nextPollDelay public").isFalse();
+    assertThat(Modifier.isPublic(retryDelay.getModifiers())).as("retryDelay(int, Optional) public").isFalse();
+    assertThat(publicNoArgMethods(PollingPolicy.class)).doesNotContain("maxHintedInterval");
+  }
+
   @Test
   @DisplayName("what users tune stays readable")
   void tunablesPublic() {

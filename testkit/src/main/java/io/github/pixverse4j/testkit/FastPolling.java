@@ -1,6 +1,7 @@
 package io.github.pixverse4j.testkit;
 
 import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.internal.PollingInternals;
 import java.time.Duration;
 
 /**
@@ -25,19 +26,22 @@ public final class FastPolling {
    * {@code FastPolling.builder().maxConsecutiveFailures(4).build()}.
    */
   public static PollingPolicy.Builder builder() {
-    return PollingPolicy.builder()
+    PollingPolicy.Builder b = PollingPolicy.builder()
         .initialDelay(Duration.ofMillis(10))
         .interval(Duration.ofMillis(10))
         .maxInterval(Duration.ofMillis(30))
         .minInterval(Duration.ofMillis(5))
-        .maxHintedInterval(Duration.ofMillis(30))
-        .etaMargin(Duration.ZERO)
-        .queuedIntervalPerPosition(Duration.ofMillis(5))
-        .maxQueuedInterval(Duration.ofMillis(30))
         .retryDelay(Duration.ofMillis(10))
         .maxRetryDelay(Duration.ofMillis(50))
         .maxRetryAfter(Duration.ofSeconds(2))
         .deadline(Duration.ofSeconds(20))
         .jitter(0);
+    // Hinted and queued waits in milliseconds too; these knobs are not public API.
+    return PollingInternals.tune(b)
+        .maxHintedInterval(Duration.ofMillis(30))
+        .etaMargin(Duration.ZERO)
+        .queuedIntervalPerPosition(Duration.ofMillis(5))
+        .maxQueuedInterval(Duration.ofMillis(30))
+        .builder();
   }
 }

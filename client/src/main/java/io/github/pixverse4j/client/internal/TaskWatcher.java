@@ -121,7 +121,7 @@ public final class TaskWatcher {
     Optional<Duration> running = runningSinceNanos < 0
         ? Optional.empty()
         : Optional.of(Duration.ofNanos(now - runningSinceNanos));
-    schedulePoll(policy.nextPollDelay(s, unchangedPolls, Duration.ofNanos(now - lastChangeNanos), running));
+    schedulePoll(PollingInternals.nextPollDelay(policy, s, unchangedPolls, Duration.ofNanos(now - lastChangeNanos), running));
   }
 
   /**
@@ -139,7 +139,7 @@ public final class TaskWatcher {
     if (failingSinceNanos < 0) failingSinceNanos = now;
     consecutiveFailures++;
     lastFailure = e;
-    Duration delay = policy.retryDelay(consecutiveFailures, Failures.retryAfter(e));
+    Duration delay = PollingInternals.retryDelay(policy, consecutiveFailures, Failures.retryAfter(e));
     if (last != null) {
       last = TaskStatus.builder().from(last)
           .retry(RetryState.builder()

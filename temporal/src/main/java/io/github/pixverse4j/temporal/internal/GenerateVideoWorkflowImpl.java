@@ -4,6 +4,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.internal.PollingInternals;
 import io.github.pixverse4j.temporal.DownloadTarget;
 import io.github.pixverse4j.temporal.FailureInfo;
 import io.github.pixverse4j.temporal.GenerateVideoWorkflow;
@@ -57,7 +58,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
     // Jitter from the workflow's own random: a replay on any worker plans the same timers.
     Random random = Workflow.newRandom();
-    PollingPolicy policy = settings.policy.toBuilder().random(random::nextDouble).build();
+    PollingPolicy policy = PollingInternals.tune(settings.policy.toBuilder()).random(random::nextDouble).build();
     Duration deadline = job.getDeadlineSeconds() != null ? Duration.ofSeconds(job.getDeadlineSeconds()) : policy.deadline();
     long deadlineAt = Workflow.currentTimeMillis() + deadline.toMillis();
 
@@ -116,7 +117,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
           if (info.isSubmitProvablyNotAccepted() && failures < policy.maxConsecutiveFailures()) {
             failures++;
             Optional<Duration> retryAfter = Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
-            Workflow.sleep(policy.retryDelay(failures, retryAfter));
+            Workflow.sleep(PollingInternals.retryDelay(policy, failures, retryAfter));
             continue;
           }
           throw ApplicationFailure.newNonRetryableFailure(app.getOriginalMessage(), app.getType(), info);
@@ -166,7 +167,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
       current = view;
       if (s.isTerminal()) return view;
       Optional<Duration> running = runningSince < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(now - runningSince));
-      delay = policy.nextPollDelay(s, unchangedPolls, Duration.ofMillis(now - lastChangeAt), running);
+      delay = PollingInternals.nextPollDelay(policy, s, unchangedPolls, Duration.ofMillis(now - lastChangeAt), running);
     }
   }
 
