@@ -93,6 +93,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
+   * Whether a base URL was given, by {@link #baseUrl(String)} or by {@link #settings(ClientConfig)}
+   * with one: for a facade without a usable default host, which must refuse to build without one.
+   */
+  protected final boolean baseUrlGiven() {
+    return config.hasBaseUrl();
+  }
+
+  /**
    * The finished configuration, with the provider's default base URL unless another was given.
    *
    * @throws IllegalStateException if no API key was given

@@ -124,6 +124,11 @@ public final class ClientConfig {
       return this;
     }
 
+    /** Whether a base URL was set, for {@link ClientBuilder#baseUrlGiven()}. */
+    boolean hasBaseUrl() {
+      return baseUrl != null;
+    }
+
     /**
      * Takes every setting of {@code c}: key, schedulers and policy, and the base URL, HTTP client
      * and journal when it has them (an absent one leaves this builder's as it is). The one copy of

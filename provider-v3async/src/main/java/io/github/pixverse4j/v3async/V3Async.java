@@ -54,7 +54,6 @@ public final class V3Async {
     private final boolean preset;
     private String providerId;
     private V3AsyncModel model;
-    private boolean baseUrlSet;
 
     private Builder(String providerId, String defaultBaseUrl, V3AsyncModel model) {
       // ClientBuilder needs some default; the generic builder refuses to build without baseUrl(..).
@@ -83,19 +82,12 @@ public final class V3Async {
     }
 
     @Override
-    public Builder baseUrl(String baseUrl) {
-      super.baseUrl(baseUrl);
-      baseUrlSet = true;
-      return this;
-    }
-
-    @Override
     public VideoClient build() {
       return component().client();
     }
 
     V3AsyncComponent component() {
-      if (!preset && !baseUrlSet) {
+      if (!preset && !baseUrlGiven()) {
         throw new IllegalStateException(
             "baseUrl is required for V3Async.builder(); use V3Async.highway() or V3Async.myrouter()"
                 + " for the known hosts");

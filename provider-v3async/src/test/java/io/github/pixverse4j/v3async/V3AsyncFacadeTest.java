@@ -65,6 +65,10 @@ class V3AsyncFacadeTest {
     assertThat(V3Async.builder().providerId("novita").baseUrl("https://api.novita.ai")
         .model(V3AsyncModel.PIXVERSE_V6_I2V).apiKey(KEY).build().providerId()).isEqualTo("novita");
     assertThatThrownBy(() -> V3Async.builder().providerId("Novita AI")).hasMessageContaining("providerId");
+    // A base URL given through settings(..) counts as given (it used to be refused as missing).
+    VideoClient fromSettings = V3Async.builder().model(V3AsyncModel.PIXVERSE_V6_I2V)
+        .settings(ClientConfig.builder().apiKey(KEY).baseUrl("https://api.novita.ai").build()).build();
+    assertThat(fromSettings.providerId()).isEqualTo("v3async");
     assertThatThrownBy(() -> V3Async.highway().baseUrl("http://api.example.com")).hasMessageContaining("HTTPS");
   }
 
