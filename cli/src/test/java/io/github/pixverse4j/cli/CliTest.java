@@ -266,6 +266,15 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("a one-letter key (no secret) leaves the error's words whole instead of scrubbing every 'e'")
+  void shortKeyKeepsMessagesReadable() {
+    ProviderSimulator sim = realService("gmi", quick());
+    env.put("GMI_API_KEY", "e");
+    assertThat(run(generate("gmi", sim))).isEqualTo(3);
+    assertThat(stderr).doesNotContain("****").contains("key");
+  }
+
+  @Test
   @DisplayName("exit 4: rate limited beyond retries")
   void rateLimited() {
     ProviderSimulator sim = realService("gmi", quick());
