@@ -392,7 +392,7 @@ public final class Main implements Callable<Integer> {
         String how = output.hint().command(ResumeHint.DOWNLOAD, token.get())
             .map(cmd -> ": download it with " + cmd + " --output <another file> (or add --force)")
             .orElse(" (the simulated task ended with this command): choose another --output or add --force");
-        output.error(new IllegalStateException(target + " already exists, so the video was not saved" + how),
+        output.error(new ErrorKinds.OutputExists(target + " already exists, so the video was not saved" + how),
             token.get(), ExitCodes.OTHER, common.verbose);
         return ExitCodes.OTHER;
       }
@@ -729,7 +729,7 @@ public final class Main implements Callable<Integer> {
       out.done();
       if (s.state() != TaskState.SUCCEEDED) {
         int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
-        out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
+        out.error(new ErrorKinds.NoVideo("The task is " + s.state() + ", there is no video to download"
             + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, common.verbose);
         return code;
       }

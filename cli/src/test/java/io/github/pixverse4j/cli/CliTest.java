@@ -386,9 +386,11 @@ class CliTest {
     assertThat(jsonLines()).hasSize(1);
     assertThat(jsonLines().get(0).get("event").asText()).isEqualTo("error");
     assertThat(jsonLines().get(0).get("exitCode").asInt()).isEqualTo(2);
+    assertThat(jsonLines().get(0).get("error").asText()).as("a documented code").isEqualTo("invalid_input");
     assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--duration", "7", "--json")).isEqualTo(2);
     assertThat(jsonLines()).hasSize(1);
     assertThat(jsonLines().get(0).get("message").asText()).contains("--duration");
+    assertThat(jsonLines().get(0).get("error").asText()).isEqualTo("invalid_input");
   }
 
   @Test
