@@ -232,6 +232,37 @@ class CliTest {
     assertThat(stderr).contains("360p, 540p, 720p, 1080p").doesNotContain("at io.github");
   }
 
+  @Test
+  @DisplayName("exit 2: every problem with the options is listed at once, before anything is sent")
+  void everyProblemAtOnce() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Files.writeString(dir.resolve("taken.mp4"), "mine");
+    assertThat(run(generate("gmi", sim, "--quality", "4k", "--duration", "99", "--model", "v!",
+        "--output", "taken.mp4"))).as(stderr).isEqualTo(2);
+    assertThat(stderr.lines().filter(l -> l.startsWith("Error: "))).hasSize(1);
+    assertThat(stderr).contains("--quality: Unknown quality '4k'").contains("--model: Invalid model name")
+        .contains("taken.mp4").contains("--duration").doesNotContain("at io.github");
+    assertThat(run("generate", "--image", "missing.png", "--prompt", "x", "--quality", "4k")).isEqualTo(2);
+    assertThat(stderr).contains("Image file not found").contains("--quality");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("--image takes a file: URI (file:///abs/path.png) as that file; other schemes are refused saying what is accepted")
+  void imageFileUri() throws Exception {
+    Path copy = Files.copy(CAT, dir.resolve("my cat.png"));
+    assertThat(run("generate", "--simulate", "--provider", "pixverse", "--image", copy.toUri().toString(),
+        "--prompt", "x", "--poll-interval", "20ms", "--no-download")).as(stderr).isZero();
+    assertThat(run("generate", "--simulate", "--provider", "pixverse", "--image", "file://" + copy,
+        "--prompt", "x", "--poll-interval", "20ms", "--no-download")).as(stderr).isZero();
+    assertThat(run("generate", "--image", "file:///nonexistent/cat.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("Image file not found: /nonexistent/cat.png").doesNotContain("file:/");
+    assertThat(run("generate", "--image", "ftp://example.com/cat.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("ftp URLs are not accepted; give an http(s) URL, a file: URI");
+    assertThat(run("generate", "--image", "file://otherhost/cat.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("not a usable file: URI");
+  }
+
   @ParameterizedTest(name = "--duration {0}")
   @ValueSource(strings = {"0", "-1"})
   @DisplayName("exit 2: a duration of zero or less is a usage error naming --duration, and nothing is sent")
