@@ -152,7 +152,8 @@ class CliTest {
     int code = run("generate", "--image", CAT.toString(), "--prompt", "hello", "--no-download");
     assertThat(code).as("stderr: %s", stderr).isZero();
     assertThat(stderr).contains("Simulating pixverse in-process").contains("PIXVERSE_API_KEY is not set")
-        .contains("no credits are used");
+        .contains("no credits are used").contains("To use the real service, set PIXVERSE_API_KEY.")
+        .as("--simulate was not given").doesNotContain("--simulate");
     assertThat(stdout).contains("/media/");
   }
 
@@ -208,7 +209,8 @@ class CliTest {
     env.put("GMI_API_KEY", "real-key-never-used");
     int code = run("generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "hi", "--simulate", "--no-download");
     assertThat(code).as("stderr: %s", stderr).isZero();
-    assertThat(stderr).contains("Simulating gmi in-process (--simulate was given)");
+    assertThat(stderr).contains("Simulating gmi in-process (--simulate was given)")
+        .contains("To use the real service, leave out --simulate.").as("the key is set").doesNotContain("set GMI_API_KEY");
   }
 
   @Test
