@@ -325,4 +325,14 @@ class JournalCliTest {
     e.put("PIXVERSE4J_HOME", "/p4j");
     assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/p4j"));
   }
+
+  @Test
+  @DisplayName("the README's table of tasks states names every state tasks can print, TO_DOWNLOAD too")
+  void readmeListsEveryState() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Paths.get("..", "README.md"));
+    assertThat(TasksCommand.states()).contains(TasksCommand.TO_DOWNLOAD, "ACCEPTED", "DOWNLOADED");
+    for (String state : TasksCommand.states()) {
+      assertThat(readme).as("README row for %s", state).contains("| `" + state + "` |");
+    }
+  }
 }
