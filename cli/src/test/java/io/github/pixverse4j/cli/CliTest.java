@@ -359,6 +359,20 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("--output naming a symbolic link is refused even with --force (saving would replace the link), and nothing is sent")
+  void outputSymbolicLink() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Path real = Files.writeString(dir.resolve("real.mp4"), "mine");
+    Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
+    assertThat(run(generate("gmi", sim, "--output", "link.mp4", "--force"))).as(stderr).isEqualTo(2);
+    assertThat(stderr).contains(link + " is a symbolic link (to " + real + ")")
+        .contains("give the file itself as --output");
+    assertThat(sim.requests()).isEmpty();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("mine");
+  }
+
+  @Test
   @DisplayName("watch, status and download resume a task from its token")
   void resume() throws Exception {
     ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).running(50).succeeded());
