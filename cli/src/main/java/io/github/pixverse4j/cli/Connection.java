@@ -134,12 +134,13 @@ final class Connection implements AutoCloseable {
       return new Connection(f, journal == null ? client : client.withJournal(journal), null, common.baseUrl);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
+    String advice = realServiceAdvice(f, simulate, key.isPresent());
     if (!simulatorOf(f.id()).isPresent()) {
       throw new IllegalArgumentException("Cannot simulate " + f.id() + " (" + why + "): its module registers no"
-          + " simulator. To use the real service, set " + f.apiKeyEnvironmentVariable() + " and leave out --simulate.");
+          + " simulator. " + advice);
     }
-    err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used."
-        + " To use the real service, set %s and leave out --simulate.%n", f.id(), why, f.apiKeyEnvironmentVariable());
+    err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used. %s%n",
+        f.id(), why, advice);
     err.flush();
     ProviderSimulator sim = EmbeddedSimulators.start(f.id());
     try {
@@ -150,6 +151,13 @@ final class Connection implements AutoCloseable {
       sim.close();
       throw e;
     }
+  }
+
+  /** What to change to reach the real service: only the steps that apply to this run. */
+  static String realServiceAdvice(VideoProviderFactory f, boolean simulateGiven, boolean keySet) {
+    if (simulateGiven && keySet) return "To use the real service, leave out --simulate.";
+    if (simulateGiven) return "To use the real service, set " + f.apiKeyEnvironmentVariable() + " and leave out --simulate.";
+    return "To use the real service, set " + f.apiKeyEnvironmentVariable() + ".";
   }
 
   @Override

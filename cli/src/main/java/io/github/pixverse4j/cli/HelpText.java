@@ -67,7 +67,8 @@ final class HelpText extends ResourceBundle {
         + "API keys come from environment variables only: " + String.join(", ", keyVariables) + "."
         + " Without the chosen provider's key (or with --simulate) the provider is simulated in-process.");
     t.put(IMAGE, "The first frame: a public http(s) URL, or a local file where the provider uploads it ("
-        + byProvider(caps, c -> c.imageKinds().contains(ImageInput.Kind.FILE) ? "URL or file" : "URL only") + ").");
+        + byProvider(caps, c -> c.imageKinds().contains(ImageInput.Kind.FILE) ? "URL or file" : "URL only") + ")."
+        + " A file is a path (relative to the current directory) or a file: URI such as file:///home/me/cat.png.");
     t.put(PROMPT, "What should happen in the video. Limit: "
         + byProvider(caps, c -> c.maxPromptLength() + " characters") + ".");
     List<String> ids = new ArrayList<>(caps.keySet());

@@ -392,7 +392,7 @@ public final class Main implements Callable<Integer> {
         String how = output.hint().command(ResumeHint.DOWNLOAD, token.get())
             .map(cmd -> ": download it with " + cmd + " --output <another file> (or add --force)")
             .orElse(" (the simulated task ended with this command): choose another --output or add --force");
-        output.error(new IllegalStateException(target + " already exists, so the video was not saved" + how),
+        output.error(new ErrorKinds.OutputExists(target + " already exists, so the video was not saved" + how),
             token.get(), ExitCodes.OTHER, common.verbose);
         return ExitCodes.OTHER;
       }
@@ -450,7 +450,8 @@ public final class Main implements Callable<Integer> {
     @Mixin Common common;
 
     @Option(names = "--image", required = true, paramLabel = "URL|FILE", descriptionKey = HelpText.IMAGE,
-        description = "The first frame: a public http(s) URL, or a local file where the provider accepts uploads.")
+        description = "The first frame: a public http(s) URL, or a local file where the provider accepts uploads"
+            + " (a path, relative to the current directory, or a file: URI such as file:///home/me/cat.png).")
     String image;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", descriptionKey = HelpText.PROMPT,
@@ -499,12 +500,33 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
       Output out = output(parent, common);
       Path target = parent.resolveOutput(output);
-      if (!noDownload) Preflight.outputTarget(target != null ? target : parent.cwd, force);
-      if (imageFile() != null) Preflight.imageFile(imageFile());
-      ImageToVideoRequest request = request();
-      String id = Connection.chooseProvider(provider, parent.env);
-      // Every problem with the request comes before the cost estimate and before any simulator starts.
-      Connection.factory(id).capabilities().requireValid(request);
+      // Every problem with the options and the request is listed at once, before the cost
+      // estimate and before any simulator starts: fixing them one run at a time wasted runs.
+      List<RuntimeException> problems = new ArrayList<>();
+      if (!noDownload) note(problems, () -> Preflight.outputTarget(target != null ? target : parent.cwd, force));
+      ImageInput imageInput = image(problems);
+      ImageToVideoRequest request = request(imageInput, problems);
+      String id = null;
+      try {
+        id = Connection.chooseProvider(provider, parent.env);
+      } catch (IllegalArgumentException e) {
+        problems.add(e);
+      }
+      List<io.github.pixverse4j.api.Violation> violations =
+          id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(request);
+      if (problems.isEmpty() && !violations.isEmpty()) Connection.factory(id).capabilities().requireValid(request);
+      if (problems.size() == 1 && violations.isEmpty()) throw problems.get(0);
+      if (!problems.isEmpty()) {
+        StringBuilder b = new StringBuilder("Invalid request (nothing was sent): ");
+        List<String> all = new ArrayList<>();
+        for (RuntimeException e : problems) all.add(e.getMessage());
+        for (io.github.pixverse4j.api.Violation v : violations) all.add(Messages.describe(v));
+        for (int i = 0; i < all.size(); i++) {
+          String m = all.get(i).trim();
+          b.append(i == 0 ? "" : " ").append(m).append(m.endsWith(".") ? "" : ".");
+        }
+        throw new IllegalArgumentException(b.toString());
+      }
       TaskJournal journal = JournalLocation.forConnection(id, parent.env, common);
       Map<String, String> labels = parent.targetLabels(noDownload, target);
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
@@ -518,37 +540,103 @@ public final class Main implements Callable<Integer> {
       }
     }
 
-    private ImageToVideoRequest request() {
-      ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(prompt).image(image());
+    /** Runs {@code check}, noting its problem (an {@link IllegalArgumentException}) instead of stopping. */
+    private static void note(List<RuntimeException> problems, Runnable check) {
+      try {
+        check.run();
+      } catch (IllegalArgumentException e) {
+        problems.add(e);
+      }
+    }
+
+    /**
+     * The request from the options that parse; each option that does not is noted in {@code
+     * problems} and left out, so the provider's limits are still checked for the others. Null when
+     * there is no image to build a request around.
+     */
+    private ImageToVideoRequest request(ImageInput imageInput, List<RuntimeException> problems) {
+      ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(prompt);
+      if (imageInput != null) b.image(imageInput);
       if (negativePrompt != null) b.negativePrompt(negativePrompt);
       if (duration != null) {
         if (duration <= 0) {
-          throw new IllegalArgumentException("--duration must be a whole number of seconds above 0, got " + duration);
+          problems.add(new IllegalArgumentException(
+              "--duration must be a whole number of seconds above 0, got " + duration));
+        } else {
+          b.durationSeconds(duration);
         }
-        b.durationSeconds(duration);
       }
-      if (quality != null) b.quality(Quality.parse(quality));
+      if (quality != null) {
+        try {
+          b.quality(Quality.parse(quality));
+        } catch (IllegalArgumentException e) {
+          problems.add(new IllegalArgumentException("--quality: " + e.getMessage(), e));
+        }
+      }
       if (seed != null) b.seed(seed);
       if (audio) b.audio(true);
       if (multiClip) b.multiClip(true);
-      if (model != null) b.model(Model.of(model));
-      return b.build();
-    }
-
-    /** The local image file, or null for an image URL. */
-    private Path imageFile() {
-      String lower = image.trim().toLowerCase(Locale.ROOT);
-      if (lower.startsWith("http://") || lower.startsWith("https://")) return null;
-      return parent.cwd.resolve(image).normalize();
-    }
-
-    private ImageInput image() {
-      String lower = image.trim().toLowerCase(Locale.ROOT);
-      if (lower.startsWith("http://") || lower.startsWith("https://")) return ImageInput.url(image);
-      Path file = parent.cwd.resolve(image).normalize();
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("Image file not found: " + file + " (give a file or an http(s) URL)");
+      if (model != null) {
+        try {
+          b.model(Model.of(model));
+        } catch (IllegalArgumentException e) {
+          problems.add(new IllegalArgumentException("--model: " + e.getMessage(), e));
+        }
       }
+      if (imageInput == null) return null;
+      try {
+        return b.build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        problems.add(new IllegalArgumentException(e.getMessage(), e));
+        return null;
+      }
+    }
+
+    /**
+     * The image {@code --image} names: an http(s) URL; a {@code file:} URI (absolute:
+     * {@code file:///home/me/cat.png}); or a path, relative to the working directory. A local file
+     * is checked ({@link Preflight#imageFile}); each problem is noted in {@code problems}. Null
+     * only when the text is no usable image reference at all.
+     */
+    private ImageInput image(List<RuntimeException> problems) {
+      String text = image.trim();
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        try {
+          return ImageInput.url(text);
+        } catch (IllegalArgumentException e) {
+          problems.add(new IllegalArgumentException("--image: " + e.getMessage(), e));
+          return null;
+        }
+      }
+      Path file;
+      if (lower.startsWith("file:")) {
+        try {
+          if (lower.startsWith("file:///") && text.contains(" ")) {
+            // Typed by hand with the path's spaces as they are: not a valid URI, but unambiguous.
+            text = text.substring(0, "file://".length()) + text.substring("file://".length()).replace(" ", "%20");
+          }
+          java.net.URI uri = new java.net.URI(text);
+          String host = uri.getHost();
+          if (uri.isOpaque() || (host != null && !host.equalsIgnoreCase("localhost"))) {
+            throw new IllegalArgumentException("a file: URI must name an absolute path on this machine");
+          }
+          file = Paths.get(new java.net.URI("file", null, uri.getPath(), null));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+          problems.add(new IllegalArgumentException("--image " + image.trim() + " is not a usable file: URI ("
+              + (e instanceof java.net.URISyntaxException ? "not a valid URI" : e.getMessage())
+              + "): write file:///home/me/cat.png, or just the path"));
+          return null;
+        }
+      } else if (lower.matches("[a-z][a-z0-9+.-]*://.*")) {
+        String scheme = text.substring(0, text.indexOf(':'));
+        problems.add(new IllegalArgumentException("--image " + text + ": " + scheme + " URLs are not accepted;"
+            + " give an http(s) URL, a file: URI (file:///home/me/cat.png) or the path of a local file"));
+        return null;
+      } else {
+        file = parent.cwd.resolve(text).normalize();
+      }
+      note(problems, () -> Preflight.imageFile(file));
       return ImageInput.file(file);
     }
   }
@@ -729,7 +817,7 @@ public final class Main implements Callable<Integer> {
       out.done();
       if (s.state() != TaskState.SUCCEEDED) {
         int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
-        out.error(new IllegalStateException("The task is " + s.state() + ", there is no video to download"
+        out.error(new ErrorKinds.NoVideo("The task is " + s.state() + ", there is no video to download"
             + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, common.verbose);
         return code;
       }

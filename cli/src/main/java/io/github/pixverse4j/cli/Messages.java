@@ -34,6 +34,9 @@ final class Messages {
   private static final Pattern CAMEL_CASE = Pattern.compile("\\b[a-z]+[A-Z]\\w*\\b");
   private static final Pattern SECONDS = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) s\\b");
   private static final String TOKEN_ADVICE = "Use the exact string printed by TaskHandle.token().";
+  /** What a task token looks like and where to find one, for the command's users. */
+  static final String TOKEN_HELP = "Use the token printed by generate (\"Task: …\", once the provider accepts"
+      + " the job) or listed by `pixverse4j tasks`; a token looks like pv4j.1.<provider>.<model>.<task id>.";
 
   private Messages() {}
 
@@ -45,7 +48,7 @@ final class Messages {
     }
     String message = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
     if (message == null) message = e.toString();
-    message = message.replace(TOKEN_ADVICE, "Use the token printed by generate.");
+    message = message.replace(TOKEN_ADVICE, TOKEN_HELP);
     return Durations.humanizeIn(message);
   }
 

@@ -194,7 +194,7 @@ final class Output {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("event", "error");
-      m.put("error", e.getClass().getSimpleName());
+      m.put("error", ErrorKinds.of(e));
       m.put("message", message);
       if (token != null) m.put("task", token);
       m.put("exitCode", exitCode);
@@ -215,7 +215,7 @@ final class Output {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("event", "error");
-      m.put("error", "Interrupted");
+      m.put("error", ErrorKinds.INTERRUPTED);
       m.put("message", message);
       if (token != null) m.put("task", token);
       m.put("exitCode", ExitCodes.INTERRUPTED);

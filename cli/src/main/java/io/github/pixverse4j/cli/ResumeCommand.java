@@ -45,6 +45,9 @@ final class ResumeCommand implements Callable<Integer> {
       if (token != null) {
         Optional<JournalEntry> e = journal.entry(token);
         if (!e.isPresent()) {
+          // Not an entry's id or token: a token that does not parse gets the token's shape, not
+          // a suggestion to watch it.
+          io.github.pixverse4j.api.TaskHandle.parse(token);
           throw new IllegalArgumentException("No task " + token + " in the journal " + journal.file()
               + ": to follow a task from elsewhere, use pixverse4j watch " + token);
         }

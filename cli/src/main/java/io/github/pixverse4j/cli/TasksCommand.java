@@ -95,10 +95,26 @@ final class TasksCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The state a person acts on: an accepted task whose video is not saved yet is still to download. */
+  /** The state of a task that succeeded and whose video this command was to save but has not yet. */
+  static final String TO_DOWNLOAD = "TO_DOWNLOAD";
+
+  /**
+   * The state a person acts on: an accepted task whose video is not saved yet is still to download.
+   * Every other state is the journal's phase; {@link #states()} lists them all (so does the README).
+   */
   static String state(JournalEntry e) {
-    if (e.phase() == JournalEntry.Phase.SUCCEEDED && e.isUnfinished()) return "TO_DOWNLOAD";
+    if (e.phase() == JournalEntry.Phase.SUCCEEDED && e.isUnfinished()) return TO_DOWNLOAD;
     return e.phase().name();
+  }
+
+  /** Every state {@code tasks} can show, in the journal's order with TO_DOWNLOAD after SUCCEEDED. */
+  static List<String> states() {
+    List<String> all = new ArrayList<>();
+    for (JournalEntry.Phase p : JournalEntry.Phase.values()) {
+      if (p == JournalEntry.Phase.SUCCEEDED) all.add(TO_DOWNLOAD);
+      all.add(p.name());
+    }
+    return all;
   }
 
   static Map<String, Object> toJson(JournalEntry e, Instant now) {

@@ -152,7 +152,8 @@ class CliTest {
     int code = run("generate", "--image", CAT.toString(), "--prompt", "hello", "--no-download");
     assertThat(code).as("stderr: %s", stderr).isZero();
     assertThat(stderr).contains("Simulating pixverse in-process").contains("PIXVERSE_API_KEY is not set")
-        .contains("no credits are used");
+        .contains("no credits are used").contains("To use the real service, set PIXVERSE_API_KEY.")
+        .as("--simulate was not given").doesNotContain("--simulate");
     assertThat(stdout).contains("/media/");
   }
 
@@ -208,7 +209,8 @@ class CliTest {
     env.put("GMI_API_KEY", "real-key-never-used");
     int code = run("generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "hi", "--simulate", "--no-download");
     assertThat(code).as("stderr: %s", stderr).isZero();
-    assertThat(stderr).contains("Simulating gmi in-process (--simulate was given)");
+    assertThat(stderr).contains("Simulating gmi in-process (--simulate was given)")
+        .contains("To use the real service, leave out --simulate.").as("the key is set").doesNotContain("set GMI_API_KEY");
   }
 
   @Test
@@ -230,6 +232,37 @@ class CliTest {
     assertThat(stderr).contains("Image file not found");
     assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--quality", "4k")).isEqualTo(2);
     assertThat(stderr).contains("360p, 540p, 720p, 1080p").doesNotContain("at io.github");
+  }
+
+  @Test
+  @DisplayName("exit 2: every problem with the options is listed at once, before anything is sent")
+  void everyProblemAtOnce() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Files.writeString(dir.resolve("taken.mp4"), "mine");
+    assertThat(run(generate("gmi", sim, "--quality", "4k", "--duration", "99", "--model", "v!",
+        "--output", "taken.mp4"))).as(stderr).isEqualTo(2);
+    assertThat(stderr.lines().filter(l -> l.startsWith("Error: "))).hasSize(1);
+    assertThat(stderr).contains("--quality: Unknown quality '4k'").contains("--model: Invalid model name")
+        .contains("taken.mp4").contains("--duration").doesNotContain("at io.github");
+    assertThat(run("generate", "--image", "missing.png", "--prompt", "x", "--quality", "4k")).isEqualTo(2);
+    assertThat(stderr).contains("Image file not found").contains("--quality");
+    assertThat(sim.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("--image takes a file: URI (file:///abs/path.png) as that file; other schemes are refused saying what is accepted")
+  void imageFileUri() throws Exception {
+    Path copy = Files.copy(CAT, dir.resolve("my cat.png"));
+    assertThat(run("generate", "--simulate", "--provider", "pixverse", "--image", copy.toUri().toString(),
+        "--prompt", "x", "--poll-interval", "20ms", "--no-download")).as(stderr).isZero();
+    assertThat(run("generate", "--simulate", "--provider", "pixverse", "--image", "file://" + copy,
+        "--prompt", "x", "--poll-interval", "20ms", "--no-download")).as(stderr).isZero();
+    assertThat(run("generate", "--image", "file:///nonexistent/cat.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("Image file not found: /nonexistent/cat.png").doesNotContain("file:/");
+    assertThat(run("generate", "--image", "ftp://example.com/cat.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("ftp URLs are not accepted; give an http(s) URL, a file: URI");
+    assertThat(run("generate", "--image", "file://otherhost/cat.png", "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).contains("not a usable file: URI");
   }
 
   @ParameterizedTest(name = "--duration {0}")
@@ -263,6 +296,15 @@ class CliTest {
     assertThat(run(generate("gmi", sim))).isEqualTo(3);
     assertThat(stderr.lines().filter(l -> l.startsWith("Error: "))).hasSize(1);
     assertThat(stderr).doesNotContain("wrong-key-123456").doesNotContain("\tat ");
+  }
+
+  @Test
+  @DisplayName("a one-letter key (no secret) leaves the error's words whole instead of scrubbing every 'e'")
+  void shortKeyKeepsMessagesReadable() {
+    ProviderSimulator sim = realService("gmi", quick());
+    env.put("GMI_API_KEY", "e");
+    assertThat(run(generate("gmi", sim))).isEqualTo(3);
+    assertThat(stderr).doesNotContain("****").contains("key");
   }
 
   @Test
@@ -314,6 +356,20 @@ class CliTest {
     assertThat(Files.readString(dir.resolve("taken.mp4"))).isEqualTo("mine");
     assertThat(run(generate("gmi", sim, "--output", "taken.mp4", "--force"))).isZero();
     assertThat(Files.readAllBytes(dir.resolve("taken.mp4"))).isEqualTo(sim.mediaBytes());
+  }
+
+  @Test
+  @DisplayName("--output naming a symbolic link is refused even with --force (saving would replace the link), and nothing is sent")
+  void outputSymbolicLink() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Path real = Files.writeString(dir.resolve("real.mp4"), "mine");
+    Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
+    assertThat(run(generate("gmi", sim, "--output", "link.mp4", "--force"))).as(stderr).isEqualTo(2);
+    assertThat(stderr).contains(link + " is a symbolic link (to " + real + ")")
+        .contains("give the file itself as --output");
+    assertThat(sim.requests()).isEmpty();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("mine");
   }
 
   @Test
@@ -377,9 +433,11 @@ class CliTest {
     assertThat(jsonLines()).hasSize(1);
     assertThat(jsonLines().get(0).get("event").asText()).isEqualTo("error");
     assertThat(jsonLines().get(0).get("exitCode").asInt()).isEqualTo(2);
+    assertThat(jsonLines().get(0).get("error").asText()).as("a documented code").isEqualTo("invalid_input");
     assertThat(run("generate", "--image", CAT.toString(), "--prompt", "x", "--duration", "7", "--json")).isEqualTo(2);
     assertThat(jsonLines()).hasSize(1);
     assertThat(jsonLines().get(0).get("message").asText()).contains("--duration");
+    assertThat(jsonLines().get(0).get("error").asText()).isEqualTo("invalid_input");
   }
 
   @Test

@@ -111,7 +111,8 @@ class ExternalProviderTest {
         "--prompt", "a cat", "--no-download");
     assertThat(code).isEqualTo(2);
     assertThat(stderr).contains("Cannot simulate acme (ACME_API_KEY is not set): its module registers no simulator")
-        .contains("set ACME_API_KEY").doesNotContain("Simulating");
+        .contains("set ACME_API_KEY").doesNotContain("Simulating")
+        .as("--simulate was not given").doesNotContain("--simulate");
     assertThat(run(module(false), "providers")).isZero();
     assertThat(stdout).contains("key ACME_API_KEY (not set, and no simulator)");
   }

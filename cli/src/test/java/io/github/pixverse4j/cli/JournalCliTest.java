@@ -217,6 +217,17 @@ class JournalCliTest {
   }
 
   @Test
+  @DisplayName("resume or watch of a string that is no token says what a token looks like and where to find one, never 'watch notatoken'")
+  void notAToken() {
+    for (String command : new String[] {"resume", "watch", "status"}) {
+      assertThat(run(command, "notatoken")).as(command).isEqualTo(2);
+      assertThat(stderr).as(command).contains("Not a pixverse4j task token")
+          .contains("pv4j.1.<provider>.<model>.<task id>").contains("pixverse4j tasks")
+          .doesNotContain("watch notatoken").doesNotContain("TaskHandle");
+    }
+  }
+
+  @Test
   @DisplayName("--output into a missing directory: exit 2, the directory named, nothing sent")
   void missingDirectory() {
     assertThat(run(generate("--output", "nope/v.mp4"))).isEqualTo(2);
@@ -324,5 +335,15 @@ class JournalCliTest {
     assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/xdg/pixverse4j"));
     e.put("PIXVERSE4J_HOME", "/p4j");
     assertThat(JournalLocation.directory(e::get)).isEqualTo(Paths.get("/p4j"));
+  }
+
+  @Test
+  @DisplayName("the README's table of tasks states names every state tasks can print, TO_DOWNLOAD too")
+  void readmeListsEveryState() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Paths.get("..", "README.md"));
+    assertThat(TasksCommand.states()).contains(TasksCommand.TO_DOWNLOAD, "ACCEPTED", "DOWNLOADED");
+    for (String state : TasksCommand.states()) {
+      assertThat(readme).as("README row for %s", state).contains("| `" + state + "` |");
+    }
   }
 }

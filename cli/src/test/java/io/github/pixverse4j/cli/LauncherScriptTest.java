@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code pixverse4j} launcher's first run, with a scripted Maven wrapper and java: the build
- * shows progress instead of minutes of silence.
+ * shows progress instead of minutes of silence, runs once when two first runs start together, and
+ * Ctrl-C during it leaves nothing that breaks the next run.
  */
 class LauncherScriptTest {
   private static final Path SCRIPT = Paths.get("..", "pixverse4j").toAbsolutePath().normalize();
@@ -58,21 +59,131 @@ class LauncherScriptTest {
   }
 
   private int run(String... args) throws Exception {
-    String[] cmd = new String[args.length + 2];
-    cmd[0] = "bash";
-    cmd[1] = root.resolve("pixverse4j").toString();
-    System.arraycopy(args, 0, cmd, 2, args.length);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
-    pb.environment().put("PATH", root.resolve("fake-bin") + File.pathSeparator + System.getenv("PATH"));
-    pb.environment().remove("PIXVERSE4J_CLASSPATH");
-    pb.environment().putAll(extraEnv);
     Path err = root.resolve("stderr.txt");
-    pb.redirectError(err.toFile());
-    Process p = pb.start();
+    Process p = start(err, args);
     stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     stderr = Files.readString(err);
     return p.exitValue();
+  }
+
+  /**
+   * Starts the script in a session of its own (so it leads its own process group, as a shell's
+   * foreground job does), stderr going to {@code err}.
+   */
+  private Process start(Path err, String... args) throws Exception {
+    String[] cmd = new String[args.length + 3];
+    cmd[0] = "setsid";
+    cmd[1] = "bash";
+    cmd[2] = root.resolve("pixverse4j").toString();
+    System.arraycopy(args, 0, cmd, 3, args.length);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+    pb.environment().put("PATH", root.resolve("fake-bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment().remove("PIXVERSE4J_CLASSPATH");
+    pb.environment().putAll(extraEnv);
+    pb.redirectError(err.toFile());
+    return pb.start();
+  }
+
+  /** Waits (bounded) until {@code condition} holds; the scripts signal their steps with files. */
+  private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  /**
+   * A wrapper that notes each run in {@code mvnw-runs}, writes a part of the jar, says it started
+   * (with its process group), then waits for the file {@code go} before it finishes the jar. Like
+   * Maven's JVM, it exits 130 on Ctrl-C.
+   */
+  private void slowMavenWrapper() throws Exception {
+    executable(root.resolve("mvnw"), "#!/usr/bin/env bash\n"
+        + "trap 'exit 130' INT\n"
+        + "echo run >> mvnw-runs\n"
+        + "echo '[INFO] Building pixverse4j API model 0.1.0-SNAPSHOT                                 [1/3]'\n"
+        + "mkdir -p cli/target && echo part > cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n"
+        + "ps -o pgid= -p $$ | tr -d ' ' > started.tmp && mv started.tmp started\n"
+        + "for i in $(seq 1 1200); do [ -f go ] && break; sleep 0.05; done\n"
+        + "[ -f go ] || exit 3\n"
+        + "echo whole > cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n");
+  }
+
+  @Test
+  @DisplayName("two first runs at once build once: the second waits for the first, then runs the jar")
+  void concurrentFirstRuns() throws Exception {
+    slowMavenWrapper();
+    Path err1 = root.resolve("err1.txt");
+    Path err2 = root.resolve("err2.txt");
+    Process first = start(err1, "--version");
+    await("the first build to start", () -> Files.exists(root.resolve("started")));
+    Process second = start(err2, "--help");
+    await("the second run to wait (or, wrongly, to build too)", () -> {
+      try {
+        return Files.readString(err2).contains("Waiting for another run")
+            || Files.readAllLines(root.resolve("mvnw-runs")).size() > 1;
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    });
+    Files.createFile(root.resolve("go"));
+    String out1 = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out2 = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).as(Files.readString(err1)).isZero();
+    assertThat(second.exitValue()).as(Files.readString(err2)).isZero();
+    assertThat(Files.readAllLines(root.resolve("mvnw-runs"))).as("Maven runs").hasSize(1);
+    assertThat(Files.readString(err2)).contains("Waiting for another run of pixverse4j to finish building")
+        .doesNotContain("Building the pixverse4j command line").doesNotContain("Build failed");
+    assertThat(out1.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version");
+    assertThat(out2.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --help");
+    assertThat(Files.readString(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")).trim())
+        .isEqualTo("whole");
+    assertThat(root.resolve("cli/.build-lock")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("Ctrl-C during the first build exits 130 without 'Build failed', leaves no half jar, and the next run builds")
+  void ctrlCDuringFirstBuild() throws Exception {
+    slowMavenWrapper();
+    Path err = root.resolve("err.txt");
+    Process p = start(err, "--version");
+    await("the build to start", () -> Files.exists(root.resolve("started")));
+    String group = Files.readString(root.resolve("started")).trim();
+    // Only the script's own session is signalled, never the test's process group.
+    assertThat(group).isEqualTo(Long.toString(p.pid()));
+    Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + group).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).isZero();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String text = Files.readString(err);
+    assertThat(p.exitValue()).as(text).isEqualTo(130);
+    assertThat(text).contains("Interrupted: the command line was not built").doesNotContain("Build failed");
+    assertThat(out).isEmpty();
+    assertThat(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")).as("the half-built jar").doesNotExist();
+    assertThat(root.resolve("cli/.build-lock")).doesNotExist();
+
+    mavenWrapper(0);
+    assertThat(run("--version")).as(stderr).isZero();
+    assertThat(stderr).contains("Built. Running it:");
+    assertThat(stdout.trim()).endsWith("--version");
+  }
+
+  @Test
+  @DisplayName("a lock left by a build killed outright is taken over")
+  void staleLock() throws Exception {
+    mavenWrapper(0);
+    Path lock = Files.createDirectories(root.resolve("cli/.build-lock"));
+    Process gone = new ProcessBuilder("true").start();
+    assertThat(gone.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    Files.writeString(lock.resolve("pid"), Long.toString(gone.pid()));
+    assertThat(run("--version")).as(stderr).isZero();
+    assertThat(stdout.trim()).endsWith("--version");
+    assertThat(lock).doesNotExist();
   }
 
   @Test
@@ -153,5 +264,7 @@ class LauncherScriptTest {
     assertThat(stderr).contains("Build failed; see " + root.resolve("cli/target-build.log"));
     assertThat(Files.readString(root.resolve("cli/target-build.log"))).contains("[INFO] Building pixverse4j client");
     assertThat(stdout).isEmpty();
+    assertThat(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")).as("the failed build's jar").doesNotExist();
+    assertThat(root.resolve("cli/.build-lock")).doesNotExist();
   }
 }

@@ -27,7 +27,8 @@ public final class DownloadTargets {
    * overwrite}. Creates and deletes an empty probe file ({@code .pixverse4j-*.probe}) to prove the
    * directory writable, because permission bits do not tell (read-only mounts, {@code /proc}, ACLs,
    * a process running as root); probes left by a process killed at that instant are deleted by the
-   * next check of the same directory.
+   * next check of the same directory. A symbolic link as the file is refused, even with {@code
+   * overwrite}: saving would replace the link, not the file it points to.
    *
    * @throws IllegalArgumentException with a sentence naming the path and the problem
    */
@@ -38,6 +39,7 @@ public final class DownloadTargets {
       requireWritableDirectory(absolute, absolute);
       return;
     }
+    if (Files.isSymbolicLink(absolute)) throw new IllegalArgumentException(symbolicLink(absolute));
     if (Files.exists(absolute) && !overwrite) {
       throw new IllegalArgumentException(absolute + " already exists (nothing was sent): choose another --output"
           + " or add --force");
@@ -58,6 +60,24 @@ public final class DownloadTargets {
           + " does not exist; create it first.");
     }
     requireWritableDirectory(dir, absolute);
+  }
+
+  /**
+   * Why a symbolic link is refused as a target: the finished download is renamed into place, which
+   * replaces the link itself (the file it points to stays as it was), so {@code --force} would
+   * silently turn the link into a plain file. Writing through the link instead would overwrite a
+   * file the user never named, possibly outside the directory they chose. So the user names the
+   * file they mean.
+   */
+  static String symbolicLink(Path link) {
+    String to;
+    try {
+      to = " (to " + Files.readSymbolicLink(link) + ")";
+    } catch (IOException | UnsupportedOperationException e) {
+      to = "";
+    }
+    return link + " is a symbolic link" + to + "; the video is not saved through links (nothing was sent):"
+        + " give the file itself as --output (with --force to replace it), or remove the link.";
   }
 
   /**

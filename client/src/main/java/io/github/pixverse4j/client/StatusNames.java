@@ -98,8 +98,7 @@ public final class StatusNames {
   static String quote(String raw, ApiKey keyToScrub) {
     if (raw == null) return "null";
     String text = raw;
-    String key = keyToScrub == null ? null : keyToScrub.reveal();
-    if (key != null && !key.isEmpty()) text = text.replace(key, "****");
+    if (keyToScrub != null) text = keyToScrub.scrub(text);
     StringBuilder b = new StringBuilder("\"");
     for (int i = 0; i < text.length() && i < MAX_QUOTED_CHARS; i++) {
       char c = text.charAt(i);

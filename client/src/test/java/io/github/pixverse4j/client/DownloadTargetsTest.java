@@ -57,6 +57,23 @@ class DownloadTargetsTest {
   }
 
   @Test
+  @DisplayName("a symbolic link is refused even with overwrite, naming where it points; a link to a directory is a directory")
+  void symbolicLink() throws IOException {
+    Path real = Files.write(dir.resolve("real.mp4"), new byte[] {1});
+    Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
+    for (boolean overwrite : new boolean[] {false, true}) {
+      assertThatThrownBy(() -> DownloadTargets.check(link, overwrite)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(link + " is a symbolic link (to " + real + ")")
+          .hasMessageContaining("give the file itself as --output");
+    }
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.mp4"), dir.resolve("nowhere.mp4"));
+    assertThatThrownBy(() -> DownloadTargets.check(dangling, false)).hasMessageContaining("symbolic link");
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    Path dirLink = Files.createSymbolicLink(dir.resolve("videos"), sub);
+    assertThatCode(() -> DownloadTargets.check(dirLink, false)).doesNotThrowAnyException();
+  }
+
+  @Test
   @DisplayName("a missing directory is named as missing")
   void missingDirectory() {
     Path t = dir.resolve("nope").resolve("v.mp4");

@@ -389,7 +389,12 @@ public abstract class VideoProviderContract {
       List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
       List<Integer> progress = statuses.stream().filter(s -> s.state() == TaskState.RUNNING)
           .map(s -> s.progressPercent().orElse(-1)).collect(Collectors.toList());
-      assertThat(progress).as("progress of RUNNING statuses").containsExactly(30, 60, 90);
+      assertThat(progress).as("trait reportsProgress: the simulator reported progress 30, 60 and 90 %% while"
+          + " RUNNING, so the client's RUNNING statuses must carry progressPercent 30, 60, 90, in that order"
+          + " (-1 below = a RUNNING status without progressPercent: map the provider's progress field, or"
+          + " leave out ContractTraits.withProgress() if the provider reports none); statuses: %s",
+          describe(statuses))
+          .containsExactly(30, 60, 90);
     }
 
     @Test

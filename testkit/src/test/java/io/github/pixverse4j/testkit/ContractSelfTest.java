@@ -238,6 +238,19 @@ class ContractSelfTest {
     }
   }
 
+  static class DropsProgress extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        TaskStatus toStatus(TaskHandle handle, Job j) {
+          j.progress = null;
+          return super.toStatus(handle, j);
+        }
+      };
+    }
+  }
+
   static class CorrectWithoutTraits extends Correct {
     @Override
     protected ContractTraits traits() {
@@ -255,6 +268,16 @@ class ContractSelfTest {
   /** What every variant skips: the reference protocol has cancel, so the no-cancel test does not apply. */
   private static final Map<String, String> SKIPS_WITH_CANCEL =
       Map.of("cancelUnsupported", "Assumption failed: applies only to providers without cancel");
+
+  @Test
+  @DisplayName("a provider that drops the progress it declares fails the progress test, saying what the contract expected")
+  void dropsProgress() {
+    Outcome o = run(DropsProgress.class);
+    assertThat(o.failures.keySet()).containsExactly("progress");
+    assertThat(o.report("progress")).contains("trait reportsProgress")
+        .contains("must carry progressPercent 30, 60, 90, in that order").contains("ContractTraits.withProgress()")
+        .contains("RUNNING");
+  }
 
   @Test
   @DisplayName("a provider that maps FAILED to RUNNING fails the failure and moderation tests, saying the stream did not end")

@@ -6,9 +6,19 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * An API key that never prints: {@link #toString()} is {@code ApiKey[****]} and no message built by
- * pixverse4j contains the value. Not {@link java.io.Serializable} on purpose.
+ * pixverse4j contains the value (when it is {@linkplain #MIN_SCRUBBED_LENGTH long enough} to be a
+ * secret). Not {@link java.io.Serializable} on purpose.
  */
 public final class ApiKey {
+  /**
+   * The shortest key, in characters, that messages are scrubbed of: {@value}. A shorter key is no
+   * secret (every provider's real keys are far longer, and fewer than 8 characters are quickly
+   * guessed), while ordinary words contain it: scrubbing the test key {@code k} turned "Name or
+   * service not known" into "Name or service not ****nown". So a shorter key is sent as given but
+   * left in messages.
+   */
+  public static final int MIN_SCRUBBED_LENGTH = 8;
+
   private final String value;
   private final int hash;
 
@@ -47,6 +57,27 @@ public final class ApiKey {
   /** The key itself. Only for putting it into a request header; never log or display it. */
   public String reveal() {
     return value;
+  }
+
+  /**
+   * Whether messages are scrubbed of this key: it has at least {@link #MIN_SCRUBBED_LENGTH}
+   * characters.
+   */
+  public boolean isScrubbed() {
+    return value.length() >= MIN_SCRUBBED_LENGTH;
+  }
+
+  /**
+   * {@code text} with every occurrence of the key replaced by {@code ****}; unchanged when the key
+   * is {@linkplain #isScrubbed() too short to be a secret}. {@code null} gives {@code null}.
+   */
+  public String scrub(String text) {
+    return text == null || !isScrubbed() ? text : text.replace(value, "****");
+  }
+
+  /** Whether {@code text} contains the key and the key {@linkplain #isScrubbed() is scrubbed}. */
+  public boolean occursIn(String text) {
+    return text != null && isScrubbed() && text.contains(value);
   }
 
   @Override

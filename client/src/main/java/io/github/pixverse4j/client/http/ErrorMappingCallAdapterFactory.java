@@ -87,9 +87,7 @@ public final class ErrorMappingCallAdapterFactory extends CallAdapter.Factory {
   public Throwable map(Throwable error) {
     Throwable mapped = HttpErrors.toVideoApiException(providerId, error, httpMapper, key);
     if (!(mapped instanceof VideoApiException) || key == null) return mapped;
-    String secret = key.reveal();
-    String message = mapped.getMessage();
-    if (secret.isEmpty() || message == null || !message.contains(secret)) return mapped;
+    if (!key.occursIn(mapped.getMessage())) return mapped;
     // The provider's mapper quoted the key: fall back to the shared mapping, which scrubs it.
     if (error instanceof HttpException) {
       return HttpErrors.fromHttpException(providerId, (HttpException) error, key);

@@ -238,13 +238,15 @@ public final class HttpErrors {
   }
 
   /**
-   * {@code text} made safe for a message: every occurrence of the key replaced by {@code ****},
+   * {@code text} made safe for a message: every occurrence of the key replaced by {@code ****} (a key
+   * shorter than {@link ApiKey#MIN_SCRUBBED_LENGTH} stays: {@link ApiKey#scrub}),
    * control and formatting characters replaced by spaces, whitespace runs collapsed, and cut to
    * {@value #MAX_SNIPPET_CHARS} characters. {@code null} gives {@code ""}.
    */
   public static String snippet(String text, ApiKey keyToScrub) {
     if (text == null || text.isEmpty()) return "";
-    String key = keyToScrub == null ? null : keyToScrub.reveal();
+    // A key too short to be a secret stays (ApiKey.MIN_SCRUBBED_LENGTH): it would mangle words.
+    String key = keyToScrub == null || !keyToScrub.isScrubbed() ? null : keyToScrub.reveal();
     if (key != null) text = text.replace(key, "****");
     StringBuilder b = new StringBuilder(Math.min(text.length(), 4 * MAX_SNIPPET_CHARS));
     boolean space = false;

@@ -239,6 +239,12 @@ public final class VideoDownloader {
         if (Files.isDirectory(t.absolute)) {
           throw new FileSystemException(t.absolute.toString(), null, "the download target is a directory");
         }
+        if (Files.isSymbolicLink(t.absolute)) {
+          // Moving the finished file into place would replace the link, not write to its target
+          // (DownloadTargets.check refuses it before a job is submitted, for the same reason).
+          throw new FileSystemException(t.absolute.toString(), null,
+              "the download target is a symbolic link; give the file it points to instead");
+        }
         t.part = createPart(dir, t.absolute.getFileName().toString());
       }
       long resumeAt = t.written;

@@ -164,11 +164,12 @@ public final class ProviderAnswers {
     return HttpErrors.snippet(fromAnswer, key);
   }
 
-  /** {@code text} with every occurrence of the key replaced by {@code ****}; otherwise unchanged. */
+  /**
+   * {@code text} with every occurrence of the key replaced by {@code ****}; otherwise unchanged
+   * (also when the key is shorter than {@link ApiKey#MIN_SCRUBBED_LENGTH}: {@link ApiKey#scrub}).
+   */
   public String scrub(String text) {
-    if (text == null || key == null) return text;
-    String secret = key.reveal();
-    return secret.isEmpty() ? text : text.replace(secret, "****");
+    return text == null || key == null ? text : key.scrub(text);
   }
 
   /** The body of a non-2xx answer as text, or {@code ""}; not consumed ({@link HttpErrors#errorBody}). */

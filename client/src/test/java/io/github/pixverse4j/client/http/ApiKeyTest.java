@@ -20,6 +20,21 @@ class ApiKeyTest {
   }
 
   @Test
+  @DisplayName("scrub replaces a key of MIN_SCRUBBED_LENGTH or more characters and leaves a shorter one (no secret) alone")
+  void scrubThreshold() {
+    String text = "Name or service not known; key=";
+    assertThat(ApiKey.of("k").scrub(text + "k")).isEqualTo(text + "k");
+    assertThat(ApiKey.of("k").occursIn(text)).isFalse();
+    String seven = "abcdefg";
+    assertThat(seven).hasSize(ApiKey.MIN_SCRUBBED_LENGTH - 1);
+    assertThat(ApiKey.of(seven).scrub("x" + seven + "x")).isEqualTo("x" + seven + "x");
+    String eight = "abcdefgh";
+    assertThat(ApiKey.of(eight).scrub("x" + eight + "x " + eight)).isEqualTo("x****x ****");
+    assertThat(ApiKey.of(eight).occursIn("x" + eight)).isTrue();
+    assertThat(ApiKey.of(SECRET).scrub(null)).isNull();
+  }
+
+  @Test
   @DisplayName("reveal gives the trimmed key")
   void revealTrims() {
     assertThat(ApiKey.of("  " + SECRET + "\t").reveal()).isEqualTo(SECRET);

@@ -112,6 +112,19 @@ class ErrorMappingCallAdapterFactoryTest {
   }
 
   @Test
+  @DisplayName("a key shorter than MIN_SCRUBBED_LENGTH is left in messages: scrubbing 'k' mangled 'not known'")
+  void shortKeyLeavesMessagesAlone() {
+    ErrorMappingCallAdapterFactory factory = ErrorMappingCallAdapterFactory.create("acme", e -> null, ApiKey.of("k"));
+    Throwable mapped = factory.map(new java.net.UnknownHostException("api.invalid: Name or service not known"));
+    assertThat(mapped).isInstanceOf(TransportException.class)
+        .hasMessageContaining("Name or service not known").hasMessageNotContaining("****");
+    ErrorMappingCallAdapterFactory longKey =
+        ErrorMappingCallAdapterFactory.create("acme", e -> null, ApiKey.of("service"  + "-not-known"));
+    assertThat(longKey.map(new java.net.UnknownHostException("api.invalid: Name or service-not-known")))
+        .hasMessageContaining("Name or ****").hasMessageNotContaining("service-not-known");
+  }
+
+  @Test
   @DisplayName("unreadable JSON is mapped too")
   void jsonAndTransport() {
     answer.set("{\"id\": nope");

@@ -399,6 +399,19 @@ class VideoDownloaderTest {
   }
 
   @Test
+  @DisplayName("a symbolic link as the target is refused before any request: the move would replace the link")
+  void symbolicLinkTarget() throws IOException {
+    Path real = Files.write(dir.resolve("real.mp4"), new byte[] {7});
+    Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
+    Throwable e = errorOf(download("/video.mp4", link));
+    assertThat(e).isInstanceOf(java.nio.file.FileSystemException.class);
+    assertThat(e.getMessage()).contains("symbolic link");
+    assertThat(media.requests).isEmpty();
+    assertThat(Files.isSymbolicLink(link)).as("the link is kept").isTrue();
+    assertThat(Files.readAllBytes(real)).containsExactly(7);
+  }
+
+  @Test
   @DisplayName("the provider's credentials never reach the media host")
   void noCredentialsToMediaHost() throws Exception {
     // The media host is the API's own origin here, the worst case: even an authenticated client

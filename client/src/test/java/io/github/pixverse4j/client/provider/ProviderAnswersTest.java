@@ -33,6 +33,16 @@ class ProviderAnswersTest {
   }
 
   @Test
+  @DisplayName("messages built from answers keep their words when the key is too short to be a secret")
+  void shortKeyDoesNotMangle() {
+    ProviderAnswers shortKey = new ProviderAnswers("acme", ApiKey.of("k"), scheduler);
+    assertThat(shortKey.scrub("Name or service not known")).isEqualTo("Name or service not known");
+    assertThat(shortKey.quote("task unknown")).isEqualTo("task unknown");
+    assertThat(shortKey.malformed("status was not known").getMessage()).contains("status was not known");
+    assertThat(answers.scrub("key sk-answers-secret-9 leaked")).isEqualTo("key **** leaked");
+  }
+
+  @Test
   @DisplayName("a handle keeps the trimmed provider id")
   void handle() {
     TaskHandle h = answers.handle("m1", "  abc-1 ", "request_id");
