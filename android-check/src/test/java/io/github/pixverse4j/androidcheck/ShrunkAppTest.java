@@ -3,11 +3,11 @@ package io.github.pixverse4j.androidcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
+import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.OdiRouterSimulator;
-import io.github.pixverse4j.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,7 +236,9 @@ class ShrunkAppTest {
       while (m.find()) {
         assertThat(m.group()).as("a class named in " + own.getKey()).startsWith(own.getValue() + ".");
       }
-      rules.remove(own.getKey());
+      // Only the keep rules go: the simulator's -dontwarn stays, else the shrinker stops first
+      // (simulatorNeedsNoKitInTheApp).
+      rules.put(own.getKey(), onlyDontwarn(rules.get(own.getKey())));
     }
     Path jar = shrink("without-provider-rules", rules);
     Map<String, String> failures = new TreeMap<>();
@@ -246,6 +248,24 @@ class ShrunkAppTest {
       }
     }
     assertThat(failures).as("every run fails without the provider rules").doesNotContainValue(null);
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("each provider jar carries its simulator but not the simulator kit (an optional dependency): without the provider's -dontwarn for it, the shrinker stops")
+  void simulatorNeedsNoKitInTheApp() throws Exception {
+    assertThat(inputs).as("the app's class path").noneMatch(p -> p.getFileName().toString().startsWith("pixverse4j-simulator"));
+    Map<String, String> rules = new LinkedHashMap<>(shippedRules);
+    for (String own : OWN_RULE_PACKAGES.keySet()) {
+      if (!own.startsWith("pixverse4j-provider-")) continue;
+      rules.put(own, rules.get(own).replaceAll("(?m)^-dontwarn .*$", ""));
+    }
+    assertShrinkRefused(rules, "io.github.pixverse4j.simulator.");
+  }
+
+  private static String onlyDontwarn(String rules) {
+    return Arrays.stream(rules.split("\n")).filter(l -> l.startsWith("-dontwarn "))
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
   private Map<String, String> without(String file) {

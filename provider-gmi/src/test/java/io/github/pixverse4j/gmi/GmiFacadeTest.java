@@ -14,7 +14,7 @@ import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.simulator.PixVerseSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
