@@ -11,6 +11,7 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.client.provider.TestImages;
 import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
