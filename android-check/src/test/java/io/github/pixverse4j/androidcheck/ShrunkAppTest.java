@@ -3,11 +3,8 @@ package io.github.pixverse4j.androidcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.github.pixverse4j.gmi.simulator.GmiSimulator;
-import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
-import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.simulator.SimulatorFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -373,15 +369,12 @@ class ShrunkAppTest {
 
   /** Runs the shrunk app once; null when it generated and downloaded the simulator's video. */
   private String runApp(Path jar, String provider, String way) throws Exception {
-    Map<String, Function<String, ProviderSimulator>> simulators = new LinkedHashMap<>();
-    simulators.put("odirouter", OdiRouterSimulator::new);
-    simulators.put("highway", V3AsyncSimulator::highway);
-    simulators.put("myrouter", V3AsyncSimulator::myrouter);
-    simulators.put("gmi", GmiSimulator::new);
-    simulators.put("pixverse", PixVerseSimulator::new);
+    // The registered simulators, on the test class path only: the app's has no simulator kit.
+    SimulatorFactory simulator = SimulatorFactory.find(provider, ShrunkAppTest.class.getClassLoader())
+        .orElseThrow(() -> new AssertionError("no SimulatorFactory registered for " + provider));
     Path video = work.resolve(provider + "-" + way + ".mp4");
     Files.deleteIfExists(video);
-    try (ProviderSimulator sim = simulators.get(provider).apply(API_KEY).start();
+    try (ProviderSimulator sim = simulator.create(API_KEY).start();
         URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
