@@ -3,11 +3,8 @@ package io.github.pixverse4j.androidcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.github.pixverse4j.simulator.GmiSimulator;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
-import io.github.pixverse4j.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.simulator.SimulatorFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -237,7 +233,9 @@ class ShrunkAppTest {
       while (m.find()) {
         assertThat(m.group()).as("a class named in " + own.getKey()).startsWith(own.getValue() + ".");
       }
-      rules.remove(own.getKey());
+      // Only the keep rules go: the simulator's -dontwarn stays, else the shrinker stops first
+      // (simulatorNeedsNoKitInTheApp).
+      rules.put(own.getKey(), onlyDontwarn(rules.get(own.getKey())));
     }
     Path jar = shrink("without-provider-rules", rules);
     Map<String, String> failures = new TreeMap<>();
@@ -247,6 +245,24 @@ class ShrunkAppTest {
       }
     }
     assertThat(failures).as("every run fails without the provider rules").doesNotContainValue(null);
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("each provider jar carries its simulator but not the simulator kit (an optional dependency): without the provider's -dontwarn for it, the shrinker stops")
+  void simulatorNeedsNoKitInTheApp() throws Exception {
+    assertThat(inputs).as("the app's class path").noneMatch(p -> p.getFileName().toString().startsWith("pixverse4j-simulator"));
+    Map<String, String> rules = new LinkedHashMap<>(shippedRules);
+    for (String own : OWN_RULE_PACKAGES.keySet()) {
+      if (!own.startsWith("pixverse4j-provider-")) continue;
+      rules.put(own, rules.get(own).replaceAll("(?m)^-dontwarn .*$", ""));
+    }
+    assertShrinkRefused(rules, "io.github.pixverse4j.simulator.");
+  }
+
+  private static String onlyDontwarn(String rules) {
+    return Arrays.stream(rules.split("\n")).filter(l -> l.startsWith("-dontwarn "))
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
   private Map<String, String> without(String file) {
@@ -354,15 +370,12 @@ class ShrunkAppTest {
 
   /** Runs the shrunk app once; null when it generated and downloaded the simulator's video. */
   private String runApp(Path jar, String provider, String way) throws Exception {
-    Map<String, Function<String, ProviderSimulator>> simulators = new LinkedHashMap<>();
-    simulators.put("odirouter", OdiRouterSimulator::new);
-    simulators.put("highway", V3AsyncSimulator::highway);
-    simulators.put("myrouter", V3AsyncSimulator::myrouter);
-    simulators.put("gmi", GmiSimulator::new);
-    simulators.put("pixverse", PixVerseSimulator::new);
+    // The registered simulators, on the test class path only: the app's has no simulator kit.
+    SimulatorFactory simulator = SimulatorFactory.find(provider, ShrunkAppTest.class.getClassLoader())
+        .orElseThrow(() -> new AssertionError("no SimulatorFactory registered for " + provider));
     Path video = work.resolve(provider + "-" + way + ".mp4");
     Files.deleteIfExists(video);
-    try (ProviderSimulator sim = simulators.get(provider).apply(API_KEY).start();
+    try (ProviderSimulator sim = simulator.create(API_KEY).start();
         URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();

@@ -4,7 +4,7 @@ import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.github.pixverse4j.benchmarks;
 
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package io.github.pixverse4j.cli;
 
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Fault;
-import io.github.pixverse4j.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.simulator.SimJob;

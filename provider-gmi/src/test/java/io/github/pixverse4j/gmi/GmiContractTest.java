@@ -2,7 +2,7 @@ package io.github.pixverse4j.gmi;
 
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.testkit.ContractTraits;
 import io.github.pixverse4j.testkit.VideoProviderContract;

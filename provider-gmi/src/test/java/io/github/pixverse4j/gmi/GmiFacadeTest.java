@@ -3,6 +3,8 @@ package io.github.pixverse4j.gmi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dagger.BindsInstance;
+import dagger.Component;
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
@@ -10,13 +12,19 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.ClientConfig;
+import io.github.pixverse4j.client.ClientModule;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.testkit.FastPolling;
 import java.nio.file.Paths;
 import java.util.List;
+import javax.inject.Singleton;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +140,34 @@ class GmiFacadeTest {
     assertThatThrownBy(() -> GmiCloud.builder().build()).hasMessageContaining("apiKey");
     assertThat(GmiCloud.builder().apiKey(KEY).organizationId("org").buildProvider().toString())
         .doesNotContain(KEY).contains("org");
+  }
+
+  /** An app's own component: the client's and GMI's modules, the module made by the app. */
+  @Singleton
+  @Component(modules = {ClientModule.class, GmiModule.class})
+  interface AppComponent {
+    VideoClient client();
+
+    @Component.Factory
+    interface Factory {
+      AppComponent create(@BindsInstance ClientConfig config, GmiModule gmi);
+    }
+  }
+
+  @Test
+  @DisplayName("an app's own Dagger component can include GmiModule, with its organization id")
+  void appComponent() {
+    try (GmiSimulator sim = new GmiSimulator("app-key-4242").start()) {
+      sim.nextJobs(Lifecycle.immediateSuccess());
+      VideoClient client = DaggerGmiFacadeTest_AppComponent.factory().create(ClientConfig.builder()
+          .apiKey("app-key-4242").baseUrl(sim.baseUrl()).pollingPolicy(FastPolling.policy()).build(),
+          new GmiModule("org-7")).client();
+      assertThat(client.providerId()).isEqualTo("gmi");
+      List<TaskStatus> statuses = client.generate(ImageToVideoRequest.builder()
+          .image(ImageInput.url("https://example.com/a.png")).prompt("p").build()).toList().blockingGet();
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(sim.requests()).isNotEmpty()
+          .allSatisfy(r -> assertThat(r.header("X-Organization-ID")).isEqualTo("org-7"));
+    }
   }
 }

@@ -2,7 +2,7 @@ package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.simulator.PixVerseSimulator;
+import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.testkit.VideoProviderContract;
 

@@ -3,7 +3,7 @@ package io.github.pixverse4j.v3async;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.simulator.ProviderSimulator;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("contract: V3Async.highway() (pixverse-v6-i2v)")

@@ -3,6 +3,8 @@ package io.github.pixverse4j.v3async;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dagger.BindsInstance;
+import dagger.Component;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
@@ -14,17 +16,19 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.ClientConfig;
+import io.github.pixverse4j.client.ClientModule;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
 import io.github.pixverse4j.testkit.FastPolling;
+import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 import io.reactivex.rxjava3.core.Completable;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.inject.Singleton;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +176,34 @@ class V3AsyncFacadeTest {
         assertThat(statuses.get(3).videos().get(0).expiresAt()).isPresent();
         assertThat(sim.handlerFailures()).isEmpty();
       }
+    }
+  }
+
+  /** An app's own component: the client's module and a v3 async module for one host and model. */
+  @Singleton
+  @Component(modules = {ClientModule.class, V3AsyncModule.class})
+  interface AppComponent {
+    VideoClient client();
+
+    @Component.Factory
+    interface Factory {
+      AppComponent create(@BindsInstance ClientConfig config, V3AsyncModule v3async);
+    }
+  }
+
+  @Test
+  @DisplayName("an app's own Dagger component can include V3AsyncModule for its host and model")
+  void appComponent() {
+    try (V3AsyncSimulator sim = V3AsyncSimulator.myrouter(KEY).start()) {
+      sim.nextJobs(Lifecycle.immediateSuccess());
+      VideoClient client = DaggerV3AsyncFacadeTest_AppComponent.factory().create(ClientConfig.builder()
+          .apiKey(KEY).baseUrl(sim.baseUrl()).pollingPolicy(FastPolling.policy()).build(),
+          new V3AsyncModule("myrouter", V3AsyncModel.PIXVERSE_V4_5_I2V)).client();
+      assertThat(client.providerId()).isEqualTo("myrouter");
+      List<TaskStatus> statuses = client.generate(request().build()).toList().blockingGet();
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(sim.requests("submit")).singleElement()
+          .satisfies(r -> assertThat(r.path()).endsWith("/" + V3AsyncModel.PIXVERSE_V4_5_I2V.path()));
     }
   }
 }

@@ -9,7 +9,7 @@ import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.simulator.Fault;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

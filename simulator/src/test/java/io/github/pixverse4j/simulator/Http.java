@@ -13,33 +13,36 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Loopback HTTP for the tests: java.net.http for normal calls, a raw socket to see the bytes. */
-final class Http {
+/**
+ * Loopback HTTP for the simulator tests: java.net.http for normal calls, a raw socket to see the
+ * bytes. Public (in the simulator's tests-jar) for the tests of the simulators in the provider modules.
+ */
+public final class Http {
   // A fresh client per test instance, so a dropped connection never meets a pooled one.
-  final HttpClient client =
+  public final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  HttpResponse<byte[]> get(String url, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<byte[]> get(String url, String... headers) throws IOException, InterruptedException {
     return client.send(request(url, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<byte[]> post(String url, String body, String... headers)
+  public HttpResponse<byte[]> post(String url, String body, String... headers)
       throws IOException, InterruptedException {
     return client.send(
         request(url, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<InputStream> getStream(String url, String... headers)
+  public HttpResponse<InputStream> getStream(String url, String... headers)
       throws IOException, InterruptedException {
     return client.send(
         request(url, headers).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  static HttpRequest.Builder request(String url, String... headers) {
+  public static HttpRequest.Builder request(String url, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -47,12 +50,12 @@ final class Http {
     return b;
   }
 
-  static String utf8(HttpResponse<byte[]> response) {
+  public static String utf8(HttpResponse<byte[]> response) {
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
   /** Sends a raw HTTP/1.1 request and returns every byte the server sent until it closed. */
-  static RawResponse raw(int port, String method, String path, String... headers)
+  public static RawResponse raw(int port, String method, String path, String... headers)
       throws IOException {
     try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
       socket.setSoTimeout(10_000);
@@ -80,28 +83,28 @@ final class Http {
     }
   }
 
-  static final class RawResponse {
-    final byte[] bytes;
-    final boolean reset;
+  public static final class RawResponse {
+    public final byte[] bytes;
+    public final boolean reset;
 
     RawResponse(byte[] bytes, boolean reset) {
       this.bytes = bytes;
       this.reset = reset;
     }
 
-    String head() {
+    public String head() {
       String all = new String(bytes, StandardCharsets.ISO_8859_1);
       int end = all.indexOf("\r\n\r\n");
       return end < 0 ? all : all.substring(0, end);
     }
 
-    int bodyLength() {
+    public int bodyLength() {
       String all = new String(bytes, StandardCharsets.ISO_8859_1);
       int end = all.indexOf("\r\n\r\n");
       return end < 0 ? 0 : bytes.length - end - 4;
     }
 
-    long declaredContentLength() {
+    public long declaredContentLength() {
       for (String line : head().split("\r\n")) {
         if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
           return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
@@ -111,7 +114,7 @@ final class Http {
     }
   }
 
-  static String[] bearer(String key) {
+  public static String[] bearer(String key) {
     return new String[] {"Authorization", "Bearer " + key};
   }
 }

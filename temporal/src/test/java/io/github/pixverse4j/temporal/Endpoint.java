@@ -2,14 +2,14 @@ package io.github.pixverse4j.temporal;
 
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.gmi.GmiCloud;
+import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.odirouter.OdiRouter;
 import io.github.pixverse4j.pixverse.PixVerse;
-import io.github.pixverse4j.simulator.GmiSimulator;
+import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.OdiRouterSimulator;
-import io.github.pixverse4j.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
 import io.github.pixverse4j.v3async.V3Async;
+import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 
 /** The five built-in endpoints, each with its simulator on loopback. */
 enum Endpoint {

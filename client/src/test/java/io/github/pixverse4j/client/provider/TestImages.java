@@ -9,15 +9,18 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
-/** Small images for tests: real PNG/JPEG from ImageIO, WebP and oversized headers built by hand. */
-final class TestImages {
+/**
+ * Small images for tests: real PNG/JPEG from ImageIO, WebP and oversized headers built by hand.
+ * Public in the client's tests-jar, for the provider modules' tests.
+ */
+public final class TestImages {
   private TestImages() {}
 
-  static byte[] png(int width, int height) {
+  public static byte[] png(int width, int height) {
     return encode("png", width, height);
   }
 
-  static byte[] jpeg(int width, int height) {
+  public static byte[] jpeg(int width, int height) {
     return encode("jpg", width, height);
   }
 
@@ -33,7 +36,7 @@ final class TestImages {
   }
 
   /** Only the PNG signature and IHDR chunk: enough for a header reader, nothing else. */
-  static byte[] pngHeader(long width, long height) {
+  public static byte[] pngHeader(long width, long height) {
     ByteBuffer b = ByteBuffer.allocate(33).order(ByteOrder.BIG_ENDIAN);
     b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     b.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII));
@@ -43,7 +46,7 @@ final class TestImages {
   }
 
   /** A lossless WebP header (VP8L) of the given size. */
-  static byte[] webpLossless(int width, int height) {
+  public static byte[] webpLossless(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(10);
@@ -54,7 +57,7 @@ final class TestImages {
   }
 
   /** A lossy WebP header (VP8) of the given size. */
-  static byte[] webpLossy(int width, int height) {
+  public static byte[] webpLossy(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8 ".getBytes(StandardCharsets.US_ASCII)).putInt(10);
@@ -64,7 +67,7 @@ final class TestImages {
   }
 
   /** An extended WebP header (VP8X) of the given size. */
-  static byte[] webpExtended(int width, int height) {
+  public static byte[] webpExtended(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10);

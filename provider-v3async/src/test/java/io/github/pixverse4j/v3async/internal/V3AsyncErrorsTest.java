@@ -2,7 +2,6 @@ package io.github.pixverse4j.v3async.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pixverse4j.v3async.V3Async;
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.ContentRejectedException;
 import io.github.pixverse4j.api.ImageInput;
@@ -17,7 +16,8 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.simulator.Fault;
-import io.github.pixverse4j.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.v3async.V3Async;
+import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 import io.reactivex.rxjava3.core.Single;
 import java.time.Duration;
 import java.util.stream.Stream;

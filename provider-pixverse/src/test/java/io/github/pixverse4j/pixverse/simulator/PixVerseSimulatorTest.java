@@ -1,9 +1,15 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.pixverse.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.simulator.Http;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.simulator.RecordedRequest;
+import io.github.pixverse4j.simulator.SimulatorFactory;
+import io.github.pixverse4j.simulator.SimulatorFactoryChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -94,6 +100,13 @@ class PixVerseSimulatorTest {
 
   private String body(long imgId, String extra) {
     return "{\"img_id\":" + imgId + ",\"prompt\":\"a cat\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"" + extra + "}";
+  }
+
+  @Test
+  @DisplayName("registered through ServiceLoader from this module's jar, with a consistent description; a cancelled job is not told from a failed one")
+  void registered() throws Exception {
+    SimulatorFactoryChecks.assertRegistered("pixverse", PixVerseSimulator.class, KEY);
+    assertThat(SimulatorFactory.find("pixverse", getClass().getClassLoader()).get().reportsCancellation()).isFalse();
   }
 
   @Test

@@ -1,9 +1,13 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.v3async.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.simulator.Http;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.SimulatorFactory;
+import io.github.pixverse4j.simulator.SimulatorFactoryChecks;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,6 +32,17 @@ class V3AsyncSimulatorTest {
   @AfterEach
   void close() {
     if (sim != null) sim.close();
+  }
+
+  @Test
+  @DisplayName("both models registered through ServiceLoader from this module's jar, in order, with consistent descriptions")
+  void registered() throws Exception {
+    assertThat(SimulatorFactory.load(getClass().getClassLoader())).extracting(SimulatorFactory::providerId)
+        .containsSubsequence("highway", "myrouter");
+    assertThat(SimulatorFactoryChecks.assertRegistered("highway", V3AsyncSimulator.class, KEY).model())
+        .isEqualTo(V3AsyncSimulator.Model.PIXVERSE_V6_I2V);
+    assertThat(SimulatorFactoryChecks.assertRegistered("myrouter", V3AsyncSimulator.class, KEY).model())
+        .isEqualTo(V3AsyncSimulator.Model.PIXVERSE_V4_5_I2V);
   }
 
   HttpResponse<byte[]> submit(String model, String body, String... headers) throws IOException, InterruptedException {

@@ -1,10 +1,14 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.gmi.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.pixverse4j.simulator.Http;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.SimClock;
+import io.github.pixverse4j.simulator.SimulatorFactoryChecks;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -72,6 +76,12 @@ class GmiSimulatorTest {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < reads; i++) out.add(status(id).get("status").asText());
     return out;
+  }
+
+  @Test
+  @DisplayName("registered through ServiceLoader from this module's jar, with a consistent description")
+  void registered() throws Exception {
+    SimulatorFactoryChecks.assertRegistered("gmi", GmiSimulator.class, KEY);
   }
 
   @Test

@@ -1,6 +1,17 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.gmi.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.JobPhase;
+import io.github.pixverse4j.simulator.JobState;
+import io.github.pixverse4j.simulator.Literals;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.simulator.RecordedRequest;
+import io.github.pixverse4j.simulator.Routes;
+import io.github.pixverse4j.simulator.SimJob;
+import io.github.pixverse4j.simulator.SimRequest;
+import io.github.pixverse4j.simulator.SimResponse;
+import io.github.pixverse4j.simulator.SimulatorFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.pixverse.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
