@@ -63,6 +63,7 @@ class ShrunkAppTest {
     OWN_RULE_PACKAGES.put("pixverse4j-api-model.pro", "io.github.pixverse4j.api");
     OWN_RULE_PACKAGES.put("pixverse4j-client.pro", "io.github.pixverse4j.client");
     OWN_RULE_PACKAGES.put("pixverse4j-provider-gmi.pro", "io.github.pixverse4j.gmi");
+    OWN_RULE_PACKAGES.put("pixverse4j-provider-odirouter.pro", "io.github.pixverse4j.odirouter");
     OWN_RULE_PACKAGES.put("pixverse4j-queue.pro", "io.github.pixverse4j.queue");
     OWN_RULE_PACKAGES.put("pixverse4j-provider-pixverse.pro", "io.github.pixverse4j.pixverse");
     OWN_RULE_PACKAGES.put("pixverse4j-provider-v3async.pro", "io.github.pixverse4j.v3async");

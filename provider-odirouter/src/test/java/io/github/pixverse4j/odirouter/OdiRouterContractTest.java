@@ -2,7 +2,7 @@ package io.github.pixverse4j.odirouter;
 
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.testkit.ContractTraits;
 import io.github.pixverse4j.testkit.VideoProviderContract;

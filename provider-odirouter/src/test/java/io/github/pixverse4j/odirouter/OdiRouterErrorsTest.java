@@ -25,7 +25,7 @@ import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.queue.internal.QueueProvider;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;

@@ -16,7 +16,7 @@ import io.github.pixverse4j.client.ClientModule;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.testkit.FastPolling;
 import java.nio.file.Paths;
 import java.util.List;

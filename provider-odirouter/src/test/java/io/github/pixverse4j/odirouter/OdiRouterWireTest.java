@@ -20,7 +20,7 @@ import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.testkit.FastPolling;
 import java.io.InputStream;

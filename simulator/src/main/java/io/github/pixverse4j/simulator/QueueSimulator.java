@@ -13,7 +13,7 @@ import java.util.Objects;
  * A provider of the fal-style queue protocol family (PROVIDERS.md §1), configured by {@link
  * Settings}: the same wire-level settings as the client's {@code QueueProtocol} (submit and app
  * paths, result path, auth scheme, error field names), plus the submit validation of the model.
- * {@link OdiRouterSimulator} is one configuration.
+ * OdiRouter's simulator ({@code io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator}) is one configuration.
  *
  * <p>Endpoints, relative to {@link Settings.Builder#basePath}: {@code submit} ({@code POST <submit
  * path>}), {@code status} ({@code GET <app path>/requests/{id}/status}, {@code ?logs=1} adds

@@ -6,7 +6,7 @@ import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.odirouter.OdiRouter;
 import io.github.pixverse4j.pixverse.PixVerse;
 import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
-import io.github.pixverse4j.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.v3async.V3Async;
 import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;

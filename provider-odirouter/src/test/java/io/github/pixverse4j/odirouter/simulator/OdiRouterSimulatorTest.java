@@ -1,9 +1,13 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.odirouter.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.Http;
+import io.github.pixverse4j.simulator.Lifecycle;
+import io.github.pixverse4j.simulator.SimulatorFactoryChecks;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -240,5 +244,11 @@ class OdiRouterSimulatorTest {
     assertThat(sim.requestCount("submit")).isEqualTo(1);
     assertThat(sim.requestCount("status")).isEqualTo(1);
     assertThat(sim.requestCount("result")).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("registered through ServiceLoader from this module's jar, with a consistent description")
+  void registered() throws Exception {
+    SimulatorFactoryChecks.assertRegistered("odirouter", OdiRouterSimulator.class, KEY);
   }
 }

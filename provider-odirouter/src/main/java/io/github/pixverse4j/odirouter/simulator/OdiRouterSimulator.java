@@ -1,10 +1,15 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.odirouter.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.github.pixverse4j.simulator.Fault;
+import io.github.pixverse4j.simulator.Literals;
+import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.simulator.QueueSimulator;
+import io.github.pixverse4j.simulator.SimulatorFactory;
 
 /**
  * The OdiRouter queue API for PixVerse V6 image-to-video (fal's queue protocol), written from
