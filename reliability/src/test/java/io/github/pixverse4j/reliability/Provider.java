@@ -22,10 +22,10 @@ import okhttp3.OkHttpClient;
 
 /**
  * The built-in providers, the one provider table of the soak, security and fault-matrix suites.
- * A row is only the provider id and its facade builder (what the registered factories cannot give:
- * {@code VideoProviderFactory.Settings} has no IO scheduler, which the matrix controls); everything
- * else comes from the provider's registered {@link VideoProviderFactory} and {@link
- * SimulatorFactory}, and {@code ProviderTableTest} fails when a registered provider has no row.
+ * A row is only the provider id and its facade builder (the suites test the facade users call,
+ * where a factory's {@code create(ClientConfig)} would skip it); everything else comes from the
+ * provider's registered {@link VideoProviderFactory} and {@link SimulatorFactory}, and {@code
+ * ProviderTableTest} fails when a registered provider has no row.
  */
 public enum Provider {
   ODIROUTER("odirouter", OdiRouter::builder),
