@@ -63,7 +63,8 @@ public final class HttpClients {
   /**
    * A client for one provider's API, derived from {@code base} (so it shares its dispatcher,
    * connection pool and the application's own interceptors) plus {@code auth} as the last network
-   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
+   * interceptor that touches the request (only the marker of a request about to be written runs
+   * after it) and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
    * retry on connection failure is off for every call: only the engine decides what may be sent
    * again. Submits need it off (a resent submit can create a second job); reads keep it off so that
    * the engine is the one retry layer and every failed read shows in {@code TaskStatus.retry()}
