@@ -63,11 +63,15 @@ public final class HttpClients {
   /**
    * A client for one provider's API, derived from {@code base} (so it shares its dispatcher,
    * connection pool and the application's own interceptors) plus {@code auth} as the last network
-   * interceptor and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
+   * interceptor that touches the request (only the marker of a request about to be written runs
+   * after it) and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
    * retry on connection failure is off for every call: only the engine decides what may be sent
    * again. Submits need it off (a resent submit can create a second job); reads keep it off so that
    * the engine is the one retry layer and every failed read shows in {@code TaskStatus.retry()}
-   * and its backoff.
+   * and its backoff. A call that fails before any byte of its request was written (connect, TLS,
+   * taking a pooled connection that turns out closed) fails with a {@link RequestNotSentException},
+   * which lets the engine resend even a submit; once writing may have begun, failures are plain
+   * {@link java.io.IOException}s.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
    * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}
@@ -84,8 +88,12 @@ public final class HttpClients {
               + " but the provider's base URL is " + baseUrl.host() + ":" + baseUrl.port());
     }
     OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
+    RequestWriteTracker tracker = new RequestWriteTracker();
     b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
+    b.addInterceptor(tracker.application());
     b.addNetworkInterceptor(auth);
+    // Last, so that it runs only when nothing remains between it and writing the request.
+    b.addNetworkInterceptor(tracker.network());
     // OkHttp would otherwise silently resend a request (a submit too) after a connection failure,
     // which can create a second job, and would hide failed reads from the engine's accounting.
     b.retryOnConnectionFailure(false);

@@ -322,17 +322,20 @@ public final class HttpErrors {
    * A {@link TransportException} for a failed exchange. {@link
    * TransportException#requestMayHaveReachedServer()} is {@code false} only when the request
    * provably never left: the host did not resolve, the connection was refused or unroutable, or the
-   * TLS handshake failed (certificate or hostname mismatch). Everything else (timeouts, resets,
+   * TLS handshake failed (certificate or hostname mismatch), or {@code e} is a {@link
+   * RequestNotSentException} (the call failed before any byte of the request was written, which
+   * clients from {@link HttpClients#forProvider} report). Everything else (timeouts, resets,
    * truncated or oversized bodies, cancellation) is {@code true}.
    *
    * <p>Caveat: with OkHttp's {@code retryOnConnectionFailure} (on by default) OkHttp may itself
    * have sent the request on a pooled connection that then failed and retried on a new one; a
    * refused retry then hides the earlier attempt. Clients that must never resend a submit should
-   * disable {@code retryOnConnectionFailure} for that call.
+   * disable {@code retryOnConnectionFailure} for that call ({@link HttpClients#forProvider} does).
    */
   public static TransportException fromIOException(String providerId, IOException e) {
     if (providerId == null) throw new NullPointerException("providerId == null");
     if (e == null) throw new NullPointerException("e == null");
+    if (e instanceof RequestNotSentException) return notSent(providerId, (RequestNotSentException) e);
     ErrorDetails details = ErrorDetails.provider(providerId);
     String p = "provider " + providerId;
     String why = snippet(e.getMessage(), null);
@@ -372,6 +375,19 @@ public final class HttpErrors {
         "The connection to " + p + " failed (" + e.getClass().getSimpleName()
             + (why.isEmpty() ? "" : ": " + why) + "); the request may have reached it",
         details, e, true);
+  }
+
+  private static TransportException notSent(String providerId, RequestNotSentException e) {
+    IOException cause = e.getCause();
+    TransportException known = fromIOException(providerId, cause);
+    // Refused, unresolved, TLS: already "not sent", with their own advice and cause.
+    if (!known.requestMayHaveReachedServer()) return known;
+    String why = snippet(cause.getMessage(), null);
+    return new TransportException(
+        "The connection to provider " + providerId + " failed before the request was sent ("
+            + cause.getClass().getSimpleName() + (why.isEmpty() ? "" : ": " + why)
+            + "); nothing was sent",
+        ErrorDetails.provider(providerId), e, false);
   }
 
   /**

@@ -3,8 +3,10 @@
  * io.github.pixverse4j.client.http.ApiKey}, HTTPS-only base URLs, the auth and body-size
  * interceptors, the shared {@code OkHttpClient}, Retrofit construction (with the shared Jackson
  * configuration),
- * mapping of HTTP failures to the {@link io.github.pixverse4j.api.VideoApiException} hierarchy, and
- * the video downloader.
+ * mapping of HTTP failures to the {@link io.github.pixverse4j.api.VideoApiException} hierarchy
+ * (with {@link io.github.pixverse4j.client.http.RequestNotSentException} telling a call that failed
+ * before its request reached the wire from one that may have been received), and the video
+ * downloader.
  *
  * <p>A provider module typically does:
  *

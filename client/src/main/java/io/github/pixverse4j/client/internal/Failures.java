@@ -52,6 +52,9 @@ public final class Failures {
       }
       if (v instanceof TransportException) {
         Throwable cause = e.getCause();
+        if (cause instanceof io.github.pixverse4j.client.http.RequestNotSentException) {
+          return "connection failed before sending (" + cause.getCause().getClass().getSimpleName() + ")";
+        }
         if (cause instanceof java.net.ConnectException) return "connection refused";
         if (cause instanceof java.net.SocketTimeoutException) return "timed out";
         if (cause instanceof java.io.InterruptedIOException) return "timed out";
@@ -70,8 +73,11 @@ public final class Failures {
 
   /**
    * Whether a submit that failed this way provably created no job, so that sending it again cannot
-   * make a second one: the connection was refused before anything was sent, or the provider
-   * answered 429 or 503.
+   * make a second one: the connection failed before any byte of the request was written (refused,
+   * unresolved, TLS, or a pooled connection found closed: {@link
+   * io.github.pixverse4j.client.http.RequestNotSentException}), or the provider answered 429 or
+   * 503. A connection that failed once writing may have begun is not: the provider may have read
+   * the whole submit.
    */
   public static boolean submitProvablyNotAccepted(Throwable e) {
     if (e instanceof TransportException) {

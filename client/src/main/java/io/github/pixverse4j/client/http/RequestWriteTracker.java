@@ -1,0 +1,67 @@
+package io.github.pixverse4j.client.http;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Tells a call that failed before its request reached the wire from one that may have been
+ * received, so that the engine can resend a submit that was provably not sent (issue 17: a pooled
+ * connection found closed at {@code RealConnection.newCodec} failed many submits at once, each
+ * reported as outcome unknown although nothing was sent).
+ *
+ * <p>Two interceptors share one record per {@link Call}. The {@linkplain #network() network
+ * interceptor}, added after every other network interceptor, marks the call when OkHttp has
+ * acquired a connection and is about to write the request: nothing of the request is written
+ * before it runs (DNS, connect, TLS handshake, pool acquisition and codec set-up all happen before
+ * network interceptors), and once it has run, writing may have begun. The {@linkplain
+ * #application() application interceptor} turns an {@link IOException} of a call that was never
+ * marked into a {@link RequestNotSentException}.
+ *
+ * <p>Why interceptors and not an {@code EventListener} ({@code requestHeadersStart} would give the
+ * same boundary): the listener factory is one slot of the application's {@code OkHttpClient} that
+ * it may already use, and a listener cannot change the exception the caller sees, so an
+ * interceptor would be needed anyway.
+ *
+ * <p>Conservative by construction: the mark is per {@link Call} and never cleared, so a call that
+ * any earlier attempt (a redirect, OkHttp's own follow-up, an application interceptor that
+ * proceeds twice) carried to the wire stays "may have been received" whatever fails later.
+ */
+final class RequestWriteTracker {
+  /** Calls whose request may have reached the wire; weak so that finished calls are forgotten. */
+  private final Map<Call, Boolean> written = Collections.synchronizedMap(new WeakHashMap<Call, Boolean>());
+
+  private final Interceptor application = this::interceptApplication;
+  private final Interceptor network = this::interceptNetwork;
+
+  /** Add with {@code addInterceptor}. */
+  Interceptor application() {
+    return application;
+  }
+
+  /** Add with {@code addNetworkInterceptor}, after every other network interceptor. */
+  Interceptor network() {
+    return network;
+  }
+
+  private Response interceptApplication(Interceptor.Chain chain) throws IOException {
+    try {
+      return chain.proceed(chain.request());
+    } catch (RequestNotSentException e) {
+      throw e;
+    } catch (IOException e) {
+      if (written.containsKey(chain.call())) throw e;
+      throw new RequestNotSentException(e);
+    }
+  }
+
+  private Response interceptNetwork(Interceptor.Chain chain) throws IOException {
+    // Marked before proceeding: the next step writes the request headers.
+    written.put(chain.call(), Boolean.TRUE);
+    return chain.proceed(chain.request());
+  }
+}
