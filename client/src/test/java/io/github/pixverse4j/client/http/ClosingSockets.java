@@ -17,23 +17,23 @@ import javax.net.SocketFactory;
  * that OkHttp sets up a codec on closes itself at that moment; the JDK then throws the real
  * exception.
  */
-final class ClosingSockets extends SocketFactory {
+public final class ClosingSockets extends SocketFactory {
   private final AtomicBoolean armed = new AtomicBoolean();
   private final AtomicInteger fired = new AtomicInteger();
   private final AtomicInteger created = new AtomicInteger();
 
   /** The next codec set-up on any socket of this factory fails. */
-  void armOnce() {
+  public void armOnce() {
     armed.set(true);
   }
 
   /** How many times an armed socket closed itself. */
-  int fired() {
+  public int fired() {
     return fired.get();
   }
 
   /** How many sockets OkHttp asked for (one per new connection). */
-  int created() {
+  public int created() {
     return created.get();
   }
 

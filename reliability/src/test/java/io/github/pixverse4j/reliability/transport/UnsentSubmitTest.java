@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.client.http.ClosingSockets;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.RequestNotSentException;
 import io.github.pixverse4j.reliability.Provider;
