@@ -31,12 +31,15 @@ final class Connection implements AutoCloseable {
   final VideoClient client;
   final ProviderSimulator simulator;
   private final String baseUrl;
+  private final boolean journaled;
 
-  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator, String baseUrl) {
+  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator, String baseUrl,
+      boolean journaled) {
     this.factory = factory;
     this.client = client;
     this.simulator = simulator;
     this.baseUrl = baseUrl;
+    this.journaled = journaled;
   }
 
   boolean simulated() {
@@ -45,7 +48,7 @@ final class Connection implements AutoCloseable {
 
   /** How messages tell the user to pick this connection's tasks up again. */
   ResumeHint resumeHint() {
-    return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl);
+    return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl, journaled);
   }
 
   /**
@@ -131,7 +134,8 @@ final class Connection implements AutoCloseable {
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
       VideoClient client = f.create(s.build());
-      return new Connection(f, journal == null ? client : client.withJournal(journal), null, common.baseUrl);
+      return new Connection(f, journal == null ? client : client.withJournal(journal), null, common.baseUrl,
+          journal != null);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
     String advice = realServiceAdvice(f, simulate, key.isPresent());
@@ -146,7 +150,7 @@ final class Connection implements AutoCloseable {
     try {
       VideoClient client = f.create(ClientConfig.builder()
           .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(common.policy(true)).build());
-      return new Connection(f, client, sim, null);
+      return new Connection(f, client, sim, null, false);
     } catch (RuntimeException e) {
       sim.close();
       throw e;

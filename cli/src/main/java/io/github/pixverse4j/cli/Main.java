@@ -126,6 +126,11 @@ public final class Main implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setResourceBundle(new HelpText());
+    // resume reaches each task at the base URL recorded at submit, not the provider's own service.
+    CommandLine.Model.CommandSpec resume = cl.getSubcommands().get("resume").getCommandSpec();
+    CommandLine.Model.OptionSpec baseUrl = resume.findOption("--base-url");
+    resume.remove(baseUrl);
+    resume.addOption(baseUrl.toBuilder().description(ResumeCommand.BASE_URL_HELP).build());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean verbose = parseResult.hasMatchedOption("--verbose")
           || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
@@ -138,6 +143,15 @@ public final class Main implements Callable<Integer> {
       return code;
     });
     cl.setParameterExceptionHandler((e, a) -> {
+      // picocli could not read the line, so --json was never set: look for it among the words.
+      if (java.util.Arrays.asList(a).contains("--json")) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", "error");
+        m.put("error", ErrorKinds.INVALID_INPUT);
+        m.put("message", e.getMessage());
+        m.put("exitCode", ExitCodes.USAGE);
+        new Output(out, err, true, false).line(m);
+      }
       err.println("Error: " + e.getMessage());
       err.println("Run 'pixverse4j " + (e.getCommandLine().getCommandName().equals("pixverse4j") ? ""
           : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
@@ -370,9 +384,7 @@ public final class Main implements Callable<Integer> {
       last = follow(stream, output, token, error);
     } catch (Interrupted e) {
       String t = token.get();
-      output.interrupted("Interrupted: polling stopped; " + (output.hint().isSimulated()
-          ? output.hint().sentence(ResumeHint.FOLLOW, t)
-          : "the task goes on at the provider." + (t == null ? "" : " " + output.hint().sentence(ResumeHint.FOLLOW, t))), t);
+      output.interrupted(interruptedMessage(output.hint(), c.factory.id(), t), t);
       return ExitCodes.INTERRUPTED;
     }
     if (error.get() != null) {
@@ -400,7 +412,7 @@ public final class Main implements Callable<Integer> {
         download(c.client, last, target, output);
       } catch (Interrupted e) {
         output.interrupted("Interrupted: download stopped, no partial file left. "
-            + output.hint().sentence(ResumeHint.DOWNLOAD, token.get()), token.get());
+            + output.hint().sentence(ResumeHint.FOLLOW, token.get()), token.get());
         return ExitCodes.INTERRUPTED;
       } catch (RuntimeException e) {
         int dcode = ExitCodes.forError(e, true);
@@ -413,6 +425,23 @@ public final class Main implements Callable<Integer> {
       output.say("The URL is served by the in-process simulator: it stops working when this command ends.");
     }
     return code;
+  }
+
+  /**
+   * What Ctrl-C stopped: before the provider answered the submit no task is known, so nothing was
+   * polled and the job may or may not exist (the journal records that outcome as unknown); after
+   * it, polling stopped and the task goes on.
+   */
+  static String interruptedMessage(ResumeHint hint, String provider, String token) {
+    if (token == null) {
+      return hint.isSimulated()
+          ? "Interrupted before the simulated " + provider + " answered the submit: no task was started"
+              + " and nothing is charged."
+          : "Interrupted before " + provider + " answered the submit: the job may or may not have reached it"
+              + " (a job may exist and be billed). Check with: pixverse4j tasks (and " + provider + "'s console).";
+    }
+    if (hint.isSimulated()) return "Interrupted: polling stopped; the simulated task ended with this command.";
+    return "Interrupted: polling stopped; the task goes on at the provider. " + hint.sentence(ResumeHint.FOLLOW, token);
   }
 
   static String defaultName(TaskHandle h) {
@@ -467,9 +496,10 @@ public final class Main implements Callable<Integer> {
         description = "What the video should not show.")
     String negativePrompt;
 
+    // Text, not Integer: a value that does not parse is one of the problems listed together.
     @Option(names = "--duration", paramLabel = "SECONDS", descriptionKey = HelpText.DURATION,
-        description = "Length of the video in whole seconds.")
-    Integer duration;
+        description = "Length of the video in whole seconds (5 or 5s).")
+    String duration;
 
     @Option(names = "--quality", paramLabel = "QUALITY", descriptionKey = HelpText.QUALITY,
         description = "360p, 540p, 720p or 1080p.")
@@ -530,8 +560,8 @@ public final class Main implements Callable<Integer> {
       TaskJournal journal = JournalLocation.forConnection(id, parent.env, common);
       Map<String, String> labels = parent.targetLabels(noDownload, target);
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
-        out.hint(c.resumeHint());
-        parent.hint = c.resumeHint();
+        out.hint(c.resumeHint().output(target));
+        parent.hint = out.hint();
         c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
         out.waiting("Submitting the job to " + c.factory.id());
@@ -559,11 +589,12 @@ public final class Main implements Callable<Integer> {
       if (imageInput != null) b.image(imageInput);
       if (negativePrompt != null) b.negativePrompt(negativePrompt);
       if (duration != null) {
-        if (duration <= 0) {
+        Integer seconds = durationSeconds(duration);
+        if (seconds == null) {
           problems.add(new IllegalArgumentException(
-              "--duration must be a whole number of seconds above 0, got " + duration));
+              "--duration must be a whole number of seconds above 0 (e.g. 5 or 5s), got '" + duration.trim() + "'"));
         } else {
-          b.durationSeconds(duration);
+          b.durationSeconds(seconds);
         }
       }
       if (quality != null) {
@@ -577,10 +608,21 @@ public final class Main implements Callable<Integer> {
       if (audio) b.audio(true);
       if (multiClip) b.multiClip(true);
       if (model != null) {
-        try {
-          b.model(Model.of(model));
-        } catch (IllegalArgumentException e) {
-          problems.add(new IllegalArgumentException("--model: " + e.getMessage(), e));
+        ProviderCapabilities caps = chosenCapabilities();
+        String m = model.trim();
+        if (caps != null && m.equalsIgnoreCase(caps.model())) {
+          // The model id the help shows as the default: the same as leaving --model out.
+        } else if (caps != null && !m.toLowerCase(Locale.ROOT).matches("[v0-9].*")) {
+          // Not a version such as v6 or 4.5 (Model.of would make "pixverse-x" into "vpixverse-x").
+          problems.add(new IllegalArgumentException("--model " + m + " is not a model of " + caps.providerId()
+              + ": use " + caps.model() + (caps.models().isEmpty() ? " (its only model) or leave out --model"
+              : " (the default) or one of " + caps.models())));
+        } else {
+          try {
+            b.model(Model.of(m));
+          } catch (IllegalArgumentException e) {
+            problems.add(new IllegalArgumentException("--model: " + e.getMessage(), e));
+          }
         }
       }
       if (imageInput == null) return null;
@@ -590,6 +632,30 @@ public final class Main implements Callable<Integer> {
         problems.add(new IllegalArgumentException(e.getMessage(), e));
         return null;
       }
+    }
+
+    /** The capabilities of the provider this run will use; null when --provider names none (reported elsewhere). */
+    private ProviderCapabilities chosenCapabilities() {
+      try {
+        return Connection.factory(Connection.chooseProvider(provider, parent.env)).capabilities();
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+
+    /**
+     * {@code --duration} in whole seconds: {@code 5}, {@code 5s} or any duration the other
+     * options take ({@code 1m}); null when it is none or not a whole number of seconds above 0.
+     */
+    static Integer durationSeconds(String text) {
+      Duration d;
+      try {
+        d = Durations.parse(text);
+      } catch (RuntimeException notADuration) {
+        return null;
+      }
+      if (d.isNegative() || d.isZero() || d.getNano() != 0 || d.getSeconds() > Integer.MAX_VALUE) return null;
+      return (int) d.getSeconds();
     }
 
     /**

@@ -201,7 +201,10 @@ final class Output {
       line(m);
     }
     err.println("Error: " + message);
-    if (token != null) {
+    if (token != null && e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException) {
+      // The task has ended: there is nothing to resume, and its final state is in the message.
+      err.println("Task: " + token);
+    } else if (token != null) {
       err.println("Task: " + token + hint.command(ResumeHint.FOLLOW, token).map(c -> " (resume with: " + c + ")")
           .orElse(hint.isSimulated() ? " (simulated: it ended with this command)" : ""));
     }

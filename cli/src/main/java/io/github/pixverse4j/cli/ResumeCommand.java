@@ -29,6 +29,11 @@ import picocli.CommandLine.ParentCommand;
         "Exits 0 when all of them delivered. Tasks another pixverse4j process is resuming are waited for,"
         + " never downloaded twice."})
 final class ResumeCommand implements Callable<Integer> {
+  /** resume's help for --base-url, which it shares with the commands that take it from the user. */
+  static final String BASE_URL_HELP = "Not used by resume: each task is resumed at the base URL recorded when it"
+      + " was submitted. Default: that recorded URL (the provider's own service unless generate was given"
+      + " --base-url).";
+
   @ParentCommand Main parent;
   @Mixin Main.Follow common;
 

@@ -1,44 +1,73 @@
 package io.github.pixverse4j.cli;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The command a message suggests for picking a task up again. A simulated task lives only in the
- * command that created it, so for it there is none and messages say that instead.
+ * command that created it, so for it there is none and messages say that instead. A task in the
+ * task journal is picked up with {@code resume}, which reaches the base URL and saves to the
+ * output recorded at submit; one that is not is followed with {@code watch}, which is told both.
  */
 final class ResumeHint {
   /** The command that follows a task again; the one place to change when that command changes. */
   static final String FOLLOW = "watch";
   /** The command that downloads a finished task's video. */
   static final String DOWNLOAD = "download";
+  /** The command that continues a task recorded in the task journal. */
+  static final String RESUME = "resume";
 
-  private static final ResumeHint SIMULATED = new ResumeHint(true, null);
+  private static final ResumeHint SIMULATED = new ResumeHint(true, null, false, null);
 
   private final boolean simulated;
   private final String baseUrl;
+  private final boolean journaled;
+  private final Path output;
 
-  private ResumeHint(boolean simulated, String baseUrl) {
+  private ResumeHint(boolean simulated, String baseUrl, boolean journaled, Path output) {
     this.simulated = simulated;
     this.baseUrl = baseUrl;
+    this.journaled = journaled;
+    this.output = output;
   }
 
   /** A task at a real service; {@code baseUrl} (may be null) is repeated in the suggested command. */
   static ResumeHint real(String baseUrl) {
-    return new ResumeHint(false, baseUrl);
+    return new ResumeHint(false, baseUrl, false, null);
+  }
+
+  /** A task at a real service, recorded in the task journal when {@code journaled}. */
+  static ResumeHint real(String baseUrl, boolean journaled) {
+    return new ResumeHint(false, baseUrl, journaled, null);
   }
 
   static ResumeHint simulated() {
     return SIMULATED;
   }
 
+  /** This hint for a task whose video goes to {@code output} (null: the default file name). */
+  ResumeHint output(Path output) {
+    return simulated ? this : new ResumeHint(false, baseUrl, journaled, output);
+  }
+
   boolean isSimulated() {
     return simulated;
   }
 
-  /** {@code pixverse4j <verb> <token> [--base-url URL]}; empty for a simulated task. */
+  /**
+   * {@code pixverse4j <verb> <token> [--base-url URL]}; empty for a simulated task. Following a
+   * journaled task is {@code pixverse4j resume <token>}; following one that is not carries the
+   * {@code --output} it was started with, so the video lands where the user asked.
+   */
   Optional<String> command(String verb, String token) {
     if (simulated || token == null) return Optional.empty();
-    return Optional.of("pixverse4j " + verb + " " + token + (baseUrl == null ? "" : " --base-url " + baseUrl));
+    if (journaled && verb.equals(FOLLOW)) return Optional.of("pixverse4j " + RESUME + " " + token);
+    return Optional.of("pixverse4j " + verb + " " + token + (baseUrl == null ? "" : " --base-url " + baseUrl)
+        + (output != null && verb.equals(FOLLOW) ? " --output " + quoted(output.toString()) : ""));
+  }
+
+  private static String quoted(String path) {
+    return path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
   }
 
   /** A sentence ending a message about {@code token}: how to go on with {@code verb}, or why one cannot. */

@@ -328,7 +328,7 @@ class CliTest {
   void timeout() {
     ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).runningFor(100000).succeeded());
     assertThat(run(generate("gmi", sim, "--timeout", "300ms"))).isEqualTo(6);
-    assertThat(stderr).contains("pixverse4j watch pv4j.1.").contains("after 300ms").doesNotContain("PT");
+    assertThat(stderr).contains("resume with: pixverse4j resume pv4j.1.").contains("after 300ms").doesNotContain("PT");
   }
 
   @Test
@@ -405,7 +405,8 @@ class CliTest {
     String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
     String follow = "pixverse4j watch " + token + " --base-url " + sim.baseUrl();
     assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(8);
-    assertThat(stderr).contains("resume with: " + follow);
+    assertThat(stderr).as("the task has ended: nothing to resume").contains("Task: " + token)
+        .doesNotContain("resume with");
     env.put("ODIROUTER_API_KEY", "wrong-key-123456");
     assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
     assertThat(stderr).contains("resume with: " + follow);
@@ -479,17 +480,116 @@ class CliTest {
   }
 
   @Test
-  @DisplayName("Ctrl-C stops polling at once, exits 130 and prints how to resume")
+  @DisplayName("Ctrl-C stops polling at once, exits 130 and prints how to resume: resume, which saves to the --output given")
   void interrupt() throws Exception {
     ProviderSimulator sim = realService("gmi", Lifecycle.builder().queued(1).runningFor(100000).succeeded());
     Main main = main();
-    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> main.execute(generate("gmi", sim)));
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+        () -> main.execute(generate("gmi", sim, "--output", "mine.mp4")));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (sim.requestCount("status") < 2 && System.nanoTime() < deadline) Thread.onSpinWait();
     main.interrupt();
     assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(130);
     capture();
-    assertThat(stderr).contains("Resume with: pixverse4j watch pv4j.1.");
+    assertThat(stderr).contains("Interrupted: polling stopped; the task goes on at the provider.")
+        .containsPattern("Resume with: pixverse4j resume pv4j\\.1\\.\\S+\\s*$").doesNotContain("watch");
+  }
+
+  @Test
+  @DisplayName("Ctrl-C before the submit was answered says so (a job may exist, check with tasks), never 'polling stopped'")
+  void interruptBeforeSubmitAnswer() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+      CompletableFuture<java.net.Socket> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return silent.accept();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      env.put("GMI_API_KEY", "k");
+      Main main = main();
+      CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> main.execute("generate", "--provider",
+          "gmi", "--base-url", "http://127.0.0.1:" + silent.getLocalPort() + "/", "--image", IMAGE_URL,
+          "--prompt", "x"));
+      try (java.net.Socket s = accepted.get(20, TimeUnit.SECONDS)) {
+        main.interrupt();
+        assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(130);
+      }
+      capture();
+      assertThat(stderr).contains("Interrupted before gmi answered the submit: the job may or may not have reached it")
+          .contains("pixverse4j tasks").doesNotContain("polling stopped").doesNotContain("Resume with");
+    }
+  }
+
+  @Test
+  @DisplayName("the Ctrl-C message depends on the phase: no task yet, a real task (resume or watch --output), a simulated one")
+  void interruptMessages() {
+    Path out = Paths.get("/tmp/v/my cat.mp4");
+    assertThat(Main.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
+        .isEqualTo("Interrupted: polling stopped; the simulated task ended with this command.");
+    assertThat(Main.interruptedMessage(ResumeHint.simulated(), "gmi", null))
+        .startsWith("Interrupted before the simulated gmi answered the submit").doesNotContain("polling");
+    assertThat(Main.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
+        .endsWith("Resume with: pixverse4j resume T");
+    assertThat(Main.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
+        .endsWith("Resume with: pixverse4j watch T --base-url http://h/ --output '/tmp/v/my cat.mp4'");
+    assertThat(ResumeHint.real(null, false).output(Paths.get("/tmp/a.mp4")).command(ResumeHint.DOWNLOAD, "T"))
+        .contains("pixverse4j download T");
+  }
+
+  @Test
+  @DisplayName("--model takes the model id generate --help shows as the default, and the short names; other ids are refused without a stray 'v'")
+  void modelNames() {
+    ProviderSimulator gmi = realService("gmi", quick());
+    assertThat(run(generate("gmi", gmi, "--no-download", "--model", "pixverse-v6-i2v"))).as(stderr).isZero();
+    assertThat(run(generate("gmi", gmi, "--no-download", "--model", "v6"))).as(stderr).isZero();
+    ProviderSimulator odi = realService("odirouter", quick());
+    String odiModel = Connection.factory("odirouter").capabilities().model();
+    assertThat(run(generate("odirouter", odi, "--no-download", "--model", odiModel))).as(stderr).isZero();
+    assertThat(run(generate("gmi", gmi, "--no-download", "--model", "pixverse-x"))).isEqualTo(2);
+    assertThat(stderr).contains("--model pixverse-x is not a model of gmi: use pixverse-v6-i2v")
+        .doesNotContain("vpixverse");
+  }
+
+  @Test
+  @DisplayName("--duration reads 5s as well as 5; a value that is no duration is one of the problems listed together")
+  void durationWithUnit() {
+    ProviderSimulator sim = realService("gmi", quick());
+    assertThat(run(generate("gmi", sim, "--no-download", "--duration", "5s"))).as(stderr).isZero();
+    assertThat(sim.requests()).isNotEmpty();
+    assertThat(Main.Generate.durationSeconds("5")).isEqualTo(5);
+    assertThat(Main.Generate.durationSeconds("1m")).isEqualTo(60);
+    assertThat(Main.Generate.durationSeconds("1.5s")).isNull();
+    assertThat(run(generate("gmi", sim, "--duration", "five", "--quality", "4k"))).isEqualTo(2);
+    assertThat(stderr).contains("--duration must be a whole number of seconds above 0 (e.g. 5 or 5s), got 'five'")
+        .contains("--quality: Unknown quality '4k'").doesNotContain("is not an int");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"missing --prompt", "unknown option", "bad value"})
+  @DisplayName("with --json a parse error is one JSON error object on stdout too")
+  void jsonParseErrors(String what) throws Exception {
+    String[] a = what.equals("missing --prompt") ? args("generate", "--image", IMAGE_URL, "--json")
+        : what.equals("unknown option") ? args("generate", "--image", IMAGE_URL, "--prompt", "x", "--bogus", "--json")
+        : args("watch", "pv4j.1.gmi.m.1", "--timeout", "soon", "--json");
+    assertThat(run(a)).isEqualTo(2);
+    assertThat(jsonLines()).hasSize(1);
+    JsonNode e = jsonLines().get(0);
+    assertThat(e.get("event").asText()).isEqualTo("error");
+    assertThat(e.get("error").asText()).isEqualTo(ErrorKinds.INVALID_INPUT);
+    assertThat(e.get("exitCode").asInt()).isEqualTo(2);
+    assertThat(e.get("message").asText()).isNotBlank();
+    assertThat(stderr).startsWith("Error: ");
+  }
+
+  @Test
+  @DisplayName("resume --help says --base-url is the one recorded at submit, not the provider's own service")
+  void resumeBaseUrlHelp() {
+    assertThat(run("resume", "--help")).isZero();
+    assertThat(stdout.replaceAll("\\s+", " ")).contains("resumed at the base URL recorded")
+        .doesNotContain("Default: the provider's own service");
+    assertThat(run("watch", "--help")).isZero();
+    assertThat(stdout.replaceAll("\\s+", " ")).contains("Default: the provider's own service");
   }
 
   @Test

@@ -127,7 +127,7 @@ class InterruptTest {
         String stderr = err.awaitEnd();
         assertThat(p.exitValue()).as("run %d exit code; stderr: %s", i, stderr).isEqualTo(130);
         assertThat(stderr).as("run %d", i).contains("Interrupted: polling stopped; the task goes on at the provider.")
-            .contains("Resume with: pixverse4j watch pv4j.1.").contains("--base-url " + sim.baseUrl());
+            .contains("Resume with: pixverse4j resume pv4j.1.");
         if (json) {
           String[] lines = stdout.trim().split("\n");
           JsonNode last = JSON.readTree(lines[lines.length - 1]);

@@ -204,6 +204,24 @@ class JournalCliTest {
   }
 
   @Test
+  @DisplayName("generate --output X that stops early hints 'pixverse4j resume TOKEN', and following it saves to X; a stopped resume hints the same")
+  void resumeHintKeepsOutput() throws Exception {
+    Path target = dir.resolve("mine.mp4");
+    // The first poll is at once and the next only after the deadline: the run stops mid-way.
+    assertThat(run("generate", "--provider", "gmi", "--image", "https://example.com/cat.png", "--prompt", "x",
+        "--base-url", sim.baseUrl(), "--output", "mine.mp4", "--timeout", "1s", "--poll-interval", "5s"))
+        .as(stderr).isEqualTo(ExitCodes.TIMEOUT);
+    String generateErr = stderr;
+    String token = tasksJson().get(0).get("task").asText();
+    String hint = "resume with: pixverse4j resume " + token + ")";
+    assertThat(generateErr).contains(hint).doesNotContain("pixverse4j watch");
+    assertThat(run("resume", token, "--timeout", "1s", "--poll-interval", "5s")).isEqualTo(ExitCodes.TIMEOUT);
+    assertThat(stderr).contains(hint).doesNotContain("pixverse4j watch");
+    assertThat(run("resume", token, "--poll-interval", "20ms")).as(stderr).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(sim.mediaBytes());
+  }
+
+  @Test
   @DisplayName("resume TOKEN continues that task only, into a directory target with the default name")
   void resumeOne() throws Exception {
     TaskHandle a = acceptedThenKilled(dir);
