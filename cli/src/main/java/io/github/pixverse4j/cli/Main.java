@@ -695,7 +695,13 @@ public final class Main implements Callable<Integer> {
       Output out = output(parent, common);
       VideoProviderFactory factory = Connection.factory(h.providerId());
       // Usage errors first: fixing the key would not help a user whose --base-url or --output is wrong.
-      if (common.baseUrl != null) io.github.pixverse4j.client.ClientConfig.builder().baseUrl(common.baseUrl);
+      if (common.baseUrl != null) {
+        try {
+          io.github.pixverse4j.client.ClientConfig.builder().baseUrl(common.baseUrl);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--base-url " + common.baseUrl + ": " + e.getMessage(), e);
+        }
+      }
       checkBeforeConnecting(h);
       if (!Connection.key(factory, parent.env).isPresent()) {
         // A fresh simulator would not know the task: simulated tasks end with the command that made them.

@@ -219,7 +219,8 @@ class CliTest {
     String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
     for (String command : List.of("watch", "status", "cancel", "download")) {
       assertThat(run(command, token, "--base-url", "ftp://x")).as(command + ": " + stderr).isEqualTo(2);
-      assertThat(stderr).as(command).doesNotContain("GMI_API_KEY is not set").contains("ftp");
+      assertThat(stderr).as(command).doesNotContain("GMI_API_KEY is not set")
+          .contains("--base-url ftp://x: Base URL is not an absolute http(s) URL");
     }
   }
 

@@ -144,8 +144,8 @@ class JournalCliTest {
     assertThat(accepted.get("unfinished").asBoolean()).isTrue();
     String readme = Files.readString(Paths.get("..", "README.md"));
     String section = readme.substring(readme.indexOf("### Task journal, `tasks` and `resume`"));
-    String fields = section.substring(section.indexOf("`--json` prints one object per task ("));
-    fields = fields.substring(0, fields.indexOf(")."));
+    String from = section.substring(section.indexOf("`--json` prints one object per task ("));
+    String fields = from.substring(0, from.indexOf(")."));
     for (JsonNode n : open) {
       n.fieldNames().forEachRemaining(f -> assertThat(fields).as("README lists field " + f).contains("`" + f + "`"));
     }
