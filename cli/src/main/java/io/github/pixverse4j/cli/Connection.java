@@ -70,6 +70,17 @@ final class Connection implements AutoCloseable {
     return VideoProviderFactory.load(loader());
   }
 
+  /**
+   * One line per {@code META-INF/services} entry of a provider or simulator that could not be
+   * loaded and is ignored (a misspelt class name in an add-on jar), for a warning.
+   */
+  static List<String> loadProblems() {
+    List<String> problems = new ArrayList<>();
+    VideoProviderFactory.load(loader(), problems);
+    SimulatorFactory.load(loader(), problems);
+    return problems;
+  }
+
   /** The registered simulator of {@code providerId}, if a module registers one. */
   static Optional<SimulatorFactory> simulatorOf(String providerId) {
     return SimulatorFactory.find(providerId, loader());
@@ -99,7 +110,8 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + String.join(", ", ids));
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + String.join(", ", ids)
+        + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: README, \"Providers from other jars\")");
   }
 
   /** The named provider, else the first whose key is set, else the default simulated one. */

@@ -67,6 +67,8 @@ public final class Main implements Callable<Integer> {
   /** The work in progress, disposed on Ctrl-C. */
   private final AtomicReference<Run> active = new AtomicReference<>();
   private volatile boolean interruptRequested;
+  /** How long status and cancel retry a provider that does not answer ({@link Once}); tests shorten it. */
+  Duration onceDeadline = Once.DEFAULT_TIMEOUT;
 
   Main(Env env, PrintWriter out, PrintWriter err, Path cwd, boolean terminal) {
     this.env = env;
@@ -117,6 +119,9 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code. */
   int execute(String... args) {
+    // A bad entry in an add-on jar is skipped; saying so once up front explains a missing provider.
+    for (String problem : Connection.loadProblems()) err.println("pixverse4j: " + problem);
+    err.flush();
     return commandLine().execute(args);
   }
 
@@ -244,6 +249,24 @@ public final class Main implements Callable<Integer> {
     /** The polling policy; only commands that follow a task change the defaults. */
     PollingPolicy policy(boolean simulated) {
       return PollingPolicy.defaults();
+    }
+  }
+
+  /**
+   * Options of the commands that ask about a task once (status, cancel): they ride out
+   * a short outage, but give up rather than keep a "print once" command waiting for a host that
+   * never answers (the library's status read retries until the policy's deadline).
+   */
+  static class Once extends Connect {
+    /** How long a one-shot command keeps retrying an unreachable or failing provider by default. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Set by the command from {@link Main#onceDeadline} before it connects. */
+    Duration deadline = DEFAULT_TIMEOUT;
+
+    @Override
+    PollingPolicy policy(boolean simulated) {
+      return PollingPolicy.defaults().toBuilder().deadline(deadline).build();
     }
   }
 
@@ -544,6 +567,9 @@ public final class Main implements Callable<Integer> {
       }
       List<io.github.pixverse4j.api.Violation> violations =
           id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(request);
+      if (imageRefused) {
+        violations = violations.stream().filter(v -> !"image".equals(v.field())).collect(java.util.stream.Collectors.toList());
+      }
       if (problems.isEmpty() && !violations.isEmpty()) Connection.factory(id).capabilities().requireValid(request);
       if (problems.size() == 1 && violations.isEmpty()) throw problems.get(0);
       if (!problems.isEmpty()) {
@@ -664,6 +690,12 @@ public final class Main implements Callable<Integer> {
      * is checked ({@link Preflight#imageFile}); each problem is noted in {@code problems}. Null
      * only when the text is no usable image reference at all.
      */
+    /**
+     * Whether the local check of the image file found a problem: the provider's own check of the
+     * same file then says the same thing again (with another list of formats), so it is left out.
+     */
+    private boolean imageRefused;
+
     private ImageInput image(List<RuntimeException> problems) {
       String text = image.trim();
       String lower = text.toLowerCase(Locale.ROOT);
@@ -702,7 +734,9 @@ public final class Main implements Callable<Integer> {
       } else {
         file = parent.cwd.resolve(text).normalize();
       }
+      int before = problems.size();
       note(problems, () -> Preflight.imageFile(file));
+      imageRefused = problems.size() > before;
       return ImageInput.file(file);
     }
   }
@@ -726,6 +760,15 @@ public final class Main implements Callable<Integer> {
       Connect common = options();
       Output out = output(parent, common);
       VideoProviderFactory factory = Connection.factory(h.providerId());
+      // Usage errors first: fixing the key would not help a user whose --base-url or --output is wrong.
+      if (common.baseUrl != null) {
+        try {
+          io.github.pixverse4j.client.ClientConfig.builder().baseUrl(common.baseUrl);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--base-url " + common.baseUrl + ": " + e.getMessage(), e);
+        }
+      }
+      checkBeforeConnecting(h);
       if (!Connection.key(factory, parent.env).isPresent()) {
         // A fresh simulator would not know the task: simulated tasks end with the command that made them.
         throw new io.github.pixverse4j.api.AuthenticationException(factory.apiKeyEnvironmentVariable()
@@ -733,7 +776,6 @@ public final class Main implements Callable<Integer> {
             + " (a simulated task ended with the command that created it).",
             io.github.pixverse4j.api.ErrorDetails.provider(factory.id()));
       }
-      checkBeforeConnecting(h);
       TaskJournal journal =
           journaled() ? JournalLocation.forConnection(h.providerId(), parent.env, common) : null;
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err, journal)) {
@@ -802,11 +844,17 @@ public final class Main implements Callable<Integer> {
     exitCodeList = {ExitCodes.STATUS_PRINTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Print a task's status once.")
   static final class Status extends TaskCommand {
-    @Mixin Connect common;
+    @Mixin Once common;
 
     @Override
     Connect options() {
+      common.deadline = parent.onceDeadline;
       return common;
+    }
+
+    @Override
+    boolean journaled() {
+      return true;
     }
 
     @Override
@@ -823,17 +871,26 @@ public final class Main implements Callable<Integer> {
     exitCodeList = {ExitCodes.CANCEL_REQUESTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT, ExitCodes.CREDITS_TEXT, ExitCodes.ALREADY_ENDED_TEXT, ExitCodes.INTERRUPTED_TEXT},
       description = "Ask the provider to cancel a task (where the provider can).")
   static final class Cancel extends TaskCommand {
-    @Mixin Connect common;
+    @Mixin Once common;
 
     @Override
     Connect options() {
+      common.deadline = parent.onceDeadline;
       return common;
+    }
+
+    @Override
+    boolean journaled() {
+      return true;
     }
 
     @Override
     int run(TaskHandle h, Connection c, Output out) throws InterruptedException {
       out.waiting("Asking " + c.factory.id() + " to cancel the task");
       parent.await(c.client.cancel(h).toSingleDefault(Boolean.TRUE));
+      // One more read, so that a cancellation the provider already carried out goes into the task
+      // journal (tasks then no longer lists the task as needing attention); it is not worth an error.
+      parent.await(c.client.status(h).map(s -> Boolean.TRUE).onErrorReturnItem(Boolean.FALSE));
       out.done();
       if (out.json()) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -121,6 +121,9 @@ final class TasksCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", e.id());
     m.put("state", state(e));
+    // Two different questions: the default list is what needs attention (a lost submit included),
+    // while only some of those can be continued by resume.
+    m.put("needsAttention", !e.isFinished());
     m.put("unfinished", e.isUnfinished());
     m.put("provider", e.provider());
     e.model().ifPresent(v -> m.put("model", v));

@@ -204,6 +204,27 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("a token of a provider not on the class path says where an add-on provider's jar goes")
+  void unknownProviderNamesClassPath() {
+    String token = TaskHandle.of("zeta", "zeta-1", "t-1").token();
+    assertThat(run("watch", token)).isEqualTo(2);
+    assertThat(stderr).contains("Unknown provider 'zeta': use one of ")
+        .contains("an add-on provider's jar goes in PIXVERSE4J_CLASSPATH").contains("Providers from other jars");
+  }
+
+  @Test
+  @DisplayName("usage errors come before a missing key: --base-url ftp://x without a key is exit 2, whatever the command")
+  void usageErrorBeforeMissingKey() {
+    env.remove("GMI_API_KEY");
+    String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
+    for (String command : List.of("watch", "status", "cancel", "download")) {
+      assertThat(run(command, token, "--base-url", "ftp://x")).as(command + ": " + stderr).isEqualTo(2);
+      assertThat(stderr).as(command).doesNotContain("GMI_API_KEY is not set")
+          .contains("--base-url ftp://x: Base URL is not an absolute http(s) URL");
+    }
+  }
+
+  @Test
   @DisplayName("--simulate uses the simulator even when the key is set")
   void simulateFlag() {
     env.put("GMI_API_KEY", "real-key-never-used");
@@ -468,6 +489,31 @@ class CliTest {
     assertThat(errBuffer.toString()).contains("Asking gmi for the task's status: no answer yet after 3s; still trying.");
     main.interrupt();
     assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
+  @Test
+  @DisplayName("status against a host that refuses connections gives up after its limit with the network-trouble exit code")
+  void unreachableStatusGivesUp() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    env.put("GMI_API_KEY", "k");
+    String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
+    Main main = main();
+    main.onceDeadline = java.time.Duration.ofSeconds(2);
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+        () -> main.execute("status", token, "--base-url", "http://127.0.0.1:" + port, "--json"));
+    try {
+      assertThat(code.get(20, TimeUnit.SECONDS)).as(errBuffer.toString()).isEqualTo(ExitCodes.OTHER);
+    } finally {
+      main.interrupt();
+    }
+    stdout = outBuffer.toString();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines.get(lines.size() - 1).get("error").asText()).isEqualTo("network");
+    assertThat(lines.get(lines.size() - 1).get("exitCode").asInt()).isEqualTo(ExitCodes.OTHER);
+    assertThat(errBuffer.toString()).contains("Error: Could not connect to provider gmi");
   }
 
   @Test

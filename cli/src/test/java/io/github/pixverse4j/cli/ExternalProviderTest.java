@@ -116,4 +116,31 @@ class ExternalProviderTest {
     assertThat(run(module(false), "providers")).isZero();
     assertThat(stdout).contains("key ACME_API_KEY (not set, and no simulator)");
   }
+
+  @Test
+  @DisplayName("a misspelt nested class in a provider jar's services files is skipped with one warning; every command still works")
+  void misspeltServicesEntry() throws Exception {
+    Path root = dir.resolve("zeta-typo");
+    Path services = Files.createDirectories(root.resolve("META-INF/services"));
+    Files.writeString(services.resolve("io.github.pixverse4j.client.VideoProviderFactory"),
+        "com.example.zeta.ZetaProvider.Factory\n" + Acme.Factory.class.getName() + "\n");
+    Files.writeString(services.resolve("io.github.pixverse4j.simulator.SimulatorFactory"),
+        "com.example.zeta.ZetaSimulator.Factory\n");
+    URL module = root.toUri().toURL();
+    assertThat(run(module, "providers", "--json")).as(stderr).isZero();
+    assertThat(jsonLines()).extracting(n -> n.get("id").asText())
+        .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse", "acme");
+    assertThat(stderr.lines().filter(l -> l.startsWith("pixverse4j: ignoring")))
+        .containsExactly(
+            "pixverse4j: ignoring provider entry com.example.zeta.ZetaProvider.Factory (in META-INF/services/"
+                + "io.github.pixverse4j.client.VideoProviderFactory): class not found (a nested class is written Outer$Inner)",
+            "pixverse4j: ignoring simulator entry com.example.zeta.ZetaSimulator.Factory (in META-INF/services/"
+                + "io.github.pixverse4j.simulator.SimulatorFactory): class not found (a nested class is written Outer$Inner)");
+    assertThat(stderr).doesNotContain("ServiceConfigurationError").doesNotContain("Interrupted");
+    int code = run(module, "generate", "--provider", "gmi", "--simulate", "--image",
+        "https://example.com/cat.png", "--prompt", "a cat", "--no-download", "--json");
+    assertThat(code).as(stderr).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines.get(lines.size() - 1).get("state").asText()).isEqualTo("SUCCEEDED");
+  }
 }

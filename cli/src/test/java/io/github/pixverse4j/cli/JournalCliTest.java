@@ -104,6 +104,54 @@ class JournalCliTest {
   }
 
   @Test
+  @DisplayName("cancel records the CANCELLED end in the journal: tasks no longer lists the task as needing attention")
+  void cancelRecordsTheEnd() throws Exception {
+    try (ProviderSimulator odi = EmbeddedSimulators.start("odirouter")) {
+      odi.defaultLifecycle(Lifecycle.builder().queued(1, 2).running(40, 80).succeeded());
+      env.put("ODIROUTER_API_KEY", odi.apiKey());
+      VideoClient client = VideoProviderFactory.find("odirouter").orElseThrow().create(ClientConfig.builder()
+          .apiKey(odi.apiKey()).baseUrl(odi.baseUrl()).build());
+      TaskHandle h;
+      try (var journal = TaskJournal.file(home)) {
+        h = client.withJournal(journal)
+            .generate(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
+                .prompt("to cancel").build())
+            .firstElement().blockingGet().handle();
+      }
+      assertThat(tasksJson()).extracting(n -> n.get("state").asText()).containsExactly("ACCEPTED");
+      assertThat(run("cancel", h.token(), "--base-url", odi.baseUrl())).as(stderr).isZero();
+      assertThat(tasksJson()).as("nothing needs attention after the cancel").isEmpty();
+      assertThat(tasksJson("--all")).extracting(n -> n.get("state").asText()).containsExactly("CANCELLED");
+    }
+  }
+
+  @Test
+  @DisplayName("tasks --json prints only the fields the README lists; needsAttention follows the README's table, unfinished means resume continues it")
+  void tasksJsonFieldsAreDocumented() throws Exception {
+    try (var journal = TaskJournal.file(home)) {
+      journal.append(JournalRecord.intent("lost-1", java.time.Instant.now(), "gmi", "pixverse-v6", sim.baseUrl(),
+          Map.of("prompt", "a lost cat"), Map.of()));
+      journal.append(JournalRecord.outcomeUnknown("lost-1", java.time.Instant.now(), "no answer"));
+    }
+    acceptedThenKilled(dir.resolve("kept.mp4"));
+    List<JsonNode> open = tasksJson();
+    assertThat(open).hasSize(2);
+    JsonNode lost = open.stream().filter(n -> n.get("state").asText().equals("OUTCOME_UNKNOWN")).findFirst().orElseThrow();
+    JsonNode accepted = open.stream().filter(n -> n.get("state").asText().equals("ACCEPTED")).findFirst().orElseThrow();
+    assertThat(lost.get("needsAttention").asBoolean()).isTrue();
+    assertThat(lost.get("unfinished").asBoolean()).isFalse();
+    assertThat(accepted.get("needsAttention").asBoolean()).isTrue();
+    assertThat(accepted.get("unfinished").asBoolean()).isTrue();
+    String readme = Files.readString(Paths.get("..", "README.md"));
+    String section = readme.substring(readme.indexOf("### Task journal, `tasks` and `resume`"));
+    String from = section.substring(section.indexOf("`--json` prints one object per task ("));
+    String fields = from.substring(0, from.indexOf(")."));
+    for (JsonNode n : open) {
+      n.fieldNames().forEachRemaining(f -> assertThat(fields).as("README lists field " + f).contains("`" + f + "`"));
+    }
+  }
+
+  @Test
   @DisplayName("a watch TOKEN that stops before the task ends leaves it in the journal: a bare resume saves it at the watch's --output")
   void resumeAfterStoppedWatch() throws Exception {
     TaskHandle h = submittedElsewhere();
@@ -292,9 +340,12 @@ class JournalCliTest {
     assertThat(run("generate", "--provider", "pixverse", "--image", text.toString(), "--prompt", "p",
         "--base-url", sim.baseUrl())).isEqualTo(2);
     assertThat(stderr).contains(text.toString()).contains("is not an image");
+    assertThat(stderr).as("one problem, one list of formats").containsOnlyOnce("nothing was sent")
+        .containsOnlyOnce("JPEG").doesNotContain("cannot be uploaded");
     assertThat(run("generate", "--provider", "pixverse", "--image", "missing.png", "--prompt", "p",
         "--base-url", sim.baseUrl())).isEqualTo(2);
     assertThat(stderr).contains(dir.resolve("missing.png").toString());
+    assertThat(stderr).as("the missing file is reported once").containsOnlyOnce("missing.png");
     assertThat(io.github.pixverse4j.client.provider.ImageHeader.looksLikeImage(Files.readAllBytes(CAT), 16)).isTrue();
     assertThat(sim.requests()).isEmpty();
   }

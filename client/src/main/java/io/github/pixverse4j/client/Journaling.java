@@ -10,6 +10,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.journal.JournalRecord;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.net.URI;
@@ -151,6 +152,26 @@ final class Journaling {
             record(JournalRecord.gone(((TaskNotFoundException) e).handle().get().token(), now(), e.getMessage()));
           }
         });
+  }
+
+  /**
+   * Records the end a single status read observes, like {@link #recordEnd}, but only for a task
+   * the journal already holds: reading the status of a task from elsewhere adds no entry. Without
+   * this a task cancelled or ended while nothing was following it stayed "accepted" in the journal.
+   */
+  Single<TaskStatus> recordEndIfKnown(TaskHandle handle, Single<TaskStatus> read) {
+    return Single.defer(() -> {
+      String token = handle.token();
+      boolean held = known.contains(token);
+      if (!held) {
+        try {
+          held = journal.entry(token).isPresent();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Could not read " + journal, e);
+        }
+      }
+      return held ? recordEnd(read.toObservable()).singleOrError() : read;
+    });
   }
 
   void downloaded(TaskHandle handle, Path target) {

@@ -305,12 +305,18 @@ public final class VideoClient {
     });
   }
 
-  /** Reads the task's status once, retrying transient failures as polling does. */
+  /**
+   * Reads the task's status once, retrying transient failures as polling does. With a {@linkplain
+   * #withJournal journal} that holds the task, a terminal status read here is recorded as its end
+   * (so a task cancelled or ended meanwhile no longer counts as unfinished); a task the journal
+   * does not hold is not added.
+   */
   public Single<TaskStatus> status(TaskHandle handle) {
     checkHandle(handle);
-    return Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
+    Single<TaskStatus> read = Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
         .map(Failures::truthful)
         .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
+    return journaling == null ? read : journaling.recordEndIfKnown(handle, read);
   }
 
   /**

@@ -44,13 +44,23 @@ public interface VideoProviderFactory {
     return Optional.empty();
   }
 
-  /** Every factory on the class path of {@code loader}, in class-path order. */
+  /**
+   * Every factory on the class path of {@code loader}, in class-path order. An entry of a
+   * {@code META-INF/services} file that cannot be loaded (a misspelt class name, a class that is
+   * not a factory or cannot be instantiated) is skipped so that the other providers stay usable;
+   * {@link #load(ClassLoader, List)} says which.
+   */
   static List<VideoProviderFactory> load(ClassLoader loader) {
-    List<VideoProviderFactory> out = new ArrayList<>();
-    for (VideoProviderFactory f : ServiceLoader.load(VideoProviderFactory.class, loader)) {
-      out.add(f);
-    }
-    return out;
+    return load(loader, new ArrayList<>());
+  }
+
+  /**
+   * Like {@link #load(ClassLoader)}, and adds to {@code problems} one line per skipped services
+   * entry, such as {@code ignoring provider entry com.example.Zeta.Factory: class not found (a
+   * nested class is written Outer$Inner)}, for the caller to show.
+   */
+  static List<VideoProviderFactory> load(ClassLoader loader, List<String> problems) {
+    return ServiceEntries.load(VideoProviderFactory.class, loader, "provider", problems);
   }
 
   /** The factory with id {@code id} on the class path of this interface's class loader. */

@@ -48,13 +48,22 @@ public interface SimulatorFactory {
    */
   boolean reportsCancellation();
 
-  /** Every factory on the class path of {@code loader}, in class-path order. */
+  /**
+   * Every factory on the class path of {@code loader}, in class-path order. A
+   * {@code META-INF/services} entry that cannot be loaded is skipped so that the other simulators
+   * stay usable; {@link #load(ClassLoader, List)} says which.
+   */
   static List<SimulatorFactory> load(ClassLoader loader) {
-    List<SimulatorFactory> out = new ArrayList<>();
-    for (SimulatorFactory f : ServiceLoader.load(SimulatorFactory.class, loader)) {
-      out.add(f);
-    }
-    return out;
+    return load(loader, new ArrayList<>());
+  }
+
+  /**
+   * Like {@link #load(ClassLoader)}, and adds to {@code problems} one line per skipped services
+   * entry, such as {@code ignoring simulator entry com.example.Zeta.Factory: class not found (a
+   * nested class is written Outer$Inner)}, for the caller to show.
+   */
+  static List<SimulatorFactory> load(ClassLoader loader, List<String> problems) {
+    return ServiceEntries.load(SimulatorFactory.class, loader, "simulator", problems);
   }
 
   /** The factory simulating provider {@code providerId} on the class path of {@code loader}. */
