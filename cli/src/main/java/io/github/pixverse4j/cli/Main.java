@@ -779,8 +779,13 @@ public final class Main implements Callable<Integer> {
       TaskJournal journal =
           journaled() ? JournalLocation.forConnection(h.providerId(), parent.env, common) : null;
       try (Connection c = Connection.open(h.providerId(), parent.env, common, parent.err, journal)) {
-        out.hint(c.resumeHint());
-        parent.hint = c.resumeHint();
+        ResumeHint hint = c.resumeHint();
+        // `resume` picks up only what the journal holds: a token from elsewhere is followed with watch.
+        if (!c.simulated() && journal != null && !journal.entry(h.token()).isPresent()) {
+          hint = ResumeHint.real(common.baseUrl, false);
+        }
+        out.hint(hint);
+        parent.hint = hint;
         return run(h, c, out);
       } catch (Interrupted e) {
         out.interrupted("Interrupted: nothing more was asked of the provider.", h.token());

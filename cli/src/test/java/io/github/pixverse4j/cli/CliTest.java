@@ -430,7 +430,12 @@ class CliTest {
         .doesNotContain("resume with");
     env.put("ODIROUTER_API_KEY", "wrong-key-123456");
     assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
-    assertThat(stderr).contains("resume with: " + follow);
+    assertThat(stderr).as("the journal holds the task: resume reaches its recorded base URL")
+        .contains("resume with: pixverse4j resume " + token);
+    env.put("PIXVERSE4J_HOME", dir.resolve("another-home").toString());
+    assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
+    assertThat(stderr).as("a task this journal does not hold: resume would not find it")
+        .contains("resume with: " + follow);
   }
 
   @Test
