@@ -1,5 +1,6 @@
 package io.github.pixverse4j.client;
 
+import io.github.pixverse4j.api.internal.ServiceEntries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

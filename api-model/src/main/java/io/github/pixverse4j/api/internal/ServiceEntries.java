@@ -1,4 +1,4 @@
-package io.github.pixverse4j.simulator;
+package io.github.pixverse4j.api.internal;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code META-INF/services} registrations one entry at a time, so that one bad entry in an
  * add-on jar does not take every other provider down with it ({@link ServiceLoader}'s iterator
- * throws {@link ServiceConfigurationError} for that entry and then goes on with the next).
+ * throws {@link ServiceConfigurationError} for that entry and then goes on with the next). Shared
+ * by {@code VideoProviderFactory.load} (client) and {@code SimulatorFactory.load} (simulator), the
+ * two modules' one common dependency being this one. Not API: public only for those modules.
  */
-final class ServiceEntries {
+public final class ServiceEntries {
   /** Stops a loader whose iterator keeps failing without advancing from looping for ever. */
   private static final int MAX_PROBLEMS = 100;
   private static final Pattern NOT_FOUND = Pattern.compile("Provider ([\\w.$]+) not found");
@@ -21,7 +23,7 @@ final class ServiceEntries {
 
   private ServiceEntries() {}
 
-  static <S> List<S> load(Class<S> service, ClassLoader loader, String kind, List<String> problems) {
+  public static <S> List<S> load(Class<S> service, ClassLoader loader, String kind, List<String> problems) {
     List<S> out = new ArrayList<>();
     Iterator<S> it = ServiceLoader.load(service, loader).iterator();
     int failures = 0;
@@ -38,7 +40,7 @@ final class ServiceEntries {
   }
 
   /** One line naming the bad entry and what is wrong with it, without the JDK's service-name prefix. */
-  static String describe(Class<?> service, String kind, ServiceConfigurationError e) {
+  public static String describe(Class<?> service, String kind, ServiceConfigurationError e) {
     String message = String.valueOf(e.getMessage());
     String prefix = service.getName() + ": ";
     if (message.startsWith(prefix)) message = message.substring(prefix.length());
