@@ -477,13 +477,17 @@ class CliTest {
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
   }
 
+  /** A loopback port nothing listens on (bound, then closed): connections to it are refused. */
+  private static int closedLoopbackPort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   @Test
   @DisplayName("status against an unreachable host is not silent: after 3s it says it is still trying")
   void unreachableStatusSaysSo() throws Exception {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = closedLoopbackPort();
     env.put("GMI_API_KEY", "k");
     String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
     Main main = main();
@@ -499,10 +503,7 @@ class CliTest {
   @Test
   @DisplayName("status against a host that refuses connections gives up after its limit with the network-trouble exit code")
   void unreachableStatusGivesUp() throws Exception {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = closedLoopbackPort();
     env.put("GMI_API_KEY", "k");
     String token = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
     Main main = main();
