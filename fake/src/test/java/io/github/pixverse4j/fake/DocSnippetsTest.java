@@ -18,9 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The code examples of the root README and the pages in {@code docs/} that are test classes the
- * build compiles and runs stay equal to them. Each {@code <!-- snippet: path -->} marker is
- * followed by a {@code java} block that must equal that file without its package line.
+ * The code examples of the root README and the pages in {@code docs/} that are classes the build
+ * compiles and runs (tests, and the quick start in {@code examples}) stay equal to them. Each
+ * {@code <!-- snippet: path -->} marker is followed by a {@code java} block that must equal that
+ * file without its package line.
  */
 class DocSnippetsTest {
   private static final Pattern SNIPPET =
@@ -44,7 +45,8 @@ class DocSnippetsTest {
     }
     assertThat(checked).as("snippets found in README.md and docs/").containsExactlyInAnyOrder(
         "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
-        "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java");
+        "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
+        "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java");
   }
 
   /** README.md and every Markdown page in docs/. */
