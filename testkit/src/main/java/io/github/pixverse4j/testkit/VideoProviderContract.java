@@ -625,7 +625,7 @@ public abstract class VideoProviderContract {
           Fault.wrongContentType(), Fault.emptyBody(200), Fault.malformedJson());
       List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
           "a gateway's HTML page, an empty or a cut-off body on a status poll should be retried (check that"
-              + " JSON errors are mapped with HttpErrors.mapErrors, which marks them unreadable)");
+              + " JSON errors are mapped by ErrorMappingCallAdapterFactory, which marks them unreadable)");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(statusRequests().size()).as("status polls").isGreaterThanOrEqualTo(4);
     }

@@ -176,12 +176,12 @@ class ContractSelfTest {
     ReferenceProvider provider(String baseUrl, String apiKey) {
       return new ReferenceProvider(null, baseUrl, apiKey) {
         @Override
-        <T> io.github.pixverse4j.client.http.ErrorTransformer<T> errors() {
+        VideoApiException mapHttp(retrofit2.HttpException http) {
           BiFunction<String, Integer, VideoApiException> unavailable = (m, s) ->
               new io.github.pixverse4j.api.ProviderUnavailableException(m, ErrorDetails.provider(ID).withHttpStatus(s));
-          return HttpErrors.mapErrors(ID, http -> http.code() == 401 || http.code() == 403
+          return http.code() == 401 || http.code() == 403
               ? unavailable.apply("auth trouble", 503)
-              : HttpErrors.fromHttpException(ID, http, key), key);
+              : HttpErrors.fromHttpException(ID, http, key);
         }
       };
     }

@@ -212,13 +212,6 @@ public final class HttpErrors {
     return fromResponse(providerId, e.code(), headers, snippet, null, null, keyToScrub);
   }
 
-  /** {@link #fromHttpException} as a function, for {@link #mapErrors}. */
-  public static Function<HttpException, VideoApiException> defaultMapper(
-      String providerId, ApiKey keyToScrub) {
-    if (providerId == null) throw new NullPointerException("providerId == null");
-    return e -> fromHttpException(providerId, e, keyToScrub);
-  }
-
   /**
    * The whole error body of {@code e} as text, or {@code ""}. Does not consume it, so a provider's
    * mapper can read it and still fall back to {@link #fromHttpException}. The body was already
@@ -469,9 +462,10 @@ public final class HttpErrors {
    * The {@link VideoApiException} for any error of a Retrofit call: {@link VideoApiException}s pass
    * unchanged, {@link HttpException}s go through {@code httpMapper}, Jackson errors become {@link
    * MalformedResponseException}, other {@link IOException}s become {@link TransportException}.
-   * Anything else (a bug) is returned unchanged.
+   * Anything else (a bug) is returned unchanged. {@link ErrorMappingCallAdapterFactory} applies it
+   * to every provider call.
    */
-  public static Throwable toVideoApiException(
+  static Throwable toVideoApiException(
       String providerId,
       Throwable error,
       Function<? super HttpException, ? extends VideoApiException> httpMapper,
@@ -488,22 +482,6 @@ public final class HttpErrors {
     if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null, keyToScrub);
     if (error instanceof IOException) return fromIOException(providerId, (IOException) error);
     return error;
-  }
-
-  /**
-   * An operator for {@code compose} on a Retrofit {@code Single}, {@code Maybe}, {@code Observable}
-   * or {@code Completable}, applying {@link #toVideoApiException} to its error. Typical use: {@code
-   * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key))}.
-   *
-   * @param httpMapper maps non-2xx answers; may return {@code null} for "use the default mapping"
-   */
-  public static <T> ErrorTransformer<T> mapErrors(
-      String providerId,
-      Function<? super HttpException, ? extends VideoApiException> httpMapper,
-      ApiKey keyToScrub) {
-    if (providerId == null) throw new NullPointerException("providerId == null");
-    if (httpMapper == null) throw new NullPointerException("httpMapper == null");
-    return new ErrorTransformer<>(providerId, httpMapper, keyToScrub);
   }
 
   private static String waitHint(Duration retryAfter) {
