@@ -21,6 +21,7 @@ import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.simulator.Fault;
@@ -194,7 +195,7 @@ public abstract class VideoProviderContract {
     try {
       if (!obs.await(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         obs.dispose();
-        throw new AssertionError("The stream did not end within " + streamTimeout()
+        throw new AssertionError("The stream did not end within " + DurationText.of(streamTimeout())
             + "; statuses so far: " + describe(obs.values())
             + ". If this fails, check that terminal states are mapped and that the stream completes.");
       }

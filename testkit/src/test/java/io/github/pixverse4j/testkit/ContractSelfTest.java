@@ -285,7 +285,7 @@ class ContractSelfTest {
     Outcome o = run(MapsFailedToRunning.class);
     assertThat(o.failures.keySet()).containsExactlyInAnyOrder("fails", "moderated");
     for (String test : o.failures.keySet()) {
-      assertThat(o.report(test)).contains("The stream did not end within PT3S; statuses so far: [QUEUED → RUNNING")
+      assertThat(o.report(test)).contains("The stream did not end within 3s; statuses so far: [QUEUED → RUNNING")
           .contains("check that terminal states are mapped and that the stream completes");
     }
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);

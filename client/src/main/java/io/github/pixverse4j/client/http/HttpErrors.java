@@ -13,6 +13,8 @@ import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.internal.DurationText;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -91,11 +93,12 @@ public final class HttpErrors {
       String providerMessage,
       ApiKey keyToScrub) {
     if (providerId == null) throw new NullPointerException("providerId == null");
-    ErrorDetails details = ErrorDetails.provider(providerId).withHttpStatus(httpStatus);
-    if (providerCode != null) details = details.withProviderCode(snippet(providerCode, keyToScrub));
-    String said = snippet(providerMessage, keyToScrub);
-    if (said.isEmpty()) said = snippet(bodySnippet, keyToScrub);
-    String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
+    ErrorAnswer answer =
+        ErrorAnswer.of(providerId, httpStatus, keyToScrub)
+            .withCode(providerCode)
+            .withWords(providerMessage, bodySnippet);
+    ErrorDetails details = answer.details();
+    String suffix = answer.saidSuffix();
     Duration retryAfter =
         headers == null
             ? null
@@ -485,7 +488,9 @@ public final class HttpErrors {
   }
 
   private static String waitHint(Duration retryAfter) {
-    return retryAfter == null ? "" : " (it asked to wait " + retryAfter.getSeconds() + " s)";
+    return retryAfter == null
+        ? ""
+        : " (it asked to wait " + DurationText.ofSeconds(retryAfter.getSeconds()) + ")";
   }
 
   private static Charset charset(ResponseBody body) {
