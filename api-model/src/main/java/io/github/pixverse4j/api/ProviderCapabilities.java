@@ -1,5 +1,6 @@
 package io.github.pixverse4j.api;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +137,7 @@ public abstract class ProviderCapabilities {
 
     if (request.duration().isPresent()) {
       java.time.Duration d = request.duration().get();
-      String given = d.getSeconds() + (d.getNano() == 0 ? " s" : "." + String.format(Locale.ROOT, "%09d", d.getNano()).replaceAll("0+$", "") + " s");
+      String given = DurationText.of(d);
       if (durationsSeconds().isEmpty()) {
         v.add(Violation.of("duration", "not supported", given,
             "This endpoint has no duration setting" + where + "; leave duration unset."));

@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.provider.ImageHeader;
 import io.github.pixverse4j.pixverse.internal.PixVerseMapping;
 import java.io.IOException;
@@ -93,8 +94,8 @@ final class PixVerseCapabilities {
   private static Optional<Violation> fastOnlyFiveSeconds(ImageToVideoRequest r) {
     if (!isFast(r) || seconds(r) == 5) return Optional.empty();
     return Optional.of(Violation.of("motionMode", "fast only with 5 seconds", "fast",
-        "Motion mode fast makes only 5-second videos on PixVerse, got " + seconds(r)
-            + " s; choose 5 seconds or motion mode normal."));
+        "Motion mode fast makes only 5-second videos on PixVerse, got "
+            + DurationText.ofSeconds(seconds(r)) + "; choose 5 seconds or motion mode normal."));
   }
 
   private static Optional<Violation> fastNotAt1080p(ImageToVideoRequest r) {

@@ -64,15 +64,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** The endpoint name of the media routes. */
   public static final String MEDIA_ENDPOINT = "media";
 
-  static {
-    // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
-    // each small answer on a kept-alive connection then waits for the client's delayed ACK
-    // (~40 ms), which caps a simulator at a few hundred requests per second. The JDK reads this
-    // once, when its first HttpServer is created; an explicit setting wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
+  /**
+   * The JDK's switch for {@code TCP_NODELAY} on the sockets of {@code com.sun.net.httpserver}
+   * servers, which {@link #start()} sets to {@code true} when it is unset. That server writes an
+   * answer's headers and body separately; with Nagle's algorithm on, each small answer on a
+   * kept-alive connection waits for the client's delayed ACK (about 40 ms), which caps a simulator
+   * at a few hundred requests per second and makes every test against it slow. The JDK reads it
+   * once, when the JVM's first such server is created, so it is set just before the simulator
+   * creates its server, and only there: starting a simulator is the one action that asks for it,
+   * and an explicit setting (say {@code -Dsun.net.httpserver.nodelay=false}) wins. It affects only
+   * {@code com.sun.net.httpserver} servers created afterwards in the same JVM.
+   */
+  public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   /** Jackson mapper for subclasses (ignores unknown properties when reading). */
   protected static final ObjectMapper JSON = Json.MAPPER;
@@ -179,6 +182,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
    * Starts the server on {@code 127.0.0.1} and a free port. Subclasses may override it to return
    * their own type: {@code public MySim start() { super.start(); return this; }}.
    *
+   * <p>When the system property {@value #NO_DELAY_PROPERTY} is not set, the first start in a JVM
+   * sets it to {@code true} (see {@link #NO_DELAY_PROPERTY}); set it yourself, before, to keep
+   * another value. Loading this class sets nothing.
+   *
    * @throws IllegalStateException if already started or closed
    */
   public ProviderSimulator start() {
@@ -218,6 +225,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
                 return t;
               });
       executor.allowCoreThreadTimeOut(true);
+      if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+        System.setProperty(NO_DELAY_PROPERTY, "true");
+      }
       try {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         server = HttpServer.create(new InetSocketAddress(loopback, 0), 1024);
@@ -541,9 +551,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
       serve(exchange);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AbortConnection();
+      throw new AbortConnectionException();
     }
-    // AbortConnection and IOException propagate: the JDK server then closes the connection
+    // AbortConnectionException and IOException propagate: the JDK server then closes the connection
     // without sending (the rest of) a response.
   }
 
@@ -564,7 +574,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
       sleep(fault.delay());
       record(receivedAt, method, path, query, requestHeaders, new byte[0], -1, endpoint,
           callNumber, fault);
-      throw new AbortConnection();
+      throw new AbortConnectionException();
     }
 
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -585,7 +595,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
         send(exchange, method, response.withExtraHeaders(fault.headers()), false);
         return;
       case DROP_AFTER_READ:
-        throw new AbortConnection();
+        throw new AbortConnectionException();
       case TRUNCATED_BODY:
         sendTruncated(exchange, response.withExtraHeaders(fault.headers()),
             response.bodyLength() / 2);
@@ -712,7 +722,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     OutputStream out = exchange.getResponseBody();
     writeBody(response, out, sent);
     out.flush();
-    throw new AbortConnection();
+    throw new AbortConnectionException();
   }
 
   private static void setHeaders(HttpExchange exchange, SimResponse response) {
@@ -768,10 +778,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
    * Thrown out of the exchange handler to make the JDK server close the connection without
    * finishing the response; it logs such exceptions only at TRACE level.
    */
-  private static final class AbortConnection extends RuntimeException {
+  private static final class AbortConnectionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    AbortConnection() {
+    AbortConnectionException() {
       super("connection dropped by a simulated fault", null, false, false);
     }
   }

@@ -3,6 +3,7 @@ package io.github.pixverse4j.temporal.internal;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.internal.PollingInternals;
 import io.github.pixverse4j.temporal.DownloadTarget;
@@ -190,7 +191,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     info.setHandleToken(token);
     info.setLastStatus(lastSeen);
     return ApplicationFailure.newNonRetryableFailure(
-        "The task did not finish within the workflow's deadline of " + deadline + "; it was last seen "
+        "The task did not finish within the workflow's deadline of " + DurationText.of(deadline) + "; it was last seen "
             + lastSeen.getState() + ". It may still finish: watch its handle " + token + " again later.",
         VideoFailureTypes.TASK_TIMEOUT, info);
   }
