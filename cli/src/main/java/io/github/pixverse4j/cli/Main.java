@@ -51,7 +51,7 @@ import picocli.CommandLine.ParentCommand;
     // The help shows HelpText's version of this description, which names each registered provider's variable.
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
-        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class, Completion.class},
+        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class, SimulateCommand.class, Completion.class},
     footer = "%nEach command's --help lists its exit codes.")
 public final class Main implements Callable<Integer> {
   final Env env;
