@@ -447,6 +447,7 @@ public final class Main implements Callable<Integer> {
     if (noDownload && c.simulated() && !last.videos().isEmpty() && !output.json()) {
       output.say("The URL is served by the in-process simulator: it stops working when this command ends.");
     }
+    if (c.simulated() && !last.videos().isEmpty() && !output.json()) output.say(SimulateCommand.PLACEHOLDER_NOTE);
     return code;
   }
 
@@ -565,12 +566,16 @@ public final class Main implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         problems.add(e);
       }
+      // A local file for a simulated provider that takes image URLs only is checked as the URL it becomes.
+      boolean upload = id != null && Connection.simulates(Connection.factory(id), parent.env, common)
+          && SimulatedUploads.needed(Connection.factory(id).capabilities(), request);
+      ImageToVideoRequest checked = upload ? SimulatedUploads.standIn(request) : request;
       List<io.github.pixverse4j.api.Violation> violations =
-          id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(request);
+          id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(checked);
       if (imageRefused) {
         violations = violations.stream().filter(v -> !"image".equals(v.field())).collect(java.util.stream.Collectors.toList());
       }
-      if (problems.isEmpty() && !violations.isEmpty()) Connection.factory(id).capabilities().requireValid(request);
+      if (problems.isEmpty() && !violations.isEmpty()) Connection.factory(id).capabilities().requireValid(checked);
       if (problems.size() == 1 && violations.isEmpty()) throw problems.get(0);
       if (!problems.isEmpty()) {
         StringBuilder b = new StringBuilder("Invalid request (nothing was sent): ");
@@ -588,10 +593,12 @@ public final class Main implements Callable<Integer> {
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
         out.hint(c.resumeHint().output(target));
         parent.hint = out.hint();
-        c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
+        ImageToVideoRequest sent = upload ? SimulatedUploads.upload(c.simulator, c.factory.capabilities(), request, out)
+            : request;
+        c.factory.estimateUsd(sent).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
         out.waiting("Submitting the job to " + c.factory.id());
-        return parent.followAndFinish(c, c.client.generate(request, labels), common, null, noDownload, target, force,
+        return parent.followAndFinish(c, c.client.generate(sent, labels), common, null, noDownload, target, force,
             out);
       }
     }
@@ -735,7 +742,7 @@ public final class Main implements Callable<Integer> {
         file = parent.cwd.resolve(text).normalize();
       }
       int before = problems.size();
-      note(problems, () -> Preflight.imageFile(file));
+      note(problems, () -> Preflight.imageFile(file, chosenCapabilities()));
       imageRefused = problems.size() > before;
       return ImageInput.file(file);
     }
