@@ -119,6 +119,8 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code. */
   int execute(String... args) {
+    Integer quick = QuickStart.run(args, out, err);
+    if (quick != null) return quick;
     // A bad entry in an add-on jar is skipped; saying so once up front explains a missing provider.
     for (String problem : Connection.loadProblems()) err.println("pixverse4j: " + problem);
     err.flush();
