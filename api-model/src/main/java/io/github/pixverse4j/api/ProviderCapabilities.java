@@ -55,6 +55,14 @@ public abstract class ProviderCapabilities {
   /** How the image may be given. */
   public abstract Set<ImageInput.Kind> imageKinds();
 
+  /**
+   * The image formats the provider accepts, from its documentation (for a file it uploads and for
+   * the file behind an image URL alike); empty when its documentation names none, and then any
+   * image is passed on for the provider to judge. {@link #validate} does not read images: the
+   * command line checks a local file's signature against this set before anything is sent.
+   */
+  public abstract Set<ImageFormat> imageFormats();
+
   /** Largest image accepted for upload, in bytes. */
   public abstract Optional<Long> maxImageBytes();
 

@@ -141,7 +141,7 @@ final class Connection implements AutoCloseable {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
     boolean simulate = common.simulate();
-    if (!simulate && key.isPresent()) {
+    if (!simulates(f, env, common)) {
       ClientConfig.Builder s = ClientConfig.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
@@ -167,6 +167,11 @@ final class Connection implements AutoCloseable {
       sim.close();
       throw e;
     }
+  }
+
+  /** Whether {@link #open} simulates {@code f}: {@code --simulate} was given, or its key is not set. */
+  static boolean simulates(VideoProviderFactory f, Env env, Main.Connect common) {
+    return common.simulate() || !key(f, env).isPresent();
   }
 
   /** What to change to reach the real service: only the steps that apply to this run. */

@@ -44,6 +44,7 @@ public final class GmiCloud {
           .allQualities()
           .defaultQuality(Quality.P540)
           .addImageKinds(ImageInput.Kind.URL)
+          // GMI's page names no image formats: imageFormats stays empty and GMI judges the image.
           .supportsSeed(true)
           .supportsAudio(true)
           .supportsMultiClip(true)

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.api.Constraint;
+import io.github.pixverse4j.api.ImageFormat;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
@@ -51,6 +52,7 @@ final class PixVerseCapabilities {
         .allQualities()
         .defaultQuality(DEFAULT_QUALITY)
         .addImageKinds(ImageInput.Kind.values())
+        .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP)
         .maxImageBytes(IMAGE_BYTES_LIMIT - 1)
         .supportsSeed(true)
         .styles(STYLES)
