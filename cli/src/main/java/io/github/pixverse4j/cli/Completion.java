@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Prints a bash/zsh completion script generated from the command model, so it never lags behind it. */
-@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "completion",
     description = {"Print a completion script for bash and zsh, generated from the commands and options.",
         "bash: source <(pixverse4j completion), or save it as"
             + " ~/.local/share/bash-completion/completions/pixverse4j.",

@@ -82,6 +82,25 @@ final class Messages {
     return flag == null || message.contains(flag) ? message : flag + ": " + message;
   }
 
+  /**
+   * picocli's message for a command line it could not read, in the command's words: a value of
+   * the wrong type names the option and what it takes ("--seed takes a whole number, not 'abc'")
+   * instead of Java's type ("'abc' is not a long").
+   */
+  static String usage(picocli.CommandLine.ParameterException e) {
+    Matcher m = NOT_A_TYPE.matcher(String.valueOf(e.getMessage()));
+    if (!m.matches()) return e.getMessage();
+    String type = m.group(4).toLowerCase(java.util.Locale.ROOT);
+    String what = type.matches("long|int|short|byte|integer|biginteger") ? "a whole number"
+        : type.matches("double|float|bigdecimal|number") ? "a number" : "a " + type;
+    return m.group(2) + " takes " + what + ", not '" + m.group(3) + "'.";
+  }
+
+  /** picocli's "Invalid value for option '--seed': 'abc' is not a long". */
+  private static final Pattern NOT_A_TYPE = Pattern.compile(
+      "Invalid value for (option|positional parameter) '([^']+)': '(.*)' is not an? (\\w+)\\.?",
+      Pattern.DOTALL);
+
   private static String timeout(TaskTimeoutException e, ResumeHint hint, Duration watchLimit) {
     return "Stopped waiting after " + Durations.human(watchLimit) + " (--timeout)"
         + e.lastStatus().map(s -> "; the task was last seen " + s.state()).orElse("")

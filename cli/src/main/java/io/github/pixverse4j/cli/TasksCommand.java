@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j tasks}: what the task journal holds. */
-@Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "tasks",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.LISTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT},
     description = {"List the tasks in the task journal, newest first: those that still need attention,"

@@ -302,11 +302,11 @@ class CliTest {
     ProviderSimulator sim = realService("gmi", quick());
     assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
     String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
-    Files.writeString(dir.resolve(Main.defaultName(TaskHandle.parse(token))), "mine");
+    Files.writeString(dir.resolve(Delivery.defaultName(TaskHandle.parse(token))), "mine");
     assertThat(run("watch", token, "--base-url", sim.baseUrl(), "--poll-interval", "20ms")).isEqualTo(1);
     assertThat(stderr).contains("already exists, so the video was not saved")
         .contains("pixverse4j download " + token + " --base-url " + sim.baseUrl() + " --output");
-    assertThat(Files.readString(dir.resolve(Main.defaultName(TaskHandle.parse(token))))).isEqualTo("mine");
+    assertThat(Files.readString(dir.resolve(Delivery.defaultName(TaskHandle.parse(token))))).isEqualTo("mine");
   }
 
   @Test
@@ -577,13 +577,13 @@ class CliTest {
   @DisplayName("the Ctrl-C message depends on the phase: no task yet, a real task (resume or watch --output), a simulated one")
   void interruptMessages() {
     Path out = Paths.get("/tmp/v/my cat.mp4");
-    assertThat(Main.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
         .isEqualTo("Interrupted: polling stopped; the simulated task ended with this command.");
-    assertThat(Main.interruptedMessage(ResumeHint.simulated(), "gmi", null))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", null))
         .startsWith("Interrupted before the simulated gmi answered the submit").doesNotContain("polling");
-    assertThat(Main.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
         .endsWith("Resume with: pixverse4j resume T");
-    assertThat(Main.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
         .endsWith("Resume with: pixverse4j watch T --base-url http://h/ --output '/tmp/v/my cat.mp4'");
     assertThat(ResumeHint.real(null, false).output(Paths.get("/tmp/a.mp4")).command(ResumeHint.DOWNLOAD, "T"))
         .contains("pixverse4j download T");
@@ -609,9 +609,9 @@ class CliTest {
     ProviderSimulator sim = realService("gmi", quick());
     assertThat(run(generate("gmi", sim, "--no-download", "--duration", "5s"))).as(stderr).isZero();
     assertThat(sim.requests()).isNotEmpty();
-    assertThat(Main.Generate.durationSeconds("5")).isEqualTo(5);
-    assertThat(Main.Generate.durationSeconds("1m")).isEqualTo(60);
-    assertThat(Main.Generate.durationSeconds("1.5s")).isNull();
+    assertThat(GenerateCommand.durationSeconds("5")).isEqualTo(5);
+    assertThat(GenerateCommand.durationSeconds("1m")).isEqualTo(60);
+    assertThat(GenerateCommand.durationSeconds("1.5s")).isNull();
     assertThat(run(generate("gmi", sim, "--duration", "five", "--quality", "4k"))).isEqualTo(2);
     assertThat(stderr).contains("--duration must be a whole number of seconds above 0 (e.g. 5 or 5s), got 'five'")
         .contains("--quality: Unknown quality '4k'").doesNotContain("is not an int");
@@ -635,13 +635,15 @@ class CliTest {
   }
 
   @Test
-  @DisplayName("resume --help says --base-url is the one recorded at submit, not the provider's own service")
-  void resumeBaseUrlHelp() {
+  @DisplayName("resume offers no --base-url (each task goes back to the URL recorded at submit); watch does")
+  void resumeHasNoBaseUrl() {
     assertThat(run("resume", "--help")).isZero();
-    assertThat(stdout.replaceAll("\\s+", " ")).contains("resumed at the base URL recorded")
-        .doesNotContain("Default: the provider's own service");
+    assertThat(stdout.replaceAll("\\s+", " ")).contains("at the base URL it was submitted to")
+        .doesNotContain("--base-url");
+    assertThat(run("resume", "--base-url", "http://127.0.0.1:1")).isEqualTo(2);
+    assertThat(stderr).contains("Unknown option").contains("'--base-url'");
     assertThat(run("watch", "--help")).isZero();
-    assertThat(stdout.replaceAll("\\s+", " ")).contains("Default: the provider's own service");
+    assertThat(stdout.replaceAll("\\s+", " ")).contains("--base-url").contains("Default: the provider's own service");
   }
 
   @Test

@@ -275,8 +275,8 @@ class JournalCliTest {
     TaskHandle a = acceptedThenKilled(dir);
     TaskHandle b = acceptedThenKilled(dir);
     assertThat(run("resume", a.token(), "--poll-interval", "20ms")).as(stderr).isZero();
-    assertThat(Files.readAllBytes(dir.resolve(Main.defaultName(a)))).isEqualTo(sim.mediaBytes());
-    assertThat(Files.exists(dir.resolve(Main.defaultName(b)))).isFalse();
+    assertThat(Files.readAllBytes(dir.resolve(Delivery.defaultName(a)))).isEqualTo(sim.mediaBytes());
+    assertThat(Files.exists(dir.resolve(Delivery.defaultName(b)))).isFalse();
     assertThat(tasksJson()).extracting(n -> n.get("task").asText()).containsExactly(b.token());
     assertThat(run("resume", TaskHandle.of("gmi", "m", "nope").token())).isEqualTo(2);
     assertThat(stderr).contains("No task").contains("pixverse4j watch");
