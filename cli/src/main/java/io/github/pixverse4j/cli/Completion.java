@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             + " ~/.local/share/bash-completion/completions/pixverse4j.",
         "zsh: autoload -U +X compinit && compinit; autoload -U +X bashcompinit && bashcompinit;"
             + " source <(pixverse4j completion)."},
-    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.SCRIPT_PRINTED})
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.SCRIPT_PRINTED, ExitCodes.USAGE_TEXT})
 final class Completion implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -111,7 +111,7 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + String.join(", ", ids)
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use " + Messages.list(ids, "or")
         + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: README, \"Providers from other jars\")");
   }
 

@@ -38,9 +38,14 @@ final class GenerateCommand implements Callable<Integer> {
           + " (a path, relative to the current directory, or a file: URI such as file:///home/me/cat.png).")
   String image;
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", descriptionKey = HelpText.PROMPT,
+  @Option(names = "--prompt", paramLabel = "TEXT", descriptionKey = HelpText.PROMPT,
       description = "What should happen in the video.")
   String prompt;
+
+  @Option(names = "--prompt-file", paramLabel = "FILE",
+      description = "Read the prompt from this UTF-8 text file instead (- for standard input, as --prompt - does);"
+          + " one trailing line break is dropped. Default: the prompt is --prompt's text.")
+  Path promptFile;
 
   @Option(names = "--provider", paramLabel = "ID", descriptionKey = HelpText.PROVIDER,
       completionCandidates = Connection.Ids.class,
@@ -91,6 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       problems.add(e);
     }
+    promptText(problems);
     ImageInput imageInput = image(problems);
     ImageToVideoRequest request = request(imageInput, problems);
     String id = null;
@@ -98,6 +104,17 @@ final class GenerateCommand implements Callable<Integer> {
       id = Connection.chooseProvider(provider, parent.env);
     } catch (IllegalArgumentException e) {
       problems.add(e);
+    }
+    if (url != null && id != null) {
+      io.github.pixverse4j.client.VideoProviderFactory f = Connection.factory(id);
+      boolean keySet = Connection.key(f, parent.env).isPresent();
+      if (simulate.simulate || !keySet) {
+        // The simulator runs in-process at its own address: a --base-url would be silently ignored.
+        problems.add(new IllegalArgumentException("--base-url " + url + " cannot be used while " + f.id()
+            + " is simulated (" + (simulate.simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable()
+            + " is not set") + "): " + (simulate.simulate ? "leave out --simulate or --base-url"
+            : "set " + f.apiKeyEnvironmentVariable() + " or leave out --base-url")));
+      }
     }
     List<io.github.pixverse4j.api.Violation> violations =
         id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(request);
@@ -145,8 +162,45 @@ final class GenerateCommand implements Callable<Integer> {
    * problems} and left out, so the provider's limits are still checked for the others. Null when
    * there is no image to build a request around.
    */
+  private String promptText;
+
+  /**
+   * The prompt: {@code --prompt TEXT}; {@code --prompt -} or {@code --prompt-file -} reads standard
+   * input, {@code --prompt-file FILE} a file (UTF-8, one trailing line break dropped). Null, with
+   * the problem noted, when none or both are given or the text cannot be read.
+   */
+  private String promptText(List<RuntimeException> problems) {
+    if ((prompt == null) == (promptFile == null)) {
+      problems.add(new IllegalArgumentException(prompt == null
+          ? "Give the prompt: --prompt TEXT, --prompt - (standard input) or --prompt-file FILE"
+          : "Give the prompt once: --prompt or --prompt-file, not both"));
+      return null;
+    }
+    try {
+      if ("-".equals(prompt) || (promptFile != null && promptFile.toString().equals("-"))) {
+        promptText = chomp(new String(parent.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } else if (promptFile != null) {
+        Path file = parent.cwd.resolve(promptFile).normalize();
+        promptText = chomp(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+      } else {
+        promptText = prompt;
+      }
+    } catch (java.io.IOException e) {
+      problems.add(new IllegalArgumentException("--prompt-file " + promptFile + " cannot be read ("
+          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")", e));
+      return null;
+    }
+    return promptText;
+  }
+
+  private static String chomp(String text) {
+    if (text.endsWith("\r\n")) return text.substring(0, text.length() - 2);
+    if (text.endsWith("\n")) return text.substring(0, text.length() - 1);
+    return text;
+  }
+
   private ImageToVideoRequest request(ImageInput imageInput, List<RuntimeException> problems) {
-    ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(prompt);
+    ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().prompt(promptText == null ? "" : promptText);
     if (imageInput != null) b.image(imageInput);
     if (negativePrompt != null) b.negativePrompt(negativePrompt);
     if (duration != null) {
@@ -177,7 +231,8 @@ final class GenerateCommand implements Callable<Integer> {
         // Not a version such as v6 or 4.5 (Model.of would make "pixverse-x" into "vpixverse-x").
         problems.add(new IllegalArgumentException("--model " + m + " is not a model of " + caps.providerId()
             + ": use " + caps.model() + (caps.models().isEmpty() ? " (its only model) or leave out --model"
-            : " (the default) or one of " + caps.models())));
+            : " (the default) or " + Messages.list(caps.models().stream().map(Model::name)
+                .collect(java.util.stream.Collectors.toList()), "or"))));
       } else {
         try {
           b.model(Model.of(m));
@@ -186,7 +241,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
       }
     }
-    if (imageInput == null) return null;
+    if (imageInput == null || promptText == null) return null;
     try {
       return b.build();
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -45,6 +45,8 @@ public final class Main implements Callable<Integer> {
   final PrintWriter err;
   final Path cwd;
   final boolean terminal;
+  /** Standard input, read by {@code --prompt -}; tests supply their own. */
+  java.io.InputStream in = System.in;
   /** The one interruptible wait every command uses; Ctrl-C interrupts it. */
   final Waits waits = new Waits();
   /**

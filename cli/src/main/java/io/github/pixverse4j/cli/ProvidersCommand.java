@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j providers}: the registered providers, their keys and what they accept. */
 @Command(name = "providers",
-    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED},
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED, ExitCodes.USAGE_TEXT},
     description = "List the providers, whether their key is set, and what they accept.")
 final class ProvidersCommand implements Callable<Integer> {
   @ParentCommand Main parent;
@@ -66,11 +66,23 @@ final class ProvidersCommand implements Callable<Integer> {
             keySet ? "set" : simulator ? "not set: simulated" : "not set, and no simulator");
         parent.out.printf("           prompt <= %d chars; duration %s; quality %s; image %s; cancel %s%n",
             caps.maxPromptLength(), caps.describeDurations(), String.join("/", qualities),
-            caps.imageKinds(), caps.supportsCancel() ? "yes" : "no");
+            imageKinds(caps), caps.supportsCancel() ? "yes" : "no");
         if (price != null) parent.out.printf("           price %s%n", price);
       }
     }
     parent.out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The kinds of image the command line can give this provider ({@code --image} takes a URL or a
+   * file), e.g. {@code "URL or file"}; the library's other kinds (bytes, a provider's image id)
+   * are not reachable from here, so they are not offered.
+   */
+  static String imageKinds(ProviderCapabilities caps) {
+    List<String> usable = new ArrayList<>();
+    if (caps.imageKinds().contains(ImageInput.Kind.URL)) usable.add("URL");
+    if (caps.imageKinds().contains(ImageInput.Kind.FILE)) usable.add("file");
+    return usable.isEmpty() ? "none usable here" : Messages.list(usable, "or");
   }
 }

@@ -57,7 +57,7 @@ final class ResumeCommand implements Callable<Integer> {
         for (JournalEntry e : journal.entries()) {
           if (e.isUnfinished()) {
             todo.add(e);
-          } else if (!e.token().isPresent() && !e.phase().isEnded()) {
+          } else if (TasksCommand.unanswered(e)) {
             out.say("Not resumable: the submit of \"%s\" (%s, %s) was never answered; check %s's console for a job.",
                 e.summary().getOrDefault("prompt", ""), e.provider(), e.createdAt(), e.provider());
           }
@@ -65,12 +65,18 @@ final class ResumeCommand implements Callable<Integer> {
         if (todo.isEmpty()) out.say("Nothing to resume in %s", journal.file());
       }
       int code = ExitCodes.OK;
-      // Oldest first: the order the user started them in.
-      for (int i = todo.size() - 1; i >= 0; i--) {
-        int one = resume(journal, todo.get(i), out);
+      int delivered = 0;
+      // Oldest first: the order the user started them in. With several, each task's lines follow a
+      // header naming it, and a summary ends the run.
+      for (int i = todo.size() - 1, n = 1; i >= 0; i--, n++) {
+        JournalEntry e = todo.get(i);
+        if (todo.size() > 1) out.say("Resuming %d of %d: %s", n, todo.size(), e.token().orElse(e.id()));
+        int one = resume(journal, e, out);
         if (one == ExitCodes.INTERRUPTED) return one;
+        if (one == ExitCodes.OK) delivered++;
         if (code == ExitCodes.OK) code = one;
       }
+      if (todo.size() > 1) out.say("%d of %d delivered", delivered, todo.size());
       return code;
     } finally {
       journal.close();

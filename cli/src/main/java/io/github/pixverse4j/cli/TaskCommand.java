@@ -53,6 +53,8 @@ abstract class TaskCommand implements Callable<Integer> {
     try (Connection c = Connection.open(h.providerId(), parent.env, settings, parent.err, journal)) {
       // `resume` picks up only what the journal holds: a token from elsewhere is followed with watch.
       ResumeHint hint = journaled != null ? c.resumeHint() : ResumeHint.real(url, false);
+      // A task whose end the journal holds (its video saved, say) has nothing left to resume.
+      if (journaled != null && journaled.isFinished()) hint = hint.ended();
       out.hint(hint);
       parent.hint = hint;
       return run(h, c, out);

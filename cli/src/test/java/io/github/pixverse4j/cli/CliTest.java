@@ -119,7 +119,8 @@ class CliTest {
     int code = run(generate(provider, sim));
     assertThat(code).as("exit code; stderr: %s", stderr).isZero();
     assertThat(stderr).doesNotContain("Simulating").doesNotContain(sim.apiKey());
-    Path file = Paths.get(stdout.trim().split("\n")[stdout.trim().split("\n").length - 1]);
+    assertThat(stdout.lines()).as("stdout: the saved file, labelled").singleElement().asString().startsWith("Saved to ");
+    Path file = Paths.get(stdout.trim().substring("Saved to ".length()));
     assertThat(file.getParent()).isEqualTo(dir);
     assertThat(Files.readAllBytes(file)).isEqualTo(sim.mediaBytes());
     String token = stderr.lines().filter(l -> l.startsWith("Task: ")).findFirst().orElseThrow().substring(6).trim();
@@ -644,6 +645,75 @@ class CliTest {
     assertThat(stderr).contains("Unknown option").contains("'--base-url'");
     assertThat(run("watch", "--help")).isZero();
     assertThat(stdout.replaceAll("\\s+", " ")).contains("--base-url").contains("Default: the provider's own service");
+  }
+
+  @Test
+  @DisplayName("issue 24 #12: a saved video is one 'Saved to' line on stdout, no dead simulator URL; the token once, with '(simulated)'")
+  void successOutput() throws Exception {
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "the cat", "--poll-interval", "20ms"))
+        .as(stderr).isZero();
+    assertThat(stdout.lines()).singleElement().asString().startsWith("Saved to " + dir).endsWith(".mp4")
+        .doesNotContain("http");
+    assertThat(stderr.lines().filter(l -> l.startsWith("Task: "))).singleElement().asString().endsWith("(simulated)");
+  }
+
+  @Test
+  @DisplayName("issue 24 #4: --base-url that is no URL, plain http to another host, or with a simulated provider is a usage error")
+  void baseUrlNeverIgnored() {
+    String[] base = {"generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "x"};
+    for (String url : new String[] {"notaurl", "http://example.com"}) {
+      assertThat(run(concat(base, "--base-url", url))).as(url).isEqualTo(2);
+      assertThat(stderr).as(url).contains("--base-url " + url).doesNotContain("Simulating");
+    }
+    assertThat(run(concat(base, "--base-url", "http://127.0.0.1:9"))).isEqualTo(2);
+    assertThat(stderr).contains("--base-url").contains("GMI_API_KEY is not set").doesNotContain("Simulating");
+    env.put("GMI_API_KEY", "x");
+    assertThat(run(concat(base, "--base-url", "http://127.0.0.1:9", "--simulate"))).isEqualTo(2);
+    assertThat(stderr).contains("--simulate").doesNotContain("Simulating");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(new String[0]);
+  }
+
+  @Test
+  @DisplayName("issue 24 #16: --prompt - reads standard input, --prompt-file FILE a file; neither or both is a usage error")
+  void promptFromStdinOrFile() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Main m = main();
+    m.in = new java.io.ByteArrayInputStream("a cat from stdin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String[] fromStdin = generate("gmi", sim, "--no-download");
+    for (int i = 0; i < fromStdin.length; i++) if (fromStdin[i].equals("the cat turns its head")) fromStdin[i] = "-";
+    assertThat(m.execute(fromStdin)).isZero();
+    capture();
+    Files.writeString(dir.resolve("prompt.txt"), "a cat from a file\n");
+    List<String> fromFile = new ArrayList<>(List.of(generate("gmi", sim, "--no-download")));
+    int p = fromFile.indexOf("--prompt");
+    fromFile.remove(p + 1);
+    fromFile.set(p, "--prompt-file");
+    fromFile.add(p + 1, "prompt.txt");
+    assertThat(run(fromFile.toArray(new String[0]))).as(stderr).isZero();
+    assertThat(sim.requests()).extracting(r -> r.bodyUtf8()).filteredOn(b -> b.contains("a cat from"))
+        .hasSize(2).anySatisfy(b -> assertThat(b).contains("a cat from stdin").doesNotContain("stdin\\n"))
+        .anySatisfy(b -> assertThat(b).contains("a cat from a file"));
+    assertThat(run("generate", "--image", IMAGE_URL)).isEqualTo(2);
+    assertThat(stderr).contains("--prompt-file");
+  }
+
+  @Test
+  @DisplayName("issue 24 #9: lists read as sentences, only usable image kinds are offered, a bad number names its option")
+  void listsInMessages() throws Exception {
+    assertThat(Messages.list(List.of("v3.5", "v4", "v4.5"), "or")).isEqualTo("v3.5, v4 or v4.5");
+    assertThat(Messages.list(List.of("URL"), "or")).isEqualTo("URL");
+    assertThat(run("providers")).isZero();
+    assertThat(stdout).doesNotContain("[").doesNotContain("BYTES").doesNotContain("PROVIDER_IMAGE_ID")
+        .contains("image URL or file");
+    assertThat(run("generate", "--image", IMAGE_URL, "--prompt", "x", "--seed", "abc")).isEqualTo(2);
+    assertThat(stderr).contains("--seed takes a whole number, not 'abc'").doesNotContain("is not a long");
+    assertThat(run("generate", "--provider", "nope", "--image", IMAGE_URL, "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).doesNotContain("[").containsPattern("use [a-z, ]+ or [a-z]+ ");
   }
 
   @Test
