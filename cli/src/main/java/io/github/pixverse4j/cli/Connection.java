@@ -111,8 +111,8 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use " + Messages.list(ids, "or")
-        + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: README, \"Providers from other jars\")");
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + Messages.list(ids, "or")
+        + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers from other jars\")");
   }
 
   /** The named provider, else the first whose key is set, else the default simulated one. */

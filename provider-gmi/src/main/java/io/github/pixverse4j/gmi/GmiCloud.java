@@ -94,7 +94,7 @@ public final class GmiCloud {
     private String organizationId;
 
     Builder() {
-      super(DEFAULT_BASE_URL);
+      super(DEFAULT_BASE_URL, new GmiProviderFactory());
     }
 
     /**

@@ -61,7 +61,7 @@ public final class OdiRouter {
   /** Builds a {@link VideoClient} for OdiRouter; the default base URL is {@value #DEFAULT_BASE_URL}. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
-      super(DEFAULT_BASE_URL);
+      super(DEFAULT_BASE_URL, new OdiRouterProviderFactory());
     }
 
     @Override
