@@ -425,18 +425,24 @@ class CliTest {
     ProviderSimulator sim = realService("odirouter", Lifecycle.builder().queued(1).running(50).succeeded());
     assertThat(run(generate("odirouter", sim, "--no-download", "--json"))).isZero();
     String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
-    String follow = "pixverse4j watch " + token + " --base-url " + sim.baseUrl();
     assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(8);
     assertThat(stderr).as("the task has ended: nothing to resume").contains("Task: " + token)
         .doesNotContain("resume with");
+    // A task still going (the one above has ended: issue 24 #7, no hint for it).
+    sim.nextJobs(Lifecycle.builder().queued(1_000_000).running(50).succeeded());
+    assertThat(run(generate("odirouter", sim, "--no-download", "--json", "--timeout", "1s"))).isEqualTo(6);
+    String going = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    String followGoing = "pixverse4j watch " + going + " --base-url " + sim.baseUrl();
     env.put("ODIROUTER_API_KEY", "wrong-key-123456");
-    assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
+    assertThat(run("status", going, "--base-url", sim.baseUrl())).isEqualTo(3);
     assertThat(stderr).as("the journal holds the task: resume reaches its recorded base URL")
-        .contains("resume with: pixverse4j resume " + token);
-    env.put("PIXVERSE4J_HOME", dir.resolve("another-home").toString());
+        .contains("resume with: pixverse4j resume " + going);
     assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
+    assertThat(stderr).as("the journal has the task's end: nothing to resume").doesNotContain("resume with");
+    env.put("PIXVERSE4J_HOME", dir.resolve("another-home").toString());
+    assertThat(run("status", going, "--base-url", sim.baseUrl())).isEqualTo(3);
     assertThat(stderr).as("a task this journal does not hold: resume would not find it")
-        .contains("resume with: " + follow);
+        .contains("resume with: " + followGoing);
   }
 
   @Test
