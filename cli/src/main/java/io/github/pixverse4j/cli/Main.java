@@ -1,6 +1,5 @@
 package io.github.pixverse4j.cli;
 
-import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
@@ -17,7 +16,6 @@ import io.github.pixverse4j.client.journal.JournalEntry;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.disposables.Disposable;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

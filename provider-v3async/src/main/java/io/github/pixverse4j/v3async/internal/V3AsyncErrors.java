@@ -12,7 +12,6 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.client.internal.Json;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
