@@ -33,7 +33,6 @@ public final class TaskWatcher {
   private final Scheduler scheduler;
   private final TaskHandle handle;
   private final ObservableEmitter<TaskStatus> emitter;
-  private final long startNanos;
 
   // Separate slots: with a synchronous provider the next timer is set while the call is still
   // being subscribed, and one slot would lose track of it.
@@ -54,13 +53,12 @@ public final class TaskWatcher {
 
   private TaskWatcher(
       VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
-      ObservableEmitter<TaskStatus> emitter, long startNanos) {
+      ObservableEmitter<TaskStatus> emitter) {
     this.provider = provider;
     this.policy = policy;
     this.scheduler = scheduler;
     this.handle = handle;
     this.emitter = emitter;
-    this.startNanos = startNanos;
   }
 
   /**
@@ -74,7 +72,7 @@ public final class TaskWatcher {
   public static Disposable start(
       VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
       ObservableEmitter<TaskStatus> emitter, TaskStatus initial, Duration firstDelay, long startNanos) {
-    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), startNanos);
+    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize());
     w.last = initial;
     w.lastChangeNanos = scheduler.now(TimeUnit.NANOSECONDS);
     long deadlineIn = startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
