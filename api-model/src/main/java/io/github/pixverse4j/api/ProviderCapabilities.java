@@ -3,7 +3,6 @@ package io.github.pixverse4j.api;
 import io.github.pixverse4j.api.internal.DurationText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
