@@ -291,10 +291,19 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * The URL of a synthetic {@code video/mp4} body of exactly {@code sizeBytes} bytes (byte
-   * {@code i} is {@code (byte) (i % 251)}), declared in Content-Length and streamed with a small
-   * buffer, for download tests of any size.
+   * The URL of a synthetic {@code video/mp4} body of exactly {@code sizeBytes} bytes (byte {@code
+   * i} is {@link #largeMediaByte largeMediaByte(i)}: an MP4 {@code ftyp} box, then a pattern),
+   * declared in Content-Length and streamed with a small buffer, for download tests of any size.
    */
+  /**
+   * Byte {@code offset} of every {@link #largeMediaUrl} body: the 24 bytes of an MP4 {@code ftyp}
+   * box, then {@code (byte) (offset % 251)}.
+   */
+  public static byte largeMediaByte(long offset) {
+    if (offset < 0) throw new IllegalArgumentException("offset must be >= 0: " + offset);
+    return StreamedBody.patternByte(offset);
+  }
+
   public String largeMediaUrl(long sizeBytes) {
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must be >= 0: " + sizeBytes);

@@ -71,7 +71,9 @@ public final class HttpClients {
    * and its backoff. A call that fails before any byte of its request was written (connect, TLS,
    * taking a pooled connection that turns out closed) fails with a {@link RequestNotSentException},
    * which lets the engine resend even a submit; once writing may have begun, failures are plain
-   * {@link java.io.IOException}s.
+   * {@link java.io.IOException}s. An answer whose framing cannot be trusted (an interim {@code
+   * 1xx}, conflicting {@code Content-Length}s) fails as a {@link java.net.ProtocolException} and its
+   * connection is closed.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
    * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}
@@ -91,6 +93,11 @@ public final class HttpClients {
     RequestWriteTracker tracker = new RequestWriteTracker();
     b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
     b.addInterceptor(tracker.application());
+    b.interceptors().remove(HttpFraming.APPLICATION);
+    b.addInterceptor(HttpFraming.APPLICATION);
+    // Sees the answer first: refuses interim 1xx answers and conflicting lengths (HttpFraming).
+    b.networkInterceptors().remove(HttpFraming.INSTANCE);
+    b.addNetworkInterceptor(HttpFraming.INSTANCE);
     b.addNetworkInterceptor(auth);
     // Last, so that it runs only when nothing remains between it and writing the request.
     b.addNetworkInterceptor(tracker.network());

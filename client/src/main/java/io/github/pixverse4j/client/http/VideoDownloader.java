@@ -93,6 +93,11 @@ public final class VideoDownloader {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(VideoDownloader::isProviderInterceptor);
     b.networkInterceptors().removeIf(VideoDownloader::isProviderInterceptor);
+    // First among the network interceptors, so that it sees the answer as it came off the wire.
+    b.networkInterceptors().remove(HttpFraming.INSTANCE);
+    b.networkInterceptors().add(0, HttpFraming.INSTANCE);
+    b.interceptors().remove(HttpFraming.APPLICATION);
+    b.interceptors().add(HttpFraming.APPLICATION);
     // A large video takes as long as it takes; the read timeout still catches a stalled transfer.
     b.callTimeout(0, TimeUnit.MILLISECONDS);
     this.client = b.build();
@@ -117,7 +122,10 @@ public final class VideoDownloader {
    * <p>The body streams into a hidden temporary file next to the target ({@code
    * .<name>.<random>.part}), which is moved into place (atomically where the file system can) only
    * once complete and as long as announced by {@code Content-Length} (or, after a resume, the
-   * total of {@code Content-Range}). Events: one when the first response arrives (0 bytes, with
+   * total of {@code Content-Range}) and by the provider ({@link Video#sizeBytes()}), and only when
+   * its first bytes are those of a video container (an MP4/MOV {@code ftyp} box, WebM's EBML magic
+   * and the others {@code MediaContainer} knows; a {@code video/*} type it cannot check is
+   * trusted). Events: one when the first response arrives (0 bytes, with
    * the announced size), then at most one per 256 KiB and per 1 % of the announced size, counting
    * on across attempts, and a last one with {@link DownloadProgress#done()} true once the file is
    * in place. On a final error or disposal the temporary file is deleted and the call cancelled:
@@ -125,14 +133,18 @@ public final class VideoDownloader {
    *
    * <p>With a retrying downloader (see the constructors), a transient failure is retried; a body
    * that ended early resumes from the bytes already on disk with {@code Range: bytes=<n>-} (and
-   * {@code If-Range} with the first answer's {@code ETag}), appending when the host answers
-   * {@code 206} with the matching {@code Content-Range} and restarting from zero otherwise. When
+   * {@code If-Range} with the first answer's {@code ETag}), appending only when the host answers
+   * {@code 206} with a {@code Content-Range} that starts at that byte (and names the same total);
+   * a {@code 200} restarts from zero, and a {@code 206} for other bytes is never written: the next
+   * attempt asks for the whole video. An answer with conflicting {@code Content-Length}s or an
+   * interim {@code 1xx} is refused as a failed transfer (see {@code HttpFraming}). When
    * the media host refuses the URL (401, 403, 404, 410: presigned URLs expire) and {@code
    * freshVideo} is given, it is subscribed to once for a fresh URL and the download starts again.
    *
    * <p>Errors: an HTTP failure is a {@link VideoApiException} with the status (403, 404 and 410
-   * say the URL may have expired); a network failure or a short body is a {@link
-   * TransportException}; a local file problem (directory missing, disk full) is the {@link
+   * say the URL may have expired), and so is a body that is not a video; a network failure, a
+   * short body, a size other than the provider declared or a range other than asked for is a
+   * {@link TransportException}; a local file problem (directory missing, disk full) is the {@link
    * IOException} itself. The target's directory is not created.
    *
    * @param freshVideo reads the task again and gives the same video with a fresh URL; may be
@@ -265,22 +277,39 @@ public final class VideoDownloader {
         ResponseBody body = response.body();
         checkIsMedia(response.code(), url, body);
         boolean append = false;
-        if (resumeAt > 0 && response.code() == 206) {
+        long rangeTotal = -1;
+        if (response.code() == 206) {
+          // Only the bytes asked for may be written: a 206 for other bytes (or for a part of the
+          // video when the whole was asked for) glued to the file would corrupt it.
           long[] range = contentRange(response.header("Content-Range"));
-          if (range != null && range[0] == resumeAt) {
-            append = true;
-            if (range[1] >= 0) t.total = range[1];
+          long knownTotal = t.total;
+          boolean asked = range != null && range[0] == resumeAt
+              && (range[2] < 0 || knownTotal < 0 || resumeAt == 0 || range[2] == knownTotal)
+              && (resumeAt > 0 || range[2] >= 0 && range[1] == range[2] - 1);
+          if (!asked) {
+            t.written = 0; // the next attempt asks for the whole video, without Range
+            t.validator = null;
+            t.total = -1;
+            throw new TransportException("The media host " + url.host() + " answered HTTP 206 with "
+                + (response.header("Content-Range") == null ? "no Content-Range"
+                    : "Content-Range '" + HttpErrors.snippet(response.header("Content-Range"), null) + "'")
+                + " to a request for " + (resumeAt > 0 ? "the bytes from " + resumeAt : "the whole video")
+                + "; nothing of it was kept", ErrorDetails.none().withHttpStatus(206), null, true);
           }
+          append = resumeAt > 0;
+          rangeTotal = range[2];
         }
-        if (!append) {
-          // A whole body (200), or a range we did not ask for: restart from zero.
+        if (append) {
+          if (rangeTotal >= 0) t.total = rangeTotal;
+        } else {
+          // A whole body (200, or 206 for every byte): restart from zero.
           t.written = 0;
-          t.total = response.code() == 206 ? -1 : body.contentLength();
+          t.total = response.code() == 206 ? rangeTotal : body.contentLength();
           String etag = response.header("ETag");
           t.validator = etag != null && !etag.startsWith("W/") ? etag : null;
         }
         long before = t.written;
-        copy(emitter, body.source(), t, append);
+        copy(emitter, body.source(), t, append, response);
         if (t.written > before) t.failures = 0; // progress: the next failure starts the backoff anew
         long read = t.written;
         long total = t.total;
@@ -294,6 +323,19 @@ public final class VideoDownloader {
           throw new TransportException(
               "The download from " + url.host() + " ended after " + read + " of " + total
                   + " announced bytes",
+              ErrorDetails.none().withHttpStatus(response.code()),
+              null,
+              true);
+        }
+        Long declared = t.video.sizeBytes().orElse(null);
+        if (declared != null && read != declared) {
+          // Shorter: a body cut where the host did not say how long it is (close-delimited) or
+          // announced too little; the next attempt resumes after what arrived. Longer: another
+          // object than the provider described; the next attempt starts over.
+          if (read > declared) t.written = 0;
+          throw new TransportException(
+              "The download from " + url.host() + " ended after " + read + " bytes, but the provider"
+                  + " said the video has " + declared + " bytes",
               ErrorDetails.none().withHttpStatus(response.code()),
               null,
               true);
@@ -313,7 +355,10 @@ public final class VideoDownloader {
     }
   }
 
-  /** {@code [first byte, complete length or -1]} of {@code bytes <first>-<last>/<length|*>}, or null. */
+  /**
+   * {@code [first byte, last byte, complete length or -1]} of {@code bytes <first>-<last>/<length|*>},
+   * or null.
+   */
   static long[] contentRange(String header) {
     if (header == null) return null;
     String v = header.trim();
@@ -328,16 +373,18 @@ public final class VideoDownloader {
       String length = v.substring(slash + 1).trim();
       long complete = length.equals("*") ? -1 : Long.parseLong(length);
       if (first < 0 || last < first || complete >= 0 && last >= complete) return null;
-      return new long[] {first, complete};
+      return new long[] {first, last, complete};
     } catch (NumberFormatException e) {
       return null;
     }
   }
 
   private void copy(
-      ObservableEmitter<DownloadProgress> emitter, BufferedSource source, Transfer t, boolean append)
+      ObservableEmitter<DownloadProgress> emitter, BufferedSource source, Transfer t, boolean append,
+      Response response)
       throws IOException, LocalFileException {
-    long total = t.total;
+    if (!append) checkIsVideo(source, t, response);
+    long total = t.total >= 0 ? t.total : t.video.sizeBytes().orElse(-1L);
     long step = Math.max(MIN_PROGRESS_STEP_BYTES, total > 0 ? total / 100 : 0);
     if (!t.started) {
       t.started = true;
@@ -455,6 +502,34 @@ public final class VideoDownloader {
           + t + "/" + sub + " instead of the video: the URL may have expired or lead to an error page;"
           + " fetch the task's status again for a fresh URL", ErrorDetails.none().withHttpStatus(status));
     }
+  }
+
+  /**
+   * Refuses a body whose first bytes are not those of a video container (see {@link
+   * MediaContainer}), unless the answer or the provider names a {@code video/*} type that cannot be
+   * checked. Reads ahead without consuming; an empty body is left to the caller's check.
+   */
+  private static void checkIsVideo(BufferedSource source, Transfer t, Response response)
+      throws IOException {
+    source.request(MediaContainer.SNIFF_BYTES);
+    long available = source.buffer().size();
+    if (available == 0) return;
+    byte[] head = source.buffer().snapshot((int) Math.min(available, MediaContainer.SNIFF_BYTES))
+        .toByteArray();
+    if (MediaContainer.recognised(head)) return;
+    ResponseBody body = response.body();
+    String answered = body == null || body.contentType() == null ? null : body.contentType().toString();
+    String declared = t.video.contentType().orElse(null);
+    if (MediaContainer.uncheckableVideoType(answered) || MediaContainer.uncheckableVideoType(declared)) {
+      return;
+    }
+    int status = response.code();
+    throw new VideoApiException("The media host " + t.url.host() + " answered HTTP " + status
+        + (answered == null ? " without a content type" : " as " + HttpErrors.snippet(answered, null))
+        + " with a body that is not a video (it starts with '"
+        + HttpErrors.snippet(MediaContainer.describe(head), null) + "') instead of the video: the URL"
+        + " may lead to an error or login page; fetch the task's status again for a fresh URL",
+        ErrorDetails.none().withHttpStatus(status));
   }
 
   private static VideoApiException httpError(
