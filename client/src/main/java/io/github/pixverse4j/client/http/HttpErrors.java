@@ -403,6 +403,9 @@ public final class HttpErrors {
         jsonError instanceof JsonProcessingException
             ? ((JsonProcessingException) jsonError).getOriginalMessage()
             : jsonError.getMessage();
+    // Name the field: Jackson's own message says what type it wanted, its path says where.
+    String field = fieldPath(jsonError);
+    if (!field.isEmpty()) reason = reason + " (field " + field + ")";
     reason = snippet(reason, keyToScrub);
     String body = snippet(snippet, keyToScrub);
     return new MalformedResponseException(
@@ -412,6 +415,25 @@ public final class HttpErrors {
         ErrorDetails.provider(providerId),
         scrubbedCause(jsonError, keyToScrub),
         isUnreadable(jsonError));
+  }
+
+  /**
+   * The JSON path of the field a binding error is about, such as {@code task.progress_percent} or
+   * {@code videos[0].video_url}; {@code ""} when the error names none (a syntax error).
+   */
+  static String fieldPath(Throwable jsonError) {
+    if (!(jsonError instanceof com.fasterxml.jackson.databind.JsonMappingException)) return "";
+    StringBuilder b = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r
+        : ((com.fasterxml.jackson.databind.JsonMappingException) jsonError).getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) b.append('.');
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
   }
 
   /**
