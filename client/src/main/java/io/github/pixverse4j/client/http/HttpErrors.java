@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
@@ -509,6 +510,14 @@ public final class HttpErrors {
     // so it must be checked first.
     if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null, keyToScrub);
     if (error instanceof IOException) return fromIOException(providerId, (IOException) error);
+    // Retrofit's RxJava adapter emits no value for a 2xx answer without a body (204, 205), and a
+    // Single then fails with NoSuchElementException. Unreadable: a read is retried, a submit's
+    // outcome is unknown (the provider accepted something), never "not accepted" (issue 25).
+    if (error instanceof NoSuchElementException) {
+      return new MalformedResponseException("Provider " + providerId + " answered without a body"
+          + " (HTTP 204 or 205) where its answer was expected", ErrorDetails.provider(providerId),
+          error, true);
+    }
     return error;
   }
 

@@ -152,6 +152,17 @@ public final class ProviderAnswers {
         ErrorDetails.provider(providerId));
   }
 
+  /**
+   * Like {@link #malformed} for an answer with nothing to read (a 2xx without a body): {@link
+   * MalformedResponseException#unreadable()}, so a read is retried and a submit's outcome is
+   * unknown, as for any answer that is not JSON.
+   */
+  public MalformedResponseException unreadable(String message) {
+    return new MalformedResponseException(
+        scrub("Provider " + providerId + " answered something this client cannot use: " + message),
+        ErrorDetails.provider(providerId), null, true);
+  }
+
   /** A failure of the task; message and code scrubbed and cut like {@link #quote}. */
   public TaskFailure failure(FailureCategory category, String message, String providerCode) {
     TaskFailure.Builder f = TaskFailure.builder().category(category).message(quote(message));

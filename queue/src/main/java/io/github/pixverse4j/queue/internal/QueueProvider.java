@@ -146,7 +146,7 @@ public final class QueueProvider implements VideoProvider {
     return api.result(urls.result).map(r -> {
       if (r.isSuccessful()) {
         QueueResultResponse body = r.body();
-        if (body == null) throw answers.malformed("The result of a COMPLETED request is empty");
+        if (body == null) throw answers.unreadable("The result of a COMPLETED request is empty");
         return ended(handle, mapping.succeeded(answers, handle, body, raw));
       }
       QueueErrors.Parsed p = errors.parse(new HttpException(r));
