@@ -169,7 +169,9 @@ public final class VideoDownloader {
   }
 
   private static HttpUrl httpUrl(Video video) {
-    HttpUrl url = HttpUrl.get(video.url());
+    // The real URL, key and all when the provider put it there (Video.downloadUrl); messages name
+    // only its host.
+    HttpUrl url = HttpUrl.get(video.fetchUrl());
     if (url == null) {
       throw new IllegalArgumentException(
           "Video URL must be http or https, got scheme '" + video.url().getScheme() + "'");

@@ -397,6 +397,16 @@ class VideoDownloaderTest {
   }
 
   @Test
+  @DisplayName("the download fetches Video.downloadUrl (the real URL with the key) when there is one, not the"
+      + " masked url() (issue 25, fault 10)")
+  void fetchesDownloadUrl() throws IOException {
+    Video v = Video.builder().url(media.url("/missing.mp4").uri()).downloadUrl(media.url("/video.mp4").uri()).build();
+    downloader.download(v, dir.resolve("out.mp4")).test().awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    assertThat(Files.readAllBytes(dir.resolve("out.mp4"))).isEqualTo(CONTENT);
+    assertThat(media.requestsTo("/missing.mp4")).isEmpty();
+  }
+
+  @Test
   @DisplayName("a video type the client cannot check (video/x-rare-codec) is trusted")
   void uncheckableVideoTypeTrusted() throws IOException {
     download("/rare-type.mp4", dir.resolve("out.mp4")).assertComplete();

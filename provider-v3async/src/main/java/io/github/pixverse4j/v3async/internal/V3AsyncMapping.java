@@ -125,7 +125,7 @@ public final class V3AsyncMapping {
     if (body.videos() != null) {
       for (V3AsyncVideo v : body.videos()) {
         if (v.videoUrl() == null || v.videoUrl().isEmpty()) continue;
-        Video.Builder video = Video.builder().url(answers.videoUrl(v.videoUrl(), "videos[].video_url"));
+        Video.Builder video = answers.video(v.videoUrl(), "videos[].video_url");
         if (v.videoUrlTtl() != null && v.videoUrlTtl() > 0) {
           video.expiresAt(observedAt.plusSeconds(v.videoUrlTtl()));
         }
