@@ -81,6 +81,17 @@ public final class HttpClients {
    */
   public static OkHttpClient forProvider(
       OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes) {
+    return forProvider(base, baseUrl, auth, maxBodyBytes, BodyLimitInterceptor.DEFAULT_MAX_BODY_TIME);
+  }
+
+  /**
+   * {@link #forProvider(OkHttpClient, HttpUrl, AuthInterceptor, long)} whose answers' bodies must
+   * arrive within {@code maxBodyTime} of their headers ({@link BodyLimitInterceptor}); a slower
+   * body fails as a timed-out read.
+   */
+  public static OkHttpClient forProvider(
+      OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes,
+      Duration maxBodyTime) {
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
     if (auth == null) throw new NullPointerException("auth == null");
     BaseUrls.require(baseUrl);
@@ -91,7 +102,7 @@ public final class HttpClients {
     }
     OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
     RequestWriteTracker tracker = new RequestWriteTracker();
-    b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
+    b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes, maxBodyTime));
     b.addInterceptor(tracker.application());
     b.interceptors().remove(HttpFraming.APPLICATION);
     b.addInterceptor(HttpFraming.APPLICATION);

@@ -55,6 +55,11 @@ public final class VideoDownloader {
   /** At least this many bytes (and at least 1 % of a known size) between two progress events. */
   static final long MIN_PROGRESS_STEP_BYTES = 256 * 1024;
 
+  /** The average rate at which a transfer past the deadline may go on: 256 KiB/s. */
+  static final long ALLOWANCE_BYTES_PER_SECOND = 256 * 1024;
+  /** How far ahead a transfer at that rate keeps its deadline. */
+  static final Duration ALLOWANCE = Duration.ofSeconds(30);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final OkHttpClient client;
@@ -77,7 +82,10 @@ public final class VideoDownloader {
    * A downloader that rides out a flaky media host: transient failures (no answer, a reset, a body
    * cut short, 408, 425, 429, 5xx) are retried with {@code policy}'s backoff and {@code
    * Retry-After} for as long as its {@link PollingPolicy#deadline()} allows, counted from the start
-   * of the download; a body that ended early resumes with an HTTP {@code Range} request.
+   * of the download; a body that ended early resumes with an HTTP {@code Range} request. The
+   * deadline bounds a body that trickles too (a read past it fails), except while the transfer
+   * averages at least 256 KiB/s: then it always has 30 s ahead, so a large video that arrives at a
+   * healthy rate is never cut.
    *
    * @param timeScheduler the source of time for the waits between attempts, such as the client's
    *     scheduler ({@code TestScheduler} in tests)
@@ -193,6 +201,8 @@ public final class VideoDownloader {
     volatile int failures;
     volatile boolean refreshed;
     volatile boolean started;
+    /** The failure of the previous attempt, reported when the last one only ran out of time. */
+    volatile Throwable lastFailure;
 
     Transfer(HttpUrl url, Video video, Path absolute, Path target, long startNanos) {
       this.url = url;
@@ -230,7 +240,16 @@ public final class VideoDownloader {
     int failures = ++t.failures;
     Duration delay = PollingInternals.retryDelay(policy, failures, HttpErrors.retryAfter(e));
     long deadline = t.startNanos + policy.deadline().toNanos();
-    if (timeScheduler.now(TimeUnit.NANOSECONDS) + delay.toNanos() > deadline) return Observable.error(e);
+    if (timeScheduler.now(TimeUnit.NANOSECONDS) + delay.toNanos() > deadline) {
+      Throwable before = t.lastFailure;
+      if (before != null && e.getCause() instanceof InterruptedIOException) {
+        // The last attempt ran into the deadline: what failed before says more than "timeout".
+        before.addSuppressed(e);
+        return Observable.error(before);
+      }
+      return Observable.error(e);
+    }
+    t.lastFailure = e;
     return Observable.timer(delay.toNanos(), TimeUnit.NANOSECONDS, timeScheduler)
         .flatMap(x -> attempts(t, freshVideo));
   }
@@ -311,6 +330,7 @@ public final class VideoDownloader {
           t.validator = etag != null && !etag.startsWith("W/") ? etag : null;
         }
         long before = t.written;
+        bound(body.source(), t);
         copy(emitter, body.source(), t, append, response);
         if (t.written > before) t.failures = 0; // progress: the next failure starts the backoff anew
         long read = t.written;
@@ -395,6 +415,8 @@ public final class VideoDownloader {
     byte[] buffer = new byte[BUFFER_BYTES];
     ByteBuffer wrapped = ByteBuffer.wrap(buffer);
     long read = t.written;
+    final long attemptStart = read;
+    final long attemptStartNanos = System.nanoTime();
     long nextEvent = read + step;
     try (FileChannel out = openPart(t.part, append)) {
       int n;
@@ -412,6 +434,7 @@ public final class VideoDownloader {
         read += n;
         // Recorded as it goes: a failure below leaves exactly these bytes on disk to resume from.
         t.written = read;
+        allowance(source, t, read - attemptStart, attemptStartNanos);
         if (read >= nextEvent) {
           emitter.onNext(progress(t.target, read, total, false));
           nextEvent = read + step;
@@ -420,6 +443,35 @@ public final class VideoDownloader {
       // No fsync: like curl and wget, the file is complete and in place once moved; forcing it
       // to disk would halve throughput for a guarantee only a power cut could test.
     }
+  }
+
+  /**
+   * Bounds this attempt's body by what is left of the policy's deadline (counted from the start of
+   * the download), as a deadline on the body's Okio {@code Timeout}: a body that trickles (a byte
+   * every few seconds never trips the read timeout) fails as a timed-out read once the deadline has
+   * passed, which {@code afterFailure} then does not retry. The deadline is on the one socket of
+   * this answer and OkHttp clears it when the body ends (see {@link BodyLimitInterceptor} for why
+   * not a call timeout). Without a policy there is no bound but the read timeout.
+   */
+  private void bound(BufferedSource source, Transfer t) {
+    if (policy == null) return;
+    long left = t.startNanos + policy.deadline().toNanos() - timeScheduler.now(TimeUnit.NANOSECONDS);
+    source.timeout().deadline(Math.max(1, left), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Progress-based allowance for large videos: while this attempt has received at least {@link
+   * #ALLOWANCE_BYTES_PER_SECOND} on average, the body's deadline is kept at least {@link
+   * #ALLOWANCE} ahead, so a healthy transfer of a large video is never cut by the deadline; a
+   * trickle never earns it.
+   */
+  private void allowance(BufferedSource source, Transfer t, long bytes, long sinceNanos) {
+    if (policy == null) return;
+    long elapsed = Math.max(1, System.nanoTime() - sinceNanos);
+    if (bytes * 1_000_000_000.0 / elapsed < ALLOWANCE_BYTES_PER_SECOND) return;
+    okio.Timeout timeout = source.timeout();
+    long left = timeout.hasDeadline() ? timeout.deadlineNanoTime() - System.nanoTime() : Long.MAX_VALUE;
+    if (left < ALLOWANCE.toNanos()) timeout.deadline(ALLOWANCE.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**

@@ -396,6 +396,52 @@ class VideoDownloaderRetryTest {
     assertThat(host.heads).hasSize(4);
   }
 
+  /** The whole video, {@code chunk} bytes at a time with a pause of {@code pauseMillis} between. */
+  static Answer paced(int chunk, long pauseMillis) {
+    return (head, out) -> {
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < CONTENT.length; i += chunk) {
+        out.write(CONTENT, i, Math.min(chunk, CONTENT.length - i));
+        out.flush();
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+      }
+    };
+  }
+
+  private VideoDownloader withDeadline(Duration deadline) {
+    return new VideoDownloader(HttpClients.newDefault(), io, io, PollingPolicy.builder()
+        .retryDelay(Duration.ofMillis(10)).maxRetryDelay(Duration.ofMillis(40)).deadline(deadline).jitter(0).build());
+  }
+
+  @Test
+  @DisplayName("a video that trickles (a few bytes every 50 ms, never silent for a read timeout) fails at the"
+      + " policy's deadline, leaving no file (issue 25, fault 6)")
+  void tricklingDownloadBounded() throws IOException {
+    host.scriptForever(paced(16, 50));
+    long start = System.nanoTime();
+    TestObserver<DownloadProgress> o = withDeadline(Duration.ofMillis(800))
+        .download(Video.of(host.url("/v.mp4")), dir.resolve("out.mp4"), null).test().awaitDone(30, TimeUnit.SECONDS);
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    o.assertError(io.github.pixverse4j.api.TransportException.class);
+    assertThat(tookMillis).as("ended near the 800 ms deadline, not after the 55 min the body takes").isLessThan(3000);
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a video that arrives at a healthy rate is not cut by the deadline (progress-based allowance)")
+  void healthyDownloadPastDeadline() throws IOException {
+    host.script(paced(64 * 1024, 60)); // 17 pieces: about 1 s at about 1 MiB/s
+    Path target = dir.resolve("out.mp4");
+    withDeadline(Duration.ofMillis(400)).download(Video.of(host.url("/v.mp4")), target, null).test()
+        .awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+  }
+
   /** A one-thread HTTP/1.1 host answering each connection with the next scripted answer. */
   final class ScriptedHost implements AutoCloseable {
     final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
