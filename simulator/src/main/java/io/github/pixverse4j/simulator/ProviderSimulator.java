@@ -602,6 +602,15 @@ public abstract class ProviderSimulator implements AutoCloseable {
       case DROP_MID_BODY:
         sendTruncated(exchange, response.withExtraHeaders(fault.headers()), fault.size());
         return;
+      case WRONG_CONTENT_RANGE:
+        sendRange(exchange, response.withExtraHeaders(fault.headers()), fault.size());
+        return;
+      case SHORT_COMPLETE_BODY:
+        sendPrefix(exchange, response.withExtraHeaders(fault.headers()), response.bodyLength() / 2);
+        return;
+      case TRICKLE:
+        sendTrickling(exchange, response.withExtraHeaders(fault.headers()), Duration.ofNanos(fault.size()));
+        return;
       default:
         send(exchange, method, fault.response(), fault.chunked());
     }
@@ -722,6 +731,58 @@ public abstract class ProviderSimulator implements AutoCloseable {
     writeBody(response, out, sent);
     out.flush();
     throw new AbortConnection();
+  }
+
+  /** A complete 206 answer with the body from {@code offset} on and a Content-Range saying so. */
+  private static void sendRange(HttpExchange exchange, SimResponse response, long offset)
+      throws IOException {
+    setHeaders(exchange, response);
+    long length = response.bodyLength();
+    long from = Math.min(offset, Math.max(0, length - 1));
+    exchange.getResponseHeaders().set("Content-Range",
+        "bytes " + from + "-" + (length - 1) + "/" + length);
+    exchange.sendResponseHeaders(206, length - from);
+    try (OutputStream out = exchange.getResponseBody()) {
+      writeBodyFrom(response, out, from, length);
+    }
+    exchange.close();
+  }
+
+  /** A complete, well-framed answer with only the first {@code bytes} of the body. */
+  private static void sendPrefix(HttpExchange exchange, SimResponse response, long bytes)
+      throws IOException {
+    setHeaders(exchange, response);
+    exchange.sendResponseHeaders(response.status(), bytes == 0 ? -1 : bytes);
+    try (OutputStream out = exchange.getResponseBody()) {
+      writeBody(response, out, bytes);
+    }
+    exchange.close();
+  }
+
+  /** The answer's headers at once, then its body one byte per {@code perByte}. */
+  private static void sendTrickling(HttpExchange exchange, SimResponse response, Duration perByte)
+      throws IOException, InterruptedException {
+    setHeaders(exchange, response);
+    long length = response.bodyLength();
+    exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+    OutputStream out = exchange.getResponseBody();
+    for (long i = 0; i < length; i++) {
+      writeBodyFrom(response, out, i, i + 1);
+      out.flush();
+      sleep(perByte);
+    }
+    out.close();
+    exchange.close();
+  }
+
+  private static void writeBodyFrom(SimResponse response, OutputStream out, long from, long to)
+      throws IOException {
+    StreamedBody streamed = response.streamedBody();
+    if (streamed != null) {
+      for (long i = from; i < to; i++) out.write(streamed.byteAt(i));
+    } else {
+      out.write(response.bodyBytes(), (int) from, (int) (to - from));
+    }
   }
 
   private static void setHeaders(HttpExchange exchange, SimResponse response) {

@@ -486,7 +486,7 @@ class VideoDownloaderRetryTest {
     }
   }
 
-  private static String readHead(InputStream in) throws IOException {
+  static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
