@@ -17,11 +17,11 @@ import java.util.logging.Logger;
  * absent instead of failing the whole answer, since a hint that cannot be read must never end a
  * task (issue 25). Put one on a wire type's accessor:
  *
- * <pre>{@code
- * @JsonProperty("eta")
- * @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
- * public abstract @Nullable Long eta();
- * }</pre>
+ * <pre>
+ * &#64;JsonProperty("eta")
+ * &#64;JsonDeserialize(using = LenientNumbers.OptionalLong.class)
+ * public abstract &#64;Nullable Long eta();
+ * </pre>
  *
  * <p>Read: a JSON integer in range; a fraction, rounded towards zero (0.9 is 0); a string holding
  * such a number ({@code "42"}, {@code " 7.5 "}). Absent (null): anything else, such as {@code
