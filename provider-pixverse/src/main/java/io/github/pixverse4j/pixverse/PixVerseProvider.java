@@ -150,7 +150,8 @@ public final class PixVerseProvider implements VideoProvider {
   private <T> T unwrap(Response<PixVerseResponse<T>> response, String what) {
     if (!response.isSuccessful()) throw errors.fromHttpException(new HttpException(response), what);
     PixVerseResponse<T> envelope = response.body();
-    if (envelope == null) throw malformed("The " + what + " answer is empty");
+    // A 2xx without a body (204): nothing to read, so read again (a submit: outcome unknown).
+    if (envelope == null) throw answers.unreadable("The " + what + " answer is empty.");
     Long code = envelope.errCode();
     if (code == null) throw malformed("The " + what + " answer has no ErrCode");
     if (code != 0) throw errors.fromCode(code, envelope.errMsg(), response.code(), response.headers(), what);

@@ -663,6 +663,32 @@ public abstract class VideoProviderContract {
     }
 
     @Test
+    @DisplayName("required: a 2xx submit answer without a task id (204, or {}) is an unknown outcome, never"
+        + " 'not accepted': it is not resent (issue 25, fault 8)")
+    void submitAnswerWithoutId() {
+      for (Fault answer : new Fault[] {Fault.emptyBody(204).afterHandling(),
+          Fault.status(200, "{}").afterHandling(), Fault.status(202, "{}").afterHandling()}) {
+        simulator.reset();
+        simulator.faults().on("submit").always(answer);
+        TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+        expectError(obs, SubmitOutcomeUnknownException.class, "a submit answered " + answer,
+            "that a 2xx answer without a body or id is a MalformedResponseException (ProviderAnswers.handle,"
+                + " ErrorMappingCallAdapterFactory)");
+        assertThat(simulator.requestCount("submit")).as("submit requests for " + answer).isEqualTo(1);
+      }
+    }
+
+    @Test
+    @DisplayName("required: a status poll answered 204 without a body is retried")
+    void emptyStatusRetried() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
+      simulator.faults().on("status").call(1).respond(Fault.emptyBody(204));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a 204 on a status poll should be retried");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
     @DisplayName("required: a submit answered 500 is not resent")
     void submit500() {
       simulator.faults().on("submit").always(Fault.status(500, "{}"));

@@ -92,7 +92,7 @@ public final class PixVerseMapping {
     if (resp.url() == null || resp.url().trim().isEmpty()) {
       throw answers.malformed("The result answer has status 1 (success) but no video url.");
     }
-    Video.Builder v = Video.builder().url(answers.videoUrl(resp.url(), "url"));
+    Video.Builder v = answers.video(resp.url(), "url");
     if (positive(resp.outputWidth())) v.width(resp.outputWidth());
     if (positive(resp.outputHeight())) v.height(resp.outputHeight());
     if (resp.size() != null && resp.size() > 0) v.sizeBytes(resp.size());
