@@ -1,5 +1,6 @@
 package io.github.pixverse4j.api;
 
+import io.github.pixverse4j.api.internal.VideoSniffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -295,7 +296,7 @@ public abstract class ProviderCapabilities {
         break;
       case BYTES:
         byte[] head = source.bytes();
-        if (VideoSniffer.format(head, head.length) == null) {
+        if (VideoSniffer.mimeType(head, head.length) == null) {
           v.add(Violation.of("source", "MP4, QuickTime or WebM", source.byteCount() + " bytes",
               "The video bytes are not an MP4, QuickTime or WebM video (checked by their first bytes)."));
         }
@@ -314,7 +315,7 @@ public abstract class ProviderCapabilities {
       return;
     }
     try {
-      if (VideoSniffer.format(file) == null) {
+      if (VideoSniffer.mimeType(file) == null) {
         v.add(Violation.of("source", "MP4, QuickTime or WebM", null,
             what + " is not an MP4, QuickTime or WebM video (checked by its first bytes, not its name)."));
       }
