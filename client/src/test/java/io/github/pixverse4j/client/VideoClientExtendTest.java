@@ -93,6 +93,21 @@ class VideoClientExtendTest {
   }
 
   @Test
+  @DisplayName("an extend task's token parses back to its handle, and resume continues it from the journal")
+  void tokenAndResume() {
+    TaskHandle h = client().submit(extend(VideoSource.url("https://example.com/a.mp4"))).blockingGet();
+    assertThat(TaskHandle.parse(h.token())).isEqualTo(h);
+    JournalEntry entry = journal.entry(h.token()).get();
+    assertThat(entry.isUnfinished()).isTrue();
+    scripted.statusAnswers(running(10), succeeded());
+    TestObserver<TaskStatus> resumed = client().resume(entry).test();
+    time.advanceTimeBy(5, TimeUnit.SECONDS);
+    resumed.assertComplete();
+    assertThat(resumed.values().get(resumed.values().size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(journal.entry(h.token()).get().phase()).isEqualTo(JournalEntry.Phase.SUCCEEDED);
+  }
+
+  @Test
   @DisplayName("the journal keeps neither the bytes nor a presigned URL's credentials")
   void summaryHasNoSecrets() {
     client().submit(extend(VideoSource.url("https://user:pw@bucket.example/a.mp4?X-Amz-Signature=secret")))
