@@ -434,7 +434,7 @@ public final class VideoDownloader {
         read += n;
         // Recorded as it goes: a failure below leaves exactly these bytes on disk to resume from.
         t.written = read;
-        allowance(source, t, read - attemptStart, attemptStartNanos);
+        allowance(source, read - attemptStart, attemptStartNanos);
         if (read >= nextEvent) {
           emitter.onNext(progress(t.target, read, total, false));
           nextEvent = read + step;
@@ -465,7 +465,7 @@ public final class VideoDownloader {
    * #ALLOWANCE} ahead, so a healthy transfer of a large video is never cut by the deadline; a
    * trickle never earns it.
    */
-  private void allowance(BufferedSource source, Transfer t, long bytes, long sinceNanos) {
+  private void allowance(BufferedSource source, long bytes, long sinceNanos) {
     if (policy == null) return;
     long elapsed = Math.max(1, System.nanoTime() - sinceNanos);
     if (bytes * 1_000_000_000.0 / elapsed < ALLOWANCE_BYTES_PER_SECOND) return;

@@ -11,6 +11,7 @@ import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.provider.LenientNumbers;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.V3AsyncModel;
 import java.time.Duration;
