@@ -4,7 +4,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.PollingPolicy;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollSchedule;
 import io.github.pixverse4j.temporal.DownloadTarget;
 import io.github.pixverse4j.temporal.FailureInfo;
 import io.github.pixverse4j.temporal.GenerateVideoWorkflow;
@@ -58,15 +58,15 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
     // Jitter from the workflow's own random: a replay on any worker plans the same timers.
     Random random = Workflow.newRandom();
-    PollingPolicy policy = PollingInternals.tune(settings.policy.toBuilder()).random(random::nextDouble).build();
+    PollingPolicy policy = settings.policy;
     Duration deadline = job.getDeadlineSeconds() != null ? Duration.ofSeconds(job.getDeadlineSeconds()) : policy.deadline();
     long deadlineAt = Workflow.currentTimeMillis() + deadline.toMillis();
 
-    String token = submit(job, policy);
+    String token = submit(job, policy, random);
     TaskHandle handle = TaskHandle.parse(token);
     current = TaskStatusView.from(TaskStatus.builder().handle(handle).state(TaskState.QUEUED).observedAt(now()).build());
     try {
-      TaskStatusView last = poll(token, policy, deadline, deadlineAt);
+      TaskStatusView last = poll(token, policy, random, deadline, deadlineAt);
       List<StoredVideo> stored = new ArrayList<>();
       DownloadTarget target = job.getDownload();
       if (target != null && last.getState() == TaskState.SUCCEEDED) {
@@ -94,7 +94,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
   }
 
-  private String submit(VideoJob job, PollingPolicy policy) {
+  private String submit(VideoJob job, PollingPolicy policy, Random random) {
     VideoActivities activities = Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(settings.submitTimeout)
         // Temporal never repeats a submit on its own: a timed-out attempt may have created a job.
@@ -117,7 +117,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
           if (info.isSubmitProvablyNotAccepted() && failures < policy.maxConsecutiveFailures()) {
             failures++;
             Optional<Duration> retryAfter = Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
-            Workflow.sleep(PollingInternals.retryDelay(policy, failures, retryAfter));
+            Workflow.sleep(PollSchedule.retryDelay(policy, random::nextDouble, failures, retryAfter));
             continue;
           }
           throw ApplicationFailure.newNonRetryableFailure(app.getOriginalMessage(), app.getType(), info);
@@ -139,12 +139,9 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
   }
 
-  private TaskStatusView poll(String token, PollingPolicy policy, Duration deadline, long deadlineAt) {
-    TaskStatus last = current.toStatus();
+  private TaskStatusView poll(String token, PollingPolicy policy, Random random, Duration deadline, long deadlineAt) {
     TaskStatusView lastView = current;
-    long lastChangeAt = Workflow.currentTimeMillis();
-    long runningSince = -1;
-    int unchangedPolls = 0;
+    PollSchedule schedule = new PollSchedule(policy, random::nextDouble, current.toStatus(), nowNanos());
     Duration delay = policy.initialDelay();
     while (true) {
       if (!sleepBefore(delay, deadlineAt)) throw timeout(token, lastView, deadline, policy);
@@ -157,18 +154,17 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         throw failure(e, token, lastView, "The task's status could no longer be read");
       }
       TaskStatus s = view.toStatus();
-      long now = Workflow.currentTimeMillis();
-      if (s.state() == TaskState.RUNNING && runningSince < 0) runningSince = now;
-      boolean changed = !s.sameProgressAs(last);
-      unchangedPolls = changed ? 0 : unchangedPolls + 1;
-      if (changed) lastChangeAt = now;
-      last = s;
+      schedule.answered(s, nowNanos());
       lastView = view;
       current = view;
       if (s.isTerminal()) return view;
-      Optional<Duration> running = runningSince < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(now - runningSince));
-      delay = PollingInternals.nextPollDelay(policy, s, unchangedPolls, Duration.ofMillis(now - lastChangeAt), running);
+      delay = schedule.nextPollDelay(nowNanos());
     }
+  }
+
+  /** Workflow time in the nanoseconds of {@link PollSchedule}'s clock. */
+  private static long nowNanos() {
+    return Workflow.currentTimeMillis() * 1_000_000L;
   }
 
   /** Sleeps {@code delay}, or until the deadline if that comes first; false when the deadline came. */
