@@ -32,7 +32,7 @@ import java.time.Duration;
  * {@link Builder#interval}, {@link Builder#maxInterval}, {@link Builder#minInterval}, or {@link
  * Builder#fixedInterval} for one fixed rate), the {@link Builder#deadline}, the retry backoff and
  * its caps ({@link Builder#retryDelay}, {@link Builder#maxRetryDelay}, {@link
- * Builder#maxRetryAfter}, {@link Builder#maxConsecutiveFailures}), the {@link Builder#jitter} and
+ * Builder#maxRetryAfter}, {@link Builder#maxSubmitRetries}), the {@link Builder#jitter} and
  * the cancel options. The adaptive schedule's shape (the growth factor and its onset, the caps
  * and margin of hinted and queued waits, whether hints are used at all, the source of randomness)
  * is tuned by the benchmarks, not by users, and is not API: it may change in any release. Of
@@ -50,7 +50,7 @@ public final class PollingPolicy {
   private final Duration retryDelay;
   private final Duration maxRetryDelay;
   private final Duration maxRetryAfter;
-  private final int maxConsecutiveFailures;
+  private final int maxSubmitRetries;
   private final Duration deadline;
   private final double jitter;
   private final boolean cancelOnDispose;
@@ -65,7 +65,7 @@ public final class PollingPolicy {
     this.retryDelay = b.retryDelay;
     this.maxRetryDelay = b.maxRetryDelay;
     this.maxRetryAfter = b.maxRetryAfter;
-    this.maxConsecutiveFailures = b.maxConsecutiveFailures;
+    this.maxSubmitRetries = b.maxSubmitRetries;
     this.deadline = b.deadline;
     this.jitter = b.jitter;
     this.cancelOnDispose = b.cancelOnDispose;
@@ -126,8 +126,8 @@ public final class PollingPolicy {
    * How many times a submit that provably created no job (refused before sending, 429, 503) is
    * sent again. Reads of a task are not bounded by it: they retry until the {@link #deadline()}.
    */
-  public int maxConsecutiveFailures() {
-    return maxConsecutiveFailures;
+  public int maxSubmitRetries() {
+    return maxSubmitRetries;
   }
 
   /** How long a task is watched before {@code TaskTimeoutException}; positive. */
@@ -177,7 +177,7 @@ public final class PollingPolicy {
     private Duration retryDelay = Duration.ofSeconds(1);
     private Duration maxRetryDelay = Duration.ofSeconds(30);
     private Duration maxRetryAfter = Duration.ofSeconds(60);
-    private int maxConsecutiveFailures = 5;
+    private int maxSubmitRetries = 5;
     private Duration deadline = Duration.ofMinutes(20);
     private double jitter = 0.03;
     private boolean cancelOnDispose;
@@ -194,7 +194,7 @@ public final class PollingPolicy {
       retryDelay = p.retryDelay;
       maxRetryDelay = p.maxRetryDelay;
       maxRetryAfter = p.maxRetryAfter;
-      maxConsecutiveFailures = p.maxConsecutiveFailures;
+      maxSubmitRetries = p.maxSubmitRetries;
       deadline = p.deadline;
       jitter = p.jitter;
       cancelOnDispose = p.cancelOnDispose;
@@ -321,9 +321,9 @@ public final class PollingPolicy {
      *
      * @throws IllegalArgumentException if {@code n} is negative
      */
-    public Builder maxConsecutiveFailures(int n) {
-      if (n < 0) throw new IllegalArgumentException("maxConsecutiveFailures must be >= 0, got " + n);
-      maxConsecutiveFailures = n;
+    public Builder maxSubmitRetries(int n) {
+      if (n < 0) throw new IllegalArgumentException("maxSubmitRetries must be >= 0, got " + n);
+      maxSubmitRetries = n;
       return this;
     }
 

@@ -58,7 +58,7 @@ class PollingPolicyApiTest {
     // tuning(..) takes a client.internal type: the one door to the adaptive knobs, not API.
     assertThat(publicMethods(PollingPolicy.Builder.class)).containsExactlyInAnyOrder(
         "initialDelay", "interval", "maxInterval", "minInterval", "fixedInterval", "retryDelay",
-        "maxRetryDelay", "maxRetryAfter", "maxConsecutiveFailures", "deadline", "jitter",
+        "maxRetryDelay", "maxRetryAfter", "maxSubmitRetries", "deadline", "jitter",
         "cancelOnDispose", "cancelOnDeadline", "tuning", "build");
   }
 

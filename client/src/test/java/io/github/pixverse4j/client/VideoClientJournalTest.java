@@ -74,7 +74,7 @@ class VideoClientJournalTest {
     PollingPolicy policy = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
         .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100))
         .tuning(PollTuning.builder().useProviderHints(false).build())
-        .retryDelay(Duration.ofSeconds(1)).maxConsecutiveFailures(3).jitter(0).build();
+        .retryDelay(Duration.ofSeconds(1)).maxSubmitRetries(3).jitter(0).build();
     return new VideoClient(provider, policy, time, downloader).withJournal(journal);
   }
 

@@ -122,7 +122,7 @@ public enum Provider {
         .retryDelay(ms5)
         .maxRetryDelay(ms20)
         .maxRetryAfter(ms20)
-        .maxConsecutiveFailures(4)
+        .maxSubmitRetries(4)
         .deadline(deadline)
         .tuning(FastPolling.tuning().toBuilder().maxHintedInterval(ms20).maxQueuedInterval(ms20).build())
         .build();

@@ -99,7 +99,7 @@ class WorkflowReplayTest {
   @DisplayName("the check can fail: a worker that would not resend the refused submit does not replay at all")
   void otherCommandsAreNondeterministic() {
     // The replayer reports the NonDeterministicException in its message, not as a cause.
-    assertThatThrownBy(() -> replay(PollingPolicy.defaults().toBuilder().maxConsecutiveFailures(0).build()))
+    assertThatThrownBy(() -> replay(PollingPolicy.defaults().toBuilder().maxSubmitRetries(0).build()))
         .hasMessageContaining(NonDeterministicException.class.getName())
         .hasMessageContaining("EVENT_TYPE_TIMER_STARTED does not match command type COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION");
   }

@@ -23,7 +23,7 @@ public final class FastPolling {
 
   /**
    * A builder holding the policy described above, for a test that changes one setting, e.g.
-   * {@code FastPolling.builder().maxConsecutiveFailures(4).build()}.
+   * {@code FastPolling.builder().maxSubmitRetries(4).build()}.
    */
   public static PollingPolicy.Builder builder() {
     return PollingPolicy.builder()

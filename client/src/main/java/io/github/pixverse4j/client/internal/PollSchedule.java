@@ -22,7 +22,7 @@ import java.util.function.DoubleSupplier;
  * deterministic for a given clock and random source. Not thread-safe: one step at a time.
  *
  * <p>Read failures are retried for as long as the caller's deadline allows, however many in a
- * row: the policy's {@code maxConsecutiveFailures} bounds submit resends only.
+ * row: the policy's {@code maxSubmitRetries} bounds submit resends only.
  */
 public final class PollSchedule {
   private final PollingPolicy policy;

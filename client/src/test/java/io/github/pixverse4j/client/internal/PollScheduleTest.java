@@ -174,7 +174,7 @@ class PollScheduleTest {
   @Test
   @DisplayName("failed reads back off to the cap however many in a row, show a retry state, and the recovery is news")
   void failedReads() {
-    PollingPolicy p = PollingPolicy.builder().jitter(0).maxConsecutiveFailures(5).build();
+    PollingPolicy p = PollingPolicy.builder().jitter(0).maxSubmitRetries(5).build();
     TaskStatus queued = status(TaskState.QUEUED).build();
     PollSchedule schedule = new PollSchedule(p, queued, 0);
     long second = 1_000_000_000L;
@@ -182,7 +182,7 @@ class PollScheduleTest {
     for (int i = 1; i <= 30; i++) {
       last = schedule.failed("503 busy", Optional.empty(), i * second);
     }
-    assertThat(last).as("capped at maxRetryDelay, not ended after maxConsecutiveFailures").isEqualTo(p.maxRetryDelay());
+    assertThat(last).as("capped at maxRetryDelay, not ended after maxSubmitRetries").isEqualTo(p.maxRetryDelay());
     assertThat(schedule.consecutiveFailures()).isEqualTo(30);
     assertThat(schedule.failingSinceNanos()).isEqualTo(second);
     assertThat(schedule.last().retry()).hasValueSatisfying(r -> {

@@ -114,7 +114,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
         if (info != null) {
           ApplicationFailure app = (ApplicationFailure) cause;
-          if (info.isSubmitProvablyNotAccepted() && failures < policy.maxConsecutiveFailures()) {
+          if (info.isSubmitProvablyNotAccepted() && failures < policy.maxSubmitRetries()) {
             failures++;
             Optional<Duration> retryAfter = Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
             Workflow.sleep(PollSchedule.retryDelay(policy, random::nextDouble, failures, retryAfter));
@@ -290,7 +290,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
    * VideoClient's rule for a cancel or a download, whose retries Temporal runs: the policy's first
    * delay doubling to its cap, attempts started until the policy's deadline (the activity's
    * schedule-to-close timeout: the deadline plus one attempt's time), however many; {@code
-   * maxConsecutiveFailures} bounds submit resends only, as in the client.
+   * maxSubmitRetries} bounds submit resends only, as in the client.
    */
   private static RetryOptions retries(PollingPolicy policy) {
     return RetryOptions.newBuilder()
