@@ -2,7 +2,7 @@ package com.example.fal;
 
 import dagger.Module;
 import dagger.Provides;
-import io.github.pixverse4j.client.BaseHttpClient;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.reactivex.rxjava3.core.Scheduler;

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.api;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -71,7 +72,7 @@ public abstract class ImageToVideoRequest {
     if (duration().isPresent()) {
       Duration d = duration().get();
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalStateException("duration must be positive, got " + d);
+        throw new IllegalStateException("duration must be positive, got " + DurationText.of(d));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.api;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,14 @@ public abstract class ProviderCapabilities {
 
   /** How the image may be given. */
   public abstract Set<ImageInput.Kind> imageKinds();
+
+  /**
+   * The image formats the provider accepts, from its documentation (for a file it uploads and for
+   * the file behind an image URL alike); empty when its documentation names none, and then any
+   * image is passed on for the provider to judge. {@link #validate} does not read images: the
+   * command line checks a local file's signature against this set before anything is sent.
+   */
+  public abstract Set<ImageFormat> imageFormats();
 
   /** Largest image accepted for upload, in bytes. */
   public abstract Optional<Long> maxImageBytes();
@@ -136,7 +145,7 @@ public abstract class ProviderCapabilities {
 
     if (request.duration().isPresent()) {
       java.time.Duration d = request.duration().get();
-      String given = d.getSeconds() + (d.getNano() == 0 ? " s" : "." + String.format(Locale.ROOT, "%09d", d.getNano()).replaceAll("0+$", "") + " s");
+      String given = DurationText.of(d);
       if (durationsSeconds().isEmpty()) {
         v.add(Violation.of("duration", "not supported", given,
             "This endpoint has no duration setting" + where + "; leave duration unset."));

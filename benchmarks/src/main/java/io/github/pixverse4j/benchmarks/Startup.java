@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The CLI's start-up next to {@code java -version}: {@code --help}, and {@code generate
- * --simulate} up to the moment the task token is printed (JVM, command model, in-process
- * simulator, upload and submit), each with and without an AppCDS archive of the command's
- * classes. The variants run in turns within each round, so a busy machine slows all alike.
+ * The CLI's start-up next to {@code java -version}: {@code --version}, {@code --help}, and {@code
+ * generate --simulate} up to the moment the task token is printed (JVM, command model, in-process
+ * simulator, upload and submit), each with plain {@code java -jar}, with an AppCDS archive of the
+ * command's classes, and through the {@code pixverse4j} launcher as users start it (its build
+ * check, archive and JVM flags). The variants run in turns within each round, so a busy machine
+ * slows all alike; the one-minute load average before and after is recorded with them.
  */
 final class Startup {
   static final int ROUNDS = 9;
@@ -44,30 +46,71 @@ final class Startup {
       throw new IllegalStateException("the AppCDS training run failed");
     }
     String cds = "-XX:SharedArchiveFile=" + archive;
-    List<String> help = List.of(java, "-jar", jar.toString(), "--help");
-    List<String> helpCds = List.of(java, cds, "-jar", jar.toString(), "--help");
-    List<String> generate = List.of(java, "-jar", jar.toString(), "generate", "--simulate", "--image",
-        CAT.toString(), "--prompt", "start-up", "--no-download");
-    List<String> generateCds = new ArrayList<>(generate);
-    generateCds.add(1, cds);
-
-    long[][] t = new long[5][ROUNDS];
-    for (int i = 0; i < ROUNDS; i++) {
-      t[0][i] = ms(List.of(java, "-version"), null, work);
-      t[1][i] = ms(help, null, work);
-      t[2][i] = ms(helpCds, null, work);
-      t[3][i] = ms(generate, "Task: ", work);
-      t[4][i] = ms(generateCds, "Task: ", work);
+    Path launcher = Paths.get("..", "pixverse4j").toAbsolutePath().normalize();
+    // The launcher records its own archive when its jar is newer than its last recording: once, here.
+    Process warm = new ProcessBuilder("bash", launcher.toString(), "--version").directory(work.toFile())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!warm.waitFor(3, TimeUnit.MINUTES) || warm.exitValue() != 0) {
+      throw new IllegalStateException("./pixverse4j --version failed");
     }
+    List<String> generateArgs = List.of("generate", "--simulate", "--image", CAT.toString(), "--prompt", "start-up",
+        "--no-download");
+    // Name, command, and the line that ends the measurement (null: the process's end).
+    Map<String, Variant> variants = new LinkedHashMap<>();
+    variants.put("javaVersionMs", new Variant(List.of(java, "-version"), null));
+    variants.put("versionMs", new Variant(cli(java, List.of(), jar, List.of("--version")), null));
+    variants.put("versionAppCdsMs", new Variant(cli(java, List.of(cds), jar, List.of("--version")), null));
+    variants.put("versionLauncherMs", new Variant(List.of("bash", launcher.toString(), "--version"), null));
+    variants.put("helpMs", new Variant(cli(java, List.of(), jar, List.of("--help")), null));
+    variants.put("helpAppCdsMs", new Variant(cli(java, List.of(cds), jar, List.of("--help")), null));
+    variants.put("helpLauncherMs", new Variant(List.of("bash", launcher.toString(), "--help"), null));
+    variants.put("generateSimulateToTaskMs", new Variant(cli(java, List.of(), jar, generateArgs), "Task: "));
+    variants.put("generateSimulateToTaskAppCdsMs", new Variant(cli(java, List.of(cds), jar, generateArgs), "Task: "));
+    List<String> generateLauncher = new ArrayList<>(List.of("bash", launcher.toString()));
+    generateLauncher.addAll(generateArgs);
+    variants.put("generateSimulateToTaskLauncherMs", new Variant(generateLauncher, "Task: "));
+
     m.put("rounds", ROUNDS);
-    m.put("javaVersionMs", median(t[0]));
-    m.put("cliHelpMs", median(t[1]));
-    m.put("cliHelpAppCdsMs", median(t[2]));
-    m.put("generateSimulateToTaskMs", median(t[3]));
-    m.put("generateSimulateToTaskAppCdsMs", median(t[4]));
+    m.put("load1mBefore", load());
+    long[][] t = new long[variants.size()][ROUNDS];
+    List<Variant> list = new ArrayList<>(variants.values());
+    for (int i = 0; i < ROUNDS; i++) {
+      for (int v = 0; v < list.size(); v++) t[v][i] = ms(list.get(v).command, list.get(v).until, work);
+    }
+    int v = 0;
+    for (String name : variants.keySet()) m.put(name, median(t[v++]));
+    m.put("load1mAfter", load());
     m.put("appCdsArchiveMiB", Files.size(archive) >> 20);
     Files.deleteIfExists(archive);
     return m;
+  }
+
+  /** One way to start the command, and the output line that ends its measurement (null: the end). */
+  private static final class Variant {
+    final List<String> command;
+    final String until;
+
+    Variant(List<String> command, String until) {
+      this.command = command;
+      this.until = until;
+    }
+  }
+
+  private static List<String> cli(String java, List<String> jvmOptions, Path jar, List<String> args) {
+    List<String> c = new ArrayList<>(List.of(java));
+    c.addAll(jvmOptions);
+    c.addAll(List.of("-jar", jar.toString()));
+    c.addAll(args);
+    return c;
+  }
+
+  /** The one-minute load average (Linux), so that a reader can judge how busy the machine was. */
+  private static String load() {
+    try {
+      return Files.readString(Paths.get("/proc/loadavg")).split(" ")[0];
+    } catch (Exception e) {
+      return "n/a";
+    }
   }
 
   /** Milliseconds until the process ends, or until a stderr/stdout line starts with {@code until}. */

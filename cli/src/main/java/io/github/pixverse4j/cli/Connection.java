@@ -111,7 +111,7 @@ final class Connection implements AutoCloseable {
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
     throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + String.join(", ", ids)
-        + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: README, \"Providers from other jars\")");
+        + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers from other jars\")");
   }
 
   /** The named provider, else the first whose key is set, else the default simulated one. */
@@ -141,7 +141,7 @@ final class Connection implements AutoCloseable {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
     boolean simulate = common.simulate();
-    if (!simulate && key.isPresent()) {
+    if (!simulates(f, env, common)) {
       ClientConfig.Builder s = ClientConfig.builder()
           .apiKey(key.get()).pollingPolicy(common.policy(false));
       if (common.baseUrl != null) s.baseUrl(common.baseUrl);
@@ -167,6 +167,11 @@ final class Connection implements AutoCloseable {
       sim.close();
       throw e;
     }
+  }
+
+  /** Whether {@link #open} simulates {@code f}: {@code --simulate} was given, or its key is not set. */
+  static boolean simulates(VideoProviderFactory f, Env env, Main.Connect common) {
+    return common.simulate() || !key(f, env).isPresent();
   }
 
   /** What to change to reach the real service: only the steps that apply to this run. */

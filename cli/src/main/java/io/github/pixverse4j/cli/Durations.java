@@ -34,45 +34,6 @@ final class Durations {
     return total;
   }
 
-  /**
-   * A duration as the options take it: {@code 2s}, {@code 20m}, {@code 1m30s}, {@code 1h5m},
-   * {@code 300ms}, {@code 1.5s}; never ISO-8601's {@code PT2S}.
-   */
-  static String human(Duration d) {
-    if (d.isNegative()) return "-" + human(d.negated());
-    if (d.isZero()) return "0s";
-    if (d.compareTo(Duration.ofSeconds(1)) < 0) return d.toMillis() + "ms";
-    long s = d.getSeconds();
-    long ms = d.toMillis() % 1000;
-    StringBuilder b = new StringBuilder();
-    if (s >= 3600) b.append(s / 3600).append('h');
-    if ((s / 60) % 60 != 0) b.append((s / 60) % 60).append('m');
-    if (s % 60 != 0 || ms != 0) {
-      b.append(s % 60);
-      if (ms != 0) b.append('.').append(String.format("%03d", ms).replaceAll("0+$", ""));
-      b.append('s');
-    }
-    return b.toString();
-  }
-
-  /** Rewrites every ISO-8601 duration ({@code PT0.3S}) in a message as {@link #human}. */
-  static String humanizeIn(String message) {
-    Matcher m = ISO.matcher(message);
-    StringBuffer b = new StringBuffer();
-    while (m.find()) {
-      String replacement;
-      try {
-        replacement = human(Duration.parse(m.group()));
-      } catch (java.time.format.DateTimeParseException notADuration) {
-        replacement = m.group();
-      }
-      m.appendReplacement(b, Matcher.quoteReplacement(replacement));
-    }
-    return m.appendTail(b).toString();
-  }
-
-  private static final Pattern ISO = Pattern.compile("\\bPT(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?\\b");
-
   /** A clock reading for elapsed time and ETAs on the progress line: {@code 0:42}, {@code 1:02:03}. */
   static String format(Duration d) {
     long s = Math.max(0, d.getSeconds());

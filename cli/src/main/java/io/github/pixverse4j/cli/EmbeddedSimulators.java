@@ -12,6 +12,16 @@ final class EmbeddedSimulators {
 
   /** A started simulator of {@code providerId} with a random key and the demo lifecycle. */
   static ProviderSimulator start(String providerId) {
+    return create(providerId).defaultLifecycle(Lifecycle.defaultDemo()).start();
+  }
+
+  /**
+   * A simulator of {@code providerId} accepting a random key, not yet started, numbering its jobs
+   * from a random number.
+   *
+   * @throws IllegalArgumentException when no module registers a simulator of that provider
+   */
+  static ProviderSimulator create(String providerId) {
     SecureRandom random = new SecureRandom();
     byte[] raw = new byte[18];
     random.nextBytes(raw);
@@ -20,10 +30,9 @@ final class EmbeddedSimulators {
         .orElseThrow(() -> new IllegalArgumentException("No simulator for provider '" + providerId
             + "': its module registers no " + SimulatorFactory.class.getName() + " (see the testkit README)"))
         .create(key);
-    sim.defaultLifecycle(Lifecycle.defaultDemo());
     // Fresh task ids per run: the default file name derives from the id, and a second demo run
     // must not collide with the first one's video.
     sim.firstJobNumber(1 + (random.nextLong() >>> 1) % ProviderSimulator.MAX_FIRST_JOB_NUMBER);
-    return sim.start();
+    return sim;
   }
 }

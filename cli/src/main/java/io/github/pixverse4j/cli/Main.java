@@ -51,7 +51,7 @@ import picocli.CommandLine.ParentCommand;
     // The help shows HelpText's version of this description, which names each registered provider's variable.
     subcommands = {
         Main.Generate.class, Main.Watch.class, Main.Status.class, Main.Cancel.class,
-        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class, Completion.class},
+        Main.Download.class, Main.Providers.class, TasksCommand.class, ResumeCommand.class, SimulateCommand.class, Completion.class},
     footer = "%nEach command's --help lists its exit codes.")
 public final class Main implements Callable<Integer> {
   final Env env;
@@ -119,6 +119,8 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code. */
   int execute(String... args) {
+    Integer quick = QuickStart.run(args, out, err);
+    if (quick != null) return quick;
     // A bad entry in an add-on jar is skipped; saying so once up front explains a missing provider.
     for (String problem : Connection.loadProblems()) err.println("pixverse4j: " + problem);
     err.flush();
@@ -447,6 +449,7 @@ public final class Main implements Callable<Integer> {
     if (noDownload && c.simulated() && !last.videos().isEmpty() && !output.json()) {
       output.say("The URL is served by the in-process simulator: it stops working when this command ends.");
     }
+    if (c.simulated() && !last.videos().isEmpty() && !output.json()) output.say(SimulateCommand.PLACEHOLDER_NOTE);
     return code;
   }
 
@@ -565,12 +568,16 @@ public final class Main implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         problems.add(e);
       }
+      // A local file for a simulated provider that takes image URLs only is checked as the URL it becomes.
+      boolean upload = id != null && Connection.simulates(Connection.factory(id), parent.env, common)
+          && SimulatedUploads.needed(Connection.factory(id).capabilities(), request);
+      ImageToVideoRequest checked = upload ? SimulatedUploads.standIn(request) : request;
       List<io.github.pixverse4j.api.Violation> violations =
-          id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(request);
+          id == null || request == null ? List.of() : Connection.factory(id).capabilities().validate(checked);
       if (imageRefused) {
         violations = violations.stream().filter(v -> !"image".equals(v.field())).collect(java.util.stream.Collectors.toList());
       }
-      if (problems.isEmpty() && !violations.isEmpty()) Connection.factory(id).capabilities().requireValid(request);
+      if (problems.isEmpty() && !violations.isEmpty()) Connection.factory(id).capabilities().requireValid(checked);
       if (problems.size() == 1 && violations.isEmpty()) throw problems.get(0);
       if (!problems.isEmpty()) {
         StringBuilder b = new StringBuilder("Invalid request (nothing was sent): ");
@@ -588,10 +595,12 @@ public final class Main implements Callable<Integer> {
       try (Connection c = Connection.open(id, parent.env, common, parent.err, journal)) {
         out.hint(c.resumeHint().output(target));
         parent.hint = out.hint();
-        c.factory.estimateUsd(request).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
+        ImageToVideoRequest sent = upload ? SimulatedUploads.upload(c.simulator, c.factory.capabilities(), request, out)
+            : request;
+        c.factory.estimateUsd(sent).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
             c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
         out.waiting("Submitting the job to " + c.factory.id());
-        return parent.followAndFinish(c, c.client.generate(request, labels), common, null, noDownload, target, force,
+        return parent.followAndFinish(c, c.client.generate(sent, labels), common, null, noDownload, target, force,
             out);
       }
     }
@@ -735,7 +744,7 @@ public final class Main implements Callable<Integer> {
         file = parent.cwd.resolve(text).normalize();
       }
       int before = problems.size();
-      note(problems, () -> Preflight.imageFile(file));
+      note(problems, () -> Preflight.imageFile(file, chosenCapabilities()));
       imageRefused = problems.size() > before;
       return ImageInput.file(file);
     }

@@ -4,6 +4,7 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.TaskTimeoutException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.api.internal.DurationText;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the library's messages, written for Java programmers, into the command's language:
- * option names instead of request fields, {@code 2s} instead of {@code PT2S}, and what to do on
- * the command line instead of which method to call.
+ * option names instead of request fields, and what to do on the command line instead of which
+ * method to call. Durations need no translation: the library writes them as the options take
+ * them ({@code 2s}, {@code 20m}, with {@link DurationText}).
  */
 final class Messages {
   /** Request fields (as {@link Violation#field()} names them) and the options that set them. */
@@ -32,7 +34,6 @@ final class Messages {
   }
 
   private static final Pattern CAMEL_CASE = Pattern.compile("\\b[a-z]+[A-Z]\\w*\\b");
-  private static final Pattern SECONDS = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) s\\b");
   private static final String TOKEN_ADVICE = "Use the exact string printed by TaskHandle.token().";
   /** What a task token looks like and where to find one, for the command's users. */
   static final String TOKEN_HELP = "Use the token printed by generate (\"Task: …\", once the provider accepts"
@@ -48,8 +49,7 @@ final class Messages {
     }
     String message = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
     if (message == null) message = e.toString();
-    message = message.replace(TOKEN_ADVICE, TOKEN_HELP);
-    return Durations.humanizeIn(message);
+    return message.replace(TOKEN_ADVICE, TOKEN_HELP);
   }
 
   /** One sentence listing every violation, in option names. */
@@ -78,12 +78,12 @@ final class Messages {
       String f = FLAGS.get(m.group());
       m.appendReplacement(b, Matcher.quoteReplacement(f != null ? f : m.group()));
     }
-    message = SECONDS.matcher(Durations.humanizeIn(m.appendTail(b).toString())).replaceAll("$1s");
+    message = m.appendTail(b).toString();
     return flag == null || message.contains(flag) ? message : flag + ": " + message;
   }
 
   private static String timeout(TaskTimeoutException e, ResumeHint hint, Duration watchLimit) {
-    return "Stopped waiting after " + Durations.human(watchLimit) + " (--timeout)"
+    return "Stopped waiting after " + DurationText.of(watchLimit) + " (--timeout)"
         + e.lastStatus().map(s -> "; the task was last seen " + s.state()).orElse("")
         + (hint.isSimulated() ? "." : ". It may still finish at the provider.");
   }

@@ -7,6 +7,7 @@ import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.internal.DurationText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +107,7 @@ final class Output {
     StringBuilder b = new StringBuilder(s.state().name());
     s.queuePosition().ifPresent(p -> b.append(" queue-position ").append(p));
     s.progressPercent().ifPresent(p -> b.append(' ').append(p).append('%'));
-    s.estimatedTimeRemaining().ifPresent(d -> b.append(" eta ").append(Durations.human(d)));
+    s.estimatedTimeRemaining().ifPresent(d -> b.append(" eta ").append(DurationText.of(d)));
     s.failure().ifPresent(f -> b.append(' ').append(f.category()).append(": ").append(f.message()));
     for (Video v : s.videos()) b.append(' ').append(v.url());
     return b.toString();

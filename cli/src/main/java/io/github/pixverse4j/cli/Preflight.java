@@ -1,12 +1,15 @@
 package io.github.pixverse4j.cli;
 
+import io.github.pixverse4j.api.ImageFormat;
+import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.client.DownloadTargets;
-import io.github.pixverse4j.client.provider.ImageHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The local checks made before anything is sent, so that a paid job never fails afterwards for a
@@ -21,18 +24,22 @@ final class Preflight {
     DownloadTargets.check(target, force);
   }
 
-  /** The image file exists, is readable, and starts like an image. */
-  static void imageFile(Path file) {
+  /**
+   * The image file exists, is readable, and starts like an image of a format {@code caps}'s
+   * provider accepts ({@link ProviderCapabilities#imageFormats()}; any {@link ImageFormat} when it
+   * names none, or when {@code caps} is null because the provider is not known yet).
+   */
+  static void imageFile(Path file, ProviderCapabilities caps) {
     if (!Files.exists(file)) {
       throw new IllegalArgumentException("Image file not found: " + file + " (give a file or an http(s) URL)");
     }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("The image " + file + " is not a regular file (nothing was sent).");
     }
-    byte[] head = new byte[16];
+    byte[] head = new byte[ImageFormat.SIGNATURE_BYTES];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
-      n = in.read(head);
+      n = in.readNBytes(head, 0, head.length);
     } catch (AccessDeniedException e) {
       throw new IllegalArgumentException("The image file " + file + " is not readable: permission denied"
           + " (nothing was sent).", e);
@@ -40,9 +47,17 @@ final class Preflight {
       throw new IllegalArgumentException("The image file " + file + " cannot be read: " + e.getMessage()
           + " (nothing was sent).", e);
     }
-    if (!ImageHeader.looksLikeImage(head, n)) {
-      throw new IllegalArgumentException("The file " + file + " is not an image (expected PNG, JPEG, WebP, GIF,"
-          + " BMP, HEIC or AVIF; nothing was sent).");
+    boolean stated = caps != null && !caps.imageFormats().isEmpty();
+    Set<ImageFormat> accepted = stated ? caps.imageFormats() : EnumSet.allOf(ImageFormat.class);
+    String expected = ImageFormat.describe(accepted) + (stated ? " for " + caps.providerId() : "");
+    ImageFormat format = ImageFormat.sniff(head, n);
+    if (format == null) {
+      throw new IllegalArgumentException("The file " + file + " is not an image (expected " + expected
+          + "; nothing was sent).");
+    }
+    if (!accepted.contains(format)) {
+      throw new IllegalArgumentException("The image " + file + " is a " + format.label() + "; " + caps.providerId()
+          + " accepts " + ImageFormat.describe(accepted) + " (nothing was sent): convert it first.");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.disposables.Disposable;
@@ -53,9 +54,9 @@ final class ProgressRenderer {
     /** {@code provider not answering for 42s (HTTP 502); next try in 20s}, as seen at {@code now}. */
     String describe(Instant now) {
       Duration next = Duration.between(now, nextAttemptAt);
-      return "provider not answering for " + Durations.human(seconds(Duration.between(failingSince, now)))
+      return "provider not answering for " + DurationText.of(seconds(Duration.between(failingSince, now)))
           + " (" + lastFailure + "); " + (next.isNegative() || next.isZero() ? "trying again now"
-              : "next try in " + Durations.human(seconds(next.plusMillis(999))));
+              : "next try in " + DurationText.of(seconds(next.plusMillis(999))));
     }
 
     @Override
@@ -154,7 +155,7 @@ final class ProgressRenderer {
     } else if (waitingFor != null && !quietNoticeShown
         && Duration.between(start, now()).compareTo(QUIET_LIMIT) >= 0) {
       quietNoticeShown = true;
-      println(waitingFor + ": no answer yet after " + Durations.human(seconds(Duration.between(start, now())))
+      println(waitingFor + ": no answer yet after " + DurationText.of(seconds(Duration.between(start, now())))
           + "; still trying.");
     }
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Android recipe in the README compiles as Java 8 against the library, with minimal stand-ins
+ * The Android recipe in docs/android.md compiles as Java 8 against the library, with minimal stand-ins
  * for the three Android classes it uses (the Android SDK is not a build dependency).
  */
 class AndroidRecipeTest {
@@ -51,16 +51,16 @@ class AndroidRecipeTest {
   @TempDir Path dir;
 
   static String recipe() throws Exception {
-    String readme = new String(Files.readAllBytes(Paths.get("..", "README.md")), StandardCharsets.UTF_8);
+    String readme = new String(Files.readAllBytes(Paths.get("..", "docs", "android.md")), StandardCharsets.UTF_8);
     int start = readme.indexOf("<!-- android-recipe:start -->");
     int end = readme.indexOf("<!-- android-recipe:end -->");
-    assertThat(start).as("README marks the Android recipe").isGreaterThanOrEqualTo(0);
+    assertThat(start).as("docs/android.md marks the Android recipe").isGreaterThanOrEqualTo(0);
     String block = readme.substring(start, end);
     return block.substring(block.indexOf("```java") + 7, block.lastIndexOf("```"));
   }
 
   @Test
-  @DisplayName("the README's Android recipe compiles as Java 8 against the library")
+  @DisplayName("docs/android.md's Android recipe compiles as Java 8 against the library")
   void compiles() throws Exception {
     List<String> files = new ArrayList<>();
     for (Map.Entry<String, String> stub : ANDROID_STUBS.entrySet()) {

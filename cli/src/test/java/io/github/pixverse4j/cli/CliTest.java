@@ -209,7 +209,7 @@ class CliTest {
     String token = TaskHandle.of("zeta", "zeta-1", "t-1").token();
     assertThat(run("watch", token)).isEqualTo(2);
     assertThat(stderr).contains("Unknown provider 'zeta': use one of ")
-        .contains("an add-on provider's jar goes in PIXVERSE4J_CLASSPATH").contains("Providers from other jars");
+        .contains("an add-on provider's jar goes in PIXVERSE4J_CLASSPATH").contains("docs/cli.md, \"Providers from other jars\"");
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Collections;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The {@code error} codes of {@code --json} error objects: stable names, each in the README. */
+/** The {@code error} codes of {@code --json} error objects: stable names, each in docs/cli.md. */
 class ErrorKindsTest {
   private static final ErrorDetails GMI = ErrorDetails.provider("gmi");
 
@@ -34,11 +34,11 @@ class ErrorKindsTest {
   }
 
   @Test
-  @DisplayName("the README's table lists every code")
+  @DisplayName("docs/cli.md's table lists every code")
   void documented() throws Exception {
-    String readme = Files.readString(Paths.get("..", "README.md"));
+    String readme = Files.readString(Paths.get("..", "docs", "cli.md"));
     for (String code : ErrorKinds.ALL) {
-      assertThat(readme).as("README row for %s", code).contains("| `" + code + "` |");
+      assertThat(readme).as("docs/cli.md row for %s", code).contains("| `" + code + "` |");
     }
   }
 }

@@ -126,7 +126,7 @@ class JournalCliTest {
   }
 
   @Test
-  @DisplayName("tasks --json prints only the fields the README lists; needsAttention follows the README's table, unfinished means resume continues it")
+  @DisplayName("tasks --json prints only the fields docs/cli.md lists; needsAttention follows its table, unfinished means resume continues it")
   void tasksJsonFieldsAreDocumented() throws Exception {
     try (var journal = TaskJournal.file(home)) {
       journal.append(JournalRecord.intent("lost-1", java.time.Instant.now(), "gmi", "pixverse-v6", sim.baseUrl(),
@@ -142,12 +142,12 @@ class JournalCliTest {
     assertThat(lost.get("unfinished").asBoolean()).isFalse();
     assertThat(accepted.get("needsAttention").asBoolean()).isTrue();
     assertThat(accepted.get("unfinished").asBoolean()).isTrue();
-    String readme = Files.readString(Paths.get("..", "README.md"));
-    String section = readme.substring(readme.indexOf("### Task journal, `tasks` and `resume`"));
+    String readme = Files.readString(Paths.get("..", "docs", "cli.md"));
+    String section = readme.substring(readme.indexOf("## Task journal, `tasks` and `resume`"));
     String from = section.substring(section.indexOf("`--json` prints one object per task ("));
     String fields = from.substring(0, from.indexOf(")."));
     for (JsonNode n : open) {
-      n.fieldNames().forEachRemaining(f -> assertThat(fields).as("README lists field " + f).contains("`" + f + "`"));
+      n.fieldNames().forEachRemaining(f -> assertThat(fields).as("docs/cli.md lists field " + f).contains("`" + f + "`"));
     }
   }
 
@@ -407,12 +407,12 @@ class JournalCliTest {
   }
 
   @Test
-  @DisplayName("the README's table of tasks states names every state tasks can print, TO_DOWNLOAD too")
+  @DisplayName("docs/cli.md's table of tasks states names every state tasks can print, TO_DOWNLOAD too")
   void readmeListsEveryState() throws Exception {
-    String readme = java.nio.file.Files.readString(java.nio.file.Paths.get("..", "README.md"));
+    String readme = java.nio.file.Files.readString(java.nio.file.Paths.get("..", "docs", "cli.md"));
     assertThat(TasksCommand.states()).contains(TasksCommand.TO_DOWNLOAD, "ACCEPTED", "DOWNLOADED");
     for (String state : TasksCommand.states()) {
-      assertThat(readme).as("README row for %s", state).contains("| `" + state + "` |");
+      assertThat(readme).as("docs/cli.md row for %s", state).contains("| `" + state + "` |");
     }
   }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
   private static final Path SCRIPT = Paths.get("..", "pixverse4j").toAbsolutePath().normalize();
+  /** The start-up flags the launcher gives every run of the command (benchmarks/results/startup.md). */
+  private static final String FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
 
   @TempDir Path root;
   private String stdout;
@@ -202,7 +204,7 @@ class LauncherScriptTest {
         "  recording the command's classes for a faster start (class-data sharing)...",
         "Built. Running it:");
     assertThat(stdout.trim()).as("one java run on stdout: the training run's output is discarded")
-        .startsWith("java -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
+        .startsWith("java " + FLAGS + " -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
             + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar ")
         .endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version").doesNotContain("\n");
     assertThat(root.resolve("cli/target-build.log")).doesNotExist();
@@ -224,7 +226,52 @@ class LauncherScriptTest {
     assertThat(run("--version")).isZero();
     Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
     assertThat(run("--help")).isZero();
-    assertThat(stdout.trim()).startsWith("java -jar ").endsWith("--help");
+    assertThat(stdout.trim()).startsWith("java " + FLAGS + " -jar ").endsWith("--help");
+  }
+
+  @Test
+  @DisplayName("a jar built by another Maven run after the archive was recorded gets its archive recorded again,"
+      + " once")
+  void staleArchiveRecordedAgain() throws Exception {
+    mavenWrapper(0);
+    assertThat(run("--version")).isZero();
+    Path jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar");
+    Path jsa = root.resolve("cli/target/pixverse4j-cli.jsa");
+    // What ./mvnw -B verify does a minute after the recording: a new jar, sources unchanged (not newer
+    // than it). The recording is moved a minute back rather than the jar into the future.
+    Files.writeString(jsa, "recorded for the old jar");
+    Path stamp = root.resolve("cli/target/pixverse4j-cli.jsa.recorded");
+    java.nio.file.attribute.FileTime aMinuteAgo =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+    Files.setLastModifiedTime(stamp, aMinuteAgo);
+    Files.setLastModifiedTime(jsa, aMinuteAgo);
+    assertThat(run("--version")).as(stderr).isZero();
+    assertThat(stderr.lines()).containsExactly("pixverse4j: the command's jar changed since its class-data archive"
+        + " was recorded; recording it again for a faster start (a few seconds, once)...");
+    assertThat(Files.readString(jsa)).as("the archive the training run recorded").isEmpty();
+    assertThat(stdout.trim()).as("only the command's run on stdout")
+        .isEqualTo("java " + FLAGS + " -XX:SharedArchiveFile=" + jsa + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar "
+            + jar + " --version");
+    assertThat(run("--help")).isZero();
+    assertThat(stderr).as("recorded once: the next run is quiet").isEmpty();
+    try (var files = Files.list(root.resolve("cli/target"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("no temporary archive left")
+          .noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  @DisplayName("a failed recording is not retried on every run: the command runs without the archive")
+  void failedRecordingNotRetried() throws Exception {
+    mavenWrapper(0);
+    executable(root.resolve("fake-bin/java"), "#!/usr/bin/env bash\n"
+        + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) exit 1;; esac; done\n"
+        + "echo \"java $*\"\n");
+    assertThat(run("--version")).isZero();
+    assertThat(root.resolve("cli/target/pixverse4j-cli.jsa")).doesNotExist();
+    assertThat(run("--version")).isZero();
+    assertThat(stderr).isEmpty();
+    assertThat(stdout.trim()).startsWith("java " + FLAGS + " -jar ");
   }
 
   @Test
@@ -237,12 +284,12 @@ class LauncherScriptTest {
     extraEnv.put("PIXVERSE4J_CLASSPATH", provider + ":" + deps);
     String jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar").toString();
     assertThat(run("providers")).as(stderr).isZero();
-    assertThat(stdout.trim()).isEqualTo("java -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
+    assertThat(stdout.trim()).isEqualTo("java " + FLAGS + " -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
         + " -Xlog:cds=off -Xlog:cds+dynamic=off -cp " + jar + ":" + provider + ":" + deps
         + " io.github.pixverse4j.cli.Main providers");
     Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
     assertThat(run("providers")).isZero();
-    assertThat(stdout.trim()).isEqualTo("java -cp " + jar + ":" + provider + ":" + deps
+    assertThat(stdout.trim()).isEqualTo("java " + FLAGS + " -cp " + jar + ":" + provider + ":" + deps
         + " io.github.pixverse4j.cli.Main providers");
     assertThat(stderr).isEmpty();
   }

@@ -2,7 +2,12 @@ package io.github.pixverse4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.client.http.HttpErrors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import okhttp3.Headers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +39,19 @@ class MessagesTest {
   @Test
   @DisplayName("durations read like the options take them: 2s, 20m, 1m30s, never PT2S")
   void durations() {
-    assertThat(Durations.human(Duration.ofSeconds(2))).isEqualTo("2s");
-    assertThat(Durations.human(Duration.ofMinutes(20))).isEqualTo("20m");
-    assertThat(Durations.human(Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(Durations.human(Duration.ofMinutes(65))).isEqualTo("1h5m");
-    assertThat(Durations.human(Duration.ofMillis(300))).isEqualTo("300ms");
-    assertThat(Durations.human(Duration.ofMillis(1500))).isEqualTo("1.5s");
-    assertThat(Durations.human(Duration.ZERO)).isEqualTo("0s");
-    assertThat(Durations.humanizeIn("within PT20M, then PT0.3S or PT1M30S; PTA stays"))
-        .isEqualTo("within 20m, then 300ms or 1m30s; PTA stays");
+    // The format itself (2s, 20m, 1m30s, 1h5m, 300ms, 1.5s, 0s) is DurationTextTest's; here the
+    // library's own messages, printed as they are (no rewriting in the command).
+    VideoApiException rateLimited = HttpErrors.fromResponse(
+        "gmi", 429, Headers.of("Retry-After", "90"), null, null, null);
+    assertThat(Messages.of(rateLimited, ResumeHint.simulated(), Duration.ofMinutes(20)))
+        .contains("(it asked to wait 1m30s)").doesNotContain("PT");
+    Violation seconds = ProviderCapabilities.builder().providerId("x").model("m").maxPromptLength(10)
+        .durationRange(5, 8).addImageKinds(ImageInput.Kind.URL).build()
+        .validate(ImageToVideoRequest.builder().image(ImageInput.url("https://e.com/a.png"))
+            .prompt("hi").duration(Duration.ofMillis(5500)).build())
+        .get(0);
+    assertThat(Messages.describe(seconds)).isEqualTo(
+        "--duration: The duration must be a whole number of seconds for x (m), got 5.5s.");
   }
 
   @Test
@@ -56,11 +66,11 @@ class MessagesTest {
     assertThat(Messages.describe(Violation.of("seed", "not supported", "1",
         "seed is not supported for x (m); leave it unset.")))
         .isEqualTo("--seed is not supported for x (m); leave out --seed.");
-    assertThat(Messages.describe(Violation.of("duration", "not supported", "5 s",
+    assertThat(Messages.describe(Violation.of("duration", "not supported", "5s",
         "This endpoint has no duration setting for x (m); leave duration unset.")))
         .isEqualTo("This endpoint has no duration setting for x (m); leave out --duration.");
-    assertThat(Messages.describe(Violation.of("duration", "5 or 8 seconds", "7 s",
-        "The duration must be 5 or 8 seconds for x (m), got 7 s.")))
+    assertThat(Messages.describe(Violation.of("duration", "5 or 8 seconds", "7s",
+        "The duration must be 5 or 8 seconds for x (m), got 7s.")))
         .isEqualTo("--duration: The duration must be 5 or 8 seconds for x (m), got 7s.");
   }
 

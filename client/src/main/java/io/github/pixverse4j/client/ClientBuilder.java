@@ -24,14 +24,29 @@ import okhttp3.OkHttpClient;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private final String defaultBaseUrl;
+  private final VideoProviderFactory provider;
   private final ClientConfig.Builder config = ClientConfig.builder();
 
   /**
+   * A builder whose missing-key message names no provider; prefer {@link #ClientBuilder(String,
+   * VideoProviderFactory)}.
+   *
    * @param defaultBaseUrl the provider's base URL, used unless {@link #baseUrl(String)} is called
    */
   protected ClientBuilder(String defaultBaseUrl) {
+    this(defaultBaseUrl, null);
+  }
+
+  /**
+   * @param defaultBaseUrl the provider's base URL, used unless {@link #baseUrl(String)} is called
+   * @param provider the provider's factory, or {@code null}: a missing or blank API key is then
+   *     reported with the provider's id and the environment variable its key is read from ({@link
+   *     VideoProviderFactory#apiKeyEnvironmentVariable()}), before any request
+   */
+  protected ClientBuilder(String defaultBaseUrl, VideoProviderFactory provider) {
     if (defaultBaseUrl == null) throw new NullPointerException("defaultBaseUrl == null");
     this.defaultBaseUrl = defaultBaseUrl;
+    this.provider = provider;
   }
 
   @SuppressWarnings("unchecked")
@@ -39,9 +54,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return (B) this;
   }
 
-  /** The API key; never printed, logged or put in a handle. See {@link ClientConfig.Builder#apiKey}. */
+  /**
+   * The API key; never printed, logged or put in a handle. See {@link ClientConfig.Builder#apiKey}.
+   *
+   * @throws IllegalArgumentException when {@code apiKey} is {@code null} (an environment variable
+   *     that is not set) or blank: the message names the provider and its key variable, such as
+   *     {@code GMI_API_KEY}
+   */
   public B apiKey(String apiKey) {
-    config.apiKey(apiKey);
+    config.apiKey(apiKey, provider);
     return self();
   }
 
@@ -103,10 +124,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * The finished configuration, with the provider's default base URL unless another was given.
    *
-   * @throws IllegalStateException if no API key was given
+   * @throws IllegalStateException if no API key was given, naming the provider and its key
+   *     variable
    */
   protected final ClientConfig config() {
-    return config.build(defaultBaseUrl);
+    return config.build(defaultBaseUrl, provider);
   }
 
   /** Builds the client. */

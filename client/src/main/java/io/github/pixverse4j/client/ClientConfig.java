@@ -117,11 +117,34 @@ public final class ClientConfig {
 
     private Builder() {}
 
-    /** The API key; never printed, logged or put in a handle. Required. */
+    /**
+     * The API key; never printed, logged or put in a handle. Required.
+     *
+     * @throws IllegalArgumentException when {@code apiKey} is {@code null} (what {@code
+     *     System.getenv} returns for a variable that is not set) or blank, with a message saying
+     *     that the key is missing and where it is read from, or when it contains a character that
+     *     cannot be sent in an HTTP header ({@link ApiKey#of}); no message contains the key
+     */
     public Builder apiKey(String apiKey) {
-      if (apiKey == null) throw new NullPointerException("apiKey == null");
+      return apiKey(apiKey, null);
+    }
+
+    /** {@link #apiKey(String)}, naming {@code provider} (when not null) if the key is missing. */
+    Builder apiKey(String apiKey, VideoProviderFactory provider) {
+      if (apiKey == null) {
+        throw new IllegalArgumentException(MissingApiKey.message(provider, MissingApiKey.NULL));
+      }
+      if (apiKey.trim().isEmpty()) {
+        throw new IllegalArgumentException(MissingApiKey.message(provider, MissingApiKey.BLANK));
+      }
       this.apiKey = ApiKey.of(apiKey);
       return this;
+    }
+
+    private void requireApiKey(VideoProviderFactory provider) {
+      if (apiKey == null) {
+        throw new IllegalStateException(MissingApiKey.message(provider, MissingApiKey.NOT_GIVEN));
+      }
     }
 
     /** Whether a base URL was set, for {@link ClientBuilder#baseUrlGiven()}. */
@@ -146,11 +169,12 @@ public final class ClientConfig {
     }
 
     /**
-     * {@link #build()}, with {@code defaultBaseUrl} when no base URL was given: what a facade
-     * builder builds.
+     * {@link #build()}, with {@code defaultBaseUrl} when no base URL was given, and {@code
+     * provider} (when not null) named if the key is missing: what a facade builder builds.
      */
-    ClientConfig build(String defaultBaseUrl) {
-      ClientConfig built = build();
+    ClientConfig build(String defaultBaseUrl, VideoProviderFactory provider) {
+      requireApiKey(provider);
+      ClientConfig built = new ClientConfig(this);
       if (built.baseUrl != null) return built;
       return new Builder().copy(built).baseUrl(defaultBaseUrl).build();
     }
@@ -208,10 +232,10 @@ public final class ClientConfig {
     /**
      * The configuration.
      *
-     * @throws IllegalStateException if no API key was given
+     * @throws IllegalStateException if no API key was given, saying so in words
      */
     public ClientConfig build() {
-      if (apiKey == null) throw new IllegalStateException("apiKey is required");
+      requireApiKey(null);
       return new ClientConfig(this);
     }
   }

@@ -7,6 +7,7 @@ import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
 import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;

@@ -17,6 +17,7 @@ import io.github.pixverse4j.client.internal.Retrying;
 import io.github.pixverse4j.client.internal.TaskWatcher;
 import io.github.pixverse4j.client.journal.JournalEntry;
 import io.github.pixverse4j.client.journal.TaskJournal;
+import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -336,7 +337,7 @@ public final class VideoClient {
         return Completable.error(VideoProvider.noCancelOperation(provider.id(), handle));
       }
       Completable send = Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
-          .onErrorResumeNext(e -> e instanceof TaskEndedBeforeCancel
+          .onErrorResumeNext(e -> e instanceof TaskEndedBeforeCancelException
               ? status(handle).flatMapCompletable(s -> Completable.error(alreadyEnded(handle, s, e.getMessage())))
               : Completable.error(Failures.withHandle(e, provider.id(), handle)));
       // One plain read, not retried: when it fails, the cancel is sent all the same.

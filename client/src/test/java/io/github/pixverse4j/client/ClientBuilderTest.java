@@ -37,13 +37,15 @@ class ClientBuilderTest {
   }
 
   @Test
-  @DisplayName("its only configuration state is a ClientConfig.Builder, beside the provider's default base URL")
+  @DisplayName("its only configuration state is a ClientConfig.Builder, beside which provider it builds: its default base URL and factory (for the missing-key message)")
   void onlyStateIsClientConfigBuilder() {
     assertThat(Arrays.stream(ClientBuilder.class.getDeclaredFields())
             .filter(f -> !Modifier.isStatic(f.getModifiers()))
             .map(f -> f.getType().getName() + " " + f.getName()))
         .containsExactlyInAnyOrder(
-            "java.lang.String defaultBaseUrl", ClientConfig.Builder.class.getName() + " config");
+            "java.lang.String defaultBaseUrl",
+            VideoProviderFactory.class.getName() + " provider",
+            ClientConfig.Builder.class.getName() + " config");
   }
 
   @Test

@@ -42,7 +42,28 @@ class ClientConfigTest {
     assertThat(c.pollingPolicy()).isSameAs(PollingPolicy.defaults());
     assertThat(c.toString()).doesNotContain("sk-secret-1").contains("baseUrl=default");
     assertThatThrownBy(() -> ClientConfig.builder().build())
-        .isInstanceOf(IllegalStateException.class).hasMessage("apiKey is required");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("No API key: apiKey(..) was not called before build()");
+  }
+
+  @Test
+  @DisplayName("a missing or blank key is named in words, with where keys are read from, before anything is built")
+  void missingKeyInWords() {
+    assertThatThrownBy(() -> ClientConfig.builder().apiKey(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("No API key: apiKey(..) was given null, which is what System.getenv returns")
+        .hasMessageContaining("apiKeyEnvironmentVariable()");
+    assertThatThrownBy(() -> ClientConfig.builder().apiKey(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("No API key: apiKey(..) was given a blank key");
+    // A facade builder written without its factory says the same; with it, see MissingKeyTest
+    // (reliability), which covers every built-in provider.
+    assertThatThrownBy(() -> new FacadeBuilder().apiKey(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("No API key: apiKey(..) was given null");
+    assertThatThrownBy(() -> new FacadeBuilder().built())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("No API key: apiKey(..) was not called before build()");
   }
 
   @Test

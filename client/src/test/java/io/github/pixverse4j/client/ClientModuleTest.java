@@ -7,6 +7,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import javax.inject.Singleton;
 import okhttp3.OkHttpClient;

@@ -28,6 +28,8 @@ import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.internal.PollTuning;
+import io.github.pixverse4j.client.provider.NoJobCreatedException;
+import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
@@ -428,7 +430,7 @@ class VideoClientTest {
         Arguments.of("read timeout", new TransportException("timeout", d, null, true), 1, SubmitOutcomeUnknownException.class),
         // A 500 may come after the job was created: unknown, unless the provider's docs say otherwise.
         Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("500 documented to create nothing", new NoJobCreated(
+        Arguments.of("500 documented to create nothing", new NoJobCreatedException(
             new ProviderUnavailableException("CREATE_TASK_FAILED", d.withHttpStatus(500))), 1, ProviderUnavailableException.class),
         Arguments.of("502", new ProviderUnavailableException("bad gateway", d.withHttpStatus(502)), 1, SubmitOutcomeUnknownException.class),
         Arguments.of("504", new ProviderUnavailableException("gateway timeout", d.withHttpStatus(504)), 1, SubmitOutcomeUnknownException.class),
@@ -565,7 +567,7 @@ class VideoClientTest {
     VideoProvider racing = new DelegatingProvider(provider) {
       @Override
       public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
-        return io.reactivex.rxjava3.core.Completable.error(new TaskEndedBeforeCancel("ALREADY_COMPLETED"));
+        return io.reactivex.rxjava3.core.Completable.error(new TaskEndedBeforeCancelException("ALREADY_COMPLETED"));
       }
     };
     provider.statusAnswers(running(90), failed(FailureCategory.PROVIDER_ERROR));

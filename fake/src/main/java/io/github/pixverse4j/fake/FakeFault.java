@@ -9,6 +9,7 @@ import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.internal.DurationText;
 import java.time.Duration;
 
 /**
@@ -39,8 +40,8 @@ public final class FakeFault {
    */
   public static FakeFault rateLimited(Duration retryAfter) {
     if (retryAfter == null) throw new NullPointerException("retryAfter == null");
-    if (retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter must be >= 0, got " + retryAfter);
-    return new FakeFault("rateLimited(" + retryAfter + ")", id -> new RateLimitedException(
+    if (retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter must be >= 0, got " + DurationText.of(retryAfter));
+    return new FakeFault("rateLimited(" + DurationText.of(retryAfter) + ")", id -> new RateLimitedException(
         "Too many requests (fake)", details(id, 429), retryAfter), Duration.ZERO, false);
   }
 
@@ -67,9 +68,9 @@ public final class FakeFault {
    */
   public static FakeFault timeout(Duration after) {
     if (after == null) throw new NullPointerException("after == null");
-    if (after.isNegative()) throw new IllegalArgumentException("after must be >= 0, got " + after);
-    return new FakeFault("timeout(" + after + ")", id -> new TransportException(
-        "timeout (fake): no answer within " + after, ErrorDetails.provider(id), null, true), after, true);
+    if (after.isNegative()) throw new IllegalArgumentException("after must be >= 0, got " + DurationText.of(after));
+    return new FakeFault("timeout(" + DurationText.of(after) + ")", id -> new TransportException(
+        "timeout (fake): no answer within " + DurationText.of(after), ErrorDetails.provider(id), null, true), after, true);
   }
 
   /**

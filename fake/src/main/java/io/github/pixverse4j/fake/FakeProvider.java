@@ -13,6 +13,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
@@ -359,7 +360,7 @@ public final class FakeProvider implements VideoProvider {
    */
   private <T> Single<T> hungCall(Duration timeout, String what) {
     TransportException e = new TransportException("timeout (fake hang): the " + what + " got no answer within "
-        + timeout + ", the real HTTP client's timeout", ErrorDetails.provider(id()), null, true);
+        + DurationText.of(timeout) + ", the real HTTP client's timeout", ErrorDetails.provider(id()), null, true);
     return Single.timer(latency.plus(timeout).toNanos(), TimeUnit.NANOSECONDS, scheduler)
         .flatMap(ignored -> Single.<T>error(e));
   }

@@ -44,6 +44,7 @@ public final class GmiCloud {
           .allQualities()
           .defaultQuality(Quality.P540)
           .addImageKinds(ImageInput.Kind.URL)
+          // GMI's page names no image formats: imageFormats stays empty and GMI judges the image.
           .supportsSeed(true)
           .supportsAudio(true)
           .supportsMultiClip(true)
@@ -94,7 +95,7 @@ public final class GmiCloud {
     private String organizationId;
 
     Builder() {
-      super(DEFAULT_BASE_URL);
+      super(DEFAULT_BASE_URL, new GmiProviderFactory());
     }
 
     /**

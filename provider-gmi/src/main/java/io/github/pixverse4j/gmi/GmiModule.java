@@ -2,7 +2,7 @@ package io.github.pixverse4j.gmi;
 
 import dagger.Module;
 import dagger.Provides;
-import io.github.pixverse4j.client.BaseHttpClient;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.odirouter;
 
+import io.github.pixverse4j.api.ImageFormat;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.client.ClientBuilder;
@@ -30,6 +31,8 @@ public final class OdiRouter {
       .durationRange(1, 15)
       .allQualities()
       .addImageKinds(ImageInput.Kind.URL)
+      // OdiRouter's page: it uploads the image to PixVerse, which takes JPG, PNG and WebP.
+      .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP)
       .supportsSeed(true)
       .supportsAudio(true)
       .supportsMultiClip(true)
@@ -61,7 +64,7 @@ public final class OdiRouter {
   /** Builds a {@link VideoClient} for OdiRouter; the default base URL is {@value #DEFAULT_BASE_URL}. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
-      super(DEFAULT_BASE_URL);
+      super(DEFAULT_BASE_URL, new OdiRouterProviderFactory());
     }
 
     @Override

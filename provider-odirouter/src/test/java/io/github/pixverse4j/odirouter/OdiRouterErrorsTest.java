@@ -441,11 +441,11 @@ class OdiRouterErrorsTest {
     }
 
     @Test
-    @DisplayName("400 ALREADY_COMPLETED → TaskEndedBeforeCancel (the engine reads the final state); 200 OK completes; 404 NOT_FOUND → TaskNotFoundException")
+    @DisplayName("400 ALREADY_COMPLETED → TaskEndedBeforeCancelException (the engine reads the final state); 200 OK completes; 404 NOT_FOUND → TaskNotFoundException")
     void outcomes() {
       TaskHandle done = completed();
       status(done);
-      assertThat(cancel(done)).isInstanceOf(io.github.pixverse4j.client.TaskEndedBeforeCancel.class)
+      assertThat(cancel(done)).isInstanceOf(io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException.class)
           .hasMessageContaining("ALREADY_COMPLETED");
       assertThat(sim.requestCount("cancel")).isEqualTo(1);
       sim.faults().on("cancel").always(json(200, "{\"status\":\"OK\"}"));

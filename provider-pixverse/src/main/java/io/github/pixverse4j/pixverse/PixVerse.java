@@ -43,7 +43,7 @@ public final class PixVerse {
     private Model model = DEFAULT_MODEL;
 
     Builder() {
-      super(DEFAULT_BASE_URL);
+      super(DEFAULT_BASE_URL, new PixVerseProviderFactory());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.api.Constraint;
+import io.github.pixverse4j.api.ImageFormat;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
@@ -8,6 +9,7 @@ import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.provider.ImageHeader;
 import io.github.pixverse4j.pixverse.internal.PixVerseMapping;
 import java.io.IOException;
@@ -50,6 +52,7 @@ final class PixVerseCapabilities {
         .allQualities()
         .defaultQuality(DEFAULT_QUALITY)
         .addImageKinds(ImageInput.Kind.values())
+        .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP)
         .maxImageBytes(IMAGE_BYTES_LIMIT - 1)
         .supportsSeed(true)
         .styles(STYLES)
@@ -93,8 +96,8 @@ final class PixVerseCapabilities {
   private static Optional<Violation> fastOnlyFiveSeconds(ImageToVideoRequest r) {
     if (!isFast(r) || seconds(r) == 5) return Optional.empty();
     return Optional.of(Violation.of("motionMode", "fast only with 5 seconds", "fast",
-        "Motion mode fast makes only 5-second videos on PixVerse, got " + seconds(r)
-            + " s; choose 5 seconds or motion mode normal."));
+        "Motion mode fast makes only 5-second videos on PixVerse, got "
+            + DurationText.ofSeconds(seconds(r)) + "; choose 5 seconds or motion mode normal."));
   }
 
   private static Optional<Violation> fastNotAt1080p(ImageToVideoRequest r) {

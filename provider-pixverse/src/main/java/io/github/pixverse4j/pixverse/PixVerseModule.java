@@ -3,7 +3,7 @@ package io.github.pixverse4j.pixverse;
 import dagger.Module;
 import dagger.Provides;
 import io.github.pixverse4j.api.Model;
-import io.github.pixverse4j.client.BaseHttpClient;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;

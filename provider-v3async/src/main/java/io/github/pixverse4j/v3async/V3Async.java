@@ -2,6 +2,7 @@ package io.github.pixverse4j.v3async;
 
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.client.VideoProviderFactory;
 import java.util.Arrays;
 
 /**
@@ -26,12 +27,14 @@ public final class V3Async {
 
   /** highwayapi, PixVerse V6 ({@code pixverse-v6-i2v}); handles carry the provider id {@code highway}. */
   public static Builder highway() {
-    return new Builder("highway", HIGHWAY_BASE_URL, V3AsyncModel.PIXVERSE_V6_I2V);
+    return new Builder("highway", HIGHWAY_BASE_URL, V3AsyncModel.PIXVERSE_V6_I2V,
+        new HighwayProviderFactory());
   }
 
   /** myrouter, PixVerse V4.5 ({@code pixverse-v4.5-i2v}); handles carry the provider id {@code myrouter}. */
   public static Builder myrouter() {
-    return new Builder("myrouter", MYROUTER_BASE_URL, V3AsyncModel.PIXVERSE_V4_5_I2V);
+    return new Builder("myrouter", MYROUTER_BASE_URL, V3AsyncModel.PIXVERSE_V4_5_I2V,
+        new MyRouterProviderFactory());
   }
 
   /**
@@ -39,7 +42,7 @@ public final class V3Async {
    * Builder#model} are required; the provider id is {@value #GENERIC_PROVIDER_ID} unless set.
    */
   public static Builder builder() {
-    return new Builder(GENERIC_PROVIDER_ID, null, null);
+    return new Builder(GENERIC_PROVIDER_ID, null, null, null);
   }
 
   static void checkProviderId(String providerId) {
@@ -55,9 +58,10 @@ public final class V3Async {
     private String providerId;
     private V3AsyncModel model;
 
-    private Builder(String providerId, String defaultBaseUrl, V3AsyncModel model) {
+    private Builder(String providerId, String defaultBaseUrl, V3AsyncModel model,
+        VideoProviderFactory factory) {
       // ClientBuilder needs some default; the generic builder refuses to build without baseUrl(..).
-      super(defaultBaseUrl != null ? defaultBaseUrl : HIGHWAY_BASE_URL);
+      super(defaultBaseUrl != null ? defaultBaseUrl : HIGHWAY_BASE_URL, factory);
       this.preset = defaultBaseUrl != null;
       this.providerId = providerId;
       this.model = model;

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.v3async;
 
 import io.github.pixverse4j.api.Constraint;
+import io.github.pixverse4j.api.ImageFormat;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
@@ -60,6 +61,8 @@ public enum V3AsyncModel {
         .providerId(providerId)
         .model(path)
         .addImageKinds(ImageInput.Kind.URL)
+        // Both hosts' pages: .jpg, .jpeg and .png.
+        .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG)
         .supportsSeed(true)
         .allQualities()
         .addModels(version)

@@ -5,7 +5,7 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.NoJobCreated;
+import io.github.pixverse4j.client.provider.NoJobCreatedException;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.internal.V3AsyncApi;
@@ -56,7 +56,7 @@ public final class V3AsyncProvider implements VideoProvider {
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> api.submit(model.path(), V3AsyncMapping.submitBody(model, request)))
-        .onErrorResumeNext(e -> Single.error(V3AsyncErrors.createdNothing(e) ? new NoJobCreated((VideoApiException) e) : e))
+        .onErrorResumeNext(e -> Single.error(V3AsyncErrors.createdNothing(e) ? new NoJobCreatedException((VideoApiException) e) : e))
         .map(response -> V3AsyncMapping.toHandle(answers, model, response));
   }
 

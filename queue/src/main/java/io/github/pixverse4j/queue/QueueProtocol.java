@@ -20,7 +20,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * One provider of the fal-style queue protocol family (PROVIDERS.md §1): {@code POST <submit
+ * One provider of the fal-style queue protocol family (fal's queue API): {@code POST <submit
  * path>} answers {@code {request_id, status_url?, response_url?, cancel_url?, queue_position?}};
  * {@code GET <app path>/requests/{id}/status} answers {@code IN_QUEUE}, {@code IN_PROGRESS} or
  * {@code COMPLETED} (and {@code FAILED}, {@code CANCELED}/{@code CANCELLED} on some hosts); after

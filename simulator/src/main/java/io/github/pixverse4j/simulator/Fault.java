@@ -1,5 +1,6 @@
 package io.github.pixverse4j.simulator;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
@@ -214,7 +215,7 @@ public final class Fault {
   public Fault withDelay(Duration delay) {
     Objects.requireNonNull(delay, "delay == null");
     if (delay.isNegative()) {
-      throw new IllegalArgumentException("delay must be >= 0: " + delay);
+      throw new IllegalArgumentException("delay must be >= 0: " + DurationText.of(delay));
     }
     return new Fault(kind, status, body, contentType, size, chunked, delay, headers, afterHandling);
   }
@@ -291,7 +292,7 @@ public final class Fault {
         b.append(kind.factoryName).append("()");
     }
     if (!delay.isZero()) {
-      b.append(" after ").append(delay);
+      b.append(" after ").append(DurationText.of(delay));
     }
     for (Map.Entry<String, String> h : headers) {
       b.append(" +").append(h.getKey()).append(": ").append(h.getValue());

@@ -64,15 +64,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** The endpoint name of the media routes. */
   public static final String MEDIA_ENDPOINT = "media";
 
-  static {
-    // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
-    // each small answer on a kept-alive connection then waits for the client's delayed ACK
-    // (~40 ms), which caps a simulator at a few hundred requests per second. The JDK reads this
-    // once, when its first HttpServer is created; an explicit setting wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
+  /**
+   * The JDK's switch for {@code TCP_NODELAY} on the sockets of {@code com.sun.net.httpserver}
+   * servers, which {@link #start()} sets to {@code true} when it is unset. That server writes an
+   * answer's headers and body separately; with Nagle's algorithm on, each small answer on a
+   * kept-alive connection waits for the client's delayed ACK (about 40 ms), which caps a simulator
+   * at a few hundred requests per second and makes every test against it slow. The JDK reads it
+   * once, when the JVM's first such server is created, so it is set just before the simulator
+   * creates its server, and only there: starting a simulator is the one action that asks for it,
+   * and an explicit setting (say {@code -Dsun.net.httpserver.nodelay=false}) wins. It affects only
+   * {@code com.sun.net.httpserver} servers created afterwards in the same JVM.
+   */
+  public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   /** Jackson mapper for subclasses (ignores unknown properties when reading). */
   protected static final ObjectMapper JSON = Json.MAPPER;
@@ -102,6 +105,11 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final AtomicInteger submits = new AtomicInteger();
   private final List<Throwable> handlerFailures = Collections.synchronizedList(new ArrayList<>());
   private volatile Lifecycle defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
+  /** Chooses each default job's lifecycle when set; overrides {@link #defaultLifecycle}. */
+  private volatile java.util.function.Supplier<Lifecycle> lifecycleChooser;
+  /** Files given to {@link #hostMedia}, by their name under {@code /media/}. */
+  private final Map<String, SimResponse> hostedMedia = new ConcurrentHashMap<>();
+  private final AtomicInteger hostedMediaIds = new AtomicInteger();
   private volatile Clock clock = Clock.systemUTC();
   private volatile boolean mediaRanges;
 
@@ -110,6 +118,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private String basePath;
   private Set<String> credentialNames;
   private volatile String origin;
+  private int port;
   private boolean closed;
 
   /**
@@ -176,8 +185,27 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts the server on {@code 127.0.0.1} and a free port. Subclasses may override it to return
+   * The port {@link #start()} listens on: 0 (the default) for a free one the system picks, which
+   * tests should keep; a fixed port is for a simulator that people point other programs at.
+   *
+   * @param port 0 to 65535
+   * @throws IllegalArgumentException if {@code port} is outside that range
+   * @throws IllegalStateException if already started
+   */
+  public synchronized ProviderSimulator port(int port) {
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
+    if (server != null) throw new IllegalStateException(providerId + " simulator was already started");
+    this.port = port;
+    return this;
+  }
+
+  /**
+   * Starts the server on {@code 127.0.0.1} and a free port (or the one set by {@link #port(int)}). Subclasses may override it to return
    * their own type: {@code public MySim start() { super.start(); return this; }}.
+   *
+   * <p>When the system property {@value #NO_DELAY_PROPERTY} is not set, the first start in a JVM
+   * sets it to {@code true} (see {@link #NO_DELAY_PROPERTY}); set it yourself, before, to keep
+   * another value. Loading this class sets nothing.
    *
    * @throws IllegalStateException if already started or closed
    */
@@ -218,12 +246,16 @@ public abstract class ProviderSimulator implements AutoCloseable {
                 return t;
               });
       executor.allowCoreThreadTimeOut(true);
+      if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+        System.setProperty(NO_DELAY_PROPERTY, "true");
+      }
       try {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        server = HttpServer.create(new InetSocketAddress(loopback, 0), 1024);
+        server = HttpServer.create(new InetSocketAddress(loopback, port), 1024);
       } catch (IOException e) {
         executor.shutdownNow();
-        throw new UncheckedIOException("cannot start the " + providerId + " simulator", e);
+        throw new UncheckedIOException("cannot start the " + providerId + " simulator"
+            + (port == 0 ? "" : " on port " + port) + ": " + e.getMessage(), e);
       }
       server.createContext("/", this::handleExchange);
       server.setExecutor(executor);
@@ -313,6 +345,27 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves {@code bytes} under {@code /media/} on this simulator's port, as a public web host
+   * serves a file uploaded to it, and returns its URL (no auth check, like all media). For
+   * giving a local image to a simulated provider that takes image URLs only: the URL's last
+   * segment keeps {@code fileName}'s extension, which some providers check. The file is served
+   * until {@link #reset()} or {@link #close()}.
+   *
+   * @param fileName the file's name, such as {@code cat.png}; characters other than letters,
+   *     digits, {@code .}, {@code _} and {@code -} are replaced by {@code _}
+   * @param contentType the {@code Content-Type} to answer with, such as {@code image/png}
+   */
+  public String hostMedia(String fileName, String contentType, byte[] bytes) {
+    Objects.requireNonNull(fileName, "fileName == null");
+    Objects.requireNonNull(contentType, "contentType == null");
+    Objects.requireNonNull(bytes, "bytes == null");
+    String name = "hosted-" + hostedMediaIds.incrementAndGet() + "-"
+        + fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    hostedMedia.put(name, SimResponse.of(200, contentType, bytes.clone()));
+    return origin() + "/media/" + name;
+  }
+
   /** The bytes of the sample MP4 every {@link #videoUrl} serves (a copy). */
   public byte[] mediaBytes() {
     return SAMPLE_MP4.clone();
@@ -399,6 +452,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
    */
   public ProviderSimulator defaultLifecycle(Lifecycle lifecycle) {
     this.defaultLifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
+    this.lifecycleChooser = null;
+    return this;
+  }
+
+  /**
+   * Sets how the lifecycle of each job created while {@link #nextJobs} is empty is chosen: {@code
+   * chooser} is asked once per new job (from the request's thread), for example to fail a share
+   * of the jobs at random. Replaces {@link #defaultLifecycle(Lifecycle)} until that is called
+   * again or {@link #reset()}.
+   */
+  public ProviderSimulator defaultLifecycles(java.util.function.Supplier<Lifecycle> chooser) {
+    this.lifecycleChooser = Objects.requireNonNull(chooser, "chooser == null");
     return this;
   }
 
@@ -444,6 +509,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
     submits.set(0);
     handlerFailures.clear();
     defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
+    lifecycleChooser = null;
+    hostedMedia.clear();
     mediaRanges = false;
   }
 
@@ -463,6 +530,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
             return existing;
           }
           Lifecycle next = nextJobs.poll();
+          java.util.function.Supplier<Lifecycle> chooser = lifecycleChooser;
+          if (next == null && chooser != null) {
+            next = Objects.requireNonNull(chooser.get(), "the lifecycle chooser returned null");
+          }
           return new SimJob(
               key,
               jobSequence.incrementAndGet(),
@@ -519,6 +590,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   private SimResponse serveMedia(SimRequest request) {
+    SimResponse hosted = hostedMedia.get(request.pathParam(1));
+    if (hosted != null) return hosted;
     Matcher large = LARGE_MEDIA.matcher(request.pathParam(1));
     if (large.matches()) {
       long size = Long.parseLong(large.group(1));
@@ -541,9 +614,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
       serve(exchange);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AbortConnection();
+      throw new AbortConnectionException();
     }
-    // AbortConnection and IOException propagate: the JDK server then closes the connection
+    // AbortConnectionException and IOException propagate: the JDK server then closes the connection
     // without sending (the rest of) a response.
   }
 
@@ -564,7 +637,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
       sleep(fault.delay());
       record(receivedAt, method, path, query, requestHeaders, new byte[0], -1, endpoint,
           callNumber, fault);
-      throw new AbortConnection();
+      throw new AbortConnectionException();
     }
 
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -585,7 +658,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
         send(exchange, method, response.withExtraHeaders(fault.headers()), false);
         return;
       case DROP_AFTER_READ:
-        throw new AbortConnection();
+        throw new AbortConnectionException();
       case TRUNCATED_BODY:
         sendTruncated(exchange, response.withExtraHeaders(fault.headers()),
             response.bodyLength() / 2);
@@ -712,7 +785,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
     OutputStream out = exchange.getResponseBody();
     writeBody(response, out, sent);
     out.flush();
-    throw new AbortConnection();
+    throw new AbortConnectionException();
   }
 
   private static void setHeaders(HttpExchange exchange, SimResponse response) {
@@ -768,10 +841,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
    * Thrown out of the exchange handler to make the JDK server close the connection without
    * finishing the response; it logs such exceptions only at TRACE level.
    */
-  private static final class AbortConnection extends RuntimeException {
+  private static final class AbortConnectionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    AbortConnection() {
+    AbortConnectionException() {
       super("connection dropped by a simulated fault", null, false, false);
     }
   }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A provider of the fal-style queue protocol family (PROVIDERS.md §1), configured by {@link
+ * A provider of the fal-style queue protocol family (fal's queue API), configured by {@link
  * Settings}: the same wire-level settings as the client's {@code QueueProtocol} (submit and app
  * paths, result path, auth scheme, error field names), plus the submit validation of the model.
  * OdiRouter's simulator ({@code io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator}) is one configuration.

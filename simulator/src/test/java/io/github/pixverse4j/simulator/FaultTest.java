@@ -287,6 +287,6 @@ class FaultTest extends SimulatorTestBase {
     assertThatThrownBy(() -> Fault.truncatedBody().withContentType("text/html"))
         .isInstanceOf(IllegalStateException.class);
     assertThat(Fault.delay(Duration.ofMillis(5)).withHeader("A", "b"))
-        .hasToString("delay after PT0.005S +A: b");
+        .hasToString("delay after 5ms +A: b");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.temporal;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.PollingPolicy;
@@ -152,9 +153,9 @@ public final class VideoWorker {
       PollingPolicy p = client.pollingPolicy();
       if (retriesItself(p)) {
         throw new IllegalArgumentException("The " + client.providerId() + " client retries failed calls itself ("
-            + "maxSubmitRetries=" + p.maxSubmitRetries() + ", deadline=" + p.deadline() + "); Temporal"
+            + "maxSubmitRetries=" + p.maxSubmitRetries() + ", deadline=" + DurationText.of(p.deadline()) + "); Temporal"
             + " retries the activities, so build it with PollingPolicy maxSubmitRetries(0) and a deadline"
-            + " below retryDelay (" + p.retryDelay() + "), or pass its builder to provider(..).");
+            + " below retryDelay (" + DurationText.of(p.retryDelay()) + "), or pass its builder to provider(..).");
       }
       if (clients.containsKey(client.providerId())) {
         throw new IllegalArgumentException("a client for provider '" + client.providerId() + "' was already added");
@@ -220,7 +221,7 @@ public final class VideoWorker {
 
     private static Duration positive(Duration d, String name) {
       if (d == null) throw new NullPointerException(name + " == null");
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, got " + d);
+      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, got " + DurationText.of(d));
       return d;
     }
   }

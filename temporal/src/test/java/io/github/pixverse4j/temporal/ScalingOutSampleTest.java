@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The README's sample worker and starter")
+@DisplayName("The sample worker and starter of docs/scaling.md and the temporal README")
 class ScalingOutSampleTest {
   @TempDir Path videos;
 

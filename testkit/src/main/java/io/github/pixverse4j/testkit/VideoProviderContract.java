@@ -21,6 +21,7 @@ import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.simulator.Fault;
@@ -194,7 +195,7 @@ public abstract class VideoProviderContract {
     try {
       if (!obs.await(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         obs.dispose();
-        throw new AssertionError("The stream did not end within " + streamTimeout()
+        throw new AssertionError("The stream did not end within " + DurationText.of(streamTimeout())
             + "; statuses so far: " + describe(obs.values())
             + ". If this fails, check that terminal states are mapped and that the stream completes.");
       }
@@ -625,7 +626,7 @@ public abstract class VideoProviderContract {
           Fault.wrongContentType(), Fault.emptyBody(200), Fault.malformedJson());
       List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
           "a gateway's HTML page, an empty or a cut-off body on a status poll should be retried (check that"
-              + " JSON errors are mapped with HttpErrors.mapErrors, which marks them unreadable)");
+              + " JSON errors are mapped by ErrorMappingCallAdapterFactory, which marks them unreadable)");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(statusRequests().size()).as("status polls").isGreaterThanOrEqualTo(4);
     }

@@ -176,12 +176,12 @@ class ContractSelfTest {
     ReferenceProvider provider(String baseUrl, String apiKey) {
       return new ReferenceProvider(null, baseUrl, apiKey) {
         @Override
-        <T> io.github.pixverse4j.client.http.ErrorTransformer<T> errors() {
+        VideoApiException mapHttp(retrofit2.HttpException http) {
           BiFunction<String, Integer, VideoApiException> unavailable = (m, s) ->
               new io.github.pixverse4j.api.ProviderUnavailableException(m, ErrorDetails.provider(ID).withHttpStatus(s));
-          return HttpErrors.mapErrors(ID, http -> http.code() == 401 || http.code() == 403
+          return http.code() == 401 || http.code() == 403
               ? unavailable.apply("auth trouble", 503)
-              : HttpErrors.fromHttpException(ID, http, key), key);
+              : HttpErrors.fromHttpException(ID, http, key);
         }
       };
     }
@@ -285,7 +285,7 @@ class ContractSelfTest {
     Outcome o = run(MapsFailedToRunning.class);
     assertThat(o.failures.keySet()).containsExactlyInAnyOrder("fails", "moderated");
     for (String test : o.failures.keySet()) {
-      assertThat(o.report(test)).contains("The stream did not end within PT3S; statuses so far: [QUEUED → RUNNING")
+      assertThat(o.report(test)).contains("The stream did not end within 3s; statuses so far: [QUEUED → RUNNING")
           .contains("check that terminal states are mapped and that the stream completes");
     }
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);

@@ -14,15 +14,15 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
 import io.github.pixverse4j.client.http.BaseUrls;
+import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.http.Retrofits;
 import io.github.pixverse4j.client.http.VideoDownloader;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import retrofit2.HttpException;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
@@ -78,7 +79,10 @@ class ReferenceProvider implements VideoProvider {
     HttpUrl url = BaseUrls.require(baseUrl);
     this.key = ApiKey.of(apiKey);
     OkHttpClient http = HttpClients.forProvider(base, url, AuthInterceptor.bearer(key, url));
-    this.api = Retrofits.create(url, http).create(Api.class);
+    this.api =
+        ErrorMappingCallAdapterFactory.create(ID, this::mapHttp, key)
+            .retrofit(url, http)
+            .create(Api.class);
   }
 
   /** A client with this provider, as a provider facade would build it. */
@@ -106,13 +110,14 @@ class ReferenceProvider implements VideoProvider {
         .build();
   }
 
-  <T> io.github.pixverse4j.client.http.ErrorTransformer<T> errors() {
-    return HttpErrors.mapErrors(ID, HttpErrors.defaultMapper(ID, key), key);
+  /** The provider's mapping of a non-2xx answer; {@code null} for the shared table. */
+  VideoApiException mapHttp(HttpException e) {
+    return null;
   }
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
-    return api.submit(wireBody(request)).compose(errors()).map(c -> TaskHandle.of(ID, MODEL, c.id));
+    return api.submit(wireBody(request)).map(c -> TaskHandle.of(ID, MODEL, c.id));
   }
 
   /** The submit body: the request in the protocol's units and labels. */
@@ -128,7 +133,7 @@ class ReferenceProvider implements VideoProvider {
 
   @Override
   public Single<TaskStatus> status(TaskHandle handle) {
-    return api.status(handle.taskId()).compose(this.<Job>errors()).map(j -> toStatus(handle, j));
+    return api.status(handle.taskId()).map(j -> toStatus(handle, j));
   }
 
   TaskStatus toStatus(TaskHandle handle, Job j) {
@@ -172,6 +177,6 @@ class ReferenceProvider implements VideoProvider {
 
   @Override
   public Completable cancel(TaskHandle handle) {
-    return api.cancel(handle.taskId()).compose(errors());
+    return api.cancel(handle.taskId());
   }
 }

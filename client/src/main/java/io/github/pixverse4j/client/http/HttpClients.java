@@ -1,5 +1,6 @@
 package io.github.pixverse4j.client.http;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -231,7 +232,7 @@ public final class HttpClients {
 
       private static Duration nonNegative(Duration d, String name) {
         if (d == null) throw new NullPointerException(name + " == null");
-        if (d.isNegative()) throw new IllegalArgumentException(name + " is negative: " + d);
+        if (d.isNegative()) throw new IllegalArgumentException(name + " is negative: " + DurationText.of(d));
         return d;
       }
 

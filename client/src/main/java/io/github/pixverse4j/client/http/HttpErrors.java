@@ -13,6 +13,8 @@ import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.internal.DurationText;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -91,11 +93,12 @@ public final class HttpErrors {
       String providerMessage,
       ApiKey keyToScrub) {
     if (providerId == null) throw new NullPointerException("providerId == null");
-    ErrorDetails details = ErrorDetails.provider(providerId).withHttpStatus(httpStatus);
-    if (providerCode != null) details = details.withProviderCode(snippet(providerCode, keyToScrub));
-    String said = snippet(providerMessage, keyToScrub);
-    if (said.isEmpty()) said = snippet(bodySnippet, keyToScrub);
-    String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
+    ErrorAnswer answer =
+        ErrorAnswer.of(providerId, httpStatus, keyToScrub)
+            .withCode(providerCode)
+            .withWords(providerMessage, bodySnippet);
+    ErrorDetails details = answer.details();
+    String suffix = answer.saidSuffix();
     Duration retryAfter =
         headers == null
             ? null
@@ -210,13 +213,6 @@ public final class HttpErrors {
     Headers headers = response == null ? null : response.headers();
     String snippet = snippet(errorBody(e), keyToScrub);
     return fromResponse(providerId, e.code(), headers, snippet, null, null, keyToScrub);
-  }
-
-  /** {@link #fromHttpException} as a function, for {@link #mapErrors}. */
-  public static Function<HttpException, VideoApiException> defaultMapper(
-      String providerId, ApiKey keyToScrub) {
-    if (providerId == null) throw new NullPointerException("providerId == null");
-    return e -> fromHttpException(providerId, e, keyToScrub);
   }
 
   /**
@@ -469,9 +465,10 @@ public final class HttpErrors {
    * The {@link VideoApiException} for any error of a Retrofit call: {@link VideoApiException}s pass
    * unchanged, {@link HttpException}s go through {@code httpMapper}, Jackson errors become {@link
    * MalformedResponseException}, other {@link IOException}s become {@link TransportException}.
-   * Anything else (a bug) is returned unchanged.
+   * Anything else (a bug) is returned unchanged. {@link ErrorMappingCallAdapterFactory} applies it
+   * to every provider call.
    */
-  public static Throwable toVideoApiException(
+  static Throwable toVideoApiException(
       String providerId,
       Throwable error,
       Function<? super HttpException, ? extends VideoApiException> httpMapper,
@@ -490,24 +487,10 @@ public final class HttpErrors {
     return error;
   }
 
-  /**
-   * An operator for {@code compose} on a Retrofit {@code Single}, {@code Maybe}, {@code Observable}
-   * or {@code Completable}, applying {@link #toVideoApiException} to its error. Typical use: {@code
-   * api.status(id).compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", key), key))}.
-   *
-   * @param httpMapper maps non-2xx answers; may return {@code null} for "use the default mapping"
-   */
-  public static <T> ErrorTransformer<T> mapErrors(
-      String providerId,
-      Function<? super HttpException, ? extends VideoApiException> httpMapper,
-      ApiKey keyToScrub) {
-    if (providerId == null) throw new NullPointerException("providerId == null");
-    if (httpMapper == null) throw new NullPointerException("httpMapper == null");
-    return new ErrorTransformer<>(providerId, httpMapper, keyToScrub);
-  }
-
   private static String waitHint(Duration retryAfter) {
-    return retryAfter == null ? "" : " (it asked to wait " + retryAfter.getSeconds() + " s)";
+    return retryAfter == null
+        ? ""
+        : " (it asked to wait " + DurationText.ofSeconds(retryAfter.getSeconds()) + ")";
   }
 
   private static Charset charset(ResponseBody body) {

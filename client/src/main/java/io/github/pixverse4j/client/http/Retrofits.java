@@ -15,9 +15,9 @@ public final class Retrofits {
    * A {@link Retrofit} with the shared Jackson configuration (unknown properties ignored, scalar
    * coercion, input size limits, unset properties omitted) and asynchronous RxJava 3 call
    * adapters: calls run on {@code client}'s dispatcher, no thread is held per call. Errors reach
-   * subscribers raw ({@code retrofit2.HttpException}, {@code IOException}); use {@link
-   * ErrorMappingCallAdapterFactory} (or compose {@link HttpErrors#mapErrors}) to turn them into
-   * {@link io.github.pixverse4j.api.VideoApiException}s.
+   * subscribers raw ({@code retrofit2.HttpException}, {@code IOException}); provider modules use
+   * {@link ErrorMappingCallAdapterFactory#retrofit}, which turns them into {@link
+   * io.github.pixverse4j.api.VideoApiException}s.
    *
    * @param client normally from {@link HttpClients#forProvider}, which turns OkHttp's silent
    *     resend after a connection failure off for every call: the engine is the one retry layer

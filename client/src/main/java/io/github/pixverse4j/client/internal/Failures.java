@@ -12,7 +12,7 @@ import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
-import io.github.pixverse4j.client.NoJobCreated;
+import io.github.pixverse4j.client.provider.NoJobCreatedException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -95,10 +95,10 @@ public final class Failures {
    * the job (no answer, a 500, 502 or 504, or an unreadable answer), a {@link
    * SubmitOutcomeUnknownException}. A server error may come after the job was created, and a
    * gateway's says nothing about the origin; only a provider's documentation can say otherwise,
-   * which a provider reports with {@link NoJobCreated}.
+   * which a provider reports with {@link NoJobCreatedException}.
    */
   public static Throwable forSubmit(Throwable e, String providerId) {
-    if (e instanceof NoJobCreated) return wrap(((NoJobCreated) e).answer(), providerId);
+    if (e instanceof NoJobCreatedException) return wrap(((NoJobCreatedException) e).answer(), providerId);
     boolean unknown = false;
     if (e instanceof TransportException) {
       unknown = ((TransportException) e).requestMayHaveReachedServer();

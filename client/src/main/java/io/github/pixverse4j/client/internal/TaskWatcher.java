@@ -5,6 +5,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TaskTimeoutException;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoProvider;
 import io.reactivex.rxjava3.core.Completable;
@@ -123,13 +124,6 @@ public final class TaskWatcher {
     schedulePoll(delay);
   }
 
-  private static String text(Duration d) {
-    long s = d.getSeconds();
-    if (s >= 60 && s % 60 == 0) return s / 60 + " min";
-    if (s >= 60) return s / 60 + " min " + s % 60 + " s";
-    return s + " s";
-  }
-
   private void fail(Throwable e) {
     if (!finished.compareAndSet(false, true)) return;
     deadlineTimer.dispose();
@@ -146,11 +140,11 @@ public final class TaskWatcher {
     TaskStatus lastSeen = schedule.last();
     Throwable failure = lastFailure;
     String outage = failure == null ? ""
-        : "; the provider had not answered for " + text(Duration.ofNanos(
+        : "; the provider had not answered for " + DurationText.ofSeconds(TimeUnit.NANOSECONDS.toSeconds(
             scheduler.now(TimeUnit.NANOSECONDS) - schedule.failingSinceNanos())) + " (" + schedule.consecutiveFailures()
             + " failed reads, last: " + Failures.oneLine(failure) + ")";
     TaskTimeoutException timeout = new TaskTimeoutException(
-        "The task did not finish within the deadline of " + text(policy.deadline())
+        "The task did not finish within the deadline of " + DurationText.of(policy.deadline())
             + (lastSeen == null ? "" : "; it was last seen " + lastSeen.state())
             + outage
             + ". It may still finish: watch its handle again later.",

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.client.journal;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -84,8 +85,12 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   private volatile long compactAt;
   /** Where this journal's last write ended: a file still that long ends with its newline. */
   private long lastEnd = -1;
-  /** Tests: runs in {@link #compactAside} after the kept records are written, outside the locks. */
-  volatile Runnable afterSnapshot;
+  /**
+   * Runs in {@link #compactAside} after the kept records are written, outside the locks: a seam
+   * for tests of appends during a compaction, set only through the package-private {@link
+   * Builder#afterSnapshot}; {@code null} otherwise.
+   */
+  private final Runnable afterSnapshot;
   /** Guards {@link #pending} and {@link #writing}. */
   private final Object queue = new Object();
   private Batch pending = new Batch();
@@ -100,6 +105,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     this.maxFinishedEntries = b.maxFinishedEntries;
     this.sync = b.sync;
     this.clock = b.clock;
+    this.afterSnapshot = b.afterSnapshot;
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -371,8 +377,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
       }
       long prefixEnd = cut;
       long kept = keptSize;
-      Runnable hook = afterSnapshot;
-      if (hook != null) hook.run();
+      if (afterSnapshot != null) afterSnapshot.run();
       locked(() -> {
         refreshData();
         if (!key[0].equals(dataKey)) {
@@ -646,6 +651,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     private int maxFinishedEntries = DEFAULT_MAX_FINISHED_ENTRIES;
     private boolean sync;
     private Clock clock = Clock.systemUTC();
+    private Runnable afterSnapshot;
 
     Builder(Path directory) {
       if (directory == null) throw new NullPointerException("directory == null");
@@ -655,7 +661,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     /** Finished entries older than this are dropped; default {@value TaskJournal#DEFAULT_MAX_FINISHED_AGE_DAYS} days. */
     public Builder maxFinishedAge(Duration age) {
       if (age == null) throw new NullPointerException("age == null");
-      if (age.isNegative()) throw new IllegalArgumentException("maxFinishedAge must be >= 0: " + age);
+      if (age.isNegative()) throw new IllegalArgumentException("maxFinishedAge must be >= 0: " + DurationText.of(age));
       this.maxFinishedAge = age;
       return this;
     }
@@ -677,6 +683,12 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     public Builder clock(Clock clock) {
       if (clock == null) throw new NullPointerException("clock == null");
       this.clock = clock;
+      return this;
+    }
+
+    /** Tests in this package: what runs between a compaction's snapshot and its swap. */
+    Builder afterSnapshot(Runnable hook) {
+      this.afterSnapshot = hook;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.client.provider;
 
+import io.github.pixverse4j.api.ImageFormat;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -73,26 +74,16 @@ public final class ImageHeader {
   }
 
   /** How many leading bytes {@link #looksLikeImage} needs at most. */
-  public static final int SIGNATURE_BYTES = 12;
+  public static final int SIGNATURE_BYTES = ImageFormat.SIGNATURE_BYTES;
 
   /**
    * Whether the first {@code length} bytes of {@code head} start like an image a provider may
-   * take: PNG, JPEG, GIF, WebP, BMP, or an ISO-BMFF image (HEIC, AVIF: {@code ftyp} at offset 4).
-   * A cheap check of the signature only; {@link #read} checks the header itself.
+   * take: one of {@link ImageFormat} (PNG, JPEG, GIF, WebP, BMP, HEIC or AVIF, told by {@link
+   * ImageFormat#sniff}). A cheap check of the signature only; {@link #read} checks the header
+   * itself.
    */
   public static boolean looksLikeImage(byte[] head, int length) {
-    if (head == null) throw new NullPointerException("head == null");
-    byte[] h = head;
-    int n = Math.min(length, head.length);
-    if (n >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') return true;
-    if (n >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF) return true;
-    if (n >= 6 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8') return true;
-    if (n >= 12 && h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F'
-        && h[8] == 'W' && h[9] == 'E' && h[10] == 'B' && h[11] == 'P') {
-      return true;
-    }
-    if (n >= 2 && h[0] == 'B' && h[1] == 'M') return true;
-    return n >= 12 && h[4] == 'f' && h[5] == 't' && h[6] == 'y' && h[7] == 'p';
+    return ImageFormat.sniff(head, length) != null;
   }
 
   /** Reads the header of {@code image}. */

@@ -8,7 +8,6 @@ import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.internal.Json;

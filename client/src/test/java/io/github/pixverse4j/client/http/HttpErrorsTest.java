@@ -314,9 +314,10 @@ class HttpErrorsTest {
   }
 
   @Nested
-  @DisplayName("mapErrors on a Retrofit call")
-  class MapErrors {
+  @DisplayName("the shared mapping on a Retrofit call (ErrorMappingCallAdapterFactory)")
+  class OnARetrofitCall {
     private LocalServer server;
+    private HttpUrl base;
     private TestApi api;
     private final AtomicReference<String> answer = new AtomicReference<>();
     private final AtomicReference<Integer> status = new AtomicReference<>(200);
@@ -331,10 +332,14 @@ class HttpErrorsTest {
             ex.getResponseHeaders().set("Retry-After", "3");
             LocalServer.respond(ex, status.get(), "application/json", answer.get());
           });
-      HttpUrl base = BaseUrls.require(server.url("/api").toString());
-      api =
-          Retrofits.create(base, HttpClients.forProvider(null, base, AuthInterceptor.bearer(KEY, base)))
-              .create(TestApi.class);
+      base = BaseUrls.require(server.url("/api").toString());
+      api = api(ErrorMappingCallAdapterFactory.create("gmi", http -> null, KEY));
+    }
+
+    private TestApi api(ErrorMappingCallAdapterFactory errors) {
+      return errors
+          .retrofit(base, HttpClients.forProvider(null, base, AuthInterceptor.bearer(KEY, base)))
+          .create(TestApi.class);
     }
 
     @AfterEach
@@ -344,7 +349,6 @@ class HttpErrorsTest {
 
     private Throwable error(Single<?> single) {
       return single
-          .compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY), KEY))
           .timeout(10, TimeUnit.SECONDS)
           .materialize()
           .blockingGet()
@@ -355,8 +359,7 @@ class HttpErrorsTest {
     @DisplayName("a successful answer passes through, with numbers and strings coerced")
     void success() {
       answer.set("{\"id\":5,\"count\":\"6\",\"extra\":true}");
-      Thing t = api.thing().compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY), KEY))
-          .blockingGet();
+      Thing t = api.thing().blockingGet();
       assertThat(t.id).isEqualTo("5");
       assertThat(t.count).isEqualTo(6);
     }
@@ -413,7 +416,6 @@ class HttpErrorsTest {
       answer.set("{\"message\":\"no money\"}");
       Throwable e =
           api.act()
-              .compose(HttpErrors.mapErrors("gmi", HttpErrors.defaultMapper("gmi", KEY), KEY))
               .timeout(10, TimeUnit.SECONDS)
               .materialize()
               .blockingGet()
@@ -429,15 +431,14 @@ class HttpErrorsTest {
       answer.set("{\"reason\":\"ILLEGAL_PROMPT\",\"message\":\"nope\"}");
       AtomicReference<String> seen = new AtomicReference<>();
       Throwable e =
-          api.thing()
-              .compose(
-                  HttpErrors.<Thing>mapErrors(
-                      "v3",
-                      http -> {
-                        seen.set(HttpErrors.errorBody(http));
-                        return null; // use the default
-                      },
-                      KEY))
+          api(ErrorMappingCallAdapterFactory.create(
+                  "v3",
+                  http -> {
+                    seen.set(HttpErrors.errorBody(http));
+                    return null; // use the default
+                  },
+                  KEY))
+              .thing()
               .timeout(10, TimeUnit.SECONDS)
               .materialize()
               .blockingGet()
@@ -451,7 +452,7 @@ class HttpErrorsTest {
     @DisplayName("a VideoApiException passes through unchanged")
     void passThrough() {
       VideoApiException original = new VideoApiException("mine", ErrorDetails.provider("x"));
-      Throwable e = error(Single.error(original));
+      Throwable e = ErrorMappingCallAdapterFactory.create("gmi", http -> null, KEY).map(original);
       assertThat(e).isSameAs(original);
     }
 

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -283,17 +285,18 @@ class FileTaskJournalTest {
   @Test
   @DisplayName("appends go on while a compaction reads and rewrites the file, and are in the compacted file")
   void appendsDuringCompaction() throws Exception {
-    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
-    FileTaskJournal other = TaskJournal.file(dir);
-    j.append(intent("a", T0, null));
-    j.append(intent("refused", T0, null));
-    j.append(JournalRecord.notAccepted("refused", T0, "401"));
+    AtomicReference<FileTaskJournal> journal = new AtomicReference<>();
+    AtomicReference<FileTaskJournal> otherJournal = new AtomicReference<>();
+    AtomicBoolean armed = new AtomicBoolean(true);
     List<String> appended = Collections.synchronizedList(new ArrayList<String>());
     List<String> appendedDuring = Collections.synchronizedList(new ArrayList<String>());
-    j.afterSnapshot = () -> {
+    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).afterSnapshot(() -> {
+      if (!armed.get()) return;
+      FileTaskJournal self = journal.get();
+      FileTaskJournal other = otherJournal.get();
       // Another thread, so that a lock held by the compacting thread would block it.
       Thread t = new Thread(() -> {
-        j.append(intent("b", T0.plusSeconds(1), "/v"));
+        self.append(intent("b", T0.plusSeconds(1), "/v"));
         other.append(JournalRecord.accepted("b", token(2), T0.plusSeconds(2)));
         appended.add("b");
       });
@@ -304,14 +307,20 @@ class FileTaskJournalTest {
         Thread.currentThread().interrupt();
       }
       appendedDuring.addAll(appended);
-    };
+    }).build();
+    journal.set(j);
+    FileTaskJournal other = TaskJournal.file(dir);
+    otherJournal.set(other);
+    j.append(intent("a", T0, null));
+    j.append(intent("refused", T0, null));
+    j.append(JournalRecord.notAccepted("refused", T0, "401"));
     j.compactAside();
     assertThat(appendedDuring).as("appended while the compaction was under way").containsExactly("b");
     FileTaskJournal reader = TaskJournal.file(dir);
     assertThat(reader.entries()).extracting(JournalEntry::id).containsExactly("b", "a");
     assertThat(reader.entry("b").get().phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
     assertThat(Files.readAllLines(j.file())).hasSize(3);
-    j.afterSnapshot = null;
+    armed.set(false);
     j.append(intent("c", T0.plusSeconds(3), null));
     other.append(intent("d", T0.plusSeconds(4), null));
     assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("d", "c", "b", "a");
@@ -320,21 +329,22 @@ class FileTaskJournalTest {
   @Test
   @DisplayName("a record for an entry being compacted away that arrives during the compaction leaves no orphan entry")
   void lateRecordOfDroppedEntry() throws Exception {
-    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
-    j.append(intent("a", T0, null));
-    j.append(intent("r", T0, null));
-    j.append(JournalRecord.accepted("r", token(1), T0));
-    j.append(JournalRecord.terminal(token(1), T0.plusSeconds(5), TaskState.FAILED, null, "moderated"));
-    j.afterSnapshot = () -> {
-      Thread t = new Thread(() -> j.append(JournalRecord.terminal(token(1), T0.plusSeconds(6), TaskState.FAILED,
-          null, "moderated, seen by a second watcher")));
+    AtomicReference<FileTaskJournal> journal = new AtomicReference<>();
+    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).afterSnapshot(() -> {
+      Thread t = new Thread(() -> journal.get().append(JournalRecord.terminal(token(1), T0.plusSeconds(6),
+          TaskState.FAILED, null, "moderated, seen by a second watcher")));
       t.start();
       try {
         t.join(TimeUnit.SECONDS.toMillis(10));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    };
+    }).build();
+    journal.set(j);
+    j.append(intent("a", T0, null));
+    j.append(intent("r", T0, null));
+    j.append(JournalRecord.accepted("r", token(1), T0));
+    j.append(JournalRecord.terminal(token(1), T0.plusSeconds(5), TaskState.FAILED, null, "moderated"));
     j.compactAside();
     assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("a");
     assertThat(Files.readAllLines(j.file())).hasSize(1);

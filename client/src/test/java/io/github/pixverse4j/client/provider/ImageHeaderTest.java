@@ -90,6 +90,9 @@ class ImageHeaderTest {
     assertThat(ImageHeader.looksLikeImage("GIF89a......".getBytes("US-ASCII"), 12)).isTrue();
     assertThat(ImageHeader.looksLikeImage("BM..........".getBytes("US-ASCII"), 12)).isTrue();
     assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypheic".getBytes("US-ASCII"), 12)).isTrue();
+    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypavif".getBytes("US-ASCII"), 12)).isTrue();
+    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypisom".getBytes("US-ASCII"), 12))
+        .as("an MP4 video has an ftyp box too, with another brand").isFalse();
     assertThat(ImageHeader.looksLikeImage("hello, not a picture".getBytes("US-ASCII"), 20)).isFalse();
     assertThat(ImageHeader.looksLikeImage(TestImages.png(3, 2), 4)).as("too short to tell").isFalse();
     assertThat(ImageHeader.looksLikeImage(new byte[0], -1)).isFalse();

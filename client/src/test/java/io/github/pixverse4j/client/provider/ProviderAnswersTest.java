@@ -9,7 +9,7 @@ import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.StatusNames;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Duration;

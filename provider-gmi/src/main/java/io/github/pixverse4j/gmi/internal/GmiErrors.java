@@ -7,6 +7,7 @@ import io.github.pixverse4j.api.InsufficientCreditsException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.client.internal.Json;
 import java.util.function.Function;
@@ -44,10 +45,10 @@ public final class GmiErrors {
     int status = e.code();
     Headers headers = ProviderAnswers.headers(e);
     String snippet = HttpErrors.snippet(body, key);
-    String said = HttpErrors.snippet(message != null ? message : body, key);
-    String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
-    ErrorDetails details = ErrorDetails.provider(GmiMapping.PROVIDER_ID).withHttpStatus(status);
-    if (code != null) details = details.withProviderCode(HttpErrors.snippet(code, key));
+    ErrorAnswer answer =
+        ErrorAnswer.of(GmiMapping.PROVIDER_ID, status, key).withCode(code).withWords(message, body);
+    String suffix = answer.saidSuffix();
+    ErrorDetails details = answer.details();
 
     if ((status == 400 || status == 422) && GmiMapping.mentionsModeration(message, code)) {
       return new ContentRejectedException(

@@ -12,7 +12,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.client.StatusNames;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.gmi.GmiCloud;
 import java.net.URI;

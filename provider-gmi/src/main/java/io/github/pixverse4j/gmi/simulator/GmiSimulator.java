@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GMI Cloud's request queue ({@code /api/v1/ie/requestqueue/apikey}), written from GMI's
- * pixverse-v6-i2v page and PROVIDERS.md §3.
+ * pixverse-v6-i2v page and its wider request-queue documentation.
  *
  * <ul>
  *   <li>{@code POST /requests} (endpoint {@code "submit"}): {@code {model, payload}}, validated as

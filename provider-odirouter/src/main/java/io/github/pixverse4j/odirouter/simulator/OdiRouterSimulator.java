@@ -13,7 +13,7 @@ import io.github.pixverse4j.simulator.SimulatorFactory;
 
 /**
  * The OdiRouter queue API for PixVerse V6 image-to-video (fal's queue protocol), written from
- * {@code provider-docs/odirouter-pixverse_v6_i2v.txt} and PROVIDERS.md §1: a configuration of
+ * OdiRouter's pixverse_v6_i2v page and fal's queue documentation: a configuration of
  * {@link QueueSimulator}.
  *
  * <p>Base path {@code /model}; {@code Authorization: Bearer <key>}, else 401 {@code {"detail":…}}.

@@ -10,9 +10,10 @@ import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
-import io.github.pixverse4j.client.NoJobCreated;
+import io.github.pixverse4j.client.provider.NoJobCreatedException;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.PixVerse;
 import io.github.pixverse4j.client.internal.Json;
@@ -41,11 +42,11 @@ public final class PixVerseErrors {
    * parameter error means something different for each.
    */
   public VideoApiException fromCode(long code, String errMsg, int httpStatus, Headers headers, String call) {
-    ErrorDetails details = ErrorDetails.provider(PixVerse.PROVIDER_ID)
-        .withHttpStatus(httpStatus)
-        .withProviderCode(Long.toString(code));
-    String said = HttpErrors.snippet(errMsg, key);
-    String suffix = said.isEmpty() ? "" : ". PixVerse said: " + said;
+    ErrorAnswer answer = ErrorAnswer.of(PixVerse.PROVIDER_ID, httpStatus, key)
+        .withCode(Long.toString(code))
+        .withWords(errMsg);
+    ErrorDetails details = answer.details();
+    String suffix = answer.saidSuffix();
     if (code == EMPTY_PARAMETER || code == INVALID_PARAMETER) {
       return new InvalidRequestException(
           "PixVerse rejected the request (ErrCode " + code + ", "
@@ -139,7 +140,7 @@ public final class PixVerseErrors {
       if (status == 500) {
         // An upload creates no video job: a 500 here is a plain failure, not an unknown outcome
         // (and, unlike a gateway's answer, it is not resent: the origin itself failed).
-        return new NoJobCreated(p);
+        return new NoJobCreatedException(p);
       }
       if (status == 502 || status == 504) {
         return new TransportException(

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The PixVerse platform API (PROVIDERS.md §4 and the platform's OpenAPI excerpt): image upload,
+ * The PixVerse platform API (from the platform's OpenAPI reference): image upload,
  * image-to-video generation and result polling, with the {@code {ErrCode, ErrMsg, Resp}} envelope.
  *
  * <ul>

@@ -9,8 +9,10 @@ import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.client.internal.Json;
 import java.time.Duration;
@@ -47,10 +49,10 @@ public final class V3AsyncErrors {
     if (reason == null) {
       return HttpErrors.fromResponse(providerId, httpStatus, headers, rawBody, null, message, key);
     }
-    String code = HttpErrors.snippet(reason, key);
-    ErrorDetails details = ErrorDetails.provider(providerId).withHttpStatus(httpStatus).withProviderCode(code);
-    String said = HttpErrors.snippet(message, key);
-    String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
+    ErrorAnswer answer = ErrorAnswer.of(providerId, httpStatus, key).withCode(reason).withWords(message);
+    String code = answer.code();
+    ErrorDetails details = answer.details();
+    String suffix = answer.saidSuffix();
     String p = "Provider " + providerId;
     String upper = reason.trim().toUpperCase(Locale.ROOT);
     switch (upper) {
@@ -69,7 +71,7 @@ public final class V3AsyncErrors {
         Duration wait = retryAfter(headers);
         return new RateLimitedException(
             p + " is rate-limiting this account (" + code + "): slow down"
-                + (wait == null ? "" : " (it asked to wait " + wait.getSeconds() + " s)") + suffix,
+                + (wait == null ? "" : " (it asked to wait " + DurationText.ofSeconds(wait.getSeconds()) + ")") + suffix,
             details, wait);
       case "TASK_NOT_FOUND":
         return new TaskNotFoundException(

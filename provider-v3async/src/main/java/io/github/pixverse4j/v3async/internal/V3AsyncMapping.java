@@ -10,7 +10,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
-import io.github.pixverse4j.client.StatusNames;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.V3AsyncModel;
 import java.time.Duration;

@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * The "v3 async" task API of Novita and its clones highwayapi ({@code pixverse-v6-i2v}) and
- * myrouter ({@code pixverse-v4.5-i2v}), from their pages in {@code provider-docs/} and {@code
- * PROVIDERS.md} §2.
+ * myrouter ({@code pixverse-v4.5-i2v}), from their pages for these models and Novita's task API
+ * reference.
  *
  * <ul>
  *   <li>{@code POST /v3/async/{model}} (endpoint {@code "submit"}) validates the model's body as

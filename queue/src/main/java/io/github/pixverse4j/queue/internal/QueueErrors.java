@@ -8,9 +8,10 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
-import io.github.pixverse4j.client.StatusNames;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.queue.QueueProtocol;
 import java.util.ArrayList;
@@ -209,10 +210,12 @@ public final class QueueErrors {
 
   /** Same as {@link #forCall(HttpException)} for an already parsed answer. */
   public VideoApiException forCall(Parsed p) {
-    ErrorDetails details = ErrorDetails.provider(providerId).withHttpStatus(p.httpStatus);
-    if (p.errorType != null) details = details.withProviderCode(p.errorType);
-    String said = p.message != null ? p.message : p.bodySnippet;
-    String suffix = said.isEmpty() ? "" : ". Provider said: " + said;
+    // Parsed already scrubbed the type, message and snippet; ErrorAnswer leaves them as they are.
+    ErrorAnswer answer = ErrorAnswer.of(providerId, p.httpStatus, key)
+        .withCode(p.errorType)
+        .withWords(p.message, p.bodySnippet);
+    ErrorDetails details = answer.details();
+    String suffix = answer.saidSuffix();
     if (p.isModeration() && p.httpStatus >= 400 && p.httpStatus < 500) {
       return new ContentRejectedException(
           "Provider " + providerId + " refused the prompt or image on content-policy grounds (HTTP "

@@ -1,12 +1,12 @@
 package io.github.pixverse4j.queue.internal;
 
-import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.TaskEndedBeforeCancel;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
+import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.HttpErrors;
@@ -163,7 +163,7 @@ public final class QueueProvider implements VideoProvider {
   }
 
   /**
-   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED is {@link TaskEndedBeforeCancel}
+   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED is {@link TaskEndedBeforeCancelException}
    * (the engine reads the final state); NOT_FOUND is {@link TaskNotFoundException}.
    */
   private Completable cancelled(Response<ResponseBody> response) {
@@ -193,14 +193,15 @@ public final class QueueProvider implements VideoProvider {
       case "OK":
         return Completable.complete();
       case "ALREADY_COMPLETED":
-        return Completable.error(new TaskEndedBeforeCancel(
+        return Completable.error(new TaskEndedBeforeCancelException(
             "cancel answered ALREADY_COMPLETED (HTTP " + response.code() + ")"));
       case "NOT_FOUND":
         return Completable.error(new TaskNotFoundException(
             "Provider " + protocol.providerId() + " does not know this request (cancel answered"
                 + " NOT_FOUND): the id may be wrong, belong to another account, or have expired",
-            ErrorDetails.provider(protocol.providerId()).withHttpStatus(response.code())
-                .withProviderCode("NOT_FOUND")));
+            ErrorAnswer.of(protocol.providerId(), response.code(), null)
+                .withCode("NOT_FOUND")
+                .details()));
       default:
         return Completable.error(answers.malformed("The cancel answer has the unknown status '"
             + answers.quote(status) + "'"));

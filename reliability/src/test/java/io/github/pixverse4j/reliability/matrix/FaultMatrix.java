@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * The fault matrix: every provider × phase × fault with its expected outcome, written from the
- * documented behaviour (README's error table, SECURITY.md, the provider READMEs), not read back
+ * documented behaviour (docs/client.md's error table, SECURITY.md, the provider READMEs), not read back
  * from the code. {@link FaultMatrixTest} runs each cell; {@link ReliabilityDoc} renders them.
  */
 final class FaultMatrix {

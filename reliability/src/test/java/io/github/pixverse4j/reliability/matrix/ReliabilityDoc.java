@@ -102,7 +102,7 @@ public final class ReliabilityDoc {
         + "`Retry-After` (clamped to 10–" + CellEnv.RETRY_AFTER_CAP.toMillis() + " ms). Reads (status, result, cancel)\n"
         + "and downloads retry until the deadline; a submit that provably made no job is resent at most "
         + CellEnv.MAX_FAILURES + "\ntimes (so \"gives up\" means after " + (1 + CellEnv.MAX_FAILURES) + " attempts). With the"
-        + " defaults the same rules apply\non a scale of seconds (see the README's *What is retried, for how long, and how to see it*).\n\n");
+        + " defaults the same rules apply\non a scale of seconds (see [Polling and retries](polling.md#what-is-retried-for-how-long-and-how-to-see-it)).\n\n");
     b.append("## Running it\n\n");
     b.append("```\n" + RUN + "\n```\n\n");
     b.append("It runs in `./mvnw verify` too. One cell or a group: add `-Dmatrix.only='gmi · status'` (a regular\n"

@@ -3,6 +3,7 @@ package io.github.pixverse4j.temporal.internal;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.internal.PollSchedule;
 import io.github.pixverse4j.temporal.DownloadTarget;
@@ -227,10 +228,10 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     info.setHandleToken(token);
     info.setLastStatus(lastSeen);
     String outage = lastFailure == null ? ""
-        : "; the provider had not answered for " + Duration.ofNanos(nowNanos() - schedule.failingSinceNanos())
+        : "; the provider had not answered for " + DurationText.of(Duration.ofNanos(nowNanos() - schedule.failingSinceNanos()))
             + " (" + schedule.consecutiveFailures() + " failed reads, last: " + lastFailure + ")";
     return ApplicationFailure.newNonRetryableFailure(
-        "The task did not finish within the workflow's deadline of " + deadline + "; it was last seen "
+        "The task did not finish within the workflow's deadline of " + DurationText.of(deadline) + "; it was last seen "
             + lastSeen.getState() + outage + ". It may still finish: watch its handle " + token + " again later.",
         VideoFailureTypes.TASK_TIMEOUT, info);
   }

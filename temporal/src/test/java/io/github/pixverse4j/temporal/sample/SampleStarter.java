@@ -11,7 +11,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
 /**
- * The service side of the README's "Scaling out": turns a business request (an order id) into at
+ * The service side of docs/scaling.md: turns a business request (an order id) into at
  * most one video job, however often it is called. Compiled with the tests so that it cannot rot.
  */
 public final class SampleStarter {

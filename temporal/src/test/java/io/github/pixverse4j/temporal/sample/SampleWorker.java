@@ -8,7 +8,7 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Paths;
 
 /**
- * The worker process of the README's "Scaling out": run as many as you like, on any machines, with
+ * The worker process of docs/scaling.md: run as many as you like, on any machines, with
  * the API keys in their environment. Compiled with the tests so that it cannot rot.
  */
 public final class SampleWorker {

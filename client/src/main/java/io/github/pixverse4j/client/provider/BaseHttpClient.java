@@ -1,4 +1,4 @@
-package io.github.pixverse4j.client;
+package io.github.pixverse4j.client.provider;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;

@@ -22,11 +22,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What the root README's "Testing your code" and "Android: shrinking" sections tell a user about
+ * What docs/testing.md and the "Shrinking" section of docs/android.md tell a user about
  * set-up is checked against the build: the Maven snippet is well-formed and names artifacts the
  * BOM manages, and the jars said to ship shrinker rules are exactly the ones that do.
  */
-class ReadmeTestingSetupTest {
+class DocTestingSetupTest {
   static final class Dep {
     final String groupId;
     final String artifactId;
@@ -47,12 +47,12 @@ class ReadmeTestingSetupTest {
   }
 
   @Test
-  @DisplayName("'Testing your code' shows the whole Maven set-up: the BOM import, the client, the fake, JUnit 5 and AssertJ")
+  @DisplayName("docs/testing.md shows the whole Maven set-up: the BOM import, the client, the fake, JUnit 5 and AssertJ")
   void mavenSetUp() throws Exception {
     Path root = root();
-    String section = section(read(root.resolve("README.md")), "## Testing your code");
+    String section = read(root.resolve("docs/testing.md"));
     Matcher xml = Pattern.compile("```xml\\n(.*?)\\n```", Pattern.DOTALL).matcher(section);
-    assertThat(xml.find()).as("an xml block in 'Testing your code'").isTrue();
+    assertThat(xml.find()).as("an xml block in docs/testing.md").isTrue();
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
         ("<project>" + xml.group(1) + "</project>").getBytes(StandardCharsets.UTF_8)));
     List<Dep> deps = new ArrayList<>();
@@ -90,10 +90,10 @@ class ReadmeTestingSetupTest {
   }
 
   @Test
-  @DisplayName("the Android section names exactly the jars that ship shrinker rules, and the test-only jars as shipping none")
+  @DisplayName("docs/android.md's shrinking section names exactly the jars that ship shrinker rules, and the test-only jars as shipping none")
   void shrinkerRulesNamed() throws IOException {
     Path root = root();
-    String section = section(read(root.resolve("README.md")), "## Android: shrinking");
+    String section = section(read(root.resolve("docs/android.md")), "## Shrinking with R8 or ProGuard");
     int none = section.indexOf("ship none");
     assertThat(none).as("the section says which jars ship none").isPositive();
     String ships = section.substring(0, section.lastIndexOf('.', none));

@@ -1,4 +1,4 @@
-package io.github.pixverse4j.client;
+package io.github.pixverse4j.client.provider;
 
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.MalformedResponseException;

@@ -12,36 +12,51 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The root README's "Testing your code" examples are test classes the build compiles and runs; this
- * keeps the page equal to them. Each {@code <!-- snippet: path -->} marker is followed by a {@code
- * java} block that must equal that file without its package line.
+ * The code examples of the root README and the pages in {@code docs/} that are classes the build
+ * compiles and runs (tests, and the quick start in {@code examples}) stay equal to them. Each
+ * {@code <!-- snippet: path -->} marker is followed by a {@code java} block that must equal that
+ * file without its package line.
  */
-class ReadmeSnippetsTest {
+class DocSnippetsTest {
   private static final Pattern SNIPPET =
       Pattern.compile("<!-- snippet: (\\S+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
 
   @Test
-  @DisplayName("every README snippet is exactly the test source it names")
+  @DisplayName("every snippet in README.md and docs/*.md is exactly the source it names")
   void snippetsEqualTheirSources() throws IOException {
     Path root = repositoryRoot();
-    String readme = read(root.resolve("README.md"));
-    Matcher m = SNIPPET.matcher(readme);
     List<String> checked = new ArrayList<>();
-    while (m.find()) {
-      String path = m.group(1);
-      assertThat(m.group(2))
-          .as("the README block after '<!-- snippet: %s -->' must equal that file without its package"
-              + " line; copy the file into the README (or fix the file)", path)
-          .isEqualTo(withoutPackage(read(root.resolve(path))));
-      checked.add(path);
+    for (Path page : pages(root)) {
+      Matcher m = SNIPPET.matcher(read(page));
+      while (m.find()) {
+        String path = m.group(1);
+        assertThat(m.group(2))
+            .as("the block in %s after '<!-- snippet: %s -->' must equal that file without its"
+                + " package line; copy the file into the page (or fix the file)", root.relativize(page), path)
+            .isEqualTo(withoutPackage(read(root.resolve(path))));
+        checked.add(path);
+      }
     }
-    assertThat(checked).as("snippets found in README.md").containsExactlyInAnyOrder(
+    assertThat(checked).as("snippets found in README.md and docs/").containsExactlyInAnyOrder(
         "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
-        "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java");
+        "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
+        "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java");
+  }
+
+  /** README.md and every Markdown page in docs/. */
+  static List<Path> pages(Path root) throws IOException {
+    List<Path> pages = new ArrayList<>();
+    pages.add(root.resolve("README.md"));
+    try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+      pages.addAll(docs.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
+    }
+    return pages;
   }
 
   static String withoutPackage(String source) {

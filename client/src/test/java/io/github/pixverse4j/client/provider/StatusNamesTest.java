@@ -1,4 +1,4 @@
-package io.github.pixverse4j.client;
+package io.github.pixverse4j.client.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
