@@ -2,6 +2,7 @@ package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.client.ClientConfig;
+import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.journal.TaskJournal;
@@ -110,7 +111,7 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + String.join(", ", ids)
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + Messages.list(ids, "or")
         + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers from other jars\")");
   }
 
@@ -129,24 +130,37 @@ final class Connection implements AutoCloseable {
   }
 
   /**
-   * Opens a connection to {@code providerId}: simulated when {@code simulate} is set or no key is
-   * in the environment, saying so on {@code err}.
+   * How to reach a provider, from a command's options: the {@code --base-url} (null: the
+   * provider's own service), whether {@code --simulate} was given, and the polling policy for a
+   * real or a simulated provider.
    */
-  static Connection open(String providerId, Env env, Main.Connect common, PrintWriter err) {
-    return open(providerId, env, common, err, null);
+  static final class Settings {
+    final String baseUrl;
+    final boolean simulate;
+    final java.util.function.Function<Boolean, PollingPolicy> policy;
+
+    Settings(String baseUrl, boolean simulate, java.util.function.Function<Boolean, PollingPolicy> policy) {
+      this.baseUrl = baseUrl;
+      this.simulate = simulate;
+      this.policy = policy;
+    }
   }
 
-  /** {@link #open(String, Env, Main.Connect, PrintWriter)}; a real service's client records into {@code journal}. */
-  static Connection open(String providerId, Env env, Main.Connect common, PrintWriter err, TaskJournal journal) {
+  /**
+   * Opens a connection to {@code providerId}: simulated when {@code settings.simulate} or no key is
+   * in the environment, saying so on {@code err}; a real service's client records into {@code
+   * journal} (null: none).
+   */
+  static Connection open(String providerId, Env env, Settings settings, PrintWriter err, TaskJournal journal) {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
-    boolean simulate = common.simulate();
-    if (!simulates(f, env, common)) {
+    boolean simulate = settings.simulate;
+    if (!simulates(f, env, simulate)) {
       ClientConfig.Builder s = ClientConfig.builder()
-          .apiKey(key.get()).pollingPolicy(common.policy(false));
-      if (common.baseUrl != null) s.baseUrl(common.baseUrl);
+          .apiKey(key.get()).pollingPolicy(settings.policy.apply(false));
+      if (settings.baseUrl != null) s.baseUrl(settings.baseUrl);
       VideoClient client = f.create(s.build());
-      return new Connection(f, journal == null ? client : client.withJournal(journal), null, common.baseUrl,
+      return new Connection(f, journal == null ? client : client.withJournal(journal), null, settings.baseUrl,
           journal != null);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
@@ -161,7 +175,7 @@ final class Connection implements AutoCloseable {
     ProviderSimulator sim = EmbeddedSimulators.start(f.id());
     try {
       VideoClient client = f.create(ClientConfig.builder()
-          .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(common.policy(true)).build());
+          .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(settings.policy.apply(true)).build());
       return new Connection(f, client, sim, null, false);
     } catch (RuntimeException e) {
       sim.close();
@@ -170,8 +184,8 @@ final class Connection implements AutoCloseable {
   }
 
   /** Whether {@link #open} simulates {@code f}: {@code --simulate} was given, or its key is not set. */
-  static boolean simulates(VideoProviderFactory f, Env env, Main.Connect common) {
-    return common.simulate() || !key(f, env).isPresent();
+  static boolean simulates(VideoProviderFactory f, Env env, boolean simulateGiven) {
+    return simulateGiven || !key(f, env).isPresent();
   }
 
   /** What to change to reach the real service: only the steps that apply to this run. */

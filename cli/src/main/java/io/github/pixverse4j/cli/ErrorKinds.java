@@ -52,7 +52,7 @@ final class ErrorKinds {
   private ErrorKinds() {}
 
   static String of(Throwable e) {
-    if (e instanceof Main.Interrupted) return INTERRUPTED;
+    if (e instanceof Waits.Interrupted) return INTERRUPTED;
     if (e instanceof OutputExists) return OUTPUT_EXISTS;
     if (e instanceof NoVideo) return NO_VIDEO;
     if (e instanceof InvalidRequestException || e instanceof IllegalArgumentException

@@ -26,7 +26,8 @@ final class ExitCodes {
   /*
    * Each command lists the codes it can return in its help ("exitCodeList" of its @Command, with
    * HEADING as "exitCodeListHeading"): a new command declares its own list from the entries below.
-   * ExitCodesTest checks that every command has one.
+   * ExitCodesTest checks that every command has one, with USAGE_TEXT: any command line picocli
+   * cannot read (an unknown option, say) exits 2.
    */
   static final String HEADING = "%nExit codes:%n";
   static final String VIDEO_SAVED = "  0:video generated (and downloaded unless --no-download)";

@@ -69,8 +69,9 @@ final class HelpText extends ResourceBundle {
     t.put(IMAGE, "The first frame: a public http(s) URL, or a local file where the provider uploads it ("
         + byProvider(caps, c -> c.imageKinds().contains(ImageInput.Kind.FILE) ? "URL or file" : "URL only") + ")."
         + " A file is a path (relative to the current directory) or a file: URI such as file:///home/me/cat.png.");
-    t.put(PROMPT, "What should happen in the video. Limit: "
-        + byProvider(caps, c -> c.maxPromptLength() + " characters") + ".");
+    t.put(PROMPT, "What should happen in the video; - reads it from standard input. Limit: "
+        + byProvider(caps, c -> c.maxPromptLength() + " characters") + ". Default: none: give --prompt or"
+        + " --prompt-file.");
     List<String> ids = new ArrayList<>(caps.keySet());
     List<String> rules = new ArrayList<>();
     caps.forEach((id, c) -> {

@@ -48,8 +48,8 @@ final class JournalLocation {
    * The journal for a connection to {@code providerId}, or null when that connection will be
    * simulated: simulated tasks never go into the journal, so a resume never meets them.
    */
-  static TaskJournal forConnection(String providerId, Env env, Main.Connect common) {
-    if (common.simulate() || !Connection.key(Connection.factory(providerId), env).isPresent()) return null;
+  static TaskJournal forConnection(String providerId, Env env, boolean simulate) {
+    if (simulate || !Connection.key(Connection.factory(providerId), env).isPresent()) return null;
     return open(env);
   }
 }

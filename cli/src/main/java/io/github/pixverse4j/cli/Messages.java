@@ -6,7 +6,9 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.api.internal.DurationText;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,17 @@ final class Messages {
       + " the job) or listed by `pixverse4j tasks`; a token looks like pv4j.1.<provider>.<model>.<task id>.";
 
   private Messages() {}
+
+  /**
+   * {@code items} as people write a list in a sentence: {@code "v3.5, v4 or v4.5"} with {@code
+   * "or"}, {@code "a and b"} with {@code "and"}, the one item alone. Never Java's {@code [a, b]}.
+   */
+  static String list(java.util.Collection<?> items, String conjunction) {
+    List<String> texts = new ArrayList<>();
+    for (Object o : items) texts.add(String.valueOf(o));
+    if (texts.size() <= 1) return String.join("", texts);
+    return String.join(", ", texts.subList(0, texts.size() - 1)) + " " + conjunction + " " + texts.get(texts.size() - 1);
+  }
 
   /** The sentence the command prints for {@code e}. */
   static String of(Throwable e, ResumeHint hint, Duration watchLimit) {
@@ -81,6 +94,25 @@ final class Messages {
     message = m.appendTail(b).toString();
     return flag == null || message.contains(flag) ? message : flag + ": " + message;
   }
+
+  /**
+   * picocli's message for a command line it could not read, in the command's words: a value of
+   * the wrong type names the option and what it takes ("--seed takes a whole number, not 'abc'")
+   * instead of Java's type ("'abc' is not a long").
+   */
+  static String usage(picocli.CommandLine.ParameterException e) {
+    Matcher m = NOT_A_TYPE.matcher(String.valueOf(e.getMessage()));
+    if (!m.matches()) return e.getMessage();
+    String type = m.group(4).toLowerCase(java.util.Locale.ROOT);
+    String what = type.matches("long|int|short|byte|integer|biginteger") ? "a whole number"
+        : type.matches("double|float|bigdecimal|number") ? "a number" : "a " + type;
+    return m.group(2) + " takes " + what + ", not '" + m.group(3) + "'.";
+  }
+
+  /** picocli's "Invalid value for option '--seed': 'abc' is not a long". */
+  private static final Pattern NOT_A_TYPE = Pattern.compile(
+      "Invalid value for (option|positional parameter) '([^']+)': '(.*)' is not an? (\\w+)\\.?",
+      Pattern.DOTALL);
 
   private static String timeout(TaskTimeoutException e, ResumeHint hint, Duration watchLimit) {
     return "Stopped waiting after " + DurationText.of(watchLimit) + " (--timeout)"

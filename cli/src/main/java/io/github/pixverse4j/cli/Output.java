@@ -156,6 +156,9 @@ final class Output {
     if (!json) progress.download(p);
   }
 
+  /** The label of the line naming the saved video, on stdout. */
+  static final String SAVED_TO = "Saved to ";
+
   /** The final object of a run: always the last line of {@code --json} output. */
   void result(String token, TaskStatus last, Path output, int exitCode) {
     endBar();
@@ -178,12 +181,13 @@ final class Output {
       return;
     }
     if (last != null) {
-      for (Video v : last.videos()) out.println(v.url());
+      // Once the video is saved its URL is no answer: a simulated one is dead when the command ends,
+      // and the task's token (printed when the provider accepted it) finds a real one again.
+      if (output == null) for (Video v : last.videos()) out.println(v.url());
       last.failure().ifPresent(f -> err.printf("The task failed (%s%s): %s%n", f.category(),
           f.providerCode().map(c -> ", code " + c).orElse(""), f.message()));
     }
-    if (output != null) out.println(output);
-    if (token != null) err.printf("Task: %s%n", token);
+    if (output != null) out.println(SAVED_TO + output);
     out.flush();
     err.flush();
   }
@@ -202,8 +206,10 @@ final class Output {
       line(m);
     }
     err.println("Error: " + message);
-    if (token != null && e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException) {
-      // The task has ended: there is nothing to resume, and its final state is in the message.
+    // A task that has ended, or that the provider no longer knows, has nothing left to follow.
+    boolean over = e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
+        || e instanceof io.github.pixverse4j.api.TaskNotFoundException;
+    if (token != null && over) {
       err.println("Task: " + token);
     } else if (token != null) {
       err.println("Task: " + token + hint.command(ResumeHint.FOLLOW, token).map(c -> " (resume with: " + c + ")")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j resume}: continues unfinished tasks from the task journal. */
-@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "resume",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.ALL_DELIVERED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT,
         ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT,
@@ -29,13 +29,9 @@ import picocli.CommandLine.ParentCommand;
         "Exits 0 when all of them delivered. Tasks another pixverse4j process is resuming are waited for,"
         + " never downloaded twice."})
 final class ResumeCommand implements Callable<Integer> {
-  /** resume's help for --base-url, which it shares with the commands that take it from the user. */
-  static final String BASE_URL_HELP = "Not used by resume: each task is resumed at the base URL recorded when it"
-      + " was submitted. Default: that recorded URL (the provider's own service unless generate was given"
-      + " --base-url).";
-
   @ParentCommand Main parent;
-  @Mixin Main.Follow common;
+  @Mixin Options.Print print;
+  @Mixin Options.Follow follow;
 
   @Parameters(paramLabel = "TOKEN", arity = "0..1",
       description = "Only this task (its token, as printed by generate or tasks).")
@@ -45,7 +41,7 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FileTaskJournal journal = JournalLocation.open(parent.env);
     try {
-      Output out = Main.output(parent, common);
+      Output out = parent.output(print, follow.policy(false).deadline());
       List<JournalEntry> todo = new ArrayList<>();
       if (token != null) {
         Optional<JournalEntry> e = journal.entry(token);
@@ -61,7 +57,7 @@ final class ResumeCommand implements Callable<Integer> {
         for (JournalEntry e : journal.entries()) {
           if (e.isUnfinished()) {
             todo.add(e);
-          } else if (!e.token().isPresent() && !e.phase().isEnded()) {
+          } else if (TasksCommand.unanswered(e)) {
             out.say("Not resumable: the submit of \"%s\" (%s, %s) was never answered; check %s's console for a job.",
                 e.summary().getOrDefault("prompt", ""), e.provider(), e.createdAt(), e.provider());
           }
@@ -69,12 +65,18 @@ final class ResumeCommand implements Callable<Integer> {
         if (todo.isEmpty()) out.say("Nothing to resume in %s", journal.file());
       }
       int code = ExitCodes.OK;
-      // Oldest first: the order the user started them in.
-      for (int i = todo.size() - 1; i >= 0; i--) {
-        int one = resume(journal, todo.get(i), out);
+      int delivered = 0;
+      // Oldest first: the order the user started them in. With several, each task's lines follow a
+      // header naming it, and a summary ends the run.
+      for (int i = todo.size() - 1, n = 1; i >= 0; i--, n++) {
+        JournalEntry e = todo.get(i);
+        if (todo.size() > 1) out.say("Resuming %d of %d: %s", n, todo.size(), e.token().orElse(e.id()));
+        int one = resume(journal, e, out);
         if (one == ExitCodes.INTERRUPTED) return one;
+        if (one == ExitCodes.OK) delivered++;
         if (code == ExitCodes.OK) code = one;
       }
+      if (todo.size() > 1) out.say("%d of %d delivered", delivered, todo.size());
       return code;
     } finally {
       journal.close();
@@ -96,16 +98,17 @@ final class ResumeCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Cannot resume " + fresh.token().get() + ": "
             + f.apiKeyEnvironmentVariable() + " is not set (resume never simulates).");
       }
-      common.baseUrl = fresh.endpoint().orElse(null);
+      // Each task at the base URL recorded at submit (the provider's own service when none was).
+      Connection.Settings settings = new Connection.Settings(fresh.endpoint().orElse(null), false, follow::policy);
       Path target = fresh.target().map(Paths::get).orElse(null);
-      if (target != null) removeLeftoverParts(target, Main.defaultName(fresh.handle().get()));
-      try (Connection c = Connection.open(fresh.provider(), parent.env, common, parent.err, journal)) {
+      if (target != null) removeLeftoverParts(target, Delivery.defaultName(fresh.handle().get()));
+      try (Connection c = Connection.open(fresh.provider(), parent.env, settings, parent.err, journal)) {
         parent.hint = c.resumeHint();
         out.hint(c.resumeHint());
         // The target was checked and reserved at submit; a file there now is this task's own
         // video from a run killed after saving it and before recording that, so it is replaced.
-        return parent.followAndFinish(c, c.client.resume(fresh), common, fresh.token().get(), target == null,
-            target, true, out);
+        return new Delivery(parent, c, out, print.verbose).followAndSave(c.client.resume(fresh), fresh.token().get(),
+            target == null, target, true);
       }
     } finally {
       claim.close();

@@ -17,28 +17,30 @@ final class ResumeHint {
   /** The command that continues a task recorded in the task journal. */
   static final String RESUME = "resume";
 
-  private static final ResumeHint SIMULATED = new ResumeHint(true, null, false, null);
+  private static final ResumeHint SIMULATED = new ResumeHint(true, null, false, null, true);
 
   private final boolean simulated;
   private final String baseUrl;
   private final boolean journaled;
   private final Path output;
+  private final boolean followable;
 
-  private ResumeHint(boolean simulated, String baseUrl, boolean journaled, Path output) {
+  private ResumeHint(boolean simulated, String baseUrl, boolean journaled, Path output, boolean followable) {
     this.simulated = simulated;
     this.baseUrl = baseUrl;
     this.journaled = journaled;
     this.output = output;
+    this.followable = followable;
   }
 
   /** A task at a real service; {@code baseUrl} (may be null) is repeated in the suggested command. */
   static ResumeHint real(String baseUrl) {
-    return new ResumeHint(false, baseUrl, false, null);
+    return new ResumeHint(false, baseUrl, false, null, true);
   }
 
   /** A task at a real service, recorded in the task journal when {@code journaled}. */
   static ResumeHint real(String baseUrl, boolean journaled) {
-    return new ResumeHint(false, baseUrl, journaled, null);
+    return new ResumeHint(false, baseUrl, journaled, null, true);
   }
 
   static ResumeHint simulated() {
@@ -47,7 +49,15 @@ final class ResumeHint {
 
   /** This hint for a task whose video goes to {@code output} (null: the default file name). */
   ResumeHint output(Path output) {
-    return simulated ? this : new ResumeHint(false, baseUrl, journaled, output);
+    return simulated ? this : new ResumeHint(false, baseUrl, journaled, output, followable);
+  }
+
+  /**
+   * This hint for a task there is nothing more to follow of: the journal records its end (its
+   * video saved, say), or the provider no longer knows it. No message then suggests following it.
+   */
+  ResumeHint ended() {
+    return simulated ? this : new ResumeHint(false, baseUrl, journaled, output, false);
   }
 
   boolean isSimulated() {
@@ -60,7 +70,7 @@ final class ResumeHint {
    * {@code --output} it was started with, so the video lands where the user asked.
    */
   Optional<String> command(String verb, String token) {
-    if (simulated || token == null) return Optional.empty();
+    if (simulated || token == null || (!followable && verb.equals(FOLLOW))) return Optional.empty();
     if (journaled && verb.equals(FOLLOW)) return Optional.of("pixverse4j " + RESUME + " " + token);
     return Optional.of("pixverse4j " + verb + " " + token + (baseUrl == null ? "" : " --base-url " + baseUrl)
         + (output != null && verb.equals(FOLLOW) ? " --output " + quoted(output.toString()) : ""));

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.cli;
 
+import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * Ctrl-C, so that {@code generate --base-url}, {@code watch}, {@code status}, {@code cancel},
  * {@code download}, {@code resume} and the user's own code can be tried without an account.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "simulate",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {SimulateCommand.STOPPED_TEXT, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT},
     description = "Run a provider's simulator as a server on 127.0.0.1 until Ctrl-C, to try the other"
@@ -106,9 +107,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
     try {
       describe(factory, sim, queued, running, failing);
-      parent.await(Single.never());
+      parent.waits.await(Single.never());
       return ExitCodes.OTHER; // never reached: only Ctrl-C ends the wait
-    } catch (Main.Interrupted e) {
+    } catch (Waits.Interrupted e) {
       sim.close();
       parent.out.println("Stopped: the " + id + " simulator at " + sim.baseUrl() + " is closed.");
       parent.out.flush();
@@ -127,7 +128,7 @@ final class SimulateCommand implements Callable<Integer> {
     String url = sim.baseUrl();
     out.printf("Simulating %s at %s%n", f.id(), url);
     out.printf("No request leaves this machine and nothing is charged. Each job waits %s in the queue and runs"
-        + " %s%s; every video is %s.%n", Durations.human(queued), Durations.human(running),
+        + " %s%s; every video is %s.%n", DurationText.of(queued), DurationText.of(running),
         failing > 0 ? ", and " + percent(failing) + " of the jobs fail" : "", PLACEHOLDER);
     out.println("Try it from another terminal (your own code takes the same base URL and key):");
     out.printf("  export %s=%s%n", f.apiKeyEnvironmentVariable(), sim.apiKey());

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j tasks}: what the task journal holds. */
-@Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "tasks",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.LISTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT},
     description = {"List the tasks in the task journal, newest first: those that still need attention,"
@@ -54,7 +54,7 @@ final class TasksCommand implements Callable<Integer> {
         } else {
           parent.out.printf("%-6s %-15s %-10s %s  %s%n", age(Duration.between(e.createdAt(), now)), state(e),
               e.provider(), e.downloadedFile().orElse(e.target().orElse("-")), e.token().orElse("(no handle)"));
-          if (!e.token().isPresent() && e.phase() != JournalEntry.Phase.FORGOTTEN) {
+          if (unanswered(e)) {
             parent.out.printf("       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
                 + " pixverse4j is still submitting it, check the provider's console for a job, then"
                 + " `pixverse4j tasks --forget %s`%n",
@@ -78,8 +78,7 @@ final class TasksCommand implements Callable<Integer> {
       problem = "Task " + forget + " was accepted by " + found.get().provider() + " (" + found.get().phase()
           + "), so it is a job and cannot be forgotten: `pixverse4j resume " + found.get().token().get()
           + "` continues it.";
-    } else if (found.get().phase() != JournalEntry.Phase.SUBMITTING
-        && found.get().phase() != JournalEntry.Phase.OUTCOME_UNKNOWN) {
+    } else if (!unanswered(found.get())) {
       problem = "Task " + forget + " needs no attention (" + found.get().phase() + "); nothing to forget.";
     }
     if (problem != null) {
@@ -93,6 +92,15 @@ final class TasksCommand implements Callable<Integer> {
         found.get().summary().getOrDefault("prompt", ""), found.get().createdAt());
     parent.err.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Whether {@code e} is a submit that was never answered, so a job may exist at the provider: the
+   * entries {@code tasks} asks a person to check in the provider's console and that {@code --forget}
+   * dismisses (one rule for both; one the provider refused, NOT_ACCEPTED, created nothing).
+   */
+  static boolean unanswered(JournalEntry e) {
+    return !e.token().isPresent() && !e.phase().isEnded();
   }
 
   /** The state of a task that succeeded and whose video this command was to save but has not yet. */

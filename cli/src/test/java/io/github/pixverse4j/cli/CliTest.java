@@ -119,7 +119,8 @@ class CliTest {
     int code = run(generate(provider, sim));
     assertThat(code).as("exit code; stderr: %s", stderr).isZero();
     assertThat(stderr).doesNotContain("Simulating").doesNotContain(sim.apiKey());
-    Path file = Paths.get(stdout.trim().split("\n")[stdout.trim().split("\n").length - 1]);
+    assertThat(stdout.lines()).as("stdout: the saved file, labelled").singleElement().asString().startsWith("Saved to ");
+    Path file = Paths.get(stdout.trim().substring("Saved to ".length()));
     assertThat(file.getParent()).isEqualTo(dir);
     assertThat(Files.readAllBytes(file)).isEqualTo(sim.mediaBytes());
     String token = stderr.lines().filter(l -> l.startsWith("Task: ")).findFirst().orElseThrow().substring(6).trim();
@@ -302,11 +303,11 @@ class CliTest {
     ProviderSimulator sim = realService("gmi", quick());
     assertThat(run(generate("gmi", sim, "--no-download", "--json"))).isZero();
     String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
-    Files.writeString(dir.resolve(Main.defaultName(TaskHandle.parse(token))), "mine");
+    Files.writeString(dir.resolve(Delivery.defaultName(TaskHandle.parse(token))), "mine");
     assertThat(run("watch", token, "--base-url", sim.baseUrl(), "--poll-interval", "20ms")).isEqualTo(1);
     assertThat(stderr).contains("already exists, so the video was not saved")
         .contains("pixverse4j download " + token + " --base-url " + sim.baseUrl() + " --output");
-    assertThat(Files.readString(dir.resolve(Main.defaultName(TaskHandle.parse(token))))).isEqualTo("mine");
+    assertThat(Files.readString(dir.resolve(Delivery.defaultName(TaskHandle.parse(token))))).isEqualTo("mine");
   }
 
   @Test
@@ -424,18 +425,24 @@ class CliTest {
     ProviderSimulator sim = realService("odirouter", Lifecycle.builder().queued(1).running(50).succeeded());
     assertThat(run(generate("odirouter", sim, "--no-download", "--json"))).isZero();
     String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
-    String follow = "pixverse4j watch " + token + " --base-url " + sim.baseUrl();
     assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(8);
     assertThat(stderr).as("the task has ended: nothing to resume").contains("Task: " + token)
         .doesNotContain("resume with");
+    // A task still going (the one above has ended: issue 24 #7, no hint for it).
+    sim.nextJobs(Lifecycle.builder().queued(1_000_000).running(50).succeeded());
+    assertThat(run(generate("odirouter", sim, "--no-download", "--json", "--timeout", "1s"))).isEqualTo(6);
+    String going = jsonLines().get(jsonLines().size() - 1).get("task").asText();
+    String followGoing = "pixverse4j watch " + going + " --base-url " + sim.baseUrl();
     env.put("ODIROUTER_API_KEY", "wrong-key-123456");
-    assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
+    assertThat(run("status", going, "--base-url", sim.baseUrl())).isEqualTo(3);
     assertThat(stderr).as("the journal holds the task: resume reaches its recorded base URL")
-        .contains("resume with: pixverse4j resume " + token);
-    env.put("PIXVERSE4J_HOME", dir.resolve("another-home").toString());
+        .contains("resume with: pixverse4j resume " + going);
     assertThat(run("status", token, "--base-url", sim.baseUrl())).isEqualTo(3);
+    assertThat(stderr).as("the journal has the task's end: nothing to resume").doesNotContain("resume with");
+    env.put("PIXVERSE4J_HOME", dir.resolve("another-home").toString());
+    assertThat(run("status", going, "--base-url", sim.baseUrl())).isEqualTo(3);
     assertThat(stderr).as("a task this journal does not hold: resume would not find it")
-        .contains("resume with: " + follow);
+        .contains("resume with: " + followGoing);
   }
 
   @Test
@@ -577,13 +584,13 @@ class CliTest {
   @DisplayName("the Ctrl-C message depends on the phase: no task yet, a real task (resume or watch --output), a simulated one")
   void interruptMessages() {
     Path out = Paths.get("/tmp/v/my cat.mp4");
-    assertThat(Main.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
         .isEqualTo("Interrupted: polling stopped; the simulated task ended with this command.");
-    assertThat(Main.interruptedMessage(ResumeHint.simulated(), "gmi", null))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", null))
         .startsWith("Interrupted before the simulated gmi answered the submit").doesNotContain("polling");
-    assertThat(Main.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
         .endsWith("Resume with: pixverse4j resume T");
-    assertThat(Main.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
         .endsWith("Resume with: pixverse4j watch T --base-url http://h/ --output '/tmp/v/my cat.mp4'");
     assertThat(ResumeHint.real(null, false).output(Paths.get("/tmp/a.mp4")).command(ResumeHint.DOWNLOAD, "T"))
         .contains("pixverse4j download T");
@@ -609,9 +616,9 @@ class CliTest {
     ProviderSimulator sim = realService("gmi", quick());
     assertThat(run(generate("gmi", sim, "--no-download", "--duration", "5s"))).as(stderr).isZero();
     assertThat(sim.requests()).isNotEmpty();
-    assertThat(Main.Generate.durationSeconds("5")).isEqualTo(5);
-    assertThat(Main.Generate.durationSeconds("1m")).isEqualTo(60);
-    assertThat(Main.Generate.durationSeconds("1.5s")).isNull();
+    assertThat(GenerateCommand.durationSeconds("5")).isEqualTo(5);
+    assertThat(GenerateCommand.durationSeconds("1m")).isEqualTo(60);
+    assertThat(GenerateCommand.durationSeconds("1.5s")).isNull();
     assertThat(run(generate("gmi", sim, "--duration", "five", "--quality", "4k"))).isEqualTo(2);
     assertThat(stderr).contains("--duration must be a whole number of seconds above 0 (e.g. 5 or 5s), got 'five'")
         .contains("--quality: Unknown quality '4k'").doesNotContain("is not an int");
@@ -635,13 +642,84 @@ class CliTest {
   }
 
   @Test
-  @DisplayName("resume --help says --base-url is the one recorded at submit, not the provider's own service")
-  void resumeBaseUrlHelp() {
+  @DisplayName("resume offers no --base-url (each task goes back to the URL recorded at submit); watch does")
+  void resumeHasNoBaseUrl() {
     assertThat(run("resume", "--help")).isZero();
-    assertThat(stdout.replaceAll("\\s+", " ")).contains("resumed at the base URL recorded")
-        .doesNotContain("Default: the provider's own service");
+    assertThat(stdout.replaceAll("\\s+", " ")).contains("at the base URL it was submitted to")
+        .doesNotContain("--base-url");
+    assertThat(run("resume", "--base-url", "http://127.0.0.1:1")).isEqualTo(2);
+    assertThat(stderr).contains("Unknown option").contains("'--base-url'");
     assertThat(run("watch", "--help")).isZero();
-    assertThat(stdout.replaceAll("\\s+", " ")).contains("Default: the provider's own service");
+    assertThat(stdout.replaceAll("\\s+", " ")).contains("--base-url").contains("Default: the provider's own service");
+  }
+
+  @Test
+  @DisplayName("issue 24 #12: a saved video is one 'Saved to' line on stdout, no dead simulator URL; the token once, with '(simulated)'")
+  void successOutput() throws Exception {
+    assertThat(run("generate", "--image", CAT.toString(), "--prompt", "the cat", "--poll-interval", "20ms"))
+        .as(stderr).isZero();
+    assertThat(stdout.lines()).singleElement().asString().startsWith("Saved to " + dir).endsWith(".mp4")
+        .doesNotContain("http");
+    assertThat(stderr.lines().filter(l -> l.startsWith("Task: "))).singleElement().asString().endsWith("(simulated)");
+  }
+
+  @Test
+  @DisplayName("issue 24 #4: --base-url that is no URL, plain http to another host, or with a simulated provider is a usage error")
+  void baseUrlNeverIgnored() {
+    String[] base = {"generate", "--provider", "gmi", "--image", IMAGE_URL, "--prompt", "x"};
+    for (String url : new String[] {"notaurl", "http://example.com"}) {
+      assertThat(run(concat(base, "--base-url", url))).as(url).isEqualTo(2);
+      assertThat(stderr).as(url).contains("--base-url " + url).doesNotContain("Simulating");
+    }
+    assertThat(run(concat(base, "--base-url", "http://127.0.0.1:9"))).isEqualTo(2);
+    assertThat(stderr).contains("--base-url").contains("GMI_API_KEY is not set").doesNotContain("Simulating");
+    env.put("GMI_API_KEY", "x");
+    assertThat(run(concat(base, "--base-url", "http://127.0.0.1:9", "--simulate"))).isEqualTo(2);
+    assertThat(stderr).contains("--simulate").doesNotContain("Simulating");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(new String[0]);
+  }
+
+  @Test
+  @DisplayName("issue 24 #16: --prompt - reads standard input, --prompt-file FILE a file; neither or both is a usage error")
+  void promptFromStdinOrFile() throws Exception {
+    ProviderSimulator sim = realService("gmi", quick());
+    Main m = main();
+    m.in = new java.io.ByteArrayInputStream("a cat from stdin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String[] fromStdin = generate("gmi", sim, "--no-download");
+    for (int i = 0; i < fromStdin.length; i++) if (fromStdin[i].equals("the cat turns its head")) fromStdin[i] = "-";
+    assertThat(m.execute(fromStdin)).isZero();
+    capture();
+    Files.writeString(dir.resolve("prompt.txt"), "a cat from a file\n");
+    List<String> fromFile = new ArrayList<>(List.of(generate("gmi", sim, "--no-download")));
+    int p = fromFile.indexOf("--prompt");
+    fromFile.remove(p + 1);
+    fromFile.set(p, "--prompt-file");
+    fromFile.add(p + 1, "prompt.txt");
+    assertThat(run(fromFile.toArray(new String[0]))).as(stderr).isZero();
+    assertThat(sim.requests()).extracting(r -> r.bodyUtf8()).filteredOn(b -> b.contains("a cat from"))
+        .hasSize(2).anySatisfy(b -> assertThat(b).contains("a cat from stdin").doesNotContain("stdin\\n"))
+        .anySatisfy(b -> assertThat(b).contains("a cat from a file"));
+    assertThat(run("generate", "--image", IMAGE_URL)).isEqualTo(2);
+    assertThat(stderr).contains("--prompt-file");
+  }
+
+  @Test
+  @DisplayName("issue 24 #9: lists read as sentences, only usable image kinds are offered, a bad number names its option")
+  void listsInMessages() throws Exception {
+    assertThat(Messages.list(List.of("v3.5", "v4", "v4.5"), "or")).isEqualTo("v3.5, v4 or v4.5");
+    assertThat(Messages.list(List.of("URL"), "or")).isEqualTo("URL");
+    assertThat(run("providers")).isZero();
+    assertThat(stdout).doesNotContain("[").doesNotContain("BYTES").doesNotContain("PROVIDER_IMAGE_ID")
+        .contains("image URL or file");
+    assertThat(run("generate", "--image", IMAGE_URL, "--prompt", "x", "--seed", "abc")).isEqualTo(2);
+    assertThat(stderr).contains("--seed takes a whole number, not 'abc'").doesNotContain("is not a long");
+    assertThat(run("generate", "--provider", "nope", "--image", IMAGE_URL, "--prompt", "x")).isEqualTo(2);
+    assertThat(stderr).doesNotContain("[").containsPattern("use [a-z, ]+ or [a-z]+ ");
   }
 
   @Test

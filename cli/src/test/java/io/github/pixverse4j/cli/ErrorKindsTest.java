@@ -9,7 +9,6 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TransportException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +28,7 @@ class ErrorKindsTest {
     assertThat(ErrorKinds.of(new SubmitOutcomeUnknownException("x", GMI, null))).isEqualTo("outcome_unknown");
     assertThat(ErrorKinds.of(new TransportException("x", GMI, null, false))).isEqualTo("network");
     assertThat(ErrorKinds.of(new ErrorKinds.OutputExists("x"))).isEqualTo("output_exists");
-    assertThat(ErrorKinds.of(new Main.Interrupted())).isEqualTo("interrupted");
+    assertThat(ErrorKinds.of(new Waits.Interrupted())).isEqualTo("interrupted");
     assertThat(ErrorKinds.of(new IllegalStateException("x"))).isEqualTo("failed");
   }
 

@@ -35,6 +35,28 @@ class ExitCodesTest {
   }
 
   @Test
+  @DisplayName("issue 24 #14: every command's help lists exit code 2, which a command line it cannot read gives")
+  void everyCommandListsUsage() {
+    for (Map.Entry<String, CommandLine> e : model().getSubcommands().entrySet()) {
+      assertThat(help(e.getValue())).as(e.getKey()).containsPattern("\\n +2 +usage error");
+    }
+    StringWriter sink = new StringWriter();
+    assertThat(new Main(n -> null, new PrintWriter(sink), new PrintWriter(sink), Paths.get(""), false)
+        .execute("providers", "--bogus")).isEqualTo(ExitCodes.USAGE);
+    String row = java.util.Arrays.stream(readDocs().split("\n")).filter(l -> l.startsWith("| 2 |")).findFirst()
+        .orElseThrow();
+    assertThat(row).as("docs/cli.md's exit-code table").doesNotContain("all but");
+  }
+
+  private static String readDocs() {
+    try {
+      return java.nio.file.Files.readString(Paths.get("..", "docs", "cli.md"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   @DisplayName("only generate and watch promise a generated video; status, cancel and download say what they do")
   void listsFitTheirCommand() {
     Map<String, CommandLine> sub = model().getSubcommands();

@@ -215,7 +215,9 @@ class JournalCliTest {
   @Test
   @DisplayName("simulated tasks never go into the journal")
   void simulatedNotJournaled() throws Exception {
-    assertThat(run(generate("--simulate", "--output", "v.mp4"))).as(stderr).isZero();
+    // No --base-url: with --simulate it is refused (issue 24 #4), the simulator has its own address.
+    assertThat(run("generate", "--provider", "gmi", "--image", "https://example.com/cat.png", "--prompt", "x",
+        "--poll-interval", "20ms", "--simulate", "--output", "v.mp4")).as(stderr).isZero();
     assertThat(Files.exists(home.resolve("journal.jsonl"))).isFalse();
   }
 
@@ -275,11 +277,75 @@ class JournalCliTest {
     TaskHandle a = acceptedThenKilled(dir);
     TaskHandle b = acceptedThenKilled(dir);
     assertThat(run("resume", a.token(), "--poll-interval", "20ms")).as(stderr).isZero();
-    assertThat(Files.readAllBytes(dir.resolve(Main.defaultName(a)))).isEqualTo(sim.mediaBytes());
-    assertThat(Files.exists(dir.resolve(Main.defaultName(b)))).isFalse();
+    assertThat(Files.readAllBytes(dir.resolve(Delivery.defaultName(a)))).isEqualTo(sim.mediaBytes());
+    assertThat(Files.exists(dir.resolve(Delivery.defaultName(b)))).isFalse();
     assertThat(tasksJson()).extracting(n -> n.get("task").asText()).containsExactly(b.token());
     assertThat(run("resume", TaskHandle.of("gmi", "m", "nope").token())).isEqualTo(2);
     assertThat(stderr).contains("No task").contains("pixverse4j watch");
+  }
+
+  @Test
+  @DisplayName("issue 24 #1: tasks --all never asks to check the console or forget a submit the provider refused (NOT_ACCEPTED)")
+  void refusedSubmitNeedsNoForget() throws Exception {
+    String id = JournalRecord.newId();
+    try (var journal = TaskJournal.file(home)) {
+      journal.append(JournalRecord.intent(id, java.time.Instant.now(), "gmi", "m", null, Map.of("prompt", "refused"),
+          Map.of()));
+      journal.append(JournalRecord.notAccepted(id, java.time.Instant.now(), "HTTP 400"));
+    }
+    assertThat(run("tasks", "--all")).as(stderr).isZero();
+    assertThat(stdout).contains("NOT_ACCEPTED").doesNotContain("--forget").doesNotContain("console");
+    // And the one that is offered is accepted.
+    String lost = JournalRecord.newId();
+    try (var journal = TaskJournal.file(home)) {
+      journal.append(JournalRecord.intent(lost, java.time.Instant.now(), "gmi", "m", null, Map.of("prompt", "lost"),
+          Map.of()));
+    }
+    assertThat(run("tasks")).as(stderr).isZero();
+    assertThat(stdout).contains("pixverse4j tasks --forget " + lost).doesNotContain(id);
+    assertThat(run("tasks", "--forget", lost)).as(stderr).isZero();
+  }
+
+  @Test
+  @DisplayName("issue 24 #6: download TOKEN of a journaled task saves where the journal recorded at submit, and records that file")
+  void downloadUsesRecordedTarget() throws Exception {
+    Path videos = Files.createDirectory(dir.resolve("videos"));
+    TaskHandle h = acceptedThenKilled(videos);
+    assertThat(run("watch", h.token(), "--no-download", "--poll-interval", "20ms", "--base-url", sim.baseUrl()))
+        .as(stderr).isZero();
+    assertThat(run("download", h.token(), "--base-url", sim.baseUrl())).as(stderr).isZero();
+    Path saved = videos.resolve(Delivery.defaultName(h));
+    assertThat(Files.readAllBytes(saved)).isEqualTo(sim.mediaBytes());
+    assertThat(Files.exists(dir.resolve(Delivery.defaultName(h)))).as("nothing in the working directory").isFalse();
+    assertThat(tasksJson("--all")).singleElement().satisfies(n -> {
+      assertThat(n.get("state").asText()).isEqualTo("DOWNLOADED");
+      assertThat(n.get("file").asText()).isEqualTo(saved.toString());
+    });
+  }
+
+  @Test
+  @DisplayName("issue 24 #7: no 'resume with' for a task the journal has as DOWNLOADED, nor a 'watch' for one the provider does not know")
+  void noFollowHintForEndedTasks() throws Exception {
+    assertThat(run(generate())).as(stderr).isZero();
+    String token = tasksJson("--all").get(0).get("task").asText();
+    TaskHandle elsewhere = submittedElsewhere();
+    sim.reset();
+    assertThat(run("status", token, "--base-url", sim.baseUrl())).isNotZero();
+    assertThat(stderr).contains("Task: " + token).doesNotContain("resume with").doesNotContain("pixverse4j resume");
+    assertThat(run("status", elsewhere.token(), "--base-url", sim.baseUrl())).isNotZero();
+    assertThat(stderr).contains("Task: " + elsewhere.token()).doesNotContain("resume with")
+        .doesNotContain("pixverse4j watch");
+  }
+
+  @Test
+  @DisplayName("issue 24 #13: resume of several tasks names each before its lines and ends with 'N of M delivered'")
+  void resumeSeveralSaysWhich() throws Exception {
+    TaskHandle a = acceptedThenKilled(dir);
+    TaskHandle b = acceptedThenKilled(dir);
+    assertThat(run("resume", "--poll-interval", "20ms")).as(stderr).isZero();
+    assertThat(stderr).contains("Resuming 1 of 2: " + a.token()).contains("Resuming 2 of 2: " + b.token())
+        .contains("2 of 2 delivered");
+    assertThat(stderr.indexOf("Resuming 2 of 2")).isGreaterThan(stderr.indexOf("Resuming 1 of 2"));
   }
 
   @Test

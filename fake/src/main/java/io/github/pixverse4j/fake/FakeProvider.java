@@ -8,7 +8,6 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
-import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;

@@ -25,7 +25,6 @@ import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.testkit.FastPolling;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -285,14 +285,21 @@ public abstract class VideoProviderContract {
     return e;
   }
 
-  /** Waits for {@code c} and returns its error, or {@code null} when it completed. */
+  /**
+   * Waits for {@code c} and returns its error, or {@code null} when it completed; fails when it
+   * did not end within {@link #streamTimeout()}.
+   */
   private Throwable await(io.reactivex.rxjava3.core.Completable c) {
+    boolean ended;
     try {
-      c.blockingAwait(streamTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      return null;
+      ended = c.blockingAwait(streamTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       return e;
     }
+    if (!ended) {
+      throw new AssertionError("The call did not end within " + streamTimeout());
+    }
+    return null;
   }
 
   private static String repeat(char c, int n) {

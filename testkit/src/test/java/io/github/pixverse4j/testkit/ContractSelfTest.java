@@ -143,6 +143,19 @@ class ContractSelfTest {
     }
   }
 
+  /** Sends the cancel, then never reports that it ended. */
+  static class CancelNeverEnds extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
+          return super.cancel(handle).andThen(io.reactivex.rxjava3.core.Completable.never());
+        }
+      };
+    }
+  }
+
   static class LeaksKey extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
@@ -301,6 +314,14 @@ class ContractSelfTest {
         .contains("check that OkHttp's retryOnConnectionFailure is off");
     assertThat(o.report("submit500")).contains("[submit requests]");
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  @Test
+  @DisplayName("a provider whose cancel never ends fails the cancel test, naming the wait")
+  void cancelNeverEnds() {
+    Outcome o = run(CancelNeverEnds.class);
+    assertThat(o.failures.keySet()).containsExactly("cancelReachesServer");
+    assertThat(o.report("cancelReachesServer")).contains("The call did not end within PT3S");
   }
 
   @Test

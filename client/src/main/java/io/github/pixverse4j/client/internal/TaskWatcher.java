@@ -30,7 +30,6 @@ public final class TaskWatcher {
   private final Scheduler scheduler;
   private final TaskHandle handle;
   private final ObservableEmitter<TaskStatus> emitter;
-  private final long startNanos;
 
   // Separate slots: with a synchronous provider the next timer is set while the call is still
   // being subscribed, and one slot would lose track of it.
@@ -46,13 +45,12 @@ public final class TaskWatcher {
 
   private TaskWatcher(
       VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
-      ObservableEmitter<TaskStatus> emitter, long startNanos) {
+      ObservableEmitter<TaskStatus> emitter) {
     this.provider = provider;
     this.policy = policy;
     this.scheduler = scheduler;
     this.handle = handle;
     this.emitter = emitter;
-    this.startNanos = startNanos;
   }
 
   /**
@@ -66,7 +64,7 @@ public final class TaskWatcher {
   public static Disposable start(
       VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
       ObservableEmitter<TaskStatus> emitter, TaskStatus initial, Duration firstDelay, long startNanos) {
-    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), startNanos);
+    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize());
     w.schedule = new PollSchedule(policy, initial, scheduler.now(TimeUnit.NANOSECONDS));
     long deadlineIn = startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
     w.deadlineTimer.replace(scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));

@@ -16,7 +16,6 @@ import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.PixVerse;
-import io.github.pixverse4j.client.internal.Json;
 import java.time.Duration;
 import java.util.Collections;
 import okhttp3.Headers;

@@ -6,14 +6,12 @@ import java.util.Set;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.MAYBE;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NO;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NOT_APPLICABLE;
-import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.UNLIKELY;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.YES;
 
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.InsufficientCreditsException;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderUnavailableException;
-import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskAlreadyEndedException;
 import io.github.pixverse4j.api.TransportException;

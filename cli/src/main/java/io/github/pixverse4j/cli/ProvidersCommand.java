@@ -1,0 +1,88 @@
+package io.github.pixverse4j.cli;
+
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.Model;
+import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.client.VideoProviderFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pixverse4j providers}: the registered providers, their keys and what they accept. */
+@Command(name = "providers",
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED, ExitCodes.USAGE_TEXT},
+    description = "List the providers, whether their key is set, and what they accept.")
+final class ProvidersCommand implements Callable<Integer> {
+  @ParentCommand Main parent;
+
+  @Option(names = "--json", description = "One JSON object per provider, on one line each."
+      + " Default: a few lines of text per provider.") boolean json;
+
+  @Override
+  public Integer call() {
+    for (VideoProviderFactory f : Connection.factories()) {
+      ProviderCapabilities caps = f.capabilities();
+      boolean keySet = Connection.key(f, parent.env).isPresent();
+      boolean simulator = Connection.simulatorOf(f.id()).isPresent();
+      List<String> qualities = new ArrayList<>();
+      for (Quality q : Quality.values()) if (caps.qualities().contains(q)) qualities.add(q.label());
+      String price = f.priceDescription().orElse(null);
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("name", f.displayName());
+        m.put("model", caps.model());
+        m.put("apiKeyVariable", f.apiKeyEnvironmentVariable());
+        m.put("apiKeySet", keySet);
+        m.put("defaultBaseUrl", f.defaultBaseUrl());
+        m.put("maxPromptLength", caps.maxPromptLength());
+        m.put("maxNegativePromptLength", caps.maxNegativePromptLength().orElse(null));
+        m.put("durationsSeconds", new ArrayList<>(caps.durationsSeconds()));
+        m.put("defaultDurationSeconds", caps.defaultDurationSeconds().orElse(null));
+        m.put("qualities", qualities);
+        m.put("defaultQuality", caps.defaultQuality().map(Quality::label).orElse(null));
+        List<String> kinds = new ArrayList<>();
+        for (ImageInput.Kind k : caps.imageKinds()) kinds.add(k.name());
+        m.put("imageInputs", kinds);
+        m.put("seed", caps.supportsSeed());
+        m.put("audio", caps.supportsAudio());
+        m.put("multiClip", caps.supportsMultiClip());
+        List<String> models = new ArrayList<>();
+        for (Model model : caps.models()) models.add(model.name());
+        m.put("models", models);
+        m.put("cancel", caps.supportsCancel());
+        m.put("simulator", simulator);
+        if (price != null) m.put("price", price);
+        new Output(parent.out, parent.err, true, false).line(m);
+      } else {
+        parent.out.printf("%-10s %s%n", f.id(), f.displayName());
+        parent.out.printf("           model %s; key %s (%s)%n", caps.model(), f.apiKeyEnvironmentVariable(),
+            keySet ? "set" : simulator ? "not set: simulated" : "not set, and no simulator");
+        parent.out.printf("           prompt <= %d chars; duration %s; quality %s; image %s; cancel %s%n",
+            caps.maxPromptLength(), caps.describeDurations(), String.join("/", qualities),
+            imageKinds(caps), caps.supportsCancel() ? "yes" : "no");
+        if (price != null) parent.out.printf("           price %s%n", price);
+      }
+    }
+    parent.out.flush();
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The kinds of image the command line can give this provider ({@code --image} takes a URL or a
+   * file), e.g. {@code "URL or file"}; the library's other kinds (bytes, a provider's image id)
+   * are not reachable from here, so they are not offered.
+   */
+  static String imageKinds(ProviderCapabilities caps) {
+    List<String> usable = new ArrayList<>();
+    if (caps.imageKinds().contains(ImageInput.Kind.URL)) usable.add("URL");
+    if (caps.imageKinds().contains(ImageInput.Kind.FILE)) usable.add("file");
+    return usable.isEmpty() ? "none usable here" : Messages.list(usable, "or");
+  }
+}
