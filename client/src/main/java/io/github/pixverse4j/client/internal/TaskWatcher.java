@@ -2,7 +2,6 @@ package io.github.pixverse4j.client.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.TaskHandle;
-import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TaskTimeoutException;
 import io.github.pixverse4j.api.internal.DurationText;
