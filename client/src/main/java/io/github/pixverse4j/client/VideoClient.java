@@ -279,7 +279,7 @@ public final class VideoClient {
     // what belongs to this submit (PixVerse's trace ids and uploaded image or video).
     Single<TaskHandle> submit = providerSubmit.get();
     return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
-            policy.maxConsecutiveFailures(), policy, scheduler)
+            policy.maxSubmitRetries(), policy, scheduler)
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 

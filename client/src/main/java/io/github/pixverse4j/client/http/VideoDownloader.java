@@ -9,7 +9,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.internal.Failures;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollSchedule;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -238,7 +238,7 @@ public final class VideoDownloader {
     }
     if (!Failures.isTransient(e)) return Observable.error(e);
     int failures = ++t.failures;
-    Duration delay = PollingInternals.retryDelay(policy, failures, HttpErrors.retryAfter(e));
+    Duration delay = PollSchedule.retryDelay(policy, failures, HttpErrors.retryAfter(e));
     long deadline = t.startNanos + policy.deadline().toNanos();
     if (timeScheduler.now(TimeUnit.NANOSECONDS) + delay.toNanos() > deadline) {
       Throwable before = t.lastFailure;

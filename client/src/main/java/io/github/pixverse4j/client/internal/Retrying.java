@@ -43,7 +43,7 @@ public final class Retrying {
     return Single.defer(call)
         .onErrorResumeNext(e -> {
           if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
-          Duration d = PollingInternals.retryDelay(policy, failures + 1, Failures.retryAfter(e));
+          Duration d = PollSchedule.retryDelay(policy, failures + 1, Failures.retryAfter(e));
           if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos) return Single.error(e);
           return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
               .flatMap(x -> attempt(call, retry, maxRetries, policy, scheduler, deadlineNanos, failures + 1));
