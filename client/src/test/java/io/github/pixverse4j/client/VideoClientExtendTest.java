@@ -34,9 +34,11 @@ class VideoClientExtendTest {
   private final TaskJournal journal = TaskJournal.inMemory();
 
   private VideoClient client() {
-    PollingPolicy policy = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
-        .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100)).useProviderHints(false)
-        .retryDelay(Duration.ofSeconds(1)).maxConsecutiveFailures(3).jitter(0).build();
+    PollingPolicy base = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
+        .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100))
+        .retryDelay(Duration.ofSeconds(1)).maxSubmitRetries(3).jitter(0).build();
+    PollingPolicy policy =
+        base.toBuilder().tuning(base.tuning().toBuilder().useProviderHints(false).build()).build();
     return new VideoClient(scripted, policy, time, (v, p) -> Observable.<DownloadProgress>empty())
         .withJournal(journal);
   }
