@@ -158,16 +158,28 @@ public final class VideoClient {
    * {@link JournalEntry#LABEL_TARGET} for where the video is to be saved. Never put secrets in labels.
    */
   public Observable<TaskStatus> generate(ImageToVideoRequest request, Map<String, String> labels) {
+    return generate(request, labels, SubmitListener.NONE);
+  }
+
+  /**
+   * {@link #generate(ImageToVideoRequest, Map)}, telling {@code submitListener} of each retry of
+   * the submit and of a disposal before its answer, for example to show a connection refused
+   * again and again while it is being retried.
+   */
+  public Observable<TaskStatus> generate(
+      ImageToVideoRequest request, Map<String, String> labels, SubmitListener submitListener) {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
+    if (submitListener == null) throw new NullPointerException("submitListener == null");
     Observable<TaskStatus> stream = Observable.create(emitter -> {
       long start = scheduler.now(TimeUnit.NANOSECONDS);
       provider.capabilities().requireValid(request);
       CompositeDisposable resources = new CompositeDisposable();
       emitter.setDisposable(resources);
       Journaling.Submit journaled = journaling == null ? null : journaling.intent(request, endpoint, labels);
-      if (journaled != null) resources.add(journaled);
-      resources.add(submitOnce(request).subscribe(
+      SubmitAttempts attempts = attempts(submitListener, journaled);
+      resources.add(attempts);
+      resources.add(submitOnce(request, attempts).subscribe(
           handle -> {
             if (journaled != null) journaled.accepted(handle);
             if (emitter.isDisposed()) return;
@@ -196,21 +208,32 @@ public final class VideoClient {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> {
       provider.capabilities().requireValid(request);
-      if (journaling == null) return submitOnce(request);
+      if (journaling == null) {
+        SubmitAttempts attempts = attempts(SubmitListener.NONE, null);
+        return submitOnce(request, attempts).doOnDispose(attempts::dispose);
+      }
       Journaling.Submit journaled = journaling.intent(request, endpoint, Collections.<String, String>emptyMap());
-      return submitOnce(request)
+      SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled);
+      return submitOnce(request, attempts)
           .doOnSuccess(journaled::accepted)
           .doOnError(journaled::failed)
-          .doOnDispose(journaled::dispose);
+          .doOnDispose(attempts::dispose);
     });
   }
 
-  private Single<TaskHandle> submitOnce(ImageToVideoRequest request) {
+  private SubmitAttempts attempts(SubmitListener listener, Journaling.Submit journaled) {
+    int limit = policy.maxConsecutiveFailures() == Integer.MAX_VALUE
+        ? Integer.MAX_VALUE : policy.maxConsecutiveFailures() + 1;
+    return new SubmitAttempts(scheduler, listener, limit, journaled);
+  }
+
+  private Single<TaskHandle> submitOnce(ImageToVideoRequest request, SubmitAttempts attempts) {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image).
-    Single<TaskHandle> submit = provider.submit(request);
+    Single<TaskHandle> submit = provider.submit(request).doOnSubscribe(d -> attempts.sending());
     return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
-            policy.maxConsecutiveFailures(), policy, scheduler)
+            policy.maxConsecutiveFailures(), policy, scheduler, attempts)
+        .doOnEvent((h, e) -> attempts.answered())
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 
