@@ -150,7 +150,8 @@ final class GenerateCommand implements Callable<Integer> {
       c.factory.estimateUsd(sent).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
           c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
       out.waiting("Submitting the job to " + c.factory.id());
-      return new Delivery(parent, c, out, print.verbose).followAndSave(c.client.generate(sent, labels), null,
+      Delivery delivery = new Delivery(parent, c, out, print.verbose);
+      return delivery.followAndSave(c.client.generate(sent, labels, delivery.submitListener()), null,
           noDownload.noDownload, target, save.force);
     }
   }

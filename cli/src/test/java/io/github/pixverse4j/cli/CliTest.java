@@ -508,6 +508,42 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("issue 24 #2, #3: a refused submit shows each retry with its attempt count; Ctrl-C between attempts says nothing was sent")
+  void refusedSubmitRetriesAndInterrupt() throws Exception {
+    int port = closedLoopbackPort();
+    env.put("GMI_API_KEY", "k");
+    for (boolean json : new boolean[] {false, true}) {
+      Main main = main();
+      List<String> args = new ArrayList<>(List.of("generate", "--provider", "gmi", "--base-url",
+          "http://127.0.0.1:" + port, "--image", IMAGE_URL, "--prompt", "x"));
+      if (json) args.add("--json");
+      CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> main.execute(args.toArray(new String[0])));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      String seen = json ? "\"failedAttempts\":2" : "attempt 2 of ";
+      java.io.StringWriter shown = json ? outBuffer : errBuffer;
+      while (!shown.toString().contains(seen) && System.nanoTime() < deadline) Thread.sleep(20);
+      main.interrupt();
+      assertThat(code.get(10, TimeUnit.SECONDS)).as(errBuffer.toString()).isEqualTo(130);
+      capture();
+      if (json) {
+        List<JsonNode> lines = jsonLines();
+        JsonNode retry = lines.get(0);
+        assertThat(retry.get("event").asText()).isEqualTo("submitRetry");
+        assertThat(retry.get("failedAttempts").asInt()).isEqualTo(1);
+        assertThat(retry.get("attemptLimit").asInt()).isGreaterThan(1);
+        assertThat(retry.get("lastFailure").asText()).isEqualTo("connection refused");
+        assertThat(lines.get(lines.size() - 1).get("exitCode").asInt()).isEqualTo(130);
+      } else {
+        assertThat(stderr).containsPattern("connection refused \\(gmi at 127\\.0\\.0\\.1:" + port
+            + ", attempt 1 of \\d+\\): nothing was sent; trying again in \\d+s");
+      }
+      assertThat(stderr).contains("nothing reached gmi and no job exists").doesNotContain("may or may not");
+    }
+    assertThat(run("tasks", "--all")).isZero();
+    assertThat(stdout + stderr).contains("NOT_ACCEPTED").doesNotContain("OUTCOME_UNKNOWN");
+  }
+
+  @Test
   @DisplayName("status against a host that refuses connections gives up after its limit with the network-trouble exit code")
   void unreachableStatusGivesUp() throws Exception {
     int port = closedLoopbackPort();
@@ -584,13 +620,13 @@ class CliTest {
   @DisplayName("the Ctrl-C message depends on the phase: no task yet, a real task (resume or watch --output), a simulated one")
   void interruptMessages() {
     Path out = Paths.get("/tmp/v/my cat.mp4");
-    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1", true))
         .isEqualTo("Interrupted: polling stopped; the simulated task ended with this command.");
-    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", null))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", null, false))
         .startsWith("Interrupted before the simulated gmi answered the submit").doesNotContain("polling");
-    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T", true))
         .endsWith("Resume with: pixverse4j resume T");
-    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T", true))
         .endsWith("Resume with: pixverse4j watch T --base-url http://h/ --output '/tmp/v/my cat.mp4'");
     assertThat(ResumeHint.real(null, false).output(Paths.get("/tmp/a.mp4")).command(ResumeHint.DOWNLOAD, "T"))
         .contains("pixverse4j download T");
