@@ -118,7 +118,7 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + Messages.list(ids, "or")
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + io.github.pixverse4j.api.internal.ListText.of(ids, "or")
         + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers from other jars\")");
   }
 

@@ -239,7 +239,7 @@ final class GenerateCommand implements Callable<Integer> {
         // Not a version such as v6 or 4.5 (Model.of would make "pixverse-x" into "vpixverse-x").
         problems.add(new IllegalArgumentException("--model " + m + " is not a model of " + caps.providerId()
             + ": use " + caps.model() + (caps.models().isEmpty() ? " (its only model) or leave out --model"
-            : " (the default) or " + Messages.list(caps.models().stream().map(Model::name)
+            : " (the default) or " + io.github.pixverse4j.api.internal.ListText.of(caps.models().stream().map(Model::name)
                 .collect(java.util.stream.Collectors.toList()), "or"))));
       } else {
         try {

@@ -43,17 +43,6 @@ final class Messages {
 
   private Messages() {}
 
-  /**
-   * {@code items} as people write a list in a sentence: {@code "v3.5, v4 or v4.5"} with {@code
-   * "or"}, {@code "a and b"} with {@code "and"}, the one item alone. Never Java's {@code [a, b]}.
-   */
-  static String list(java.util.Collection<?> items, String conjunction) {
-    List<String> texts = new ArrayList<>();
-    for (Object o : items) texts.add(String.valueOf(o));
-    if (texts.size() <= 1) return String.join("", texts);
-    return String.join(", ", texts.subList(0, texts.size() - 1)) + " " + conjunction + " " + texts.get(texts.size() - 1);
-  }
-
   /** The sentence the command prints for {@code e}. */
   static String of(Throwable e, ResumeHint hint, Duration watchLimit) {
     if (e instanceof TaskTimeoutException) return timeout((TaskTimeoutException) e, hint, watchLimit);

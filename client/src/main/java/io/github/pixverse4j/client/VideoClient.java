@@ -373,6 +373,20 @@ public final class VideoClient {
     });
   }
 
+  /** How a task ended, in words: {@code it succeeded}, {@code it failed}, {@code it was cancelled}. */
+  private static String endedAs(TaskState state) {
+    switch (state) {
+      case SUCCEEDED:
+        return "it succeeded";
+      case FAILED:
+        return "it failed";
+      case CANCELLED:
+        return "it was cancelled";
+      default:
+        return "it is " + state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   private VideoApiException alreadyEnded(TaskHandle handle, TaskStatus last, String providerSaid) {
     ErrorDetails details = ErrorDetails.provider(provider.id());
     if (!last.isTerminal()) {
@@ -380,8 +394,8 @@ public final class VideoClient {
           + providerSaid + "), but its status reads " + last.state() + ": watch it to see how it ends",
           details).attachHandle(handle);
     }
-    return new TaskAlreadyEndedException("The task had already ended " + last.state()
-        + " before the cancel: nothing was cancelled, and whatever it cost is spent"
+    return new TaskAlreadyEndedException("The task had already ended before the cancel: "
+        + endedAs(last.state()) + "; nothing was cancelled, and whatever it cost is spent"
         + (last.state() == TaskState.SUCCEEDED ? "; its video can still be downloaded" : ""),
         details, last.state(), last).attachHandle(handle);
   }
