@@ -40,19 +40,25 @@ public final class ImageInput {
    * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
    */
   public static ImageInput url(String url) {
+    URI uri = httpUrl(url, "Image");
+    return new ImageInput(Kind.URL, uri, null, null, null, null);
+  }
+
+  /** {@code url} as a URI when it is an absolute http(s) URL; {@code what} starts the message. */
+  static URI httpUrl(String url, String what) {
     if (url == null) throw new NullPointerException("url == null");
     URI uri;
     try {
       uri = new URI(url.trim());
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("Image URL is not a valid URL: " + e.getMessage(), e);
+      throw new IllegalArgumentException(what + " URL is not a valid URL: " + e.getMessage(), e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "Image URL must be an absolute http:// or https:// URL, got '" + url + "'");
+          what + " URL must be an absolute http:// or https:// URL, got '" + url + "'");
     }
-    return new ImageInput(Kind.URL, uri, null, null, null, null);
+    return uri;
   }
 
   /** An image read from a local file when the provider accepts uploads. */

@@ -69,8 +69,12 @@ public abstract class ImageToVideoRequest {
 
   @Value.Check
   void check() {
-    if (duration().isPresent()) {
-      Duration d = duration().get();
+    checkDuration(duration());
+  }
+
+  static void checkDuration(Optional<Duration> duration) {
+    if (duration.isPresent()) {
+      Duration d = duration.get();
       if (d.isNegative() || d.isZero()) {
         throw new IllegalStateException("duration must be positive, got " + DurationText.of(d));
       }

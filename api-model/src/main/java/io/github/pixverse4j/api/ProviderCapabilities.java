@@ -2,9 +2,9 @@ package io.github.pixverse4j.api;
 
 import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.api.internal.ListText;
+import io.github.pixverse4j.api.internal.VideoSniffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -116,6 +116,20 @@ public abstract class ProviderCapabilities {
   @Value.Default
   public boolean supportsCancel() {
     return false;
+  }
+
+  /**
+   * How the video of an {@linkplain ExtendVideoRequest extend} may be given; empty (the default)
+   * when the provider does not extend videos.
+   */
+  public abstract Set<VideoSource.Kind> extendSourceKinds();
+
+  /** Largest video accepted for an extend's upload, in bytes (PixVerse: 50 MB). */
+  public abstract Optional<Long> maxExtendVideoBytes();
+
+  /** Whether the provider extends videos ({@link #extendSourceKinds()} is not empty). */
+  public final boolean supportsExtend() {
+    return !extendSourceKinds().isEmpty();
   }
 
   /** Rules spanning several fields. */
@@ -250,6 +264,95 @@ public abstract class ProviderCapabilities {
    * @return {@code request}
    */
   public final ImageToVideoRequest requireValid(ImageToVideoRequest request) {
+    List<Violation> violations = validate(request);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations, ErrorDetails.provider(providerId()));
+    }
+    return request;
+  }
+
+  /**
+   * Every way {@code request} breaks these limits; empty when it is valid. The settings are checked
+   * by the same rules (and {@link #constraints()}) as an image-to-video request's; the source must
+   * be of an accepted {@linkplain #extendSourceKinds() kind}, a task of this provider, and a file or
+   * bytes must be a video (MP4/QuickTime {@code ftyp} or WebM, by the bytes, not the name) within
+   * {@link #maxExtendVideoBytes()}. Reads the first bytes and the size of a local file.
+   */
+  public final List<Violation> validate(ExtendVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    String where = " for " + providerId() + " (" + model() + ")";
+    List<Violation> v = new ArrayList<>();
+    if (!supportsExtend()) {
+      v.add(Violation.of("source", "extend supported", request.source().kind().name(),
+          providerId() + " does not extend videos (" + model() + "); use a provider that does."));
+    }
+    for (Violation s : validate(request.settingsView())) {
+      if (!s.field().equals("image")) v.add(s);
+    }
+    VideoSource source = request.source();
+    if (supportsExtend() && !extendSourceKinds().contains(source.kind())) {
+      v.add(Violation.of("source", ListText.oneOf(extendSourceKinds()), source.kind().name(),
+          "A video source of kind " + source.kind() + " is not accepted" + where + "; accepted: "
+              + ListText.of(extendSourceKinds(), "or") + "."));
+    }
+    switch (source.kind()) {
+      case TASK:
+        if (!source.task().providerId().equals(providerId())) {
+          v.add(Violation.of("source", "a task of " + providerId(), source.task().providerId(),
+              "The source task belongs to provider '" + source.task().providerId() + "'; " + providerId()
+                  + " can only extend its own videos. Give the video's URL or file instead."));
+        }
+        break;
+      case FILE:
+        checkVideoFile(source.file(), v);
+        break;
+      case BYTES:
+        byte[] head = source.bytes();
+        if (VideoSniffer.mimeType(head, head.length) == null) {
+          v.add(Violation.of("source", "MP4, QuickTime or WebM", source.byteCount() + " bytes",
+              "The video bytes are not an MP4, QuickTime or WebM video (checked by their first bytes)."));
+        }
+        checkVideoSize(source.byteCount(), "The video bytes", v);
+        break;
+      default:
+        break;
+    }
+    return v;
+  }
+
+  private void checkVideoFile(java.nio.file.Path file, List<Violation> v) {
+    String what = "The video file " + file.getFileName();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      v.add(Violation.of("source", "a readable video file", null, what + " does not exist or is not a regular file."));
+      return;
+    }
+    try {
+      if (VideoSniffer.mimeType(file) == null) {
+        v.add(Violation.of("source", "MP4, QuickTime or WebM", null,
+            what + " is not an MP4, QuickTime or WebM video (checked by its first bytes, not its name)."));
+      }
+      checkVideoSize(java.nio.file.Files.size(file), what, v);
+    } catch (java.io.IOException e) {
+      v.add(Violation.of("source", "a readable video file", null,
+          what + " cannot be read (" + e.getClass().getSimpleName() + "); check the path and permissions."));
+    }
+  }
+
+  private void checkVideoSize(long size, String what, List<Violation> v) {
+    if (maxExtendVideoBytes().isPresent() && size > maxExtendVideoBytes().get()) {
+      v.add(Violation.of("source", "at most " + maxExtendVideoBytes().get() + " bytes", size + " bytes",
+          what + " has " + size + " bytes; the limit for " + providerId() + " is "
+              + maxExtendVideoBytes().get() + " bytes."));
+    }
+  }
+
+  /**
+   * Throws {@link InvalidRequestException} listing every violation of {@link
+   * #validate(ExtendVideoRequest)}, when there is one.
+   *
+   * @return {@code request}
+   */
+  public final ExtendVideoRequest requireValid(ExtendVideoRequest request) {
     List<Violation> violations = validate(request);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations, ErrorDetails.provider(providerId()));

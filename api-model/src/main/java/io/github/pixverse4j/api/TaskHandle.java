@@ -38,7 +38,10 @@ public final class TaskHandle {
    *
    * @param providerId lower-case id such as {@code "gmi"}
    * @param model the model the task runs on, such as {@code "pixverse-v6-i2v"}
-   * @param taskId the provider's id for the task
+   * @param taskId the provider's id for the task: 1 to 512 characters, not {@code .} or {@code
+   *     ..}, without {@code / \\ ? # %} or control characters (it becomes a path segment of the
+   *     provider's URLs)
+   * @throws IllegalArgumentException when an argument breaks these rules
    */
   public static TaskHandle of(String providerId, String model, String taskId) {
     if (providerId == null) throw new NullPointerException("providerId == null");
@@ -58,7 +61,30 @@ public final class TaskHandle {
     if (!wellFormed(model) || !wellFormed(taskId)) {
       throw new IllegalArgumentException("model and taskId must be well-formed Unicode text");
     }
+    String unsafe = unsafeInPath(taskId);
+    if (unsafe != null) {
+      throw new IllegalArgumentException("taskId must not " + unsafe
+          + ": it would send the request for this task elsewhere");
+    }
     return new TaskHandle(providerId, model, taskId);
+  }
+
+  /**
+   * Why {@code taskId} cannot be one path segment of a request URL, or null: {@code .} and {@code
+   * ..} (dot segments; a URL library resolves them, so {@code …/requests/../status} would leave the
+   * task's path), {@code /}, {@code \}, {@code ?}, {@code #}, {@code %} (path, query, fragment
+   * and escape delimiters) and control characters. No provider's ids use any of them (issue 25).
+   */
+  private static String unsafeInPath(String taskId) {
+    if (taskId.equals(".") || taskId.equals("..")) return "be '.' or '..'";
+    for (int i = 0; i < taskId.length(); i++) {
+      char c = taskId.charAt(i);
+      if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%') {
+        return "contain '" + c + "'";
+      }
+      if (Character.isISOControl(c)) return "contain control characters";
+    }
+    return null;
   }
 
   /**

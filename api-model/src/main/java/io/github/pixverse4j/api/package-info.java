@@ -6,4 +6,7 @@
  * io.github.pixverse4j.api.VideoApiException}). No HTTP and no RxJava here.
  */
 @PixStyle
+@NullMarked
 package io.github.pixverse4j.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,12 +13,29 @@ class TaskHandleTest {
   @Test
   @DisplayName("a token round-trips, is URL-safe and versioned")
   void roundTrip() {
-    TaskHandle h = TaskHandle.of("odirouter", "pixverse_v6_i2v", "mmsu_01hxyz/ü?&=");
+    TaskHandle h = TaskHandle.of("odirouter", "pixverse_v6_i2v", "mmsu_01hxyz ü&=:@...");
     String token = h.token();
     assertThat(token).startsWith("pv4j.1.").matches("[A-Za-z0-9._-]+");
     assertThat(TaskHandle.parse(token)).isEqualTo(h);
     assertThat(TaskHandle.parse("  " + token + "\n")).isEqualTo(h);
     assertThat(h.token()).isEqualTo(token);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", "..", "a/b", "/", "..\\x", "a?b=1", "a#b", "%2e%2e", "a\u0000b", "a\nb", "a\u007fb"})
+  @DisplayName("a task id that would leave its path segment of a request URL is refused, in of() and in parse()"
+      + " (issue 25, fault 9)")
+  void refusesIdsOutsideTheirSegment(String id) {
+    assertThatThrownBy(() -> TaskHandle.of("odirouter", "m", id))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taskId must not");
+    String token = "pv4j.1." + enc("odirouter") + "." + enc("m") + "." + enc(id);
+    assertThatThrownBy(() -> TaskHandle.parse(token))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a pixverse4j task token");
+  }
+
+  private static String enc(String s) {
+    return java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest

@@ -13,7 +13,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollTuning;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
@@ -43,7 +43,8 @@ final class OutageBench {
 
   static Map<String, Object> run() {
     Random random = new Random(SEED);
-    PollingPolicy policy = PollingInternals.tune(PollingPolicy.defaults().toBuilder()).random(random::nextDouble).build();
+    PollingPolicy policy = PollingPolicy.defaults().toBuilder()
+        .tuning(PollTuning.builder().random(random::nextDouble).build()).build();
     int[] calls = new int[RUNS];
     long[] recoveryMs = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {

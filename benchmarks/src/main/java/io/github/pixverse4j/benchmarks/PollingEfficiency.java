@@ -11,7 +11,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProvider;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollTuning;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
@@ -126,15 +126,16 @@ final class PollingEfficiency {
   }
 
   static PollingPolicy doubling() {
-    PollingPolicy.Builder b = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1))
+    return PollingPolicy.builder().initialDelay(Duration.ofSeconds(1))
         .interval(Duration.ofSeconds(1)).maxInterval(Duration.ofSeconds(5)).minInterval(Duration.ZERO)
-        .jitter(0);
-    return PollingInternals.tune(b).backoffFactor(2).useProviderHints(false).backoffAfter(Duration.ZERO).build();
+        .jitter(0)
+        .tuning(PollTuning.builder().intervalGrowth(2).useProviderHints(false).staleAfter(Duration.ZERO).build())
+        .build();
   }
 
   static PollingPolicy ours() {
     Random r = new Random(SEED + 1);
-    return PollingInternals.tune(PollingPolicy.defaults().toBuilder()).random(r::nextDouble).build();
+    return PollingPolicy.defaults().toBuilder().tuning(PollTuning.builder().random(r::nextDouble).build()).build();
   }
 
   static List<Result> runAll() {

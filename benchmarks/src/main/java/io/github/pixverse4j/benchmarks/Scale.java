@@ -8,7 +8,7 @@ import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.http.HttpClients;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollTuning;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -38,9 +38,9 @@ final class Scale {
   }
 
   static VideoClient client(RemoteSimulator sim, OkHttpClient http) {
-    PollingPolicy policy = PollingInternals.tune(PollingPolicy.builder().initialDelay(POLL).interval(POLL)
-        .maxInterval(POLL).minInterval(POLL).jitter(0.2).retryDelay(POLL).deadline(Duration.ofMinutes(10)))
-        .useProviderHints(false).build();
+    PollingPolicy policy = PollingPolicy.builder().initialDelay(POLL).interval(POLL)
+        .maxInterval(POLL).minInterval(POLL).jitter(0.2).retryDelay(POLL).deadline(Duration.ofMinutes(10))
+        .tuning(PollTuning.builder().useProviderHints(false).build()).build();
     return VideoProviderFactory.find("gmi").orElseThrow().create(ClientConfig.builder()
         .apiKey(sim.key).baseUrl(sim.baseUrl).httpClient(http).pollingPolicy(policy).build());
   }

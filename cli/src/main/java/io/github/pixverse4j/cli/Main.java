@@ -37,6 +37,9 @@ import picocli.CommandLine.ScopeType;
         DownloadCommand.class, ProvidersCommand.class, TasksCommand.class, ResumeCommand.class,
         SimulateCommand.class, Completion.class})
 public final class Main implements Callable<Integer> {
+  /** The top command's footer, set after construction so that the commands do not inherit it. */
+  static final String ROOT_FOOTER = "%nEach command's --help lists its exit codes.";
+
   /** How long Ctrl-C waits for the command to print its last line and JSON object. */
   static final long SHUTDOWN_GRACE_MILLIS = 5_000;
 
@@ -123,7 +126,7 @@ public final class Main implements Callable<Integer> {
     cl.setErr(err);
     cl.setResourceBundle(new HelpText());
     // Set after construction, so that only the top command has it (the others inherit the rest).
-    cl.getCommandSpec().usageMessage().footer("%nEach command's --help lists its exit codes.");
+    cl.getCommandSpec().usageMessage().footer(ROOT_FOOTER);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       CommandLine.ParseResult sub = parseResult.subcommand();
       boolean verbose = parseResult.hasMatchedOption("--verbose") || (sub != null && sub.hasMatchedOption("--verbose"));

@@ -48,7 +48,7 @@ final class QuickStart {
   static CommandSpec topSpec() {
     Command top = Main.class.getAnnotation(Command.class);
     CommandSpec spec = describe(CommandSpec.create(), top);
-    spec.usageMessage().footer(top.footer());
+    spec.usageMessage().footer(Main.ROOT_FOOTER);
     for (Class<?> sub : top.subcommands()) {
       Command c = sub.getAnnotation(Command.class);
       spec.addSubcommand(c.name(), describe(CommandSpec.create(), c));

@@ -9,7 +9,6 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TransportException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import org.junit.jupiter.api.DisplayName;

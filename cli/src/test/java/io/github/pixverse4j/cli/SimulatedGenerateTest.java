@@ -34,7 +34,6 @@ class SimulatedGenerateTest {
 
   @TempDir Path dir;
   private final Map<String, String> env = new HashMap<>();
-  private String stdout;
   private String stderr;
 
   static java.util.stream.Stream<String> providerIds() {
@@ -46,7 +45,6 @@ class SimulatedGenerateTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false).execute(args);
-    stdout = out.toString();
     stderr = err.toString();
     return code;
   }

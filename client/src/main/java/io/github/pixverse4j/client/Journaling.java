@@ -1,5 +1,6 @@
 package io.github.pixverse4j.client;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
@@ -7,6 +8,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.client.journal.JournalRecord;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Observable;
@@ -92,10 +94,10 @@ final class Journaling {
    * Records the intent before anything is sent; a failure here fails the submit, so no job is
    * created that the journal could not hold.
    */
-  Submit intent(ImageToVideoRequest request, String endpoint, Map<String, String> labels) {
+  Submit intent(Map<String, String> summary, String endpoint, Map<String, String> labels) {
     String id = JournalRecord.newId();
     journal.append(JournalRecord.intent(id, now(), provider.id(), provider.capabilities().model(), endpoint,
-        summary(request), labels));
+        summary, labels));
     return new Submit(id);
   }
 
@@ -203,23 +205,64 @@ final class Journaling {
   /** What was asked, for people reading the journal: no key, no image bytes, no URL query. */
   static Map<String, String> summary(ImageToVideoRequest r) {
     Map<String, String> m = new LinkedHashMap<>();
-    String prompt = r.prompt();
-    m.put("prompt", prompt.length() > MAX_PROMPT_CHARS ? prompt.substring(0, MAX_PROMPT_CHARS) + "…" : prompt);
+    m.put("prompt", shortPrompt(r.prompt()));
     m.put("image", describe(r.image()));
-    if (r.durationSeconds().isPresent()) m.put("durationSeconds", String.valueOf(r.durationSeconds().get()));
-    if (r.quality().isPresent()) m.put("quality", r.quality().get().label());
-    if (r.seed().isPresent()) m.put("seed", String.valueOf(r.seed().get()));
-    if (r.model().isPresent()) m.put("model", r.model().get().name());
+    settings(m, r.durationSeconds(), r.quality(), r.seed(), r.model());
     return m;
+  }
+
+  /**
+   * What an extend asked, as for {@link #summary(ImageToVideoRequest)}: {@code operation=extend} and
+   * the source's kind with what identifies it (task token, file path, URL without query, byte
+   * count, media id), never the bytes.
+   */
+  static Map<String, String> summary(ExtendVideoRequest r) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("operation", "extend");
+    m.put("prompt", shortPrompt(r.prompt()));
+    m.put("source", describe(r.source()));
+    settings(m, r.durationSeconds(), r.quality(), r.seed(), r.model());
+    return m;
+  }
+
+  private static String shortPrompt(String prompt) {
+    return prompt.length() > MAX_PROMPT_CHARS ? prompt.substring(0, MAX_PROMPT_CHARS) + "…" : prompt;
+  }
+
+  private static void settings(Map<String, String> m, java.util.Optional<Long> durationSeconds,
+      java.util.Optional<io.github.pixverse4j.api.Quality> quality, java.util.Optional<Long> seed,
+      java.util.Optional<io.github.pixverse4j.api.Model> model) {
+    durationSeconds.ifPresent(d -> m.put("durationSeconds", String.valueOf(d)));
+    quality.ifPresent(q -> m.put("quality", q.label()));
+    seed.ifPresent(x -> m.put("seed", String.valueOf(x)));
+    model.ifPresent(x -> m.put("model", x.name()));
+  }
+
+  private static String describe(VideoSource source) {
+    switch (source.kind()) {
+      case TASK:
+        return "task " + source.task().token();
+      case FILE:
+        return "file " + source.file().toAbsolutePath();
+      case BYTES:
+        return "bytes " + source.byteCount();
+      case URL:
+        return "url " + withoutQuery(source.url());
+      default:
+        return "media id " + source.providerMediaId();
+    }
+  }
+
+  /** Presigned URLs carry credentials in the query and user info: keep scheme, host and path. */
+  private static String withoutQuery(URI u) {
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+        + (u.getRawPath() == null ? "" : u.getRawPath());
   }
 
   private static String describe(ImageInput image) {
     switch (image.kind()) {
       case URL:
-        URI u = image.url();
-        // Presigned URLs carry credentials in the query and user info: keep scheme, host and path.
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
-            + (u.getRawPath() == null ? "" : u.getRawPath());
+        return withoutQuery(image.url());
       case FILE:
         return image.file().toAbsolutePath().toString();
       case BYTES:

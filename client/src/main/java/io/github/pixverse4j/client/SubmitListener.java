@@ -18,7 +18,7 @@ public interface SubmitListener {
    *
    * @param state {@link RetryState#failedAttempts()} counts the attempts of this submit so far
    * @param attemptLimit the most attempts this submit makes: {@link
-   *     PollingPolicy#maxConsecutiveFailures()} + 1; fewer when the policy's deadline comes first
+   *     PollingPolicy#maxSubmitRetries()} + 1; fewer when the policy's deadline comes first
    */
   default void retrying(RetryState state, int attemptLimit) {}
 

@@ -2,6 +2,7 @@ package io.github.pixverse4j.client;
 
 import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskAlreadyEndedException;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Generates videos with one provider: validates, submits, polls and downloads. Thread-safe; build
@@ -171,15 +173,68 @@ public final class VideoClient {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
     if (submitListener == null) throw new NullPointerException("submitListener == null");
+    return run(job(request), labels, submitListener);
+  }
+
+  /**
+   * Extends an existing video with a new prompt and follows the new task to its end: the same
+   * stream, retries, journal and errors as {@link #generate(ImageToVideoRequest)}. The request is
+   * checked before anything is sent ({@link ProviderCapabilities#validate(ExtendVideoRequest)}: a
+   * local file must exist and be a video within the provider's size limit, a task must be this
+   * provider's); a local file or bytes are uploaded as part of the submit, and the upload is not
+   * repeated when the extend itself is resent.
+   *
+   * @throws UnsupportedFeatureException (at subscription, nothing sent) when the provider does not
+   *     {@linkplain ProviderCapabilities#supportsExtend() extend} videos
+   */
+  public Observable<TaskStatus> extend(ExtendVideoRequest request) {
+    return extend(request, Collections.<String, String>emptyMap());
+  }
+
+  /** {@link #extend(ExtendVideoRequest)} with journal labels, as {@link #generate(ImageToVideoRequest, Map)}. */
+  public Observable<TaskStatus> extend(ExtendVideoRequest request, Map<String, String> labels) {
+    if (request == null) throw new NullPointerException("request == null");
+    if (labels == null) throw new NullPointerException("labels == null");
+    return run(job(request), labels, SubmitListener.NONE);
+  }
+
+  /** One submit of either kind: how to check it, what the journal records, and the provider call. */
+  private static final class Job {
+    final Runnable validate;
+    final Map<String, String> summary;
+    /** Called once per logical submit: its {@code Single} is what a resend subscribes to again. */
+    final Supplier<Single<TaskHandle>> send;
+
+    Job(Runnable validate, Map<String, String> summary, Supplier<Single<TaskHandle>> send) {
+      this.validate = validate;
+      this.summary = summary;
+      this.send = send;
+    }
+  }
+
+  private Job job(ImageToVideoRequest request) {
+    return new Job(() -> provider.capabilities().requireValid(request), Journaling.summary(request),
+        () -> provider.submit(request));
+  }
+
+  private Job job(ExtendVideoRequest request) {
+    return new Job(() -> {
+      if (!provider.capabilities().supportsExtend()) throw VideoProvider.noExtendOperation(provider.id());
+      provider.capabilities().requireValid(request);
+    }, Journaling.summary(request), () -> provider.extend(request));
+  }
+
+  /** The one pipeline of {@link #generate} and {@link #extend}: validate, journal, submit once, poll. */
+  private Observable<TaskStatus> run(Job job, Map<String, String> labels, SubmitListener submitListener) {
     Observable<TaskStatus> stream = Observable.create(emitter -> {
       long start = scheduler.now(TimeUnit.NANOSECONDS);
-      provider.capabilities().requireValid(request);
+      job.validate.run();
       CompositeDisposable resources = new CompositeDisposable();
       emitter.setDisposable(resources);
-      Journaling.Submit journaled = journaling == null ? null : journaling.intent(request, endpoint, labels);
+      Journaling.Submit journaled = journaling == null ? null : journaling.intent(job.summary, endpoint, labels);
       SubmitAttempts attempts = attempts(submitListener, journaled);
       resources.add(attempts);
-      resources.add(submitOnce(request, attempts).subscribe(
+      resources.add(submitOnce(job.send, attempts).subscribe(
           handle -> {
             if (journaled != null) journaled.accepted(handle);
             if (emitter.isDisposed()) return;
@@ -206,15 +261,29 @@ public final class VideoClient {
    */
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
+    return submit(job(request));
+  }
+
+  /**
+   * Submits the extend and returns the handle without polling; {@link #watch}, {@link #resume} and
+   * {@link #download(TaskStatus, Path)} work for it as for any task. The same validation and
+   * no-duplicate rules as {@link #extend(ExtendVideoRequest)} apply.
+   */
+  public Single<TaskHandle> submit(ExtendVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    return submit(job(request));
+  }
+
+  private Single<TaskHandle> submit(Job job) {
     return Single.defer(() -> {
-      provider.capabilities().requireValid(request);
+      job.validate.run();
       if (journaling == null) {
         SubmitAttempts attempts = attempts(SubmitListener.NONE, null);
-        return submitOnce(request, attempts).doOnDispose(attempts::dispose);
+        return submitOnce(job.send, attempts).doOnDispose(attempts::dispose);
       }
-      Journaling.Submit journaled = journaling.intent(request, endpoint, Collections.<String, String>emptyMap());
+      Journaling.Submit journaled = journaling.intent(job.summary, endpoint, Collections.<String, String>emptyMap());
       SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled);
-      return submitOnce(request, attempts)
+      return submitOnce(job.send, attempts)
           .doOnSuccess(journaled::accepted)
           .doOnError(journaled::failed)
           .doOnDispose(attempts::dispose);
@@ -222,17 +291,17 @@ public final class VideoClient {
   }
 
   private SubmitAttempts attempts(SubmitListener listener, Journaling.Submit journaled) {
-    int limit = policy.maxConsecutiveFailures() == Integer.MAX_VALUE
-        ? Integer.MAX_VALUE : policy.maxConsecutiveFailures() + 1;
+    int limit = policy.maxSubmitRetries() == Integer.MAX_VALUE
+        ? Integer.MAX_VALUE : policy.maxSubmitRetries() + 1;
     return new SubmitAttempts(scheduler, listener, limit, journaled);
   }
 
-  private Single<TaskHandle> submitOnce(ImageToVideoRequest request, SubmitAttempts attempts) {
+  private Single<TaskHandle> submitOnce(Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts) {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
-    // what belongs to this submit (PixVerse's trace ids and uploaded image).
-    Single<TaskHandle> submit = provider.submit(request).doOnSubscribe(d -> attempts.sending());
+    // what belongs to this submit (PixVerse's trace ids and uploaded image or video).
+    Single<TaskHandle> submit = providerSubmit.get().doOnSubscribe(d -> attempts.sending());
     return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
-            policy.maxConsecutiveFailures(), policy, scheduler, attempts)
+            policy.maxSubmitRetries(), policy, scheduler, attempts)
         .doOnEvent((h, e) -> attempts.answered())
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
@@ -405,7 +474,19 @@ public final class VideoClient {
    * FAILED or CANCELLED.
    */
   public Single<List<Video>> awaitVideos(ImageToVideoRequest request) {
-    return generate(request).lastOrError().map(s -> {
+    return videos(generate(request));
+  }
+
+  /**
+   * Extends and returns the videos; fails with {@link TaskFailedException} when the task ends
+   * FAILED or CANCELLED.
+   */
+  public Single<List<Video>> awaitVideos(ExtendVideoRequest request) {
+    return videos(extend(request));
+  }
+
+  private static Single<List<Video>> videos(Observable<TaskStatus> stream) {
+    return stream.lastOrError().map(s -> {
       if (s.state() != TaskState.SUCCEEDED) throw new TaskFailedException(s);
       return s.videos();
     });

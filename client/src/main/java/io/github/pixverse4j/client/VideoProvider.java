@@ -1,6 +1,7 @@
 package io.github.pixverse4j.client;
 
 import io.github.pixverse4j.api.ErrorDetails;
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
@@ -34,6 +35,25 @@ public interface VideoProvider {
    * it subscribes again to the same {@code Single}.
    */
   Single<TaskHandle> submit(ImageToVideoRequest request);
+
+  /**
+   * Creates an extend task: continues the request's source video. Called once per logical submit,
+   * only when {@link ProviderCapabilities#supportsExtend()} and with a request that passed {@link
+   * ProviderCapabilities#validate(ExtendVideoRequest)}; an upload of the source is part of it and,
+   * like {@link #submit}'s, is not repeated when the engine subscribes again. The default is for
+   * providers that do not extend: it fails, sending nothing, with {@link UnsupportedFeatureException}.
+   */
+  default Single<TaskHandle> extend(ExtendVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    return Single.error(() -> noExtendOperation(id()));
+  }
+
+  /** The error of an extend on a provider that does not extend videos. */
+  static UnsupportedFeatureException noExtendOperation(String providerId) {
+    return new UnsupportedFeatureException(
+        providerId + " does not extend videos; use a provider whose capabilities say it does"
+            + " (nothing was sent).", ErrorDetails.provider(providerId));
+  }
 
   /** Reads the task's status once; a terminal state must carry its videos or failure. */
   Single<TaskStatus> status(TaskHandle handle);

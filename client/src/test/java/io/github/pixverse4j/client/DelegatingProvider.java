@@ -31,6 +31,11 @@ class DelegatingProvider implements VideoProvider {
   }
 
   @Override
+  public Single<TaskHandle> extend(io.github.pixverse4j.api.ExtendVideoRequest request) {
+    return delegate.extend(request);
+  }
+
+  @Override
   public Single<TaskStatus> status(TaskHandle handle) {
     return delegate.status(handle);
   }

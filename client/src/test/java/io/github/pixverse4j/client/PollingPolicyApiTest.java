@@ -2,6 +2,8 @@ package io.github.pixverse4j.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pixverse4j.client.internal.PollSchedule;
+import io.github.pixverse4j.client.internal.PollTuning;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The public reading side of {@link PollingPolicy} is what users tune (intervals, deadline, retry
  * backoff and its cap, the Retry-After cap, cancel options); the adaptive schedule's internals
- * (growth factor and its onset, hint margins, queue-position spacing) are read only by the engine
- * in this package, so they can change without breaking users.
+ * (growth factor and its onset, hint margins, queue-position spacing) are a {@code
+ * client.internal.PollTuning} read only by the engine, so they can change without breaking users.
  */
 class PollingPolicyApiTest {
   private static Set<String> publicNoArgMethods(Class<?> type) {
@@ -31,7 +33,7 @@ class PollingPolicyApiTest {
   void adaptiveInternalsHidden() {
     assertThat(publicNoArgMethods(PollingPolicy.class)).doesNotContain(
         "backoffFactor", "backoffAfter", "maxBackoffInterval", "etaMargin", "useProviderHints",
-        "queuedIntervalPerPosition", "maxQueuedInterval");
+        "queuedIntervalPerPosition", "maxQueuedInterval", "intervalGrowth", "staleAfter", "maxStaleInterval");
   }
 
   private static Set<String> publicMethods(Class<?> type) {
@@ -46,26 +48,29 @@ class PollingPolicyApiTest {
   void adaptiveSettersHidden() {
     assertThat(publicMethods(PollingPolicy.Builder.class)).doesNotContain(
         "backoffFactor", "backoffAfter", "maxBackoffInterval", "maxHintedInterval", "etaMargin",
-        "useProviderHints", "queuedIntervalPerPosition", "maxQueuedInterval", "random");
+        "useProviderHints", "queuedIntervalPerPosition", "maxQueuedInterval", "random", "intervalGrowth",
+        "staleAfter", "maxStaleInterval");
   }
 
   @Test
-  @DisplayName("the builder's public setters are exactly what users tune")
+  @DisplayName("the builder's public setters are exactly what users tune, and the not-API tuning(..)")
   void builderSettersPublic() {
+    // tuning(..) takes a client.internal type: the one door to the adaptive knobs, not API.
     assertThat(publicMethods(PollingPolicy.Builder.class)).containsExactlyInAnyOrder(
         "initialDelay", "interval", "maxInterval", "minInterval", "fixedInterval", "retryDelay",
-        "maxRetryDelay", "maxRetryAfter", "maxConsecutiveFailures", "deadline", "jitter",
-        "cancelOnDispose", "cancelOnDeadline", "build");
+        "maxRetryDelay", "maxRetryAfter", "maxSubmitRetries", "deadline", "jitter",
+        "cancelOnDispose", "cancelOnDeadline", "tuning", "build");
   }
 
   @Test
-  @DisplayName("the schedule's computation is not public: the engine reaches it through client.internal")
-  void computationHidden() throws Exception {
-    Method nextPollDelay = PollingPolicy.class.getDeclaredMethod("nextPollDelay",
-        io.github.pixverse4j.api.TaskStatus.class, int.class, java.time.Duration.class, java.util.Optional.class);
-    Method retryDelay = PollingPolicy.class.getDeclaredMethod("retryDelay", int.class, java.util.Optional.class);
-    assertThat(Modifier.isPublic(nextPollDelay.getModifiers())).as("nextPollDelay public").isFalse();
-    assertThat(Modifier.isPublic(retryDelay.getModifiers())).as("retryDelay(int, Optional) public").isFalse();
+  @DisplayName("the schedule's computation is not on the policy: the engine's PollSchedule, not API, computes it")
+  void computationHidden() {
+    assertThat(Arrays.stream(PollingPolicy.class.getDeclaredMethods()).map(Method::getName))
+        .as("PollingPolicy's methods").doesNotContain("nextPollDelay", "estimateRemaining")
+        .filteredOn("retryDelay"::equals).hasSize(1);
+    assertThat(PollingPolicy.class.getDeclaredClasses()).extracting(Class::getSimpleName).containsExactly("Builder");
+    assertThat(PollSchedule.class.getPackage().getName()).endsWith(".internal");
+    assertThat(PollTuning.class.getPackage().getName()).endsWith(".internal");
     assertThat(publicNoArgMethods(PollingPolicy.class)).doesNotContain("maxHintedInterval");
   }
 

@@ -34,6 +34,9 @@ final class ScriptedProvider implements VideoProvider {
   final List<Long> statusTimesMillis = new ArrayList<>();
   final List<TaskHandle> cancels = new ArrayList<>();
   private boolean supportsCancel = true;
+  private boolean supportsExtend = true;
+  /** How often extend() itself was called (not subscribed). */
+  int extendCalls;
   private long outageFromMillis = -1;
   private long outageUntilMillis = -1;
   private Throwable outageFailure;
@@ -50,6 +53,11 @@ final class ScriptedProvider implements VideoProvider {
         .image(ImageInput.url("https://example.com/cat.png"))
         .prompt("the cat smiles")
         .build();
+  }
+
+  ScriptedProvider supportsExtend(boolean s) {
+    supportsExtend = s;
+    return this;
   }
 
   ScriptedProvider supportsCancel(boolean s) {
@@ -132,6 +140,9 @@ final class ScriptedProvider implements VideoProvider {
         .addImageKinds(ImageInput.Kind.URL)
         .supportsSeed(true)
         .supportsCancel(supportsCancel)
+        .extendSourceKinds(supportsExtend
+            ? java.util.EnumSet.allOf(io.github.pixverse4j.api.VideoSource.Kind.class)
+            : java.util.EnumSet.noneOf(io.github.pixverse4j.api.VideoSource.Kind.class))
         .build();
   }
 
@@ -144,6 +155,14 @@ final class ScriptedProvider implements VideoProvider {
       if (a instanceof Throwable) return Single.error((Throwable) a);
       return Single.just(TaskHandle.of(ID, "scripted-model", "task-" + (++taskCounter)));
     });
+  }
+
+  /** Answers from the same script as {@link #submit}; counted in {@link #extendCalls}. */
+  @Override
+  public Single<TaskHandle> extend(io.github.pixverse4j.api.ExtendVideoRequest request) {
+    extendCalls++;
+    submitCalls--;
+    return submit(null);
   }
 
   @Override

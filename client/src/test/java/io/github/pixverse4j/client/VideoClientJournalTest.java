@@ -19,6 +19,7 @@ import io.github.pixverse4j.client.journal.JournalEntry;
 import io.github.pixverse4j.client.journal.JournalException;
 import io.github.pixverse4j.client.journal.JournalRecord;
 import io.github.pixverse4j.client.journal.TaskJournal;
+import io.github.pixverse4j.client.internal.PollTuning;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.observers.TestObserver;
@@ -72,8 +73,9 @@ class VideoClientJournalTest {
 
   private VideoClient client(VideoClient.Downloader downloader) {
     PollingPolicy policy = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
-        .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100)).useProviderHints(false)
-        .retryDelay(Duration.ofSeconds(1)).maxConsecutiveFailures(3).jitter(0).build();
+        .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100))
+        .tuning(PollTuning.builder().useProviderHints(false).build())
+        .retryDelay(Duration.ofSeconds(1)).maxSubmitRetries(3).jitter(0).build();
     return new VideoClient(provider, policy, time, downloader).withJournal(journal);
   }
 
@@ -181,7 +183,7 @@ class VideoClientJournalTest {
 
   private static PollingPolicy retryEverySecond() {
     return PollingPolicy.builder().retryDelay(Duration.ofSeconds(1)).maxRetryDelay(Duration.ofSeconds(1))
-        .maxConsecutiveFailures(5).jitter(0).build();
+        .maxSubmitRetries(5).jitter(0).build();
   }
 
   @Test

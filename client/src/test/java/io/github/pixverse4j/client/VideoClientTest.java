@@ -27,6 +27,7 @@ import io.github.pixverse4j.api.TaskTimeoutException;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.internal.PollTuning;
 import io.github.pixverse4j.client.provider.NoJobCreatedException;
 import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
 import io.reactivex.rxjava3.core.Observable;
@@ -54,7 +55,7 @@ class VideoClientTest {
         .interval(Duration.ofSeconds(1))
         .maxInterval(Duration.ofSeconds(1))
         .minInterval(Duration.ofMillis(100))
-        .useProviderHints(false)
+        .tuning(PollTuning.builder().useProviderHints(false).build())
         .retryDelay(Duration.ofSeconds(1))
         .jitter(0);
   }
@@ -280,7 +281,8 @@ class VideoClientTest {
       long seed = System.nanoTime();
       System.out.println("outageSpanningMinutes seed " + seed);
       java.util.Random random = new java.util.Random(seed);
-      PollingPolicy policy = PollingPolicy.defaults().toBuilder().random(random::nextDouble).build();
+      PollingPolicy policy = PollingPolicy.defaults().toBuilder()
+          .tuning(PollTuning.builder().random(random::nextDouble).build()).build();
       ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
       // The provider stops answering 20 s after the submit and comes back 10 minutes later.
       provider.statusOutage(20_000, 620_000, e502);
@@ -488,7 +490,7 @@ class VideoClientTest {
       }
     };
     TestObserver<TaskStatus> obs = client(fixedPolicy().maxRetryDelay(Duration.ofSeconds(4))
-        .maxConsecutiveFailures(5).build())
+        .maxSubmitRetries(5).build())
         .generate(request(), java.util.Collections.<String, String>emptyMap(), listener).test();
     time.advanceTimeBy(4, TimeUnit.SECONDS);
     obs.dispose();

@@ -41,7 +41,7 @@ public class QuickStart {
     }
 
     // Streams the video into a temporary file and moves it into place once complete.
-    client.download(last.videos().get(0), video).blockingLast();
+    client.download(last.videos().get(0), video).blockingSubscribe();
     System.out.println("Saved " + video.toAbsolutePath());
   }
 }

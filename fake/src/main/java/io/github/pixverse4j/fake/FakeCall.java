@@ -1,5 +1,6 @@
 package io.github.pixverse4j.fake;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.Video;
@@ -11,6 +12,8 @@ public final class FakeCall {
   /** The operations a {@link FakeProvider} records and can fail. */
   public enum Operation {
     SUBMIT,
+    /** An {@linkplain FakeProvider#extend extend}'s submit: scripted and failed like {@link #SUBMIT}. */
+    EXTEND,
     STATUS,
     CANCEL,
     DOWNLOAD
@@ -19,15 +22,22 @@ public final class FakeCall {
   private final Operation operation;
   private final Instant at;
   private final ImageToVideoRequest request;
+  private final ExtendVideoRequest extendRequest;
   private final TaskHandle handle;
   private final Video video;
   private final FakeFault fault;
 
   FakeCall(Operation operation, Instant at, ImageToVideoRequest request, TaskHandle handle, Video video,
       FakeFault fault) {
+    this(operation, at, request, null, handle, video, fault);
+  }
+
+  FakeCall(Operation operation, Instant at, ImageToVideoRequest request, ExtendVideoRequest extendRequest,
+      TaskHandle handle, Video video, FakeFault fault) {
     this.operation = operation;
     this.at = at;
     this.request = request;
+    this.extendRequest = extendRequest;
     this.handle = handle;
     this.video = video;
     this.fault = fault;
@@ -45,6 +55,11 @@ public final class FakeCall {
   /** The request, for a {@link Operation#SUBMIT}. */
   public Optional<ImageToVideoRequest> request() {
     return Optional.ofNullable(request);
+  }
+
+  /** The request, for an {@link Operation#EXTEND}. */
+  public Optional<ExtendVideoRequest> extendRequest() {
+    return Optional.ofNullable(extendRequest);
   }
 
   /** The task, for {@link Operation#STATUS} and {@link Operation#CANCEL}. */

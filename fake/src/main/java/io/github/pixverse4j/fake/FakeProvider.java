@@ -3,12 +3,13 @@ package io.github.pixverse4j.fake;
 import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
-import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
@@ -112,7 +113,8 @@ public final class FakeProvider implements VideoProvider {
   /**
    * The capabilities a fake has unless you give your own: provider {@code "fake"}, model {@code
    * "fake-model"}, prompts up to 2048 characters, 1–15 s, every quality, images by URL, file or
-   * bytes, seed, negative prompt (up to 2048) and cancel supported.
+   * bytes, seed, negative prompt (up to 2048) and cancel supported; extend from every {@link
+   * VideoSource.Kind} of video up to 50 MiB.
    */
   public static ProviderCapabilities defaultCapabilities() {
     return ProviderCapabilities.builder()
@@ -127,6 +129,8 @@ public final class FakeProvider implements VideoProvider {
         .addImageKinds(ImageInput.Kind.URL, ImageInput.Kind.FILE, ImageInput.Kind.BYTES)
         .supportsSeed(true)
         .supportsCancel(true)
+        .addExtendSourceKinds(VideoSource.Kind.values())
+        .maxExtendVideoBytes(50L * 1024 * 1024)
         .build();
   }
 
@@ -203,15 +207,33 @@ public final class FakeProvider implements VideoProvider {
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
+    return create(FakeCall.Operation.SUBMIT, request, null, request.seed());
+  }
+
+  /**
+   * Creates an extend task, exactly as {@link #submit} creates a task: it follows the next
+   * {@linkplain #enqueue enqueued} lifecycle, meets faults scripted for {@link
+   * FakeCall.Operation#EXTEND}, and is recorded in {@link #calls()} and {@link #extendRequests()}.
+   * The source is not looked up: the engine has already validated the request.
+   */
+  @Override
+  public Single<TaskHandle> extend(ExtendVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    return create(FakeCall.Operation.EXTEND, null, request, request.seed());
+  }
+
+  private Single<TaskHandle> create(FakeCall.Operation op, ImageToVideoRequest request,
+      ExtendVideoRequest extend, java.util.Optional<Long> seed) {
     return Single.defer(() -> {
       FakeFault fault;
       TaskHandle handle = null;
       synchronized (this) {
-        fault = faults.get(FakeCall.Operation.SUBMIT).poll();
-        if (fault == null || fault.serverActed()) handle = createTask(request);
-        calls.add(new FakeCall(FakeCall.Operation.SUBMIT, now(), request, handle, null, fault));
+        fault = faults.get(op).poll();
+        if (fault == null || fault.serverActed()) handle = createTask(seed);
+        calls.add(new FakeCall(op, now(), request, extend, handle, null, fault));
       }
-      if (fault != null && fault.hangs()) return this.<TaskHandle>hungCall(HUNG_CALL_TIMEOUT, "submit");
+      String what = op.name().toLowerCase(java.util.Locale.ROOT);
+      if (fault != null && fault.hangs()) return this.<TaskHandle>hungCall(HUNG_CALL_TIMEOUT, what);
       return fault != null ? this.<TaskHandle>failure(fault) : answer(handle);
     });
   }
@@ -259,6 +281,15 @@ public final class FakeProvider implements VideoProvider {
   /** Every call received, in order. */
   public synchronized List<FakeCall> calls() {
     return Collections.unmodifiableList(new ArrayList<>(calls));
+  }
+
+  /** The request of every extend call, including ones that met a fault, in order. */
+  public synchronized List<ExtendVideoRequest> extendRequests() {
+    List<ExtendVideoRequest> out = new ArrayList<>();
+    for (FakeCall c : calls) {
+      if (c.operation() == FakeCall.Operation.EXTEND) out.add(c.extendRequest().get());
+    }
+    return out;
   }
 
   /** The request of every submit call, including ones that met a fault, in order. */
@@ -316,7 +347,7 @@ public final class FakeProvider implements VideoProvider {
 
   // ---- Internals
 
-  private TaskHandle createTask(ImageToVideoRequest request) {
+  private TaskHandle createTask(java.util.Optional<Long> seed) {
     FakeLifecycle lifecycle = lifecycles.poll();
     if (lifecycle == null) lifecycle = defaultLifecycle;
     String taskId = "task-" + nextTaskNumber++;
@@ -328,7 +359,7 @@ public final class FakeProvider implements VideoProvider {
       URI url = URI.create("https://" + VIDEO_HOST + "/" + id() + "/" + taskId + "/" + (i + 1) + ".mp4");
       Video.Builder v = Video.builder().url(url).sizeBytes((long) content.size()).contentType(content.contentType());
       if (content.width() != null) v.width(content.width()).height(content.height());
-      if (request.seed().isPresent()) v.seed(request.seed().get());
+      if (seed.isPresent()) v.seed(seed.get());
       videos.add(v.build());
       videosByUrl.put(url, content);
     }

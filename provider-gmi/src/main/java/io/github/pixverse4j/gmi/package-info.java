@@ -3,4 +3,7 @@
  * io.github.pixverse4j.gmi.GmiCloud#builder()}; prices are in {@link
  * io.github.pixverse4j.gmi.GmiPricing}.
  */
+@NullMarked
 package io.github.pixverse4j.gmi;
+
+import org.jspecify.annotations.NullMarked;

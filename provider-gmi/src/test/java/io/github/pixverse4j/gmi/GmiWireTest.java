@@ -21,7 +21,6 @@ import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.testkit.FastPolling;
 import java.io.InputStream;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -25,7 +25,6 @@ import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.testkit.FastPolling;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +192,21 @@ class OdiRouterWireTest {
   }
 
   @Test
+  @DisplayName("URLs on the base URL's origin but outside the request's path are ignored (issue 25, fault 9)")
+  void ignoresUrlsOfOtherRequests() {
+    sim.nextJobs(Lifecycle.immediateSuccess());
+    String answer = answerWithUrls("mmsu_1", origin(), "via=other")
+        .replace("/requests/mmsu_1/", "/requests/../");
+    sim.faults().on("submit").always(Fault.status(200, answer).afterHandling());
+    List<TaskStatus> statuses = run(client.generate(docExample()));
+    assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(sim.requests("status")).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.query()).isNull();
+      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/mmsu_1/status");
+    });
+  }
+
+  @Test
   @DisplayName("a fresh client (after a restart) builds the URLs from the base URL and the request id")
   void resumeBuildsUrls() {
     sim.nextJobs(Lifecycle.builder().queued(1).succeeded());
@@ -208,11 +222,16 @@ class OdiRouterWireTest {
   }
 
   @Test
-  @DisplayName("a request id with reserved characters is percent-encoded as one path segment")
+  @DisplayName("a request id with characters a path escapes is percent-encoded as one path segment; ids that"
+      + " would leave it (/, ?, ., ..) cannot make a handle (issue 25, fault 9)")
   void encodesId() {
     sim.faults().on("status").always(Fault.status(200, "{\"status\":\"IN_PROGRESS\"}"));
-    client.status(TaskHandle.of("odirouter", "pixverse_v6_i2v", "a/b c?d")).blockingGet();
-    assertThat(sim.requests("status").get(0).path()).isEqualTo(MODEL_PATH + "/requests/a%2Fb%20c%3Fd/status");
+    client.status(TaskHandle.of("odirouter", "pixverse_v6_i2v", "a b;\u00fc")).blockingGet();
+    assertThat(sim.requests("status").get(0).path()).isEqualTo(MODEL_PATH + "/requests/a%20b;%C3%BC/status");
+    for (String id : new String[] {"a/b c?d", "..", ".", "a#b", "%2e%2e"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskHandle.of("odirouter", "pixverse_v6_i2v", id))
+          .as(id).isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   // Drift found by issue 17: the providers made handles, checked video URLs, timed observations

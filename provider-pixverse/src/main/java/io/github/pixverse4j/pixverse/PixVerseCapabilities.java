@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.provider.ImageHeader;
@@ -30,6 +31,8 @@ final class PixVerseCapabilities {
   /** Uploads must be smaller than 20 MB (read as MiB). */
   static final long IMAGE_BYTES_LIMIT = 20L * 1024 * 1024;
   static final long MAX_IMAGE_SIDE = 10_000;
+  /** Videos for an extend: at most 50 MB (read as MiB), per the media upload page. */
+  static final long VIDEO_BYTES_LIMIT = 50L * 1024 * 1024;
   static final Set<Model> KNOWN_MODELS =
       Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(Model.V3_5, Model.V4, Model.V4_5)));
   static final Set<String> STYLES = Collections.unmodifiableSet(new LinkedHashSet<>(
@@ -60,6 +63,8 @@ final class PixVerseCapabilities {
         .supportsTemplateId(true)
         .models(models)
         .supportsCancel(false)
+        .addExtendSourceKinds(VideoSource.Kind.values())
+        .maxExtendVideoBytes(VIDEO_BYTES_LIMIT)
         .addConstraints(
             Constraint.of("8-second videos are not available at 1080p", fields("duration", "quality"),
                 PixVerseCapabilities::eightSecondsAt1080p),

@@ -27,7 +27,6 @@ import io.github.pixverse4j.testkit.FastPolling;
 import io.reactivex.rxjava3.core.Single;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

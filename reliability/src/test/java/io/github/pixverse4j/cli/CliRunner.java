@@ -64,6 +64,6 @@ public final class CliRunner {
 
   /** The file name the command saves a task's video under when no {@code --output} is given. */
   public static String defaultName(TaskHandle handle) {
-    return Main.defaultName(handle);
+    return Delivery.defaultName(handle);
   }
 }

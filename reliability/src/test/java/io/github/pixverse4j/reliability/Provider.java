@@ -6,7 +6,6 @@ import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
-import io.github.pixverse4j.client.internal.PollingInternals;
 import io.github.pixverse4j.gmi.GmiCloud;
 import io.github.pixverse4j.odirouter.OdiRouter;
 import io.github.pixverse4j.pixverse.PixVerse;
@@ -117,14 +116,15 @@ public enum Provider {
   public static PollingPolicy fastPolicy(Duration deadline) {
     Duration ms5 = Duration.ofMillis(5);
     Duration ms20 = Duration.ofMillis(20);
-    PollingPolicy.Builder b = FastPolling.builder()
+    return FastPolling.builder()
         .initialDelay(ms5)
         .maxInterval(ms20)
         .retryDelay(ms5)
         .maxRetryDelay(ms20)
         .maxRetryAfter(ms20)
-        .maxConsecutiveFailures(4)
-        .deadline(deadline);
-    return PollingInternals.tune(b).maxHintedInterval(ms20).maxQueuedInterval(ms20).build();
+        .maxSubmitRetries(4)
+        .deadline(deadline)
+        .tuning(FastPolling.tuning().toBuilder().maxHintedInterval(ms20).maxQueuedInterval(ms20).build())
+        .build();
   }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * #status}, {@link #emptyBody}, {@link #malformedJson}, {@link #wrongContentType}, {@link
  * #hugeBody}) skip the route's handler, so a faulted submit creates no job, unless {@link
  * #afterHandling()} is added. Faults that break the real answer ({@link #dropAfterRead}, {@link
- * #truncatedBody}, {@link #dropMidBody}, {@link #delay}) run the handler first: a submit creates
+ * #truncatedBody}, {@link #dropMidBody}, {@link #delay}, {@link #wrongContentRange}, {@link
+ * #shortCompleteBody}, {@link #trickle}) run the handler first: a submit creates
  * its job and the client cannot know it.
  *
  * <p>What a client sees: {@code dropBeforeRead} and {@code dropAfterRead} both look like a
@@ -39,7 +40,10 @@ public final class Fault {
     DROP_BEFORE_READ("dropBeforeRead"),
     DROP_AFTER_READ("dropAfterRead"),
     TRUNCATED_BODY("truncatedBody"),
-    DROP_MID_BODY("dropMidBody");
+    DROP_MID_BODY("dropMidBody"),
+    WRONG_CONTENT_RANGE("wrongContentRange"),
+    SHORT_COMPLETE_BODY("shortCompleteBody"),
+    TRICKLE("trickle");
 
     final String factoryName;
 
@@ -56,6 +60,8 @@ public final class Fault {
     }
   }
 
+  static final String LOGIN_PAGE =
+      "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>";
   static final String MALFORMED_JSON_BODY = "{\"status\": \"running\", \"progress\": ";
   static final String HTML_BODY =
       "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
@@ -161,6 +167,48 @@ public final class Fault {
       throw new IllegalArgumentException("afterBytes must be >= 0: " + afterBytes);
     }
     return of(Kind.DROP_MID_BODY, 0, null, null, afterBytes);
+  }
+
+  /**
+   * Runs the handler, then answers {@code 206 Partial Content} with its body from byte {@code
+   * offset} on and a {@code Content-Range} saying so, whatever the request asked for: a media host
+   * or proxy that answers a {@code Range: bytes=<n>-} request with other bytes. Meant for media.
+   */
+  public static Fault wrongContentRange(long offset) {
+    if (offset < 0) throw new IllegalArgumentException("offset must be >= 0: " + offset);
+    return of(Kind.WRONG_CONTENT_RANGE, 0, null, null, offset);
+  }
+
+  /**
+   * Runs the handler, then sends a complete, well-framed answer with only the first half of its
+   * body ({@code Content-Length} says half): what a client can tell from a whole video only by the
+   * size the provider declared. Meant for media.
+   */
+  public static Fault shortCompleteBody() {
+    return of(Kind.SHORT_COMPLETE_BODY, 0, null, null, 0);
+  }
+
+  /**
+   * Runs the handler, sends its status and headers, then the body one byte every {@code
+   * perByte}: never silent long enough for a read timeout, yet a 1 KiB body at 1 s per byte takes
+   * 17 minutes. The request thread is held for as long (or until the client gives up).
+   */
+  public static Fault trickle(Duration perByte) {
+    Objects.requireNonNull(perByte, "perByte == null");
+    if (perByte.isNegative() || perByte.isZero()) {
+      throw new IllegalArgumentException("perByte must be positive: " + perByte);
+    }
+    return new Fault(Kind.TRICKLE, 0, null, null, perByte.toNanos(), false, Duration.ZERO,
+        Collections.emptyList(), false);
+  }
+
+  /**
+   * Answers 200 with an HTML login page and no {@code Content-Type} at all, as a misconfigured
+   * storage host or captive portal might; {@code withContentType("application/octet-stream")}
+   * gives the same page as an unknown binary. A downloader must refuse it by its first bytes.
+   */
+  public static Fault untypedHtml() {
+    return of(Kind.STATUS, 200, LOGIN_PAGE, null, 0);
   }
 
   /** Answers 200 {@code application/json} with a body that is not valid JSON. */
@@ -287,6 +335,12 @@ public final class Fault {
         break;
       case DROP_MID_BODY:
         b.append("dropMidBody(").append(size).append(')');
+        break;
+      case WRONG_CONTENT_RANGE:
+        b.append("wrongContentRange(").append(size).append(')');
+        break;
+      case TRICKLE:
+        b.append("trickle(").append(Duration.ofNanos(size)).append(')');
         break;
       default:
         b.append(kind.factoryName).append("()");

@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -323,10 +322,19 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * The URL of a synthetic {@code video/mp4} body of exactly {@code sizeBytes} bytes (byte
-   * {@code i} is {@code (byte) (i % 251)}), declared in Content-Length and streamed with a small
-   * buffer, for download tests of any size.
+   * The URL of a synthetic {@code video/mp4} body of exactly {@code sizeBytes} bytes (byte {@code
+   * i} is {@link #largeMediaByte largeMediaByte(i)}: an MP4 {@code ftyp} box, then a pattern),
+   * declared in Content-Length and streamed with a small buffer, for download tests of any size.
    */
+  /**
+   * Byte {@code offset} of every {@link #largeMediaUrl} body: the 24 bytes of an MP4 {@code ftyp}
+   * box, then {@code (byte) (offset % 251)}.
+   */
+  public static byte largeMediaByte(long offset) {
+    if (offset < 0) throw new IllegalArgumentException("offset must be >= 0: " + offset);
+    return StreamedBody.patternByte(offset);
+  }
+
   public String largeMediaUrl(long sizeBytes) {
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must be >= 0: " + sizeBytes);
@@ -666,6 +674,15 @@ public abstract class ProviderSimulator implements AutoCloseable {
       case DROP_MID_BODY:
         sendTruncated(exchange, response.withExtraHeaders(fault.headers()), fault.size());
         return;
+      case WRONG_CONTENT_RANGE:
+        sendRange(exchange, response.withExtraHeaders(fault.headers()), fault.size());
+        return;
+      case SHORT_COMPLETE_BODY:
+        sendPrefix(exchange, response.withExtraHeaders(fault.headers()), response.bodyLength() / 2);
+        return;
+      case TRICKLE:
+        sendTrickling(exchange, response.withExtraHeaders(fault.headers()), Duration.ofNanos(fault.size()));
+        return;
       default:
         send(exchange, method, fault.response(), fault.chunked());
     }
@@ -786,6 +803,58 @@ public abstract class ProviderSimulator implements AutoCloseable {
     writeBody(response, out, sent);
     out.flush();
     throw new AbortConnectionException();
+  }
+
+  /** A complete 206 answer with the body from {@code offset} on and a Content-Range saying so. */
+  private static void sendRange(HttpExchange exchange, SimResponse response, long offset)
+      throws IOException {
+    setHeaders(exchange, response);
+    long length = response.bodyLength();
+    long from = Math.min(offset, Math.max(0, length - 1));
+    exchange.getResponseHeaders().set("Content-Range",
+        "bytes " + from + "-" + (length - 1) + "/" + length);
+    exchange.sendResponseHeaders(206, length - from);
+    try (OutputStream out = exchange.getResponseBody()) {
+      writeBodyFrom(response, out, from, length);
+    }
+    exchange.close();
+  }
+
+  /** A complete, well-framed answer with only the first {@code bytes} of the body. */
+  private static void sendPrefix(HttpExchange exchange, SimResponse response, long bytes)
+      throws IOException {
+    setHeaders(exchange, response);
+    exchange.sendResponseHeaders(response.status(), bytes == 0 ? -1 : bytes);
+    try (OutputStream out = exchange.getResponseBody()) {
+      writeBody(response, out, bytes);
+    }
+    exchange.close();
+  }
+
+  /** The answer's headers at once, then its body one byte per {@code perByte}. */
+  private static void sendTrickling(HttpExchange exchange, SimResponse response, Duration perByte)
+      throws IOException, InterruptedException {
+    setHeaders(exchange, response);
+    long length = response.bodyLength();
+    exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+    OutputStream out = exchange.getResponseBody();
+    for (long i = 0; i < length; i++) {
+      writeBodyFrom(response, out, i, i + 1);
+      out.flush();
+      sleep(perByte);
+    }
+    out.close();
+    exchange.close();
+  }
+
+  private static void writeBodyFrom(SimResponse response, OutputStream out, long from, long to)
+      throws IOException {
+    StreamedBody streamed = response.streamedBody();
+    if (streamed != null) {
+      for (long i = from; i < to; i++) out.write(streamed.byteAt(i));
+    } else {
+      out.write(response.bodyBytes(), (int) from, (int) (to - from));
+    }
   }
 
   private static void setHeaders(HttpExchange exchange, SimResponse response) {

@@ -4,4 +4,7 @@
  * every request, drives scripted job {@link io.github.pixverse4j.simulator.Lifecycle lifecycles}
  * and injects {@link io.github.pixverse4j.simulator.Fault faults}. Start with the module README.
  */
+@NullMarked
 package io.github.pixverse4j.simulator;
+
+import org.jspecify.annotations.NullMarked;

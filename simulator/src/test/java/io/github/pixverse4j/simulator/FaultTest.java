@@ -278,6 +278,38 @@ class FaultTest extends SimulatorTestBase {
   }
 
   @Test
+  @DisplayName("issue 25's media faults: a 206 for other bytes, a complete half body, an untyped page, a trickle")
+  void integrityFaults() throws Exception {
+    byte[] media = sim.mediaBytes();
+    sim.faults().on("media").call(1).respond(Fault.wrongContentRange(1000), Fault.shortCompleteBody(),
+        Fault.untypedHtml(), Fault.trickle(Duration.ofMillis(1)));
+    HttpResponse<byte[]> range = http.get(sim.videoUrl("job-1"), "Range", "bytes=5000-");
+    assertThat(range.statusCode()).isEqualTo(206);
+    assertThat(range.headers().firstValue("Content-Range"))
+        .hasValue("bytes 1000-" + (media.length - 1) + "/" + media.length);
+    assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(media, 1000, media.length));
+
+    HttpResponse<byte[]> half = http.get(sim.videoUrl("job-1"));
+    assertThat(half.statusCode()).isEqualTo(200);
+    assertThat(half.body()).isEqualTo(java.util.Arrays.copyOf(media, media.length / 2));
+
+    HttpResponse<byte[]> page = http.get(sim.videoUrl("job-1"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).isEmpty();
+    assertThat(Http.utf8(page)).startsWith("<!DOCTYPE html>");
+
+    sim.faults().clear();
+    sim.faults().on("health").call(1).respond(Fault.trickle(Duration.ofMillis(20)));
+    long start = System.nanoTime();
+    HttpResponse<byte[]> slow = http.get(sim.baseUrl() + "/health");
+    assertThat(slow.statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("one byte per 20 ms").isGreaterThanOrEqualTo(Duration.ofMillis(20L * (slow.body().length - 1)));
+    assertThat(sim.requests("media")).extracting(r -> String.valueOf(r.fault()))
+        .containsExactly("wrongContentRange(1000)", "shortCompleteBody()", "status(200)");
+  }
+
+  @Test
   @DisplayName("faults are checked for misuse")
   void argumentChecks() {
     assertThatThrownBy(() -> Fault.status(42, "")).isInstanceOf(IllegalArgumentException.class);

@@ -105,12 +105,12 @@ public final class VideoWorker {
    * Temporal retries the activities instead.
    */
   static PollingPolicy withoutClientRetries(PollingPolicy policy) {
-    return policy.toBuilder().maxConsecutiveFailures(0).deadline(Duration.ofMillis(1)).build();
+    return policy.toBuilder().maxSubmitRetries(0).deadline(Duration.ofMillis(1)).build();
   }
 
   /** Whether a client with {@code policy} would retry failed calls itself (see {@link #withoutClientRetries}). */
   static boolean retriesItself(PollingPolicy policy) {
-    return policy.maxConsecutiveFailures() > 0 || policy.deadline().compareTo(policy.retryDelay()) >= 0;
+    return policy.maxSubmitRetries() > 0 || policy.deadline().compareTo(policy.retryDelay()) >= 0;
   }
 
   @Override
@@ -143,18 +143,18 @@ public final class VideoWorker {
      * Adds a ready client, one per provider id.
      *
      * @throws IllegalArgumentException when its policy retries failed calls itself ({@code
-     *     maxConsecutiveFailures() > 0}, or a {@code deadline()} of at least {@code retryDelay()}:
+     *     maxSubmitRetries() > 0}, or a {@code deadline()} of at least {@code retryDelay()}:
      *     the client retries reads until its deadline): Temporal retries the activities, and
      *     retries inside an activity would hold it past its timeout; build it with {@code
-     *     maxConsecutiveFailures(0)} and a deadline below {@code retryDelay()}, or use {@link #provider}
+     *     maxSubmitRetries(0)} and a deadline below {@code retryDelay()}, or use {@link #provider}
      */
     public Builder client(VideoClient client) {
       if (client == null) throw new NullPointerException("client == null");
       PollingPolicy p = client.pollingPolicy();
       if (retriesItself(p)) {
         throw new IllegalArgumentException("The " + client.providerId() + " client retries failed calls itself ("
-            + "maxConsecutiveFailures=" + p.maxConsecutiveFailures() + ", deadline=" + DurationText.of(p.deadline()) + "); Temporal"
-            + " retries the activities, so build it with PollingPolicy maxConsecutiveFailures(0) and a deadline"
+            + "maxSubmitRetries=" + p.maxSubmitRetries() + ", deadline=" + DurationText.of(p.deadline()) + "); Temporal"
+            + " retries the activities, so build it with PollingPolicy maxSubmitRetries(0) and a deadline"
             + " below retryDelay (" + DurationText.of(p.retryDelay()) + "), or pass its builder to provider(..).");
       }
       if (clients.containsKey(client.providerId())) {

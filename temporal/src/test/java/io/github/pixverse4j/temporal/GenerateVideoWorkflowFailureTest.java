@@ -142,7 +142,7 @@ class GenerateVideoWorkflowFailureTest {
   @DisplayName("polling")
   class Polling {
     @Test
-    @DisplayName("an outage longer than the status activity's retries fails the workflow with the handle and last status")
+    @DisplayName("an outage past the deadline is ridden out to it: the workflow then fails with TaskTimeoutException, the handle and last status")
     void longOutage() {
       try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
           Fleet fleet = fleet(sim, Endpoint.GMI)) {
@@ -150,14 +150,63 @@ class GenerateVideoWorkflowFailureTest {
 
         ApplicationFailure f = failureOf(fleet.start("order-outage", VideoJob.of("gmi", Fleet.request())));
 
-        assertThat(f.getType()).isEqualTo("ProviderUnavailableException");
+        // Before issue 23 the workflow failed after maxConsecutiveFailures + 1 = 6 reads (about 30 s).
+        assertThat(f.getType()).isEqualTo(VideoFailureTypes.TASK_TIMEOUT);
+        assertThat(f.getOriginalMessage()).contains("may still finish").contains("failed reads, last: ProviderUnavailableException");
+        FailureInfo info = infoOf(f);
+        assertThat(info.getHandleToken()).startsWith("pv4j.");
+        assertThat(info.getLastStatus().getState()).isEqualTo(TaskState.QUEUED);
+        // 20 min: 1, 2, 4, 8, 16 s, then every 30 s (+-3 %): about 45 reads.
+        assertThat(sim.requestCount("status")).as("status attempts").isBetween(40, 47);
+        assertThat(sim.requestCount("submit")).isEqualTo(1);
+      }
+    }
+
+    @Test
+    @DisplayName("a status read the provider refuses (401) fails the workflow at once with the handle and last status")
+    void refusedRead() {
+      try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
+          Fleet fleet = fleet(sim, Endpoint.GMI)) {
+        sim.faults().on("status").always(Fault.status(401, "{\"error\":{\"message\":\"bad key\"}}"));
+
+        ApplicationFailure f = failureOf(fleet.start("order-refused", VideoJob.of("gmi", Fleet.request())));
+
+        assertThat(f.getType()).isEqualTo("AuthenticationException");
         assertThat(f.getOriginalMessage()).contains("may still finish");
         FailureInfo info = infoOf(f);
         assertThat(info.getHandleToken()).startsWith("pv4j.");
         assertThat(info.getLastStatus().getState()).isEqualTo(TaskState.QUEUED);
-        int attempts = PollingPolicy.defaults().maxConsecutiveFailures() + 1;
-        assertThat(sim.requestCount("status")).as("status attempts").isEqualTo(attempts);
+        assertThat(sim.requestCount("status")).as("status attempts").isEqualTo(1);
         assertThat(sim.requestCount("submit")).isEqualTo(1);
+      }
+    }
+
+    @Test
+    @DisplayName("a 10-minute status outage is ridden out to the deadline, as VideoClient does: bounded reads, each retry at most maxRetryDelay apart")
+    void tenMinuteOutage() {
+      try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
+          Fleet fleet = fleet(sim, Endpoint.GMI)) {
+        sim.nextJobs(Lifecycle.builder().running(50).succeeded());
+        sim.faults().on("status").always(Fault.status(503, "{\"error\":{\"message\":\"down\"}}"));
+        WorkflowStub run = fleet.start("order-10min", VideoJob.of("gmi", Fleet.request()));
+
+        fleet.sleep(Duration.ofMinutes(10));
+        int outageReads = sim.requestCount("status");
+        assertThat(run.query("status", TaskStatusView.class).getState()).isEqualTo(TaskState.QUEUED);
+        sim.faults().on("status").clear();
+        VideoJobResult result = run.getResult(VideoJobResult.class);
+
+        assertThat(result.state()).isEqualTo(TaskState.SUCCEEDED);
+        PollingPolicy p = PollingPolicy.defaults();
+        // As VideoClient's engine: 1, 2, 4, 8, 16 s, then every 30 s (+-3 %): about 24 reads.
+        assertThat(outageReads).as("status reads during the outage, far more than the 6 attempts before issue 23")
+            .isBetween(20, 25);
+        assertThat(sim.requestCount("status")).as("the outage's reads, then running and succeeded")
+            .isEqualTo(outageReads + 2);
+        assertThat(sim.requestCount("submit")).isEqualTo(1);
+        long cap = (long) (p.maxRetryDelay().toMillis() * (1 + p.jitter()));
+        assertThat(timers(fleet, "order-10min")).as("workflow timers: the first poll, the retries, the polls after")
+            .allSatisfy(t -> assertThat(t.toMillis()).isLessThanOrEqualTo(cap));
       }
     }
 

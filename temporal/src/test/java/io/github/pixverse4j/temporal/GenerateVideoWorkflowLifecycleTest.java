@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.client.PollingPolicy;
-import io.github.pixverse4j.client.internal.PollingInternals;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
@@ -73,7 +72,7 @@ class GenerateVideoWorkflowLifecycleTest {
       assertThat(timers.get(0)).as("first poll after the policy's initial delay").isEqualTo(defaults.initialDelay());
       // Later delays are planned from each status (queue position, progress, interval), +-3 % jitter.
       long min = (long) (defaults.minInterval().toMillis() * (1 - defaults.jitter()));
-      long max = (long) (PollingInternals.maxHintedInterval(defaults).toMillis() * (1 + defaults.jitter()));
+      long max = (long) (defaults.tuning().maxHintedInterval().toMillis() * (1 + defaults.jitter()));
       assertThat(timers.subList(1, timers.size()))
           .allSatisfy(t -> assertThat(t.toMillis()).as("a planned delay").isBetween(min, max));
     }

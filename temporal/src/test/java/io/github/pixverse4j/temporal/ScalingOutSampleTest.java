@@ -58,13 +58,13 @@ class ScalingOutSampleTest {
   void clientWithOwnRetries() {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY)) {
       assertThatThrownBy(() -> VideoWorker.builder().client(Endpoint.GMI.builderFor(sim).build()))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConsecutiveFailures(0)");
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSubmitRetries(0)");
       // Reads retry until the client's deadline, so no submit resends alone is not enough.
       assertThatThrownBy(() -> VideoWorker.builder().client(Endpoint.GMI.builderFor(sim)
-          .pollingPolicy(PollingPolicy.builder().maxConsecutiveFailures(0).build()).build()))
+          .pollingPolicy(PollingPolicy.builder().maxSubmitRetries(0).build()).build()))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline below retryDelay");
       VideoWorker.builder().client(Endpoint.GMI.builderFor(sim)
-          .pollingPolicy(PollingPolicy.builder().maxConsecutiveFailures(0).deadline(java.time.Duration.ofMillis(500))
+          .pollingPolicy(PollingPolicy.builder().maxSubmitRetries(0).deadline(java.time.Duration.ofMillis(500))
               .build()).build()).build();
     }
   }

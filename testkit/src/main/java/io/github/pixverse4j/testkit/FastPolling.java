@@ -1,7 +1,7 @@
 package io.github.pixverse4j.testkit;
 
 import io.github.pixverse4j.client.PollingPolicy;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollTuning;
 import java.time.Duration;
 
 /**
@@ -23,10 +23,10 @@ public final class FastPolling {
 
   /**
    * A builder holding the policy described above, for a test that changes one setting, e.g.
-   * {@code FastPolling.builder().maxConsecutiveFailures(4).build()}.
+   * {@code FastPolling.builder().maxSubmitRetries(4).build()}.
    */
   public static PollingPolicy.Builder builder() {
-    PollingPolicy.Builder b = PollingPolicy.builder()
+    return PollingPolicy.builder()
         .initialDelay(Duration.ofMillis(10))
         .interval(Duration.ofMillis(10))
         .maxInterval(Duration.ofMillis(30))
@@ -35,13 +35,21 @@ public final class FastPolling {
         .maxRetryDelay(Duration.ofMillis(50))
         .maxRetryAfter(Duration.ofSeconds(2))
         .deadline(Duration.ofSeconds(20))
-        .jitter(0);
-    // Hinted and queued waits in milliseconds too; these knobs are not public API.
-    return PollingInternals.tune(b)
+        .jitter(0)
+        .tuning(tuning());
+  }
+
+  /**
+   * The adaptive knobs of {@link #builder()} (not API): hinted and queued waits in milliseconds
+   * too, for a test that changes one of them, e.g. {@code
+   * FastPolling.tuning().toBuilder().maxHintedInterval(..).build()}.
+   */
+  public static PollTuning tuning() {
+    return PollTuning.builder()
         .maxHintedInterval(Duration.ofMillis(30))
         .etaMargin(Duration.ZERO)
         .queuedIntervalPerPosition(Duration.ofMillis(5))
         .maxQueuedInterval(Duration.ofMillis(30))
-        .builder();
+        .build();
   }
 }

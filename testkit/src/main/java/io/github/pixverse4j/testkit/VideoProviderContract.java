@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
@@ -20,6 +21,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
@@ -285,14 +287,21 @@ public abstract class VideoProviderContract {
     return e;
   }
 
-  /** Waits for {@code c} and returns its error, or {@code null} when it completed. */
+  /**
+   * Waits for {@code c} and returns its error, or {@code null} when it completed; fails when it
+   * did not end within {@link #streamTimeout()}.
+   */
   private Throwable await(io.reactivex.rxjava3.core.Completable c) {
+    boolean ended;
     try {
-      c.blockingAwait(streamTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      return null;
+      ended = c.blockingAwait(streamTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       return e;
     }
+    if (!ended) {
+      throw new AssertionError("The call did not end within " + streamTimeout());
+    }
+    return null;
   }
 
   private static String repeat(char c, int n) {
@@ -656,6 +665,32 @@ public abstract class VideoProviderContract {
     }
 
     @Test
+    @DisplayName("required: a 2xx submit answer without a task id (204, or {}) is an unknown outcome, never"
+        + " 'not accepted': it is not resent (issue 25, fault 8)")
+    void submitAnswerWithoutId() {
+      for (Fault answer : new Fault[] {Fault.emptyBody(204).afterHandling(),
+          Fault.status(200, "{}").afterHandling(), Fault.status(202, "{}").afterHandling()}) {
+        simulator.reset();
+        simulator.faults().on("submit").always(answer);
+        TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
+        expectError(obs, SubmitOutcomeUnknownException.class, "a submit answered " + answer,
+            "that a 2xx answer without a body or id is a MalformedResponseException (ProviderAnswers.handle,"
+                + " ErrorMappingCallAdapterFactory)");
+        assertThat(simulator.requestCount("submit")).as("submit requests for " + answer).isEqualTo(1);
+      }
+    }
+
+    @Test
+    @DisplayName("required: a status poll answered 204 without a body is retried")
+    void emptyStatusRetried() {
+      simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
+      simulator.faults().on("status").call(1).respond(Fault.emptyBody(204));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
+          "a 204 on a status poll should be retried");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
     @DisplayName("required: a submit answered 500 is not resent")
     void submit500() {
       simulator.faults().on("submit").always(Fault.status(500, "{}"));
@@ -674,6 +709,115 @@ public abstract class VideoProviderContract {
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(3);
       assertThat(simulator.jobCount()).as("jobs").isEqualTo(1);
+    }
+  }
+
+  /** The first bytes of an MP4 file (an {@code ftyp} box), enough for every sniffer. */
+  private static final byte[] MP4_HEAD = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0,
+      'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+
+  /**
+   * Extend, for providers whose capabilities {@linkplain ProviderCapabilities#supportsExtend() say
+   * they extend}; the simulator names the extend endpoint {@code "extend"} and a video upload
+   * {@code "media-upload"}.
+   */
+  @Nested
+  @DisplayName("extend")
+  class Extend {
+    @TempDir
+    Path dir;
+
+    private void assumeExtends(VideoSource.Kind kind) {
+      assumeTrue(caps().supportsExtend(), "needs capability: supportsExtend");
+      assumeTrue(caps().extendSourceKinds().contains(kind), "needs extend source kind " + kind);
+    }
+
+    private ExtendVideoRequest extend(VideoSource source) {
+      return ExtendVideoRequest.builder().source(source).prompt("and then it jumps").build();
+    }
+
+    private Path videoFile() throws java.io.IOException {
+      return Files.write(dir.resolve("clip.mp4"), MP4_HEAD);
+    }
+
+    @Test
+    @DisplayName("required: a finished task is extended, and the new task is followed to its end")
+    void extendFinishedTask() {
+      assumeExtends(VideoSource.Kind.TASK);
+      List<TaskStatus> first = completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      TaskHandle earlier = first.get(first.size() - 1).handle();
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.extend(extend(VideoSource.task(earlier)))),
+          "extending a finished task");
+      TaskStatus last = statuses.get(statuses.size() - 1);
+      assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(last.handle()).isNotEqualTo(earlier);
+      assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: a local video file is uploaded once and extended")
+    void extendUploadedFile() throws Exception {
+      assumeExtends(VideoSource.Kind.FILE);
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
+          "extending a local file");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(simulator.requestCount("media-upload")).as("uploads").isEqualTo(1);
+      assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: an unknown source task is a clear error, and no job is created")
+    void unknownSource() {
+      assumeExtends(VideoSource.Kind.TASK);
+      TaskHandle unknown = TaskHandle.of(client.providerId(), caps().model(), "999999999999");
+      Throwable e = errorOf(runToEnd(client.extend(extend(VideoSource.task(unknown)))));
+      assertThat(e).as("error for an unknown source").isNotNull()
+          .isInstanceOfAny(InvalidRequestException.class, io.github.pixverse4j.api.TaskNotFoundException.class);
+      assertThat(e.getMessage()).isNotBlank();
+      assertThat(simulator.jobCount()).as("jobs").isZero();
+    }
+
+    @Test
+    @DisplayName("required: invalid input (a file that is not a video, a duration not offered) sends nothing")
+    void invalidSendsNothing() throws Exception {
+      assumeExtends(VideoSource.Kind.FILE);
+      Path notVideo = Files.write(dir.resolve("clip.mp4"), "not a video at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      int bad = caps().durationsSeconds().isEmpty() ? 5 : caps().durationsSeconds().last() + 1;
+      Throwable e = errorOf(runToEnd(client.extend(ExtendVideoRequest.builder().from(extend(VideoSource.file(notVideo)))
+          .durationSeconds(bad).build())));
+      assertThat(e).isInstanceOf(InvalidRequestException.class);
+      assertThat(((InvalidRequestException) e).violations()).extracting(Violation::field).contains("source", "duration");
+      assertThat(simulator.requests()).as("requests").isEmpty();
+    }
+
+    @Test
+    @DisplayName("required: an extend refused (503) is resent without a second upload; a lost answer is not resent")
+    void uploadNotRepeated() throws Exception {
+      assumeExtends(VideoSource.Kind.FILE);
+      simulator.faults().on("extend").call(1).respond(Fault.status(503, "{}"));
+      List<TaskStatus> statuses = completedStatuses(runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
+          "an extend refused with 503 should be resent");
+      assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(simulator.requestCount("media-upload")).as("uploads").isEqualTo(1);
+      assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(2);
+      assertThat(simulator.jobCount()).as("jobs").isEqualTo(1);
+
+      simulator.clearRequests();
+      simulator.faults().clear();
+      simulator.faults().on("extend").call(1).respond(Fault.dropAfterRead());
+      expectError(runToEnd(client.extend(extend(VideoSource.file(videoFile())))), SubmitOutcomeUnknownException.class,
+          "an extend whose answer was lost", "that the extend keeps requestMayHaveReachedServer");
+      assertThat(simulator.requestCount("media-upload")).as("uploads").isEqualTo(1);
+      assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("required: a provider without extend refuses it with UnsupportedFeatureException, sending nothing")
+    void noExtend() {
+      assumeTrue(!caps().supportsExtend(), "applies only to providers without extend");
+      Throwable e = errorOf(runToEnd(client.extend(extend(VideoSource.url("https://example.com/clip.mp4")))));
+      assertThat(e).isInstanceOf(UnsupportedFeatureException.class);
+      assertThat(simulator.requests()).as("requests").isEmpty();
     }
   }
 

@@ -143,6 +143,19 @@ class ContractSelfTest {
     }
   }
 
+  /** Sends the cancel, then never reports that it ended. */
+  static class CancelNeverEnds extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
+          return super.cancel(handle).andThen(io.reactivex.rxjava3.core.Completable.never());
+        }
+      };
+    }
+  }
+
   static class LeaksKey extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
@@ -266,8 +279,22 @@ class ContractSelfTest {
   }
 
   /** What every variant skips: the reference protocol has cancel, so the no-cancel test does not apply. */
-  private static final Map<String, String> SKIPS_WITH_CANCEL =
-      Map.of("cancelUnsupported", "Assumption failed: applies only to providers without cancel");
+  /** The reference provider does not extend: the extend group is skipped but for {@code noExtend}. */
+  private static final Map<String, String> EXTEND_SKIPS = Map.of(
+      "extendFinishedTask", "Assumption failed: needs capability: supportsExtend",
+      "extendUploadedFile", "Assumption failed: needs capability: supportsExtend",
+      "invalidSendsNothing", "Assumption failed: needs capability: supportsExtend",
+      "unknownSource", "Assumption failed: needs capability: supportsExtend",
+      "uploadNotRepeated", "Assumption failed: needs capability: supportsExtend");
+
+  private static final Map<String, String> SKIPS_WITH_CANCEL = with(EXTEND_SKIPS,
+      Map.of("cancelUnsupported", "Assumption failed: applies only to providers without cancel"));
+
+  private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> m = new java.util.HashMap<>(a);
+    m.putAll(b);
+    return m;
+  }
 
   @Test
   @DisplayName("a provider that drops the progress it declares fails the progress test, saying what the contract expected")
@@ -301,6 +328,14 @@ class ContractSelfTest {
         .contains("check that OkHttp's retryOnConnectionFailure is off");
     assertThat(o.report("submit500")).contains("[submit requests]");
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  @Test
+  @DisplayName("a provider whose cancel never ends fails the cancel test, naming the wait")
+  void cancelNeverEnds() {
+    Outcome o = run(CancelNeverEnds.class);
+    assertThat(o.failures.keySet()).containsExactly("cancelReachesServer");
+    assertThat(o.report("cancelReachesServer")).contains("The call did not end within PT3S");
   }
 
   @Test
@@ -392,10 +427,10 @@ class ContractSelfTest {
   void withoutTraits() {
     Outcome o = run(CorrectWithoutTraits.class);
     assertThat(o.failures).isEmpty();
-    assertThat(o.skipped).containsExactlyInAnyOrderEntriesOf(Map.of(
+    assertThat(o.skipped).containsExactlyInAnyOrderEntriesOf(with(EXTEND_SKIPS, Map.of(
         "cancelUnsupported", "Assumption failed: applies only to providers without cancel",
         "queuePosition", "Assumption failed: needs trait: reportsQueuePosition",
         "progress", "Assumption failed: needs trait: reportsProgress",
-        "cancelledState", "Assumption failed: needs trait: reportsCancelled"));
+        "cancelledState", "Assumption failed: needs trait: reportsCancelled")));
   }
 }

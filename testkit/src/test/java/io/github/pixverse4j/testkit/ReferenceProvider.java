@@ -74,10 +74,14 @@ class ReferenceProvider implements VideoProvider {
 
   final ApiKey key;
   final Api api;
+  /** The shared kit: an answer without an id is malformed, so a submit's outcome is unknown. */
+  final io.github.pixverse4j.client.provider.ProviderAnswers answers;
 
   ReferenceProvider(OkHttpClient base, String baseUrl, String apiKey) {
     HttpUrl url = BaseUrls.require(baseUrl);
     this.key = ApiKey.of(apiKey);
+    this.answers = new io.github.pixverse4j.client.provider.ProviderAnswers(
+        ID, key, io.reactivex.rxjava3.schedulers.Schedulers.computation());
     OkHttpClient http = HttpClients.forProvider(base, url, AuthInterceptor.bearer(key, url));
     this.api =
         ErrorMappingCallAdapterFactory.create(ID, this::mapHttp, key)
@@ -117,7 +121,7 @@ class ReferenceProvider implements VideoProvider {
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
-    return api.submit(wireBody(request)).map(c -> TaskHandle.of(ID, MODEL, c.id));
+    return api.submit(wireBody(request)).map(c -> answers.handle(MODEL, c.id, "id"));
   }
 
   /** The submit body: the request in the protocol's units and labels. */

@@ -72,7 +72,9 @@ public final class HttpClients {
    * and its backoff. A call that fails before any byte of its request was written (connect, TLS,
    * taking a pooled connection that turns out closed) fails with a {@link RequestNotSentException},
    * which lets the engine resend even a submit; once writing may have begun, failures are plain
-   * {@link java.io.IOException}s.
+   * {@link java.io.IOException}s. An answer whose framing cannot be trusted (an interim {@code
+   * 1xx}, conflicting {@code Content-Length}s) fails as a {@link java.net.ProtocolException} and its
+   * connection is closed.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
    * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}
@@ -80,6 +82,17 @@ public final class HttpClients {
    */
   public static OkHttpClient forProvider(
       OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes) {
+    return forProvider(base, baseUrl, auth, maxBodyBytes, BodyLimitInterceptor.DEFAULT_MAX_BODY_TIME);
+  }
+
+  /**
+   * {@link #forProvider(OkHttpClient, HttpUrl, AuthInterceptor, long)} whose answers' bodies must
+   * arrive within {@code maxBodyTime} of their headers ({@link BodyLimitInterceptor}); a slower
+   * body fails as a timed-out read.
+   */
+  public static OkHttpClient forProvider(
+      OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes,
+      Duration maxBodyTime) {
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
     if (auth == null) throw new NullPointerException("auth == null");
     BaseUrls.require(baseUrl);
@@ -90,8 +103,13 @@ public final class HttpClients {
     }
     OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
     RequestWriteTracker tracker = new RequestWriteTracker();
-    b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes));
+    b.addInterceptor(new BodyLimitInterceptor(maxBodyBytes, maxBodyTime));
     b.addInterceptor(tracker.application());
+    b.interceptors().remove(HttpFraming.APPLICATION);
+    b.addInterceptor(HttpFraming.APPLICATION);
+    // Sees the answer first: refuses interim 1xx answers and conflicting lengths (HttpFraming).
+    b.networkInterceptors().remove(HttpFraming.INSTANCE);
+    b.addNetworkInterceptor(HttpFraming.INSTANCE);
     b.addNetworkInterceptor(auth);
     // Last, so that it runs only when nothing remains between it and writing the request.
     b.addNetworkInterceptor(tracker.network());

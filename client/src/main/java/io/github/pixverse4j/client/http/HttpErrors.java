@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
@@ -433,6 +434,9 @@ public final class HttpErrors {
         jsonError instanceof JsonProcessingException
             ? ((JsonProcessingException) jsonError).getOriginalMessage()
             : jsonError.getMessage();
+    // Name the field: Jackson's own message says what type it wanted, its path says where.
+    String field = fieldPath(jsonError);
+    if (!field.isEmpty()) reason = reason + " (field " + field + ")";
     reason = snippet(reason, keyToScrub);
     String body = snippet(snippet, keyToScrub);
     return new MalformedResponseException(
@@ -442,6 +446,25 @@ public final class HttpErrors {
         ErrorDetails.provider(providerId),
         scrubbedCause(jsonError, keyToScrub),
         isUnreadable(jsonError));
+  }
+
+  /**
+   * The JSON path of the field a binding error is about, such as {@code task.progress_percent} or
+   * {@code videos[0].video_url}; {@code ""} when the error names none (a syntax error).
+   */
+  static String fieldPath(Throwable jsonError) {
+    if (!(jsonError instanceof com.fasterxml.jackson.databind.JsonMappingException)) return "";
+    StringBuilder b = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r
+        : ((com.fasterxml.jackson.databind.JsonMappingException) jsonError).getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) b.append('.');
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
   }
 
   /**
@@ -518,6 +541,14 @@ public final class HttpErrors {
     // so it must be checked first.
     if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null, keyToScrub);
     if (error instanceof IOException) return fromIOException(providerId, (IOException) error);
+    // Retrofit's RxJava adapter emits no value for a 2xx answer without a body (204, 205), and a
+    // Single then fails with NoSuchElementException. Unreadable: a read is retried, a submit's
+    // outcome is unknown (the provider accepted something), never "not accepted" (issue 25).
+    if (error instanceof NoSuchElementException) {
+      return new MalformedResponseException("Provider " + providerId + " answered without a body"
+          + " (HTTP 204 or 205) where its answer was expected", ErrorDetails.provider(providerId),
+          error, true);
+    }
     return error;
   }
 

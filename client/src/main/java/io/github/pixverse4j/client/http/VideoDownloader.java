@@ -9,7 +9,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.internal.Failures;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollSchedule;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -55,6 +55,11 @@ public final class VideoDownloader {
   /** At least this many bytes (and at least 1 % of a known size) between two progress events. */
   static final long MIN_PROGRESS_STEP_BYTES = 256 * 1024;
 
+  /** The average rate at which a transfer past the deadline may go on: 256 KiB/s. */
+  static final long ALLOWANCE_BYTES_PER_SECOND = 256 * 1024;
+  /** How far ahead a transfer at that rate keeps its deadline. */
+  static final Duration ALLOWANCE = Duration.ofSeconds(30);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final OkHttpClient client;
@@ -77,7 +82,10 @@ public final class VideoDownloader {
    * A downloader that rides out a flaky media host: transient failures (no answer, a reset, a body
    * cut short, 408, 425, 429, 5xx) are retried with {@code policy}'s backoff and {@code
    * Retry-After} for as long as its {@link PollingPolicy#deadline()} allows, counted from the start
-   * of the download; a body that ended early resumes with an HTTP {@code Range} request.
+   * of the download; a body that ended early resumes with an HTTP {@code Range} request. The
+   * deadline bounds a body that trickles too (a read past it fails), except while the transfer
+   * averages at least 256 KiB/s: then it always has 30 s ahead, so a large video that arrives at a
+   * healthy rate is never cut.
    *
    * @param timeScheduler the source of time for the waits between attempts, such as the client's
    *     scheduler ({@code TestScheduler} in tests)
@@ -93,6 +101,11 @@ public final class VideoDownloader {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(VideoDownloader::isProviderInterceptor);
     b.networkInterceptors().removeIf(VideoDownloader::isProviderInterceptor);
+    // First among the network interceptors, so that it sees the answer as it came off the wire.
+    b.networkInterceptors().remove(HttpFraming.INSTANCE);
+    b.networkInterceptors().add(0, HttpFraming.INSTANCE);
+    b.interceptors().remove(HttpFraming.APPLICATION);
+    b.interceptors().add(HttpFraming.APPLICATION);
     // A large video takes as long as it takes; the read timeout still catches a stalled transfer.
     b.callTimeout(0, TimeUnit.MILLISECONDS);
     this.client = b.build();
@@ -117,7 +130,10 @@ public final class VideoDownloader {
    * <p>The body streams into a hidden temporary file next to the target ({@code
    * .<name>.<random>.part}), which is moved into place (atomically where the file system can) only
    * once complete and as long as announced by {@code Content-Length} (or, after a resume, the
-   * total of {@code Content-Range}). Events: one when the first response arrives (0 bytes, with
+   * total of {@code Content-Range}) and by the provider ({@link Video#sizeBytes()}), and only when
+   * its first bytes are those of a video container (an MP4/MOV {@code ftyp} box, WebM's EBML magic
+   * and the others {@code MediaContainer} knows; a {@code video/*} type it cannot check is
+   * trusted). Events: one when the first response arrives (0 bytes, with
    * the announced size), then at most one per 256 KiB and per 1 % of the announced size, counting
    * on across attempts, and a last one with {@link DownloadProgress#done()} true once the file is
    * in place. On a final error or disposal the temporary file is deleted and the call cancelled:
@@ -125,14 +141,18 @@ public final class VideoDownloader {
    *
    * <p>With a retrying downloader (see the constructors), a transient failure is retried; a body
    * that ended early resumes from the bytes already on disk with {@code Range: bytes=<n>-} (and
-   * {@code If-Range} with the first answer's {@code ETag}), appending when the host answers
-   * {@code 206} with the matching {@code Content-Range} and restarting from zero otherwise. When
+   * {@code If-Range} with the first answer's {@code ETag}), appending only when the host answers
+   * {@code 206} with a {@code Content-Range} that starts at that byte (and names the same total);
+   * a {@code 200} restarts from zero, and a {@code 206} for other bytes is never written: the next
+   * attempt asks for the whole video. An answer with conflicting {@code Content-Length}s or an
+   * interim {@code 1xx} is refused as a failed transfer (see {@code HttpFraming}). When
    * the media host refuses the URL (401, 403, 404, 410: presigned URLs expire) and {@code
    * freshVideo} is given, it is subscribed to once for a fresh URL and the download starts again.
    *
    * <p>Errors: an HTTP failure is a {@link VideoApiException} with the status (403, 404 and 410
-   * say the URL may have expired); a network failure or a short body is a {@link
-   * TransportException}; a local file problem (directory missing, disk full) is the {@link
+   * say the URL may have expired), and so is a body that is not a video; a network failure, a
+   * short body, a size other than the provider declared or a range other than asked for is a
+   * {@link TransportException}; a local file problem (directory missing, disk full) is the {@link
    * IOException} itself. The target's directory is not created.
    *
    * @param freshVideo reads the task again and gives the same video with a fresh URL; may be
@@ -157,7 +177,9 @@ public final class VideoDownloader {
   }
 
   private static HttpUrl httpUrl(Video video) {
-    HttpUrl url = HttpUrl.get(video.url());
+    // The real URL, key and all when the provider put it there (Video.downloadUrl); messages name
+    // only its host.
+    HttpUrl url = HttpUrl.get(video.fetchUrl());
     if (url == null) {
       throw new IllegalArgumentException(
           "Video URL must be http or https, got scheme '" + video.url().getScheme() + "'");
@@ -179,6 +201,8 @@ public final class VideoDownloader {
     volatile int failures;
     volatile boolean refreshed;
     volatile boolean started;
+    /** The failure of the previous attempt, reported when the last one only ran out of time. */
+    volatile Throwable lastFailure;
 
     Transfer(HttpUrl url, Video video, Path absolute, Path target, long startNanos) {
       this.url = url;
@@ -214,9 +238,18 @@ public final class VideoDownloader {
     }
     if (!Failures.isTransient(e)) return Observable.error(e);
     int failures = ++t.failures;
-    Duration delay = PollingInternals.retryDelay(policy, failures, HttpErrors.retryAfter(e));
+    Duration delay = PollSchedule.retryDelay(policy, failures, HttpErrors.retryAfter(e));
     long deadline = t.startNanos + policy.deadline().toNanos();
-    if (timeScheduler.now(TimeUnit.NANOSECONDS) + delay.toNanos() > deadline) return Observable.error(e);
+    if (timeScheduler.now(TimeUnit.NANOSECONDS) + delay.toNanos() > deadline) {
+      Throwable before = t.lastFailure;
+      if (before != null && e.getCause() instanceof InterruptedIOException) {
+        // The last attempt ran into the deadline: what failed before says more than "timeout".
+        before.addSuppressed(e);
+        return Observable.error(before);
+      }
+      return Observable.error(e);
+    }
+    t.lastFailure = e;
     return Observable.timer(delay.toNanos(), TimeUnit.NANOSECONDS, timeScheduler)
         .flatMap(x -> attempts(t, freshVideo));
   }
@@ -265,22 +298,40 @@ public final class VideoDownloader {
         ResponseBody body = response.body();
         checkIsMedia(response.code(), url, body);
         boolean append = false;
-        if (resumeAt > 0 && response.code() == 206) {
+        long rangeTotal = -1;
+        if (response.code() == 206) {
+          // Only the bytes asked for may be written: a 206 for other bytes (or for a part of the
+          // video when the whole was asked for) glued to the file would corrupt it.
           long[] range = contentRange(response.header("Content-Range"));
-          if (range != null && range[0] == resumeAt) {
-            append = true;
-            if (range[1] >= 0) t.total = range[1];
+          long knownTotal = t.total;
+          boolean asked = range != null && range[0] == resumeAt
+              && (range[2] < 0 || knownTotal < 0 || resumeAt == 0 || range[2] == knownTotal)
+              && (resumeAt > 0 || range[2] >= 0 && range[1] == range[2] - 1);
+          if (!asked) {
+            t.written = 0; // the next attempt asks for the whole video, without Range
+            t.validator = null;
+            t.total = -1;
+            throw new TransportException("The media host " + url.host() + " answered HTTP 206 with "
+                + (response.header("Content-Range") == null ? "no Content-Range"
+                    : "Content-Range '" + HttpErrors.snippet(response.header("Content-Range"), null) + "'")
+                + " to a request for " + (resumeAt > 0 ? "the bytes from " + resumeAt : "the whole video")
+                + "; nothing of it was kept", ErrorDetails.none().withHttpStatus(206), null, true);
           }
+          append = resumeAt > 0;
+          rangeTotal = range[2];
         }
-        if (!append) {
-          // A whole body (200), or a range we did not ask for: restart from zero.
+        if (append) {
+          if (rangeTotal >= 0) t.total = rangeTotal;
+        } else {
+          // A whole body (200, or 206 for every byte): restart from zero.
           t.written = 0;
-          t.total = response.code() == 206 ? -1 : body.contentLength();
+          t.total = response.code() == 206 ? rangeTotal : body.contentLength();
           String etag = response.header("ETag");
           t.validator = etag != null && !etag.startsWith("W/") ? etag : null;
         }
         long before = t.written;
-        copy(emitter, body.source(), t, append);
+        bound(body.source(), t);
+        copy(emitter, body.source(), t, append, response);
         if (t.written > before) t.failures = 0; // progress: the next failure starts the backoff anew
         long read = t.written;
         long total = t.total;
@@ -294,6 +345,19 @@ public final class VideoDownloader {
           throw new TransportException(
               "The download from " + url.host() + " ended after " + read + " of " + total
                   + " announced bytes",
+              ErrorDetails.none().withHttpStatus(response.code()),
+              null,
+              true);
+        }
+        Long declared = t.video.sizeBytes().orElse(null);
+        if (declared != null && read != declared) {
+          // Shorter: a body cut where the host did not say how long it is (close-delimited) or
+          // announced too little; the next attempt resumes after what arrived. Longer: another
+          // object than the provider described; the next attempt starts over.
+          if (read > declared) t.written = 0;
+          throw new TransportException(
+              "The download from " + url.host() + " ended after " + read + " bytes, but the provider"
+                  + " said the video has " + declared + " bytes",
               ErrorDetails.none().withHttpStatus(response.code()),
               null,
               true);
@@ -313,7 +377,10 @@ public final class VideoDownloader {
     }
   }
 
-  /** {@code [first byte, complete length or -1]} of {@code bytes <first>-<last>/<length|*>}, or null. */
+  /**
+   * {@code [first byte, last byte, complete length or -1]} of {@code bytes <first>-<last>/<length|*>},
+   * or null.
+   */
   static long[] contentRange(String header) {
     if (header == null) return null;
     String v = header.trim();
@@ -328,16 +395,18 @@ public final class VideoDownloader {
       String length = v.substring(slash + 1).trim();
       long complete = length.equals("*") ? -1 : Long.parseLong(length);
       if (first < 0 || last < first || complete >= 0 && last >= complete) return null;
-      return new long[] {first, complete};
+      return new long[] {first, last, complete};
     } catch (NumberFormatException e) {
       return null;
     }
   }
 
   private void copy(
-      ObservableEmitter<DownloadProgress> emitter, BufferedSource source, Transfer t, boolean append)
+      ObservableEmitter<DownloadProgress> emitter, BufferedSource source, Transfer t, boolean append,
+      Response response)
       throws IOException, LocalFileException {
-    long total = t.total;
+    if (!append) checkIsVideo(source, t, response);
+    long total = t.total >= 0 ? t.total : t.video.sizeBytes().orElse(-1L);
     long step = Math.max(MIN_PROGRESS_STEP_BYTES, total > 0 ? total / 100 : 0);
     if (!t.started) {
       t.started = true;
@@ -346,6 +415,8 @@ public final class VideoDownloader {
     byte[] buffer = new byte[BUFFER_BYTES];
     ByteBuffer wrapped = ByteBuffer.wrap(buffer);
     long read = t.written;
+    final long attemptStart = read;
+    final long attemptStartNanos = System.nanoTime();
     long nextEvent = read + step;
     try (FileChannel out = openPart(t.part, append)) {
       int n;
@@ -363,6 +434,7 @@ public final class VideoDownloader {
         read += n;
         // Recorded as it goes: a failure below leaves exactly these bytes on disk to resume from.
         t.written = read;
+        allowance(source, read - attemptStart, attemptStartNanos);
         if (read >= nextEvent) {
           emitter.onNext(progress(t.target, read, total, false));
           nextEvent = read + step;
@@ -371,6 +443,35 @@ public final class VideoDownloader {
       // No fsync: like curl and wget, the file is complete and in place once moved; forcing it
       // to disk would halve throughput for a guarantee only a power cut could test.
     }
+  }
+
+  /**
+   * Bounds this attempt's body by what is left of the policy's deadline (counted from the start of
+   * the download), as a deadline on the body's Okio {@code Timeout}: a body that trickles (a byte
+   * every few seconds never trips the read timeout) fails as a timed-out read once the deadline has
+   * passed, which {@code afterFailure} then does not retry. The deadline is on the one socket of
+   * this answer and OkHttp clears it when the body ends (see {@link BodyLimitInterceptor} for why
+   * not a call timeout). Without a policy there is no bound but the read timeout.
+   */
+  private void bound(BufferedSource source, Transfer t) {
+    if (policy == null) return;
+    long left = t.startNanos + policy.deadline().toNanos() - timeScheduler.now(TimeUnit.NANOSECONDS);
+    source.timeout().deadline(Math.max(1, left), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Progress-based allowance for large videos: while this attempt has received at least {@link
+   * #ALLOWANCE_BYTES_PER_SECOND} on average, the body's deadline is kept at least {@link
+   * #ALLOWANCE} ahead, so a healthy transfer of a large video is never cut by the deadline; a
+   * trickle never earns it.
+   */
+  private void allowance(BufferedSource source, long bytes, long sinceNanos) {
+    if (policy == null) return;
+    long elapsed = Math.max(1, System.nanoTime() - sinceNanos);
+    if (bytes * 1_000_000_000.0 / elapsed < ALLOWANCE_BYTES_PER_SECOND) return;
+    okio.Timeout timeout = source.timeout();
+    long left = timeout.hasDeadline() ? timeout.deadlineNanoTime() - System.nanoTime() : Long.MAX_VALUE;
+    if (left < ALLOWANCE.toNanos()) timeout.deadline(ALLOWANCE.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -455,6 +556,34 @@ public final class VideoDownloader {
           + t + "/" + sub + " instead of the video: the URL may have expired or lead to an error page;"
           + " fetch the task's status again for a fresh URL", ErrorDetails.none().withHttpStatus(status));
     }
+  }
+
+  /**
+   * Refuses a body whose first bytes are not those of a video container (see {@link
+   * MediaContainer}), unless the answer or the provider names a {@code video/*} type that cannot be
+   * checked. Reads ahead without consuming; an empty body is left to the caller's check.
+   */
+  private static void checkIsVideo(BufferedSource source, Transfer t, Response response)
+      throws IOException {
+    source.request(MediaContainer.SNIFF_BYTES);
+    long available = source.buffer().size();
+    if (available == 0) return;
+    byte[] head = source.buffer().snapshot((int) Math.min(available, MediaContainer.SNIFF_BYTES))
+        .toByteArray();
+    if (MediaContainer.recognised(head)) return;
+    ResponseBody body = response.body();
+    String answered = body == null || body.contentType() == null ? null : body.contentType().toString();
+    String declared = t.video.contentType().orElse(null);
+    if (MediaContainer.uncheckableVideoType(answered) || MediaContainer.uncheckableVideoType(declared)) {
+      return;
+    }
+    int status = response.code();
+    throw new VideoApiException("The media host " + t.url.host() + " answered HTTP " + status
+        + (answered == null ? " without a content type" : " as " + HttpErrors.snippet(answered, null))
+        + " with a body that is not a video (it starts with '"
+        + HttpErrors.snippet(MediaContainer.describe(head), null) + "') instead of the video: the URL"
+        + " may lead to an error or login page; fetch the task's status again for a fresh URL",
+        ErrorDetails.none().withHttpStatus(status));
   }
 
   private static VideoApiException httpError(

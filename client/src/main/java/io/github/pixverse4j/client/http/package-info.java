@@ -27,4 +27,7 @@
  * authorization("Key", key, base)} any other scheme ({@code Authorization: Key <key>}), and {@code
  * header("API-KEY", key, base)} the bare key in a header of its own.
  */
+@NullMarked
 package io.github.pixverse4j.client.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -63,7 +63,7 @@ public final class Retrying {
     return Single.defer(call)
         .onErrorResumeNext(e -> {
           if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
-          Duration d = PollingInternals.retryDelay(policy, failures + 1, Failures.retryAfter(e));
+          Duration d = PollSchedule.retryDelay(policy, failures + 1, Failures.retryAfter(e));
           if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos) return Single.error(e);
           if (listener != null) listener.retrying(failures + 1, e, d);
           return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)

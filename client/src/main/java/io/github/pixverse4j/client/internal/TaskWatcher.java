@@ -1,9 +1,7 @@
 package io.github.pixverse4j.client.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
-import io.github.pixverse4j.api.RetryState;
 import io.github.pixverse4j.api.TaskHandle;
-import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TaskTimeoutException;
 import io.github.pixverse4j.api.internal.DurationText;
@@ -15,8 +13,6 @@ import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.disposables.SerialDisposable;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,7 +29,6 @@ public final class TaskWatcher {
   private final Scheduler scheduler;
   private final TaskHandle handle;
   private final ObservableEmitter<TaskStatus> emitter;
-  private final long startNanos;
 
   // Separate slots: with a synchronous provider the next timer is set while the call is still
   // being subscribed, and one slot would lose track of it.
@@ -44,23 +39,17 @@ public final class TaskWatcher {
 
   // Touched only by the one step in progress; each step hands over to the next through the
   // scheduler or OkHttp's dispatcher, which orders the writes.
-  private TaskStatus last;
-  private int unchangedPolls;
-  private long lastChangeNanos;
-  private int consecutiveFailures;
-  private long failingSinceNanos = -1;
+  private PollSchedule schedule;
   private Throwable lastFailure;
-  private long runningSinceNanos = -1;
 
   private TaskWatcher(
       VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
-      ObservableEmitter<TaskStatus> emitter, long startNanos) {
+      ObservableEmitter<TaskStatus> emitter) {
     this.provider = provider;
     this.policy = policy;
     this.scheduler = scheduler;
     this.handle = handle;
     this.emitter = emitter;
-    this.startNanos = startNanos;
   }
 
   /**
@@ -74,9 +63,8 @@ public final class TaskWatcher {
   public static Disposable start(
       VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
       ObservableEmitter<TaskStatus> emitter, TaskStatus initial, Duration firstDelay, long startNanos) {
-    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), startNanos);
-    w.last = initial;
-    w.lastChangeNanos = scheduler.now(TimeUnit.NANOSECONDS);
+    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize());
+    w.schedule = new PollSchedule(policy, initial, scheduler.now(TimeUnit.NANOSECONDS));
     long deadlineIn = startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
     w.deadlineTimer.replace(scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
     w.schedulePoll(firstDelay);
@@ -96,22 +84,15 @@ public final class TaskWatcher {
   private void onStatus(TaskStatus answered) {
     if (finished.get()) return;
     TaskStatus s = Failures.truthful(answered);
-    consecutiveFailures = 0;
-    failingSinceNanos = -1;
     lastFailure = null;
     if (!s.handle().equals(handle)) {
       fail(new IllegalStateException("provider returned a status for " + s.handle() + " when asked for " + handle));
       return;
     }
     long now = scheduler.now(TimeUnit.NANOSECONDS);
-    if (s.state() == TaskState.RUNNING && runningSinceNanos < 0) runningSinceNanos = now;
     // A status that follows failed reads differs from the last one emitted by its retry state, so
     // the recovery is always emitted.
-    boolean changed = last == null || !s.sameProgressAs(last);
-    unchangedPolls = changed ? 0 : unchangedPolls + 1;
-    if (changed) lastChangeNanos = now;
-    last = s;
-    if (changed) emitter.onNext(s);
+    if (schedule.answered(s, now)) emitter.onNext(s);
     if (s.isTerminal()) {
       if (finished.compareAndSet(false, true)) {
         deadlineTimer.dispose();
@@ -119,10 +100,7 @@ public final class TaskWatcher {
       }
       return;
     }
-    Optional<Duration> running = runningSinceNanos < 0
-        ? Optional.empty()
-        : Optional.of(Duration.ofNanos(now - runningSinceNanos));
-    schedulePoll(PollingInternals.nextPollDelay(policy, s, unchangedPolls, Duration.ofNanos(now - lastChangeNanos), running));
+    schedulePoll(schedule.nextPollDelay(now));
   }
 
   /**
@@ -137,26 +115,10 @@ public final class TaskWatcher {
       return;
     }
     long now = scheduler.now(TimeUnit.NANOSECONDS);
-    if (failingSinceNanos < 0) failingSinceNanos = now;
-    consecutiveFailures++;
     lastFailure = e;
-    Duration delay = PollingInternals.retryDelay(policy, consecutiveFailures, Failures.retryAfter(e));
-    if (last != null) {
-      last = TaskStatus.builder().from(last)
-          .retry(RetryState.builder()
-              .failingSince(instant(failingSinceNanos))
-              .failedAttempts(consecutiveFailures)
-              .lastFailure(Failures.oneLine(e))
-              .nextAttemptAt(instant(now + delay.toNanos()))
-              .build())
-          .build();
-      emitter.onNext(last);
-    }
+    Duration delay = schedule.failed(Failures.oneLine(e), Failures.retryAfter(e), now);
+    if (schedule.last() != null) emitter.onNext(schedule.last());
     schedulePoll(delay);
-  }
-
-  private Instant instant(long schedulerNanos) {
-    return Instant.ofEpochSecond(0, schedulerNanos);
   }
 
   private void fail(Throwable e) {
@@ -172,11 +134,11 @@ public final class TaskWatcher {
     timer.dispose();
     call.dispose();
     if (policy.cancelOnDeadline()) cancelRemotely();
-    TaskStatus lastSeen = last;
+    TaskStatus lastSeen = schedule.last();
     Throwable failure = lastFailure;
     String outage = failure == null ? ""
         : "; the provider had not answered for " + DurationText.ofSeconds(TimeUnit.NANOSECONDS.toSeconds(
-            scheduler.now(TimeUnit.NANOSECONDS) - failingSinceNanos)) + " (" + consecutiveFailures
+            scheduler.now(TimeUnit.NANOSECONDS) - schedule.failingSinceNanos())) + " (" + schedule.consecutiveFailures()
             + " failed reads, last: " + Failures.oneLine(failure) + ")";
     TaskTimeoutException timeout = new TaskTimeoutException(
         "The task did not finish within the deadline of " + DurationText.of(policy.deadline())

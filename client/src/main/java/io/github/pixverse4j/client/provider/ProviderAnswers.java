@@ -8,6 +8,7 @@ import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.internal.Json;
@@ -33,7 +34,8 @@ import retrofit2.HttpException;
  * <ul>
  *   <li>{@link #handle}: a {@link TaskHandle} from the provider's task id; a missing, too long or
  *       ill-formed id is a {@link MalformedResponseException} (on a submit: outcome unknown).
- *   <li>{@link #videoUrl}: the one rule for a video URL: absolute {@code http} or {@code https}.
+ *   <li>{@link #videoUrl}: the one rule for a video URL: absolute {@code http} or {@code https};
+ *       {@link #video}: a video with it, the key masked in what is printed and stored.
  *   <li>{@link #canonical}: a status value through the provider's {@link StatusNames}.
  *   <li>{@link #status}: a {@link TaskStatus} builder observed now, by the scheduler's clock.
  *   <li>{@link #errorBody} / {@link #errorJson}: a non-2xx answer's body, read without consuming it.
@@ -118,6 +120,19 @@ public final class ProviderAnswers {
     throw malformed("The answer's " + field + " is not an absolute http(s) URL: " + quote(url));
   }
 
+  /**
+   * A {@link Video} builder with the URL {@link #videoUrl} checks. When the provider put the API key
+   * into that URL (a query such as {@code ?token=<key>}), {@link Video#url()} is the URL with the
+   * key masked ({@code ****}), safe to print and store, and {@link Video#downloadUrl()} the real
+   * one, which only the download uses (issue 25).
+   */
+  public Video.Builder video(String raw, String field) {
+    URI real = videoUrl(raw, field);
+    Video.Builder b = Video.builder();
+    if (key == null || !key.occursIn(real.toString())) return b.url(real);
+    return b.url(URI.create(key.scrub(real.toString()))).downloadUrl(real);
+  }
+
   /** Whether {@code raw} passes {@link #videoUrl}. */
   public static boolean isVideoUrl(String raw) {
     if (raw == null) return false;
@@ -149,6 +164,17 @@ public final class ProviderAnswers {
     return new MalformedResponseException(
         scrub("Provider " + providerId + " answered something this client cannot use: " + message),
         ErrorDetails.provider(providerId));
+  }
+
+  /**
+   * Like {@link #malformed} for an answer with nothing to read (a 2xx without a body): {@link
+   * MalformedResponseException#unreadable()}, so a read is retried and a submit's outcome is
+   * unknown, as for any answer that is not JSON.
+   */
+  public MalformedResponseException unreadable(String message) {
+    return new MalformedResponseException(
+        scrub("Provider " + providerId + " answered something this client cannot use: " + message),
+        ErrorDetails.provider(providerId), null, true);
   }
 
   /** A failure of the task; message and code scrubbed and cut like {@link #quote}. */

@@ -14,4 +14,7 @@
  * in one place by {@link io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory}. The
  * layout of a provider module is described in the testkit's README (the provider author's guide).
  */
+@NullMarked
 package io.github.pixverse4j.client.provider;
+
+import org.jspecify.annotations.NullMarked;

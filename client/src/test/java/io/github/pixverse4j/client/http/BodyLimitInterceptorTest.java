@@ -53,6 +53,39 @@ class BodyLimitInterceptorTest {
   }
 
   @Test
+  @DisplayName("a body that trickles (a byte every 150 ms, never silent for a read timeout) fails as a timed-out"
+      + " read at the body time bound, and the next call on the client works (issue 25, fault 6)")
+  void tricklingBodyBounded() throws Exception {
+    server.handle("/trickle", ex -> {
+      ex.sendResponseHeaders(200, 100);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 100; i++) {
+          out.write('x');
+          out.flush();
+          Thread.sleep(150);
+        }
+      } catch (IOException | InterruptedException clientGaveUp) {
+        // expected
+      }
+    });
+    OkHttpClient bounded = HttpClients.forProvider(null, base, AuthInterceptor.bearer(ApiKey.of("k"), base), CAP,
+        java.time.Duration.ofMillis(600));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> {
+      try (Response r = bounded.newCall(new Request.Builder().url(base.resolve("trickle")).build()).execute()) {
+        r.body().bytes();
+      }
+    }).isInstanceOf(java.io.InterruptedIOException.class);
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(tookMillis).as("ended near the 600 ms bound, not after the 15 s the body takes").isBetween(500L, 2500L);
+    try (Response r = bounded.newCall(new Request.Builder().url(base.resolve("fixed?10")).build()).execute()) {
+      assertThat(r.body().bytes()).hasSize(10);
+    }
+    assertThat(HttpErrors.fromIOException("p", new java.net.SocketTimeoutException("timeout")))
+        .as("what the engine sees: a transport failure it retries").isInstanceOf(TransportException.class);
+  }
+
+  @Test
   @DisplayName("bodies up to the cap are read whole, with or without Content-Length")
   void upToCap() throws IOException {
     assertThat(get("fixed?" + CAP)).hasSize(CAP);

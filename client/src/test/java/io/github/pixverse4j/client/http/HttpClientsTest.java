@@ -122,11 +122,14 @@ class HttpClientsTest {
     OkHttpClient c = HttpClients.forProvider(base, url, auth, 1234);
     assertThat(c.dispatcher()).isSameAs(base.dispatcher());
     assertThat(c.connectionPool()).isSameAs(base.connectionPool());
-    // Auth, then the request-write marker last of all (nothing may run between it and writing).
-    assertThat(c.networkInterceptors()).hasSize(2).first().isSameAs(auth);
-    assertThat(c.networkInterceptors().get(1).getClass().getName()).startsWith(RequestWriteTracker.class.getName());
-    assertThat(c.interceptors()).hasSize(2).first().isInstanceOf(BodyLimitInterceptor.class);
+    // The framing check first (it sees the answer as it came), auth, then the request-write
+    // marker last of all (nothing may run between it and writing).
+    assertThat(c.networkInterceptors()).hasSize(3).first().isSameAs(HttpFraming.INSTANCE);
+    assertThat(c.networkInterceptors().get(1)).isSameAs(auth);
+    assertThat(c.networkInterceptors().get(2).getClass().getName()).startsWith(RequestWriteTracker.class.getName());
+    assertThat(c.interceptors()).hasSize(3).first().isInstanceOf(BodyLimitInterceptor.class);
     assertThat(c.interceptors().get(1).getClass().getName()).startsWith(RequestWriteTracker.class.getName());
+    assertThat(c.interceptors().get(2)).isSameAs(HttpFraming.APPLICATION);
     assertThat(((BodyLimitInterceptor) c.interceptors().get(0)).maxBytes()).isEqualTo(1234);
     assertThat(base.interceptors()).isEmpty();
     assertThat(base.networkInterceptors()).isEmpty();

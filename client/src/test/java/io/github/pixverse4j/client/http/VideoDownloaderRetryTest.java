@@ -49,6 +49,7 @@ class VideoDownloaderRetryTest {
 
   static {
     new Random(7).nextBytes(CONTENT);
+    System.arraycopy(MediaContainerTest.MP4_HEAD, 0, CONTENT, 0, MediaContainerTest.MP4_HEAD.length);
   }
 
   @TempDir Path dir;
@@ -89,7 +90,11 @@ class VideoDownloaderRetryTest {
   }
 
   private TestObserver<DownloadProgress> download(Path target, Single<Video> fresh) {
-    return downloader.download(Video.of(host.url("/v.mp4")), target, fresh).test().awaitDone(30, TimeUnit.SECONDS);
+    return download(Video.of(host.url("/v.mp4")), target, fresh);
+  }
+
+  private TestObserver<DownloadProgress> download(Video video, Path target, Single<Video> fresh) {
+    return downloader.download(video, target, fresh).test().awaitDone(30, TimeUnit.SECONDS);
   }
 
   private List<Path> files() throws IOException {
@@ -125,11 +130,52 @@ class VideoDownloaderRetryTest {
         full().write(head, out);
         return;
       }
-      int from = Integer.parseInt(m.group(1));
+      rangeFrom(Integer.parseInt(m.group(1))).write(head, out);
+    };
+  }
+
+  /** Answers any request with a 206 for the bytes from {@code from}, whatever it asked for. */
+  static Answer rangeFrom(int from) {
+    return (head, out) -> {
       out.write(("HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nContent-Range: bytes " + from + "-"
           + (CONTENT.length - 1) + "/" + CONTENT.length + "\r\nContent-Length: " + (CONTENT.length - from)
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT, from, CONTENT.length - from);
+    };
+  }
+
+  /** The whole video with a second, conflicting Content-Length of 1000. */
+  static Answer conflictingLengths() {
+    return (head, out) -> {
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
+          + "\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(CONTENT);
+    };
+  }
+
+  /** The first {@code bytes} of the video as a complete answer ({@code Content-Length} says so). */
+  static Answer completeButShort(int bytes) {
+    return (head, out) -> {
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + bytes
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(CONTENT, 0, bytes);
+    };
+  }
+
+  /** No length at all: the body ends when the connection closes, after {@code bytes}. */
+  static Answer closeDelimited(int bytes) {
+    return (head, out) -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(CONTENT, 0, bytes);
+    };
+  }
+
+  /** Interim answers before {@code then}. */
+  static Answer interim(String interimHeads, Answer then) {
+    return (head, out) -> {
+      out.write(interimHeads.getBytes(StandardCharsets.US_ASCII));
+      then.write(head, out);
     };
   }
 
@@ -257,6 +303,145 @@ class VideoDownloaderRetryTest {
     assertThat(files()).isEmpty();
   }
 
+  @Test
+  @DisplayName("a 206 for other bytes than asked is never glued on: the next attempt fetches the whole"
+      + " video (issue 25, fault 1)")
+  void wrongContentRangeRestarts() throws IOException {
+    int cut = 300 * 1024;
+    host.script(cutAfter(cut), rangeFrom(100_000), full());
+    Path target = dir.resolve("out.mp4");
+    download(target, null).assertComplete();
+    assertThat(Files.readAllBytes(target)).as("no bytes doubled or lost").isEqualTo(CONTENT);
+    assertThat(host.heads).hasSize(3);
+    assertThat(RANGE.matcher(host.heads.get(1)).find()).isTrue();
+    assertThat(RANGE.matcher(host.heads.get(2)).find()).as("asks for everything again").isFalse();
+  }
+
+  @Test
+  @DisplayName("a 206 without Content-Range, or for a part when the whole was asked, is refused")
+  void rangeWithoutAskingRefused() throws IOException {
+    Answer noContentRange = (head, out) -> {
+      out.write(("HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(CONTENT);
+    };
+    host.script(rangeFrom(1000), noContentRange, rangeFrom(0));
+    Path target = dir.resolve("out.mp4");
+    download(target, null).assertComplete();
+    assertThat(Files.readAllBytes(target)).as("the 206 for every byte is the video").isEqualTo(CONTENT);
+    assertThat(host.heads).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("conflicting Content-Length headers are refused (RFC 9112 6.3), then retried (issue 25, fault 3)")
+  void conflictingLengthsRefused() throws IOException {
+    host.script(conflictingLengths(), full());
+    Path target = dir.resolve("out.mp4");
+    download(target, null).assertComplete();
+    assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    assertThat(host.heads).hasSize(2);
+
+    host.scriptForever(conflictingLengths());
+    Throwable e = VideoDownloaderTest.errorOf(download(dir.resolve("other.mp4"), null));
+    assertThat(e).isInstanceOf(io.github.pixverse4j.api.TransportException.class);
+    assertThat(e.getMessage()).contains("conflicting Content-Length");
+    assertThat(files()).containsExactly(target);
+  }
+
+  @Test
+  @DisplayName("a complete answer shorter than the provider's declared size is not a success (issue 25, fault 4)")
+  void declaredSizeEnforced() throws IOException {
+    Video declared = Video.builder().url(host.url("/v.mp4")).sizeBytes((long) CONTENT.length).build();
+    host.scriptForever(completeButShort(CONTENT.length / 2));
+    Throwable e = VideoDownloaderTest.errorOf(download(declared, dir.resolve("out.mp4"), null));
+    assertThat(e).isInstanceOf(io.github.pixverse4j.api.TransportException.class);
+    assertThat(e.getMessage()).contains("said the video has " + CONTENT.length + " bytes");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a close-delimited body cut at half resumes when the provider declared the size (issue 25, fault 4)")
+  void closeDelimitedCutResumes() throws IOException {
+    Video declared = Video.builder().url(host.url("/v.mp4")).sizeBytes((long) CONTENT.length).build();
+    host.script(closeDelimited(CONTENT.length / 2), ranged());
+    Path target = dir.resolve("out.mp4");
+    download(declared, target, null).assertComplete();
+    assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    Matcher m = RANGE.matcher(host.heads.get(1));
+    assertThat(m.find()).isTrue();
+    assertThat(Long.parseLong(m.group(1))).isEqualTo(CONTENT.length / 2);
+  }
+
+  @Test
+  @DisplayName("a body larger than the declared size is not a success")
+  void largerThanDeclaredRefused() throws IOException {
+    Video declared = Video.builder().url(host.url("/v.mp4")).sizeBytes(1000L).build();
+    host.scriptForever(full());
+    download(declared, dir.resolve("out.mp4"), null).assertError(e -> e.getMessage().contains("said the video has 1000 bytes"));
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("interim 1xx answers (102, 103, a second 100) fail the attempt, which is retried, and never"
+      + " end the download (issue 25, fault 7)")
+  void interimAnswersRetried() throws IOException {
+    host.script(
+        interim("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n", full()),
+        interim("HTTP/1.1 102 Processing\r\n\r\n", full()),
+        interim("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n", full()),
+        full());
+    Path target = dir.resolve("out.mp4");
+    download(target, null).assertComplete();
+    assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    assertThat(host.heads).hasSize(4);
+  }
+
+  /** The whole video, {@code chunk} bytes at a time with a pause of {@code pauseMillis} between. */
+  static Answer paced(int chunk, long pauseMillis) {
+    return (head, out) -> {
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < CONTENT.length; i += chunk) {
+        out.write(CONTENT, i, Math.min(chunk, CONTENT.length - i));
+        out.flush();
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+      }
+    };
+  }
+
+  private VideoDownloader withDeadline(Duration deadline) {
+    return new VideoDownloader(HttpClients.newDefault(), io, io, PollingPolicy.builder()
+        .retryDelay(Duration.ofMillis(10)).maxRetryDelay(Duration.ofMillis(40)).deadline(deadline).jitter(0).build());
+  }
+
+  @Test
+  @DisplayName("a video that trickles (a few bytes every 50 ms, never silent for a read timeout) fails at the"
+      + " policy's deadline, leaving no file (issue 25, fault 6)")
+  void tricklingDownloadBounded() throws IOException {
+    host.scriptForever(paced(16, 50));
+    long start = System.nanoTime();
+    TestObserver<DownloadProgress> o = withDeadline(Duration.ofMillis(800))
+        .download(Video.of(host.url("/v.mp4")), dir.resolve("out.mp4"), null).test().awaitDone(30, TimeUnit.SECONDS);
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    o.assertError(io.github.pixverse4j.api.TransportException.class);
+    assertThat(tookMillis).as("ended near the 800 ms deadline, not after the 55 min the body takes").isLessThan(3000);
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a video that arrives at a healthy rate is not cut by the deadline (progress-based allowance)")
+  void healthyDownloadPastDeadline() throws IOException {
+    host.script(paced(64 * 1024, 60)); // 17 pieces: about 1 s at about 1 MiB/s
+    Path target = dir.resolve("out.mp4");
+    withDeadline(Duration.ofMillis(400)).download(Video.of(host.url("/v.mp4")), target, null).test()
+        .awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+  }
+
   /** A one-thread HTTP/1.1 host answering each connection with the next scripted answer. */
   final class ScriptedHost implements AutoCloseable {
     final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -301,7 +486,7 @@ class VideoDownloaderRetryTest {
     }
   }
 
-  private static String readHead(InputStream in) throws IOException {
+  static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +47,7 @@ class VideoDownloaderTest {
 
   static {
     new Random(42).nextBytes(CONTENT);
+    System.arraycopy(MediaContainerTest.MP4_HEAD, 0, CONTENT, 0, MediaContainerTest.MP4_HEAD.length);
   }
 
   @TempDir Path dir;
@@ -82,7 +82,18 @@ class VideoDownloaderTest {
     media.handle("/json.mp4", ex -> LocalServer.respond(ex, 200, "application/json", "{\"error\":\"gone\"}"));
     media.handle("/xml.mp4", ex -> LocalServer.respond(ex, 200, "application/xml", "<Error/>"));
     media.handle("/empty.mp4", ex -> LocalServer.respond(ex, 200, "video/mp4", ""));
-    media.handle("/octet.mp4", ex -> LocalServer.respond(ex, 200, "application/octet-stream", "binary-video"));
+    media.handle("/octet.mp4", ex -> {
+      ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+      ex.sendResponseHeaders(200, CONTENT.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(CONTENT);
+      }
+    });
+    for (String type : new String[] {null, "application/octet-stream", "video/mp4", "video/webm"}) {
+      media.handle("/login-" + (type == null ? "untyped" : type.replace('/', '-')) + ".mp4",
+          ex -> LocalServer.respond(ex, 200, type, "<!DOCTYPE html><html><body>Sign in</body></html>"));
+    }
+    media.handle("/rare-type.mp4", ex -> LocalServer.respond(ex, 200, "video/x-rare-codec", "rare container bytes"));
     ioThreads =
         Executors.newCachedThreadPool(
             r -> {
@@ -234,6 +245,7 @@ class VideoDownloaderTest {
     media.handle("/endless.mp4", ex -> {
       ex.sendResponseHeaders(200, 1L << 30);
       byte[] chunk = new byte[64 * 1024];
+      System.arraycopy(MediaContainerTest.MP4_HEAD, 0, chunk, 0, MediaContainerTest.MP4_HEAD.length);
       long sent = 0;
       try (OutputStream out = ex.getResponseBody()) {
         while (sent < 1L << 30) {
@@ -285,6 +297,7 @@ class VideoDownloaderTest {
     media.handle("/huge.mp4", ex -> {
       ex.sendResponseHeaders(200, size);
       byte[] chunk = new byte[64 * 1024];
+      System.arraycopy(MediaContainerTest.MP4_HEAD, 0, chunk, 0, MediaContainerTest.MP4_HEAD.length);
       try (OutputStream out = ex.getResponseBody()) {
         for (long sent = 0; sent < size; sent += chunk.length) {
           if (sent == half) {
@@ -362,10 +375,48 @@ class VideoDownloaderTest {
   }
 
   @Test
-  @DisplayName("an unknown binary content type is accepted as the video")
+  @DisplayName("an unknown binary content type is accepted as the video when the body is one")
   void octetStreamAccepted() throws IOException {
     download("/octet.mp4", dir.resolve("out.mp4")).assertComplete();
-    assertThat(Files.readString(dir.resolve("out.mp4"))).isEqualTo("binary-video");
+    assertThat(Files.readAllBytes(dir.resolve("out.mp4"))).isEqualTo(CONTENT);
+  }
+
+  @Test
+  @DisplayName("a page without a content type, as octet-stream or as a checkable video type is refused"
+      + " by its first bytes (issue 25, fault 2)")
+  void untypedPageRefused() throws IOException {
+    for (String path : new String[] {"/login-untyped.mp4", "/login-application-octet-stream.mp4",
+        "/login-video-mp4.mp4", "/login-video-webm.mp4"}) {
+      Throwable e = errorOf(download(path, dir.resolve("out.mp4")));
+      assertThat(e).as(path).isExactlyInstanceOf(VideoApiException.class);
+      assertThat(e.getMessage()).as(path).contains("HTTP 200").contains("not a video")
+          .contains("<!DOCTYPE html>");
+      assertThat(files()).as(path).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("the download fetches Video.downloadUrl (the real URL with the key) when there is one, not the"
+      + " masked url() (issue 25, fault 10)")
+  void fetchesDownloadUrl() throws IOException {
+    Video v = Video.builder().url(media.url("/missing.mp4").uri()).downloadUrl(media.url("/video.mp4").uri()).build();
+    downloader.download(v, dir.resolve("out.mp4")).test().awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    assertThat(Files.readAllBytes(dir.resolve("out.mp4"))).isEqualTo(CONTENT);
+    assertThat(media.requestsTo("/missing.mp4")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a video type the client cannot check (video/x-rare-codec) is trusted")
+  void uncheckableVideoTypeTrusted() throws IOException {
+    download("/rare-type.mp4", dir.resolve("out.mp4")).assertComplete();
+    assertThat(Files.readString(dir.resolve("out.mp4"))).isEqualTo("rare container bytes");
+  }
+
+  @Test
+  @DisplayName("the provider's declared type makes an untyped body trusted when the client cannot check it")
+  void declaredTypeTrusted() throws IOException {
+    Video v = Video.builder().url(media.url("/login-untyped.mp4").uri()).contentType("video/x-rare-codec").build();
+    downloader.download(v, dir.resolve("out.mp4")).test().awaitDone(30, TimeUnit.SECONDS).assertComplete();
   }
 
   @Test
@@ -451,7 +502,7 @@ class VideoDownloaderTest {
         .assertComplete();
   }
 
-  private static Throwable errorOf(TestObserver<?> o) {
+  static Throwable errorOf(TestObserver<?> o) {
     java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
     o.assertError(t -> { error.set(t); return true; });
     return error.get();

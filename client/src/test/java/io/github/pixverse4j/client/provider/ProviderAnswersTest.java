@@ -61,9 +61,25 @@ class ProviderAnswersTest {
   }
 
   @Test
-  @DisplayName("a missing, blank or ill-formed id is a MalformedResponseException")
+  @DisplayName("a video URL with the API key in it shows the key masked; only downloadUrl has it (issue 25, fault 10)")
+  void keyInVideoUrl() {
+    io.github.pixverse4j.api.Video v =
+        answers.video("https://cdn.example.com/v.mp4?token=" + KEY.reveal() + "&x=1", "url").build();
+    assertThat(v.url().toString()).isEqualTo("https://cdn.example.com/v.mp4?token=****&x=1");
+    assertThat(v.downloadUrl()).hasValueSatisfying(u -> assertThat(u.toString()).contains(KEY.reveal()));
+    assertThat(v.fetchUrl()).isEqualTo(v.downloadUrl().get());
+    assertThat(v.toString()).doesNotContain(KEY.reveal());
+    io.github.pixverse4j.api.Video plain = answers.video("https://cdn.example.com/v.mp4?x=1", "url").build();
+    assertThat(plain.downloadUrl()).isEmpty();
+    assertThat(plain.fetchUrl()).isEqualTo(plain.url());
+  }
+
+  @Test
+  @DisplayName("a missing, blank, ill-formed or path-escaping id is a MalformedResponseException (on a submit: outcome unknown)")
   void badIds() {
-    for (String id : new String[] {null, "", "   ", "a\uD800b"}) {
+    // The last ones would send the task's requests outside its path (issue 25, fault 9).
+    for (String id : new String[] {null, "", "   ", "a\uD800b", ".", "..", "../x", "a/b", "a?b", "a#b",
+        "%2e%2e", "a\u0001b"}) {
       assertThatThrownBy(() -> answers.handle("m1", id, "task_id"))
           .isExactlyInstanceOf(MalformedResponseException.class)
           .hasMessageContaining("task_id");

@@ -9,7 +9,6 @@ import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.client.internal.Json;
 import java.util.function.Function;
 import okhttp3.Headers;
 import retrofit2.HttpException;

@@ -15,7 +15,6 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.gmi.GmiCloud;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -176,12 +175,12 @@ public final class GmiMapping {
     if (outcome != null && outcome.mediaUrls() != null) {
       for (GmiMediaUrl media : outcome.mediaUrls()) {
         if (media != null && blankToNull(media.url()) != null) {
-          videos.add(Video.of(uri(answers, media.url(), "outcome.media_urls[].url", handle)));
+          videos.add(video(answers, media.url(), "outcome.media_urls[].url", handle));
         }
       }
     }
     if (videos.isEmpty() && outcome != null && blankToNull(outcome.videoUrl()) != null) {
-      videos.add(Video.of(uri(answers, outcome.videoUrl(), "outcome.video_url", handle)));
+      videos.add(video(answers, outcome.videoUrl(), "outcome.video_url", handle));
     }
     if (videos.isEmpty()) {
       throw malformed(answers,
@@ -192,9 +191,9 @@ public final class GmiMapping {
     return videos;
   }
 
-  private static URI uri(ProviderAnswers answers, String url, String field, TaskHandle handle) {
+  private static Video video(ProviderAnswers answers, String url, String field, TaskHandle handle) {
     try {
-      return answers.videoUrl(url, field);
+      return answers.video(url, field).build();
     } catch (MalformedResponseException e) {
       e.attachHandle(handle);
       throw e;

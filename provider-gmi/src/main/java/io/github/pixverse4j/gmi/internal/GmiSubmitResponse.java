@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -35,16 +36,19 @@ public abstract class GmiSubmitResponse {
 
   /** Unix seconds. */
   @JsonProperty("created_at")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long createdAt();
 
   /** Unix seconds. */
   @JsonProperty("updated_at")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long updatedAt();
 
   /** Unix seconds. */
   @JsonProperty("queued_at")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long queuedAt();
 }

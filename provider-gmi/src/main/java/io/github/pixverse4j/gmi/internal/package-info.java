@@ -3,4 +3,7 @@
  * the mapping to and from the public model. Not API: it may change in any release.
  */
 @io.github.pixverse4j.client.provider.WireStyle
+@NullMarked
 package io.github.pixverse4j.gmi.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * path, an optional dependency of this module: add it (test scope) to use these classes. Apps that
  * only call OdiRouter never load this package.
  */
+@NullMarked
 package io.github.pixverse4j.odirouter.simulator;
+
+import org.jspecify.annotations.NullMarked;

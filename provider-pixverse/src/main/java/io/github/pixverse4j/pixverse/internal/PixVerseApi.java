@@ -24,6 +24,16 @@ public interface PixVerseApi {
   Single<Response<PixVerseResponse<PixVerseSubmitResponse>>> generate(
       @Header("Ai-trace-id") String traceId, @Body PixVerseSubmitBody body);
 
+  /** Multipart: a file part {@code file} (mp4, mov or webm), or a form field {@code file_url}. */
+  @POST("openapi/v2/media/upload")
+  Single<Response<PixVerseResponse<PixVerseMediaUploadResponse>>> mediaUpload(
+      @Header("Ai-trace-id") String traceId, @Body MultipartBody media);
+
+  /** Continues a video; answers a {@code video_id} polled at {@link #result}. */
+  @POST("openapi/v2/video/extend/generate")
+  Single<Response<PixVerseResponse<PixVerseSubmitResponse>>> extend(
+      @Header("Ai-trace-id") String traceId, @Body PixVerseExtendBody body);
+
   @GET("openapi/v2/video/result/{video_id}")
   Single<Response<PixVerseResponse<PixVerseStatusResponse>>> result(
       @Header("Ai-trace-id") String traceId, @Path("video_id") String videoId);

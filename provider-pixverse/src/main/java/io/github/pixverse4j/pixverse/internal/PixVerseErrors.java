@@ -16,7 +16,6 @@ import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.PixVerse;
-import io.github.pixverse4j.client.internal.Json;
 import java.time.Duration;
 import java.util.Collections;
 import okhttp3.Headers;
@@ -27,6 +26,8 @@ public final class PixVerseErrors {
   public static final long EMPTY_PARAMETER = 400011;
   public static final long INVALID_ACCOUNT = 400012;
   public static final long INVALID_PARAMETER = 400017;
+  /** A parameter of the wrong type or value (seen on extend). */
+  public static final long INVALID_VALUE = 400013;
   public static final long CONCURRENCY_LIMIT = 500044;
   public static final long IMAGE_MODERATED = 500052;
 
@@ -47,10 +48,18 @@ public final class PixVerseErrors {
         .withWords(errMsg);
     ErrorDetails details = answer.details();
     String suffix = answer.saidSuffix();
-    if (code == EMPTY_PARAMETER || code == INVALID_PARAMETER) {
+    if (code == INVALID_PARAMETER && call.equals("extend") && errMsg != null
+        && errMsg.toLowerCase(java.util.Locale.ROOT).contains("couldn't find")) {
+      return new InvalidRequestException(
+          "PixVerse could not find the source video (ErrCode 400017): the source task or uploaded"
+              + " video does not exist in this account, or is not a finished video" + suffix,
+          Collections.emptyList(), details);
+    }
+    if (code == EMPTY_PARAMETER || code == INVALID_PARAMETER || code == INVALID_VALUE) {
       return new InvalidRequestException(
           "PixVerse rejected the request (ErrCode " + code + ", "
-              + (code == EMPTY_PARAMETER ? "a required parameter is empty" : "a parameter is invalid")
+              + (code == EMPTY_PARAMETER ? "a required parameter is empty"
+                  : code == INVALID_VALUE ? "a parameter has the wrong type or value" : "a parameter is invalid")
               + "): " + parameterAdvice(call) + suffix,
           Collections.emptyList(), details);
     }
@@ -87,6 +96,10 @@ public final class PixVerseErrors {
         return "in the status request, check that the task id is complete and comes from this account";
       case "upload":
         return "check the image file";
+      case "media upload":
+        return "check the video (mp4, mov or webm, at most 50 MB, 30 s and 1920 px a side)";
+      case "extend":
+        return "check the source video and the prompt and settings";
       default:
         return "check the prompt, image and settings";
     }
@@ -127,10 +140,15 @@ public final class PixVerseErrors {
    * is reported as a plain provider error for the same reason.
    */
   public static Throwable uploadFailure(Throwable e) {
+    return uploadFailure(e, "image");
+  }
+
+  /** {@link #uploadFailure(Throwable)} of an upload of {@code what} ("image", "video"). */
+  public static Throwable uploadFailure(Throwable e, String what) {
     if (e instanceof TransportException && ((TransportException) e).requestMayHaveReachedServer()) {
       TransportException t = (TransportException) e;
       return new TransportException(
-          "The image upload to PixVerse failed: " + t.baseMessage()
+          "The " + what + " upload to PixVerse failed: " + t.baseMessage()
               + ". No video job was created, so the submit is safe to send again",
           t.details(), t, false);
     }
@@ -144,7 +162,7 @@ public final class PixVerseErrors {
       }
       if (status == 502 || status == 504) {
         return new TransportException(
-            "The image upload to PixVerse failed at a gateway (HTTP " + status + "): "
+            "The " + what + " upload to PixVerse failed at a gateway (HTTP " + status + "): "
                 + p.baseMessage() + ". No video job was created, so the submit is safe to send again",
             p.details(), p, false);
       }
@@ -152,7 +170,7 @@ public final class PixVerseErrors {
     if (e instanceof MalformedResponseException) {
       MalformedResponseException m = (MalformedResponseException) e;
       return new VideoApiException(
-          "The image upload answer of PixVerse could not be read (" + m.baseMessage()
+          "The " + what + " upload answer of PixVerse could not be read (" + m.baseMessage()
               + "). No video job was created.", m.details(), m);
     }
     return e;

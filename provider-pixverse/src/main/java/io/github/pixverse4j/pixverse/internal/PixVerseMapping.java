@@ -1,5 +1,6 @@
 package io.github.pixverse4j.pixverse.internal;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
@@ -37,6 +38,38 @@ public final class PixVerseMapping {
         .templateId(r.templateId().map(Long::parseLong).orElse(null))
         .style(r.style().orElse(null))
         .build();
+  }
+
+  /**
+   * The extend body: {@code sourceVideoId} or {@code videoMediaId} (the other null); duration
+   * and quality are required, so their defaults are sent, as for {@link #submitBody}.
+   */
+  public static PixVerseExtendBody extendBody(ExtendVideoRequest r, Model model, Long sourceVideoId,
+      Long videoMediaId) {
+    return PixVerseExtendBody.builder()
+        .sourceVideoId(sourceVideoId)
+        .videoMediaId(videoMediaId)
+        .prompt(r.prompt())
+        .model(model.name())
+        .duration((int) (long) r.durationSeconds().orElse((long) PixVerse.DEFAULT_DURATION_SECONDS))
+        .quality(r.quality().orElse(PixVerse.DEFAULT_QUALITY).label())
+        .negativePrompt(r.negativePrompt().orElse(null))
+        .motionMode(r.motionMode().map(m -> m.wireName()).orElse(null))
+        .seed(r.seed().orElse(null))
+        .templateId(r.templateId().map(Long::parseLong).orElse(null))
+        .style(r.style().orElse(null))
+        .build();
+  }
+
+  /** The {@code media_id} of a media upload answer, which must be a video. */
+  public static long mediaId(ProviderAnswers answers, PixVerseMediaUploadResponse resp) {
+    String id = resp.mediaId() == null ? "" : resp.mediaId().trim();
+    if (!isId(id)) throw answers.malformed("The media upload answer has no numeric media_id.");
+    if (resp.mediaType() != null && !"video".equals(resp.mediaType())) {
+      throw answers.malformed("The media upload answer has media_type '" + resp.mediaType()
+          + "', not 'video'.");
+    }
+    return Long.parseLong(id);
   }
 
   /** The {@code img_id} of an upload answer. */
@@ -92,7 +125,7 @@ public final class PixVerseMapping {
     if (resp.url() == null || resp.url().trim().isEmpty()) {
       throw answers.malformed("The result answer has status 1 (success) but no video url.");
     }
-    Video.Builder v = Video.builder().url(answers.videoUrl(resp.url(), "url"));
+    Video.Builder v = answers.video(resp.url(), "url");
     if (positive(resp.outputWidth())) v.width(resp.outputWidth());
     if (positive(resp.outputHeight())) v.height(resp.outputHeight());
     if (resp.size() != null && resp.size() > 0) v.sizeBytes(resp.size());

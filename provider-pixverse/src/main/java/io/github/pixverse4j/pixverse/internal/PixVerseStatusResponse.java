@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -29,16 +30,20 @@ public abstract class PixVerseStatusResponse {
   public abstract @Nullable String url();
 
   @JsonProperty("outputWidth")
+  @JsonDeserialize(using = LenientNumbers.OptionalInteger.class)
   public abstract @Nullable Integer outputWidth();
 
   @JsonProperty("outputHeight")
+  @JsonDeserialize(using = LenientNumbers.OptionalInteger.class)
   public abstract @Nullable Integer outputHeight();
 
   @JsonProperty("seed")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   public abstract @Nullable Long seed();
 
   /** Bytes. */
   @JsonProperty("size")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   public abstract @Nullable Long size();
 
   @JsonProperty("create_time")

@@ -4,4 +4,7 @@
  * in any release.
  */
 @io.github.pixverse4j.client.provider.WireStyle
+@NullMarked
 package io.github.pixverse4j.pixverse.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.pixverse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.api.internal.VideoSniffer;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.JobPhase;
 import io.github.pixverse4j.simulator.Literals;
@@ -35,6 +36,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code POST /openapi/v2/video/img/generate} ({@code "submit"}): JSON validated as the API
  *       reference describes; creates the job; {@code Resp: {video_id}} (a number, or a string
  *       after {@link #videoIdsAsStrings(boolean)}).
+ *   <li>{@code POST /openapi/v2/media/upload} ({@code "media-upload"}): multipart with a file part
+ *       {@code file} (MP4, QuickTime or WebM by its first bytes, at most 50 MiB) or a form field
+ *       {@code file_url}; issues a numeric {@code media_id} above 2^53 (as real ids are), with
+ *       {@code media_type "video"}.
+ *   <li>{@code POST /openapi/v2/video/extend/generate} ({@code "extend"}): JSON with exactly one of
+ *       {@code source_video_id} (a job of this simulator that succeeded) and {@code video_media_id}
+ *       (an uploaded video), both integers, and the settings of a generate; an unknown source is
+ *       {@code ErrCode 400017} "couldn't find a matching source_video_id" (or video_media_id), a
+ *       wrong type {@code 400013}; creates a job polled at the result endpoint like any other.
  *   <li>{@code GET /openapi/v2/video/result/{video_id}} ({@code "status"}): status 5 while the job
  *       is queued or running, then 1 (success, with url, outputWidth/Height, seed, size), 7
  *       (moderated), 8 (failed or cancelled) or 6 (expired: deleted).
@@ -53,12 +63,17 @@ public final class PixVerseSimulator extends ProviderSimulator {
   public static final int INVALID_ACCOUNT = 400012;
   /** {@code ErrCode} of an invalid parameter. */
   public static final int INVALID_PARAMETER = 400017;
+  /** {@code ErrCode} of a parameter of the wrong type or value. */
+  public static final int INVALID_VALUE = 400013;
   /** {@code ErrCode} of the concurrency limit. */
   public static final int CONCURRENCY_LIMIT = 500044;
   /** {@code err_code} of an image refused by moderation at upload. */
   public static final int IMAGE_MODERATED = 500052;
 
   private static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
+  private static final long MAX_VIDEO_BYTES = 50L * 1024 * 1024;
+  /** The first media id issued: 2^53 + 1, which a {@code double} cannot hold. */
+  public static final long FIRST_MEDIA_ID = (1L << 53) + 1;
   private static final Set<String> MODELS = set("v3.5", "v4", "v4.5");
   private static final Set<String> QUALITIES = set("360p", "540p", "720p", "1080p");
   private static final Set<String> MOTION_MODES = set("normal", "fast");
@@ -69,6 +84,9 @@ public final class PixVerseSimulator extends ProviderSimulator {
   private static final long VIDEO_ID_BASE = 300_000_000_000L;
   private final Map<Long, UploadedImage> images = new ConcurrentHashMap<>();
   private final AtomicInteger moderateUploads = new AtomicInteger();
+  private final AtomicLong mediaIds = new AtomicLong(FIRST_MEDIA_ID - 1);
+  /** Uploaded videos by media id: the {@code file_url} given, or the file part's bytes. */
+  private final Map<Long, Object> videos = new ConcurrentHashMap<>();
   private volatile boolean videoIdsAsStrings;
 
   /** What an upload received. */
@@ -160,6 +178,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
     routes
         .add("POST", "/openapi/v2/image/upload", "upload", this::upload)
         .add("POST", "/openapi/v2/video/img/generate", "submit", this::generate)
+        .add("POST", "/openapi/v2/media/upload", "media-upload", this::mediaUpload)
+        .add("POST", "/openapi/v2/video/extend/generate", "extend", this::extend)
         .add("GET", "/openapi/v2/video/result/([^/]+)", "status", this::result);
   }
 
@@ -200,6 +220,18 @@ public final class PixVerseSimulator extends ProviderSimulator {
     return images.get(imgId);
   }
 
+  /** Registers a video as if uploaded earlier, for extends that pass a {@code video_media_id}. */
+  public long addUploadedVideo() {
+    long id = mediaIds.incrementAndGet();
+    videos.put(id, "https://example.com/earlier.mp4");
+    return id;
+  }
+
+  /** How many videos were uploaded or registered. */
+  public int uploadedVideoCount() {
+    return videos.size();
+  }
+
   /** Every image uploaded or registered, in no particular order. */
   public List<UploadedImage> uploadedImages() {
     return Collections.unmodifiableList(new java.util.ArrayList<>(images.values()));
@@ -209,13 +241,18 @@ public final class PixVerseSimulator extends ProviderSimulator {
   public void reset() {
     super.reset();
     images.clear();
+    videos.clear();
     moderateUploads.set(0);
     videoIdsAsStrings = false;
   }
 
   // ---- upload ----
 
-  private SimResponse upload(SimRequest request) {
+  /**
+   * The one part of a multipart upload, {@code fileName}'s (non-empty) or {@code urlName}'s; an
+   * error answer when the body is not multipart or has neither or both.
+   */
+  private static Object onePart(SimRequest request, String fileName, String urlName) {
     String boundary = PixVerseMultipart.boundary(request.header("Content-Type"));
     if (boundary == null) return error(200, INVALID_PARAMETER, "invalid param: expected multipart/form-data");
     List<PixVerseMultipart.Part> parts;
@@ -227,13 +264,23 @@ public final class PixVerseSimulator extends ProviderSimulator {
     PixVerseMultipart.Part file = null;
     PixVerseMultipart.Part url = null;
     for (PixVerseMultipart.Part p : parts) {
-      if (p.name.equals("image")) file = p;
-      if (p.name.equals("image_url")) url = p;
+      if (p.name.equals(fileName)) file = p;
+      if (p.name.equals(urlName)) url = p;
     }
-    if (file == null && url == null) return error(200, EMPTY_PARAMETER, "Empty parameter: image or image_url");
-    if (file != null && url != null) return error(200, INVALID_PARAMETER, "invalid param: give image or image_url, not both");
+    if (file == null && url == null) return error(200, EMPTY_PARAMETER, "Empty parameter: " + fileName + " or " + urlName);
+    if (file != null && url != null) {
+      return error(200, INVALID_PARAMETER, "invalid param: give " + fileName + " or " + urlName + ", not both");
+    }
+    if (file != null && file.content.length == 0) return error(200, EMPTY_PARAMETER, "Empty parameter: " + fileName);
+    return file != null ? file : url;
+  }
+
+  private SimResponse upload(SimRequest request) {
+    Object one = onePart(request, "image", "image_url");
+    if (one instanceof SimResponse) return (SimResponse) one;
+    PixVerseMultipart.Part file = ((PixVerseMultipart.Part) one).name.equals("image") ? (PixVerseMultipart.Part) one : null;
+    PixVerseMultipart.Part url = file == null ? (PixVerseMultipart.Part) one : null;
     if (file != null) {
-      if (file.content.length == 0) return error(200, EMPTY_PARAMETER, "Empty parameter: image");
       if (file.content.length >= MAX_IMAGE_BYTES) return error(200, INVALID_PARAMETER, "invalid param: image exceeds 20MB");
       if (!isImage(file.content)) return error(200, INVALID_PARAMETER, "invalid param: image must be jpg, jpeg, png or webp");
     } else if (!isHttpUrl(url.text())) {
@@ -252,6 +299,59 @@ public final class PixVerseSimulator extends ProviderSimulator {
     resp.put("img_id", id);
     resp.put("img_url", imgUrl);
     return ok(resp);
+  }
+
+  // ---- media upload and extend ----
+
+  private SimResponse mediaUpload(SimRequest request) {
+    Object one = onePart(request, "file", "file_url");
+    if (one instanceof SimResponse) return (SimResponse) one;
+    PixVerseMultipart.Part file = ((PixVerseMultipart.Part) one).name.equals("file") ? (PixVerseMultipart.Part) one : null;
+    PixVerseMultipart.Part url = file == null ? (PixVerseMultipart.Part) one : null;
+    if (file != null) {
+      if (file.content.length > MAX_VIDEO_BYTES) return error(200, INVALID_PARAMETER, "invalid param: file exceeds 50MB");
+      if (VideoSniffer.mimeType(file.content, file.content.length) == null) {
+        return error(200, INVALID_PARAMETER, "invalid param: file must be mp4, mov or webm");
+      }
+    } else if (!isHttpUrl(url.text())) {
+      return error(200, INVALID_PARAMETER, "invalid param: file_url");
+    }
+    long id = mediaIds.incrementAndGet();
+    videos.put(id, file != null ? file.content : url.text());
+    Map<String, Object> resp = new LinkedHashMap<>();
+    resp.put("media_id", id);
+    resp.put("media_type", "video");
+    resp.put("url", url != null ? url.text() : "https://media.pixverse.ai/openapi/" + id + ".mp4");
+    return ok(resp);
+  }
+
+  private SimResponse extend(SimRequest request) {
+    Object parsed = jsonObject(request);
+    if (parsed instanceof SimResponse) return (SimResponse) parsed;
+    JsonNode body = (JsonNode) parsed;
+    JsonNode source = body.get("source_video_id");
+    JsonNode media = body.get("video_media_id");
+    if (source == null && media == null) return error(200, EMPTY_PARAMETER, "Empty parameter: source_video_id or video_media_id");
+    if (source != null && media != null) {
+      return error(200, INVALID_PARAMETER, "invalid param: choose either source_video_id or video_media_id, not both");
+    }
+    JsonNode id = source != null ? source : media;
+    if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+      return error(200, INVALID_VALUE, "invalid value: " + (source != null ? "source_video_id" : "video_media_id") + " must be an integer");
+    }
+    String missing = missing(body, "prompt", "model", "duration", "quality");
+    if (missing != null) return error(200, EMPTY_PARAMETER, "Empty parameter: " + missing);
+    String problem = invalidSettings(body);
+    if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
+    if (source != null) {
+      SimJob earlier = job(Long.toString(id.asLong()));
+      if (earlier == null || earlier.peek().state() != io.github.pixverse4j.simulator.JobState.SUCCEEDED) {
+        return error(200, INVALID_PARAMETER, "couldn't find a matching source_video_id");
+      }
+    } else if (!videos.containsKey(id.asLong())) {
+      return error(200, INVALID_PARAMETER, "couldn't find a matching video_media_id");
+    }
+    return created(body);
   }
 
   private boolean takeModeration() {
@@ -282,6 +382,19 @@ public final class PixVerseSimulator extends ProviderSimulator {
   // ---- generate ----
 
   private SimResponse generate(SimRequest request) {
+    Object parsed = jsonObject(request);
+    if (parsed instanceof SimResponse) return (SimResponse) parsed;
+    JsonNode body = (JsonNode) parsed;
+    String missing = missing(body, "img_id", "prompt", "model", "duration", "quality");
+    if (missing != null) return error(200, EMPTY_PARAMETER, "Empty parameter: " + missing);
+    String problem = invalidImage(body);
+    if (problem == null) problem = invalidSettings(body);
+    if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
+    return created(body);
+  }
+
+  /** The request's JSON object, or the error answer when the body is not one. */
+  private static Object jsonObject(SimRequest request) {
     JsonNode body;
     try {
       body = request.bodyJson();
@@ -289,15 +402,11 @@ public final class PixVerseSimulator extends ProviderSimulator {
       return error(200, INVALID_PARAMETER, "invalid param: body is not JSON");
     }
     if (!body.isObject()) return error(200, INVALID_PARAMETER, "invalid param: body is not an object");
-    for (String required : new String[] {"img_id", "prompt", "model", "duration", "quality"}) {
-      JsonNode n = body.get(required);
-      if (n == null || n.isNull() || (n.isTextual() && n.asText().isEmpty())) {
-        return error(200, EMPTY_PARAMETER, "Empty parameter: " + required);
-      }
-    }
-    String problem = invalidField(body);
-    if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
+    return body;
+  }
 
+  /** A new job for an accepted generate or extend: {@code Resp: {video_id}}. */
+  private SimResponse created(JsonNode body) {
     String videoId = Long.toString(VIDEO_ID_BASE + newJobNumber());
     SimJob job = createJob(videoId, body);
     Map<String, Object> resp = new LinkedHashMap<>();
@@ -305,9 +414,23 @@ public final class PixVerseSimulator extends ProviderSimulator {
     return ok(resp);
   }
 
-  private String invalidField(JsonNode b) {
+  /** The first of {@code required} that is absent, null or an empty string; null when none. */
+  private static String missing(JsonNode body, String... required) {
+    for (String name : required) {
+      JsonNode n = body.get(name);
+      if (n == null || n.isNull() || (n.isTextual() && n.asText().isEmpty())) return name;
+    }
+    return null;
+  }
+
+  private String invalidImage(JsonNode b) {
     if (!b.get("img_id").isIntegralNumber()) return "img_id must be an integer";
     if (!images.containsKey(b.get("img_id").asLong())) return "img_id " + b.get("img_id").asLong() + " is unknown";
+    return null;
+  }
+
+  /** The settings a generate and an extend share, as the API reference describes them. */
+  private static String invalidSettings(JsonNode b) {
     if (!b.get("prompt").isTextual() || b.get("prompt").asText().codePointCount(0, b.get("prompt").asText().length()) > 2048) {
       return "prompt must be a string of at most 2048 characters";
     }

@@ -5,4 +5,7 @@
  * dependency of this module: add it (test scope) to use these classes. Apps that only call PixVerse platform
  * never load this package.
  */
+@NullMarked
 package io.github.pixverse4j.pixverse.simulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,7 +14,6 @@ import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
-import io.github.pixverse4j.client.internal.Json;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;

@@ -10,6 +10,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.V3AsyncModel;
@@ -100,10 +101,8 @@ public final class V3AsyncMapping {
       case QUEUED:
         return b.state(TaskState.QUEUED).estimatedTimeRemaining(eta(task)).build();
       case PROCESSING:
-        if (task.progressPercent() != null) {
-          // Out-of-range progress is a display glitch, not a reason to stop watching the task.
-          b.progressPercent((int) Math.max(0, Math.min(100, task.progressPercent())));
-        }
+        // Out-of-range progress is a display glitch, not a reason to stop watching the task.
+        b.progressPercent(LenientNumbers.percent(task.progressPercent()));
         return b.state(TaskState.RUNNING).estimatedTimeRemaining(eta(task)).build();
       case SUCCEED:
         return b.state(TaskState.SUCCEEDED).videos(videos(answers, body, observedAt)).build();
@@ -115,10 +114,9 @@ public final class V3AsyncMapping {
   }
 
   // Hosts emit every field, so "eta": 0 usually means "no estimate": polling at once on it would
-  // hammer the API.
+  // hammer the API. An absurd one (10^12 s) is no estimate either.
   private static Optional<Duration> eta(V3AsyncTask task) {
-    Long eta = task.eta();
-    return eta == null || eta <= 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(eta));
+    return LenientNumbers.eta(task.eta());
   }
 
   private static List<Video> videos(ProviderAnswers answers, V3AsyncStatusResponse body, Instant observedAt) {
@@ -127,7 +125,7 @@ public final class V3AsyncMapping {
     if (body.videos() != null) {
       for (V3AsyncVideo v : body.videos()) {
         if (v.videoUrl() == null || v.videoUrl().isEmpty()) continue;
-        Video.Builder video = Video.builder().url(answers.videoUrl(v.videoUrl(), "videos[].video_url"));
+        Video.Builder video = answers.video(v.videoUrl(), "videos[].video_url");
         if (v.videoUrlTtl() != null && v.videoUrlTtl() > 0) {
           video.expiresAt(observedAt.plusSeconds(v.videoUrlTtl()));
         }

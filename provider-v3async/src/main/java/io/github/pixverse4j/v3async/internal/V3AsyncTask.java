@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +36,12 @@ public abstract class V3AsyncTask {
 
   /** Seconds left, as the provider estimates them; 0 when it has no estimate. */
   @JsonProperty("eta")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long eta();
 
   @JsonProperty("progress_percent")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long progressPercent();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,7 @@ public abstract class V3AsyncVideo {
 
   /** Seconds the URL stays valid (a string in Novita's docs, a number elsewhere). */
   @JsonProperty("video_url_ttl")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long videoUrlTtl();
 }

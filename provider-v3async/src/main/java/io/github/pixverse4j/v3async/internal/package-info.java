@@ -3,4 +3,7 @@
  * field names. Not public API: may change in any release.
  */
 @io.github.pixverse4j.client.provider.WireStyle
+@NullMarked
 package io.github.pixverse4j.v3async.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * dependency of this module: add it (test scope) to use these classes. Apps that only call The v3 async protocol (Highway, MyRouter)
  * never load this package.
  */
+@NullMarked
 package io.github.pixverse4j.v3async.simulator;
+
+import org.jspecify.annotations.NullMarked;

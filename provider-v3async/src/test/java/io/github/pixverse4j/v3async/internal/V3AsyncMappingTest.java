@@ -51,6 +51,22 @@ class V3AsyncMappingTest {
     assertThat(s.estimatedTimeRemaining()).contains(java.time.Duration.ofSeconds(30));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "progress_percent {0}, eta {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "1e308 | 1e12",
+      "'\"50%\"' | '\"soon\"'",
+      "123456789012345678901234567890 | 1000000000000",
+      "true | '[1]'",
+      "'{\"v\":1}' | -5"})
+  @DisplayName("optional hints of another type or out of range are ignored, never malformed (issue 25, fault 5)")
+  void hostileHintsIgnored(String progress, String eta) throws IOException {
+    TaskStatus s = map("{\"task\":{\"status\":\"TASK_STATUS_PROCESSING\",\"eta\":" + eta
+        + ",\"progress_percent\":" + progress + "}}");
+    assertThat(s.state()).isEqualTo(TaskState.RUNNING);
+    assertThat(s.progressPercent()).isEmpty();
+    assertThat(s.estimatedTimeRemaining()).as("10^12 s is no estimate").isEmpty();
+  }
+
   @Test
   @DisplayName("an unknown status, a missing task or status, a foreign task id and a success without video are malformed")
   void malformed() {

@@ -85,7 +85,7 @@ public final class QueueMapping {
     if (file == null || file.url() == null || file.url().trim().isEmpty()) {
       throw answers.malformed("The result of a COMPLETED request has no video.url");
     }
-    Video.Builder video = Video.builder().url(answers.videoUrl(file.url(), "video.url"));
+    Video.Builder video = answers.video(file.url(), "video.url");
     if (file.contentType() != null) video.contentType(file.contentType());
     if (file.fileSize() != null && file.fileSize() >= 0) video.sizeBytes(file.fileSize());
     if (r.seed() != null) video.seed(r.seed());

@@ -86,20 +86,23 @@ public final class QueueProvider implements VideoProvider {
     String id = handle.taskId();
     RequestUrls built = RequestUrls.build(protocol, baseUrl, id);
     RequestUrls urls = new RequestUrls(
-        sameOriginOr(r.statusUrl(), built.status),
-        sameOriginOr(r.responseUrl(), built.result),
-        sameOriginOr(r.cancelUrl(), built.cancel));
+        sameOriginOr(r.statusUrl(), id, built.status),
+        sameOriginOr(r.responseUrl(), id, built.result),
+        sameOriginOr(r.cancelUrl(), id, built.cancel));
     synchronized (remembered) {
       remembered.put(id, urls);
     }
     return handle;
   }
 
-  // A URL from the answer is used only on the base URL's origin: the API key must never go to
-  // another host (the AuthInterceptor would withhold it, and the call would fail instead).
-  private HttpUrl sameOriginOr(String fromServer, HttpUrl built) {
+  // A URL from the answer is used only on the base URL's origin (the API key must never go to
+  // another host: the AuthInterceptor would withhold it, and the call would fail instead) and only
+  // when one of its path segments is the request id (a keyed request for this task must not go to
+  // another path of the API; issue 25).
+  private HttpUrl sameOriginOr(String fromServer, String id, HttpUrl built) {
     HttpUrl url = fromServer == null ? null : HttpUrl.parse(fromServer.trim());
-    return url != null && BaseUrls.sameOrigin(url, baseUrl) ? url : built;
+    return url != null && BaseUrls.sameOrigin(url, baseUrl) && url.pathSegments().contains(id)
+        ? url : built;
   }
 
   /** The URLs for {@code handle}: those its submit answer named, else built from the base URL. */
@@ -146,7 +149,7 @@ public final class QueueProvider implements VideoProvider {
     return api.result(urls.result).map(r -> {
       if (r.isSuccessful()) {
         QueueResultResponse body = r.body();
-        if (body == null) throw answers.malformed("The result of a COMPLETED request is empty");
+        if (body == null) throw answers.unreadable("The result of a COMPLETED request is empty");
         return ended(handle, mapping.succeeded(answers, handle, body, raw));
       }
       QueueErrors.Parsed p = errors.parse(new HttpException(r));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,7 @@ public abstract class QueueResultResponse {
   public abstract QueueVideoFile video();
 
   @JsonProperty("seed")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long seed();
 

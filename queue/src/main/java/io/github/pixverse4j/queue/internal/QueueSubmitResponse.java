@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,7 @@ public abstract class QueueSubmitResponse {
   public abstract String cancelUrl();
 
   @JsonProperty("queue_position")
+  @JsonDeserialize(using = LenientNumbers.OptionalInteger.class)
   @Nullable
   public abstract Integer queuePosition();
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,7 @@ public abstract class QueueVideoFile {
 
   /** Bytes. */
   @JsonProperty("file_size")
+  @JsonDeserialize(using = LenientNumbers.OptionalLong.class)
   @Nullable
   public abstract Long fileSize();
 

@@ -101,7 +101,7 @@ final class CellEnv implements AutoCloseable {
     return FastPolling.builder()
         .maxRetryDelay(Duration.ofMillis(40))
         .maxRetryAfter(RETRY_AFTER_CAP)
-        .maxConsecutiveFailures(MAX_FAILURES)
+        .maxSubmitRetries(MAX_FAILURES)
         .build();
   }
 

@@ -32,7 +32,19 @@ enum FaultKind {
   MEDIA_CUT_RANGE("video cut short, host answers Range with 206", true),
   /** As {@link #MEDIA_CUT_RANGE}, but the host ignores Range and answers the whole video again. */
   MEDIA_CUT_NO_RANGE("video cut short, host ignores Range", true),
-  /** Download of a finished task: the media host refuses the (expired) URL once. */
+  /**
+   * Download of a finished task: the body is cut, and the host answers the resume's {@code Range}
+   * with a 206 for other bytes than asked (issue 25).
+   */
+  WRONG_CONTENT_RANGE("video cut short, host answers Range with other bytes", true),
+  /** Download: a 200 login page without {@code Content-Type} instead of the video (issue 25). */
+  UNTYPED_PAGE("200 HTML page without a content type", false),
+  /**
+   * Download of a finished task whose size the provider declared: a complete, well-framed answer
+   * with half the video (issue 25).
+   */
+  DECLARED_SIZE_SHORT("complete answer of half the declared size", true),
+  /** Download: the media host refuses the (expired) URL once. */
   URL_EXPIRED_403("expired video URL: 403", true),
   URL_EXPIRED_404("expired video URL: 404", true),
   URL_EXPIRED_410("expired video URL: 410", true),
@@ -69,7 +81,8 @@ enum FaultKind {
 
   /** Faults of a download of a task that the cell first generates (the others download a bare URL). */
   boolean downloadsTask() {
-    return isExpiredUrl() || this == MEDIA_CUT_RANGE || this == MEDIA_CUT_NO_RANGE;
+    return isExpiredUrl() || this == MEDIA_CUT_RANGE || this == MEDIA_CUT_NO_RANGE
+        || this == WRONG_CONTENT_RANGE || this == DECLARED_SIZE_SHORT;
   }
 
   /** Faults that are a scenario of the job rather than an answer of one endpoint: none is resent. */

@@ -6,14 +6,12 @@ import java.util.Set;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.MAYBE;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NO;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.NOT_APPLICABLE;
-import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.UNLIKELY;
 import static io.github.pixverse4j.reliability.matrix.Cell.JobExists.YES;
 
 import io.github.pixverse4j.api.AuthenticationException;
 import io.github.pixverse4j.api.InsufficientCreditsException;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderUnavailableException;
-import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskAlreadyEndedException;
 import io.github.pixverse4j.api.TransportException;
@@ -97,8 +95,14 @@ final class FaultMatrix {
       case UNKNOWN_STATUS:
       case SKEWED_DATE:
         return phase == Phase.STATUS;
+      case DECLARED_SIZE_SHORT:
+        // Only an answer that declares the video's size (PixVerse `size`, the queue family's
+        // `video.file_size`) lets a client tell half a video from a whole one.
+        return phase == Phase.DOWNLOAD && (p == Provider.PIXVERSE || p == Provider.ODIROUTER);
       case MEDIA_CUT_RANGE:
       case MEDIA_CUT_NO_RANGE:
+      case WRONG_CONTENT_RANGE:
+      case UNTYPED_PAGE:
       case URL_EXPIRED_403:
       case URL_EXPIRED_404:
       case URL_EXPIRED_410:
@@ -306,6 +310,16 @@ final class FaultMatrix {
       case MEDIA_CUT_NO_RANGE:
         return completes(p, Phase.DOWNLOAD, f, 1,
             "restarted from zero on the 200; the exact bytes are checked");
+      case WRONG_CONTENT_RANGE:
+        return completes(p, Phase.DOWNLOAD, f, 1,
+            "the 206 for other bytes is never written: the next attempt fetches the whole video;"
+                + " the exact bytes are checked");
+      case DECLARED_SIZE_SHORT:
+        return completes(p, Phase.DOWNLOAD, f, 1,
+            "half the declared size is a failed transfer, retried; the exact bytes are checked");
+      case UNTYPED_PAGE:
+        return fails(p, Phase.DOWNLOAD, f, false, VideoApiException.class, NOT_APPLICABLE, 0, FRESH_URL,
+            "its first bytes are not a video container (MP4 ftyp, WebM EBML, ...)");
       case URL_EXPIRED_403:
       case URL_EXPIRED_404:
       case URL_EXPIRED_410:

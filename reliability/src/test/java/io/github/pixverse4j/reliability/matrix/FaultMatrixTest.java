@@ -109,7 +109,7 @@ class FaultMatrixTest {
         sim.nextJobs(Lifecycle.builder().cancelled());
       } else if (cell.fault() == FaultKind.TASK_ENDED) {
         sim.nextJobs(Lifecycle.immediateSuccess());
-      } else if (cell.fault() == FaultKind.MEDIA_CUT_RANGE) {
+      } else if (cell.fault() == FaultKind.MEDIA_CUT_RANGE || cell.fault() == FaultKind.WRONG_CONTENT_RANGE) {
         sim.mediaRanges(true);
       }
       inject();
@@ -151,6 +151,12 @@ class FaultMatrixTest {
       if (f == FaultKind.ANY) return;
       if (f == FaultKind.REFUSED) {
         env.wire.refuse(endpoint, cell.always() ? Integer.MAX_VALUE : FaultKind.TRANSIENT_CALLS);
+        return;
+      }
+      if (f == FaultKind.WRONG_CONTENT_RANGE) {
+        // Cut, then a 206 for other bytes than the resume asks for; the third answer is whole.
+        sim.faults().on(endpoint).call(1).respond(
+            Fault.dropMidBody(MEDIA_CUT_BYTES), Fault.wrongContentRange(MEDIA_CUT_BYTES / 5));
         return;
       }
       Fault fault = fault();
@@ -217,6 +223,10 @@ class FaultMatrixTest {
         case MEDIA_CUT_RANGE:
         case MEDIA_CUT_NO_RANGE:
           return Fault.dropMidBody(MEDIA_CUT_BYTES);
+        case UNTYPED_PAGE:
+          return Fault.untypedHtml();
+        case DECLARED_SIZE_SHORT:
+          return Fault.shortCompleteBody();
         case URL_EXPIRED_403:
         case URL_EXPIRED_404:
         case URL_EXPIRED_410:
@@ -340,6 +350,12 @@ class FaultMatrixTest {
         soft.assertThat(ranges).as("each retry resumes after the bytes already on disk%s", ctx)
             .containsExactly("null", "bytes=" + MEDIA_CUT_BYTES + "-", "bytes=" + 2 * MEDIA_CUT_BYTES + "-");
       }
+      if (cell.fault() == FaultKind.WRONG_CONTENT_RANGE) {
+        List<String> ranges = sim.requests(phase.endpoint).stream()
+            .map(r -> String.valueOf(r.header("Range"))).collect(Collectors.toList());
+        soft.assertThat(ranges).as("after the 206 for other bytes, the whole video is asked for%s", ctx)
+            .containsExactly("null", "bytes=" + MEDIA_CUT_BYTES + "-", "null");
+      }
       // A submit goes out more than once only when the provider provably did not take it.
       int submits = env.wire.attempts("submit");
       if (phase == Phase.SUBMIT && cell.fault().provesSubmitNotAccepted()) {
@@ -380,7 +396,7 @@ class FaultMatrixTest {
           if (cell.fault() == FaultKind.OVERSIZED_BODY) {
             soft.assertThat(bytes.length).as("the whole large video").isEqualTo(OVERSIZED_BYTES);
             boolean pattern = true;
-            for (int i = 0; i < bytes.length && pattern; i++) pattern = bytes[i] == (byte) (i % 251);
+            for (int i = 0; i < bytes.length && pattern; i++) pattern = bytes[i] == ProviderSimulator.largeMediaByte(i);
             soft.assertThat(pattern).as("the large video's exact bytes").isTrue();
           }
         }

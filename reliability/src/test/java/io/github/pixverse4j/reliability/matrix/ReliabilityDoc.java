@@ -92,6 +92,11 @@ public final class ReliabilityDoc {
         + " `download(status, target)`; the media body stops after " + FaultMatrixTest.MEDIA_CUT_BYTES + " of its"
         + " Content-Length bytes; the host answers `Range: bytes=<n>-` with 206 and Content-Range, or ignores it"
         + " (200, the whole video) |\n");
+    b.append("| video cut short, host answers Range with other bytes | as above, with Range; the resume is answered"
+        + " 206 for the bytes from " + (FaultMatrixTest.MEDIA_CUT_BYTES / 5) + " (`Fault.wrongContentRange`) |\n");
+    b.append("| 200 HTML page without a content type | a login page with no `Content-Type` (`Fault.untypedHtml`) |\n");
+    b.append("| complete answer of half the declared size | odirouter and pixverse (whose answers declare the"
+        + " video's size): a well-framed answer with the first half of the video (`Fault.shortCompleteBody`) |\n");
     b.append("| expired video URL: 403 / 404 / 410 | as above, and the media host refuses the first download call"
         + " with that status and an object store's XML error |\n");
     b.append("| cancelled elsewhere | odirouter: the status reads COMPLETED and the result answers 400"
@@ -127,6 +132,34 @@ public final class ReliabilityDoc {
         + "  (`OutageBench` in `benchmarks/`: status calls spent in a 10-minute outage and the delay to the first read after it).\n");
     b.append("- An OdiRouter cancel answered with a 2xx is taken as accepted even when its body cannot be read;\n"
         + "  the status stream tells whether the task really ended CANCELLED.\n");
+    b.append("- **Issue 25 (hostile answers), fixed as kinds in the shared layer.** What the client does now:\n"
+        + "  - a 206 for other bytes than the `Range` asked (or a 206 to a request without one): never written;"
+        + " the next attempt asks for the whole video (matrix row above; `VideoDownloaderRetryTest`);\n"
+        + "  - a body that is not a video container by its first bytes (MP4/MOV `ftyp`, WebM EBML, Ogg, AVI,"
+        + " FLV, MPEG-TS/PS) is refused whatever its type, unless the answer or the provider names a"
+        + " `video/*` type the client cannot check (matrix row above);\n"
+        + "  - conflicting `Content-Length` values (RFC 9112 §6.3) and interim 1xx answers (102, 103, a second"
+        + " 100, which OkHttp 3 cannot skip) fail the call as a `ProtocolException` and close its connection:"
+        + " a read or download is retried, a submit is outcome-unknown (`HttpFraming`; the JDK server of the"
+        + " simulators cannot send either, so `VideoDownloaderRetryTest` covers them on a raw socket; every"
+        + " provider's client and the shared downloader install it);\n"
+        + "  - a saved video must have the size the provider declared (PixVerse `size`, the queue family's"
+        + " `video.file_size`): a complete answer of another size, or a close-delimited body cut short, is a"
+        + " failed transfer, retried (matrix row above for the two providers that declare it; gmi and v3 async"
+        + " declare no size, so there a well-framed half video cannot be told from a whole one);\n"
+        + "  - optional hints (progress percent, ETA, queue position, size, seed, width, timestamps) of another"
+        + " type or out of range are read as absent (`LenientNumbers`), an ETA above one day is ignored: they"
+        + " never end a task;\n"
+        + "  - a 2xx answer without a body (204) or without a task id: a submit is outcome-unknown"
+        + " (`SubmitOutcomeUnknownException`), a read is retried (contract tests `submitAnswerWithoutId`,"
+        + " `emptyStatusRetried`, for every provider);\n"
+        + "  - task ids `.`, `..` or containing `/ \\ ? # %` or control characters make no `TaskHandle` (submit:"
+        + " outcome unknown; token: refused), and a queue provider's status URLs are used only when a path"
+        + " segment is the request id;\n"
+        + "  - an API key the provider echoes in a video URL is masked in `Video.url()` (what is printed and"
+        + " journaled); only `Video.downloadUrl()`, never printed or stored, carries it to the download;\n"
+        + "  - an API answer's body must arrive within 30 s of its headers (`BodyLimitInterceptor`): a body"
+        + " trickling a byte every few seconds fails as a timed-out read, which the engine retries.\n");
     b.append("- A 500 answer to a submit is not resent and is reported as `SubmitOutcomeUnknownException`: the\n"
         + "  provider may have created the job before failing. Only an answer the provider documents as creating\n"
         + "  nothing (v3 async's `CREATE_TASK_FAILED`; PixVerse's image upload) is a plain failure.\n\n");

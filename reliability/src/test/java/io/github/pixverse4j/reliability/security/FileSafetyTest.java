@@ -49,15 +49,25 @@ class FileSafetyTest {
   void defaultNamesStayInTheDirectory(Provider p) {
     Path cwd = root.resolve("work");
     for (String id : HOSTILE_IDS) {
-      String name = CliRunner.defaultName(TaskHandle.of(p.id, "m", id));
+      TaskHandle handle;
+      try {
+        handle = TaskHandle.of(p.id, "m", id);
+      } catch (IllegalArgumentException refused) {
+        // Since issue 25 (fault 9) ids with '/', '\\', '%', control characters, '.' and '..' make
+        // no handle at all: there is no name to make. Only those may be refused.
+        assertThat(id).as("refused id").containsAnyOf("/", "\\", "%", "\u0000", ".");
+        continue;
+      }
+      String name = CliRunner.defaultName(handle);
       assertThat(name).as(id).doesNotContain("/", "\\", "\u0000").isNotIn(".", "..").endsWith(".mp4");
       assertThat(cwd.resolve(name).normalize().getParent()).as(id).isEqualTo(cwd);
     }
   }
 
   @ParameterizedTest(name = "task id {0}")
-  @ValueSource(strings = {"../../../escape", "/tmp/pixverse4j-escape", "a/../../b"})
-  @DisplayName("generate and download save the video of a task with a path-like id inside the working directory")
+  @ValueSource(strings = {"...", "~root", "C:..x", "\u202e4pm.exe"})
+  @DisplayName("generate and download save the video of a task with a path-like id inside the working directory"
+      + " (ids with '/' or dot segments make no handle since issue 25: see OdiRouterWireTest.encodesId)")
   void cliKeepsTheVideoInTheWorkingDirectory(String hostileId) throws IOException {
     Path cwd = Files.createDirectories(root.resolve("a/b/c"));
     // The v3 async protocol passes the task id as a query parameter, so any id reaches the simulator.

@@ -67,7 +67,7 @@ class FuzzTest {
     Random random = new Random(SEED);
     List<String> valid = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      TaskHandle h = TaskHandle.of(Provider.values()[i % 5].id, "model-" + i, wellFormed(randomText(random, 1 + random.nextInt(100))));
+      TaskHandle h = TaskHandle.of(Provider.values()[i % 5].id, "model-" + i, pathSafe(wellFormed(randomText(random, 1 + random.nextInt(100)))));
       assertThat(TaskHandle.parse(h.token())).isEqualTo(h);
       valid.add(h.token());
     }
@@ -165,6 +165,15 @@ class FuzzTest {
     String alphabet = "abcXYZ019._-/\\%:?#\"'{}[] \t\n\u0000\u00e9\u4e2d\ud83d\ude00";
     for (int i = 0; i < length; i++) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
     return b.toString();
+  }
+
+  /**
+   * {@code s} as a task id TaskHandle accepts: path, query, fragment and escape delimiters and
+   * control characters replaced by '_', a dot segment prefixed (issue 25 refuses the others).
+   */
+  static String pathSafe(String s) {
+    String safe = s.replaceAll("[/\\\\?#%\\p{Cntrl}]", "_");
+    return safe.equals(".") || safe.equals("..") ? "x" + safe : safe;
   }
 
   /** {@code s} without unpaired surrogates (task ids come from JSON text; see the report on lone surrogates). */

@@ -61,7 +61,7 @@ class UnsentSubmitTest {
           })
           .build();
       PollingPolicy policy = Provider.fastPolicy(Duration.ofSeconds(20));
-      assertThat(policy.maxConsecutiveFailures()).isEqualTo(MAX_FAILURES);
+      assertThat(policy.maxSubmitRetries()).isEqualTo(MAX_FAILURES);
       client = p.client(sim, KEY, policy, http);
     }
 

@@ -5,7 +5,7 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
-import io.github.pixverse4j.client.internal.PollingInternals;
+import io.github.pixverse4j.client.internal.PollSchedule;
 import io.github.pixverse4j.temporal.DownloadTarget;
 import io.github.pixverse4j.temporal.FailureInfo;
 import io.github.pixverse4j.temporal.GenerateVideoWorkflow;
@@ -59,15 +59,15 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
     // Jitter from the workflow's own random: a replay on any worker plans the same timers.
     Random random = Workflow.newRandom();
-    PollingPolicy policy = PollingInternals.tune(settings.policy.toBuilder()).random(random::nextDouble).build();
+    PollingPolicy policy = settings.policy;
     Duration deadline = job.getDeadlineSeconds() != null ? Duration.ofSeconds(job.getDeadlineSeconds()) : policy.deadline();
     long deadlineAt = Workflow.currentTimeMillis() + deadline.toMillis();
 
-    String token = submit(job, policy);
+    String token = submit(job, policy, random);
     TaskHandle handle = TaskHandle.parse(token);
     current = TaskStatusView.from(TaskStatus.builder().handle(handle).state(TaskState.QUEUED).observedAt(now()).build());
     try {
-      TaskStatusView last = poll(token, policy, deadline, deadlineAt);
+      TaskStatusView last = poll(token, policy, random, deadline, deadlineAt);
       List<StoredVideo> stored = new ArrayList<>();
       DownloadTarget target = job.getDownload();
       if (target != null && last.getState() == TaskState.SUCCEEDED) {
@@ -95,7 +95,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
   }
 
-  private String submit(VideoJob job, PollingPolicy policy) {
+  private String submit(VideoJob job, PollingPolicy policy, Random random) {
     VideoActivities activities = Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(settings.submitTimeout)
         // Temporal never repeats a submit on its own: a timed-out attempt may have created a job.
@@ -115,10 +115,10 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
         if (info != null) {
           ApplicationFailure app = (ApplicationFailure) cause;
-          if (info.isSubmitProvablyNotAccepted() && failures < policy.maxConsecutiveFailures()) {
+          if (info.isSubmitProvablyNotAccepted() && failures < policy.maxSubmitRetries()) {
             failures++;
             Optional<Duration> retryAfter = Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
-            Workflow.sleep(PollingInternals.retryDelay(policy, failures, retryAfter));
+            Workflow.sleep(PollSchedule.retryDelay(policy, random::nextDouble, failures, retryAfter));
             continue;
           }
           throw ApplicationFailure.newNonRetryableFailure(app.getOriginalMessage(), app.getType(), info);
@@ -140,36 +140,71 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }
   }
 
-  private TaskStatusView poll(String token, PollingPolicy policy, Duration deadline, long deadlineAt) {
-    TaskStatus last = current.toStatus();
+  private TaskStatusView poll(String token, PollingPolicy policy, Random random, Duration deadline, long deadlineAt) {
     TaskStatusView lastView = current;
-    long lastChangeAt = Workflow.currentTimeMillis();
-    long runningSince = -1;
-    int unchangedPolls = 0;
+    PollSchedule schedule = new PollSchedule(policy, random::nextDouble, current.toStatus(), nowNanos());
     Duration delay = policy.initialDelay();
+    String lastFailure = null;
     while (true) {
-      if (!sleepBefore(delay, deadlineAt)) throw timeout(token, lastView, deadline, policy);
+      if (!sleepBefore(delay, deadlineAt)) throw timeout(token, lastView, deadline, policy, schedule, lastFailure);
       TaskStatusView view;
       try {
-        view = statusActivities(policy, deadlineAt).status(token);
+        view = statusActivities(deadlineAt).status(token);
       } catch (ActivityFailure e) {
         if (e.getCause() instanceof CanceledFailure) throw e;
-        if (Workflow.currentTimeMillis() >= deadlineAt) throw timeout(token, lastView, deadline, policy);
-        throw failure(e, token, lastView, "The task's status could no longer be read");
+        if (Workflow.currentTimeMillis() >= deadlineAt) {
+          throw timeout(token, lastView, deadline, policy, schedule, lastFailure);
+        }
+        if (!isTransient(e)) throw failure(e, token, lastView, "The task's status could no longer be read");
+        // VideoClient's rule, from the same schedule: a read that failed transiently is tried again
+        // after the retry delay, however many times in a row, until the deadline.
+        lastFailure = describe(e);
+        delay = schedule.failed(lastFailure, retryAfter(e), nowNanos());
+        continue;
       }
       TaskStatus s = view.toStatus();
-      long now = Workflow.currentTimeMillis();
-      if (s.state() == TaskState.RUNNING && runningSince < 0) runningSince = now;
-      boolean changed = !s.sameProgressAs(last);
-      unchangedPolls = changed ? 0 : unchangedPolls + 1;
-      if (changed) lastChangeAt = now;
-      last = s;
+      schedule.answered(s, nowNanos());
+      lastFailure = null;
       lastView = view;
       current = view;
       if (s.isTerminal()) return view;
-      Optional<Duration> running = runningSince < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(now - runningSince));
-      delay = PollingInternals.nextPollDelay(policy, s, unchangedPolls, Duration.ofMillis(now - lastChangeAt), running);
+      delay = schedule.nextPollDelay(nowNanos());
     }
+  }
+
+  /**
+   * Whether a failed status activity is worth another read: the engine's {@code
+   * Failures.isTransient}, as the activity reported it (a retryable {@code ApplicationFailure} with
+   * its {@link FailureInfo}), or an activity that timed out because its worker stopped or hung.
+   */
+  private static boolean isTransient(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof TimeoutFailure) return true;
+    if (!(cause instanceof ApplicationFailure)) return false;
+    ApplicationFailure app = (ApplicationFailure) cause;
+    return !app.isNonRetryable() && info(app) != null;
+  }
+
+  private static Optional<Duration> retryAfter(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
+    return info == null ? Optional.empty() : Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
+  }
+
+  /** One line on a failed activity: the pixverse4j exception's type and message, or the timeout. */
+  private static String describe(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ApplicationFailure) {
+      ApplicationFailure app = (ApplicationFailure) cause;
+      return app.getType() + ": " + app.getOriginalMessage();
+    }
+    if (cause instanceof TimeoutFailure) return "the status activity timed out (" + ((TimeoutFailure) cause).getTimeoutType() + ")";
+    return String.valueOf(cause);
+  }
+
+  /** Workflow time in the nanoseconds of {@link PollSchedule}'s clock. */
+  private static long nowNanos() {
+    return Workflow.currentTimeMillis() * 1_000_000L;
   }
 
   /** Sleeps {@code delay}, or until the deadline if that comes first; false when the deadline came. */
@@ -184,15 +219,20 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     return true;
   }
 
-  private ApplicationFailure timeout(String token, TaskStatusView lastSeen, Duration deadline, PollingPolicy policy) {
+  private ApplicationFailure timeout(
+      String token, TaskStatusView lastSeen, Duration deadline, PollingPolicy policy, PollSchedule schedule,
+      String lastFailure) {
     if (policy.cancelOnDeadline()) cancelRemotely(token, policy);
     FailureInfo info = new FailureInfo();
     info.setProviderId(TaskHandle.parse(token).providerId());
     info.setHandleToken(token);
     info.setLastStatus(lastSeen);
+    String outage = lastFailure == null ? ""
+        : "; the provider had not answered for " + DurationText.of(Duration.ofNanos(nowNanos() - schedule.failingSinceNanos()))
+            + " (" + schedule.consecutiveFailures() + " failed reads, last: " + lastFailure + ")";
     return ApplicationFailure.newNonRetryableFailure(
         "The task did not finish within the workflow's deadline of " + DurationText.of(deadline) + "; it was last seen "
-            + lastSeen.getState() + ". It may still finish: watch its handle " + token + " again later.",
+            + lastSeen.getState() + outage + ". It may still finish: watch its handle " + token + " again later.",
         VideoFailureTypes.TASK_TIMEOUT, info);
   }
 
@@ -213,6 +253,7 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   private void cancelRemotely(String token, PollingPolicy policy) {
     VideoActivities activities = Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(settings.statusTimeout)
+        .setScheduleToCloseTimeout(policy.deadline().plus(settings.statusTimeout))
         .setRetryOptions(retries(policy))
         .build());
     // Detached: the workflow's own scope is already cancelled, and this call must still go out.
@@ -227,30 +268,37 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     }).run();
   }
 
-  private VideoActivities statusActivities(PollingPolicy policy, long deadlineAt) {
+  private VideoActivities statusActivities(long deadlineAt) {
     long left = Math.max(1000, deadlineAt - Workflow.currentTimeMillis());
     return Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(settings.statusTimeout)
-        // Retries end at the deadline at the latest: an outage cannot hold the workflow past it.
+        // A hung read ends at the deadline at the latest.
         .setScheduleToCloseTimeout(Duration.ofMillis(left))
-        .setRetryOptions(retries(policy))
+        // One attempt: the workflow retries a failed read itself, with the engine's PollSchedule.
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build());
   }
 
   private VideoActivities downloadActivities(PollingPolicy policy) {
     return Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(settings.downloadTimeout)
+        .setScheduleToCloseTimeout(policy.deadline().plus(settings.downloadTimeout))
         .setRetryOptions(retries(policy))
         .build());
   }
 
-  /** The policy's retry rule for failed calls: its first delay doubling to its cap, its attempt count. */
+  /**
+   * VideoClient's rule for a cancel or a download, whose retries Temporal runs: the policy's first
+   * delay doubling to its cap, attempts started until the policy's deadline (the activity's
+   * schedule-to-close timeout: the deadline plus one attempt's time), however many; {@code
+   * maxSubmitRetries} bounds submit resends only, as in the client.
+   */
   private static RetryOptions retries(PollingPolicy policy) {
     return RetryOptions.newBuilder()
         .setInitialInterval(policy.retryDelay().isZero() ? Duration.ofMillis(1) : policy.retryDelay())
         .setBackoffCoefficient(2)
         .setMaximumInterval(policy.maxRetryDelay().compareTo(policy.retryDelay()) < 0 ? policy.retryDelay() : policy.maxRetryDelay())
-        .setMaximumAttempts(policy.maxConsecutiveFailures() + 1)
+        .setMaximumAttempts(0)
         .build();
   }
 

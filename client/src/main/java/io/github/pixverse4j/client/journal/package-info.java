@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.pixverse4j.client.journal;
+
+import org.jspecify.annotations.NullMarked;
