@@ -48,8 +48,13 @@ public final class ErrorDetails {
 
   @Override
   public String toString() {
+    return describe(true);
+  }
+
+  /** {@link #toString()}, leaving out the provider unless {@code withProvider}. */
+  String describe(boolean withProvider) {
     StringBuilder b = new StringBuilder();
-    if (providerId != null) b.append("provider ").append(providerId);
+    if (providerId != null && withProvider) b.append("provider ").append(providerId);
     if (httpStatus != null) b.append(b.length() > 0 ? ", " : "").append("HTTP ").append(httpStatus);
     if (providerCode != null) b.append(b.length() > 0 ? ", " : "").append("code ").append(providerCode);
     return b.toString();

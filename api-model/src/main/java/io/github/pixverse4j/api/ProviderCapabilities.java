@@ -1,6 +1,7 @@
 package io.github.pixverse4j.api;
 
 import io.github.pixverse4j.api.internal.DurationText;
+import io.github.pixverse4j.api.internal.ListText;
 import io.github.pixverse4j.api.internal.VideoSniffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,14 +174,15 @@ public abstract class ProviderCapabilities {
     }
 
     if (request.quality().isPresent() && !qualities().contains(request.quality().get())) {
-      v.add(Violation.of("quality", qualities().toString(), request.quality().get().label(),
+      v.add(Violation.of("quality", ListText.oneOf(qualities()), request.quality().get().label(),
           "Quality " + request.quality().get().label() + " is not available" + where
-              + "; use one of " + qualities() + "."));
+              + "; use " + ListText.oneOf(qualities()) + "."));
     }
 
     if (!imageKinds().contains(request.image().kind())) {
-      v.add(Violation.of("image", "one of " + imageKinds(), request.image().kind().name(),
-          imageKindMessage(request.image().kind()) + where + "; accepted: " + imageKinds() + "."));
+      v.add(Violation.of("image", ListText.oneOf(imageKinds()), request.image().kind().name(),
+          imageKindMessage(request.image().kind()) + where + "; accepted: "
+              + ListText.of(imageKinds(), "or") + "."));
     }
     if (maxImageBytes().isPresent() && request.image().kind() == ImageInput.Kind.BYTES) {
       int size = request.image().bytes().length;
@@ -222,14 +224,16 @@ public abstract class ProviderCapabilities {
       if (styles().isEmpty()) {
         v.add(unsupported("style", style, where));
       } else if (!styles().contains(style)) {
-        v.add(Violation.of("style", "one of " + styles(), style,
-            "Style '" + abbreviate(style) + "' is not available" + where + "; use one of " + styles() + "."));
+        v.add(Violation.of("style", ListText.oneOf(styles()), style,
+            "Style '" + abbreviate(style) + "' is not available" + where + "; use "
+                + ListText.oneOf(styles()) + "."));
       }
     }
     if (request.motionMode().isPresent() && !motionModes().contains(request.motionMode().get())) {
       v.add(motionModes().isEmpty()
           ? unsupported("motionMode", request.motionMode().get().wireName(), where)
-          : Violation.of("motionMode", "one of " + motionModes(), request.motionMode().get().wireName(),
+          : Violation.of("motionMode", ListText.oneOf(wireNames(motionModes())),
+              request.motionMode().get().wireName(),
               "Motion mode " + request.motionMode().get().wireName() + " is not available" + where + "."));
     }
     if (request.fastMode().orElse(false) && !supportsFastMode()) {
@@ -244,8 +248,8 @@ public abstract class ProviderCapabilities {
         v.add(Violation.of("model", "fixed by the endpoint", m.name(),
             "This endpoint runs one model (" + model() + "); leave model unset or choose another provider."));
       } else if (!models().contains(m)) {
-        v.add(Violation.of("model", "one of " + models(), m.name(),
-            "Model " + m.name() + " is not available" + where + "; use one of " + models() + "."));
+        v.add(Violation.of("model", ListText.oneOf(models()), m.name(),
+            "Model " + m.name() + " is not available" + where + "; use " + ListText.oneOf(models()) + "."));
       }
     }
     for (Constraint c : constraints()) {
@@ -287,9 +291,9 @@ public abstract class ProviderCapabilities {
     }
     VideoSource source = request.source();
     if (supportsExtend() && !extendSourceKinds().contains(source.kind())) {
-      v.add(Violation.of("source", "one of " + extendSourceKinds(), source.kind().name(),
+      v.add(Violation.of("source", ListText.oneOf(extendSourceKinds()), source.kind().name(),
           "A video source of kind " + source.kind() + " is not accepted" + where + "; accepted: "
-              + extendSourceKinds() + "."));
+              + ListText.of(extendSourceKinds(), "or") + "."));
     }
     switch (source.kind()) {
       case TASK:
@@ -421,5 +425,11 @@ public abstract class ProviderCapabilities {
       addQualities(Quality.values());
       return this;
     }
+  }
+
+  private static List<String> wireNames(Set<MotionMode> modes) {
+    List<String> names = new ArrayList<>();
+    for (MotionMode m : modes) names.add(m.wireName());
+    return names;
   }
 }

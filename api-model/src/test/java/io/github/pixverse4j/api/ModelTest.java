@@ -85,4 +85,18 @@ class ModelTest {
     assertThat(e.handle()).contains(h);
     assertThat(e.getMessage()).endsWith("[task " + h.token() + "]");
   }
+
+  @Test
+  @DisplayName("issue 24 #11: a message that names its provider does not repeat it in the suffix")
+  void providerNotRepeated() {
+    assertThat(new TransportException("Could not connect to provider gmi; the request was not sent",
+        ErrorDetails.provider("gmi"), null, false).getMessage())
+        .isEqualTo("Could not connect to provider gmi; the request was not sent");
+    assertThat(new VideoApiException("gmi's answer was cut", ErrorDetails.provider("gmi").withHttpStatus(502))
+        .getMessage()).isEqualTo("gmi's answer was cut (HTTP 502)");
+    assertThat(new VideoApiException("Could not reach gmi.example.com", ErrorDetails.provider("gmi")).getMessage())
+        .isEqualTo("Could not reach gmi.example.com (provider gmi)");
+    assertThat(new VideoApiException("Could not reach gmix", ErrorDetails.provider("gmi")).getMessage())
+        .isEqualTo("Could not reach gmix (provider gmi)");
+  }
 }

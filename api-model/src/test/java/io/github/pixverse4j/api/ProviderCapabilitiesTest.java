@@ -40,6 +40,23 @@ class ProviderCapabilitiesTest {
   }
 
   @Test
+  @DisplayName("issue 24 #9: lists in messages read as in a sentence, never Java's [a, b]")
+  void listsAsSentences() {
+    ProviderCapabilities caps = ProviderCapabilities.builder().from(CAPS)
+        .addModels(Model.of("v3.5"), Model.of("v4"), Model.of("v4.5")).build();
+    List<Violation> v = caps.validate(valid().image(ImageInput.file(Paths.get("x.png"))).quality(Quality.P1080)
+        .style("pixel").model(Model.V6).build());
+    assertThat(v).extracting(Violation::field).containsExactly("quality", "image", "style", "model");
+    assertThat(v.get(0).message()).endsWith("; use one of 540p or 720p.");
+    assertThat(v.get(1).message()).endsWith("; accepted: URL.");
+    assertThat(v.get(2).message()).endsWith("; use one of anime or clay.");
+    assertThat(v.get(3).message()).endsWith("; use one of v3.5, v4 or v4.5.");
+    assertThat(v).extracting(Violation::limit).containsExactly(
+        "one of 540p or 720p", "URL", "one of anime or clay", "one of v3.5, v4 or v4.5");
+    for (Violation each : v) assertThat(each.message() + each.limit()).doesNotContain("[", "]");
+  }
+
+  @Test
   @DisplayName("every violation is reported at once, each naming field, limit and given value")
   void allViolations() {
     ImageToVideoRequest r = ImageToVideoRequest.builder()

@@ -51,6 +51,13 @@ final class Connection implements AutoCloseable {
   ResumeHint resumeHint() {
     return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl, journaled);
   }
+  /** The provider and, when {@code --base-url} chose it, the host it is reached at: for messages. */
+  String where() {
+    if (baseUrl == null || simulated()) return factory.id();
+    java.net.URI u = java.net.URI.create(baseUrl);
+    return factory.id() + " at " + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+  }
+
 
   /**
    * Where providers and simulators are looked up: the thread's context class loader, which is the
@@ -111,7 +118,7 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + Messages.list(ids, "or")
+    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + io.github.pixverse4j.api.internal.ListText.of(ids, "or")
         + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers from other jars\")");
   }
 

@@ -1,9 +1,11 @@
 package io.github.pixverse4j.cli;
 
+import io.github.pixverse4j.api.RetryState;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.client.DownloadTargets;
+import io.github.pixverse4j.client.SubmitListener;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.journal.JournalEntry;
 import io.reactivex.rxjava3.core.Observable;
@@ -22,6 +24,8 @@ final class Delivery {
   private final Connection connection;
   private final Output output;
   private final boolean verbose;
+  /** What the library said a Ctrl-C before the submit's answer left: null until it did. */
+  private final AtomicReference<Boolean> abandonedMayHaveReached = new AtomicReference<>();
 
   Delivery(Main main, Connection connection, Output output, boolean verbose) {
     this.main = main;
@@ -52,7 +56,8 @@ final class Delivery {
       });
     } catch (Waits.Interrupted e) {
       String t = token.get();
-      output.interrupted(interruptedMessage(output.hint(), connection.factory.id(), t), t);
+      output.interrupted(interruptedMessage(output.hint(), connection.factory.id(), t,
+          !Boolean.FALSE.equals(abandonedMayHaveReached.get())), t);
       return ExitCodes.INTERRUPTED;
     } catch (RuntimeException e) {
       String t = Main.tokenOf(e) != null ? Main.tokenOf(e) : token.get();
@@ -96,6 +101,24 @@ final class Delivery {
     return code;
   }
 
+  /**
+   * Shows each retry of the submit (text and {@code --json}), and remembers what a Ctrl-C before
+   * its answer left, for {@link #interruptedMessage}.
+   */
+  SubmitListener submitListener() {
+    return new SubmitListener() {
+      @Override
+      public void retrying(RetryState state, int attemptLimit) {
+        output.submitRetry(state, attemptLimit, connection.where());
+      }
+
+      @Override
+      public void abandoned(boolean requestMayHaveReachedProvider) {
+        abandonedMayHaveReached.set(requestMayHaveReachedProvider);
+      }
+    };
+  }
+
   /** Downloads the first video of {@code status} to {@code target}, showing the progress. */
   void download(VideoClient client, TaskStatus status, Path target) throws InterruptedException {
     main.waits.each(client.download(status, target), output::download);
@@ -103,16 +126,21 @@ final class Delivery {
 
   /**
    * What Ctrl-C stopped: before the provider answered the submit no task is known, so nothing was
-   * polled and the job may or may not exist (the journal records that outcome as unknown); after
-   * it, polling stopped and the task goes on.
+   * polled; the job may or may not exist ({@code mayHaveReached}: the journal records that outcome
+   * as unknown), or provably does not (every attempt so far failed before sending: recorded as not
+   * accepted). After the answer, polling stopped and the task goes on.
    */
-  static String interruptedMessage(ResumeHint hint, String provider, String token) {
+  static String interruptedMessage(ResumeHint hint, String provider, String token, boolean mayHaveReached) {
     if (token == null) {
-      return hint.isSimulated()
-          ? "Interrupted before the simulated " + provider + " answered the submit: no task was started"
-              + " and nothing is charged."
-          : "Interrupted before " + provider + " answered the submit: the job may or may not have reached it"
-              + " (a job may exist and be billed). Check with: pixverse4j tasks (and " + provider + "'s console).";
+      if (hint.isSimulated()) {
+        return "Interrupted before the simulated " + provider + " answered the submit: no task was started"
+            + " and nothing is charged.";
+      }
+      return mayHaveReached
+          ? "Interrupted before " + provider + " answered the submit: the job may or may not have reached it"
+              + " (a job may exist and be billed). Check with: pixverse4j tasks (and " + provider + "'s console)."
+          : "Interrupted while waiting to send the submit again: every attempt so far failed before"
+              + " sending, so nothing reached " + provider + " and no job exists.";
     }
     if (hint.isSimulated()) return "Interrupted: polling stopped; the simulated task ended with this command.";
     return "Interrupted: polling stopped; the task goes on at the provider. " + hint.sentence(ResumeHint.FOLLOW, token);

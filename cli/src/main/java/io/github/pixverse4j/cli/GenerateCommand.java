@@ -150,7 +150,8 @@ final class GenerateCommand implements Callable<Integer> {
       c.factory.estimateUsd(sent).ifPresent(usd -> out.say("Estimated cost at %s's published prices: %s USD%s",
           c.factory.id(), usd.toPlainString(), c.simulated() ? " (simulated: nothing is charged)" : ""));
       out.waiting("Submitting the job to " + c.factory.id());
-      return new Delivery(parent, c, out, print.verbose).followAndSave(c.client.generate(sent, labels), null,
+      Delivery delivery = new Delivery(parent, c, out, print.verbose);
+      return delivery.followAndSave(c.client.generate(sent, labels, delivery.submitListener()), null,
           noDownload.noDownload, target, save.force);
     }
   }
@@ -238,7 +239,7 @@ final class GenerateCommand implements Callable<Integer> {
         // Not a version such as v6 or 4.5 (Model.of would make "pixverse-x" into "vpixverse-x").
         problems.add(new IllegalArgumentException("--model " + m + " is not a model of " + caps.providerId()
             + ": use " + caps.model() + (caps.models().isEmpty() ? " (its only model) or leave out --model"
-            : " (the default) or " + Messages.list(caps.models().stream().map(Model::name)
+            : " (the default) or " + io.github.pixverse4j.api.internal.ListText.of(caps.models().stream().map(Model::name)
                 .collect(java.util.stream.Collectors.toList()), "or"))));
       } else {
         try {

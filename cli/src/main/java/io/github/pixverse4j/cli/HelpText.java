@@ -39,6 +39,13 @@ final class HelpText extends ResourceBundle {
   private static final List<String> KEYS = List.of(MAIN_DESCRIPTION,
       IMAGE, PROMPT, PROVIDER, NEGATIVE_PROMPT, DURATION, QUALITY, SEED, AUDIO, MULTI_CLIP, MODEL);
 
+  /**
+   * The request fields generate has options for: the help lists only the providers' rules about
+   * these (a rule about a template id or motion mode cannot be broken from the command line).
+   */
+  static final Set<String> OPTION_FIELDS = Set.of("image", "prompt", "negativePrompt", "duration", "quality",
+      "seed", "audio", "multiClip", "model");
+
   private Map<String, String> texts;
 
   @Override
@@ -75,7 +82,9 @@ final class HelpText extends ResourceBundle {
     List<String> ids = new ArrayList<>(caps.keySet());
     List<String> rules = new ArrayList<>();
     caps.forEach((id, c) -> {
-      for (Constraint k : c.constraints()) rules.add(id + ": " + k.description());
+      for (Constraint k : c.constraints()) {
+        if (OPTION_FIELDS.containsAll(k.fields())) rules.add(id + ": " + k.description());
+      }
     });
     t.put(PROVIDER, "One of " + String.join(", ", ids) + " (any letter case). Default: the first in this order"
         + " whose API key is set, else a simulated " + Connection.defaultSimulated() + "."

@@ -6,9 +6,7 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.api.internal.DurationText;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,17 +40,6 @@ final class Messages {
       + " the job) or listed by `pixverse4j tasks`; a token looks like pv4j.1.<provider>.<model>.<task id>.";
 
   private Messages() {}
-
-  /**
-   * {@code items} as people write a list in a sentence: {@code "v3.5, v4 or v4.5"} with {@code
-   * "or"}, {@code "a and b"} with {@code "and"}, the one item alone. Never Java's {@code [a, b]}.
-   */
-  static String list(java.util.Collection<?> items, String conjunction) {
-    List<String> texts = new ArrayList<>();
-    for (Object o : items) texts.add(String.valueOf(o));
-    if (texts.size() <= 1) return String.join("", texts);
-    return String.join(", ", texts.subList(0, texts.size() - 1)) + " " + conjunction + " " + texts.get(texts.size() - 1);
-  }
 
   /** The sentence the command prints for {@code e}. */
   static String of(Throwable e, ResumeHint hint, Duration watchLimit) {

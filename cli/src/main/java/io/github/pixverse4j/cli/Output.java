@@ -3,6 +3,7 @@ package io.github.pixverse4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.RetryState;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
@@ -138,6 +139,31 @@ final class Output {
       return;
     }
     progress.status(s, retry);
+  }
+
+  /**
+   * A submit attempt failed before sending and another follows: on stderr, {@code connection
+   * refused (gmi at 127.0.0.1:9, attempt 3 of 6): nothing was sent; trying again in 4s}; with
+   * {@code --json}, a {@code submitRetry} object.
+   *
+   * @param where the provider, and its host when {@code --base-url} named one
+   */
+  void submitRetry(RetryState r, int attemptLimit, String where) {
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", "submitRetry");
+      m.put("failedAttempts", r.failedAttempts());
+      if (attemptLimit != Integer.MAX_VALUE) m.put("attemptLimit", attemptLimit);
+      m.put("lastFailure", r.lastFailure());
+      m.put("failingSince", OBSERVED_AT.format(r.failingSince()));
+      m.put("nextAttemptAt", OBSERVED_AT.format(r.nextAttemptAt()));
+      line(m);
+      return;
+    }
+    Duration wait = Duration.between(progress.now(), r.nextAttemptAt());
+    say("%s (%s, attempt %d%s): nothing was sent; trying again in %s", r.lastFailure(), where,
+        r.failedAttempts(), attemptLimit == Integer.MAX_VALUE ? "" : " of " + attemptLimit,
+        DurationText.of(ProgressRenderer.seconds(wait.plusMillis(999))));
   }
 
   /** Ends the progress line: the wait is over. */

@@ -98,7 +98,8 @@ final class ProgressRenderer {
     this.start = now();
   }
 
-  private Instant now() {
+  /** Now, on the clock that ticks the line. */
+  Instant now() {
     return Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
   }
 
@@ -263,7 +264,8 @@ final class ProgressRenderer {
     err.flush();
   }
 
-  private static Duration seconds(Duration d) {
+  /** {@code d} in whole seconds, never negative. */
+  static Duration seconds(Duration d) {
     return Duration.ofSeconds(Math.max(0, d.getSeconds()));
   }
 }

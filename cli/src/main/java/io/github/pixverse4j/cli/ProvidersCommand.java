@@ -83,6 +83,6 @@ final class ProvidersCommand implements Callable<Integer> {
     List<String> usable = new ArrayList<>();
     if (caps.imageKinds().contains(ImageInput.Kind.URL)) usable.add("URL");
     if (caps.imageKinds().contains(ImageInput.Kind.FILE)) usable.add("file");
-    return usable.isEmpty() ? "none usable here" : Messages.list(usable, "or");
+    return usable.isEmpty() ? "none usable here" : io.github.pixverse4j.api.internal.ListText.of(usable, "or");
   }
 }

@@ -415,7 +415,7 @@ class CliTest {
     assertThat(run(generate("odirouter", sim, "--no-download", "--json"))).isZero();
     String token = jsonLines().get(jsonLines().size() - 1).get("task").asText();
     assertThat(run("cancel", token, "--base-url", sim.baseUrl())).isEqualTo(8);
-    assertThat(stderr).contains("already ended SUCCEEDED").contains("nothing was cancelled")
+    assertThat(stderr).contains("had already ended before the cancel: it succeeded").contains("nothing was cancelled")
         .doesNotContain("Cancellation requested");
   }
 
@@ -508,6 +508,42 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("issue 24 #2, #3: a refused submit shows each retry with its attempt count; Ctrl-C between attempts says nothing was sent")
+  void refusedSubmitRetriesAndInterrupt() throws Exception {
+    int port = closedLoopbackPort();
+    env.put("GMI_API_KEY", "k");
+    for (boolean json : new boolean[] {false, true}) {
+      Main main = main();
+      List<String> args = new ArrayList<>(List.of("generate", "--provider", "gmi", "--base-url",
+          "http://127.0.0.1:" + port, "--image", IMAGE_URL, "--prompt", "x"));
+      if (json) args.add("--json");
+      CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> main.execute(args.toArray(new String[0])));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      String seen = json ? "\"failedAttempts\":2" : "attempt 2 of ";
+      java.io.StringWriter shown = json ? outBuffer : errBuffer;
+      while (!shown.toString().contains(seen) && System.nanoTime() < deadline) Thread.sleep(20);
+      main.interrupt();
+      assertThat(code.get(10, TimeUnit.SECONDS)).as(errBuffer.toString()).isEqualTo(130);
+      capture();
+      if (json) {
+        List<JsonNode> lines = jsonLines();
+        JsonNode retry = lines.get(0);
+        assertThat(retry.get("event").asText()).isEqualTo("submitRetry");
+        assertThat(retry.get("failedAttempts").asInt()).isEqualTo(1);
+        assertThat(retry.get("attemptLimit").asInt()).isGreaterThan(1);
+        assertThat(retry.get("lastFailure").asText()).isEqualTo("connection refused");
+        assertThat(lines.get(lines.size() - 1).get("exitCode").asInt()).isEqualTo(130);
+      } else {
+        assertThat(stderr).containsPattern("connection refused \\(gmi at 127\\.0\\.0\\.1:" + port
+            + ", attempt 1 of \\d+\\): nothing was sent; trying again in \\d+s");
+      }
+      assertThat(stderr).contains("nothing reached gmi and no job exists").doesNotContain("may or may not");
+    }
+    assertThat(run("tasks", "--all")).isZero();
+    assertThat(stdout + stderr).contains("NOT_ACCEPTED").doesNotContain("OUTCOME_UNKNOWN");
+  }
+
+  @Test
   @DisplayName("status against a host that refuses connections gives up after its limit with the network-trouble exit code")
   void unreachableStatusGivesUp() throws Exception {
     int port = closedLoopbackPort();
@@ -526,7 +562,7 @@ class CliTest {
     List<JsonNode> lines = jsonLines();
     assertThat(lines.get(lines.size() - 1).get("error").asText()).isEqualTo("network");
     assertThat(lines.get(lines.size() - 1).get("exitCode").asInt()).isEqualTo(ExitCodes.OTHER);
-    assertThat(errBuffer.toString()).contains("Error: Could not connect to provider gmi");
+    assertThat(errBuffer.toString()).contains("Error: Could not connect to provider gmi at 127.0.0.1:" + port + " (connection refused); the request was not sent");
   }
 
   @Test
@@ -584,13 +620,13 @@ class CliTest {
   @DisplayName("the Ctrl-C message depends on the phase: no task yet, a real task (resume or watch --output), a simulated one")
   void interruptMessages() {
     Path out = Paths.get("/tmp/v/my cat.mp4");
-    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", "pv4j.1.gmi.m.1", true))
         .isEqualTo("Interrupted: polling stopped; the simulated task ended with this command.");
-    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", null))
+    assertThat(Delivery.interruptedMessage(ResumeHint.simulated(), "gmi", null, false))
         .startsWith("Interrupted before the simulated gmi answered the submit").doesNotContain("polling");
-    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", true).output(out), "gmi", "T", true))
         .endsWith("Resume with: pixverse4j resume T");
-    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T"))
+    assertThat(Delivery.interruptedMessage(ResumeHint.real("http://h/", false).output(out), "gmi", "T", true))
         .endsWith("Resume with: pixverse4j watch T --base-url http://h/ --output '/tmp/v/my cat.mp4'");
     assertThat(ResumeHint.real(null, false).output(Paths.get("/tmp/a.mp4")).command(ResumeHint.DOWNLOAD, "T"))
         .contains("pixverse4j download T");
@@ -709,10 +745,18 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("issue 24 #10: generate --help lists only the providers' rules its options can break")
+  void helpListsOnlyReachableRules() {
+    assertThat(run("generate", "--help")).isZero();
+    String help = stdout.replaceAll("\\s+", " ");
+    assertThat(help).contains("pixverse: 8-second videos are not available at 1080p")
+        .doesNotContain("template id").doesNotContain("img_id").doesNotContain("motion mode fast")
+        .doesNotContain("fast mode");
+  }
+
+  @Test
   @DisplayName("issue 24 #9: lists read as sentences, only usable image kinds are offered, a bad number names its option")
   void listsInMessages() throws Exception {
-    assertThat(Messages.list(List.of("v3.5", "v4", "v4.5"), "or")).isEqualTo("v3.5, v4 or v4.5");
-    assertThat(Messages.list(List.of("URL"), "or")).isEqualTo("URL");
     assertThat(run("providers")).isZero();
     assertThat(stdout).doesNotContain("[").doesNotContain("BYTES").doesNotContain("PROVIDER_IMAGE_ID")
         .contains("image URL or file");

@@ -188,7 +188,8 @@ class SimulateCommandTest {
   void argumentErrors() {
     assertThat(run(Map.of(), "simulate", "--provider", "nope")).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr).contains("Unknown provider 'nope': use one of ")
-        .contains(Messages.list(CliTest.providerIds().collect(java.util.stream.Collectors.toList()), "or"));
+        .contains(io.github.pixverse4j.api.internal.ListText.of(
+            CliTest.providerIds().collect(java.util.stream.Collectors.toList()), "or") + " (");
     assertThat(stdout).isEmpty();
 
     assertThat(run(Map.of(), "simulate", "--provider", "gmi", "--port", "70000", "--queue", "5x",

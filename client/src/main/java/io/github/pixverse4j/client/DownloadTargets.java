@@ -104,8 +104,11 @@ public final class DownloadTargets {
         StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
       // Creating the file is the test.
     } catch (IOException e) {
+      // The probe is ours, not the user's: its name stays out of the message.
+      String why = e instanceof java.nio.file.NoSuchFileException ? "the file system there takes no new files"
+          : reason(e);
       throw new IllegalArgumentException("Cannot save the video as " + target + ": new files cannot be created in "
-          + dir + " (" + reason(e) + ").", e);
+          + dir + " (" + why + ").", e);
     }
   }
 

@@ -127,10 +127,20 @@ final class Journaling {
     /** Disposed before the answer: the submit may have reached the provider. */
     @Override
     public void dispose() {
-      if (answered.compareAndSet(false, true)) {
-        record(JournalRecord.outcomeUnknown(id, now(),
-            "The caller stopped waiting before the provider answered the submit: a job may exist."));
-      }
+      abandoned(true);
+    }
+
+    /**
+     * The caller stopped waiting before the answer: outcome unknown when an attempt may have
+     * reached the provider, else not accepted (every attempt so far provably sent nothing).
+     */
+    void abandoned(boolean mayHaveReached) {
+      if (!answered.compareAndSet(false, true)) return;
+      record(mayHaveReached
+          ? JournalRecord.outcomeUnknown(id, now(),
+              "The caller stopped waiting before the provider answered the submit: a job may exist.")
+          : JournalRecord.notAccepted(id, now(), "The caller stopped waiting between attempts of the"
+              + " submit, each of which failed before sending: nothing was sent."));
     }
 
     @Override

@@ -160,9 +160,20 @@ public final class VideoClient {
    * {@link JournalEntry#LABEL_TARGET} for where the video is to be saved. Never put secrets in labels.
    */
   public Observable<TaskStatus> generate(ImageToVideoRequest request, Map<String, String> labels) {
+    return generate(request, labels, SubmitListener.NONE);
+  }
+
+  /**
+   * {@link #generate(ImageToVideoRequest, Map)}, telling {@code submitListener} of each retry of
+   * the submit and of a disposal before its answer, for example to show a connection refused
+   * again and again while it is being retried.
+   */
+  public Observable<TaskStatus> generate(
+      ImageToVideoRequest request, Map<String, String> labels, SubmitListener submitListener) {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
-    return run(job(request), labels);
+    if (submitListener == null) throw new NullPointerException("submitListener == null");
+    return run(job(request), labels, submitListener);
   }
 
   /**
@@ -184,7 +195,7 @@ public final class VideoClient {
   public Observable<TaskStatus> extend(ExtendVideoRequest request, Map<String, String> labels) {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
-    return run(job(request), labels);
+    return run(job(request), labels, SubmitListener.NONE);
   }
 
   /** One submit of either kind: how to check it, what the journal records, and the provider call. */
@@ -214,15 +225,16 @@ public final class VideoClient {
   }
 
   /** The one pipeline of {@link #generate} and {@link #extend}: validate, journal, submit once, poll. */
-  private Observable<TaskStatus> run(Job job, Map<String, String> labels) {
+  private Observable<TaskStatus> run(Job job, Map<String, String> labels, SubmitListener submitListener) {
     Observable<TaskStatus> stream = Observable.create(emitter -> {
       long start = scheduler.now(TimeUnit.NANOSECONDS);
       job.validate.run();
       CompositeDisposable resources = new CompositeDisposable();
       emitter.setDisposable(resources);
       Journaling.Submit journaled = journaling == null ? null : journaling.intent(job.summary, endpoint, labels);
-      if (journaled != null) resources.add(journaled);
-      resources.add(submitOnce(job.send).subscribe(
+      SubmitAttempts attempts = attempts(submitListener, journaled);
+      resources.add(attempts);
+      resources.add(submitOnce(job.send, attempts).subscribe(
           handle -> {
             if (journaled != null) journaled.accepted(handle);
             if (emitter.isDisposed()) return;
@@ -265,21 +277,32 @@ public final class VideoClient {
   private Single<TaskHandle> submit(Job job) {
     return Single.defer(() -> {
       job.validate.run();
-      if (journaling == null) return submitOnce(job.send);
+      if (journaling == null) {
+        SubmitAttempts attempts = attempts(SubmitListener.NONE, null);
+        return submitOnce(job.send, attempts).doOnDispose(attempts::dispose);
+      }
       Journaling.Submit journaled = journaling.intent(job.summary, endpoint, Collections.<String, String>emptyMap());
-      return submitOnce(job.send)
+      SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled);
+      return submitOnce(job.send, attempts)
           .doOnSuccess(journaled::accepted)
           .doOnError(journaled::failed)
-          .doOnDispose(journaled::dispose);
+          .doOnDispose(attempts::dispose);
     });
   }
 
-  private Single<TaskHandle> submitOnce(Supplier<Single<TaskHandle>> providerSubmit) {
+  private SubmitAttempts attempts(SubmitListener listener, Journaling.Submit journaled) {
+    int limit = policy.maxSubmitRetries() == Integer.MAX_VALUE
+        ? Integer.MAX_VALUE : policy.maxSubmitRetries() + 1;
+    return new SubmitAttempts(scheduler, listener, limit, journaled);
+  }
+
+  private Single<TaskHandle> submitOnce(Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts) {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image or video).
-    Single<TaskHandle> submit = providerSubmit.get();
+    Single<TaskHandle> submit = providerSubmit.get().doOnSubscribe(d -> attempts.sending());
     return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
-            policy.maxSubmitRetries(), policy, scheduler)
+            policy.maxSubmitRetries(), policy, scheduler, attempts)
+        .doOnEvent((h, e) -> attempts.answered())
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 
@@ -419,6 +442,20 @@ public final class VideoClient {
     });
   }
 
+  /** How a task ended, in words: {@code it succeeded}, {@code it failed}, {@code it was cancelled}. */
+  private static String endedAs(TaskState state) {
+    switch (state) {
+      case SUCCEEDED:
+        return "it succeeded";
+      case FAILED:
+        return "it failed";
+      case CANCELLED:
+        return "it was cancelled";
+      default:
+        return "it is " + state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   private VideoApiException alreadyEnded(TaskHandle handle, TaskStatus last, String providerSaid) {
     ErrorDetails details = ErrorDetails.provider(provider.id());
     if (!last.isTerminal()) {
@@ -426,8 +463,8 @@ public final class VideoClient {
           + providerSaid + "), but its status reads " + last.state() + ": watch it to see how it ends",
           details).attachHandle(handle);
     }
-    return new TaskAlreadyEndedException("The task had already ended " + last.state()
-        + " before the cancel: nothing was cancelled, and whatever it cost is spent"
+    return new TaskAlreadyEndedException("The task had already ended before the cancel: "
+        + endedAs(last.state()) + "; nothing was cancelled, and whatever it cost is spent"
         + (last.state() == TaskState.SUCCEEDED ? "; its video can still be downloaded" : ""),
         details, last.state(), last).attachHandle(handle);
   }

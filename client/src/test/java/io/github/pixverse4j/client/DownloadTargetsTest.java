@@ -96,6 +96,8 @@ class DownloadTargetsTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "needs Linux /proc");
     assertThatThrownBy(() -> DownloadTargets.check(proc.resolve("v.mp4"), false))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("new files cannot be created in /proc/self");
+        .hasMessageContaining("new files cannot be created in /proc/self")
+        .as("issue 24 #11: no probe file name, no nested parentheses")
+        .hasMessageNotContaining(".probe").hasMessageNotContaining("((").hasMessageNotContaining("))");
   }
 }

@@ -14,6 +14,7 @@ import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.client.journal.JournalEntry;
 import io.github.pixverse4j.client.journal.JournalException;
 import io.github.pixverse4j.client.journal.JournalRecord;
@@ -162,6 +163,52 @@ class VideoClientJournalTest {
     VideoClient c = new VideoClient(slow, PollingPolicy.defaults(), time, (v, p) -> Observable.empty())
         .withJournal(journal);
     c.generate(request()).test().dispose();
+    assertThat(journal.entries().get(0).phase()).isEqualTo(JournalEntry.Phase.OUTCOME_UNKNOWN);
+  }
+
+  /** A provider whose first {@code refusals} submits are refused before sending; later ones never answer. */
+  private VideoClient refusingThenSilent(int refusals, PollingPolicy policy) {
+    int[] calls = {0};
+    VideoProvider p = new DelegatingProvider(scripted) {
+      @Override
+      public Single<TaskHandle> submit(ImageToVideoRequest request) {
+        return Single.defer(() -> ++calls[0] <= refusals
+            ? Single.<TaskHandle>error(new TransportException("refused", ErrorDetails.provider(ScriptedProvider.ID),
+                null, false))
+            : Single.<TaskHandle>never());
+      }
+    };
+    return new VideoClient(p, policy, time, (v, x) -> Observable.empty()).withJournal(journal);
+  }
+
+  private static PollingPolicy retryEverySecond() {
+    return PollingPolicy.builder().retryDelay(Duration.ofSeconds(1)).maxRetryDelay(Duration.ofSeconds(1))
+        .maxSubmitRetries(5).jitter(0).build();
+  }
+
+  @Test
+  @DisplayName("disposing between submit attempts that were all refused before sending records not accepted")
+  void disposedBetweenRefusedAttempts() {
+    TestObserver<TaskStatus> obs = refusingThenSilent(10, retryEverySecond()).generate(request()).test();
+    time.advanceTimeBy(1500, TimeUnit.MILLISECONDS); // two attempts refused, the third is due
+    obs.dispose();
+    JournalEntry e = journal.entries().get(0);
+    assertThat(e.phase()).isEqualTo(JournalEntry.Phase.NOT_ACCEPTED);
+    assertThat(e.message().get()).contains("nothing was sent");
+
+    TestObserver<TaskHandle> submit = refusingThenSilent(10, retryEverySecond()).submit(request()).test();
+    time.advanceTimeBy(500, TimeUnit.MILLISECONDS);
+    submit.dispose();
+    assertThat(journal.entries()).extracting(JournalEntry::phase)
+        .containsExactly(JournalEntry.Phase.NOT_ACCEPTED, JournalEntry.Phase.NOT_ACCEPTED);
+  }
+
+  @Test
+  @DisplayName("disposing while a submit attempt is under way, after refused ones, records outcome unknown")
+  void disposedDuringAttemptAfterRefusals() {
+    TestObserver<TaskStatus> obs = refusingThenSilent(2, retryEverySecond()).generate(request()).test();
+    time.advanceTimeBy(5, TimeUnit.SECONDS); // the third attempt is under way and never answers
+    obs.dispose();
     assertThat(journal.entries().get(0).phase()).isEqualTo(JournalEntry.Phase.OUTCOME_UNKNOWN);
   }
 

@@ -470,6 +470,38 @@ class VideoClientTest {
   }
 
   @Test
+  @DisplayName("a submit listener hears each retry with its attempt count and limit, and a disposal that sent nothing")
+  void submitListenerHearsRetries() {
+    for (int i = 0; i < 20; i++) {
+      provider.submitAnswers(new TransportException("refused", ErrorDetails.none(),
+          new java.net.ConnectException("Connection refused"), false));
+    }
+    List<String> heard = new java.util.ArrayList<>();
+    SubmitListener listener = new SubmitListener() {
+      @Override
+      public void retrying(io.github.pixverse4j.api.RetryState s, int attemptLimit) {
+        heard.add(s.failedAttempts() + " of " + attemptLimit + ": " + s.lastFailure() + ", since "
+            + s.failingSince().getEpochSecond() + ", next at " + s.nextAttemptAt().getEpochSecond());
+      }
+
+      @Override
+      public void abandoned(boolean requestMayHaveReachedProvider) {
+        heard.add("abandoned, may have reached: " + requestMayHaveReachedProvider);
+      }
+    };
+    TestObserver<TaskStatus> obs = client(fixedPolicy().maxRetryDelay(Duration.ofSeconds(4))
+        .maxSubmitRetries(5).build())
+        .generate(request(), java.util.Collections.<String, String>emptyMap(), listener).test();
+    time.advanceTimeBy(4, TimeUnit.SECONDS);
+    obs.dispose();
+    assertThat(heard).containsExactly(
+        "1 of 6: connection refused, since 0, next at 1",
+        "2 of 6: connection refused, since 0, next at 3",
+        "3 of 6: connection refused, since 0, next at 7",
+        "abandoned, may have reached: false");
+  }
+
+  @Test
   @DisplayName("watch resumes a task by handle: polls at once, then follows it to the end")
   void watchResumes() {
     TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "scripted-model", "old-task");
@@ -556,7 +588,8 @@ class VideoClientTest {
     assertThat(e.finalState()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(e.finalStatus()).isPresent();
     assertThat(e.handle()).contains(h);
-    assertThat(e.getMessage()).contains("already ended SUCCEEDED").contains("nothing was cancelled");
+    assertThat(e.getMessage()).contains("had already ended before the cancel: it succeeded")
+        .contains("nothing was cancelled").doesNotContain("SUCCEEDED");
     assertThat(provider.cancels).isEmpty();
   }
 

@@ -66,18 +66,23 @@ final class PixVerseCapabilities {
         .addExtendSourceKinds(VideoSource.Kind.values())
         .maxExtendVideoBytes(VIDEO_BYTES_LIMIT)
         .addConstraints(
-            Constraint.of("8-second videos are not available at 1080p",
+            Constraint.of("8-second videos are not available at 1080p", fields("duration", "quality"),
                 PixVerseCapabilities::eightSecondsAt1080p),
-            Constraint.of("motion mode fast allows only 5-second videos",
+            Constraint.of("motion mode fast allows only 5-second videos", fields("motionMode", "duration"),
                 PixVerseCapabilities::fastOnlyFiveSeconds),
-            Constraint.of("motion mode fast is not available at 1080p",
+            Constraint.of("motion mode fast is not available at 1080p", fields("motionMode", "quality"),
                 PixVerseCapabilities::fastNotAt1080p),
-            Constraint.of("a template id is a number", PixVerseCapabilities::numericTemplateId),
-            Constraint.of("an uploaded image id (img_id) is a number",
+            Constraint.of("a template id is a number", fields("templateId"),
+                PixVerseCapabilities::numericTemplateId),
+            Constraint.of("an uploaded image id (img_id) is a number", fields("providerImageId"),
                 PixVerseCapabilities::numericImageId),
             Constraint.of("a local or in-memory image is a JPEG, PNG or WebP smaller than 20 MB"
-                + " and at most 10000 pixels a side", PixVerseCapabilities::uploadableImage))
+                + " and at most 10000 pixels a side", fields("image"), PixVerseCapabilities::uploadableImage))
         .build();
+  }
+
+  private static java.util.Set<String> fields(String... names) {
+    return new java.util.LinkedHashSet<>(java.util.Arrays.asList(names));
   }
 
   private static boolean is1080p(ImageToVideoRequest r) {

@@ -95,7 +95,8 @@ public enum V3AsyncModel {
 
   private Constraint fastModeNot1080p(String providerId) {
     String where = providerId + " (" + path + ")";
-    return Constraint.of("fast mode is not available at 1080p", request -> {
+    return Constraint.of("fast mode is not available at 1080p",
+        new java.util.LinkedHashSet<>(java.util.Arrays.asList("fastMode", "quality")), request -> {
       boolean fast = request.fastMode().orElse(false);
       boolean fullHd = request.quality().map(q -> q == Quality.P1080).orElse(false);
       if (!fast || !fullHd) return Optional.empty();

@@ -315,6 +315,38 @@ public final class HttpErrors {
     }
   }
 
+  /** OkHttp 3's "Failed to connect to host/1.2.3.4:9": the host (else the address) and port. */
+  private static final java.util.regex.Pattern CONNECT_TARGET =
+      java.util.regex.Pattern.compile("Failed to connect to (\\S*)/(\\S+):(\\d+)");
+
+  /** Where a connection failed, as {@code host:port}; null when the message does not say. */
+  private static String connectTarget(String message) {
+    if (message == null) return null;
+    java.util.regex.Matcher m = CONNECT_TARGET.matcher(message);
+    if (!m.find()) return null;
+    String host = m.group(1).isEmpty() ? m.group(2) : m.group(1);
+    return snippet(host.indexOf(':') >= 0 ? "[" + host + "]:" + m.group(3) : host + ":" + m.group(3), null);
+  }
+
+  /**
+   * Why a connection failed, in lower case ({@code connection refused}): the system's words under
+   * OkHttp's "Failed to connect to …", else what the kind of failure means.
+   */
+  private static String connectReason(IOException e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    String why = t == e && e.getMessage() != null && e.getMessage().startsWith("Failed to connect")
+        ? "" : snippet(t.getMessage(), null);
+    // Older JDKs say "Connection refused (Connection refused)".
+    why = why.replaceFirst("^(.+) \\(\\1\\)$", "$1");
+    if (why.isEmpty()) {
+      if (e instanceof NoRouteToHostException) return "no route to host";
+      if (e instanceof PortUnreachableException) return "port unreachable";
+      return "connection refused";
+    }
+    return why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1);
+  }
+
   /**
    * A {@link TransportException} for a failed exchange. {@link
    * TransportException#requestMayHaveReachedServer()} is {@code false} only when the request
@@ -345,8 +377,10 @@ public final class HttpErrors {
     if (e instanceof ConnectException
         || e instanceof NoRouteToHostException
         || e instanceof PortUnreachableException) {
+      String at = connectTarget(e.getMessage());
       return new TransportException(
-          "Could not connect to " + p + because + "; the request was not sent", details, e, false);
+          "Could not connect to " + p + (at == null ? "" : " at " + at) + " (" + connectReason(e)
+              + "); the request was not sent", details, e, false);
     }
     if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
       return new TransportException(

@@ -9,7 +9,8 @@ import java.nio.file.NotDirectoryException;
 
 /**
  * Why a file operation failed, in words for a message that already names the path: the JDK's
- * exceptions for {@code createDirectories} and friends often carry only the path itself.
+ * exceptions for {@code createDirectories} and friends often carry only the path itself. No
+ * parentheses, so that a caller may put the reason in some.
  */
 public final class IoReasons {
   private IoReasons() {}
@@ -25,7 +26,7 @@ public final class IoReasons {
     }
     if (e instanceof NotDirectoryException) return ((FileSystemException) e).getFile() + " is not a directory";
     if (e instanceof NoSuchFileException) {
-      return "it cannot be created there (" + ((FileSystemException) e).getFile() + " does not exist and cannot be made)";
+      return "no such file or directory, and it cannot be made there";
     }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + m;

@@ -27,8 +27,28 @@ public final class Retrying {
   public static <T> Single<T> single(
       Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
       Scheduler scheduler) {
+    return single(call, retry, maxRetries, policy, scheduler, null);
+  }
+
+  /** Told of each retry before its wait begins. */
+  public interface Listener {
+    /**
+     * @param failures how many calls have failed so far, 1 or more
+     * @param failure the last one
+     * @param delay the wait before the next call
+     */
+    void retrying(int failures, Throwable failure, Duration delay);
+  }
+
+  /**
+   * Like {@link #single(Supplier, Predicate, int, PollingPolicy, Scheduler)}, telling {@code
+   * listener} (null: nobody) of each retry.
+   */
+  public static <T> Single<T> single(
+      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
+      Scheduler scheduler, Listener listener) {
     return Single.defer(() -> attempt(call, retry, maxRetries, policy, scheduler,
-        scheduler.now(TimeUnit.NANOSECONDS) + policy.deadline().toNanos(), 0));
+        scheduler.now(TimeUnit.NANOSECONDS) + policy.deadline().toNanos(), 0, listener));
   }
 
   /** Like {@link #single} for a {@link Completable}. */
@@ -39,14 +59,16 @@ public final class Retrying {
 
   private static <T> Single<T> attempt(
       Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
-      Scheduler scheduler, long deadlineNanos, int failures) {
+      Scheduler scheduler, long deadlineNanos, int failures, Listener listener) {
     return Single.defer(call)
         .onErrorResumeNext(e -> {
           if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
           Duration d = PollSchedule.retryDelay(policy, failures + 1, Failures.retryAfter(e));
           if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos) return Single.error(e);
+          if (listener != null) listener.retrying(failures + 1, e, d);
           return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
-              .flatMap(x -> attempt(call, retry, maxRetries, policy, scheduler, deadlineNanos, failures + 1));
+              .flatMap(x -> attempt(call, retry, maxRetries, policy, scheduler, deadlineNanos, failures + 1,
+              listener));
         });
   }
 }

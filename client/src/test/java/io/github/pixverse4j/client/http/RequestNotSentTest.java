@@ -149,6 +149,8 @@ class RequestNotSentTest {
     assertThat(e.requestMayHaveReachedServer()).isFalse();
     assertThat(e.getCause()).isInstanceOf(ConnectException.class);
     assertThat(Failures.oneLine(e)).isEqualTo("connection refused");
+    assertThat(e.getMessage()).as("issue 24 #9: no OkHttp wording, no repeated provider").isEqualTo(
+        "Could not connect to provider acme at 127.0.0.1:" + port + " (connection refused); the request was not sent");
   }
 
   @Test
