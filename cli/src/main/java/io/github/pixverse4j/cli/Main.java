@@ -33,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         + "API keys come from environment variables only (`pixverse4j providers` names them). Without the"
         + " chosen provider's key (or with --simulate) the provider is simulated in-process.",
     subcommands = {
-        GenerateCommand.class, WatchCommand.class, StatusCommand.class, CancelCommand.class,
+        GenerateCommand.class, ExtendCommand.class, WatchCommand.class, StatusCommand.class, CancelCommand.class,
         DownloadCommand.class, ProvidersCommand.class, TasksCommand.class, ResumeCommand.class,
         SimulateCommand.class, Completion.class})
 public final class Main implements Callable<Integer> {

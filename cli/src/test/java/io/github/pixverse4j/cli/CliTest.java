@@ -652,9 +652,9 @@ class CliTest {
     ProviderSimulator sim = realService("gmi", quick());
     assertThat(run(generate("gmi", sim, "--no-download", "--duration", "5s"))).as(stderr).isZero();
     assertThat(sim.requests()).isNotEmpty();
-    assertThat(GenerateCommand.durationSeconds("5")).isEqualTo(5);
-    assertThat(GenerateCommand.durationSeconds("1m")).isEqualTo(60);
-    assertThat(GenerateCommand.durationSeconds("1.5s")).isNull();
+    assertThat(VideoOptions.durationSeconds("5")).isEqualTo(5);
+    assertThat(VideoOptions.durationSeconds("1m")).isEqualTo(60);
+    assertThat(VideoOptions.durationSeconds("1.5s")).isNull();
     assertThat(run(generate("gmi", sim, "--duration", "five", "--quality", "4k"))).isEqualTo(2);
     assertThat(stderr).contains("--duration must be a whole number of seconds above 0 (e.g. 5 or 5s), got 'five'")
         .contains("--quality: Unknown quality '4k'").doesNotContain("is not an int");

@@ -53,6 +53,9 @@ class CompletionTest {
     assertThat(complete("pixverse4j generate --provider g")).isEqualTo("gmi");
     assertThat(complete("pixverse4j status --ti")).isEmpty();
     assertThat(complete("pixverse4j watch --ti")).isEqualTo("--timeout");
+    assertThat(complete("pixverse4j ext")).isEqualTo("extend");
+    assertThat(complete("pixverse4j extend --vi")).isEqualTo("--video");
+    assertThat(complete("pixverse4j extend --provider p")).isEqualTo("pixverse");
   }
 
   @Test

@@ -80,6 +80,18 @@ class HelpTest {
   }
 
   @Test
+  @DisplayName("extend is listed by --help and offers generate's options where they apply, not --image or --audio")
+  void extendHelp() {
+    assertThat(run("--help")).isZero();
+    assertThat(stdout).contains("extend Continue a video with a prompt");
+    assertThat(run("extend", "--help")).isZero();
+    assertThat(stdout).contains("--video=TOKEN|FILE|URL").contains("pixverse: 5 or 8 seconds");
+    assertThat(names(model(), "extend")).contains("--prompt", "--prompt-file", "--provider", "--base-url",
+        "--duration", "--quality", "--model", "--seed", "--negative-prompt", "--output", "--json", "--timeout",
+        "--simulate", "--no-download").doesNotContain("--image", "--audio", "--multi-clip");
+  }
+
+  @Test
   @DisplayName("a task command without the provider's key says so instead of asking a simulator that cannot know the task")
   void taskCommandNeedsTheKey() {
     String token = io.github.pixverse4j.api.TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();

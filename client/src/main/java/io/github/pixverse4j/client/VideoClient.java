@@ -193,9 +193,20 @@ public final class VideoClient {
 
   /** {@link #extend(ExtendVideoRequest)} with journal labels, as {@link #generate(ImageToVideoRequest, Map)}. */
   public Observable<TaskStatus> extend(ExtendVideoRequest request, Map<String, String> labels) {
+    return extend(request, labels, SubmitListener.NONE);
+  }
+
+  /**
+   * {@link #extend(ExtendVideoRequest, Map)}, telling {@code submitListener} of each retry of the
+   * submit and of a disposal before its answer, as {@link #generate(ImageToVideoRequest, Map,
+   * SubmitListener)} does.
+   */
+  public Observable<TaskStatus> extend(
+      ExtendVideoRequest request, Map<String, String> labels, SubmitListener submitListener) {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
-    return run(job(request), labels, SubmitListener.NONE);
+    if (submitListener == null) throw new NullPointerException("submitListener == null");
+    return run(job(request), labels, submitListener);
   }
 
   /** One submit of either kind: how to check it, what the journal records, and the provider call. */

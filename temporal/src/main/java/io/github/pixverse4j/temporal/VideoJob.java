@@ -1,5 +1,6 @@
 package io.github.pixverse4j.temporal;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 
 /**
@@ -19,9 +20,26 @@ public final class VideoJob {
   /**
    * A job for the worker's client of provider {@code providerId} (such as {@code "gmi"}).
    *
-   * @throws IllegalArgumentException as {@link VideoRequest#from} does, before anything starts
+   * @throws IllegalArgumentException as {@link VideoRequest#from(ImageToVideoRequest)} does, before
+   *     anything starts
    */
   public static VideoJob of(String providerId, ImageToVideoRequest request) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    VideoJob job = new VideoJob();
+    job.providerId = providerId;
+    job.request = VideoRequest.from(request);
+    return job;
+  }
+
+  /**
+   * A job that extends a video with the worker's client of provider {@code providerId} (only a
+   * provider whose capabilities say it extends: {@code pixverse}); the submit activity calls
+   * {@code VideoClient.submit(ExtendVideoRequest)}, with the same one-submit rules as a generate.
+   *
+   * @throws IllegalArgumentException as {@link VideoRequest#from(ExtendVideoRequest)} does (a local
+   *     file or bytes), before anything starts
+   */
+  public static VideoJob extend(String providerId, ExtendVideoRequest request) {
     if (providerId == null) throw new NullPointerException("providerId == null");
     VideoJob job = new VideoJob();
     job.providerId = providerId;

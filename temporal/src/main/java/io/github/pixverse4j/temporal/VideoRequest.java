@@ -1,18 +1,25 @@
 package io.github.pixverse4j.temporal;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.VideoSource;
 import java.util.Base64;
 
 /**
- * An {@link ImageToVideoRequest} as it is stored in workflow history: plain JSON, no secrets, and
- * the image as a URL, a provider image id, or at most {@link #MAX_INLINE_IMAGE_BYTES} inline
- * bytes. Unset fields are {@code null} and mean "the provider's default", as in the request.
+ * An {@link ImageToVideoRequest} or an {@link ExtendVideoRequest} as it is stored in workflow
+ * history: plain JSON, no secrets; the image as a URL, a provider image id, or at most {@link
+ * #MAX_INLINE_IMAGE_BYTES} inline bytes; an extend's video as a task token, a URL or a provider
+ * media id (never a file or bytes). Unset fields are {@code null} and mean "the provider's
+ * default", as in the request. An extend is the request whose {@code extendTaskToken}, {@code
+ * extendVideoUrl} or {@code extendMediaId} is set.
  *
- * <p>Build it with {@link #from(ImageToVideoRequest)}; the setters exist for the JSON converter.
+ * <p>Build it with {@link #from(ImageToVideoRequest)} or {@link #from(ExtendVideoRequest)}; the
+ * setters exist for the JSON converter.
  */
 public final class VideoRequest {
   /**
@@ -40,6 +47,9 @@ public final class VideoRequest {
   private Boolean fastMode;
   private String model;
   private String templateId;
+  private String extendTaskToken;
+  private String extendVideoUrl;
+  private Long extendMediaId;
 
   /** For the JSON converter; use {@link #from(ImageToVideoRequest)}. */
   public VideoRequest() {}
@@ -93,6 +103,77 @@ public final class VideoRequest {
     r.model = request.model().map(Model::name).orElse(null);
     r.templateId = request.templateId().orElse(null);
     return r;
+  }
+
+  /**
+   * The history form of an extend.
+   *
+   * @throws IllegalArgumentException when the video is a local file or bytes: a path on the
+   *     starter's machine means nothing to a worker, and a video does not belong in history;
+   *     thrown before any workflow starts, so nothing is submitted
+   */
+  public static VideoRequest from(ExtendVideoRequest request) {
+    if (request == null) throw new NullPointerException("request == null");
+    VideoRequest r = new VideoRequest();
+    VideoSource source = request.source();
+    switch (source.kind()) {
+      case TASK:
+        r.extendTaskToken = source.task().token();
+        break;
+      case URL:
+        r.extendVideoUrl = source.url().toString();
+        break;
+      case PROVIDER_MEDIA_ID:
+        r.extendMediaId = source.providerMediaId();
+        break;
+      default:
+        throw new IllegalArgumentException("The video to extend is " + (source.kind() == VideoSource.Kind.FILE
+            ? "a local file (" + source.file() + "), which a worker on another machine cannot read"
+            : source.byteCount() + " bytes in memory, which do not belong in workflow history (every byte is"
+                + " stored there)") + ": pass VideoSource.task(..) (a finished task of the provider),"
+            + " VideoSource.url(..) (storage the provider can read) or VideoSource.providerMediaId(..).");
+    }
+    r.prompt = request.prompt();
+    r.negativePrompt = request.negativePrompt().orElse(null);
+    r.durationSeconds = request.durationSeconds().orElse(null);
+    r.quality = request.quality().map(Enum::name).orElse(null);
+    r.seed = request.seed().orElse(null);
+    r.style = request.style().orElse(null);
+    r.motionMode = request.motionMode().map(Enum::name).orElse(null);
+    r.model = request.model().map(Model::name).orElse(null);
+    r.templateId = request.templateId().orElse(null);
+    return r;
+  }
+
+  /** Whether this is an extend ({@link #toExtendRequest}) rather than an image-to-video request. */
+  public boolean extendsVideo() {
+    return extendTaskToken != null || extendVideoUrl != null || extendMediaId != null;
+  }
+
+  /** The extend again, for the worker's {@code VideoClient}; see {@link #extendsVideo()}. */
+  public ExtendVideoRequest toExtendRequest() {
+    ExtendVideoRequest.Builder b = ExtendVideoRequest.builder();
+    if (extendTaskToken != null) {
+      b.source(VideoSource.task(TaskHandle.parse(extendTaskToken)));
+    } else if (extendVideoUrl != null) {
+      b.source(VideoSource.url(extendVideoUrl));
+    } else if (extendMediaId != null) {
+      b.source(VideoSource.providerMediaId(extendMediaId));
+    } else {
+      throw new IllegalArgumentException("the request has no video to extend (extendTaskToken, extendVideoUrl or"
+          + " extendMediaId)");
+    }
+    if (prompt == null) throw new IllegalArgumentException("the request has no prompt");
+    b.prompt(prompt);
+    if (negativePrompt != null) b.negativePrompt(negativePrompt);
+    if (durationSeconds != null) b.durationSeconds(durationSeconds);
+    if (quality != null) b.quality(Quality.valueOf(quality));
+    if (seed != null) b.seed(seed);
+    if (style != null) b.style(style);
+    if (motionMode != null) b.motionMode(MotionMode.valueOf(motionMode));
+    if (model != null) b.model(Model.of(model));
+    if (templateId != null) b.templateId(templateId);
+    return b.build();
   }
 
   /** The request again, for the worker's {@code VideoClient}. */
@@ -169,10 +250,22 @@ public final class VideoRequest {
   public void setModel(String model) { this.model = model; }
   public String getTemplateId() { return templateId; }
   public void setTemplateId(String templateId) { this.templateId = templateId; }
+  /** The token of the finished task an extend continues ({@code TaskHandle.token()}). */
+  public String getExtendTaskToken() { return extendTaskToken; }
+  public void setExtendTaskToken(String extendTaskToken) { this.extendTaskToken = extendTaskToken; }
+  /** The public URL of the video an extend continues. */
+  public String getExtendVideoUrl() { return extendVideoUrl; }
+  public void setExtendVideoUrl(String extendVideoUrl) { this.extendVideoUrl = extendVideoUrl; }
+  /** The provider's media id of the video an extend continues. */
+  public Long getExtendMediaId() { return extendMediaId; }
+  public void setExtendMediaId(Long extendMediaId) { this.extendMediaId = extendMediaId; }
 
   @Override
   public String toString() {
-    String image = imageUrl != null ? "url=" + imageUrl
+    String image = extendTaskToken != null ? "extend task=" + extendTaskToken
+        : extendVideoUrl != null ? "extend url=" + extendVideoUrl
+        : extendMediaId != null ? "extend mediaId=" + extendMediaId
+        : imageUrl != null ? "url=" + imageUrl
         : providerImageId != null ? "providerImageId=" + providerImageId
         : imageBase64 != null ? "inline " + imageMimeType : "none";
     return "VideoRequest{" + image + ", prompt=" + prompt + "}";

@@ -1,5 +1,6 @@
 package io.github.pixverse4j.temporal.internal;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.VideoApiException;
@@ -42,16 +43,22 @@ public final class VideoActivitiesImpl implements VideoActivities {
   @Override
   public String submit(String providerId, VideoRequest request) {
     VideoClient client = client(providerId);
-    ImageToVideoRequest r;
+    ImageToVideoRequest generate = null;
+    ExtendVideoRequest extend = null;
     try {
-      r = request.toRequest();
+      if (request.extendsVideo()) {
+        extend = request.toExtendRequest();
+      } else {
+        generate = request.toRequest();
+      }
     } catch (RuntimeException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The job's request cannot be read (nothing was sent): " + e.getMessage(), VideoFailureTypes.INVALID_REQUEST,
           FailureInfo.nothingSent(providerId));
     }
     try {
-      return client.submit(r).blockingGet().token();
+      // An extend goes through the same VideoClient pipeline (validation, one submit) as a generate.
+      return (extend != null ? client.submit(extend) : client.submit(generate)).blockingGet().token();
     } catch (VideoApiException e) {
       // Never retried by Temporal: the workflow decides, from FailureInfo, whether sending it
       // again is safe, and a timeout of this activity counts as an unknown outcome.
