@@ -97,6 +97,15 @@ public final class ReliabilityDoc {
     b.append("| 200 HTML page without a content type | a login page with no `Content-Type` (`Fault.untypedHtml`) |\n");
     b.append("| complete answer of half the declared size | odirouter and pixverse (whose answers declare the"
         + " video's size): a well-framed answer with the first half of the video (`Fault.shortCompleteBody`) |\n");
+    b.append("| body trickles, one byte at a time | download of a bare video URL: a 200 whose body comes one byte every "
+        + FaultMatrixTest.TRICKLE_PER_BYTE.toMillis() + " ms (`Fault.trickle`), never silent for the read timeout;"
+        + " the cell's polling deadline is " + FaultMatrixTest.TRICKLE_DEADLINE.toMillis() + " ms and the download"
+        + " must end by it, not by the 20 s call timeout |\n");
+    b.append("| 204 No Content | a 204 without a body or content type (`Fault.noContent`); at submit after the job"
+        + " was created (`afterHandling()`) |\n");
+    b.append("| hostile task id in the submit answer | the submit creates its job under the id `"
+        + FaultMatrixTest.HOSTILE_ID + "`, which the answer carries in the provider's own field"
+        + " (`Fault.hostileTaskId`); the cell checks that no request follows the submit and none names the id |\n");
     b.append("| expired video URL: 403 / 404 / 410 | as above, and the media host refuses the first download call"
         + " with that status and an object store's XML error |\n");
     b.append("| cancelled elsewhere | odirouter: the status reads COMPLETED and the result answers 400"
