@@ -16,10 +16,10 @@ import java.util.Objects;
  *
  * <p>A faulted request is always recorded. Faults that answer in place of the endpoint ({@link
  * #status}, {@link #emptyBody}, {@link #malformedJson}, {@link #wrongContentType}, {@link
- * #hugeBody}) skip the route's handler, so a faulted submit creates no job, unless {@link
+ * #hugeBody}, {@link #noContent}) skip the route's handler, so a faulted submit creates no job, unless {@link
  * #afterHandling()} is added. Faults that break the real answer ({@link #dropAfterRead}, {@link
  * #truncatedBody}, {@link #dropMidBody}, {@link #delay}, {@link #wrongContentRange}, {@link
- * #shortCompleteBody}, {@link #trickle}) run the handler first: a submit creates
+ * #shortCompleteBody}, {@link #trickle}, {@link #hostileTaskId}) run the handler first: a submit creates
  * its job and the client cannot know it.
  *
  * <p>What a client sees: {@code dropBeforeRead} and {@code dropAfterRead} both look like a
@@ -43,7 +43,9 @@ public final class Fault {
     DROP_MID_BODY("dropMidBody"),
     WRONG_CONTENT_RANGE("wrongContentRange"),
     SHORT_COMPLETE_BODY("shortCompleteBody"),
-    TRICKLE("trickle");
+    TRICKLE("trickle"),
+    NO_CONTENT("noContent"),
+    HOSTILE_TASK_ID("hostileTaskId");
 
     final String factoryName;
 
@@ -56,7 +58,8 @@ public final class Fault {
           || this == EMPTY_BODY
           || this == MALFORMED_JSON
           || this == WRONG_CONTENT_TYPE
-          || this == HUGE_BODY;
+          || this == HUGE_BODY
+          || this == NO_CONTENT;
     }
   }
 
@@ -211,6 +214,27 @@ public final class Fault {
     return of(Kind.STATUS, 200, LOGIN_PAGE, null, 0);
   }
 
+  /**
+   * Answers {@code 204 No Content}: no body, no content type, so no task id, as a gateway that
+   * swallows the answer might. Add {@link #afterHandling()} for a submit that created its job.
+   */
+  public static Fault noContent() {
+    return of(Kind.NO_CONTENT, 204, "", null, 0);
+  }
+
+  /**
+   * Runs the handler with the job created under {@code id} instead of the simulator's own id, so
+   * that the answer carries it in the provider's own field (a submit's task id; PixVerse's numeric
+   * {@code video_id} becomes a string when {@code id} is not a number): a provider, or whatever
+   * stands in its place, that answers with an id such as {@code ..} or {@code a/b}, which a client
+   * must never put into a URL path. Meant for submits; on other endpoints it changes nothing.
+   */
+  public static Fault hostileTaskId(String id) {
+    Objects.requireNonNull(id, "id == null");
+    if (id.isEmpty()) throw new IllegalArgumentException("id must not be empty");
+    return of(Kind.HOSTILE_TASK_ID, 0, id, null, 0);
+  }
+
   /** Answers 200 {@code application/json} with a body that is not valid JSON. */
   public static Fault malformedJson() {
     return of(Kind.MALFORMED_JSON, 200, MALFORMED_JSON_BODY, SimResponse.JSON_UTF8, 0);
@@ -297,6 +321,11 @@ public final class Fault {
     return size;
   }
 
+  /** The id a {@link Kind#HOSTILE_TASK_ID} fault gives the job its request creates. */
+  String taskId() {
+    return body;
+  }
+
   /** Whether the route's auth check and handler run. */
   boolean runsHandler() {
     return kind != Kind.DROP_BEFORE_READ && (!kind.replacesResponse() || afterHandling);
@@ -341,6 +370,9 @@ public final class Fault {
         break;
       case TRICKLE:
         b.append("trickle(").append(Duration.ofNanos(size)).append(')');
+        break;
+      case HOSTILE_TASK_ID:
+        b.append("hostileTaskId(").append(body).append(')');
         break;
       default:
         b.append(kind.factoryName).append("()");

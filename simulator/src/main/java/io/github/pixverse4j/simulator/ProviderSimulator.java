@@ -92,6 +92,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final String apiKey;
   private final Routes routes = new Routes();
   private final FaultPlan faults = new FaultPlan();
+  /** The id a {@link Fault#hostileTaskId} fault gives the job the current request creates. */
+  private final ThreadLocal<String> jobIdOverride = new ThreadLocal<>();
 
   private final Object recordLock = new Object();
   private final List<RecordedRequest> recorded = new ArrayList<>();
@@ -523,12 +525,17 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * Accepts a submit: creates a job with this id following the next lifecycle (see {@link
+   * Accepts a submit: creates a job with this id (or the one a {@link Fault#hostileTaskId} fault
+   * on this request names: answer with {@link SimJob#id()}) following the next lifecycle (see {@link
    * #nextJobs}), or, if the id already exists (e.g. one derived from an idempotency key), counts
    * one more submit on that job and returns it.
    */
   protected SimJob createJob(String id, Object submittedBody) {
     Objects.requireNonNull(id, "id == null");
+    String hostile = jobIdOverride.get();
+    if (hostile != null) {
+      id = hostile;
+    }
     submits.incrementAndGet();
     return jobs.compute(
         id,
@@ -656,7 +663,17 @@ public abstract class ProviderSimulator implements AutoCloseable {
       sleep(fault.delay());
     }
 
-    SimResponse response = fault == null || fault.runsHandler() ? dispatch(match, request) : null;
+    SimResponse response;
+    if (fault == null || fault.runsHandler()) {
+      jobIdOverride.set(fault != null && fault.kind() == Fault.Kind.HOSTILE_TASK_ID ? fault.taskId() : null);
+      try {
+        response = dispatch(match, request);
+      } finally {
+        jobIdOverride.remove();
+      }
+    } else {
+      response = null;
+    }
     if (fault == null) {
       send(exchange, method, response, false);
       return;
@@ -682,6 +699,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
         return;
       case TRICKLE:
         sendTrickling(exchange, response.withExtraHeaders(fault.headers()), Duration.ofNanos(fault.size()));
+        return;
+      case HOSTILE_TASK_ID:
+        send(exchange, method, response.withExtraHeaders(fault.headers()), false);
         return;
       default:
         send(exchange, method, fault.response(), fault.chunked());

@@ -284,8 +284,8 @@ public class QueueSimulator extends ProviderSimulator {
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
-    String id = settings.idPrefix + newJobId().substring("job-".length());
-    SimJob job = createJob(id, body);
+    SimJob job = createJob(settings.idPrefix + newJobId().substring("job-".length()), body);
+    String id = job.id();
     JobPhase first = job.peek();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("request_id", id);

@@ -310,11 +310,43 @@ class FaultTest extends SimulatorTestBase {
   }
 
   @Test
+  @DisplayName("noContent answers 204 without a body or content type; with afterHandling the submit made its job")
+  void noContent() throws Exception {
+    sim.faults().on("submit").call(1).respond(Fault.noContent(), Fault.noContent().afterHandling());
+    HttpResponse<byte[]> plain = postSubmit("{\"prompt\":\"a cat\"}");
+    assertThat(plain.statusCode()).isEqualTo(204);
+    assertThat(plain.body()).isEmpty();
+    assertThat(plain.headers().firstValue("Content-Type")).isEmpty();
+    assertThat(sim.jobCount()).isZero();
+
+    HttpResponse<byte[]> handled = postSubmit("{\"prompt\":\"a cat\"}");
+    assertThat(handled.statusCode()).isEqualTo(204);
+    assertThat(handled.body()).isEmpty();
+    assertThat(sim.jobCount()).isEqualTo(1);
+    assertThat(sim.requests("submit")).extracting(r -> String.valueOf(r.fault()))
+        .containsExactly("noContent()", "noContent() afterHandling");
+  }
+
+  @Test
+  @DisplayName("hostileTaskId: the submit's job takes that id and the answer carries it; the next submit is normal")
+  void hostileTaskId() throws Exception {
+    sim.faults().on("submit").call(1).respond(Fault.hostileTaskId("../a/b"));
+    HttpResponse<byte[]> hostile = postSubmit("{\"prompt\":\"a cat\"}");
+    assertThat(hostile.statusCode()).isEqualTo(201);
+    assertThat(json(hostile).get("id").asText()).isEqualTo("../a/b");
+    assertThat(sim.jobCount()).isEqualTo(1);
+    assertThat(submit()).isEqualTo("job-2");
+    assertThat(sim.requests("submit")).extracting(r -> String.valueOf(r.fault()))
+        .containsExactly("hostileTaskId(../a/b)", "null");
+  }
+
+  @Test
   @DisplayName("faults are checked for misuse")
   void argumentChecks() {
     assertThatThrownBy(() -> Fault.status(42, "")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.status(500, null)).hasMessage("body == null");
     assertThatThrownBy(() -> Fault.hugeBody(3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.hostileTaskId("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sim.faults().on("x").call(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.truncatedBody().withContentType("text/html"))
         .isInstanceOf(IllegalStateException.class);

@@ -410,7 +410,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
     String videoId = Long.toString(VIDEO_ID_BASE + newJobNumber());
     SimJob job = createJob(videoId, body);
     Map<String, Object> resp = new LinkedHashMap<>();
-    resp.put("video_id", videoIdsAsStrings ? job.id() : (Object) Long.parseLong(job.id()));
+    boolean numeric = job.id().chars().allMatch(c -> c >= '0' && c <= '9');
+    resp.put("video_id", videoIdsAsStrings || !numeric ? job.id() : (Object) Long.parseLong(job.id()));
     return ok(resp);
   }
 

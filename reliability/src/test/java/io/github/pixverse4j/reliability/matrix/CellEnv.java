@@ -89,20 +89,22 @@ final class CellEnv implements AutoCloseable {
         .httpClient(http)
         .scheduler(Schedulers.from(timers))
         .ioScheduler(Schedulers.from(io))
-        .pollingPolicy(policy())
+        .pollingPolicy(policy(cell))
         .build();
   }
 
   /**
    * {@link FastPolling} with a small Retry-After cap, three resends of a submit; reads retry
-   * until the 20 s deadline.
+   * until the 20 s deadline ({@link FaultMatrixTest#TRICKLE_DEADLINE} for a trickling download,
+   * whose body that deadline bounds).
    */
-  static PollingPolicy policy() {
-    return FastPolling.builder()
+  static PollingPolicy policy(Cell cell) {
+    PollingPolicy.Builder b = FastPolling.builder()
         .maxRetryDelay(Duration.ofMillis(40))
         .maxRetryAfter(RETRY_AFTER_CAP)
-        .maxSubmitRetries(MAX_FAILURES)
-        .build();
+        .maxSubmitRetries(MAX_FAILURES);
+    if (cell.fault() == FaultKind.TRICKLE) b.deadline(FaultMatrixTest.TRICKLE_DEADLINE);
+    return b.build();
   }
 
   /**

@@ -44,6 +44,16 @@ enum FaultKind {
    * with half the video (issue 25).
    */
   DECLARED_SIZE_SHORT("complete answer of half the declared size", true),
+  /**
+   * A well-framed answer whose body comes one byte every {@link FaultMatrixTest#TRICKLE_PER_BYTE}:
+   * never silent long enough for a read timeout (issue 25). Downloads only: the API answers' body
+   * bound (30 s, {@code BodyLimitInterceptor}) cannot be set through a provider's builder.
+   */
+  TRICKLE("body trickles, one byte at a time", false),
+  /** {@code 204 No Content}: no body, so no task id or status (issue 25). */
+  NO_CONTENT("204 No Content", true),
+  /** The submit answer carries a task id that is not a path segment: {@code ../a/b} (issue 25). */
+  HOSTILE_TASK_ID("hostile task id in the submit answer", false),
   /** Download: the media host refuses the (expired) URL once. */
   URL_EXPIRED_403("expired video URL: 403", true),
   URL_EXPIRED_404("expired video URL: 404", true),

@@ -113,6 +113,12 @@ final class FaultMatrix {
         return p.cancelledOutcome && phase.endpoint.equals(p.terminalEndpoint());
       case TASK_ENDED:
         return phase == Phase.CANCEL;
+      case TRICKLE:
+        return phase == Phase.DOWNLOAD;
+      case NO_CONTENT:
+        return phase == Phase.SUBMIT || phase == Phase.STATUS;
+      case HOSTILE_TASK_ID:
+        return phase == Phase.SUBMIT;
       default:
         return true;
     }
@@ -168,6 +174,12 @@ final class FaultMatrix {
       case OVERSIZED_BODY:
         return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 0,
             CHECK_DASHBOARD, "a 200 the client cannot read may still have created the job");
+      case NO_CONTENT:
+        return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 1,
+            CHECK_DASHBOARD, "the job was created, the 204 names no task: sent once");
+      case HOSTILE_TASK_ID:
+        return fails(p, Phase.SUBMIT, f, false, SubmitOutcomeUnknownException.class, MAYBE, 1,
+            CHECK_DASHBOARD, "the id is refused before it reaches a URL: no request names it");
       default:
         throw new AssertionError(f);
     }
@@ -242,6 +254,7 @@ final class FaultMatrix {
       case HTML_PAGE:
       case ACCEPTED_EMPTY:
       case TRUNCATED_JSON:
+      case NO_CONTENT:
         return completes(p, phase, f, 1, "a 2xx that is not JSON comes from a gateway: read again");
       case OVERSIZED_BODY:
         return fails(p, phase, f, false, TransportException.class, YES, 1, WATCH_LATER,
@@ -317,6 +330,10 @@ final class FaultMatrix {
       case DECLARED_SIZE_SHORT:
         return completes(p, Phase.DOWNLOAD, f, 1,
             "half the declared size is a failed transfer, retried; the exact bytes are checked");
+      case TRICKLE:
+        return fails(p, Phase.DOWNLOAD, f, false, TransportException.class, NOT_APPLICABLE, 0, DOWNLOAD_AGAIN,
+            "the policy's deadline (here " + FaultMatrixTest.TRICKLE_DEADLINE.toMillis() + " ms) bounds the"
+                + " body too; the one attempt runs into it");
       case UNTYPED_PAGE:
         return fails(p, Phase.DOWNLOAD, f, false, VideoApiException.class, NOT_APPLICABLE, 0, FRESH_URL,
             "its first bytes are not a video container (MP4 ftyp, WebM EBML, ...)");

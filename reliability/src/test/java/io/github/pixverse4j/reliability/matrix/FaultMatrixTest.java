@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +52,12 @@ class FaultMatrixTest {
   static final int OVERSIZED_BYTES = 3 * 1024 * 1024;
   /** Where a cut-short video body stops (the sample video is a few KiB). */
   static final int MEDIA_CUT_BYTES = 500;
+  /** How slowly a trickling body comes: the sample video would take over a minute. */
+  static final Duration TRICKLE_PER_BYTE = Duration.ofMillis(20);
+  /** The polling policy's deadline in a trickle cell, which bounds the download's body. */
+  static final Duration TRICKLE_DEADLINE = Duration.ofMillis(1500);
+  /** The task id of the hostile-id cells: a path traversal and an extra segment. */
+  static final String HOSTILE_ID = "../a/b";
 
   /** All cells; {@code -Dmatrix.only=<regex>} runs only those whose name matches (e.g. {@code "gmi · status"}). */
   static Stream<Cell> cells() {
@@ -88,6 +95,7 @@ class FaultMatrixTest {
     int attemptsBeforeCancel;
     int statusReadsBeforeDownload;
     boolean ended;
+    long elapsedNanos;
 
     Run(Cell cell, CellEnv env, Path dir) {
       this.cell = cell;
@@ -113,6 +121,7 @@ class FaultMatrixTest {
         sim.mediaRanges(true);
       }
       inject();
+      long start = System.nanoTime();
       switch (cell.phase()) {
         case UPLOAD:
         case SUBMIT:
@@ -143,6 +152,7 @@ class FaultMatrixTest {
           throw new AssertionError(cell.phase());
       }
       ended = rec.await(STREAM_BOUND_MS);
+      elapsedNanos = System.nanoTime() - start;
     }
 
     private void inject() {
@@ -239,6 +249,13 @@ class FaultMatrixTest {
           return cell.phase() == Phase.RESULT ? Fault.status(400, "{\"detail\":\"Request was cancelled\"}") : null;
         case TASK_ENDED:
           return null;
+        case TRICKLE:
+          return Fault.trickle(TRICKLE_PER_BYTE);
+        case NO_CONTENT:
+          // At submit, the provider took the job and the answer lost its body on the way.
+          return cell.phase() == Phase.SUBMIT ? Fault.noContent().afterHandling() : Fault.noContent();
+        case HOSTILE_TASK_ID:
+          return Fault.hostileTaskId(HOSTILE_ID);
         default:
           throw new AssertionError(cell.fault());
       }
@@ -355,6 +372,20 @@ class FaultMatrixTest {
             .map(r -> String.valueOf(r.header("Range"))).collect(Collectors.toList());
         soft.assertThat(ranges).as("after the 206 for other bytes, the whole video is asked for%s", ctx)
             .containsExactly("null", "bytes=" + MEDIA_CUT_BYTES + "-", "null");
+      }
+      if (cell.fault() == FaultKind.HOSTILE_TASK_ID) {
+        List<String> after = sim.requests().stream()
+            .filter(r -> !"upload".equals(r.endpointName()) && !"submit".equals(r.endpointName()))
+            .map(RecordedRequest::toString).collect(Collectors.toList());
+        soft.assertThat(after).as("no request after the submit answered a hostile id%s", ctx).isEmpty();
+        soft.assertThat(sim.requests()).extracting(RecordedRequest::target)
+            .as("no request names the hostile id%s", ctx).noneMatch(t -> t.contains("..") || t.contains("/a/b"));
+      }
+      if (cell.fault() == FaultKind.TRICKLE) {
+        soft.assertThat(Duration.ofNanos(elapsedNanos))
+            .as("the trickling download ends at the policy's deadline, not the call timeout%s", ctx)
+            .isGreaterThanOrEqualTo(TRICKLE_DEADLINE.minusMillis(50))
+            .isLessThan(TRICKLE_DEADLINE.plusSeconds(3));
       }
       // A submit goes out more than once only when the provider provably did not take it.
       int submits = env.wire.attempts("submit");

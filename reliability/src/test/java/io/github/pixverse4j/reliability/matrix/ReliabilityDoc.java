@@ -97,6 +97,15 @@ public final class ReliabilityDoc {
     b.append("| 200 HTML page without a content type | a login page with no `Content-Type` (`Fault.untypedHtml`) |\n");
     b.append("| complete answer of half the declared size | odirouter and pixverse (whose answers declare the"
         + " video's size): a well-framed answer with the first half of the video (`Fault.shortCompleteBody`) |\n");
+    b.append("| body trickles, one byte at a time | download of a bare video URL: a 200 whose body comes one byte every "
+        + FaultMatrixTest.TRICKLE_PER_BYTE.toMillis() + " ms (`Fault.trickle`), never silent for the read timeout;"
+        + " the cell's polling deadline is " + FaultMatrixTest.TRICKLE_DEADLINE.toMillis() + " ms and the download"
+        + " must end by it, not by the 20 s call timeout |\n");
+    b.append("| 204 No Content | a 204 without a body or content type (`Fault.noContent`); at submit after the job"
+        + " was created (`afterHandling()`) |\n");
+    b.append("| hostile task id in the submit answer | the submit creates its job under the id `"
+        + FaultMatrixTest.HOSTILE_ID + "`, which the answer carries in the provider's own field"
+        + " (`Fault.hostileTaskId`); the cell checks that no request follows the submit and none names the id |\n");
     b.append("| expired video URL: 403 / 404 / 410 | as above, and the media host refuses the first download call"
         + " with that status and an object store's XML error |\n");
     b.append("| cancelled elsewhere | odirouter: the status reads COMPLETED and the result answers 400"
@@ -140,9 +149,8 @@ public final class ReliabilityDoc {
         + " `video/*` type the client cannot check (matrix row above);\n"
         + "  - conflicting `Content-Length` values (RFC 9112 §6.3) and interim 1xx answers (102, 103, a second"
         + " 100, which OkHttp 3 cannot skip) fail the call as a `ProtocolException` and close its connection:"
-        + " a read or download is retried, a submit is outcome-unknown (`HttpFraming`; the JDK server of the"
-        + " simulators cannot send either, so `VideoDownloaderRetryTest` covers them on a raw socket; every"
-        + " provider's client and the shared downloader install it);\n"
+        + " a read or download is retried, a submit is outcome-unknown (`HttpFraming`; every provider's"
+        + " client and the shared downloader install it; not in the matrix, see below);\n"
         + "  - a saved video must have the size the provider declared (PixVerse `size`, the queue family's"
         + " `video.file_size`): a complete answer of another size, or a close-delimited body cut short, is a"
         + " failed transfer, retried (matrix row above for the two providers that declare it; gmi and v3 async"
@@ -151,15 +159,27 @@ public final class ReliabilityDoc {
         + " type or out of range are read as absent (`LenientNumbers`), an ETA above one day is ignored: they"
         + " never end a task;\n"
         + "  - a 2xx answer without a body (204) or without a task id: a submit is outcome-unknown"
-        + " (`SubmitOutcomeUnknownException`), a read is retried (contract tests `submitAnswerWithoutId`,"
-        + " `emptyStatusRetried`, for every provider);\n"
+        + " (`SubmitOutcomeUnknownException`), sent once, a read is retried (matrix rows \"204 No Content\""
+        + " at submit and status; contract tests `submitAnswerWithoutId`, `emptyStatusRetried`, for every"
+        + " provider);\n"
         + "  - task ids `.`, `..` or containing `/ \\ ? # %` or control characters make no `TaskHandle` (submit:"
         + " outcome unknown; token: refused), and a queue provider's status URLs are used only when a path"
-        + " segment is the request id;\n"
+        + " segment is the request id (matrix row \"hostile task id\": the submit answers `" + FaultMatrixTest.HOSTILE_ID
+        + "` in the provider's own field, and no request follows it);\n"
         + "  - an API key the provider echoes in a video URL is masked in `Video.url()` (what is printed and"
         + " journaled); only `Video.downloadUrl()`, never printed or stored, carries it to the download;\n"
         + "  - an API answer's body must arrive within 30 s of its headers (`BodyLimitInterceptor`): a body"
-        + " trickling a byte every few seconds fails as a timed-out read, which the engine retries.\n");
+        + " trickling a byte every few seconds fails as a timed-out read, which the engine retries"
+        + " (`BodyLimitInterceptorTest`; not in the matrix: that bound cannot be set through a provider's"
+        + " builder, and a 30 s row per provider is too slow); a video's body is bounded by the polling"
+        + " policy's deadline (matrix row \"body trickles\" at download).\n");
+    b.append("- **Not in the matrix: what the simulators' JDK HTTP server cannot send.** These are tested on raw"
+        + " sockets in the client module:\n"
+        + "  - interim 1xx answers (102, 103, a second 100): `HttpFramingTest.refusedAndRecovered` (API calls),"
+        + " `VideoDownloaderRetryTest.interimAnswersRetried` (downloads);\n"
+        + "  - duplicate, conflicting `Content-Length` headers: `HttpFramingTest.refusedAndRecovered` (API"
+        + " calls), `VideoDownloaderRetryTest.conflictingLengthsRefused` (downloads);\n"
+        + "  - close-delimited bodies (no length, cut by a close): `VideoDownloaderRetryTest.closeDelimitedCutResumes`.\n");
     b.append("- A 500 answer to a submit is not resent and is reported as `SubmitOutcomeUnknownException`: the\n"
         + "  provider may have created the job before failing. Only an answer the provider documents as creating\n"
         + "  nothing (v3 async's `CREATE_TASK_FAILED`; PixVerse's image upload) is a plain failure.\n\n");
