@@ -54,7 +54,7 @@ final class Delivery {
         last.set(s);
         output.status(s);
       });
-    } catch (Waits.Interrupted e) {
+    } catch (Waits.CommandInterruptedException e) {
       String t = token.get();
       output.interrupted(interruptedMessage(output.hint(), connection.factory.id(), t,
           !Boolean.FALSE.equals(abandonedMayHaveReached.get())), t);
@@ -75,13 +75,13 @@ final class Delivery {
         String how = output.hint().command(ResumeHint.DOWNLOAD, token.get())
             .map(cmd -> ": download it with " + cmd + " --output <another file> (or add --force)")
             .orElse(" (the simulated task ended with this command): choose another --output or add --force");
-        output.error(new ErrorKinds.OutputExists(target + " already exists, so the video was not saved" + how),
+        output.error(new ErrorKinds.OutputExistsException(target + " already exists, so the video was not saved" + how),
             token.get(), ExitCodes.OTHER, verbose);
         return ExitCodes.OTHER;
       }
       try {
         download(connection.client, end, target);
-      } catch (Waits.Interrupted e) {
+      } catch (Waits.CommandInterruptedException e) {
         output.interrupted("Interrupted: download stopped, no partial file left. "
             + output.hint().sentence(ResumeHint.FOLLOW, token.get()), token.get());
         return ExitCodes.INTERRUPTED;

@@ -43,13 +43,13 @@ final class DownloadCommand extends TaskCommand {
     out.done();
     if (s.state() != TaskState.SUCCEEDED) {
       int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
-      out.error(new ErrorKinds.NoVideo("The task is " + s.state() + ", there is no video to download"
+      out.error(new ErrorKinds.NoVideoException("The task is " + s.state() + ", there is no video to download"
           + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, print.verbose);
       return code;
     }
     try {
       new Delivery(parent, c, out, print.verbose).download(c.client, s, target(h));
-    } catch (Waits.Interrupted e) {
+    } catch (Waits.CommandInterruptedException e) {
       out.interrupted("Interrupted: download stopped, no partial file left.", h.token());
       return ExitCodes.INTERRUPTED;
     }

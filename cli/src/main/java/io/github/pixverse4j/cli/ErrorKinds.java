@@ -52,9 +52,9 @@ final class ErrorKinds {
   private ErrorKinds() {}
 
   static String of(Throwable e) {
-    if (e instanceof Waits.Interrupted) return INTERRUPTED;
-    if (e instanceof OutputExists) return OUTPUT_EXISTS;
-    if (e instanceof NoVideo) return NO_VIDEO;
+    if (e instanceof Waits.CommandInterruptedException) return INTERRUPTED;
+    if (e instanceof OutputExistsException) return OUTPUT_EXISTS;
+    if (e instanceof NoVideoException) return NO_VIDEO;
     if (e instanceof InvalidRequestException || e instanceof IllegalArgumentException
         || e instanceof CommandLine.ParameterException) {
       return INVALID_INPUT;
@@ -76,15 +76,15 @@ final class ErrorKinds {
   }
 
   /** The task succeeded but its video was not saved: the output file exists and --force was not given. */
-  static final class OutputExists extends IllegalStateException {
-    OutputExists(String message) {
+  static final class OutputExistsException extends IllegalStateException {
+    OutputExistsException(String message) {
       super(message);
     }
   }
 
   /** {@code download} of a task that has no video (not succeeded, or not yet). */
-  static final class NoVideo extends IllegalStateException {
-    NoVideo(String message) {
+  static final class NoVideoException extends IllegalStateException {
+    NoVideoException(String message) {
       super(message);
     }
   }

@@ -109,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
       describe(factory, sim, queued, running, failing);
       parent.waits.await(Single.never());
       return ExitCodes.OTHER; // never reached: only Ctrl-C ends the wait
-    } catch (Waits.Interrupted e) {
+    } catch (Waits.CommandInterruptedException e) {
       sim.close();
       parent.out.println("Stopped: the " + id + " simulator at " + sim.baseUrl() + " is closed.");
       parent.out.flush();

@@ -58,7 +58,7 @@ abstract class TaskCommand implements Callable<Integer> {
       out.hint(hint);
       parent.hint = hint;
       return run(h, c, out);
-    } catch (Waits.Interrupted e) {
+    } catch (Waits.CommandInterruptedException e) {
       out.interrupted("Interrupted: nothing more was asked of the provider.", h.token());
       return ExitCodes.INTERRUPTED;
     }

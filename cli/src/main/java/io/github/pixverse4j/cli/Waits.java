@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one way a command waits for the library: it blocks like {@code blockingSubscribe}, but
- * Ctrl-C ({@link #interrupt}) disposes the work and ends the wait with {@link Interrupted}. An
+ * Ctrl-C ({@link #interrupt}) disposes the work and ends the wait with {@link CommandInterruptedException}. An
  * interrupt that arrives between two waits stops the next one at once, so none is lost.
  */
 final class Waits {
   /** Thrown when Ctrl-C stopped a wait. */
-  static final class Interrupted extends RuntimeException {
-    Interrupted() {
+  static final class CommandInterruptedException extends RuntimeException {
+    CommandInterruptedException() {
       super("interrupted", null, false, false);
     }
   }
@@ -34,7 +34,7 @@ final class Waits {
   /**
    * Subscribes to {@code stream}, passes each item to {@code onNext} and returns when it completes.
    *
-   * @throws Interrupted after {@link #interrupt}
+   * @throws CommandInterruptedException after {@link #interrupt}
    * @throws RuntimeException the stream's error (a checked one wrapped in an {@link IllegalStateException})
    */
   <T> void each(Observable<T> stream, Consumer<? super T> onNext) throws InterruptedException {
@@ -44,7 +44,7 @@ final class Waits {
     try {
       run.start(stream.subscribe(onNext, run::fail, run::finish));
       run.done.await();
-      if (run.interrupted) throw new Interrupted();
+      if (run.interrupted) throw new CommandInterruptedException();
     } finally {
       active.compareAndSet(run, null);
     }

@@ -27,8 +27,8 @@ class ErrorKindsTest {
     assertThat(ErrorKinds.of(new InsufficientCreditsException("x", GMI))).isEqualTo("insufficient_credits");
     assertThat(ErrorKinds.of(new SubmitOutcomeUnknownException("x", GMI, null))).isEqualTo("outcome_unknown");
     assertThat(ErrorKinds.of(new TransportException("x", GMI, null, false))).isEqualTo("network");
-    assertThat(ErrorKinds.of(new ErrorKinds.OutputExists("x"))).isEqualTo("output_exists");
-    assertThat(ErrorKinds.of(new Waits.Interrupted())).isEqualTo("interrupted");
+    assertThat(ErrorKinds.of(new ErrorKinds.OutputExistsException("x"))).isEqualTo("output_exists");
+    assertThat(ErrorKinds.of(new Waits.CommandInterruptedException())).isEqualTo("interrupted");
     assertThat(ErrorKinds.of(new IllegalStateException("x"))).isEqualTo("failed");
   }
 
