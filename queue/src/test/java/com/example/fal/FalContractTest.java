@@ -14,8 +14,13 @@ class FalContractTest extends VideoProviderContract {
   }
 
   @Override
-  protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return FalPixVerse.builder().baseUrl(simulator.baseUrl()).apiKey(apiKey).pollingPolicy(policy).build();
+  protected VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    return FalPixVerse.builder()
+        .baseUrl(simulator.baseUrl())
+        .apiKey(apiKey)
+        .pollingPolicy(policy)
+        .build();
   }
 
   @Override

@@ -14,33 +14,35 @@ public final class FalPixVerse {
   public static final String PROVIDER_ID = "fal";
   public static final String DEFAULT_BASE_URL = "https://queue.fal.run";
 
-  public static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
-      .providerId(PROVIDER_ID)
-      .model("fal-ai/pixverse/v4.5/image-to-video")
-      .maxPromptLength(2000)
-      .maxNegativePromptLength(2000)
-      .addDurationsSeconds(5, 8)
-      .allQualities()
-      .addImageKinds(ImageInput.Kind.URL)
-      .supportsSeed(true)
-      .supportsCancel(true)
-      .build();
+  public static final ProviderCapabilities CAPABILITIES =
+      ProviderCapabilities.builder()
+          .providerId(PROVIDER_ID)
+          .model("fal-ai/pixverse/v4.5/image-to-video")
+          .maxPromptLength(2000)
+          .maxNegativePromptLength(2000)
+          .addDurationsSeconds(5, 8)
+          .allQualities()
+          .addImageKinds(ImageInput.Kind.URL)
+          .supportsSeed(true)
+          .supportsCancel(true)
+          .build();
 
-  public static final QueueProtocol PROTOCOL = QueueProtocol.builder()
-      .providerId(PROVIDER_ID)
-      .model(CAPABILITIES.model())
-      .defaultBaseUrl(DEFAULT_BASE_URL)
-      .submitPath("fal-ai/pixverse/v4.5/image-to-video")
-      .appPath("fal-ai/pixverse")
-      .resultPath(QueueProtocol.ResultPath.REQUEST)
-      .authScheme("Key")
-      .errorDetailField("detail")
-      .capabilities(CAPABILITIES)
-      .submitBody(FalPixVerse::body)
-      .requestField("image_url", "image")
-      .requestField("resolution", "quality")
-      .requestField("negative_prompt", "negativePrompt")
-      .build();
+  public static final QueueProtocol PROTOCOL =
+      QueueProtocol.builder()
+          .providerId(PROVIDER_ID)
+          .model(CAPABILITIES.model())
+          .defaultBaseUrl(DEFAULT_BASE_URL)
+          .submitPath("fal-ai/pixverse/v4.5/image-to-video")
+          .appPath("fal-ai/pixverse")
+          .resultPath(QueueProtocol.ResultPath.REQUEST)
+          .authScheme("Key")
+          .errorDetailField("detail")
+          .capabilities(CAPABILITIES)
+          .submitBody(FalPixVerse::body)
+          .requestField("image_url", "image")
+          .requestField("resolution", "quality")
+          .requestField("negative_prompt", "negativePrompt")
+          .build();
 
   private FalPixVerse() {}
 

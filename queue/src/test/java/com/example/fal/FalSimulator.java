@@ -9,14 +9,15 @@ import java.util.Map;
 
 /** fal.ai's queue for PixVerse v4.5 image-to-video: a configuration of the queue simulator. */
 public final class FalSimulator {
-  public static final QueueSimulator.Settings SETTINGS = QueueSimulator.Settings.builder("fal")
-      .submitPath("/fal-ai/pixverse/v4.5/image-to-video")
-      .appPath("/fal-ai/pixverse")
-      .resultAtRequestPath(true)
-      .authScheme("Key")
-      .errorDetailField("detail")
-      .validator(FalSimulator::validate)
-      .build();
+  public static final QueueSimulator.Settings SETTINGS =
+      QueueSimulator.Settings.builder("fal")
+          .submitPath("/fal-ai/pixverse/v4.5/image-to-video")
+          .appPath("/fal-ai/pixverse")
+          .resultAtRequestPath(true)
+          .authScheme("Key")
+          .errorDetailField("detail")
+          .validator(FalSimulator::validate)
+          .build();
 
   private FalSimulator() {}
 
@@ -41,13 +42,16 @@ public final class FalSimulator {
       errors.add(QueueSimulator.error("seed", "Input should be a valid integer", "int_type"));
     }
     if (body.has("negative_prompt") && !body.get("negative_prompt").isTextual()) {
-      errors.add(QueueSimulator.error("negative_prompt", "Input should be a valid string", "string_type"));
+      errors.add(
+          QueueSimulator.error("negative_prompt", "Input should be a valid string", "string_type"));
     }
     return errors;
   }
 
-  private static void check(List<Map<String, Object>> errors, JsonNode body, String field, List<String> allowed) {
-    if (body.has(field) && !(body.get(field).isTextual() && allowed.contains(body.get(field).asText()))) {
+  private static void check(
+      List<Map<String, Object>> errors, JsonNode body, String field, List<String> allowed) {
+    if (body.has(field)
+        && !(body.get(field).isTextual() && allowed.contains(body.get(field).asText()))) {
       errors.add(QueueSimulator.error(field, "Input should be one of " + allowed, "enum"));
     }
   }

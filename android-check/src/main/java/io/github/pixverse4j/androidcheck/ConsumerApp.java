@@ -33,30 +33,35 @@ public final class ConsumerApp {
    */
   public static void main(String[] args) {
     if (args.length != 5) {
-      throw new IllegalArgumentException("usage: <provider> <facade|serviceloader> <baseUrl> <apiKey> <output>");
+      throw new IllegalArgumentException(
+          "usage: <provider> <facade|serviceloader> <baseUrl> <apiKey> <output>");
     }
     String provider = args[0];
     String baseUrl = args[2];
     String apiKey = args[3];
     PollingPolicy fast = PollingPolicy.builder().fixedInterval(Duration.ofMillis(20)).build();
-    VideoClient client = "facade".equals(args[1])
-        ? facade(provider, baseUrl, apiKey, fast)
-        : fromServiceLoader(provider, baseUrl, apiKey, fast);
+    VideoClient client =
+        "facade".equals(args[1])
+            ? facade(provider, baseUrl, apiKey, fast)
+            : fromServiceLoader(provider, baseUrl, apiKey, fast);
 
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png"))
-        .prompt("the cat turns its head and smiles")
-        .quality(Quality.P720)
-        .build();
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .image(ImageInput.url("https://example.com/cat.png"))
+            .prompt("the cat turns its head and smiles")
+            .quality(Quality.P720)
+            .build();
     TaskStatus last = client.generate(request).blockingLast();
     List<Video> videos = last.videos();
     if (videos.isEmpty()) throw new IllegalStateException("no video: " + last);
     DownloadProgress done = client.download(videos.get(0), Paths.get(args[4])).blockingLast();
     if (!done.done()) throw new IllegalStateException("download did not finish: " + done);
-    System.out.println(provider + " via " + args[1] + ": " + last.state() + ", " + done.bytesRead() + " bytes");
+    System.out.println(
+        provider + " via " + args[1] + ": " + last.state() + ", " + done.bytesRead() + " bytes");
   }
 
-  private static VideoClient facade(String provider, String baseUrl, String apiKey, PollingPolicy policy) {
+  private static VideoClient facade(
+      String provider, String baseUrl, String apiKey, PollingPolicy policy) {
     switch (provider) {
       case "odirouter":
         return OdiRouter.builder().apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build();
@@ -73,11 +78,19 @@ public final class ConsumerApp {
     }
   }
 
-  private static VideoClient fromServiceLoader(String provider, String baseUrl, String apiKey, PollingPolicy policy) {
-    VideoProviderFactory factory = VideoProviderFactory.find(provider).orElseThrow(() ->
-        new IllegalStateException("ServiceLoader found no VideoProviderFactory '" + provider + "' among "
-            + VideoProviderFactory.load(ConsumerApp.class.getClassLoader()).size() + " factories"));
-    return factory.create(ClientConfig.builder()
-        .apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build());
+  private static VideoClient fromServiceLoader(
+      String provider, String baseUrl, String apiKey, PollingPolicy policy) {
+    VideoProviderFactory factory =
+        VideoProviderFactory.find(provider)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "ServiceLoader found no VideoProviderFactory '"
+                            + provider
+                            + "' among "
+                            + VideoProviderFactory.load(ConsumerApp.class.getClassLoader()).size()
+                            + " factories"));
+    return factory.create(
+        ClientConfig.builder().apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build());
   }
 }

@@ -53,9 +53,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShrunkAppTest {
-  static final List<String> PROVIDERS = Arrays.asList("odirouter", "highway", "myrouter", "gmi", "pixverse");
+  static final List<String> PROVIDERS =
+      Arrays.asList("odirouter", "highway", "myrouter", "gmi", "pixverse");
   static final List<String> WAYS = Arrays.asList("facade", "serviceloader");
   static final String API_KEY = "android-check-key";
+
   /** The rule files pixverse4j ships, by jar; a new jar with rules must be added here. */
   static final Map<String, String> OWN_RULE_PACKAGES = new TreeMap<>();
 
@@ -72,15 +74,19 @@ class ShrunkAppTest {
   final Path target = Paths.get("target").toAbsolutePath();
   final Path work = target.resolve("android-check");
   List<Path> inputs;
+
   /** Every {@code META-INF/proguard/*.pro} of every input, by file name, in class-path order. */
   final Map<String, String> shippedRules = new LinkedHashMap<>();
+
   ClassLoader proguard;
   Path shrunk;
+
   /**
    * ProGuard's output, sent to each run's log. One stream for all runs: its logging keeps the
    * stream it first saw.
    */
   final SwitchableOutput proguardOutput = new SwitchableOutput();
+
   java.io.PrintStream proguardStream;
 
   @BeforeAll
@@ -88,23 +94,28 @@ class ShrunkAppTest {
     Files.createDirectories(work);
     inputs = new ArrayList<>();
     inputs.add(target.resolve("classes"));
-    for (String p : read(target.resolve("app-runtime-classpath.txt")).trim().split(File.pathSeparator)) {
+    for (String p :
+        read(target.resolve("app-runtime-classpath.txt")).trim().split(File.pathSeparator)) {
       inputs.add(Paths.get(p));
     }
     Map<String, StringBuilder> services = new TreeMap<>();
     for (Path input : inputs) {
-      forEachEntry(input, (name, bytes) -> {
-        if (name.startsWith("META-INF/proguard/") && name.endsWith(".pro")) {
-          String file = name.substring("META-INF/proguard/".length());
-          if (shippedRules.put(file, new String(bytes, StandardCharsets.UTF_8)) != null) {
-            fail("two jars ship " + name);
-          }
-        } else if (name.startsWith("META-INF/services/") && !name.endsWith("/")) {
-          // As the Android build merges Java resources: one file per service, every line kept.
-          services.computeIfAbsent(name, n -> new StringBuilder())
-              .append(new String(bytes, StandardCharsets.UTF_8).trim()).append('\n');
-        }
-      });
+      forEachEntry(
+          input,
+          (name, bytes) -> {
+            if (name.startsWith("META-INF/proguard/") && name.endsWith(".pro")) {
+              String file = name.substring("META-INF/proguard/".length());
+              if (shippedRules.put(file, new String(bytes, StandardCharsets.UTF_8)) != null) {
+                fail("two jars ship " + name);
+              }
+            } else if (name.startsWith("META-INF/services/") && !name.endsWith("/")) {
+              // As the Android build merges Java resources: one file per service, every line kept.
+              services
+                  .computeIfAbsent(name, n -> new StringBuilder())
+                  .append(new String(bytes, StandardCharsets.UTF_8).trim())
+                  .append('\n');
+            }
+          });
     }
     Path merged = work.resolve("merged-resources");
     for (Map.Entry<String, StringBuilder> s : services.entrySet()) {
@@ -143,22 +154,31 @@ class ShrunkAppTest {
 
   @Test
   @Order(1)
-  @DisplayName("every pixverse4j jar on the app's class path ships its rule file, and the third-party ones are passed in too")
+  @DisplayName(
+      "every pixverse4j jar on the app's class path ships its rule file, and the third-party ones"
+          + " are passed in too")
   void rulesAreCollected() {
-    List<String> own = shippedRules.keySet().stream().filter(n -> n.startsWith("pixverse4j-"))
-        .collect(Collectors.toList());
-    assertThat(own).as("pixverse4j rule files found in the jars").containsExactlyInAnyOrderElementsOf(OWN_RULE_PACKAGES.keySet());
+    List<String> own =
+        shippedRules.keySet().stream()
+            .filter(n -> n.startsWith("pixverse4j-"))
+            .collect(Collectors.toList());
+    assertThat(own)
+        .as("pixverse4j rule files found in the jars")
+        .containsExactlyInAnyOrderElementsOf(OWN_RULE_PACKAGES.keySet());
     assertThat(shippedRules).containsKeys("retrofit2.pro", "okhttp3.pro", "rxjava3.pro");
   }
 
   @Test
   @Order(2)
-  @DisplayName("the shrunk, obfuscated app generates and downloads with every provider, through its facade and through ServiceLoader")
+  @DisplayName(
+      "the shrunk, obfuscated app generates and downloads with every provider, through its facade"
+          + " and through ServiceLoader")
   void shrunkAppWorksEverywhere() throws Exception {
     shrunk = shrink("full", shippedRules);
     try (ZipFile jar = new ZipFile(shrunk.toFile())) {
       assertThat(jar.getEntry("io/github/pixverse4j/api/ImageToVideoRequest.class"))
-          .as("the library was obfuscated").isNull();
+          .as("the library was obfuscated")
+          .isNull();
       assertThat(jar.getEntry("io/github/pixverse4j/androidcheck/ConsumerApp.class")).isNotNull();
     }
     Map<String, String> failures = new TreeMap<>();
@@ -174,21 +194,27 @@ class ShrunkAppTest {
 
   @Test
   @Order(3)
-  @DisplayName("without the api-model rules, the shrinker stops: the Immutables annotations are missing classes")
+  @DisplayName(
+      "without the api-model rules, the shrinker stops: the Immutables annotations are missing"
+          + " classes")
   void apiModelRulesAreNeeded() throws Exception {
     assertShrinkRefused(without("pixverse4j-api-model.pro"), "org.immutables.value");
   }
 
   @Test
   @Order(4)
-  @DisplayName("without the client rules, the shrinker stops: Retrofit's Kotlin support names a missing class")
+  @DisplayName(
+      "without the client rules, the shrinker stops: Retrofit's Kotlin support names a missing"
+          + " class")
   void clientRulesAreNeeded() throws Exception {
     assertShrinkRefused(without("pixverse4j-client.pro"), "kotlin.coroutines.Continuation");
   }
 
   @Test
   @Order(5)
-  @DisplayName("without the client's keep of VideoProviderFactory's name, ServiceLoader finds no provider (facades still work)")
+  @DisplayName(
+      "without the client's keep of VideoProviderFactory's name, ServiceLoader finds no provider"
+          + " (facades still work)")
   void serviceInterfaceNameIsNeeded() throws Exception {
     Map<String, String> rules = new LinkedHashMap<>(shippedRules);
     String client = rules.get("pixverse4j-client.pro");
@@ -198,24 +224,31 @@ class ShrunkAppTest {
     Path jar = shrink("without-service-name", rules);
     for (String provider : PROVIDERS) {
       assertThat(runApp(jar, provider, "facade")).as(provider + " via facade").isNull();
-      assertThat(runApp(jar, provider, "serviceloader")).as(provider + " via serviceloader")
+      assertThat(runApp(jar, provider, "serviceloader"))
+          .as(provider + " via serviceloader")
           .contains("ServiceLoader found no VideoProviderFactory");
     }
   }
 
   @Test
   @Order(5)
-  @DisplayName("without the client's keep of every VideoProviderFactory implementation, ServiceLoader cannot make any provider (facades still work)")
+  @DisplayName(
+      "without the client's keep of every VideoProviderFactory implementation, ServiceLoader cannot"
+          + " make any provider (facades still work)")
   void serviceImplementationsAreKept() throws Exception {
     Map<String, String> rules = new LinkedHashMap<>(shippedRules);
     String client = rules.get("pixverse4j-client.pro");
-    String rule = "-keep class * implements io.github.pixverse4j.client.VideoProviderFactory { public <init>(); }";
+    String rule =
+        "-keep class * implements io.github.pixverse4j.client.VideoProviderFactory { public"
+            + " <init>(); }";
     assertThat(client).contains(rule);
     rules.put("pixverse4j-client.pro", client.replace(rule, ""));
     Path jar = shrink("without-service-implementations", rules);
     for (String provider : PROVIDERS) {
       assertThat(runApp(jar, provider, "facade")).as(provider + " via facade").isNull();
-      assertThat(runApp(jar, provider, "serviceloader")).as(provider + " via serviceloader").isNotNull();
+      assertThat(runApp(jar, provider, "serviceloader"))
+          .as(provider + " via serviceloader")
+          .isNotNull();
     }
   }
 
@@ -228,11 +261,15 @@ class ShrunkAppTest {
     Pattern className = Pattern.compile("io\\.github\\.pixverse4j\\.[A-Za-z0-9_.$*]+");
     Map<String, String> rules = new LinkedHashMap<>(shippedRules);
     for (Map.Entry<String, String> own : OWN_RULE_PACKAGES.entrySet()) {
-      // A protocol family's jar (pixverse4j-queue, whose configuration OdiRouter is) holds wire types too.
-      if (!own.getKey().startsWith("pixverse4j-provider-") && !own.getKey().equals("pixverse4j-queue.pro")) continue;
+      // A protocol family's jar (pixverse4j-queue, whose configuration OdiRouter is) holds wire
+      // types too.
+      if (!own.getKey().startsWith("pixverse4j-provider-")
+          && !own.getKey().equals("pixverse4j-queue.pro")) continue;
       Matcher m = className.matcher(rules.get(own.getKey()).replaceAll("(?m)#.*$", ""));
       while (m.find()) {
-        assertThat(m.group()).as("a class named in " + own.getKey()).startsWith(own.getValue() + ".");
+        assertThat(m.group())
+            .as("a class named in " + own.getKey())
+            .startsWith(own.getValue() + ".");
       }
       // Only the keep rules go: the simulator's -dontwarn stays, else the shrinker stops first
       // (simulatorNeedsNoKitInTheApp).
@@ -250,9 +287,13 @@ class ShrunkAppTest {
 
   @Test
   @Order(7)
-  @DisplayName("each provider jar carries its simulator but not the simulator kit (an optional dependency): without the provider's -dontwarn for it, the shrinker stops")
+  @DisplayName(
+      "each provider jar carries its simulator but not the simulator kit (an optional dependency):"
+          + " without the provider's -dontwarn for it, the shrinker stops")
   void simulatorNeedsNoKitInTheApp() throws Exception {
-    assertThat(inputs).as("the app's class path").noneMatch(p -> p.getFileName().toString().startsWith("pixverse4j-simulator"));
+    assertThat(inputs)
+        .as("the app's class path")
+        .noneMatch(p -> p.getFileName().toString().startsWith("pixverse4j-simulator"));
     Map<String, String> rules = new LinkedHashMap<>(shippedRules);
     for (String own : OWN_RULE_PACKAGES.keySet()) {
       if (!own.startsWith("pixverse4j-provider-")) continue;
@@ -262,7 +303,8 @@ class ShrunkAppTest {
   }
 
   private static String onlyDontwarn(String rules) {
-    return Arrays.stream(rules.split("\n")).filter(l -> l.startsWith("-dontwarn "))
+    return Arrays.stream(rules.split("\n"))
+        .filter(l -> l.startsWith("-dontwarn "))
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
@@ -304,15 +346,24 @@ class ShrunkAppTest {
     for (Path input : inputs) {
       // META-INF is handled as the Android build does: rules passed in below, services merged.
       boolean merged = input.endsWith("merged-resources");
-      config.append("-injars ").append(quote(input)).append(merged ? "" : "(!META-INF/**,!module-info.class)").append('\n');
+      config
+          .append("-injars ")
+          .append(quote(input))
+          .append(merged ? "" : "(!META-INF/**,!module-info.class)")
+          .append('\n');
     }
     config.append("-outjars ").append(quote(out)).append('\n');
     Path jmods = Paths.get(System.getProperty("java.home"), "jmods");
-    for (String module : Arrays.asList("java.base", "java.logging", "java.sql", "java.desktop", "java.xml")) {
-      config.append("-libraryjars ").append(quote(jmods.resolve(module + ".jmod")))
+    for (String module :
+        Arrays.asList("java.base", "java.logging", "java.sql", "java.desktop", "java.xml")) {
+      config
+          .append("-libraryjars ")
+          .append(quote(jmods.resolve(module + ".jmod")))
           .append("(!**.jar;!module-info.class)\n");
     }
-    for (String resource : Arrays.asList("proguard-android-optimize.txt", "consumer-app.pro", "android-platform-on-jvm.pro")) {
+    for (String resource :
+        Arrays.asList(
+            "proguard-android-optimize.txt", "consumer-app.pro", "android-platform-on-jvm.pro")) {
       Path copy = dir.resolve(resource);
       try (InputStream in = getClass().getResourceAsStream("/" + resource)) {
         Files.write(copy, readAll(in));
@@ -339,14 +390,17 @@ class ShrunkAppTest {
       Class<?> configuration = proguard.loadClass("proguard.Configuration");
       Object cfg = configuration.getConstructor().newInstance();
       Class<?> parserClass = proguard.loadClass("proguard.ConfigurationParser");
-      Object parser = parserClass.getConstructor(File.class, Properties.class)
-          .newInstance(configFile.toFile(), System.getProperties());
+      Object parser =
+          parserClass
+              .getConstructor(File.class, Properties.class)
+              .newInstance(configFile.toFile(), System.getProperties());
       try {
         parserClass.getMethod("parse", configuration).invoke(parser, cfg);
       } finally {
         parserClass.getMethod("close").invoke(parser);
       }
-      Object pg = proguard.loadClass("proguard.ProGuard").getConstructor(configuration).newInstance(cfg);
+      Object pg =
+          proguard.loadClass("proguard.ProGuard").getConstructor(configuration).newInstance(cfg);
       try {
         pg.getClass().getMethod("execute").invoke(pg);
       } finally {
@@ -372,24 +426,32 @@ class ShrunkAppTest {
   /** Runs the shrunk app once; null when it generated and downloaded the simulator's video. */
   private String runApp(Path jar, String provider, String way) throws Exception {
     // The registered simulators, on the test class path only: the app's has no simulator kit.
-    SimulatorFactory simulator = SimulatorFactory.find(provider, ShrunkAppTest.class.getClassLoader())
-        .orElseThrow(() -> new AssertionError("no SimulatorFactory registered for " + provider));
+    SimulatorFactory simulator =
+        SimulatorFactory.find(provider, ShrunkAppTest.class.getClassLoader())
+            .orElseThrow(
+                () -> new AssertionError("no SimulatorFactory registered for " + provider));
     Path video = work.resolve(provider + "-" + way + ".mp4");
     Files.deleteIfExists(video);
     try (ProviderSimulator sim = simulator.create(API_KEY).start();
-        URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        URLClassLoader app =
+            new URLClassLoader(
+                new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
       thread.setContextClassLoader(app);
       try {
-        app.loadClass(ConsumerApp.class.getName()).getMethod("main", String[].class)
-            .invoke(null, (Object) new String[] {provider, way, sim.baseUrl(), API_KEY, video.toString()});
+        app.loadClass(ConsumerApp.class.getName())
+            .getMethod("main", String[].class)
+            .invoke(
+                null,
+                (Object) new String[] {provider, way, sim.baseUrl(), API_KEY, video.toString()});
       } catch (InvocationTargetException e) {
         return String.valueOf(e.getCause());
       } finally {
         thread.setContextClassLoader(previous);
       }
-      if (!Arrays.equals(Files.readAllBytes(video), sim.mediaBytes())) return "the downloaded bytes differ";
+      if (!Arrays.equals(Files.readAllBytes(video), sim.mediaBytes()))
+        return "the downloaded bytes differ";
       return null;
     }
   }
@@ -403,8 +465,10 @@ class ShrunkAppTest {
    */
   private String sizes() throws IOException {
     List<Path> jars = inputs.stream().filter(Files::isRegularFile).collect(Collectors.toList());
-    List<Path> shared = jars.stream()
-        .filter(j -> !j.getFileName().toString().startsWith("pixverse4j-provider-")).collect(Collectors.toList());
+    List<Path> shared =
+        jars.stream()
+            .filter(j -> !j.getFileName().toString().startsWith("pixverse4j-provider-"))
+            .collect(Collectors.toList());
     long sharedBytes = 0;
     for (Path j : shared) sharedBytes += Files.size(j);
     StringBuilder b = new StringBuilder();
@@ -414,15 +478,34 @@ class ShrunkAppTest {
       String name = j.getFileName().toString();
       if (!name.startsWith("pixverse4j-provider-")) continue;
       all += Files.size(j);
-      b.append("| ").append(name.replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", "")).append(" | ")
-          .append(shared.size() + 1).append(" | ").append(sharedBytes + Files.size(j)).append(" |\n");
+      b.append("| ")
+          .append(name.replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", ""))
+          .append(" | ")
+          .append(shared.size() + 1)
+          .append(" | ")
+          .append(sharedBytes + Files.size(j))
+          .append(" |\n");
     }
-    b.append("| all four (the consumer app's class path) | ").append(jars.size()).append(" | ").append(all).append(" |\n\n");
+    b.append("| all four (the consumer app's class path) | ")
+        .append(jars.size())
+        .append(" | ")
+        .append(all)
+        .append(" |\n\n");
     b.append("Shared jars: ");
-    b.append(shared.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "))).append(".\n\n");
-    long app = Files.size(target.resolve("classes").resolve(ConsumerApp.class.getName().replace('.', '/') + ".class"));
-    b.append("Shrunk, optimized and obfuscated consumer app (all four provider modules, all five endpoints, ")
-        .append(app).append(" bytes of app code): **").append(Files.size(shrunk)).append(" bytes** (")
+    b.append(shared.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", ")))
+        .append(".\n\n");
+    long app =
+        Files.size(
+            target
+                .resolve("classes")
+                .resolve(ConsumerApp.class.getName().replace('.', '/') + ".class"));
+    b.append(
+            "Shrunk, optimized and obfuscated consumer app (all four provider modules, all five"
+                + " endpoints, ")
+        .append(app)
+        .append(" bytes of app code): **")
+        .append(Files.size(shrunk))
+        .append(" bytes** (")
         .append(String.format(java.util.Locale.ROOT, "%.1f", 100.0 * Files.size(shrunk) / all))
         .append(" % of its class path).\n");
     return b.toString();
@@ -438,7 +521,9 @@ class ShrunkAppTest {
     if (Files.isDirectory(input)) {
       try (Stream<Path> files = Files.walk(input)) {
         for (Path f : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
-          visitor.visit(input.relativize(f).toString().replace(File.separatorChar, '/'), Files.readAllBytes(f));
+          visitor.visit(
+              input.relativize(f).toString().replace(File.separatorChar, '/'),
+              Files.readAllBytes(f));
         }
       }
       return;

@@ -1,6 +1,8 @@
 package io.github.pixverse4j.api;
 
-/** The API key is missing, wrong, or lacks permission (HTTP 401/403). Not retried: check the key. */
+/**
+ * The API key is missing, wrong, or lacks permission (HTTP 401/403). Not retried: check the key.
+ */
 public class AuthenticationException extends VideoApiException {
   private static final long serialVersionUID = 1L;
 

@@ -25,12 +25,15 @@ public interface Constraint {
   }
 
   /** A constraint from a description and a check. */
-  static Constraint of(String description, Function<ImageToVideoRequest, Optional<Violation>> check) {
+  static Constraint of(
+      String description, Function<ImageToVideoRequest, Optional<Violation>> check) {
     return of(description, Collections.<String>emptySet(), check);
   }
 
   /** A constraint about {@code fields} (see {@link #fields()}) from a description and a check. */
-  static Constraint of(String description, Set<String> fields,
+  static Constraint of(
+      String description,
+      Set<String> fields,
       Function<ImageToVideoRequest, Optional<Violation>> check) {
     if (description == null) throw new NullPointerException("description == null");
     if (fields == null) throw new NullPointerException("fields == null");

@@ -1,6 +1,8 @@
 package io.github.pixverse4j.api;
 
-/** The provider refused the prompt or image on content-moderation grounds before creating a task. */
+/**
+ * The provider refused the prompt or image on content-moderation grounds before creating a task.
+ */
 public class ContentRejectedException extends VideoApiException {
   private static final long serialVersionUID = 1L;
 

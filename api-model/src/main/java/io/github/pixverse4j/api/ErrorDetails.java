@@ -56,7 +56,8 @@ public final class ErrorDetails {
     StringBuilder b = new StringBuilder();
     if (providerId != null && withProvider) b.append("provider ").append(providerId);
     if (httpStatus != null) b.append(b.length() > 0 ? ", " : "").append("HTTP ").append(httpStatus);
-    if (providerCode != null) b.append(b.length() > 0 ? ", " : "").append("code ").append(providerCode);
+    if (providerCode != null)
+      b.append(b.length() > 0 ? ", " : "").append("code ").append(providerCode);
     return b.toString();
   }
 }

@@ -56,7 +56,8 @@ public abstract class ExtendVideoRequest {
 
   /**
    * The settings as an image-to-video request whose image is a placeholder URL, so that the
-   * provider's settings rules and {@link Constraint}s apply to an extend unchanged. Not for sending.
+   * provider's settings rules and {@link Constraint}s apply to an extend unchanged. Not for
+   * sending.
    */
   final ImageToVideoRequest settingsView() {
     return ImageToVideoRequest.builder()

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * An image file format, as a provider names the formats it accepts ({@link
- * ProviderCapabilities#imageFormats()}) and as {@link #sniff} tells them from a file's first
- * bytes (its signature, not its name).
+ * ProviderCapabilities#imageFormats()}) and as {@link #sniff} tells them from a file's first bytes
+ * (its signature, not its name).
  */
 public enum ImageFormat {
   JPEG("JPEG", "image/jpeg", "jpg"),
@@ -47,17 +47,18 @@ public enum ImageFormat {
   }
 
   /**
-   * The format whose signature the first {@code length} bytes of {@code head} start with
-   * ({@value #SIGNATURE_BYTES} bytes are enough), or null when they start like none of these
-   * (too short to tell, or not an image). HEIC and AVIF are told apart by the brand of their
-   * ISO-BMFF {@code ftyp} box; another brand (an MP4 video) is no image.
+   * The format whose signature the first {@code length} bytes of {@code head} start with ({@value
+   * #SIGNATURE_BYTES} bytes are enough), or null when they start like none of these (too short to
+   * tell, or not an image). HEIC and AVIF are told apart by the brand of their ISO-BMFF {@code
+   * ftyp} box; another brand (an MP4 video) is no image.
    */
   public static ImageFormat sniff(byte[] head, int length) {
     if (head == null) throw new NullPointerException("head == null");
     byte[] h = head;
     int n = Math.min(length, head.length);
     if (n >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') return PNG;
-    if (n >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF) return JPEG;
+    if (n >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF)
+      return JPEG;
     if (n >= 6 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8') return GIF;
     if (n >= 12 && ascii(h, 0, "RIFF") && ascii(h, 8, "WEBP")) return WEBP;
     if (n >= 2 && h[0] == 'B' && h[1] == 'M') return BMP;
@@ -65,7 +66,14 @@ public enum ImageFormat {
       String brand = new String(h, 8, 4, java.nio.charset.StandardCharsets.US_ASCII);
       if (brand.equals("avif") || brand.equals("avis")) return AVIF;
       switch (brand) {
-        case "heic": case "heix": case "hevc": case "hevx": case "heim": case "heis": case "mif1": case "msf1":
+        case "heic":
+        case "heix":
+        case "hevc":
+        case "hevx":
+        case "heim":
+        case "heis":
+        case "mif1":
+        case "msf1":
           return HEIC;
         default:
           return null;
@@ -82,7 +90,9 @@ public enum ImageFormat {
     }
     if (labels.isEmpty()) return "";
     if (labels.size() == 1) return labels.get(0);
-    return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+    return String.join(", ", labels.subList(0, labels.size() - 1))
+        + " or "
+        + labels.get(labels.size() - 1);
   }
 
   private static boolean ascii(byte[] b, int i, String s) {

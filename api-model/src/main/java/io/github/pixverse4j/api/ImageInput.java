@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The still image a video starts from: a public URL, a local file, bytes in memory, or an image
- * the provider already holds (such as a PixVerse {@code img_id}).
+ * The still image a video starts from: a public URL, a local file, bytes in memory, or an image the
+ * provider already holds (such as a PixVerse {@code img_id}).
  */
 public final class ImageInput {
   /** Which of the four forms an {@link ImageInput} has. */
@@ -125,7 +125,8 @@ public final class ImageInput {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(kind, url, file, Arrays.hashCode(bytes), mimeType, providerImageId);
+    return java.util.Objects.hash(
+        kind, url, file, Arrays.hashCode(bytes), mimeType, providerImageId);
   }
 
   @Override

@@ -7,8 +7,8 @@ import org.immutables.value.Value;
 
 /**
  * One image-to-video job: the start image, a prompt, and optional settings. Anything left unset
- * means "the provider's default" and is not sent. Which settings a provider accepts is described
- * by its {@link ProviderCapabilities}; the client checks them before sending anything.
+ * means "the provider's default" and is not sent. Which settings a provider accepts is described by
+ * its {@link ProviderCapabilities}; the client checks them before sending anything.
  */
 @Value.Immutable
 public abstract class ImageToVideoRequest {
@@ -48,7 +48,10 @@ public abstract class ImageToVideoRequest {
   /** Inference mode of PixVerse V6, such as {@code "auto"}. */
   public abstract Optional<String> thinkingType();
 
-  /** Style preset such as {@code anime}, {@code 3d_animation}, {@code clay}, {@code comic}, {@code cyberpunk}. */
+  /**
+   * Style preset such as {@code anime}, {@code 3d_animation}, {@code clay}, {@code comic}, {@code
+   * cyberpunk}.
+   */
   public abstract Optional<String> style();
 
   public abstract Optional<MotionMode> motionMode();

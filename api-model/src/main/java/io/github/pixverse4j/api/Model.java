@@ -3,8 +3,8 @@ package io.github.pixverse4j.api;
 import java.util.Locale;
 
 /**
- * A PixVerse model version. Open-ended: providers ship new versions before this library knows
- * them, so any non-blank name is accepted; the constants are the versions known today.
+ * A PixVerse model version. Open-ended: providers ship new versions before this library knows them,
+ * so any non-blank name is accepted; the constants are the versions known today.
  */
 public final class Model {
   public static final Model V3_5 = new Model("v3.5");
@@ -26,7 +26,8 @@ public final class Model {
     if (n.isEmpty()) throw new IllegalArgumentException("model name is blank");
     if (!n.startsWith("v")) n = "v" + n;
     if (!n.matches("v[0-9a-z._-]{1,31}")) {
-      throw new IllegalArgumentException("Invalid model name '" + name + "': expected e.g. v6 or v4.5");
+      throw new IllegalArgumentException(
+          "Invalid model name '" + name + "': expected e.g. v6 or v4.5");
     }
     return new Model(n);
   }

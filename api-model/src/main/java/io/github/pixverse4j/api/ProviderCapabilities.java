@@ -143,7 +143,12 @@ public abstract class ProviderCapabilities {
 
     String prompt = request.prompt();
     if (!allowsEmptyPrompt() && prompt.trim().isEmpty()) {
-      v.add(Violation.of("prompt", "not blank", "", "The prompt is empty; describe what should happen in the video."));
+      v.add(
+          Violation.of(
+              "prompt",
+              "not blank",
+              "",
+              "The prompt is empty; describe what should happen in the video."));
     }
     if (prompt.codePointCount(0, prompt.length()) > maxPromptLength()) {
       v.add(tooLong("prompt", prompt, maxPromptLength(), where));
@@ -162,33 +167,71 @@ public abstract class ProviderCapabilities {
       java.time.Duration d = request.duration().get();
       String given = DurationText.of(d);
       if (durationsSeconds().isEmpty()) {
-        v.add(Violation.of("duration", "not supported", given,
-            "This endpoint has no duration setting" + where + "; leave duration unset."));
+        v.add(
+            Violation.of(
+                "duration",
+                "not supported",
+                given,
+                "This endpoint has no duration setting" + where + "; leave duration unset."));
       } else if (d.getNano() != 0) {
-        v.add(Violation.of("duration", "whole seconds", given,
-            "The duration must be a whole number of seconds" + where + ", got " + given + "."));
+        v.add(
+            Violation.of(
+                "duration",
+                "whole seconds",
+                given,
+                "The duration must be a whole number of seconds" + where + ", got " + given + "."));
       } else if (!durationsSeconds().contains(safeInt(d.getSeconds()))) {
-        v.add(Violation.of("duration", describeDurations(), given,
-            "The duration must be " + describeDurations() + where + ", got " + given + "."));
+        v.add(
+            Violation.of(
+                "duration",
+                describeDurations(),
+                given,
+                "The duration must be " + describeDurations() + where + ", got " + given + "."));
       }
     }
 
     if (request.quality().isPresent() && !qualities().contains(request.quality().get())) {
-      v.add(Violation.of("quality", ListText.oneOf(qualities()), request.quality().get().label(),
-          "Quality " + request.quality().get().label() + " is not available" + where
-              + "; use " + ListText.oneOf(qualities()) + "."));
+      v.add(
+          Violation.of(
+              "quality",
+              ListText.oneOf(qualities()),
+              request.quality().get().label(),
+              "Quality "
+                  + request.quality().get().label()
+                  + " is not available"
+                  + where
+                  + "; use "
+                  + ListText.oneOf(qualities())
+                  + "."));
     }
 
     if (!imageKinds().contains(request.image().kind())) {
-      v.add(Violation.of("image", ListText.oneOf(imageKinds()), request.image().kind().name(),
-          imageKindMessage(request.image().kind()) + where + "; accepted: "
-              + ListText.of(imageKinds(), "or") + "."));
+      v.add(
+          Violation.of(
+              "image",
+              ListText.oneOf(imageKinds()),
+              request.image().kind().name(),
+              imageKindMessage(request.image().kind())
+                  + where
+                  + "; accepted: "
+                  + ListText.of(imageKinds(), "or")
+                  + "."));
     }
     if (maxImageBytes().isPresent() && request.image().kind() == ImageInput.Kind.BYTES) {
       int size = request.image().bytes().length;
       if (size > maxImageBytes().get()) {
-        v.add(Violation.of("image", "at most " + maxImageBytes().get() + " bytes", size + " bytes",
-            "The image is " + size + " bytes; the limit" + where + " is " + maxImageBytes().get() + " bytes."));
+        v.add(
+            Violation.of(
+                "image",
+                "at most " + maxImageBytes().get() + " bytes",
+                size + " bytes",
+                "The image is "
+                    + size
+                    + " bytes; the limit"
+                    + where
+                    + " is "
+                    + maxImageBytes().get()
+                    + " bytes."));
       }
     }
 
@@ -197,8 +240,12 @@ public abstract class ProviderCapabilities {
       if (!supportsSeed()) {
         v.add(unsupported("seed", Long.toString(seed), where));
       } else if (seed < 0 || seed > MAX_SEED) {
-        v.add(Violation.of("seed", "0.." + MAX_SEED, Long.toString(seed),
-            "The seed must be between 0 and " + MAX_SEED + ", got " + seed + "."));
+        v.add(
+            Violation.of(
+                "seed",
+                "0.." + MAX_SEED,
+                Long.toString(seed),
+                "The seed must be between 0 and " + MAX_SEED + ", got " + seed + "."));
       }
     }
     if (request.audio().orElse(false) && !supportsAudio()) {
@@ -212,8 +259,12 @@ public abstract class ProviderCapabilities {
       if (!supportsCfgScale()) {
         v.add(unsupported("cfgScale", Double.toString(c), where));
       } else if (!(c >= 0 && c <= 1)) {
-        v.add(Violation.of("cfgScale", "0..1", Double.toString(c),
-            "cfgScale must be between 0 and 1, got " + c + "."));
+        v.add(
+            Violation.of(
+                "cfgScale",
+                "0..1",
+                Double.toString(c),
+                "cfgScale must be between 0 and 1, got " + c + "."));
       }
     }
     if (request.thinkingType().isPresent() && !supportsThinkingType()) {
@@ -224,17 +275,33 @@ public abstract class ProviderCapabilities {
       if (styles().isEmpty()) {
         v.add(unsupported("style", style, where));
       } else if (!styles().contains(style)) {
-        v.add(Violation.of("style", ListText.oneOf(styles()), style,
-            "Style '" + abbreviate(style) + "' is not available" + where + "; use "
-                + ListText.oneOf(styles()) + "."));
+        v.add(
+            Violation.of(
+                "style",
+                ListText.oneOf(styles()),
+                style,
+                "Style '"
+                    + abbreviate(style)
+                    + "' is not available"
+                    + where
+                    + "; use "
+                    + ListText.oneOf(styles())
+                    + "."));
       }
     }
     if (request.motionMode().isPresent() && !motionModes().contains(request.motionMode().get())) {
-      v.add(motionModes().isEmpty()
-          ? unsupported("motionMode", request.motionMode().get().wireName(), where)
-          : Violation.of("motionMode", ListText.oneOf(wireNames(motionModes())),
-              request.motionMode().get().wireName(),
-              "Motion mode " + request.motionMode().get().wireName() + " is not available" + where + "."));
+      v.add(
+          motionModes().isEmpty()
+              ? unsupported("motionMode", request.motionMode().get().wireName(), where)
+              : Violation.of(
+                  "motionMode",
+                  ListText.oneOf(wireNames(motionModes())),
+                  request.motionMode().get().wireName(),
+                  "Motion mode "
+                      + request.motionMode().get().wireName()
+                      + " is not available"
+                      + where
+                      + "."));
     }
     if (request.fastMode().orElse(false) && !supportsFastMode()) {
       v.add(unsupported("fastMode", "true", where));
@@ -245,11 +312,27 @@ public abstract class ProviderCapabilities {
     if (request.model().isPresent()) {
       Model m = request.model().get();
       if (models().isEmpty()) {
-        v.add(Violation.of("model", "fixed by the endpoint", m.name(),
-            "This endpoint runs one model (" + model() + "); leave model unset or choose another provider."));
+        v.add(
+            Violation.of(
+                "model",
+                "fixed by the endpoint",
+                m.name(),
+                "This endpoint runs one model ("
+                    + model()
+                    + "); leave model unset or choose another provider."));
       } else if (!models().contains(m)) {
-        v.add(Violation.of("model", ListText.oneOf(models()), m.name(),
-            "Model " + m.name() + " is not available" + where + "; use " + ListText.oneOf(models()) + "."));
+        v.add(
+            Violation.of(
+                "model",
+                ListText.oneOf(models()),
+                m.name(),
+                "Model "
+                    + m.name()
+                    + " is not available"
+                    + where
+                    + "; use "
+                    + ListText.oneOf(models())
+                    + "."));
       }
     }
     for (Constraint c : constraints()) {
@@ -274,33 +357,56 @@ public abstract class ProviderCapabilities {
   /**
    * Every way {@code request} breaks these limits; empty when it is valid. The settings are checked
    * by the same rules (and {@link #constraints()}) as an image-to-video request's; the source must
-   * be of an accepted {@linkplain #extendSourceKinds() kind}, a task of this provider, and a file or
-   * bytes must be a video (MP4/QuickTime {@code ftyp} or WebM, by the bytes, not the name) within
-   * {@link #maxExtendVideoBytes()}. Reads the first bytes and the size of a local file.
+   * be of an accepted {@linkplain #extendSourceKinds() kind}, a task of this provider, and a file
+   * or bytes must be a video (MP4/QuickTime {@code ftyp} or WebM, by the bytes, not the name)
+   * within {@link #maxExtendVideoBytes()}. Reads the first bytes and the size of a local file.
    */
   public final List<Violation> validate(ExtendVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
     String where = " for " + providerId() + " (" + model() + ")";
     List<Violation> v = new ArrayList<>();
     if (!supportsExtend()) {
-      v.add(Violation.of("source", "extend supported", request.source().kind().name(),
-          providerId() + " does not extend videos (" + model() + "); use a provider that does."));
+      v.add(
+          Violation.of(
+              "source",
+              "extend supported",
+              request.source().kind().name(),
+              providerId()
+                  + " does not extend videos ("
+                  + model()
+                  + "); use a provider that does."));
     }
     for (Violation s : validate(request.settingsView())) {
       if (!s.field().equals("image")) v.add(s);
     }
     VideoSource source = request.source();
     if (supportsExtend() && !extendSourceKinds().contains(source.kind())) {
-      v.add(Violation.of("source", ListText.oneOf(extendSourceKinds()), source.kind().name(),
-          "A video source of kind " + source.kind() + " is not accepted" + where + "; accepted: "
-              + ListText.of(extendSourceKinds(), "or") + "."));
+      v.add(
+          Violation.of(
+              "source",
+              ListText.oneOf(extendSourceKinds()),
+              source.kind().name(),
+              "A video source of kind "
+                  + source.kind()
+                  + " is not accepted"
+                  + where
+                  + "; accepted: "
+                  + ListText.of(extendSourceKinds(), "or")
+                  + "."));
     }
     switch (source.kind()) {
       case TASK:
         if (!source.task().providerId().equals(providerId())) {
-          v.add(Violation.of("source", "a task of " + providerId(), source.task().providerId(),
-              "The source task belongs to provider '" + source.task().providerId() + "'; " + providerId()
-                  + " can only extend its own videos. Give the video's URL or file instead."));
+          v.add(
+              Violation.of(
+                  "source",
+                  "a task of " + providerId(),
+                  source.task().providerId(),
+                  "The source task belongs to provider '"
+                      + source.task().providerId()
+                      + "'; "
+                      + providerId()
+                      + " can only extend its own videos. Give the video's URL or file instead."));
         }
         break;
       case FILE:
@@ -309,8 +415,13 @@ public abstract class ProviderCapabilities {
       case BYTES:
         byte[] head = source.bytes();
         if (VideoSniffer.mimeType(head, head.length) == null) {
-          v.add(Violation.of("source", "MP4, QuickTime or WebM", source.byteCount() + " bytes",
-              "The video bytes are not an MP4, QuickTime or WebM video (checked by their first bytes)."));
+          v.add(
+              Violation.of(
+                  "source",
+                  "MP4, QuickTime or WebM",
+                  source.byteCount() + " bytes",
+                  "The video bytes are not an MP4, QuickTime or WebM video (checked by their first"
+                      + " bytes)."));
         }
         checkVideoSize(source.byteCount(), "The video bytes", v);
         break;
@@ -323,26 +434,54 @@ public abstract class ProviderCapabilities {
   private void checkVideoFile(java.nio.file.Path file, List<Violation> v) {
     String what = "The video file " + file.getFileName();
     if (!java.nio.file.Files.isRegularFile(file)) {
-      v.add(Violation.of("source", "a readable video file", null, what + " does not exist or is not a regular file."));
+      v.add(
+          Violation.of(
+              "source",
+              "a readable video file",
+              null,
+              what + " does not exist or is not a regular file."));
       return;
     }
     try {
       if (VideoSniffer.mimeType(file) == null) {
-        v.add(Violation.of("source", "MP4, QuickTime or WebM", null,
-            what + " is not an MP4, QuickTime or WebM video (checked by its first bytes, not its name)."));
+        v.add(
+            Violation.of(
+                "source",
+                "MP4, QuickTime or WebM",
+                null,
+                what
+                    + " is not an MP4, QuickTime or WebM video (checked by its first bytes, not its"
+                    + " name)."));
       }
       checkVideoSize(java.nio.file.Files.size(file), what, v);
     } catch (java.io.IOException e) {
-      v.add(Violation.of("source", "a readable video file", null,
-          what + " cannot be read (" + e.getClass().getSimpleName() + "); check the path and permissions."));
+      v.add(
+          Violation.of(
+              "source",
+              "a readable video file",
+              null,
+              what
+                  + " cannot be read ("
+                  + e.getClass().getSimpleName()
+                  + "); check the path and permissions."));
     }
   }
 
   private void checkVideoSize(long size, String what, List<Violation> v) {
     if (maxExtendVideoBytes().isPresent() && size > maxExtendVideoBytes().get()) {
-      v.add(Violation.of("source", "at most " + maxExtendVideoBytes().get() + " bytes", size + " bytes",
-          what + " has " + size + " bytes; the limit for " + providerId() + " is "
-              + maxExtendVideoBytes().get() + " bytes."));
+      v.add(
+          Violation.of(
+              "source",
+              "at most " + maxExtendVideoBytes().get() + " bytes",
+              size + " bytes",
+              what
+                  + " has "
+                  + size
+                  + " bytes; the limit for "
+                  + providerId()
+                  + " is "
+                  + maxExtendVideoBytes().get()
+                  + " bytes."));
     }
   }
 
@@ -360,7 +499,9 @@ public abstract class ProviderCapabilities {
     return request;
   }
 
-  /** The accepted durations in words, such as {@code "1 to 15 seconds"} or {@code "5 or 8 seconds"}. */
+  /**
+   * The accepted durations in words, such as {@code "1 to 15 seconds"} or {@code "5 or 8 seconds"}.
+   */
   public final String describeDurations() {
     SortedSet<Integer> d = durationsSeconds();
     if (d.isEmpty()) return "not selectable";
@@ -383,13 +524,16 @@ public abstract class ProviderCapabilities {
 
   private static Violation tooLong(String field, String text, int max, String where) {
     int n = text.codePointCount(0, text.length());
-    return Violation.of(field, "at most " + max + " characters", abbreviate(text),
+    return Violation.of(
+        field,
+        "at most " + max + " characters",
+        abbreviate(text),
         "The " + field + " has " + n + " characters; the limit" + where + " is " + max + ".");
   }
 
   private static Violation unsupported(String field, String given, String where) {
-    return Violation.of(field, "not supported", given,
-        field + " is not supported" + where + "; leave it unset.");
+    return Violation.of(
+        field, "not supported", given, field + " is not supported" + where + "; leave it unset.");
   }
 
   private static String imageKindMessage(ImageInput.Kind kind) {
@@ -415,7 +559,8 @@ public abstract class ProviderCapabilities {
 
     /** Accepts every whole number of seconds from {@code min} to {@code max}. */
     public Builder durationRange(int min, int max) {
-      if (min < 1 || max < min) throw new IllegalArgumentException("bad duration range " + min + ".." + max);
+      if (min < 1 || max < min)
+        throw new IllegalArgumentException("bad duration range " + min + ".." + max);
       for (int s = min; s <= max; s++) addDurationsSeconds(s);
       return this;
     }

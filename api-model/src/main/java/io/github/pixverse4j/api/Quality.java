@@ -36,7 +36,9 @@ public enum Quality {
     if (text == null) throw new NullPointerException("text == null");
     String t = text.trim().toLowerCase(Locale.ROOT);
     for (Quality q : values()) {
-      if (q.label.equals(t) || q.label.equals(t + "p") || q.name().toLowerCase(Locale.ROOT).equals(t)) {
+      if (q.label.equals(t)
+          || q.label.equals(t + "p")
+          || q.name().toLowerCase(Locale.ROOT).equals(t)) {
         return q;
       }
     }

@@ -15,13 +15,18 @@ public abstract class RetryState {
     return new Builder();
   }
 
-  /** When the first read of the current run of failures failed: the provider has not answered since. */
+  /**
+   * When the first read of the current run of failures failed: the provider has not answered since.
+   */
   public abstract Instant failingSince();
 
   /** How many reads in a row have failed, 1 or more. */
   public abstract int failedAttempts();
 
-  /** The last failure in one line (such as {@code "HTTP 502"} and the provider's words); never holds a key. */
+  /**
+   * The last failure in one line (such as {@code "HTTP 502"} and the provider's words); never holds
+   * a key.
+   */
   public abstract String lastFailure();
 
   /** When the next read is due. */

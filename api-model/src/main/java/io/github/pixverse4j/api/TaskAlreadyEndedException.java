@@ -3,8 +3,8 @@ package io.github.pixverse4j.api;
 import java.util.Optional;
 
 /**
- * A cancel reached a task that had already ended: nothing was cancelled, and whatever the task
- * cost is spent. {@link #finalState()} says how it ended (a SUCCEEDED task has a video to fetch).
+ * A cancel reached a task that had already ended: nothing was cancelled, and whatever the task cost
+ * is spent. {@link #finalState()} says how it ended (a SUCCEEDED task has a video to fetch).
  */
 public class TaskAlreadyEndedException extends VideoApiException {
   private static final long serialVersionUID = 1L;

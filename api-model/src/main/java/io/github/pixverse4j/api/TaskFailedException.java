@@ -7,8 +7,11 @@ public class TaskFailedException extends VideoApiException {
   private final transient TaskStatus status;
 
   public TaskFailedException(TaskStatus status) {
-    super(describe(status), ErrorDetails.provider(status.handle().providerId())
-        .withProviderCode(status.failure().flatMap(TaskFailure::providerCode).orElse(null)), null);
+    super(
+        describe(status),
+        ErrorDetails.provider(status.handle().providerId())
+            .withProviderCode(status.failure().flatMap(TaskFailure::providerCode).orElse(null)),
+        null);
     this.status = status;
     attachHandle(status.handle());
   }

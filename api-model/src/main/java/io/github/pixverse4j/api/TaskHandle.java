@@ -16,6 +16,7 @@ import java.util.Base64;
 public final class TaskHandle {
   static final String PREFIX = "pv4j";
   static final int VERSION = 1;
+
   /** Longest token {@link #parse} accepts. */
   public static final int MAX_TOKEN_LENGTH = 1024;
 
@@ -38,8 +39,8 @@ public final class TaskHandle {
    *
    * @param providerId lower-case id such as {@code "gmi"}
    * @param model the model the task runs on, such as {@code "pixverse-v6-i2v"}
-   * @param taskId the provider's id for the task: 1 to 512 characters, not {@code .} or {@code
-   *     ..}, without {@code / \\ ? # %} or control characters (it becomes a path segment of the
+   * @param taskId the provider's id for the task: 1 to 512 characters, not {@code .} or {@code ..},
+   *     without {@code / \\ ? # %} or control characters (it becomes a path segment of the
    *     provider's URLs)
    * @throws IllegalArgumentException when an argument breaks these rules
    */
@@ -63,8 +64,8 @@ public final class TaskHandle {
     }
     String unsafe = unsafeInPath(taskId);
     if (unsafe != null) {
-      throw new IllegalArgumentException("taskId must not " + unsafe
-          + ": it would send the request for this task elsewhere");
+      throw new IllegalArgumentException(
+          "taskId must not " + unsafe + ": it would send the request for this task elsewhere");
     }
     return new TaskHandle(providerId, model, taskId);
   }
@@ -72,8 +73,8 @@ public final class TaskHandle {
   /**
    * Why {@code taskId} cannot be one path segment of a request URL, or null: {@code .} and {@code
    * ..} (dot segments; a URL library resolves them, so {@code …/requests/../status} would leave the
-   * task's path), {@code /}, {@code \}, {@code ?}, {@code #}, {@code %} (path, query, fragment
-   * and escape delimiters) and control characters. No provider's ids use any of them (issue 25).
+   * task's path), {@code /}, {@code \}, {@code ?}, {@code #}, {@code %} (path, query, fragment and
+   * escape delimiters) and control characters. No provider's ids use any of them (issue 25).
    */
   private static String unsafeInPath(String taskId) {
     if (taskId.equals(".") || taskId.equals("..")) return "be '.' or '..'";
@@ -110,7 +111,10 @@ public final class TaskHandle {
     }
     if (version != VERSION) {
       throw invalid(
-          "it has version " + version + " but this library reads version " + VERSION
+          "it has version "
+              + version
+              + " but this library reads version "
+              + VERSION
               + (version > VERSION ? " (upgrade pixverse4j)" : ""));
     }
     if (parts.length != 5) {
@@ -161,7 +165,9 @@ public final class TaskHandle {
 
   private static IllegalArgumentException invalid(String why) {
     return new IllegalArgumentException(
-        "Not a pixverse4j task token: " + why + ". Use the exact string printed by TaskHandle.token().");
+        "Not a pixverse4j task token: "
+            + why
+            + ". Use the exact string printed by TaskHandle.token().");
   }
 
   private static String shorten(String s) {
@@ -169,7 +175,9 @@ public final class TaskHandle {
   }
 
   private static String encode(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   public String providerId() {
@@ -186,7 +194,15 @@ public final class TaskHandle {
 
   /** A stable, URL-safe string for this handle, such as {@code pv4j.1.Z21p.cGl4….OGZi…}. */
   public String token() {
-    return PREFIX + "." + VERSION + "." + encode(providerId) + "." + encode(model) + "." + encode(taskId);
+    return PREFIX
+        + "."
+        + VERSION
+        + "."
+        + encode(providerId)
+        + "."
+        + encode(model)
+        + "."
+        + encode(taskId);
   }
 
   @Override

@@ -45,10 +45,10 @@ public abstract class TaskStatus {
   public abstract Instant observedAt();
 
   /**
-   * Present while the provider is not answering reads of this task and the client is retrying
-   * them; empty when all is well. While reads fail, the client re-emits the last status it saw
-   * (same state, progress and {@link #observedAt()}) with this field set, and the first good read
-   * emits a status with it empty again.
+   * Present while the provider is not answering reads of this task and the client is retrying them;
+   * empty when all is well. While reads fail, the client re-emits the last status it saw (same
+   * state, progress and {@link #observedAt()}) with this field set, and the first good read emits a
+   * status with it empty again.
    */
   public abstract Optional<RetryState> retry();
 
@@ -79,24 +79,29 @@ public abstract class TaskStatus {
       throw new IllegalStateException("a SUCCEEDED status needs at least one video");
     }
     if (state() != TaskState.SUCCEEDED && !videos().isEmpty()) {
-      throw new IllegalStateException("only a SUCCEEDED status carries videos, state is " + state());
+      throw new IllegalStateException(
+          "only a SUCCEEDED status carries videos, state is " + state());
     }
     if (state() == TaskState.FAILED && !failure().isPresent()) {
       throw new IllegalStateException("a FAILED status needs a failure");
     }
     if (state() != TaskState.FAILED && failure().isPresent()) {
-      throw new IllegalStateException("only a FAILED status carries a failure, state is " + state());
+      throw new IllegalStateException(
+          "only a FAILED status carries a failure, state is " + state());
     }
     if (progressPercent().isPresent()) {
       int p = progressPercent().get();
-      if (p < 0 || p > 100) throw new IllegalStateException("progressPercent must be 0..100, got " + p);
+      if (p < 0 || p > 100)
+        throw new IllegalStateException("progressPercent must be 0..100, got " + p);
     }
     if (queuePosition().isPresent() && queuePosition().get() < 0) {
       throw new IllegalStateException("queuePosition must be >= 0, got " + queuePosition().get());
     }
   }
 
-  /** Builds a {@link TaskStatus}; {@code handle}, {@code state} and {@code observedAt} are required. */
+  /**
+   * Builds a {@link TaskStatus}; {@code handle}, {@code state} and {@code observedAt} are required.
+   */
   public static final class Builder extends ImmutableTaskStatus.Builder {
     Builder() {}
   }

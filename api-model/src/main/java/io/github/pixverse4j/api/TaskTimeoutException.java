@@ -3,8 +3,8 @@ package io.github.pixverse4j.api;
 import java.util.Optional;
 
 /**
- * The task did not finish before the polling deadline. The task may still finish: {@code watch}
- * its handle again later.
+ * The task did not finish before the polling deadline. The task may still finish: {@code watch} its
+ * handle again later.
  */
 public class TaskTimeoutException extends VideoApiException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,8 @@
 package io.github.pixverse4j.api;
 
-/** The HTTP exchange failed below the protocol: connection refused or reset, timeout, broken body. */
+/**
+ * The HTTP exchange failed below the protocol: connection refused or reset, timeout, broken body.
+ */
 public class TransportException extends VideoApiException {
   private static final long serialVersionUID = 1L;
 

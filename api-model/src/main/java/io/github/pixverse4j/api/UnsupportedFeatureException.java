@@ -1,6 +1,9 @@
 package io.github.pixverse4j.api;
 
-/** The provider has no such operation (for example, no cancel endpoint). Thrown before any request is sent. */
+/**
+ * The provider has no such operation (for example, no cancel endpoint). Thrown before any request
+ * is sent.
+ */
 public class UnsupportedFeatureException extends VideoApiException {
   private static final long serialVersionUID = 1L;
 

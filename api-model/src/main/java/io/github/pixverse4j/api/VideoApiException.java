@@ -68,8 +68,13 @@ public class VideoApiException extends RuntimeException {
     // A message that names its provider already ("Could not connect to provider gmi …") does not
     // repeat it in the suffix.
     String id = details.providerId().orElse(null);
-    String d = details.describe(id == null || !java.util.regex.Pattern.compile(
-        "(?<![\\w.-])" + java.util.regex.Pattern.quote(id) + "(?![\\w-]|\\.\\w)").matcher(base).find());
+    String d =
+        details.describe(
+            id == null
+                || !java.util.regex.Pattern.compile(
+                        "(?<![\\w.-])" + java.util.regex.Pattern.quote(id) + "(?![\\w-]|\\.\\w)")
+                    .matcher(base)
+                    .find());
     if (!d.isEmpty()) b.append(" (").append(d).append(')');
     TaskHandle h = handle;
     if (h != null) b.append(" [task ").append(h.token()).append(']');

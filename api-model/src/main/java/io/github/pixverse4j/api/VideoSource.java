@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The video an {@link ExtendVideoRequest} continues: a finished task of the same provider, a
- * local file, bytes in memory, a public http(s) URL, or a video the provider already holds (such
- * as a PixVerse {@code media_id} from an earlier media upload).
+ * The video an {@link ExtendVideoRequest} continues: a finished task of the same provider, a local
+ * file, bytes in memory, a public http(s) URL, or a video the provider already holds (such as a
+ * PixVerse {@code media_id} from an earlier media upload).
  */
 public final class VideoSource {
   /** Which of the five forms a {@link VideoSource} has. */
@@ -72,8 +72,8 @@ public final class VideoSource {
   }
 
   /**
-   * A video already uploaded to the provider, by its id (PixVerse's {@code media_id}). A
-   * {@code long}: such ids exceed 2^53 and must never pass through a {@code double}.
+   * A video already uploaded to the provider, by its id (PixVerse's {@code media_id}). A {@code
+   * long}: such ids exceed 2^53 and must never pass through a {@code double}.
    *
    * @throws IllegalArgumentException when {@code id} is negative
    */

@@ -52,7 +52,9 @@ public final class Violation {
   public boolean equals(Object o) {
     if (!(o instanceof Violation)) return false;
     Violation v = (Violation) o;
-    return field.equals(v.field) && limit.equals(v.limit) && Objects.equals(given, v.given)
+    return field.equals(v.field)
+        && limit.equals(v.limit)
+        && Objects.equals(given, v.given)
         && message.equals(v.message);
   }
 

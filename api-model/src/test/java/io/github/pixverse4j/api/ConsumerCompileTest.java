@@ -24,26 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's code compiled against this jar alone (Immutables is a compile-only dependency, absent
- * from users' class paths) with {@code -Xlint:all -Werror} must compile: annotations the
- * generated classes carry and whose type users do not have, such as {@code
- * org.immutables.value.Generated}, make javac warn "Cannot find annotation method" once per class
- * it reads, which fails builds that treat warnings as errors.
+ * from users' class paths) with {@code -Xlint:all -Werror} must compile: annotations the generated
+ * classes carry and whose type users do not have, such as {@code org.immutables.value.Generated},
+ * make javac warn "Cannot find annotation method" once per class it reads, which fails builds that
+ * treat warnings as errors.
  */
 class ConsumerCompileTest {
 
   @Test
-  void userCodeTouchingEveryBuilderCompilesWithWerrorWithoutImmutablesOnTheClassPath(@TempDir Path dir)
-      throws Exception {
+  void userCodeTouchingEveryBuilderCompilesWithWerrorWithoutImmutablesOnTheClassPath(
+      @TempDir Path dir) throws Exception {
     Path classes = classesDirectory();
     List<String> builderTypes = publicTypesWithBuilder(classes);
     // Seven value types have a builder today; an empty list would make this test pass vacuously.
     assertThat(builderTypes).contains("ImageToVideoRequest", "TaskStatus", "Video");
 
     // build() is inherited from the generated builder, so javac reads the generated classes.
-    StringBuilder src = new StringBuilder("package consumer;\n\nclass Consumer {\n  void use() {\n");
+    StringBuilder src =
+        new StringBuilder("package consumer;\n\nclass Consumer {\n  void use() {\n");
     for (String type : builderTypes) {
-      src.append("    Object ").append(lowerFirst(type)).append(" = io.github.pixverse4j.api.")
-          .append(type).append(".builder().build();\n");
+      src.append("    Object ")
+          .append(lowerFirst(type))
+          .append(" = io.github.pixverse4j.api.")
+          .append(type)
+          .append(".builder().build();\n");
     }
     src.append("  }\n}\n");
     Path source = dir.resolve("consumer/Consumer.java");
@@ -53,13 +57,23 @@ class ConsumerCompileTest {
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter out = new StringWriter();
-    List<String> args = new ArrayList<>(Arrays.asList(
-        "-Xlint:all", "-Werror", "-proc:none",
-        "-classpath", classes.toString(),
-        "-d", dir.resolve("out").toString()));
+    List<String> args =
+        new ArrayList<>(
+            Arrays.asList(
+                "-Xlint:all",
+                "-Werror",
+                "-proc:none",
+                "-classpath",
+                classes.toString(),
+                "-d",
+                dir.resolve("out").toString()));
     boolean ok;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-      ok = javac.getTask(out, files, null, args, null, files.getJavaFileObjects(source.toFile())).call();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      ok =
+          javac
+              .getTask(out, files, null, args, null, files.getJavaFileObjects(source.toFile()))
+              .call();
     }
 
     assertThat(out.toString()).as("javac output").doesNotContain("warning");
@@ -68,7 +82,8 @@ class ConsumerCompileTest {
 
   /** The directory (or jar) this module's main classes were loaded from. */
   private static Path classesDirectory() throws URISyntaxException {
-    return Paths.get(ImageToVideoRequest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return Paths.get(
+        ImageToVideoRequest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static List<String> publicTypesWithBuilder(Path classes) throws IOException {

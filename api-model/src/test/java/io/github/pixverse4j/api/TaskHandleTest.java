@@ -22,27 +22,55 @@ class TaskHandleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {".", "..", "a/b", "/", "..\\x", "a?b=1", "a#b", "%2e%2e", "a\u0000b", "a\nb", "a\u007fb"})
-  @DisplayName("a task id that would leave its path segment of a request URL is refused, in of() and in parse()"
-      + " (issue 25, fault 9)")
+  @ValueSource(
+      strings = {
+        ".",
+        "..",
+        "a/b",
+        "/",
+        "..\\x",
+        "a?b=1",
+        "a#b",
+        "%2e%2e",
+        "a\u0000b",
+        "a\nb",
+        "a\u007fb"
+      })
+  @DisplayName(
+      "a task id that would leave its path segment of a request URL is refused, in of() and in"
+          + " parse() (issue 25, fault 9)")
   void refusesIdsOutsideTheirSegment(String id) {
     assertThatThrownBy(() -> TaskHandle.of("odirouter", "m", id))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taskId must not");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("taskId must not");
     String token = "pv4j.1." + enc("odirouter") + "." + enc("m") + "." + enc(id);
     assertThatThrownBy(() -> TaskHandle.parse(token))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a pixverse4j task token");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Not a pixverse4j task token");
   }
 
   private static String enc(String s) {
-    return java.util.Base64.getUrlEncoder().withoutPadding()
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "hello", "pv4j", "pv4j.1", "pv4j.x.a.b.c", "pv4j.1.Z21p.bQ", "pv4j.1.Z21p.bQ.dA.extra",
-      "pv4j.1.!!!.bQ.dA", "pv4j.1..bQ.dA", "pv4j.1.R01J.bQ.dA", "xx.1.Z21p.bQ.dA", "pv4j.1.Z21p.bQ.__8"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "hello",
+        "pv4j",
+        "pv4j.1",
+        "pv4j.x.a.b.c",
+        "pv4j.1.Z21p.bQ",
+        "pv4j.1.Z21p.bQ.dA.extra",
+        "pv4j.1.!!!.bQ.dA",
+        "pv4j.1..bQ.dA",
+        "pv4j.1.R01J.bQ.dA",
+        "xx.1.Z21p.bQ.dA",
+        "pv4j.1.Z21p.bQ.__8"
+      })
   @DisplayName("garbage is rejected with a message that says it is not a token")
   void rejectsGarbage(String token) {
     assertThatThrownBy(() -> TaskHandle.parse(token))
@@ -73,7 +101,8 @@ class TaskHandleTest {
       String input;
       if (i % 2 == 0) {
         char[] c = valid.toCharArray();
-        for (int k = 0; k < 1 + r.nextInt(3); k++) c[r.nextInt(c.length)] = (char) (32 + r.nextInt(95));
+        for (int k = 0; k < 1 + r.nextInt(3); k++)
+          c[r.nextInt(c.length)] = (char) (32 + r.nextInt(95));
         input = new String(c);
       } else {
         byte[] b = new byte[r.nextInt(64)];
@@ -90,10 +119,13 @@ class TaskHandleTest {
   }
 
   @Test
-  @DisplayName("ids with unpaired surrogates are refused, since their token would name another task")
+  @DisplayName(
+      "ids with unpaired surrogates are refused, since their token would name another task")
   void unpairedSurrogates() {
-    assertThatThrownBy(() -> TaskHandle.of("gmi", "m", "job-\ud800-1")).hasMessageContaining("well-formed");
-    assertThatThrownBy(() -> TaskHandle.of("gmi", "m", "\udc00")).hasMessageContaining("well-formed");
+    assertThatThrownBy(() -> TaskHandle.of("gmi", "m", "job-\ud800-1"))
+        .hasMessageContaining("well-formed");
+    assertThatThrownBy(() -> TaskHandle.of("gmi", "m", "\udc00"))
+        .hasMessageContaining("well-formed");
     TaskHandle emoji = TaskHandle.of("gmi", "m", "job-\ud83d\ude00");
     assertThat(TaskHandle.parse(emoji.token())).isEqualTo(emoji);
   }

@@ -20,12 +20,21 @@ public final class Benchmarks {
     if (which.equals("outage")) {
       // Alone it writes its own files, so that latest.* keeps the full run's results.
       Map<String, Object> o = OutageBench.run();
-      String md = "# pixverse4j outage benchmark\n\nMachine: " + machine() + "\n\n"
-          + "## Ten-minute outage (virtual time, default PollingPolicy, " + OutageBench.RUNS + " runs, seed "
-          + OutageBench.SEED + ")\n\n" + table(List.of(o)) + "\n";
+      String md =
+          "# pixverse4j outage benchmark\n\nMachine: "
+              + machine()
+              + "\n\n"
+              + "## Ten-minute outage (virtual time, default PollingPolicy, "
+              + OutageBench.RUNS
+              + " runs, seed "
+              + OutageBench.SEED
+              + ")\n\n"
+              + table(List.of(o))
+              + "\n";
       Path dir = Paths.get("results");
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("outage.json"),
+      Files.writeString(
+          dir.resolve("outage.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
       Files.writeString(dir.resolve("outage.md"), md);
       System.out.println(md);
@@ -35,29 +44,43 @@ public final class Benchmarks {
     report.put("date", Instant.now().toString());
     report.put("machine", machine());
     StringBuilder md = new StringBuilder();
-    md.append("# pixverse4j benchmark results\n\n").append("Machine: ").append(machine()).append("\n\n");
+    md.append("# pixverse4j benchmark results\n\n")
+        .append("Machine: ")
+        .append(machine())
+        .append("\n\n");
 
     if (which.equals("all") || which.contains("polling")) {
       List<PollingEfficiency.Result> results = PollingEfficiency.runAll();
-      double base = results.stream().filter(r -> r.name.equals("fixed 1 s")).findFirst().get().pollsPerJob;
+      double base =
+          results.stream().filter(r -> r.name.equals("fixed 1 s")).findFirst().get().pollsPerJob;
       List<Map<String, Object>> rows = new ArrayList<>();
       for (PollingEfficiency.Result r : results) rows.add(r.toMap(base));
       report.put("pollingEfficiency", rows);
-      md.append("## Polling efficiency (virtual time, ").append(PollingEfficiency.JOBS)
+      md.append("## Polling efficiency (virtual time, ")
+          .append(PollingEfficiency.JOBS)
           .append(" jobs, log-normal median 60 s, sigma 0.75, 10 s-10 min, seed ")
-          .append(PollingEfficiency.SEED).append(")\n\n");
+          .append(PollingEfficiency.SEED)
+          .append(")\n\n");
       md.append(table(rows)).append('\n');
     }
 
     if (which.equals("all") || which.contains("outage")) {
       Map<String, Object> o = OutageBench.run();
       report.put("outage", o);
-      md.append("## Ten-minute outage (virtual time, default PollingPolicy, ").append(OutageBench.RUNS)
-          .append(" runs, seed ").append(OutageBench.SEED).append(")\n\n").append(table(List.of(o))).append('\n');
+      md.append("## Ten-minute outage (virtual time, default PollingPolicy, ")
+          .append(OutageBench.RUNS)
+          .append(" runs, seed ")
+          .append(OutageBench.SEED)
+          .append(")\n\n")
+          .append(table(List.of(o)))
+          .append('\n');
     }
 
-    boolean needsSimulator = which.equals("all") || which.contains("scale") || which.contains("overhead")
-        || which.contains("journal");
+    boolean needsSimulator =
+        which.equals("all")
+            || which.contains("scale")
+            || which.contains("overhead")
+            || which.contains("journal");
     if (needsSimulator) {
       try (RemoteSimulator sim = new RemoteSimulator()) {
         if (which.equals("all") || which.contains("scale")) {
@@ -73,8 +96,11 @@ public final class Benchmarks {
             System.out.println(rows.get(rows.size() - 1));
           }
           report.put("scale", rows);
-          md.append("## Scale (GMI simulator in a separate JVM on loopback, 250 ms polls, 3 status reads per task)\n\n")
-              .append(table(rows)).append('\n');
+          md.append(
+                  "## Scale (GMI simulator in a separate JVM on loopback, 250 ms polls, 3 status"
+                      + " reads per task)\n\n")
+              .append(table(rows))
+              .append('\n');
         }
         if (which.equals("all") || which.contains("journal")) {
           Map<String, Object> j = JournalBench.run(sim);
@@ -85,24 +111,32 @@ public final class Benchmarks {
           Map<String, Object> o = Overhead.run(sim);
           report.put("perCallOverhead", o);
           md.append("## Per-call overhead (status() vs raw OkHttp GET + Jackson parse)\n\n")
-              .append(table(List.of(o))).append('\n');
+              .append(table(List.of(o)))
+              .append('\n');
         }
       }
     }
     if (which.equals("all") || which.contains("download")) {
       Map<String, Object> d = DownloadBench.run();
       report.put("download", d);
-      md.append("## Download (256 MiB from the simulator, best of 5, alternating order)\n\n").append(table(List.of(d))).append('\n');
+      md.append("## Download (256 MiB from the simulator, best of 5, alternating order)\n\n")
+          .append(table(List.of(d)))
+          .append('\n');
     }
     if (which.equals("all") || which.contains("startup")) {
       Map<String, Object> s = Startup.run();
       report.put("startup", s);
-      md.append("## CLI start-up (median of ").append(Startup.ROUNDS)
-          .append(" rounds, variants in turns; generate --simulate timed until the task token is printed)\n\n")
-          .append(table(List.of(s))).append('\n');
+      md.append("## CLI start-up (median of ")
+          .append(Startup.ROUNDS)
+          .append(
+              " rounds, variants in turns; generate --simulate timed until the task token is"
+                  + " printed)\n\n")
+          .append(table(List.of(s)))
+          .append('\n');
     }
 
-    String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    String json =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     Path dir = Paths.get("results");
     Files.createDirectories(dir);
     // A run of some benchmarks gets its own files, so it never replaces the full run's results.
@@ -115,8 +149,14 @@ public final class Benchmarks {
 
   static String machine() {
     Runtime rt = Runtime.getRuntime();
-    return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-        + rt.availableProcessors() + " cores, max heap " + (rt.maxMemory() >> 20) + " MiB, Java "
+    return System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch")
+        + ", "
+        + rt.availableProcessors()
+        + " cores, max heap "
+        + (rt.maxMemory() >> 20)
+        + " MiB, Java "
         + System.getProperty("java.version");
   }
 

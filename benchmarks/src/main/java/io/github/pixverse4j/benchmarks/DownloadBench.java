@@ -30,8 +30,10 @@ final class DownloadBench {
   static Map<String, Object> run() throws Exception {
     // In memory where the system has a tmpfs, so that disk write-back does not decide the ratio.
     Path shm = java.nio.file.Paths.get("/dev/shm");
-    Path dir = Files.isDirectory(shm) && Files.isWritable(shm)
-        ? Files.createTempDirectory(shm, "pv4j-bench") : Files.createTempDirectory("pv4j-bench");
+    Path dir =
+        Files.isDirectory(shm) && Files.isWritable(shm)
+            ? Files.createTempDirectory(shm, "pv4j-bench")
+            : Files.createTempDirectory("pv4j-bench");
     try (GmiSimulator sim = new GmiSimulator("k").start()) {
       String url = sim.largeMediaUrl(SIZE);
       OkHttpClient http = HttpClients.newDefault();
@@ -53,8 +55,10 @@ final class DownloadBench {
           Files.deleteIfExists(file);
           long t0 = System.nanoTime();
           if (ours) {
-            DownloadProgress last = downloader.download(Video.of(URI.create(url)), file).blockingLast();
-            if (!last.done() || Files.size(file) != SIZE) throw new IllegalStateException("bad download");
+            DownloadProgress last =
+                downloader.download(Video.of(URI.create(url)), file).blockingLast();
+            if (!last.done() || Files.size(file) != SIZE)
+              throw new IllegalStateException("bad download");
           } else {
             raw(http, url, file);
           }
@@ -70,17 +74,19 @@ final class DownloadBench {
       long base = Scale.usedAfterGc(memory);
       AtomicLong peak = new AtomicLong(base);
       AtomicBoolean sampling = new AtomicBoolean(true);
-      Thread sampler = new Thread(() -> {
-        while (sampling.get()) {
-          System.gc();
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (sampling.get()) {
+                  System.gc();
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
       sampler.setDaemon(true);
       sampler.start();
       downloader.download(Video.of(URI.create(url)), dir.resolve("ours.mp4")).blockingLast();

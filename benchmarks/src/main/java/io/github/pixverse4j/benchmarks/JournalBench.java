@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 10,000-task scale run without and with a file task journal, alternating in each round
- * ({@code -Dbench.rounds}, default 5), side by side. The overhead compares the medians of the
- * rounds without errors, so that one lucky or unlucky run on a shared machine does not decide;
- * the best runs are reported too. Target: the journal costs at most 10 % of wall time.
+ * The 10,000-task scale run without and with a file task journal, alternating in each round ({@code
+ * -Dbench.rounds}, default 5), side by side. The overhead compares the medians of the rounds
+ * without errors, so that one lucky or unlucky run on a shared machine does not decide; the best
+ * runs are reported too. Target: the journal costs at most 10 % of wall time.
  */
 final class JournalBench {
   static final int TASKS = 10_000;
@@ -50,9 +50,14 @@ final class JournalBench {
     m.put("withoutJournal", a);
     m.put("withFileJournal", b);
     m.put("wallOverheadPercent", percent((Double) b.get("wallS"), (Double) a.get("wallS")));
-    m.put("bestWallOverheadPercent", percent((Double) best(with).get("wallS"), (Double) best(without).get("wallS")));
-    m.put("heapPerTaskOverheadPercent", percent(((Number) b.get("heapPerInFlightTaskBytes")).doubleValue(),
-        ((Number) a.get("heapPerInFlightTaskBytes")).doubleValue()));
+    m.put(
+        "bestWallOverheadPercent",
+        percent((Double) best(with).get("wallS"), (Double) best(without).get("wallS")));
+    m.put(
+        "heapPerTaskOverheadPercent",
+        percent(
+            ((Number) b.get("heapPerInFlightTaskBytes")).doubleValue(),
+            ((Number) a.get("heapPerInFlightTaskBytes")).doubleValue()));
     m.put("loadAverage", List.of(loadBefore, loadAverage()));
     m.put("allWallS", Map.of("without", walls(without), "with", walls(with)));
     m.put("allErrors", Map.of("without", errors(without), "with", errors(with)));
@@ -71,16 +76,21 @@ final class JournalBench {
   }
 
   private static double loadAverage() {
-    return PollingEfficiency.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    return PollingEfficiency.round(
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(p);
+      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator)
+        Files.delete(p);
     }
   }
 
-  /** The run with the median wall time among those that completed every task (the lower one of two middles). */
+  /**
+   * The run with the median wall time among those that completed every task (the lower one of two
+   * middles).
+   */
   private static Map<String, Object> median(List<Map<String, Object>> runs) {
     List<Map<String, Object>> ok = new ArrayList<>();
     for (Map<String, Object> r : runs) if (((Number) r.get("errors")).intValue() == 0) ok.add(r);
@@ -110,12 +120,26 @@ final class JournalBench {
     List<Map<String, Object>> rows = new ArrayList<>();
     rows.add((Map<String, Object>) m.get("withoutJournal"));
     rows.add((Map<String, Object>) m.get("withFileJournal"));
-    return "## Task journal overhead (" + TASKS + " tasks, GMI simulator in a separate JVM, median wall time of "
-        + ROUNDS + " alternating rounds" + (Boolean.TRUE.equals(m.get("journalFirst")) ? ", journal first" : "")
-        + ")\n\n" + Benchmarks.table(rows) + "\nWall time overhead (medians): "
-        + m.get("wallOverheadPercent") + " %; best run against best run: " + m.get("bestWallOverheadPercent")
-        + " %; heap per in-flight task overhead: " + m.get("heapPerTaskOverheadPercent")
-        + " % (all wall times: " + m.get("allWallS") + "; errors per run: " + m.get("allErrors")
-        + "; load average before/after: " + m.get("loadAverage") + ")\n\n";
+    return "## Task journal overhead ("
+        + TASKS
+        + " tasks, GMI simulator in a separate JVM, median wall time of "
+        + ROUNDS
+        + " alternating rounds"
+        + (Boolean.TRUE.equals(m.get("journalFirst")) ? ", journal first" : "")
+        + ")\n\n"
+        + Benchmarks.table(rows)
+        + "\nWall time overhead (medians): "
+        + m.get("wallOverheadPercent")
+        + " %; best run against best run: "
+        + m.get("bestWallOverheadPercent")
+        + " %; heap per in-flight task overhead: "
+        + m.get("heapPerTaskOverheadPercent")
+        + " % (all wall times: "
+        + m.get("allWallS")
+        + "; errors per run: "
+        + m.get("allErrors")
+        + "; load average before/after: "
+        + m.get("loadAverage")
+        + ")\n\n";
   }
 }

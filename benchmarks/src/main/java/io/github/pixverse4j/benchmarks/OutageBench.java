@@ -43,8 +43,10 @@ final class OutageBench {
 
   static Map<String, Object> run() {
     Random random = new Random(SEED);
-    PollingPolicy policy = PollingPolicy.defaults().toBuilder()
-        .tuning(PollTuning.builder().random(random::nextDouble).build()).build();
+    PollingPolicy policy =
+        PollingPolicy.defaults().toBuilder()
+            .tuning(PollTuning.builder().random(random::nextDouble).build())
+            .build();
     int[] calls = new int[RUNS];
     long[] recoveryMs = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {
@@ -54,13 +56,19 @@ final class OutageBench {
       Outage provider = new Outage(startMs, endMs, endMs + 60_000);
       TestScheduler time = new TestScheduler();
       provider.time = time;
-      TestObserver<TaskStatus> obs = new VideoClient(provider, policy, time, (v, p) -> Observable.empty())
-          .generate(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
-              .prompt("bench").build())
-          .test();
+      TestObserver<TaskStatus> obs =
+          new VideoClient(provider, policy, time, (v, p) -> Observable.empty())
+              .generate(
+                  ImageToVideoRequest.builder()
+                      .image(ImageInput.url("https://example.com/cat.png"))
+                      .prompt("bench")
+                      .build())
+              .test();
       time.advanceTimeBy(endMs + 120_000, TimeUnit.MILLISECONDS);
-      if (obs.values().isEmpty() || obs.values().get(obs.values().size() - 1).state() != TaskState.SUCCEEDED) {
-        throw new IllegalStateException("run " + i + " did not ride out the outage: " + obs.values());
+      if (obs.values().isEmpty()
+          || obs.values().get(obs.values().size() - 1).state() != TaskState.SUCCEEDED) {
+        throw new IllegalStateException(
+            "run " + i + " did not ride out the outage: " + obs.values());
       }
       calls[i] = provider.failedCalls;
       recoveryMs[i] = provider.firstGoodAfterOutageMs - endMs;
@@ -73,11 +81,18 @@ final class OutageBench {
     m.put("outage", "10 min of HTTP 502");
     m.put("status calls in outage (median)", calls[RUNS / 2]);
     m.put("status calls in outage (max)", calls[RUNS - 1]);
-    m.put("recovery to next good read, s (median)", String.format("%.1f", recoveryMs[RUNS / 2] / 1000.0));
-    m.put("recovery to next good read, s (p95)", String.format("%.1f", recoveryMs[(int) (RUNS * 0.95)] / 1000.0));
-    m.put("recovery to next good read, s (max)", String.format("%.1f", recoveryMs[RUNS - 1] / 1000.0));
-    m.put("policy cap (maxRetryDelay ± jitter), s", String.format("%.1f",
-        policy.maxRetryDelay().toMillis() * (1 + policy.jitter()) / 1000.0));
+    m.put(
+        "recovery to next good read, s (median)",
+        String.format("%.1f", recoveryMs[RUNS / 2] / 1000.0));
+    m.put(
+        "recovery to next good read, s (p95)",
+        String.format("%.1f", recoveryMs[(int) (RUNS * 0.95)] / 1000.0));
+    m.put(
+        "recovery to next good read, s (max)",
+        String.format("%.1f", recoveryMs[RUNS - 1] / 1000.0));
+    m.put(
+        "policy cap (maxRetryDelay ± jitter), s",
+        String.format("%.1f", policy.maxRetryDelay().toMillis() * (1 + policy.jitter()) / 1000.0));
     return m;
   }
 
@@ -103,8 +118,13 @@ final class OutageBench {
 
     @Override
     public ProviderCapabilities capabilities() {
-      return ProviderCapabilities.builder().providerId("virtual").model("virtual").maxPromptLength(100)
-          .addQualities(Quality.values()).addImageKinds(ImageInput.Kind.URL).build();
+      return ProviderCapabilities.builder()
+          .providerId("virtual")
+          .model("virtual")
+          .maxPromptLength(100)
+          .addQualities(Quality.values())
+          .addImageKinds(ImageInput.Kind.URL)
+          .build();
     }
 
     @Override
@@ -114,21 +134,26 @@ final class OutageBench {
 
     @Override
     public Single<TaskStatus> status(TaskHandle handle) {
-      return Single.defer(() -> {
-        long now = time.now(TimeUnit.MILLISECONDS);
-        if (now >= startMs && now < endMs) {
-          failedCalls++;
-          return Single.error(new ProviderUnavailableException("bad gateway",
-              ErrorDetails.provider("virtual").withHttpStatus(502)));
-        }
-        if (now >= endMs && firstGoodAfterOutageMs < 0) firstGoodAfterOutageMs = now;
-        TaskStatus.Builder b = TaskStatus.builder().handle(handle).observedAt(Instant.ofEpochMilli(now));
-        if (now >= doneMs) {
-          return Single.just(b.state(TaskState.SUCCEEDED)
-              .addVideos(Video.of(URI.create("https://media.example/v.mp4"))).build());
-        }
-        return Single.just(b.state(TaskState.RUNNING).build());
-      });
+      return Single.defer(
+          () -> {
+            long now = time.now(TimeUnit.MILLISECONDS);
+            if (now >= startMs && now < endMs) {
+              failedCalls++;
+              return Single.error(
+                  new ProviderUnavailableException(
+                      "bad gateway", ErrorDetails.provider("virtual").withHttpStatus(502)));
+            }
+            if (now >= endMs && firstGoodAfterOutageMs < 0) firstGoodAfterOutageMs = now;
+            TaskStatus.Builder b =
+                TaskStatus.builder().handle(handle).observedAt(Instant.ofEpochMilli(now));
+            if (now >= doneMs) {
+              return Single.just(
+                  b.state(TaskState.SUCCEEDED)
+                      .addVideos(Video.of(URI.create("https://media.example/v.mp4")))
+                      .build());
+            }
+            return Single.just(b.state(TaskState.RUNNING).build());
+          });
     }
 
     @Override

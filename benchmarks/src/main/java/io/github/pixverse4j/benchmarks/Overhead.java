@@ -25,38 +25,46 @@ final class Overhead {
     VideoClient client = Scale.client(sim, http);
     TaskHandle handle = client.submit(Scale.request()).blockingGet();
     ObjectMapper json = new ObjectMapper();
-    Request raw = new Request.Builder().url(sim.baseUrl + "/requests/" + handle.taskId())
-        .header("Authorization", "Bearer " + sim.key).build();
+    Request raw =
+        new Request.Builder()
+            .url(sim.baseUrl + "/requests/" + handle.taskId())
+            .header("Authorization", "Bearer " + sim.key)
+            .build();
 
     Runnable ours = () -> client.status(handle).blockingGet();
-    Runnable baseline = () -> {
-      try (Response r = http.newCall(raw).execute()) {
-        JsonNode n = json.readTree(r.body().byteStream());
-        if (n.get("status") == null) throw new IllegalStateException();
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-    };
-    // The same call, asynchronous on OkHttp's dispatcher as the library's calls are.
-    Runnable baselineAsync = () -> {
-      java.util.concurrent.CompletableFuture<JsonNode> f = new java.util.concurrent.CompletableFuture<>();
-      http.newCall(raw).enqueue(new okhttp3.Callback() {
-        @Override
-        public void onFailure(okhttp3.Call call, java.io.IOException e) {
-          f.completeExceptionally(e);
-        }
-
-        @Override
-        public void onResponse(okhttp3.Call call, Response r) {
-          try (Response closing = r) {
-            f.complete(json.readTree(closing.body().byteStream()));
+    Runnable baseline =
+        () -> {
+          try (Response r = http.newCall(raw).execute()) {
+            JsonNode n = json.readTree(r.body().byteStream());
+            if (n.get("status") == null) throw new IllegalStateException();
           } catch (java.io.IOException e) {
-            f.completeExceptionally(e);
+            throw new IllegalStateException(e);
           }
-        }
-      });
-      if (f.join().get("status") == null) throw new IllegalStateException();
-    };
+        };
+    // The same call, asynchronous on OkHttp's dispatcher as the library's calls are.
+    Runnable baselineAsync =
+        () -> {
+          java.util.concurrent.CompletableFuture<JsonNode> f =
+              new java.util.concurrent.CompletableFuture<>();
+          http.newCall(raw)
+              .enqueue(
+                  new okhttp3.Callback() {
+                    @Override
+                    public void onFailure(okhttp3.Call call, java.io.IOException e) {
+                      f.completeExceptionally(e);
+                    }
+
+                    @Override
+                    public void onResponse(okhttp3.Call call, Response r) {
+                      try (Response closing = r) {
+                        f.complete(json.readTree(closing.body().byteStream()));
+                      } catch (java.io.IOException e) {
+                        f.completeExceptionally(e);
+                      }
+                    }
+                  });
+          if (f.join().get("status") == null) throw new IllegalStateException();
+        };
     int warmup = 3000;
     for (int i = 0; i < warmup; i++) {
       ours.run();

@@ -34,8 +34,10 @@ import java.util.concurrent.TimeUnit;
 final class PollingEfficiency {
   static final int JOBS = 1000;
   static final long SEED = 20261123L;
+
   /** Log-normal with median 60 s and sigma 0.75, clamped to 10 s .. 10 min. */
   static final double MEDIAN_S = 60;
+
   static final double SIGMA = 0.75;
 
   private PollingEfficiency() {}
@@ -51,7 +53,11 @@ final class PollingEfficiency {
   }
 
   /** How a simulated provider describes a running job. */
-  enum Hints { NONE, ETA, PROGRESS }
+  enum Hints {
+    NONE,
+    ETA,
+    PROGRESS
+  }
 
   static final class Result {
     final String name;
@@ -104,18 +110,25 @@ final class PollingEfficiency {
     VideoClient client = new VideoClient(provider, policy, time, (v, p) -> Observable.empty());
     double[] lag = new double[durations.length];
     int[] completed = new int[1];
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/a.png")).prompt("p").build();
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .image(ImageInput.url("https://example.com/a.png"))
+            .prompt("p")
+            .build();
     for (int i = 0; i < durations.length; i++) {
       int job = i;
-      client.generate(request).subscribe(s -> {
-        if (s.state() == TaskState.SUCCEEDED) {
-          lag[job] = time.now(TimeUnit.NANOSECONDS) / 1e9 - durations[job];
-          completed[0]++;
-        }
-      }, e -> {
-        throw new IllegalStateException("job " + job + " failed: " + e, e);
-      });
+      client
+          .generate(request)
+          .subscribe(
+              s -> {
+                if (s.state() == TaskState.SUCCEEDED) {
+                  lag[job] = time.now(TimeUnit.NANOSECONDS) / 1e9 - durations[job];
+                  completed[0]++;
+                }
+              },
+              e -> {
+                throw new IllegalStateException("job " + job + " failed: " + e, e);
+              });
     }
     time.advanceTimeBy(2, TimeUnit.HOURS);
     return new Result(name, hints, provider.polls / (double) durations.length, lag, completed[0]);
@@ -126,16 +139,26 @@ final class PollingEfficiency {
   }
 
   static PollingPolicy doubling() {
-    return PollingPolicy.builder().initialDelay(Duration.ofSeconds(1))
-        .interval(Duration.ofSeconds(1)).maxInterval(Duration.ofSeconds(5)).minInterval(Duration.ZERO)
+    return PollingPolicy.builder()
+        .initialDelay(Duration.ofSeconds(1))
+        .interval(Duration.ofSeconds(1))
+        .maxInterval(Duration.ofSeconds(5))
+        .minInterval(Duration.ZERO)
         .jitter(0)
-        .tuning(PollTuning.builder().intervalGrowth(2).useProviderHints(false).staleAfter(Duration.ZERO).build())
+        .tuning(
+            PollTuning.builder()
+                .intervalGrowth(2)
+                .useProviderHints(false)
+                .staleAfter(Duration.ZERO)
+                .build())
         .build();
   }
 
   static PollingPolicy ours() {
     Random r = new Random(SEED + 1);
-    return PollingPolicy.defaults().toBuilder().tuning(PollTuning.builder().random(r::nextDouble).build()).build();
+    return PollingPolicy.defaults().toBuilder()
+        .tuning(PollTuning.builder().random(r::nextDouble).build())
+        .build();
   }
 
   static List<Result> runAll() {
@@ -154,8 +177,8 @@ final class PollingEfficiency {
 
   /**
    * A provider whose job {@code i} runs {@code durations[i]} seconds of virtual time after its
-   * submit. With ETA hints the ETA is off by up to ±10 % (seeded); with progress hints the
-   * progress is the elapsed fraction, rounded down.
+   * submit. With ETA hints the ETA is off by up to ±10 % (seeded); with progress hints the progress
+   * is the elapsed fraction, rounded down.
    */
   static final class VirtualProvider implements VideoProvider {
     private final TestScheduler time;
@@ -184,38 +207,47 @@ final class PollingEfficiency {
 
     @Override
     public ProviderCapabilities capabilities() {
-      return ProviderCapabilities.builder().providerId("virtual").model("virtual").maxPromptLength(100)
-          .addQualities(Quality.values()).addImageKinds(ImageInput.Kind.URL).build();
+      return ProviderCapabilities.builder()
+          .providerId("virtual")
+          .model("virtual")
+          .maxPromptLength(100)
+          .addQualities(Quality.values())
+          .addImageKinds(ImageInput.Kind.URL)
+          .build();
     }
 
     @Override
     public Single<TaskHandle> submit(ImageToVideoRequest request) {
-      return Single.fromCallable(() -> {
-        int i = next++;
-        submittedAt[i] = now();
-        return TaskHandle.of("virtual", "virtual", Integer.toString(i));
-      });
+      return Single.fromCallable(
+          () -> {
+            int i = next++;
+            submittedAt[i] = now();
+            return TaskHandle.of("virtual", "virtual", Integer.toString(i));
+          });
     }
 
     @Override
     public Single<TaskStatus> status(TaskHandle handle) {
-      return Single.fromCallable(() -> {
-        polls++;
-        int i = Integer.parseInt(handle.taskId());
-        double elapsed = now() - submittedAt[i];
-        TaskStatus.Builder b = TaskStatus.builder().handle(handle).observedAt(Instant.EPOCH);
-        if (elapsed >= durations[i]) {
-          return b.state(TaskState.SUCCEEDED).addVideos(Video.of(URI.create("https://m/v.mp4"))).build();
-        }
-        b.state(TaskState.RUNNING);
-        if (hints == Hints.ETA) {
-          double left = (durations[i] - elapsed) * (1 + (noise.nextDouble() * 0.2 - 0.1));
-          b.estimatedTimeRemaining(Duration.ofMillis((long) (left * 1000)));
-        } else if (hints == Hints.PROGRESS) {
-          b.progressPercent((int) Math.floor(100 * elapsed / durations[i]));
-        }
-        return b.build();
-      });
+      return Single.fromCallable(
+          () -> {
+            polls++;
+            int i = Integer.parseInt(handle.taskId());
+            double elapsed = now() - submittedAt[i];
+            TaskStatus.Builder b = TaskStatus.builder().handle(handle).observedAt(Instant.EPOCH);
+            if (elapsed >= durations[i]) {
+              return b.state(TaskState.SUCCEEDED)
+                  .addVideos(Video.of(URI.create("https://m/v.mp4")))
+                  .build();
+            }
+            b.state(TaskState.RUNNING);
+            if (hints == Hints.ETA) {
+              double left = (durations[i] - elapsed) * (1 + (noise.nextDouble() * 0.2 - 0.1));
+              b.estimatedTimeRemaining(Duration.ofMillis((long) (left * 1000)));
+            } else if (hints == Hints.PROGRESS) {
+              b.progressPercent((int) Math.floor(100 * elapsed / durations[i]));
+            }
+            return b.build();
+          });
     }
 
     @Override

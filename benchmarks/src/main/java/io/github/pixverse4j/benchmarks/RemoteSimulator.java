@@ -19,12 +19,23 @@ final class RemoteSimulator implements AutoCloseable {
 
   RemoteSimulator() throws IOException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        SimulatorMain.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    out = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+    process =
+        new ProcessBuilder(
+                java,
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SimulatorMain.class.getName())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    in =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    out =
+        new PrintWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
     String ready = in.readLine();
-    if (ready == null || !ready.startsWith("READY ")) throw new IOException("simulator did not start: " + ready);
+    if (ready == null || !ready.startsWith("READY "))
+      throw new IOException("simulator did not start: " + ready);
     String[] parts = ready.split(" ");
     baseUrl = parts[1];
     key = parts[2];

@@ -22,27 +22,45 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
 /**
- * N concurrent {@code generate()} streams against one simulator (in its own JVM) on loopback,
- * next to a thread-per-task blocking poller doing the same work.
+ * N concurrent {@code generate()} streams against one simulator (in its own JVM) on loopback, next
+ * to a thread-per-task blocking poller doing the same work.
  */
 final class Scale {
   private Scale() {}
 
   static final Duration POLL = Duration.ofMillis(250);
+
   /** How long a completion run may take; tasks still running then count as errors. */
   static volatile Duration completionTimeout = Duration.ofMinutes(10);
 
   static ImageToVideoRequest request() {
-    return ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
-        .prompt("the cat smiles").build();
+    return ImageToVideoRequest.builder()
+        .image(ImageInput.url("https://example.com/cat.png"))
+        .prompt("the cat smiles")
+        .build();
   }
 
   static VideoClient client(RemoteSimulator sim, OkHttpClient http) {
-    PollingPolicy policy = PollingPolicy.builder().initialDelay(POLL).interval(POLL)
-        .maxInterval(POLL).minInterval(POLL).jitter(0.2).retryDelay(POLL).deadline(Duration.ofMinutes(10))
-        .tuning(PollTuning.builder().useProviderHints(false).build()).build();
-    return VideoProviderFactory.find("gmi").orElseThrow().create(ClientConfig.builder()
-        .apiKey(sim.key).baseUrl(sim.baseUrl).httpClient(http).pollingPolicy(policy).build());
+    PollingPolicy policy =
+        PollingPolicy.builder()
+            .initialDelay(POLL)
+            .interval(POLL)
+            .maxInterval(POLL)
+            .minInterval(POLL)
+            .jitter(0.2)
+            .retryDelay(POLL)
+            .deadline(Duration.ofMinutes(10))
+            .tuning(PollTuning.builder().useProviderHints(false).build())
+            .build();
+    return VideoProviderFactory.find("gmi")
+        .orElseThrow()
+        .create(
+            ClientConfig.builder()
+                .apiKey(sim.key)
+                .baseUrl(sim.baseUrl)
+                .httpClient(http)
+                .pollingPolicy(policy)
+                .build());
   }
 
   static Map<String, Object> ours(RemoteSimulator sim, int n) throws Exception {
@@ -53,19 +71,26 @@ final class Scale {
    * {@link #ours(RemoteSimulator, int)}, with every task recorded in a file journal in {@code
    * journalDir} when it is not null.
    */
-  static Map<String, Object> ours(RemoteSimulator sim, int n, java.nio.file.Path journalDir) throws Exception {
+  static Map<String, Object> ours(RemoteSimulator sim, int n, java.nio.file.Path journalDir)
+      throws Exception {
     OkHttpClient http = HttpClients.newDefault();
     io.github.pixverse4j.client.journal.FileTaskJournal journal =
-        journalDir == null ? null : io.github.pixverse4j.client.journal.TaskJournal.file(journalDir);
-    VideoClient client = journal == null ? client(sim, http) : client(sim, http).withJournal(journal);
+        journalDir == null
+            ? null
+            : io.github.pixverse4j.client.journal.TaskJournal.file(journalDir);
+    VideoClient client =
+        journal == null ? client(sim, http) : client(sim, http).withJournal(journal);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     // Warm up: load classes, fill the connection pool and JIT the hot paths before measuring.
     sim.command("reset");
-    client.awaitVideos(request()).ignoreElement()
-        .mergeWith(io.reactivex.rxjava3.core.Observable.range(0, 300)
-            .flatMapCompletable(i -> client.awaitVideos(request()).ignoreElement()))
+    client
+        .awaitVideos(request())
+        .ignoreElement()
+        .mergeWith(
+            io.reactivex.rxjava3.core.Observable.range(0, 300)
+                .flatMapCompletable(i -> client.awaitVideos(request()).ignoreElement()))
         .blockingAwait();
 
     // 1. Heap retained per in-flight task: the slope between N/2 and N tasks that never finish,
@@ -76,9 +101,15 @@ final class Scale {
     AtomicInteger queued = new AtomicInteger();
     long half = 0;
     for (int i = 0; i < n; i++) {
-      running.add(client.generate(request()).subscribe(s -> {
-        if (s.state() == TaskState.QUEUED && s.queuePosition().isEmpty()) queued.incrementAndGet();
-      }, e -> { }));
+      running.add(
+          client
+              .generate(request())
+              .subscribe(
+                  s -> {
+                    if (s.state() == TaskState.QUEUED && s.queuePosition().isEmpty())
+                      queued.incrementAndGet();
+                  },
+                  e -> {}));
       if (i == n / 2 - 1) half = settleAndMeasure(queued, n / 2, memory);
     }
     long full = settleAndMeasure(queued, n, memory);
@@ -91,20 +122,26 @@ final class Scale {
     int threadsBefore = threads.getThreadCount();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<Throwable> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> firstError =
+        new java.util.concurrent.atomic.AtomicReference<>();
     CountDownLatch done = new CountDownLatch(n);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      client.generate(request()).subscribe(s -> {
-        if (s.state() == TaskState.SUCCEEDED) ok.incrementAndGet();
-      }, e -> {
-        if (firstError.compareAndSet(null, e)) {
-          System.err.println("first error of the run (of " + n + " tasks):");
-          e.printStackTrace();
-        }
-        errors.incrementAndGet();
-        done.countDown();
-      }, done::countDown);
+      client
+          .generate(request())
+          .subscribe(
+              s -> {
+                if (s.state() == TaskState.SUCCEEDED) ok.incrementAndGet();
+              },
+              e -> {
+                if (firstError.compareAndSet(null, e)) {
+                  System.err.println("first error of the run (of " + n + " tasks):");
+                  e.printStackTrace();
+                }
+                errors.incrementAndGet();
+                done.countDown();
+              },
+              done::countDown);
     }
     boolean finished = done.await(completionTimeout.toMillis(), TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -112,7 +149,8 @@ final class Scale {
     long polls = Long.parseLong(stats.replaceAll(".*status=(\\d+).*", "$1"));
     if (Boolean.getBoolean("bench.threadNames")) {
       java.util.Map<String, Integer> names = new java.util.TreeMap<>();
-      for (Thread t : Thread.getAllStackTraces().keySet()) names.merge(t.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
+      for (Thread t : Thread.getAllStackTraces().keySet())
+        names.merge(t.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
       System.out.println("threads: " + names);
     }
 
@@ -147,37 +185,50 @@ final class Scale {
     AtomicInteger errors = new AtomicInteger();
     long start = System.nanoTime();
     Thread[] workers = new Thread[n];
-    String submitJson = "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"the cat smiles\","
-        + "\"image\":\"https://example.com/cat.png\",\"duration\":5,\"quality\":\"540p\"}}";
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String submitJson =
+        "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"the cat smiles\","
+            + "\"image\":\"https://example.com/cat.png\",\"duration\":5,\"quality\":\"540p\"}}";
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     try {
       for (int i = 0; i < n; i++) {
-        workers[i] = new Thread(() -> {
-          try {
-            okhttp3.Request submit = new okhttp3.Request.Builder().url(sim.baseUrl + "/requests")
-                .header("Authorization", "Bearer " + sim.key)
-                .post(okhttp3.RequestBody.create(okhttp3.MediaType.get("application/json"), submitJson)).build();
-            String id;
-            try (okhttp3.Response r = http.newCall(submit).execute()) {
-              id = json.readTree(r.body().string()).get("request_id").asText();
-            }
-            while (true) {
-              Thread.sleep(POLL.toMillis());
-              okhttp3.Request status = new okhttp3.Request.Builder().url(sim.baseUrl + "/requests/" + id)
-                  .header("Authorization", "Bearer " + sim.key).build();
-              try (okhttp3.Response r = http.newCall(status).execute()) {
-                String s = json.readTree(r.body().string()).get("status").asText();
-                if (s.equals("success")) {
-                  ok.incrementAndGet();
-                  return;
-                }
-                if (s.equals("failed") || s.equals("cancelled")) throw new IllegalStateException(s);
-              }
-            }
-          } catch (Exception | OutOfMemoryError e) {
-            errors.incrementAndGet();
-          }
-        });
+        workers[i] =
+            new Thread(
+                () -> {
+                  try {
+                    okhttp3.Request submit =
+                        new okhttp3.Request.Builder()
+                            .url(sim.baseUrl + "/requests")
+                            .header("Authorization", "Bearer " + sim.key)
+                            .post(
+                                okhttp3.RequestBody.create(
+                                    okhttp3.MediaType.get("application/json"), submitJson))
+                            .build();
+                    String id;
+                    try (okhttp3.Response r = http.newCall(submit).execute()) {
+                      id = json.readTree(r.body().string()).get("request_id").asText();
+                    }
+                    while (true) {
+                      Thread.sleep(POLL.toMillis());
+                      okhttp3.Request status =
+                          new okhttp3.Request.Builder()
+                              .url(sim.baseUrl + "/requests/" + id)
+                              .header("Authorization", "Bearer " + sim.key)
+                              .build();
+                      try (okhttp3.Response r = http.newCall(status).execute()) {
+                        String s = json.readTree(r.body().string()).get("status").asText();
+                        if (s.equals("success")) {
+                          ok.incrementAndGet();
+                          return;
+                        }
+                        if (s.equals("failed") || s.equals("cancelled"))
+                          throw new IllegalStateException(s);
+                      }
+                    }
+                  } catch (Exception | OutOfMemoryError e) {
+                    errors.incrementAndGet();
+                  }
+                });
         workers[i].start();
       }
       for (Thread t : workers) if (t != null) t.join(TimeUnit.MINUTES.toMillis(10));
@@ -202,7 +253,8 @@ final class Scale {
   }
 
   /** Waits until {@code count} tasks are accepted and polling, then measures the live heap. */
-  static long settleAndMeasure(AtomicInteger queued, int count, MemoryMXBean memory) throws InterruptedException {
+  static long settleAndMeasure(AtomicInteger queued, int count, MemoryMXBean memory)
+      throws InterruptedException {
     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (queued.get() < count && System.nanoTime() < waitUntil) Thread.sleep(20);
     Thread.sleep(POLL.toMillis() * 4);

@@ -7,8 +7,8 @@ import java.io.InputStreamReader;
 
 /**
  * Runs the GMI simulator in its own JVM so that the benchmarked client's threads and heap are
- * measured alone. Prints {@code READY <baseUrl> <key>}, then obeys commands on stdin:
- * {@code lifecycle short|endless}, {@code stats}, and exits when stdin closes.
+ * measured alone. Prints {@code READY <baseUrl> <key>}, then obeys commands on stdin: {@code
+ * lifecycle short|endless}, {@code stats}, and exits when stdin closes.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
@@ -34,8 +34,13 @@ public final class SimulatorMain {
             sim.defaultLifecycle(shortLifecycle());
             break;
           case "stats":
-            System.out.println("STATS jobs=" + sim.jobCount() + " submits=" + sim.submitCount()
-                + " status=" + sim.requestCount("status"));
+            System.out.println(
+                "STATS jobs="
+                    + sim.jobCount()
+                    + " submits="
+                    + sim.submitCount()
+                    + " status="
+                    + sim.requestCount("status"));
             break;
           default:
             System.out.println("UNKNOWN " + line);

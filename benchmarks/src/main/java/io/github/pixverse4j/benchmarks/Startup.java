@@ -23,13 +23,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class Startup {
   static final int ROUNDS = 9;
-  private static final Path CAT = Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
+  private static final Path CAT =
+      Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
 
   private Startup() {}
 
   static Map<String, Object> run() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Path jar = Paths.get("..", "cli", "target", "pixverse4j-cli-0.1.0-SNAPSHOT-all.jar").toAbsolutePath().normalize();
+    Path jar =
+        Paths.get("..", "cli", "target", "pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")
+            .toAbsolutePath()
+            .normalize();
     Map<String, Object> m = new LinkedHashMap<>();
     if (!Files.exists(jar)) {
       m.put("javaVersionMs", medianMs(List.of(java, "-version")));
@@ -39,33 +43,68 @@ final class Startup {
     Path work = Files.createTempDirectory("pixverse4j-startup");
     Path archive = work.resolve("pixverse4j-cli.jsa");
     // Training run: the archive holds every class a simulated generate loads.
-    Process training = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(),
-        "generate", "--simulate", "--image", CAT.toString(), "--prompt", "training run", "--no-download")
-        .directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!training.waitFor(2, TimeUnit.MINUTES) || training.exitValue() != 0 || !Files.exists(archive)) {
+    Process training =
+        new ProcessBuilder(
+                java,
+                "-XX:ArchiveClassesAtExit=" + archive,
+                "-jar",
+                jar.toString(),
+                "generate",
+                "--simulate",
+                "--image",
+                CAT.toString(),
+                "--prompt",
+                "training run",
+                "--no-download")
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!training.waitFor(2, TimeUnit.MINUTES)
+        || training.exitValue() != 0
+        || !Files.exists(archive)) {
       throw new IllegalStateException("the AppCDS training run failed");
     }
     String cds = "-XX:SharedArchiveFile=" + archive;
     Path launcher = Paths.get("..", "pixverse4j").toAbsolutePath().normalize();
-    // The launcher records its own archive when its jar is newer than its last recording: once, here.
-    Process warm = new ProcessBuilder("bash", launcher.toString(), "--version").directory(work.toFile())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    // The launcher records its own archive when its jar is newer than its last recording: once,
+    // here.
+    Process warm =
+        new ProcessBuilder("bash", launcher.toString(), "--version")
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!warm.waitFor(3, TimeUnit.MINUTES) || warm.exitValue() != 0) {
       throw new IllegalStateException("./pixverse4j --version failed");
     }
-    List<String> generateArgs = List.of("generate", "--simulate", "--image", CAT.toString(), "--prompt", "start-up",
-        "--no-download");
+    List<String> generateArgs =
+        List.of(
+            "generate",
+            "--simulate",
+            "--image",
+            CAT.toString(),
+            "--prompt",
+            "start-up",
+            "--no-download");
     // Name, command, and the line that ends the measurement (null: the process's end).
     Map<String, Variant> variants = new LinkedHashMap<>();
     variants.put("javaVersionMs", new Variant(List.of(java, "-version"), null));
     variants.put("versionMs", new Variant(cli(java, List.of(), jar, List.of("--version")), null));
-    variants.put("versionAppCdsMs", new Variant(cli(java, List.of(cds), jar, List.of("--version")), null));
-    variants.put("versionLauncherMs", new Variant(List.of("bash", launcher.toString(), "--version"), null));
+    variants.put(
+        "versionAppCdsMs", new Variant(cli(java, List.of(cds), jar, List.of("--version")), null));
+    variants.put(
+        "versionLauncherMs", new Variant(List.of("bash", launcher.toString(), "--version"), null));
     variants.put("helpMs", new Variant(cli(java, List.of(), jar, List.of("--help")), null));
-    variants.put("helpAppCdsMs", new Variant(cli(java, List.of(cds), jar, List.of("--help")), null));
-    variants.put("helpLauncherMs", new Variant(List.of("bash", launcher.toString(), "--help"), null));
-    variants.put("generateSimulateToTaskMs", new Variant(cli(java, List.of(), jar, generateArgs), "Task: "));
-    variants.put("generateSimulateToTaskAppCdsMs", new Variant(cli(java, List.of(cds), jar, generateArgs), "Task: "));
+    variants.put(
+        "helpAppCdsMs", new Variant(cli(java, List.of(cds), jar, List.of("--help")), null));
+    variants.put(
+        "helpLauncherMs", new Variant(List.of("bash", launcher.toString(), "--help"), null));
+    variants.put(
+        "generateSimulateToTaskMs", new Variant(cli(java, List.of(), jar, generateArgs), "Task: "));
+    variants.put(
+        "generateSimulateToTaskAppCdsMs",
+        new Variant(cli(java, List.of(cds), jar, generateArgs), "Task: "));
     List<String> generateLauncher = new ArrayList<>(List.of("bash", launcher.toString()));
     generateLauncher.addAll(generateArgs);
     variants.put("generateSimulateToTaskLauncherMs", new Variant(generateLauncher, "Task: "));
@@ -75,7 +114,8 @@ final class Startup {
     long[][] t = new long[variants.size()][ROUNDS];
     List<Variant> list = new ArrayList<>(variants.values());
     for (int i = 0; i < ROUNDS; i++) {
-      for (int v = 0; v < list.size(); v++) t[v][i] = ms(list.get(v).command, list.get(v).until, work);
+      for (int v = 0; v < list.size(); v++)
+        t[v][i] = ms(list.get(v).command, list.get(v).until, work);
     }
     int v = 0;
     for (String name : variants.keySet()) m.put(name, median(t[v++]));
@@ -85,7 +125,9 @@ final class Startup {
     return m;
   }
 
-  /** One way to start the command, and the output line that ends its measurement (null: the end). */
+  /**
+   * One way to start the command, and the output line that ends its measurement (null: the end).
+   */
   private static final class Variant {
     final List<String> command;
     final String until;
@@ -96,7 +138,8 @@ final class Startup {
     }
   }
 
-  private static List<String> cli(String java, List<String> jvmOptions, Path jar, List<String> args) {
+  private static List<String> cli(
+      String java, List<String> jvmOptions, Path jar, List<String> args) {
     List<String> c = new ArrayList<>(List.of(java));
     c.addAll(jvmOptions);
     c.addAll(List.of("-jar", jar.toString()));
@@ -113,17 +156,23 @@ final class Startup {
     }
   }
 
-  /** Milliseconds until the process ends, or until a stderr/stdout line starts with {@code until}. */
+  /**
+   * Milliseconds until the process ends, or until a stderr/stdout line starts with {@code until}.
+   */
   static long ms(List<String> command, String until, Path dir) throws Exception {
     long t0 = System.nanoTime();
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(new ArrayList<>(command))
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
     if (until == null) {
       Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       p.waitFor();
       return (System.nanoTime() - t0) / 1_000_000;
     }
     Process p = pb.start();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         if (line.startsWith(until)) return (System.nanoTime() - t0) / 1_000_000;
       }

@@ -7,10 +7,18 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code pixverse4j cancel TOKEN}: asks the provider to cancel a task. */
-@Command(name = "cancel",
+@Command(
+    name = "cancel",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.CANCEL_REQUESTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT,
-        ExitCodes.CREDITS_TEXT, ExitCodes.ALREADY_ENDED_TEXT, ExitCodes.INTERRUPTED_TEXT},
+    exitCodeList = {
+      ExitCodes.CANCEL_REQUESTED,
+      ExitCodes.OTHER_TEXT,
+      ExitCodes.USAGE_TEXT,
+      ExitCodes.AUTH_TEXT,
+      ExitCodes.CREDITS_TEXT,
+      ExitCodes.ALREADY_ENDED_TEXT,
+      ExitCodes.INTERRUPTED_TEXT
+    },
     description = "Ask the provider to cancel a task (where the provider can).")
 final class CancelCommand extends TaskCommand {
   @Override

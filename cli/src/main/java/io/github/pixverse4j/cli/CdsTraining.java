@@ -7,9 +7,9 @@ import java.nio.file.Paths;
 /**
  * The training run the {@code pixverse4j} launcher records its class-data sharing archive with
  * ({@code java -XX:ArchiveClassesAtExit=… -cp <jar> io.github.pixverse4j.cli.CdsTraining <image>}):
- * the paths people start most, so that the archive holds their classes — the top help, a
- * command's help (the full command model and picocli's help layout), and a simulated generate
- * without download. Nothing is printed; the exit code is the generate's.
+ * the paths people start most, so that the archive holds their classes — the top help, a command's
+ * help (the full command model and picocli's help layout), and a simulated generate without
+ * download. Nothing is printed; the exit code is the generate's.
  */
 final class CdsTraining {
   private CdsTraining() {}
@@ -28,12 +28,25 @@ final class CdsTraining {
       int code = quiet().execute(help);
       if (code != ExitCodes.OK) return code;
     }
-    return quiet().execute("generate", "--simulate", "--image", image, "--prompt", "class-data sharing training run",
-        "--no-download", "--poll-interval", "50ms");
+    return quiet()
+        .execute(
+            "generate",
+            "--simulate",
+            "--image",
+            image,
+            "--prompt",
+            "class-data sharing training run",
+            "--no-download",
+            "--poll-interval",
+            "50ms");
   }
 
   private static Main quiet() {
-    return new Main(Env.system(), new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()),
-        Paths.get("").toAbsolutePath(), false);
+    return new Main(
+        Env.system(),
+        new PrintWriter(Writer.nullWriter()),
+        new PrintWriter(Writer.nullWriter()),
+        Paths.get("").toAbsolutePath(),
+        false);
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A client for one provider, talking either to the real service (its key is in the environment)
- * or to that provider's simulator started in-process. Closing it stops the simulator.
+ * A client for one provider, talking either to the real service (its key is in the environment) or
+ * to that provider's simulator started in-process. Closing it stops the simulator.
  */
 final class Connection implements AutoCloseable {
   /** The provider ids, for shell completion of {@code --provider}. */
@@ -34,7 +34,11 @@ final class Connection implements AutoCloseable {
   private final String baseUrl;
   private final boolean journaled;
 
-  private Connection(VideoProviderFactory factory, VideoClient client, ProviderSimulator simulator, String baseUrl,
+  private Connection(
+      VideoProviderFactory factory,
+      VideoClient client,
+      ProviderSimulator simulator,
+      String baseUrl,
       boolean journaled) {
     this.factory = factory;
     this.client = client;
@@ -51,18 +55,20 @@ final class Connection implements AutoCloseable {
   ResumeHint resumeHint() {
     return simulated() ? ResumeHint.simulated() : ResumeHint.real(baseUrl, journaled);
   }
-  /** The provider and, when {@code --base-url} chose it, the host it is reached at: for messages. */
+
+  /**
+   * The provider and, when {@code --base-url} chose it, the host it is reached at: for messages.
+   */
   String where() {
     if (baseUrl == null || simulated()) return factory.id();
     java.net.URI u = java.net.URI.create(baseUrl);
     return factory.id() + " at " + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
   }
 
-
   /**
    * Where providers and simulators are looked up: the thread's context class loader, which is the
-   * class path the command was started with (the launcher's extra jars included), else this
-   * class's loader.
+   * class path the command was started with (the launcher's extra jars included), else this class's
+   * loader.
    */
   static ClassLoader loader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -71,8 +77,8 @@ final class Connection implements AutoCloseable {
 
   /**
    * The registered providers in class-path order, which is the order the command prefers them in
-   * when none is named: the built-in ones in the order of the command's dependencies, then those
-   * of extra jars.
+   * when none is named: the built-in ones in the order of the command's dependencies, then those of
+   * extra jars.
    */
   static List<VideoProviderFactory> factories() {
     return VideoProviderFactory.load(loader());
@@ -106,7 +112,9 @@ final class Connection implements AutoCloseable {
       if (f.capabilities().imageKinds().contains(ImageInput.Kind.FILE)) return f.id();
       if (first == null) first = f.id();
     }
-    if (first == null) throw new IllegalStateException("No provider with a registered simulator is on the class path");
+    if (first == null)
+      throw new IllegalStateException(
+          "No provider with a registered simulator is on the class path");
     return first;
   }
 
@@ -118,8 +126,13 @@ final class Connection implements AutoCloseable {
     }
     List<String> ids = new ArrayList<>();
     for (VideoProviderFactory f : factories()) ids.add(f.id());
-    throw new IllegalArgumentException("Unknown provider '" + id + "': use one of " + io.github.pixverse4j.api.internal.ListText.of(ids, "or")
-        + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers from other jars\")");
+    throw new IllegalArgumentException(
+        "Unknown provider '"
+            + id
+            + "': use one of "
+            + io.github.pixverse4j.api.internal.ListText.of(ids, "or")
+            + " (an add-on provider's jar goes in PIXVERSE4J_CLASSPATH: docs/cli.md, \"Providers"
+            + " from other jars\")");
   }
 
   /** The named provider, else the first whose key is set, else the default simulated one. */
@@ -137,16 +150,19 @@ final class Connection implements AutoCloseable {
   }
 
   /**
-   * How to reach a provider, from a command's options: the {@code --base-url} (null: the
-   * provider's own service), whether {@code --simulate} was given, and the polling policy for a
-   * real or a simulated provider.
+   * How to reach a provider, from a command's options: the {@code --base-url} (null: the provider's
+   * own service), whether {@code --simulate} was given, and the polling policy for a real or a
+   * simulated provider.
    */
   static final class Settings {
     final String baseUrl;
     final boolean simulate;
     final java.util.function.Function<Boolean, PollingPolicy> policy;
 
-    Settings(String baseUrl, boolean simulate, java.util.function.Function<Boolean, PollingPolicy> policy) {
+    Settings(
+        String baseUrl,
+        boolean simulate,
+        java.util.function.Function<Boolean, PollingPolicy> policy) {
       this.baseUrl = baseUrl;
       this.simulate = simulate;
       this.policy = policy;
@@ -158,31 +174,49 @@ final class Connection implements AutoCloseable {
    * in the environment, saying so on {@code err}; a real service's client records into {@code
    * journal} (null: none).
    */
-  static Connection open(String providerId, Env env, Settings settings, PrintWriter err, TaskJournal journal) {
+  static Connection open(
+      String providerId, Env env, Settings settings, PrintWriter err, TaskJournal journal) {
     VideoProviderFactory f = factory(providerId);
     Optional<String> key = key(f, env);
     boolean simulate = settings.simulate;
     if (!simulates(f, env, simulate)) {
-      ClientConfig.Builder s = ClientConfig.builder()
-          .apiKey(key.get()).pollingPolicy(settings.policy.apply(false));
+      ClientConfig.Builder s =
+          ClientConfig.builder().apiKey(key.get()).pollingPolicy(settings.policy.apply(false));
       if (settings.baseUrl != null) s.baseUrl(settings.baseUrl);
       VideoClient client = f.create(s.build());
-      return new Connection(f, journal == null ? client : client.withJournal(journal), null, settings.baseUrl,
+      return new Connection(
+          f,
+          journal == null ? client : client.withJournal(journal),
+          null,
+          settings.baseUrl,
           journal != null);
     }
     String why = simulate ? "--simulate was given" : f.apiKeyEnvironmentVariable() + " is not set";
     String advice = realServiceAdvice(f, simulate, key.isPresent());
     if (!simulatorOf(f.id()).isPresent()) {
-      throw new IllegalArgumentException("Cannot simulate " + f.id() + " (" + why + "): its module registers no"
-          + " simulator. " + advice);
+      throw new IllegalArgumentException(
+          "Cannot simulate "
+              + f.id()
+              + " ("
+              + why
+              + "): its module registers no"
+              + " simulator. "
+              + advice);
     }
-    err.printf("Simulating %s in-process (%s): no request leaves this machine and no credits are used. %s%n",
+    err.printf(
+        "Simulating %s in-process (%s): no request leaves this machine and no credits are used."
+            + " %s%n",
         f.id(), why, advice);
     err.flush();
     ProviderSimulator sim = EmbeddedSimulators.start(f.id());
     try {
-      VideoClient client = f.create(ClientConfig.builder()
-          .apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).pollingPolicy(settings.policy.apply(true)).build());
+      VideoClient client =
+          f.create(
+              ClientConfig.builder()
+                  .apiKey(sim.apiKey())
+                  .baseUrl(sim.baseUrl())
+                  .pollingPolicy(settings.policy.apply(true))
+                  .build());
       return new Connection(f, client, sim, null, false);
     } catch (RuntimeException e) {
       sim.close();
@@ -190,7 +224,9 @@ final class Connection implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #open} simulates {@code f}: {@code --simulate} was given, or its key is not set. */
+  /**
+   * Whether {@link #open} simulates {@code f}: {@code --simulate} was given, or its key is not set.
+   */
   static boolean simulates(VideoProviderFactory f, Env env, boolean simulateGiven) {
     return simulateGiven || !key(f, env).isPresent();
   }
@@ -198,7 +234,10 @@ final class Connection implements AutoCloseable {
   /** What to change to reach the real service: only the steps that apply to this run. */
   static String realServiceAdvice(VideoProviderFactory f, boolean simulateGiven, boolean keySet) {
     if (simulateGiven && keySet) return "To use the real service, leave out --simulate.";
-    if (simulateGiven) return "To use the real service, set " + f.apiKeyEnvironmentVariable() + " and leave out --simulate.";
+    if (simulateGiven)
+      return "To use the real service, set "
+          + f.apiKeyEnvironmentVariable()
+          + " and leave out --simulate.";
     return "To use the real service, set " + f.apiKeyEnvironmentVariable() + ".";
   }
 

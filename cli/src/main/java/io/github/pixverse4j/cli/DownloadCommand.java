@@ -11,20 +11,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pixverse4j download TOKEN}: saves the video of a finished task. */
-@Command(name = "download",
+@Command(
+    name = "download",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.VIDEO_DOWNLOADED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT,
-        ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
+    exitCodeList = {
+      ExitCodes.VIDEO_DOWNLOADED,
+      ExitCodes.OTHER_TEXT,
+      ExitCodes.USAGE_TEXT,
+      ExitCodes.AUTH_TEXT,
+      ExitCodes.CREDITS_TEXT,
+      ExitCodes.TASK_FAILED_TEXT,
+      ExitCodes.CANCELLED_TEXT,
+      ExitCodes.INTERRUPTED_TEXT
+    },
     description = "Download the video of a finished task.")
 final class DownloadCommand extends TaskCommand {
   @Mixin Options.Save save;
 
-  /** Where the journal says {@code entry}'s video was to be saved at submit; null when it says nothing. */
+  /**
+   * Where the journal says {@code entry}'s video was to be saved at submit; null when it says
+   * nothing.
+   */
   static Path recordedTarget(JournalEntry entry) {
     return entry == null ? null : entry.target().map(Paths::get).orElse(null);
   }
 
-  /** --output, else the target recorded at submit, else the working directory; with the default name inside a directory. */
+  /**
+   * --output, else the target recorded at submit, else the working directory; with the default name
+   * inside a directory.
+   */
   private Path target(TaskHandle h) {
     Path target = parent.resolveOutput(save.output);
     if (target == null) target = recordedTarget(journaled);
@@ -43,8 +58,15 @@ final class DownloadCommand extends TaskCommand {
     out.done();
     if (s.state() != TaskState.SUCCEEDED) {
       int code = s.isTerminal() ? ExitCodes.forTerminal(s.state()) : ExitCodes.OTHER;
-      out.error(new ErrorKinds.NoVideoException("The task is " + s.state() + ", there is no video to download"
-          + (s.isTerminal() ? "" : " yet: try again later or use watch")), h.token(), code, print.verbose);
+      out.error(
+          new ErrorKinds.NoVideoException(
+              "The task is "
+                  + s.state()
+                  + ", there is no video to download"
+                  + (s.isTerminal() ? "" : " yet: try again later or use watch")),
+          h.token(),
+          code,
+          print.verbose);
       return code;
     }
     try {

@@ -20,10 +20,18 @@ final class Durations {
     while (m.find() && m.start() == end) {
       long n = Long.parseLong(m.group(1));
       switch (m.group(2)) {
-        case "ms": total = total.plusMillis(n); break;
-        case "s": total = total.plusSeconds(n); break;
-        case "m": total = total.plusMinutes(n); break;
-        default: total = total.plusHours(n); break;
+        case "ms":
+          total = total.plusMillis(n);
+          break;
+        case "s":
+          total = total.plusSeconds(n);
+          break;
+        case "m":
+          total = total.plusMinutes(n);
+          break;
+        default:
+          total = total.plusHours(n);
+          break;
       }
       end = m.end();
     }
@@ -34,10 +42,13 @@ final class Durations {
     return total;
   }
 
-  /** A clock reading for elapsed time and ETAs on the progress line: {@code 0:42}, {@code 1:02:03}. */
+  /**
+   * A clock reading for elapsed time and ETAs on the progress line: {@code 0:42}, {@code 1:02:03}.
+   */
   static String format(Duration d) {
     long s = Math.max(0, d.getSeconds());
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
         : String.format("%d:%02d", s / 60, s % 60);
   }
 
@@ -49,7 +60,8 @@ final class Durations {
     public Duration convert(String value) {
       Duration d = parse(value);
       if (d.isZero() || d.isNegative()) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not more than zero: use e.g. 90s or 20m");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not more than zero: use e.g. 90s or 20m");
       }
       return d;
     }

@@ -26,10 +26,17 @@ final class EmbeddedSimulators {
     byte[] raw = new byte[18];
     random.nextBytes(raw);
     String key = "sim-" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    ProviderSimulator sim = Connection.simulatorOf(providerId)
-        .orElseThrow(() -> new IllegalArgumentException("No simulator for provider '" + providerId
-            + "': its module registers no " + SimulatorFactory.class.getName() + " (see the testkit README)"))
-        .create(key);
+    ProviderSimulator sim =
+        Connection.simulatorOf(providerId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "No simulator for provider '"
+                            + providerId
+                            + "': its module registers no "
+                            + SimulatorFactory.class.getName()
+                            + " (see the testkit README)"))
+            .create(key);
     // Fresh task ids per run: the default file name derives from the id, and a second demo run
     // must not collide with the first one's video.
     sim.firstJobNumber(1 + (random.nextLong() >>> 1) % ProviderSimulator.MAX_FIRST_JOB_NUMBER);

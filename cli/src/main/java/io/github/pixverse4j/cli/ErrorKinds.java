@@ -44,9 +44,24 @@ final class ErrorKinds {
 
   /** Every code, in the README's order. */
   static final String[] ALL = {
-    INVALID_INPUT, UNSUPPORTED_FEATURE, AUTHENTICATION, INSUFFICIENT_CREDITS, RATE_LIMITED,
-    CONTENT_REJECTED, TASK_FAILED, TASK_NOT_FOUND, TASK_ALREADY_ENDED, TIMED_OUT, OUTCOME_UNKNOWN,
-    MALFORMED_RESPONSE, PROVIDER_UNAVAILABLE, NETWORK, OUTPUT_EXISTS, NO_VIDEO, INTERRUPTED, FAILED
+    INVALID_INPUT,
+    UNSUPPORTED_FEATURE,
+    AUTHENTICATION,
+    INSUFFICIENT_CREDITS,
+    RATE_LIMITED,
+    CONTENT_REJECTED,
+    TASK_FAILED,
+    TASK_NOT_FOUND,
+    TASK_ALREADY_ENDED,
+    TIMED_OUT,
+    OUTCOME_UNKNOWN,
+    MALFORMED_RESPONSE,
+    PROVIDER_UNAVAILABLE,
+    NETWORK,
+    OUTPUT_EXISTS,
+    NO_VIDEO,
+    INTERRUPTED,
+    FAILED
   };
 
   private ErrorKinds() {}
@@ -55,7 +70,8 @@ final class ErrorKinds {
     if (e instanceof Waits.CommandInterruptedException) return INTERRUPTED;
     if (e instanceof OutputExistsException) return OUTPUT_EXISTS;
     if (e instanceof NoVideoException) return NO_VIDEO;
-    if (e instanceof InvalidRequestException || e instanceof IllegalArgumentException
+    if (e instanceof InvalidRequestException
+        || e instanceof IllegalArgumentException
         || e instanceof CommandLine.ParameterException) {
       return INVALID_INPUT;
     }
@@ -75,7 +91,10 @@ final class ErrorKinds {
     return FAILED;
   }
 
-  /** The task succeeded but its video was not saved: the output file exists and --force was not given. */
+  /**
+   * The task succeeded but its video was not saved: the output file exists and --force was not
+   * given.
+   */
   static final class OutputExistsException extends IllegalStateException {
     OutputExistsException(String message) {
       super(message);

@@ -35,17 +35,22 @@ final class ExitCodes {
   static final String STATUS_PRINTED = "  0:status printed (the task succeeded or is still going)";
   static final String CANCEL_REQUESTED = "  0:cancellation requested";
   static final String LISTED = "  0:list printed";
-  static final String ALL_DELIVERED = "  0:every task resumed was delivered (or there was nothing to resume)";
+  static final String ALL_DELIVERED =
+      "  0:every task resumed was delivered (or there was nothing to resume)";
   static final String SCRIPT_PRINTED = "  0:script printed";
   static final String OTHER_TEXT = "  1:anything else (network trouble, unreadable answers, ...)";
   static final String USAGE_TEXT = "  2:usage error or invalid request (nothing was sent)";
   static final String AUTH_TEXT = "  3:authentication or permission problem";
   static final String CREDITS_TEXT = "  4:insufficient credits, or rate limited beyond retries";
-  static final String TASK_FAILED_TEXT = "  5:the task failed (including moderation; the category is printed)";
-  static final String TIMEOUT_TEXT = "  6:timed out (the task may still finish: the token is printed)";
+  static final String TASK_FAILED_TEXT =
+      "  5:the task failed (including moderation; the category is printed)";
+  static final String TIMEOUT_TEXT =
+      "  6:timed out (the task may still finish: the token is printed)";
   static final String CANCELLED_TEXT = "  7:the task was cancelled";
-  static final String ALREADY_ENDED_TEXT = "  8:cancel came too late: the task had already ended (its final state is printed)";
-  static final String INTERRUPTED_TEXT = "130:interrupted (Ctrl-C); the task goes on at the provider";
+  static final String ALREADY_ENDED_TEXT =
+      "  8:cancel came too late: the task had already ended (its final state is printed)";
+  static final String INTERRUPTED_TEXT =
+      "130:interrupted (Ctrl-C); the task goes on at the provider";
 
   /** The error-ending codes every command that talks to a provider can return. */
   static final String[] PROVIDER_ERRORS = {OTHER_TEXT, USAGE_TEXT, AUTH_TEXT, CREDITS_TEXT};
@@ -62,12 +67,14 @@ final class ExitCodes {
   }
 
   static int forError(Throwable e) {
-    if (e instanceof InvalidRequestException || e instanceof UnsupportedFeatureException
+    if (e instanceof InvalidRequestException
+        || e instanceof UnsupportedFeatureException
         || e instanceof IllegalArgumentException) {
       return USAGE;
     }
     if (e instanceof AuthenticationException) return AUTH;
-    if (e instanceof InsufficientCreditsException || e instanceof RateLimitedException) return CREDITS_OR_RATE;
+    if (e instanceof InsufficientCreditsException || e instanceof RateLimitedException)
+      return CREDITS_OR_RATE;
     if (e instanceof ContentRejectedException) return TASK_FAILED;
     if (e instanceof TaskTimeoutException) return TIMEOUT;
     if (e instanceof TaskAlreadyEndedException) return ALREADY_ENDED;

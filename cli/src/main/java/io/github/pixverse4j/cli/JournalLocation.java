@@ -39,8 +39,12 @@ final class JournalLocation {
     try {
       return TaskJournal.file(dir);
     } catch (JournalException e) {
-      throw new IllegalArgumentException(e.getMessage() + ". Set " + HOME_VARIABLE
-          + " to a writable directory (nothing was sent).", e);
+      throw new IllegalArgumentException(
+          e.getMessage()
+              + ". Set "
+              + HOME_VARIABLE
+              + " to a writable directory (nothing was sent).",
+          e);
     }
   }
 

@@ -29,13 +29,23 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     // The help shows HelpText's version of this description, which names each provider's variable.
-    description = "Turn one image and a prompt into a video with a hosted PixVerse API.%n"
-        + "API keys come from environment variables only (`pixverse4j providers` names them). Without the"
-        + " chosen provider's key (or with --simulate) the provider is simulated in-process.",
+    description =
+        "Turn one image and a prompt into a video with a hosted PixVerse API.%nAPI keys come from"
+            + " environment variables only (`pixverse4j providers` names them). Without the chosen"
+            + " provider's key (or with --simulate) the provider is simulated in-process.",
     subcommands = {
-        GenerateCommand.class, ExtendCommand.class, WatchCommand.class, StatusCommand.class, CancelCommand.class,
-        DownloadCommand.class, ProvidersCommand.class, TasksCommand.class, ResumeCommand.class,
-        SimulateCommand.class, Completion.class})
+      GenerateCommand.class,
+      ExtendCommand.class,
+      WatchCommand.class,
+      StatusCommand.class,
+      CancelCommand.class,
+      DownloadCommand.class,
+      ProvidersCommand.class,
+      TasksCommand.class,
+      ResumeCommand.class,
+      SimulateCommand.class,
+      Completion.class
+    })
 public final class Main implements Callable<Integer> {
   /** The top command's footer, set after construction so that the commands do not inherit it. */
   static final String ROOT_FOOTER = "%nEach command's --help lists its exit codes.";
@@ -48,15 +58,19 @@ public final class Main implements Callable<Integer> {
   final PrintWriter err;
   final Path cwd;
   final boolean terminal;
+
   /** Standard input, read by {@code --prompt -}; tests supply their own. */
   java.io.InputStream in = System.in;
+
   /** The one interruptible wait every command uses; Ctrl-C interrupts it. */
   final Waits waits = new Waits();
+
   /**
-   * How to follow the task of the command running now (its connection's base URL, or simulated),
-   * so that an error reported after the command gave up names a command that reaches the task.
+   * How to follow the task of the command running now (its connection's base URL, or simulated), so
+   * that an error reported after the command gave up names a command that reaches the task.
    */
   volatile ResumeHint hint = ResumeHint.real(null);
+
   /** How long status and cancel retry a provider that does not answer; tests shorten it. */
   Duration onceDeadline = TaskCommand.ONCE_DEADLINE;
 
@@ -69,13 +83,17 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    Main main = new Main(Env.system(), out, err, Paths.get("").toAbsolutePath(), System.console() != null);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Main main =
+        new Main(Env.system(), out, err, Paths.get("").toAbsolutePath(), System.console() != null);
     CountDownLatch finished = new CountDownLatch(1);
     // The JVM halts as soon as its shutdown hooks return, so on Ctrl-C the hook waits (bounded)
     // until the command has printed what happened: without that wait the last line was lost.
-    Thread hook = new Thread(() -> main.shutdown(finished, SHUTDOWN_GRACE_MILLIS), "pixverse4j-interrupt");
+    Thread hook =
+        new Thread(() -> main.shutdown(finished, SHUTDOWN_GRACE_MILLIS), "pixverse4j-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     int code = main.execute(args);
     out.flush();
@@ -127,34 +145,41 @@ public final class Main implements Callable<Integer> {
     cl.setResourceBundle(new HelpText());
     // Set after construction, so that only the top command has it (the others inherit the rest).
     cl.getCommandSpec().usageMessage().footer(ROOT_FOOTER);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      CommandLine.ParseResult sub = parseResult.subcommand();
-      boolean verbose = parseResult.hasMatchedOption("--verbose") || (sub != null && sub.hasMatchedOption("--verbose"));
-      // With --json the error is a JSON object on stdout too, whatever step it came from.
-      boolean json = sub != null && sub.hasMatchedOption("--json");
-      int code = ExitCodes.forError(e);
-      Output o = new Output(out, err, json, false);
-      o.hint(hint);
-      o.error(e, tokenOf(e), code, verbose);
-      return code;
-    });
-    cl.setParameterExceptionHandler((e, args) -> {
-      String message = Messages.usage(e);
-      // picocli could not read the line, so --json was never set: look for it among the words.
-      if (Arrays.asList(args).contains("--json")) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("event", "error");
-        m.put("error", ErrorKinds.INVALID_INPUT);
-        m.put("message", message);
-        m.put("exitCode", ExitCodes.USAGE);
-        new Output(out, err, true, false).line(m);
-      }
-      err.println("Error: " + message);
-      String name = e.getCommandLine().getCommandName();
-      err.println("Run 'pixverse4j " + (name.equals("pixverse4j") ? "" : name + " ") + "--help' for usage.");
-      err.flush();
-      return ExitCodes.USAGE;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          CommandLine.ParseResult sub = parseResult.subcommand();
+          boolean verbose =
+              parseResult.hasMatchedOption("--verbose")
+                  || (sub != null && sub.hasMatchedOption("--verbose"));
+          // With --json the error is a JSON object on stdout too, whatever step it came from.
+          boolean json = sub != null && sub.hasMatchedOption("--json");
+          int code = ExitCodes.forError(e);
+          Output o = new Output(out, err, json, false);
+          o.hint(hint);
+          o.error(e, tokenOf(e), code, verbose);
+          return code;
+        });
+    cl.setParameterExceptionHandler(
+        (e, args) -> {
+          String message = Messages.usage(e);
+          // picocli could not read the line, so --json was never set: look for it among the words.
+          if (Arrays.asList(args).contains("--json")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "error");
+            m.put("error", ErrorKinds.INVALID_INPUT);
+            m.put("message", message);
+            m.put("exitCode", ExitCodes.USAGE);
+            new Output(out, err, true, false).line(m);
+          }
+          err.println("Error: " + message);
+          String name = e.getCommandLine().getCommandName();
+          err.println(
+              "Run 'pixverse4j "
+                  + (name.equals("pixverse4j") ? "" : name + " ")
+                  + "--help' for usage.");
+          err.flush();
+          return ExitCodes.USAGE;
+        });
     return cl;
   }
 
@@ -164,7 +189,9 @@ public final class Main implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The output of a command with these print options, which gives up watching after {@code limit}. */
+  /**
+   * The output of a command with these print options, which gives up watching after {@code limit}.
+   */
   Output output(Options.Print print, Duration limit) {
     Output o = new Output(out, err, print.json, terminal && !print.json);
     o.watchLimit(limit);

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the library's messages, written for Java programmers, into the command's language:
- * option names instead of request fields, and what to do on the command line instead of which
- * method to call. Durations need no translation: the library writes them as the options take
- * them ({@code 2s}, {@code 20m}, with {@link DurationText}).
+ * Turns the library's messages, written for Java programmers, into the command's language: option
+ * names instead of request fields, and what to do on the command line instead of which method to
+ * call. Durations need no translation: the library writes them as the options take them ({@code
+ * 2s}, {@code 20m}, with {@link DurationText}).
  */
 final class Messages {
   /** Request fields (as {@link Violation#field()} names them) and the options that set them. */
@@ -35,19 +35,24 @@ final class Messages {
 
   private static final Pattern CAMEL_CASE = Pattern.compile("\\b[a-z]+[A-Z]\\w*\\b");
   private static final String TOKEN_ADVICE = "Use the exact string printed by TaskHandle.token().";
+
   /** What a task token looks like and where to find one, for the command's users. */
-  static final String TOKEN_HELP = "Use the token printed by generate (\"Task: …\", once the provider accepts"
-      + " the job) or listed by `pixverse4j tasks`; a token looks like pv4j.1.<provider>.<model>.<task id>.";
+  static final String TOKEN_HELP =
+      "Use the token printed by generate (\"Task: …\", once the provider accepts the job) or listed"
+          + " by `pixverse4j tasks`; a token looks like pv4j.1.<provider>.<model>.<task id>.";
 
   private Messages() {}
 
   /** The sentence the command prints for {@code e}. */
   static String of(Throwable e, ResumeHint hint, Duration watchLimit) {
-    if (e instanceof TaskTimeoutException) return timeout((TaskTimeoutException) e, hint, watchLimit);
-    if (e instanceof InvalidRequestException && !((InvalidRequestException) e).violations().isEmpty()) {
+    if (e instanceof TaskTimeoutException)
+      return timeout((TaskTimeoutException) e, hint, watchLimit);
+    if (e instanceof InvalidRequestException
+        && !((InvalidRequestException) e).violations().isEmpty()) {
       return invalid((InvalidRequestException) e);
     }
-    String message = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
+    String message =
+        e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : e.getMessage();
     if (message == null) message = e.toString();
     return message.replace(TOKEN_ADVICE, TOKEN_HELP);
   }
@@ -67,10 +72,14 @@ final class Messages {
     String message = v.message();
     String flag = FLAGS.get(v.field());
     if (flag != null) {
-      message = message.replace("leave " + v.field() + " unset", "leave out " + flag)
-          .replace("; leave it unset", "; leave out " + flag);
-      if (message.startsWith(v.field() + " ")) message = flag + message.substring(v.field().length());
-      if (!v.field().equals(v.field().toLowerCase(java.util.Locale.ROOT))) message = message.replace(v.field(), flag);
+      message =
+          message
+              .replace("leave " + v.field() + " unset", "leave out " + flag)
+              .replace("; leave it unset", "; leave out " + flag);
+      if (message.startsWith(v.field() + " "))
+        message = flag + message.substring(v.field().length());
+      if (!v.field().equals(v.field().toLowerCase(java.util.Locale.ROOT)))
+        message = message.replace(v.field(), flag);
     }
     Matcher m = CAMEL_CASE.matcher(message);
     StringBuffer b = new StringBuffer();
@@ -83,26 +92,31 @@ final class Messages {
   }
 
   /**
-   * picocli's message for a command line it could not read, in the command's words: a value of
-   * the wrong type names the option and what it takes ("--seed takes a whole number, not 'abc'")
+   * picocli's message for a command line it could not read, in the command's words: a value of the
+   * wrong type names the option and what it takes ("--seed takes a whole number, not 'abc'")
    * instead of Java's type ("'abc' is not a long").
    */
   static String usage(picocli.CommandLine.ParameterException e) {
     Matcher m = NOT_A_TYPE.matcher(String.valueOf(e.getMessage()));
     if (!m.matches()) return e.getMessage();
     String type = m.group(4).toLowerCase(java.util.Locale.ROOT);
-    String what = type.matches("long|int|short|byte|integer|biginteger") ? "a whole number"
-        : type.matches("double|float|bigdecimal|number") ? "a number" : "a " + type;
+    String what =
+        type.matches("long|int|short|byte|integer|biginteger")
+            ? "a whole number"
+            : type.matches("double|float|bigdecimal|number") ? "a number" : "a " + type;
     return m.group(2) + " takes " + what + ", not '" + m.group(3) + "'.";
   }
 
   /** picocli's "Invalid value for option '--seed': 'abc' is not a long". */
-  private static final Pattern NOT_A_TYPE = Pattern.compile(
-      "Invalid value for (option|positional parameter) '([^']+)': '(.*)' is not an? (\\w+)\\.?",
-      Pattern.DOTALL);
+  private static final Pattern NOT_A_TYPE =
+      Pattern.compile(
+          "Invalid value for (option|positional parameter) '([^']+)': '(.*)' is not an? (\\w+)\\.?",
+          Pattern.DOTALL);
 
   private static String timeout(TaskTimeoutException e, ResumeHint hint, Duration watchLimit) {
-    return "Stopped waiting after " + DurationText.of(watchLimit) + " (--timeout)"
+    return "Stopped waiting after "
+        + DurationText.of(watchLimit)
+        + " (--timeout)"
         + e.lastStatus().map(s -> "; the task was last seen " + s.state()).orElse("")
         + (hint.isSimulated() ? "." : ". It may still finish at the provider.");
   }

@@ -36,8 +36,15 @@ final class Output {
     this(out, err, json, terminal, io.reactivex.rxjava3.schedulers.Schedulers.computation());
   }
 
-  /** With the scheduler that clocks and ticks the progress line (a {@code TestScheduler} in tests). */
-  Output(PrintWriter out, PrintWriter err, boolean json, boolean terminal, io.reactivex.rxjava3.core.Scheduler clock) {
+  /**
+   * With the scheduler that clocks and ticks the progress line (a {@code TestScheduler} in tests).
+   */
+  Output(
+      PrintWriter out,
+      PrintWriter err,
+      boolean json,
+      boolean terminal,
+      io.reactivex.rxjava3.core.Scheduler clock) {
     this.out = out;
     this.err = err;
     this.json = json;
@@ -71,7 +78,8 @@ final class Output {
 
   /** The fixed-precision form of {@link TaskStatus#observedAt()}: every object has milliseconds. */
   static final java.time.format.DateTimeFormatter OBSERVED_AT =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
 
   /** A status as one JSON object. */
   static Map<String, Object> statusJson(TaskStatus s) {
@@ -90,14 +98,16 @@ final class Output {
       m.put("videos", urls);
     }
     m.put("observedAt", OBSERVED_AT.format(s.observedAt()));
-    s.retry().ifPresent(r -> {
-      Map<String, Object> retry = new LinkedHashMap<>();
-      retry.put("failingSince", OBSERVED_AT.format(r.failingSince()));
-      retry.put("failedAttempts", r.failedAttempts());
-      retry.put("lastFailure", r.lastFailure());
-      retry.put("nextAttemptAt", OBSERVED_AT.format(r.nextAttemptAt()));
-      m.put("retry", retry);
-    });
+    s.retry()
+        .ifPresent(
+            r -> {
+              Map<String, Object> retry = new LinkedHashMap<>();
+              retry.put("failingSince", OBSERVED_AT.format(r.failingSince()));
+              retry.put("failedAttempts", r.failedAttempts());
+              retry.put("lastFailure", r.lastFailure());
+              retry.put("nextAttemptAt", OBSERVED_AT.format(r.nextAttemptAt()));
+              m.put("retry", retry);
+            });
     return m;
   }
 
@@ -123,15 +133,23 @@ final class Output {
     }
   }
 
-  /** A status while following a task; its {@link TaskStatus#retry()} state replaces the bar while reads fail. */
+  /**
+   * A status while following a task; its {@link TaskStatus#retry()} state replaces the bar while
+   * reads fail.
+   */
   void status(TaskStatus s) {
-    status(s, s.retry().map(r -> ProgressRenderer.Retrying.of(
-        r.failingSince(), r.failedAttempts(), r.lastFailure(), r.nextAttemptAt())));
+    status(
+        s,
+        s.retry()
+            .map(
+                r ->
+                    ProgressRenderer.Retrying.of(
+                        r.failingSince(), r.failedAttempts(), r.lastFailure(), r.nextAttemptAt())));
   }
 
   /**
-   * A status while following a task, with the retry state while the provider is not answering:
-   * on the progress line it replaces the bar, which would otherwise stand still.
+   * A status while following a task, with the retry state while the provider is not answering: on
+   * the progress line it replaces the bar, which would otherwise stand still.
    */
   void status(TaskStatus s, Optional<ProgressRenderer.Retrying> retry) {
     if (json) {
@@ -161,8 +179,12 @@ final class Output {
       return;
     }
     Duration wait = Duration.between(progress.now(), r.nextAttemptAt());
-    say("%s (%s, attempt %d%s): nothing was sent; trying again in %s", r.lastFailure(), where,
-        r.failedAttempts(), attemptLimit == Integer.MAX_VALUE ? "" : " of " + attemptLimit,
+    say(
+        "%s (%s, attempt %d%s): nothing was sent; trying again in %s",
+        r.lastFailure(),
+        where,
+        r.failedAttempts(),
+        attemptLimit == Integer.MAX_VALUE ? "" : " of " + attemptLimit,
         DurationText.of(ProgressRenderer.seconds(wait.plusMillis(999))));
   }
 
@@ -205,11 +227,18 @@ final class Output {
       return;
     }
     if (last != null) {
-      // Once the video is saved its URL is no answer: a simulated one is dead when the command ends,
+      // Once the video is saved its URL is no answer: a simulated one is dead when the command
+      // ends,
       // and the task's token (printed when the provider accepted it) finds a real one again.
       if (output == null) for (Video v : last.videos()) out.println(v.url());
-      last.failure().ifPresent(f -> err.printf("The task failed (%s%s): %s%n", f.category(),
-          f.providerCode().map(c -> ", code " + c).orElse(""), f.message()));
+      last.failure()
+          .ifPresent(
+              f ->
+                  err.printf(
+                      "The task failed (%s%s): %s%n",
+                      f.category(),
+                      f.providerCode().map(c -> ", code " + c).orElse(""),
+                      f.message()));
     }
     if (output != null) out.println(SAVED_TO + output);
     out.flush();
@@ -231,19 +260,27 @@ final class Output {
     }
     err.println("Error: " + message);
     // A task that has ended, or that the provider no longer knows, has nothing left to follow.
-    boolean over = e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
-        || e instanceof io.github.pixverse4j.api.TaskNotFoundException;
+    boolean over =
+        e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
+            || e instanceof io.github.pixverse4j.api.TaskNotFoundException;
     if (token != null && over) {
       err.println("Task: " + token);
     } else if (token != null) {
-      err.println("Task: " + token + hint.command(ResumeHint.FOLLOW, token).map(c -> " (resume with: " + c + ")")
-          .orElse(hint.isSimulated() ? " (simulated: it ended with this command)" : ""));
+      err.println(
+          "Task: "
+              + token
+              + hint.command(ResumeHint.FOLLOW, token)
+                  .map(c -> " (resume with: " + c + ")")
+                  .orElse(hint.isSimulated() ? " (simulated: it ended with this command)" : ""));
     }
     if (verbose) e.printStackTrace(err);
     err.flush();
   }
 
-  /** The end of a run stopped by Ctrl-C: the sentence on stderr, and with --json a final error object. */
+  /**
+   * The end of a run stopped by Ctrl-C: the sentence on stderr, and with --json a final error
+   * object.
+   */
   void interrupted(String message, String token) {
     endBar();
     if (json) {

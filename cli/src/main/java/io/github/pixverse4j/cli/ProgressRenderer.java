@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The progress shown on stderr while a command waits for a provider. On a terminal one line is
  * redrawn every second, so the elapsed time ticks and a spinner moves even when the provider
- * reports nothing new; the ETA counts down; while the provider is not answering, a {@link
- * Retrying} description replaces the bar (which would otherwise stand still). When stderr is not a
- * terminal, one plain line is written per change instead.
+ * reports nothing new; the ETA counts down; while the provider is not answering, a {@link Retrying}
+ * description replaces the bar (which would otherwise stand still). When stderr is not a terminal,
+ * one plain line is written per change instead.
  *
  * <p>All time comes from the {@link Scheduler} (its {@code now()} is the clock, its timer the
  * tick), so tests drive it with a {@code TestScheduler}.
@@ -26,13 +26,14 @@ import java.util.concurrent.TimeUnit;
 final class ProgressRenderer {
   private static final int BAR_WIDTH = 30;
   private static final char[] SPINNER = {'|', '/', '-', '\\'};
+
   /** When piped, a wait with no answer is mentioned once after this long. */
   static final Duration QUIET_LIMIT = Duration.ofSeconds(3);
 
   /**
-   * Why the provider is being asked again: it has not answered properly since {@code
-   * failingSince}, {@code failedAttempts} calls in a row failed, the last with {@code
-   * lastFailure} (e.g. "HTTP 502"), and the next call is at {@code nextAttemptAt}.
+   * Why the provider is being asked again: it has not answered properly since {@code failingSince},
+   * {@code failedAttempts} calls in a row failed, the last with {@code lastFailure} (e.g. "HTTP
+   * 502"), and the next call is at {@code nextAttemptAt}.
    */
   static final class Retrying {
     final Instant failingSince;
@@ -40,22 +41,31 @@ final class ProgressRenderer {
     final String lastFailure;
     final Instant nextAttemptAt;
 
-    private Retrying(Instant failingSince, int failedAttempts, String lastFailure, Instant nextAttemptAt) {
+    private Retrying(
+        Instant failingSince, int failedAttempts, String lastFailure, Instant nextAttemptAt) {
       this.failingSince = Objects.requireNonNull(failingSince, "failingSince == null");
       this.failedAttempts = failedAttempts;
       this.lastFailure = Objects.requireNonNull(lastFailure, "lastFailure == null");
       this.nextAttemptAt = Objects.requireNonNull(nextAttemptAt, "nextAttemptAt == null");
     }
 
-    static Retrying of(Instant failingSince, int failedAttempts, String lastFailure, Instant nextAttemptAt) {
+    static Retrying of(
+        Instant failingSince, int failedAttempts, String lastFailure, Instant nextAttemptAt) {
       return new Retrying(failingSince, failedAttempts, lastFailure, nextAttemptAt);
     }
 
-    /** {@code provider not answering for 42s (HTTP 502); next try in 20s}, as seen at {@code now}. */
+    /**
+     * {@code provider not answering for 42s (HTTP 502); next try in 20s}, as seen at {@code now}.
+     */
     String describe(Instant now) {
       Duration next = Duration.between(now, nextAttemptAt);
-      return "provider not answering for " + DurationText.of(seconds(Duration.between(failingSince, now)))
-          + " (" + lastFailure + "); " + (next.isNegative() || next.isZero() ? "trying again now"
+      return "provider not answering for "
+          + DurationText.of(seconds(Duration.between(failingSince, now)))
+          + " ("
+          + lastFailure
+          + "); "
+          + (next.isNegative() || next.isZero()
+              ? "trying again now"
               : "next try in " + DurationText.of(seconds(next.plusMillis(999))));
     }
 
@@ -63,8 +73,10 @@ final class ProgressRenderer {
     public boolean equals(Object o) {
       if (!(o instanceof Retrying)) return false;
       Retrying r = (Retrying) o;
-      return failingSince.equals(r.failingSince) && failedAttempts == r.failedAttempts
-          && lastFailure.equals(r.lastFailure) && nextAttemptAt.equals(r.nextAttemptAt);
+      return failingSince.equals(r.failingSince)
+          && failedAttempts == r.failedAttempts
+          && lastFailure.equals(r.lastFailure)
+          && nextAttemptAt.equals(r.nextAttemptAt);
     }
 
     @Override
@@ -103,7 +115,10 @@ final class ProgressRenderer {
     return Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
   }
 
-  /** Shows that the command waits for {@code what} (e.g. "Asking gmi for the status") before any status. */
+  /**
+   * Shows that the command waits for {@code what} (e.g. "Asking gmi for the status") before any
+   * status.
+   */
   synchronized void waiting(String what) {
     waitingFor = what;
     quietNoticeShown = false;
@@ -147,17 +162,24 @@ final class ProgressRenderer {
     }
   }
 
-  /** Redraws the line (on a terminal) or mentions a long quiet wait (when piped); called every second. */
+  /**
+   * Redraws the line (on a terminal) or mentions a long quiet wait (when piped); called every
+   * second.
+   */
   synchronized void tick() {
     if (ended) return;
     frame++;
     if (terminal) {
       draw();
-    } else if (waitingFor != null && !quietNoticeShown
+    } else if (waitingFor != null
+        && !quietNoticeShown
         && Duration.between(start, now()).compareTo(QUIET_LIMIT) >= 0) {
       quietNoticeShown = true;
-      println(waitingFor + ": no answer yet after " + DurationText.of(seconds(Duration.between(start, now())))
-          + "; still trying.");
+      println(
+          waitingFor
+              + ": no answer yet after "
+              + DurationText.of(seconds(Duration.between(start, now())))
+              + "; still trying.");
     }
   }
 
@@ -199,7 +221,10 @@ final class ProgressRenderer {
     if (download != null) return b.append(downloadText(download)).toString();
     String elapsed = Durations.format(Duration.between(start, now));
     if (status == null) {
-      return b.append(waitingFor == null ? "Waiting" : waitingFor).append("  ").append(elapsed).toString();
+      return b.append(waitingFor == null ? "Waiting" : waitingFor)
+          .append("  ")
+          .append(elapsed)
+          .toString();
     }
     Optional<Integer> percent = status.progressPercent();
     if (retrying == null && percent.isPresent()) {
@@ -222,10 +247,13 @@ final class ProgressRenderer {
 
   /** The provider's estimate, counted down since it was received. */
   private Optional<Duration> eta(Instant now) {
-    return status.estimatedTimeRemaining().map(d -> {
-      Duration left = d.minus(Duration.between(statusSeenAt, now));
-      return left.isNegative() ? Duration.ZERO : left;
-    });
+    return status
+        .estimatedTimeRemaining()
+        .map(
+            d -> {
+              Duration left = d.minus(Duration.between(statusSeenAt, now));
+              return left.isNegative() ? Duration.ZERO : left;
+            });
   }
 
   private String plainStatus() {
@@ -233,13 +261,18 @@ final class ProgressRenderer {
     status.queuePosition().ifPresent(p -> text.append(" (queue position ").append(p).append(')'));
     status.progressPercent().ifPresent(p -> text.append(' ').append(p).append('%'));
     text.append("  elapsed ").append(Durations.format(Duration.between(start, now())));
-    status.estimatedTimeRemaining().ifPresent(d -> text.append("  eta ").append(Durations.format(d)));
+    status
+        .estimatedTimeRemaining()
+        .ifPresent(d -> text.append("  eta ").append(Durations.format(d)));
     return text.toString();
   }
 
   private static String downloadText(DownloadProgress p) {
     String size = p.totalBytes().map(t -> " of " + t).orElse("");
-    return "Downloading " + p.bytesRead() + size + " bytes"
+    return "Downloading "
+        + p.bytesRead()
+        + size
+        + " bytes"
         + p.fraction().map(f -> String.format(" (%d%%)", Math.round(f * 100))).orElse("");
   }
 

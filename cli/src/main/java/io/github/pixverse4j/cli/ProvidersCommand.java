@@ -15,14 +15,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j providers}: the registered providers, their keys and what they accept. */
-@Command(name = "providers",
-    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LISTED, ExitCodes.USAGE_TEXT},
+@Command(
+    name = "providers",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.LISTED, ExitCodes.USAGE_TEXT},
     description = "List the providers, whether their key is set, and what they accept.")
 final class ProvidersCommand implements Callable<Integer> {
   @ParentCommand Main parent;
 
-  @Option(names = "--json", description = "One JSON object per provider, on one line each."
-      + " Default: a few lines of text per provider.") boolean json;
+  @Option(
+      names = "--json",
+      description =
+          "One JSON object per provider, on one line each."
+              + " Default: a few lines of text per provider.")
+  boolean json;
 
   @Override
   public Integer call() {
@@ -62,11 +68,18 @@ final class ProvidersCommand implements Callable<Integer> {
         new Output(parent.out, parent.err, true, false).line(m);
       } else {
         parent.out.printf("%-10s %s%n", f.id(), f.displayName());
-        parent.out.printf("           model %s; key %s (%s)%n", caps.model(), f.apiKeyEnvironmentVariable(),
+        parent.out.printf(
+            "           model %s; key %s (%s)%n",
+            caps.model(),
+            f.apiKeyEnvironmentVariable(),
             keySet ? "set" : simulator ? "not set: simulated" : "not set, and no simulator");
-        parent.out.printf("           prompt <= %d chars; duration %s; quality %s; image %s; cancel %s%n",
-            caps.maxPromptLength(), caps.describeDurations(), String.join("/", qualities),
-            imageKinds(caps), caps.supportsCancel() ? "yes" : "no");
+        parent.out.printf(
+            "           prompt <= %d chars; duration %s; quality %s; image %s; cancel %s%n",
+            caps.maxPromptLength(),
+            caps.describeDurations(),
+            String.join("/", qualities),
+            imageKinds(caps),
+            caps.supportsCancel() ? "yes" : "no");
         if (price != null) parent.out.printf("           price %s%n", price);
       }
     }
@@ -76,13 +89,15 @@ final class ProvidersCommand implements Callable<Integer> {
 
   /**
    * The kinds of image the command line can give this provider ({@code --image} takes a URL or a
-   * file), e.g. {@code "URL or file"}; the library's other kinds (bytes, a provider's image id)
-   * are not reachable from here, so they are not offered.
+   * file), e.g. {@code "URL or file"}; the library's other kinds (bytes, a provider's image id) are
+   * not reachable from here, so they are not offered.
    */
   static String imageKinds(ProviderCapabilities caps) {
     List<String> usable = new ArrayList<>();
     if (caps.imageKinds().contains(ImageInput.Kind.URL)) usable.add("URL");
     if (caps.imageKinds().contains(ImageInput.Kind.FILE)) usable.add("file");
-    return usable.isEmpty() ? "none usable here" : io.github.pixverse4j.api.internal.ListText.of(usable, "or");
+    return usable.isEmpty()
+        ? "none usable here"
+        : io.github.pixverse4j.api.internal.ListText.of(usable, "or");
   }
 }

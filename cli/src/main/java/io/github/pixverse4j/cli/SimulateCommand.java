@@ -22,45 +22,68 @@ import picocli.CommandLine.ParentCommand;
  * Ctrl-C, so that {@code generate --base-url}, {@code watch}, {@code status}, {@code cancel},
  * {@code download}, {@code resume} and the user's own code can be tried without an account.
  */
-@Command(name = "simulate",
+@Command(
+    name = "simulate",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {SimulateCommand.STOPPED_TEXT, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT},
-    description = "Run a provider's simulator as a server on 127.0.0.1 until Ctrl-C, to try the other"
-        + " commands and your own code without an account. No request leaves this machine; every video is"
-        + " the same 1-second 64x64 placeholder.")
+    description =
+        "Run a provider's simulator as a server on 127.0.0.1 until Ctrl-C, to try the other"
+            + " commands and your own code without an account. No request leaves this machine;"
+            + " every video is the same 1-second 64x64 placeholder.")
 final class SimulateCommand implements Callable<Integer> {
   static final String STOPPED_TEXT = "130:Stopped with Ctrl-C (the server is closed).";
+
   /** How long a job waits in the queue by default. */
   static final Duration DEFAULT_QUEUE = Duration.ofSeconds(5);
+
   /** How long a job runs by default. */
   static final Duration DEFAULT_RUN = Duration.ofSeconds(20);
+
   /** What every video of a simulator is (the kit's sample MP4). */
   static final String PLACEHOLDER = "a 1-second 64x64 placeholder";
+
   /** Said once after a simulated generate that produced a video. */
-  static final String PLACEHOLDER_NOTE = "A simulated video is " + PLACEHOLDER
-      + ", whatever the image and prompt: the real service renders yours.";
+  static final String PLACEHOLDER_NOTE =
+      "A simulated video is "
+          + PLACEHOLDER
+          + ", whatever the image and prompt: the real service renders yours.";
 
   @ParentCommand Main parent;
 
-  @Option(names = "--provider", paramLabel = "ID", completionCandidates = Connection.Ids.class,
-      description = "The provider to simulate (`pixverse4j providers` lists them). Default: the one generate"
-          + " simulates without a key.")
+  @Option(
+      names = "--provider",
+      paramLabel = "ID",
+      completionCandidates = Connection.Ids.class,
+      description =
+          "The provider to simulate (`pixverse4j providers` lists them). Default: the one generate"
+              + " simulates without a key.")
   String provider;
 
-  @Option(names = "--port", paramLabel = "N",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
       description = "The port on 127.0.0.1, 1 to 65535. Default: a free port (printed at start).")
   String port;
 
-  @Option(names = "--queue", paramLabel = "DURATION",
-      description = "How long each job waits in the queue, e.g. 5s or 2m (0 for not at all). Default: 5s.")
+  @Option(
+      names = "--queue",
+      paramLabel = "DURATION",
+      description =
+          "How long each job waits in the queue, e.g. 5s or 2m (0 for not at all). Default: 5s.")
   String queue;
 
-  @Option(names = "--run", paramLabel = "DURATION",
+  @Option(
+      names = "--run",
+      paramLabel = "DURATION",
       description = "How long each job then runs, e.g. 20s or 2m (0 to end at once). Default: 20s.")
   String run;
 
-  @Option(names = "--fail-rate", paramLabel = "P",
-      description = "The share of jobs that fail at the end of their run, 0 to 1 (0.1: one in ten). Default: 0.")
+  @Option(
+      names = "--fail-rate",
+      paramLabel = "P",
+      description =
+          "The share of jobs that fail at the end of their run, 0 to 1 (0.1: one in ten). Default:"
+              + " 0.")
   String failRate;
 
   /** Chooses which jobs fail. */
@@ -86,13 +109,15 @@ final class SimulateCommand implements Callable<Integer> {
     double failing = failRate == null ? 0 : failRate(problems);
     if (!problems.isEmpty()) {
       StringBuilder b = new StringBuilder();
-      for (String p : problems) b.append(b.length() == 0 ? "" : " ").append(p).append(p.endsWith(".") ? "" : ".");
+      for (String p : problems)
+        b.append(b.length() == 0 ? "" : " ").append(p).append(p.endsWith(".") ? "" : ".");
       throw new IllegalArgumentException(b.toString());
     }
     VideoProviderFactory factory = Connection.factory(id);
     ProviderSimulator sim = EmbeddedSimulators.create(id);
     Lifecycle succeeds = lifecycle(queued, running).succeeded();
-    Lifecycle fails = lifecycle(queued, running).failed("simulated failure (--fail-rate " + failRate + ")");
+    Lifecycle fails =
+        lifecycle(queued, running).failed("simulated failure (--fail-rate " + failRate + ")");
     if (failing > 0) {
       sim.defaultLifecycles(() -> random.nextDouble() < failing ? fails : succeeds);
     } else {
@@ -102,8 +127,15 @@ final class SimulateCommand implements Callable<Integer> {
       sim.port(portNumber).start();
     } catch (UncheckedIOException e) {
       sim.close();
-      throw new IllegalStateException("The " + id + " simulator cannot listen on 127.0.0.1:" + portNumber
-          + " (" + e.getCause().getMessage() + "): choose another --port, or leave it out for a free one.", e);
+      throw new IllegalStateException(
+          "The "
+              + id
+              + " simulator cannot listen on 127.0.0.1:"
+              + portNumber
+              + " ("
+              + e.getCause().getMessage()
+              + "): choose another --port, or leave it out for a free one.",
+          e);
     }
     try {
       describe(factory, sim, queued, running, failing);
@@ -122,19 +154,29 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private void describe(VideoProviderFactory f, ProviderSimulator sim, Duration queued, Duration running,
+  private void describe(
+      VideoProviderFactory f,
+      ProviderSimulator sim,
+      Duration queued,
+      Duration running,
       double failing) {
     PrintWriter out = parent.out;
     String url = sim.baseUrl();
     out.printf("Simulating %s at %s%n", f.id(), url);
-    out.printf("No request leaves this machine and nothing is charged. Each job waits %s in the queue and runs"
-        + " %s%s; every video is %s.%n", DurationText.of(queued), DurationText.of(running),
-        failing > 0 ? ", and " + percent(failing) + " of the jobs fail" : "", PLACEHOLDER);
+    out.printf(
+        "No request leaves this machine and nothing is charged. Each job waits %s in the queue and"
+            + " runs %s%s; every video is %s.%n",
+        DurationText.of(queued),
+        DurationText.of(running),
+        failing > 0 ? ", and " + percent(failing) + " of the jobs fail" : "",
+        PLACEHOLDER);
     out.println("Try it from another terminal (your own code takes the same base URL and key):");
     out.printf("  export %s=%s%n", f.apiKeyEnvironmentVariable(), sim.apiKey());
     // A URL works for every provider; the simulator does not fetch it.
-    out.printf("  pixverse4j generate --provider %s --base-url %s --image https://example.com/cat.png"
-        + " --prompt \"the cat turns its head\"%n", f.id(), url);
+    out.printf(
+        "  pixverse4j generate --provider %s --base-url %s --image https://example.com/cat.png"
+            + " --prompt \"the cat turns its head\"%n",
+        f.id(), url);
     out.printf("  pixverse4j watch TOKEN --base-url %s%n", url);
     out.printf("  pixverse4j status TOKEN --base-url %s   (cancel and download alike)%n", url);
     out.println("  pixverse4j resume   (finds the base URL in the task journal)");
@@ -160,16 +202,24 @@ final class SimulateCommand implements Callable<Integer> {
       int n = Integer.parseInt(p);
       if (n >= 1 && n <= 65535) return n;
     }
-    problems.add("--port must be a port number from 1 to 65535 (or left out for a free one), got '" + p + "'");
+    problems.add(
+        "--port must be a port number from 1 to 65535 (or left out for a free one), got '"
+            + p
+            + "'");
     return 0;
   }
 
-  private static Duration duration(String option, String text, Duration fallback, List<String> problems) {
+  private static Duration duration(
+      String option, String text, Duration fallback, List<String> problems) {
     if (text == null) return fallback;
     try {
       return Durations.parse(text);
     } catch (RuntimeException e) {
-      problems.add(option + " must be a duration such as 5s, 2m or 1m30s (0 for none), got '" + text.trim() + "'");
+      problems.add(
+          option
+              + " must be a duration such as 5s, 2m or 1m30s (0 for none), got '"
+              + text.trim()
+              + "'");
       return fallback;
     }
   }
@@ -182,7 +232,8 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (NumberFormatException notANumber) {
       // reported below
     }
-    problems.add("--fail-rate must be a number from 0 to 1 (0.1 fails one job in ten), got '" + t + "'");
+    problems.add(
+        "--fail-rate must be a number from 0 to 1 (0.1 fails one job in ten), got '" + t + "'");
     return 0;
   }
 }

@@ -6,10 +6,19 @@ import io.github.pixverse4j.client.PollingPolicy;
 import picocli.CommandLine.Command;
 
 /** {@code pixverse4j status TOKEN}: prints a task's status once. */
-@Command(name = "status",
+@Command(
+    name = "status",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.STATUS_PRINTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT,
-        ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.CANCELLED_TEXT, ExitCodes.INTERRUPTED_TEXT},
+    exitCodeList = {
+      ExitCodes.STATUS_PRINTED,
+      ExitCodes.OTHER_TEXT,
+      ExitCodes.USAGE_TEXT,
+      ExitCodes.AUTH_TEXT,
+      ExitCodes.CREDITS_TEXT,
+      ExitCodes.TASK_FAILED_TEXT,
+      ExitCodes.CANCELLED_TEXT,
+      ExitCodes.INTERRUPTED_TEXT
+    },
     description = "Print a task's status once.")
 final class StatusCommand extends TaskCommand {
   @Override

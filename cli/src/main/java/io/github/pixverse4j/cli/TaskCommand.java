@@ -18,9 +18,9 @@ import picocli.CommandLine.ParentCommand;
  */
 abstract class TaskCommand implements Callable<Integer> {
   /**
-   * How long a one-shot command (status, cancel) keeps retrying an unreachable or failing
-   * provider: it rides out a short outage, but does not keep a "print once" command waiting for a
-   * host that never answers (the library's status read retries until the policy's deadline).
+   * How long a one-shot command (status, cancel) keeps retrying an unreachable or failing provider:
+   * it rides out a short outage, but does not keep a "print once" command waiting for a host that
+   * never answers (the library's status read retries until the policy's deadline).
    */
   static final Duration ONCE_DEADLINE = Duration.ofSeconds(60);
 
@@ -28,9 +28,12 @@ abstract class TaskCommand implements Callable<Integer> {
   @Mixin Options.Print print;
   @Mixin Options.BaseUrl baseUrl;
 
-  @Parameters(paramLabel = "TOKEN", description = "The task token printed by generate.") String token;
+  @Parameters(paramLabel = "TOKEN", description = "The task token printed by generate.")
+  String token;
 
-  /** The task's entry in the journal while the command runs; null when the journal does not hold it. */
+  /**
+   * The task's entry in the journal while the command runs; null when the journal does not hold it.
+   */
   io.github.pixverse4j.client.journal.JournalEntry journaled;
 
   @Override
@@ -38,20 +41,28 @@ abstract class TaskCommand implements Callable<Integer> {
     TaskHandle h = TaskHandle.parse(token);
     Output out = parent.output(print, policy(false).deadline());
     VideoProviderFactory factory = Connection.factory(h.providerId());
-    // Usage errors first: fixing the key would not help a user whose --base-url or --output is wrong.
+    // Usage errors first: fixing the key would not help a user whose --base-url or --output is
+    // wrong.
     String url = baseUrl.checked();
     TaskJournal journal = JournalLocation.forConnection(h.providerId(), parent.env, false);
     journaled = journal == null ? null : journal.entry(h.token()).orElse(null);
     checkBeforeConnecting(h);
     if (!Connection.key(factory, parent.env).isPresent()) {
-      // A fresh simulator would not know the task: simulated tasks end with the command that made them.
-      throw new AuthenticationException(factory.apiKeyEnvironmentVariable()
-          + " is not set: the task lives at the real " + factory.id() + " service and only its key can reach it"
-          + " (a simulated task ended with the command that created it).", ErrorDetails.provider(factory.id()));
+      // A fresh simulator would not know the task: simulated tasks end with the command that made
+      // them.
+      throw new AuthenticationException(
+          factory.apiKeyEnvironmentVariable()
+              + " is not set: the task lives at the real "
+              + factory.id()
+              + " service and only its key can reach it"
+              + " (a simulated task ended with the command that created it).",
+          ErrorDetails.provider(factory.id()));
     }
     Connection.Settings settings = new Connection.Settings(url, false, this::policy);
-    try (Connection c = Connection.open(h.providerId(), parent.env, settings, parent.err, journal)) {
-      // `resume` picks up only what the journal holds: a token from elsewhere is followed with watch.
+    try (Connection c =
+        Connection.open(h.providerId(), parent.env, settings, parent.err, journal)) {
+      // `resume` picks up only what the journal holds: a token from elsewhere is followed with
+      // watch.
       ResumeHint hint = journaled != null ? c.resumeHint() : ResumeHint.real(url, false);
       // A task whose end the journal holds (its video saved, say) has nothing left to resume.
       if (journaled != null && journaled.isFinished()) hint = hint.ended();

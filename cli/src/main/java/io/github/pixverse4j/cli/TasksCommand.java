@@ -15,24 +15,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pixverse4j tasks}: what the task journal holds. */
-@Command(name = "tasks",
+@Command(
+    name = "tasks",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.LISTED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT},
-    description = {"List the tasks in the task journal, newest first: those that still need attention,"
-        + " or all of them with --all.",
-        "The journal is in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else ~/.local/state/pixverse4j."
-        + " Simulated tasks are never in it."})
+    description = {
+      "List the tasks in the task journal, newest first: those that still need attention,"
+          + " or all of them with --all.",
+      "The journal is in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else"
+          + " ~/.local/state/pixverse4j. Simulated tasks are never in it."
+    })
 final class TasksCommand implements Callable<Integer> {
   @ParentCommand Main parent;
 
-  @Option(names = "--json", description = "One JSON object per task on stdout. Default: a table for people.") boolean json;
+  @Option(
+      names = "--json",
+      description = "One JSON object per task on stdout. Default: a table for people.")
+  boolean json;
 
-  @Option(names = "--all", description = "Include finished tasks (downloaded, failed, cancelled, refused). Default: only unfinished ones.")
+  @Option(
+      names = "--all",
+      description =
+          "Include finished tasks (downloaded, failed, cancelled, refused). Default: only"
+              + " unfinished ones.")
   boolean all;
 
-  @Option(names = "--forget", paramLabel = "ID",
-      description = "Dismiss an entry whose submit was never answered (its id from --json), once you have checked"
-          + " the provider's console. Accepted tasks cannot be forgotten: resume them. Default: list, forget nothing.")
+  @Option(
+      names = "--forget",
+      paramLabel = "ID",
+      description =
+          "Dismiss an entry whose submit was never answered (its id from --json), once you have"
+              + " checked the provider's console. Accepted tasks cannot be forgotten: resume them."
+              + " Default: list, forget nothing.")
   String forget;
 
   @Override
@@ -45,19 +59,26 @@ final class TasksCommand implements Callable<Integer> {
       Instant now = Instant.now();
       Output out = new Output(parent.out, parent.err, json, false);
       if (shown.isEmpty() && !json) {
-        parent.err.printf("No %stasks in the journal %s%n", all ? "" : "unfinished ", journal.file());
+        parent.err.printf(
+            "No %stasks in the journal %s%n", all ? "" : "unfinished ", journal.file());
         parent.err.flush();
       }
       for (JournalEntry e : shown) {
         if (json) {
           out.line(toJson(e, now));
         } else {
-          parent.out.printf("%-6s %-15s %-10s %s  %s%n", age(Duration.between(e.createdAt(), now)), state(e),
-              e.provider(), e.downloadedFile().orElse(e.target().orElse("-")), e.token().orElse("(no handle)"));
+          parent.out.printf(
+              "%-6s %-15s %-10s %s  %s%n",
+              age(Duration.between(e.createdAt(), now)),
+              state(e),
+              e.provider(),
+              e.downloadedFile().orElse(e.target().orElse("-")),
+              e.token().orElse("(no handle)"));
           if (unanswered(e)) {
-            parent.out.printf("       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
-                + " pixverse4j is still submitting it, check the provider's console for a job, then"
-                + " `pixverse4j tasks --forget %s`%n",
+            parent.out.printf(
+                "       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
+                    + " pixverse4j is still submitting it, check the provider's console for a job,"
+                    + " then `pixverse4j tasks --forget %s`%n",
                 e.summary().getOrDefault("prompt", ""), e.createdAt(), e.id());
           }
         }
@@ -73,49 +94,74 @@ final class TasksCommand implements Callable<Integer> {
     java.util.Optional<JournalEntry> found = journal.entry(forget);
     String problem = null;
     if (!found.isPresent()) {
-      problem = "No task " + forget + " in the journal " + journal.file() + " (ids are in `pixverse4j tasks --all --json`).";
+      problem =
+          "No task "
+              + forget
+              + " in the journal "
+              + journal.file()
+              + " (ids are in `pixverse4j tasks --all --json`).";
     } else if (found.get().token().isPresent()) {
-      problem = "Task " + forget + " was accepted by " + found.get().provider() + " (" + found.get().phase()
-          + "), so it is a job and cannot be forgotten: `pixverse4j resume " + found.get().token().get()
-          + "` continues it.";
+      problem =
+          "Task "
+              + forget
+              + " was accepted by "
+              + found.get().provider()
+              + " ("
+              + found.get().phase()
+              + "), so it is a job and cannot be forgotten: `pixverse4j resume "
+              + found.get().token().get()
+              + "` continues it.";
     } else if (!unanswered(found.get())) {
-      problem = "Task " + forget + " needs no attention (" + found.get().phase() + "); nothing to forget.";
+      problem =
+          "Task "
+              + forget
+              + " needs no attention ("
+              + found.get().phase()
+              + "); nothing to forget.";
     }
     if (problem != null) {
       parent.err.println(problem);
       parent.err.flush();
       return ExitCodes.USAGE;
     }
-    journal.append(JournalRecord.forgotten(forget, Instant.now(), "forgotten with pixverse4j tasks --forget"));
-    parent.err.printf("Forgot the unanswered submit %s (prompt \"%s\", %s): `tasks` no longer lists it. Should"
-        + " its answer still arrive, the task is listed again.%n", forget,
-        found.get().summary().getOrDefault("prompt", ""), found.get().createdAt());
+    journal.append(
+        JournalRecord.forgotten(forget, Instant.now(), "forgotten with pixverse4j tasks --forget"));
+    parent.err.printf(
+        "Forgot the unanswered submit %s (prompt \"%s\", %s): `tasks` no longer lists it. Should"
+            + " its answer still arrive, the task is listed again.%n",
+        forget, found.get().summary().getOrDefault("prompt", ""), found.get().createdAt());
     parent.err.flush();
     return ExitCodes.OK;
   }
 
   /**
    * Whether {@code e} is a submit that was never answered, so a job may exist at the provider: the
-   * entries {@code tasks} asks a person to check in the provider's console and that {@code --forget}
-   * dismisses (one rule for both; one the provider refused, NOT_ACCEPTED, created nothing).
+   * entries {@code tasks} asks a person to check in the provider's console and that {@code
+   * --forget} dismisses (one rule for both; one the provider refused, NOT_ACCEPTED, created
+   * nothing).
    */
   static boolean unanswered(JournalEntry e) {
     return !e.token().isPresent() && !e.phase().isEnded();
   }
 
-  /** The state of a task that succeeded and whose video this command was to save but has not yet. */
+  /**
+   * The state of a task that succeeded and whose video this command was to save but has not yet.
+   */
   static final String TO_DOWNLOAD = "TO_DOWNLOAD";
 
   /**
    * The state a person acts on: an accepted task whose video is not saved yet is still to download.
-   * Every other state is the journal's phase; {@link #states()} lists them all (so does the README).
+   * Every other state is the journal's phase; {@link #states()} lists them all (so does the
+   * README).
    */
   static String state(JournalEntry e) {
     if (e.phase() == JournalEntry.Phase.SUCCEEDED && e.isUnfinished()) return TO_DOWNLOAD;
     return e.phase().name();
   }
 
-  /** Every state {@code tasks} can show, in the journal's order with TO_DOWNLOAD after SUCCEEDED. */
+  /**
+   * Every state {@code tasks} can show, in the journal's order with TO_DOWNLOAD after SUCCEEDED.
+   */
   static List<String> states() {
     List<String> all = new ArrayList<>();
     for (JournalEntry.Phase p : JournalEntry.Phase.values()) {

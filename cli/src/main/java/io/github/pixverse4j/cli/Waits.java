@@ -9,9 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one way a command waits for the library: it blocks like {@code blockingSubscribe}, but
- * Ctrl-C ({@link #interrupt}) disposes the work and ends the wait with {@link CommandInterruptedException}. An
- * interrupt that arrives between two waits stops the next one at once, so none is lost.
+ * The one way a command waits for the library: it blocks like {@code blockingSubscribe}, but Ctrl-C
+ * ({@link #interrupt}) disposes the work and ends the wait with {@link
+ * CommandInterruptedException}. An interrupt that arrives between two waits stops the next one at
+ * once, so none is lost.
  */
 final class Waits {
   /** Thrown when Ctrl-C stopped a wait. */
@@ -35,7 +36,8 @@ final class Waits {
    * Subscribes to {@code stream}, passes each item to {@code onNext} and returns when it completes.
    *
    * @throws CommandInterruptedException after {@link #interrupt}
-   * @throws RuntimeException the stream's error (a checked one wrapped in an {@link IllegalStateException})
+   * @throws RuntimeException the stream's error (a checked one wrapped in an {@link
+   *     IllegalStateException})
    */
   <T> void each(Observable<T> stream, Consumer<? super T> onNext) throws InterruptedException {
     Run run = new Run();
@@ -49,7 +51,8 @@ final class Waits {
       active.compareAndSet(run, null);
     }
     Throwable e = run.error.get();
-    if (e != null) throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+    if (e != null)
+      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
   }
 
   /** The value of {@code single}, waited for like {@link #each}. */

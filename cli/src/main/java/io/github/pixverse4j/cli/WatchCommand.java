@@ -7,12 +7,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pixverse4j watch TOKEN}: follows a task again, then downloads its video. */
-@Command(name = "watch",
+@Command(
+    name = "watch",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.VIDEO_SAVED, ExitCodes.OTHER_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.AUTH_TEXT,
-        ExitCodes.CREDITS_TEXT, ExitCodes.TASK_FAILED_TEXT, ExitCodes.TIMEOUT_TEXT, ExitCodes.CANCELLED_TEXT,
-        ExitCodes.INTERRUPTED_TEXT},
-    description = "Resume following a task (after a crash, or on another machine), then download its video.")
+    exitCodeList = {
+      ExitCodes.VIDEO_SAVED,
+      ExitCodes.OTHER_TEXT,
+      ExitCodes.USAGE_TEXT,
+      ExitCodes.AUTH_TEXT,
+      ExitCodes.CREDITS_TEXT,
+      ExitCodes.TASK_FAILED_TEXT,
+      ExitCodes.TIMEOUT_TEXT,
+      ExitCodes.CANCELLED_TEXT,
+      ExitCodes.INTERRUPTED_TEXT
+    },
+    description =
+        "Resume following a task (after a crash, or on another machine), then download its video.")
 final class WatchCommand extends TaskCommand {
   @Mixin Options.Follow follow;
   @Mixin Options.Save save;
@@ -23,7 +33,10 @@ final class WatchCommand extends TaskCommand {
     return follow.policy(simulated);
   }
 
-  /** Where the video goes: --output, else where the journal recorded it at submit, else null (the default). */
+  /**
+   * Where the video goes: --output, else where the journal recorded it at submit, else null (the
+   * default).
+   */
   private Path target() {
     Path explicit = parent.resolveOutput(save.output);
     return explicit != null ? explicit : DownloadCommand.recordedTarget(journaled);
@@ -43,8 +56,12 @@ final class WatchCommand extends TaskCommand {
     Path target = target();
     // Recorded with the task when the journal does not know it yet, so a bare resume finishes
     // a watch that was killed: it downloads where this watch would have.
-    return new Delivery(parent, c, out, print.verbose).followAndSave(
-        c.client.watch(h, Delivery.targetLabels(noDownload.noDownload, target, parent.cwd)), h.token(),
-        noDownload.noDownload, target, save.force);
+    return new Delivery(parent, c, out, print.verbose)
+        .followAndSave(
+            c.client.watch(h, Delivery.targetLabels(noDownload.noDownload, target, parent.cwd)),
+            h.token(),
+            noDownload.noDownload,
+            target,
+            save.force);
   }
 }

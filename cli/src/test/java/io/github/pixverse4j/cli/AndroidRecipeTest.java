@@ -17,41 +17,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Android recipe in docs/android.md compiles as Java 8 against the library, with minimal stand-ins
- * for the three Android classes it uses (the Android SDK is not a build dependency).
+ * The Android recipe in docs/android.md compiles as Java 8 against the library, with minimal
+ * stand-ins for the three Android classes it uses (the Android SDK is not a build dependency).
  */
 class AndroidRecipeTest {
-  private static final Map<String, String> ANDROID_STUBS = Map.of(
-      "android/app/Application.java",
-      "package android.app;\npublic class Application {\n  public void onCreate() {}\n"
-          + "  public java.io.File getFilesDir() { return new java.io.File(\"files\"); }\n}\n",
-      "android/util/Log.java",
-      "package android.util;\npublic final class Log {\n"
-          + "  public static int w(String tag, String msg, Throwable tr) { return 0; }\n}\n",
-      "com/example/app/BuildConfig.java",
-      "package com.example.app;\npublic final class BuildConfig {\n  public static final String GMI_API_KEY = \"k\";\n}\n");
+  private static final Map<String, String> ANDROID_STUBS =
+      Map.of(
+          "android/app/Application.java",
+          "package android.app;\npublic class Application {\n  public void onCreate() {}\n"
+              + "  public java.io.File getFilesDir() { return new java.io.File(\"files\"); }\n}\n",
+          "android/util/Log.java",
+          "package android.util;\npublic final class Log {\n"
+              + "  public static int w(String tag, String msg, Throwable tr) { return 0; }\n}\n",
+          "com/example/app/BuildConfig.java",
+          "package com.example.app;\n"
+              + "public final class BuildConfig {\n"
+              + "  public static final String GMI_API_KEY = \"k\";\n"
+              + "}\n");
 
-  private static final String HEADER = "package com.example.app;\n\n"
-      + "import android.app.Application;\n"
-      + "import android.util.Log;\n"
-      + "import io.github.pixverse4j.api.ImageToVideoRequest;\n"
-      + "import io.github.pixverse4j.api.TaskState;\n"
-      + "import io.github.pixverse4j.api.TaskStatus;\n"
-      + "import io.github.pixverse4j.client.DownloadTargets;\n"
-      + "import io.github.pixverse4j.client.VideoClient;\n"
-      + "import io.github.pixverse4j.client.journal.JournalEntry;\n"
-      + "import io.github.pixverse4j.client.journal.TaskJournal;\n"
-      + "import io.github.pixverse4j.gmi.GmiCloud;\n"
-      + "import io.reactivex.rxjava3.core.Observable;\n"
-      + "import io.reactivex.rxjava3.schedulers.Schedulers;\n"
-      + "import java.io.File;\n"
-      + "import java.nio.file.Path;\n"
-      + "import java.util.Collections;\n\n";
+  private static final String HEADER =
+      "package com.example.app;\n\n"
+          + "import android.app.Application;\n"
+          + "import android.util.Log;\n"
+          + "import io.github.pixverse4j.api.ImageToVideoRequest;\n"
+          + "import io.github.pixverse4j.api.TaskState;\n"
+          + "import io.github.pixverse4j.api.TaskStatus;\n"
+          + "import io.github.pixverse4j.client.DownloadTargets;\n"
+          + "import io.github.pixverse4j.client.VideoClient;\n"
+          + "import io.github.pixverse4j.client.journal.JournalEntry;\n"
+          + "import io.github.pixverse4j.client.journal.TaskJournal;\n"
+          + "import io.github.pixverse4j.gmi.GmiCloud;\n"
+          + "import io.reactivex.rxjava3.core.Observable;\n"
+          + "import io.reactivex.rxjava3.schedulers.Schedulers;\n"
+          + "import java.io.File;\n"
+          + "import java.nio.file.Path;\n"
+          + "import java.util.Collections;\n\n";
 
   @TempDir Path dir;
 
   static String recipe() throws Exception {
-    String readme = new String(Files.readAllBytes(Paths.get("..", "docs", "android.md")), StandardCharsets.UTF_8);
+    String readme =
+        new String(
+            Files.readAllBytes(Paths.get("..", "docs", "android.md")), StandardCharsets.UTF_8);
     int start = readme.indexOf("<!-- android-recipe:start -->");
     int end = readme.indexOf("<!-- android-recipe:end -->");
     assertThat(start).as("docs/android.md marks the Android recipe").isGreaterThanOrEqualTo(0);
@@ -73,8 +80,16 @@ class AndroidRecipeTest {
     Files.writeString(app, HEADER + recipe());
     files.add(app.toString());
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("--release", "8", "-Xlint:-options", "-d",
-        dir.resolve("classes").toString(), "-cp", System.getProperty("java.class.path")));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "8",
+                "-Xlint:-options",
+                "-d",
+                dir.resolve("classes").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
     args.addAll(files);
     StringWriter diagnostics = new StringWriter();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CdsTrainingTest {
-  private static final Path CAT = Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
+  private static final Path CAT =
+      Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
 
   @Test
-  @DisplayName("the launcher's training run goes through --help, generate --help and a simulated generate")
+  @DisplayName(
+      "the launcher's training run goes through --help, generate --help and a simulated generate")
   void trainingRunSucceeds() {
     assertThat(CdsTraining.train(CAT.toString())).isZero();
     assertThat(CdsTraining.train(CAT.resolveSibling("missing.png").toString()))

@@ -32,7 +32,8 @@ public final class ChaosSimulatorMain {
       sim.faults().on("media").always(Fault.delay(Duration.ofMillis(200)));
       System.out.println("READY " + sim.baseUrl() + " " + key);
       System.out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
         line = line.trim();
@@ -42,8 +43,15 @@ public final class ChaosSimulatorMain {
           for (SimJob job : sim.jobs()) {
             int gets = 0;
             for (RecordedRequest r : sim.requests("media")) if (r.path().contains(job.id())) gets++;
-            System.out.println("JOB " + job.id() + " " + gets + " " + job.submitCount() + " "
-                + String.valueOf(job.submittedBody()).replace('\n', ' '));
+            System.out.println(
+                "JOB "
+                    + job.id()
+                    + " "
+                    + gets
+                    + " "
+                    + job.submitCount()
+                    + " "
+                    + String.valueOf(job.submittedBody()).replace('\n', ' '));
           }
         } else if (line.startsWith("media ")) {
           Files.write(Paths.get(line.substring(6)), sim.mediaBytes());

@@ -39,20 +39,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI as a real process, killed with SIGKILL at random instants in every phase of a task, then
- * {@code resume}d; the provider is a simulator in another process. Kills: {@code
- * -Dchaos.kills=N} (default 100), seed {@code -Dchaos.seed=S} (printed).
+ * {@code resume}d; the provider is a simulator in another process. Kills: {@code -Dchaos.kills=N}
+ * (default 100), seed {@code -Dchaos.seed=S} (printed).
  *
  * <p>Invariants: every job the simulator accepted ends downloaded with the exact bytes, or is in
- * the journal as a submit whose answer was never recorded (the process died between the
- * provider's acceptance and the journal write, the one window no client can close without an
- * idempotency key); no duplicate submits; the journal is always readable; no partial file at a
- * target, and no leftover temporary file.
+ * the journal as a submit whose answer was never recorded (the process died between the provider's
+ * acceptance and the journal write, the one window no client can close without an idempotency key);
+ * no duplicate submits; the journal is always readable; no partial file at a target, and no
+ * leftover temporary file.
  */
 class ChaosTest {
   static final int KILLS = Integer.getInteger("chaos.kills", 100);
   static final long SEED = Long.getLong("chaos.seed", 20261130L);
   static final int BATCH = 4;
-  static final String[] PHASES = {"starting", "submit in flight", "queued", "running", "downloading"};
+  static final String[] PHASES = {
+    "starting", "submit in flight", "queued", "running", "downloading"
+  };
 
   @TempDir static Path dir;
   static Process simulator;
@@ -64,10 +66,16 @@ class ChaosTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = new ProcessBuilder(java(), "-cp", classpath(), ChaosSimulatorMain.class.getName())
-        .redirectError(dir.resolve("simulator.log").toFile()).start();
-    simOut = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
-    simIn = new PrintWriter(new OutputStreamWriter(simulator.getOutputStream(), StandardCharsets.UTF_8), true);
+    simulator =
+        new ProcessBuilder(java(), "-cp", classpath(), ChaosSimulatorMain.class.getName())
+            .redirectError(dir.resolve("simulator.log").toFile())
+            .start();
+    simOut =
+        new BufferedReader(
+            new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
+    simIn =
+        new PrintWriter(
+            new OutputStreamWriter(simulator.getOutputStream(), StandardCharsets.UTF_8), true);
     String ready = simOut.readLine();
     assertThat(ready).startsWith("READY ");
     baseUrl = ready.split(" ")[1];
@@ -79,9 +87,23 @@ class ChaosTest {
 
   /** One whole run, not killed: the set-up works before anything is killed. */
   static void warmUp() throws IOException {
-    Process p = cli(dir.resolve("warm-home"), dir.resolve("warm.log"), "generate", "--provider", "gmi", "--image",
-        "https://example.com/cat.png", "--prompt", "warm up", "--base-url", baseUrl, "--poll-interval", "30ms",
-        "--output", dir.resolve("warm.mp4").toString());
+    Process p =
+        cli(
+            dir.resolve("warm-home"),
+            dir.resolve("warm.log"),
+            "generate",
+            "--provider",
+            "gmi",
+            "--image",
+            "https://example.com/cat.png",
+            "--prompt",
+            "warm up",
+            "--base-url",
+            baseUrl,
+            "--poll-interval",
+            "30ms",
+            "--output",
+            dir.resolve("warm.mp4").toString());
     lines(p);
     try {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -139,12 +161,26 @@ class ChaosTest {
 
   /** The CLI in a process of its own, on the test classpath, with a fast-starting JVM. */
   static Process cli(Path home, Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(Arrays.asList(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xss512k", "-cp", classpath(), Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            Arrays.asList(
+                java(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-cp",
+                classpath(),
+                Main.class.getName()));
     cmd.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    for (String v : new String[] {"ODIROUTER_API_KEY", "HIGHWAY_API_KEY", "MYROUTER_API_KEY", "PIXVERSE_API_KEY",
-        "XDG_STATE_HOME"}) {
+    for (String v :
+        new String[] {
+          "ODIROUTER_API_KEY",
+          "HIGHWAY_API_KEY",
+          "MYROUTER_API_KEY",
+          "PIXVERSE_API_KEY",
+          "XDG_STATE_HOME"
+        }) {
       pb.environment().remove(v);
     }
     pb.environment().put("GMI_API_KEY", key);
@@ -156,14 +192,19 @@ class ChaosTest {
   /** Collects a process's stdout lines as they come. */
   static List<String> lines(Process p) {
     List<String> lines = new CopyOnWriteArrayList<>();
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String l;
-        while ((l = r.readLine()) != null) lines.add(l);
-      } catch (IOException ended) {
-        // The process was killed.
-      }
-    }, "chaos-stdout");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) lines.add(l);
+              } catch (IOException ended) {
+                // The process was killed.
+              }
+            },
+            "chaos-stdout");
     t.setDaemon(true);
     t.start();
     return lines;
@@ -185,7 +226,9 @@ class ChaosTest {
   }
 
   @Test
-  @DisplayName("SIGKILL at random instants in every phase, then resume: nothing accepted is lost, nothing duplicated")
+  @DisplayName(
+      "SIGKILL at random instants in every phase, then resume: nothing accepted is lost, nothing"
+          + " duplicated")
   void killAndResume() throws Exception {
     System.out.printf("ChaosTest: seed %d (-Dchaos.seed), %d kills (-Dchaos.kills)%n", SEED, KILLS);
     Random random = new Random(SEED);
@@ -199,13 +242,30 @@ class ChaosTest {
     int iteration = 0;
     List<Integer> batch = new ArrayList<>();
     while (kills < KILLS) {
-      assertThat(iteration).as("too few runs could be killed; see %s", log).isLessThan(3 * KILLS + 20);
+      assertThat(iteration)
+          .as("too few runs could be killed; see %s", log)
+          .isLessThan(3 * KILLS + 20);
       int phase = random.nextInt(PHASES.length);
       String tag = String.format("chaos-%05d", iteration);
       int submitsBefore = Integer.parseInt(sim("submits").get(0));
-      Process p = cli(home, log, "generate", "--provider", "gmi", "--image", "https://example.com/cat.png",
-          "--prompt", "take " + tag, "--base-url", baseUrl, "--poll-interval", "30ms", "--json",
-          "--output", videos.resolve(tag + ".mp4").toString());
+      Process p =
+          cli(
+              home,
+              log,
+              "generate",
+              "--provider",
+              "gmi",
+              "--image",
+              "https://example.com/cat.png",
+              "--prompt",
+              "take " + tag,
+              "--base-url",
+              baseUrl,
+              "--poll-interval",
+              "30ms",
+              "--json",
+              "--output",
+              videos.resolve(tag + ".mp4").toString());
       List<String> out = lines(p);
       boolean reached;
       switch (phase) {
@@ -213,13 +273,16 @@ class ChaosTest {
           reached = true;
           break;
         case 1:
-          reached = await(p, () -> {
-            try {
-              return Integer.parseInt(sim("submits").get(0)) > submitsBefore;
-            } catch (IOException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          reached =
+              await(
+                  p,
+                  () -> {
+                    try {
+                      return Integer.parseInt(sim("submits").get(0)) > submitsBefore;
+                    } catch (IOException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
           break;
         case 2:
           reached = await(p, () -> sawState(out, "QUEUED"));
@@ -259,8 +322,9 @@ class ChaosTest {
     assertThat(tasks.exitValue()).isZero();
     Thread.sleep(50);
     assertThat(listed).allSatisfy(l -> assertThat(l).startsWith("{\"id\":"));
-    System.out.printf("ChaosTest: %d runs, %d kills %s, %d delivered, %d accepted but unanswered%n", iteration,
-        kills, perPhase(killsPerPhase), delivered, unanswered);
+    System.out.printf(
+        "ChaosTest: %d runs, %d kills %s, %d delivered, %d accepted but unanswered%n",
+        iteration, kills, perPhase(killsPerPhase), delivered, unanswered);
     assertThat(kills).isGreaterThanOrEqualTo(KILLS);
   }
 
@@ -270,12 +334,16 @@ class ChaosTest {
     return m;
   }
 
-  /** Checks the invariants for the given iterations; returns {delivered, accepted-but-unanswered}. */
+  /**
+   * Checks the invariants for the given iterations; returns {delivered, accepted-but-unanswered}.
+   */
   private static int[] check(Path home, Path videos, List<Integer> iterations) throws IOException {
     List<String> lines = Files.readAllLines(home.resolve(FileTaskJournal.FILE_NAME));
     List<JournalEntry> entries;
     try (FileTaskJournal journal = FileTaskJournal.builder(home).build()) {
-      assertThat(journal.records()).as("every journal line is an intact record").hasSize(lines.size());
+      assertThat(journal.records())
+          .as("every journal line is an intact record")
+          .hasSize(lines.size());
       entries = journal.entries();
     }
     assertThat(entries).as("nothing left to resume").noneMatch(JournalEntry::isUnfinished);
@@ -299,12 +367,14 @@ class ChaosTest {
         assertThat(mine.get(0).submits).as("%s: submitted once", tag).isEqualTo(1);
         assertThat(entry).as("%s: a job exists, so its intent is in the journal", tag).isNotNull();
         if (entry.token().isPresent()) {
-          assertThat(entry.token().get()).isEqualTo(TaskHandle.of("gmi", entry.model().get(), mine.get(0).id).token());
+          assertThat(entry.token().get())
+              .isEqualTo(TaskHandle.of("gmi", entry.model().get(), mine.get(0).id).token());
           assertThat(entry.phase()).as("%s", tag).isEqualTo(JournalEntry.Phase.DOWNLOADED);
           assertThat(Files.readAllBytes(target)).as("%s: exact bytes", tag).isEqualTo(media);
           delivered++;
         } else {
-          assertThat(entry.phase()).as("%s", tag)
+          assertThat(entry.phase())
+              .as("%s", tag)
               .isIn(JournalEntry.Phase.SUBMITTING, JournalEntry.Phase.OUTCOME_UNKNOWN);
           assertThat(Files.exists(target)).isFalse();
           unanswered++;
@@ -315,14 +385,17 @@ class ChaosTest {
       }
     }
     try (Stream<Path> files = Files.list(videos)) {
-      files.forEach(f -> {
-        assertThat(f.getFileName().toString()).as("no temporary file left").doesNotEndWith(".part");
-        try {
-          assertThat(Files.readAllBytes(f)).as("%s is complete", f).isEqualTo(media);
-        } catch (IOException e) {
-          throw new AssertionError(e);
-        }
-      });
+      files.forEach(
+          f -> {
+            assertThat(f.getFileName().toString())
+                .as("no temporary file left")
+                .doesNotEndWith(".part");
+            try {
+              assertThat(Files.readAllBytes(f)).as("%s is complete", f).isEqualTo(media);
+            } catch (IOException e) {
+              throw new AssertionError(e);
+            }
+          });
     }
     return new int[] {delivered, unanswered};
   }
@@ -333,15 +406,25 @@ class ChaosTest {
     Path home = dir.resolve("home2");
     Path videos = Files.createDirectories(dir.resolve("videos2"));
     Path log = dir.resolve("resume2.log");
-    VideoClient client = VideoProviderFactory.find("gmi").orElseThrow().create(
-        ClientConfig.builder().apiKey(key).baseUrl(baseUrl).build());
+    VideoClient client =
+        VideoProviderFactory.find("gmi")
+            .orElseThrow()
+            .create(ClientConfig.builder().apiKey(key).baseUrl(baseUrl).build());
     List<TaskHandle> handles = new ArrayList<>();
     try (FileTaskJournal journal = TaskJournal.file(home)) {
       for (int i = 0; i < 6; i++) {
-        handles.add(client.withJournal(journal)
-            .generate(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/cat.png"))
-                .prompt("twice-" + i).build(), Map.of(JournalEntry.LABEL_TARGET, videos.resolve("r" + i + ".mp4").toString()))
-            .firstElement().blockingGet().handle());
+        handles.add(
+            client
+                .withJournal(journal)
+                .generate(
+                    ImageToVideoRequest.builder()
+                        .image(ImageInput.url("https://example.com/cat.png"))
+                        .prompt("twice-" + i)
+                        .build(),
+                    Map.of(JournalEntry.LABEL_TARGET, videos.resolve("r" + i + ".mp4").toString()))
+                .firstElement()
+                .blockingGet()
+                .handle());
       }
     }
     Process a = cli(home, log, "resume", "--poll-interval", "30ms");
@@ -358,9 +441,14 @@ class ChaosTest {
       for (int i = 0; i < handles.size(); i++) {
         TaskHandle h = handles.get(i);
         assertThat(Files.readAllBytes(videos.resolve("r" + i + ".mp4"))).isEqualTo(media);
-        assertThat(byId.get(h.taskId()).mediaGets).as("%s downloaded once", h.taskId()).isEqualTo(1);
-        long downloadedRecords = journal.records().stream()
-            .filter(r -> r.kind() == JournalRecord.Kind.DOWNLOADED && h.token().equals(r.token())).count();
+        assertThat(byId.get(h.taskId()).mediaGets)
+            .as("%s downloaded once", h.taskId())
+            .isEqualTo(1);
+        long downloadedRecords =
+            journal.records().stream()
+                .filter(
+                    r -> r.kind() == JournalRecord.Kind.DOWNLOADED && h.token().equals(r.token()))
+                .count();
         assertThat(downloadedRecords).isEqualTo(1);
       }
       assertThat(journal.unfinished()).isEmpty();

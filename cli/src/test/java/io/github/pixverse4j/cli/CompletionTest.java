@@ -24,8 +24,14 @@ class CompletionTest {
   @BeforeEach
   void generate() throws Exception {
     StringWriter out = new StringWriter();
-    int code = new Main(n -> null, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-        Paths.get(""), false).execute("completion");
+    int code =
+        new Main(
+                n -> null,
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                Paths.get(""),
+                false)
+            .execute("completion");
     assertThat(code).isZero();
     script = dir.resolve("pixverse4j.bash");
     Files.writeString(script, out.toString());
@@ -33,11 +39,19 @@ class CompletionTest {
 
   /** What bash offers after {@code line} (the cursor at its end). */
   private String complete(String line) throws Exception {
-    assumeTrue(new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
+    assumeTrue(
+        new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
     String words = line.endsWith(" ") ? line + "''" : line;
-    String program = "source '" + script + "' 2>/dev/null; COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE};"
-        + " COMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
-        + " _complete_pixverse4j 2>/dev/null; echo \"${COMPREPLY[*]}\"";
+    String program =
+        "source '"
+            + script
+            + "' 2>/dev/null; COMP_LINE='"
+            + line
+            + "'; COMP_POINT=${#COMP_LINE};"
+            + " COMP_WORDS=("
+            + words
+            + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
+            + " _complete_pixverse4j 2>/dev/null; echo \"${COMPREPLY[*]}\"";
     Process p = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -61,8 +75,10 @@ class CompletionTest {
   @Test
   @DisplayName("the script is valid bash and registers the pixverse4j command")
   void validScript() throws Exception {
-    assumeTrue(new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
-    Process p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+    assumeTrue(
+        new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
+    Process p =
+        new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();

@@ -22,10 +22,13 @@ class ErrorKindsTest {
   @DisplayName("each kind of error has its code, never a Java class name")
   void codes() {
     assertThat(ErrorKinds.of(new IllegalArgumentException("--quality"))).isEqualTo("invalid_input");
-    assertThat(ErrorKinds.of(new InvalidRequestException("x", Collections.emptyList(), GMI))).isEqualTo("invalid_input");
+    assertThat(ErrorKinds.of(new InvalidRequestException("x", Collections.emptyList(), GMI)))
+        .isEqualTo("invalid_input");
     assertThat(ErrorKinds.of(new AuthenticationException("x", GMI))).isEqualTo("authentication");
-    assertThat(ErrorKinds.of(new InsufficientCreditsException("x", GMI))).isEqualTo("insufficient_credits");
-    assertThat(ErrorKinds.of(new SubmitOutcomeUnknownException("x", GMI, null))).isEqualTo("outcome_unknown");
+    assertThat(ErrorKinds.of(new InsufficientCreditsException("x", GMI)))
+        .isEqualTo("insufficient_credits");
+    assertThat(ErrorKinds.of(new SubmitOutcomeUnknownException("x", GMI, null)))
+        .isEqualTo("outcome_unknown");
     assertThat(ErrorKinds.of(new TransportException("x", GMI, null, false))).isEqualTo("network");
     assertThat(ErrorKinds.of(new ErrorKinds.OutputExistsException("x"))).isEqualTo("output_exists");
     assertThat(ErrorKinds.of(new Waits.CommandInterruptedException())).isEqualTo("interrupted");

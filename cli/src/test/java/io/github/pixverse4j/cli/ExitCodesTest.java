@@ -14,7 +14,8 @@ import picocli.CommandLine;
 class ExitCodesTest {
   private static CommandLine model() {
     StringWriter sink = new StringWriter();
-    Main main = new Main(name -> null, new PrintWriter(sink), new PrintWriter(sink), Paths.get(""), false);
+    Main main =
+        new Main(name -> null, new PrintWriter(sink), new PrintWriter(sink), Paths.get(""), false);
     return main.commandLine();
   }
 
@@ -28,23 +29,32 @@ class ExitCodesTest {
     for (Map.Entry<String, CommandLine> e : model().getSubcommands().entrySet()) {
       CommandLine.Model.UsageMessageSpec usage = e.getValue().getCommandSpec().usageMessage();
       assertThat(usage.exitCodeList())
-          .as("command %s must declare exitCodeList (entries from ExitCodes) in its @Command", e.getKey())
+          .as(
+              "command %s must declare exitCodeList (entries from ExitCodes) in its @Command",
+              e.getKey())
           .isNotEmpty();
       assertThat(help(e.getValue())).as(e.getKey()).contains("Exit codes:");
     }
   }
 
   @Test
-  @DisplayName("issue 24 #14: every command's help lists exit code 2, which a command line it cannot read gives")
+  @DisplayName(
+      "issue 24 #14: every command's help lists exit code 2, which a command line it cannot read"
+          + " gives")
   void everyCommandListsUsage() {
     for (Map.Entry<String, CommandLine> e : model().getSubcommands().entrySet()) {
       assertThat(help(e.getValue())).as(e.getKey()).containsPattern("\\n +2 +usage error");
     }
     StringWriter sink = new StringWriter();
-    assertThat(new Main(n -> null, new PrintWriter(sink), new PrintWriter(sink), Paths.get(""), false)
-        .execute("providers", "--bogus")).isEqualTo(ExitCodes.USAGE);
-    String row = java.util.Arrays.stream(readDocs().split("\n")).filter(l -> l.startsWith("| 2 |")).findFirst()
-        .orElseThrow();
+    assertThat(
+            new Main(n -> null, new PrintWriter(sink), new PrintWriter(sink), Paths.get(""), false)
+                .execute("providers", "--bogus"))
+        .isEqualTo(ExitCodes.USAGE);
+    String row =
+        java.util.Arrays.stream(readDocs().split("\n"))
+            .filter(l -> l.startsWith("| 2 |"))
+            .findFirst()
+            .orElseThrow();
     assertThat(row).as("docs/cli.md's exit-code table").doesNotContain("all but");
   }
 
@@ -57,22 +67,32 @@ class ExitCodesTest {
   }
 
   @Test
-  @DisplayName("only generate and watch promise a generated video; status, cancel and download say what they do")
+  @DisplayName(
+      "only generate and watch promise a generated video; status, cancel and download say what they"
+          + " do")
   void listsFitTheirCommand() {
     Map<String, CommandLine> sub = model().getSubcommands();
     assertThat(help(sub.get("generate"))).contains("video generated").contains("timed out");
     assertThat(help(sub.get("watch"))).contains("video generated");
-    assertThat(help(sub.get("status"))).doesNotContain("video generated").contains("status printed")
+    assertThat(help(sub.get("status")))
+        .doesNotContain("video generated")
+        .contains("status printed")
         .doesNotContain("timed out");
-    assertThat(help(sub.get("cancel"))).doesNotContain("video generated").contains("cancellation requested");
-    assertThat(help(sub.get("download"))).doesNotContain("video generated").contains("video downloaded");
+    assertThat(help(sub.get("cancel")))
+        .doesNotContain("video generated")
+        .contains("cancellation requested");
+    assertThat(help(sub.get("download")))
+        .doesNotContain("video generated")
+        .contains("video downloaded");
     assertThat(help(sub.get("providers"))).doesNotContain("video generated");
   }
 
   @Test
   @DisplayName("a usage-type error after a task exists is exit 1: exit 2 promises nothing was sent")
   void usageAfterTheTaskExistsIsOther() {
-    assertThat(ExitCodes.forError(new IllegalArgumentException("x"), false)).isEqualTo(ExitCodes.USAGE);
-    assertThat(ExitCodes.forError(new IllegalArgumentException("x"), true)).isEqualTo(ExitCodes.OTHER);
+    assertThat(ExitCodes.forError(new IllegalArgumentException("x"), false))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(ExitCodes.forError(new IllegalArgumentException("x"), true))
+        .isEqualTo(ExitCodes.OTHER);
   }
 }

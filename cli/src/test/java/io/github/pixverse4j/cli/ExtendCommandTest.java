@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * problem and a provider that does not extend are refused with exit 2 before any request.
  */
 class ExtendCommandTest {
-  private static final Path CAT = Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
+  private static final Path CAT =
+      Paths.get("..", "examples", "cat.png").toAbsolutePath().normalize();
   private static final String EXTEND_PATH = "/openapi/v2/video/extend/generate";
 
   @TempDir Path dir;
@@ -59,15 +60,23 @@ class ExtendCommandTest {
   private int run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false).execute(args);
+    int code =
+        new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false)
+            .execute(args);
     stdout = out.toString();
     stderr = err.toString();
     return code;
   }
 
   private String printedToken() {
-    return stderr.lines().filter(l -> l.startsWith("Task: ")).findFirst().orElseThrow().substring(6)
-        .replace(" (simulated)", "").trim();
+    return stderr
+        .lines()
+        .filter(l -> l.startsWith("Task: "))
+        .findFirst()
+        .orElseThrow()
+        .substring(6)
+        .replace(" (simulated)", "")
+        .trim();
   }
 
   private static List<RecordedRequest> to(ProviderSimulator sim, String path) {
@@ -75,22 +84,54 @@ class ExtendCommandTest {
   }
 
   @Test
-  @DisplayName("extend --video TOKEN continues the finished task (source_video_id, one submit), saves the video,"
-      + " and the journal lists it")
+  @DisplayName(
+      "extend --video TOKEN continues the finished task (source_video_id, one submit), saves the"
+          + " video, and the journal lists it")
   void extendsFinishedTaskByToken() throws Exception {
     ProviderSimulator sim = realService("pixverse");
-    assertThat(run("generate", "--provider", "pixverse", "--base-url", sim.baseUrl(), "--image", CAT.toString(),
-        "--prompt", "the cat turns its head", "--poll-interval", "20ms", "--no-download")).as(stderr).isZero();
+    assertThat(
+            run(
+                "generate",
+                "--provider",
+                "pixverse",
+                "--base-url",
+                sim.baseUrl(),
+                "--image",
+                CAT.toString(),
+                "--prompt",
+                "the cat turns its head",
+                "--poll-interval",
+                "20ms",
+                "--no-download"))
+        .as(stderr)
+        .isZero();
     TaskHandle first = TaskHandle.parse(printedToken());
 
     Path video = dir.resolve("longer.mp4");
-    assertThat(run("extend", "--video", first.token(), "--base-url", sim.baseUrl(), "--prompt", "the cat jumps",
-        "--duration", "5", "--quality", "540p", "--poll-interval", "20ms", "--output", video.toString()))
-        .as(stderr).isZero();
+    assertThat(
+            run(
+                "extend",
+                "--video",
+                first.token(),
+                "--base-url",
+                sim.baseUrl(),
+                "--prompt",
+                "the cat jumps",
+                "--duration",
+                "5",
+                "--quality",
+                "540p",
+                "--poll-interval",
+                "20ms",
+                "--output",
+                video.toString()))
+        .as(stderr)
+        .isZero();
     assertThat(video).hasBinaryContent(sim.mediaBytes());
     List<RecordedRequest> extends_ = to(sim, EXTEND_PATH);
     assertThat(extends_).hasSize(1);
-    assertThat(extends_.get(0).bodyUtf8()).contains("\"source_video_id\":" + first.taskId())
+    assertThat(extends_.get(0).bodyUtf8())
+        .contains("\"source_video_id\":" + first.taskId())
         .contains("the cat jumps");
     String token = printedToken();
     assertThat(TaskHandle.parse(token).providerId()).isEqualTo("pixverse");
@@ -98,18 +139,34 @@ class ExtendCommandTest {
     assertThat(stdout).contains("Saved to " + video);
 
     assertThat(run("tasks", "--all", "--json")).as(stderr).isZero();
-    assertThat(stdout.lines().filter(l -> l.contains(token)).findFirst()).as(stdout).hasValueSatisfying(
-        l -> assertThat(l).contains("extend").contains(video.toString()));
+    assertThat(stdout.lines().filter(l -> l.contains(token)).findFirst())
+        .as(stdout)
+        .hasValueSatisfying(l -> assertThat(l).contains("extend").contains(video.toString()));
   }
 
   @Test
-  @DisplayName("extend --video clip.mp4 uploads the local video, extends it once and saves the result; --json as"
-      + " generate's")
+  @DisplayName(
+      "extend --video clip.mp4 uploads the local video, extends it once and saves the result;"
+          + " --json as generate's")
   void extendsLocalMp4() throws Exception {
     ProviderSimulator sim = realService("pixverse");
     Path clip = Files.write(dir.resolve("clip.mp4"), sim.mediaBytes());
-    assertThat(run("extend", "--video", "clip.mp4", "--base-url", sim.baseUrl(), "--prompt", "more",
-        "--poll-interval", "20ms", "--output", "out.mp4", "--json")).as(stderr).isZero();
+    assertThat(
+            run(
+                "extend",
+                "--video",
+                "clip.mp4",
+                "--base-url",
+                sim.baseUrl(),
+                "--prompt",
+                "more",
+                "--poll-interval",
+                "20ms",
+                "--output",
+                "out.mp4",
+                "--json"))
+        .as(stderr)
+        .isZero();
     assertThat(dir.resolve("out.mp4")).hasBinaryContent(sim.mediaBytes());
     assertThat(to(sim, "/openapi/v2/media/upload")).hasSize(1);
     assertThat(to(sim, EXTEND_PATH)).hasSize(1);
@@ -125,14 +182,29 @@ class ExtendCommandTest {
       sample = sim.mediaBytes();
     }
     Files.write(dir.resolve("clip.mp4"), sample);
-    assertThat(run("extend", "--simulate", "--provider", "pixverse", "--video", "clip.mp4", "--prompt", "more",
-        "--poll-interval", "20ms", "--output", "out.mp4")).as(stderr).isZero();
+    assertThat(
+            run(
+                "extend",
+                "--simulate",
+                "--provider",
+                "pixverse",
+                "--video",
+                "clip.mp4",
+                "--prompt",
+                "more",
+                "--poll-interval",
+                "20ms",
+                "--output",
+                "out.mp4"))
+        .as(stderr)
+        .isZero();
     assertThat(dir.resolve("out.mp4")).hasBinaryContent(sample);
   }
 
   @Test
-  @DisplayName("exit 2, nothing sent: a missing file, a file that is not a video by its bytes, an unparseable"
-      + " token, a token of another provider, each named in a sentence")
+  @DisplayName(
+      "exit 2, nothing sent: a missing file, a file that is not a video by its bytes, an"
+          + " unparseable token, a token of another provider, each named in a sentence")
   void sourceProblemsAreRefusedBeforeSending() throws Exception {
     ProviderSimulator sim = realService("pixverse");
     String[] common = {"--base-url", sim.baseUrl(), "--prompt", "more", "--provider", "pixverse"};
@@ -144,30 +216,54 @@ class ExtendCommandTest {
     assertThat(run(with(common, "extend", "--video", "notes.mp4"))).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr).contains("The video file notes.mp4 is not an MP4, QuickTime or WebM video");
 
-    assertThat(run(with(common, "extend", "--video", "pv4j.1.pixverse"))).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr).contains("--video pv4j.1.pixverse is no file here, and not a pixverse4j task token")
+    assertThat(run(with(common, "extend", "--video", "pv4j.1.pixverse")))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr)
+        .contains("--video pv4j.1.pixverse is no file here, and not a pixverse4j task token")
         .contains("a token looks like pv4j.1.<provider>.<model>.<task id>");
 
     String gmiToken = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
     assertThat(run(with(common, "extend", "--video", gmiToken))).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr).contains("The source task belongs to provider 'gmi'; pixverse can only extend its own"
-        + " videos");
+    assertThat(stderr)
+        .contains(
+            "The source task belongs to provider 'gmi'; pixverse can only extend its own"
+                + " videos");
 
     assertThat(sim.requests()).isEmpty();
   }
 
   @Test
-  @DisplayName("exit 2, nothing sent: a provider without extend is refused naming the ones that can, also when"
-      + " a token chose it")
+  @DisplayName(
+      "exit 2, nothing sent: a provider without extend is refused naming the ones that can, also"
+          + " when a token chose it")
   void providerWithoutExtendIsRefused() throws Exception {
     ProviderSimulator gmi = realService("gmi");
     Files.write(dir.resolve("clip.mp4"), gmi.mediaBytes());
-    assertThat(run("extend", "--provider", "gmi", "--base-url", gmi.baseUrl(), "--video", "clip.mp4",
-        "--prompt", "more")).isEqualTo(ExitCodes.USAGE);
+    assertThat(
+            run(
+                "extend",
+                "--provider",
+                "gmi",
+                "--base-url",
+                gmi.baseUrl(),
+                "--video",
+                "clip.mp4",
+                "--prompt",
+                "more"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(stderr).contains("gmi cannot extend videos; pixverse can");
 
     String gmiToken = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
-    assertThat(run("extend", "--base-url", gmi.baseUrl(), "--video", gmiToken, "--prompt", "more", "--json"))
+    assertThat(
+            run(
+                "extend",
+                "--base-url",
+                gmi.baseUrl(),
+                "--video",
+                gmiToken,
+                "--prompt",
+                "more",
+                "--json"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(stderr).contains("gmi cannot extend videos; pixverse can");
     assertThat(stdout).contains("\"exitCode\":2");
@@ -178,8 +274,11 @@ class ExtendCommandTest {
   @DisplayName("exit 2: a token cannot be extended by a fresh simulator, which knows no task")
   void tokenWhileSimulated() {
     String token = TaskHandle.of("pixverse", "v5", "123").token();
-    assertThat(run("extend", "--simulate", "--video", token, "--prompt", "more")).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr).contains("A task token cannot be extended while pixverse is simulated (--simulate was given)")
+    assertThat(run("extend", "--simulate", "--video", token, "--prompt", "more"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr)
+        .contains(
+            "A task token cannot be extended while pixverse is simulated (--simulate was given)")
         .doesNotContain("Simulating");
   }
 

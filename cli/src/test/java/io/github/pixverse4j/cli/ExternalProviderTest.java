@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A provider module from outside this repository, found through {@code ServiceLoader} on the
- * class path the command runs with (the launcher's extra jars), is listed, described and, when
- * its module registers a simulator, simulated like a built-in one.
+ * A provider module from outside this repository, found through {@code ServiceLoader} on the class
+ * path the command runs with (the launcher's extra jars), is listed, described and, when its module
+ * registers a simulator, simulated like a built-in one.
  */
 class ExternalProviderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,24 +43,32 @@ class ExternalProviderTest {
   private URL module(boolean withSimulator) throws Exception {
     Path root = dir.resolve(withSimulator ? "acme-with-simulator" : "acme-without-simulator");
     Path services = Files.createDirectories(root.resolve("META-INF/services"));
-    Files.writeString(services.resolve("io.github.pixverse4j.client.VideoProviderFactory"),
+    Files.writeString(
+        services.resolve("io.github.pixverse4j.client.VideoProviderFactory"),
         Acme.Factory.class.getName() + "\n");
     if (withSimulator) {
-      Files.writeString(services.resolve("io.github.pixverse4j.simulator.SimulatorFactory"),
+      Files.writeString(
+          services.resolve("io.github.pixverse4j.simulator.SimulatorFactory"),
           Acme.SimFactory.class.getName() + "\n");
     }
     return root.toUri().toURL();
   }
 
-  /** Runs the command with {@code module} on its class path, as {@code PIXVERSE4J_CLASSPATH} puts it there. */
+  /**
+   * Runs the command with {@code module} on its class path, as {@code PIXVERSE4J_CLASSPATH} puts it
+   * there.
+   */
   private int run(URL module, String... args) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {module}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {module}, getClass().getClassLoader())) {
       thread.setContextClassLoader(loader);
-      int code = new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false).execute(args);
+      int code =
+          new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false)
+              .execute(args);
       stdout = out.toString();
       stderr = err.toString();
       return code;
@@ -76,11 +84,14 @@ class ExternalProviderTest {
   }
 
   @Test
-  @DisplayName("providers lists the external provider after the built-in ones, with its key variable and simulator")
+  @DisplayName(
+      "providers lists the external provider after the built-in ones, with its key variable and"
+          + " simulator")
   void listed() throws Exception {
     assertThat(run(module(true), "providers", "--json")).as(stderr).isZero();
     List<JsonNode> lines = jsonLines();
-    assertThat(lines).extracting(n -> n.get("id").asText())
+    assertThat(lines)
+        .extracting(n -> n.get("id").asText())
         .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse", "acme");
     JsonNode acme = lines.get(5);
     assertThat(acme.get("name").asText()).isEqualTo("Acme Video (a third-party module)");
@@ -94,8 +105,19 @@ class ExternalProviderTest {
   @Test
   @DisplayName("--simulate runs the external provider against the simulator its module registers")
   void simulated() throws Exception {
-    int code = run(module(true), "generate", "--provider", "acme", "--simulate", "--image",
-        "https://example.com/cat.png", "--prompt", "a cat", "--no-download", "--json");
+    int code =
+        run(
+            module(true),
+            "generate",
+            "--provider",
+            "acme",
+            "--simulate",
+            "--image",
+            "https://example.com/cat.png",
+            "--prompt",
+            "a cat",
+            "--no-download",
+            "--json");
     assertThat(code).as("stderr: %s", stderr).isZero();
     assertThat(stderr).contains("Simulating acme in-process (--simulate was given)");
     List<JsonNode> lines = jsonLines();
@@ -105,40 +127,73 @@ class ExternalProviderTest {
   }
 
   @Test
-  @DisplayName("without a registered simulator, a keyless run says it cannot simulate and how to use the real service")
+  @DisplayName(
+      "without a registered simulator, a keyless run says it cannot simulate and how to use the"
+          + " real service")
   void noSimulator() throws Exception {
-    int code = run(module(false), "generate", "--provider", "acme", "--image", "https://example.com/cat.png",
-        "--prompt", "a cat", "--no-download");
+    int code =
+        run(
+            module(false),
+            "generate",
+            "--provider",
+            "acme",
+            "--image",
+            "https://example.com/cat.png",
+            "--prompt",
+            "a cat",
+            "--no-download");
     assertThat(code).isEqualTo(2);
-    assertThat(stderr).contains("Cannot simulate acme (ACME_API_KEY is not set): its module registers no simulator")
-        .contains("set ACME_API_KEY").doesNotContain("Simulating")
-        .as("--simulate was not given").doesNotContain("--simulate");
+    assertThat(stderr)
+        .contains(
+            "Cannot simulate acme (ACME_API_KEY is not set): its module registers no simulator")
+        .contains("set ACME_API_KEY")
+        .doesNotContain("Simulating")
+        .as("--simulate was not given")
+        .doesNotContain("--simulate");
     assertThat(run(module(false), "providers")).isZero();
     assertThat(stdout).contains("key ACME_API_KEY (not set, and no simulator)");
   }
 
   @Test
-  @DisplayName("a misspelt nested class in a provider jar's services files is skipped with one warning; every command still works")
+  @DisplayName(
+      "a misspelt nested class in a provider jar's services files is skipped with one warning;"
+          + " every command still works")
   void misspeltServicesEntry() throws Exception {
     Path root = dir.resolve("zeta-typo");
     Path services = Files.createDirectories(root.resolve("META-INF/services"));
-    Files.writeString(services.resolve("io.github.pixverse4j.client.VideoProviderFactory"),
+    Files.writeString(
+        services.resolve("io.github.pixverse4j.client.VideoProviderFactory"),
         "com.example.zeta.ZetaProvider.Factory\n" + Acme.Factory.class.getName() + "\n");
-    Files.writeString(services.resolve("io.github.pixverse4j.simulator.SimulatorFactory"),
+    Files.writeString(
+        services.resolve("io.github.pixverse4j.simulator.SimulatorFactory"),
         "com.example.zeta.ZetaSimulator.Factory\n");
     URL module = root.toUri().toURL();
     assertThat(run(module, "providers", "--json")).as(stderr).isZero();
-    assertThat(jsonLines()).extracting(n -> n.get("id").asText())
+    assertThat(jsonLines())
+        .extracting(n -> n.get("id").asText())
         .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse", "acme");
     assertThat(stderr.lines().filter(l -> l.startsWith("pixverse4j: ignoring")))
         .containsExactly(
-            "pixverse4j: ignoring provider entry com.example.zeta.ZetaProvider.Factory (in META-INF/services/"
-                + "io.github.pixverse4j.client.VideoProviderFactory): class not found (a nested class is written Outer$Inner)",
-            "pixverse4j: ignoring simulator entry com.example.zeta.ZetaSimulator.Factory (in META-INF/services/"
-                + "io.github.pixverse4j.simulator.SimulatorFactory): class not found (a nested class is written Outer$Inner)");
+            "pixverse4j: ignoring provider entry com.example.zeta.ZetaProvider.Factory (in"
+                + " META-INF/services/io.github.pixverse4j.client.VideoProviderFactory): class not"
+                + " found (a nested class is written Outer$Inner)",
+            "pixverse4j: ignoring simulator entry com.example.zeta.ZetaSimulator.Factory (in"
+                + " META-INF/services/io.github.pixverse4j.simulator.SimulatorFactory): class not"
+                + " found (a nested class is written Outer$Inner)");
     assertThat(stderr).doesNotContain("ServiceConfigurationError").doesNotContain("Interrupted");
-    int code = run(module, "generate", "--provider", "gmi", "--simulate", "--image",
-        "https://example.com/cat.png", "--prompt", "a cat", "--no-download", "--json");
+    int code =
+        run(
+            module,
+            "generate",
+            "--provider",
+            "gmi",
+            "--simulate",
+            "--image",
+            "https://example.com/cat.png",
+            "--prompt",
+            "a cat",
+            "--no-download",
+            "--json");
     assertThat(code).as(stderr).isZero();
     List<JsonNode> lines = jsonLines();
     assertThat(lines.get(lines.size() - 1).get("state").asText()).isEqualTo("SUCCEEDED");

@@ -54,18 +54,20 @@ class InterruptTest {
     private final Thread thread;
 
     Collector(InputStream in) {
-      thread = new Thread(() -> {
-        byte[] b = new byte[8192];
-        try {
-          for (int n; (n = in.read(b)) > 0; ) {
-            synchronized (bytes) {
-              bytes.write(b, 0, n);
-            }
-          }
-        } catch (IOException ignored) {
-          // the process ended
-        }
-      });
+      thread =
+          new Thread(
+              () -> {
+                byte[] b = new byte[8192];
+                try {
+                  for (int n; (n = in.read(b)) > 0; ) {
+                    synchronized (bytes) {
+                      bytes.write(b, 0, n);
+                    }
+                  }
+                } catch (IOException ignored) {
+                  // the process ended
+                }
+              });
       thread.setDaemon(true);
       thread.start();
     }
@@ -84,7 +86,9 @@ class InterruptTest {
     void awaitText(Predicate<String> condition) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!condition.test(text())) {
-        assertThat(System.nanoTime()).as("waiting for output; got: %s", text()).isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("waiting for output; got: %s", text())
+            .isLessThan(deadline);
         Thread.sleep(20);
       }
     }
@@ -92,9 +96,24 @@ class InterruptTest {
 
   private Process start(boolean json) throws IOException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "generate", "--provider", "gmi", "--image", "https://example.com/cat.png",
-        "--prompt", "a cat", "--base-url", sim.baseUrl(), "--poll-interval", "50ms"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "generate",
+                "--provider",
+                "gmi",
+                "--image",
+                "https://example.com/cat.png",
+                "--prompt",
+                "a cat",
+                "--base-url",
+                sim.baseUrl(),
+                "--poll-interval",
+                "50ms"));
     if (json) cmd.add("--json");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().put("GMI_API_KEY", sim.apiKey());
@@ -110,7 +129,9 @@ class InterruptTest {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
-  @DisplayName("Ctrl-C always ends with the Interrupted line (with the resume command) and, with --json, a final object")
+  @DisplayName(
+      "Ctrl-C always ends with the Interrupted line (with the resume command) and, with --json, a"
+          + " final object")
   void ctrlCAlwaysSaysWhatHappened() throws Exception {
     CtrlC.assumeDeliverable();
     for (int i = 0; i < RUNS; i++) {
@@ -126,7 +147,9 @@ class InterruptTest {
         String stdout = out.awaitEnd();
         String stderr = err.awaitEnd();
         assertThat(p.exitValue()).as("run %d exit code; stderr: %s", i, stderr).isEqualTo(130);
-        assertThat(stderr).as("run %d", i).contains("Interrupted: polling stopped; the task goes on at the provider.")
+        assertThat(stderr)
+            .as("run %d", i)
+            .contains("Interrupted: polling stopped; the task goes on at the provider.")
             .contains("Resume with: pixverse4j resume pv4j.1.");
         if (json) {
           String[] lines = stdout.trim().split("\n");

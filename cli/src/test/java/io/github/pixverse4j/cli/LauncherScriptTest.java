@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
   private static final Path SCRIPT = Paths.get("..", "pixverse4j").toAbsolutePath().normalize();
-  /** The start-up flags the launcher gives every run of the command (benchmarks/results/startup.md). */
+
+  /**
+   * The start-up flags the launcher gives every run of the command (benchmarks/results/startup.md).
+   */
   private static final String FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
 
   @TempDir Path root;
@@ -31,14 +34,18 @@ class LauncherScriptTest {
 
   @BeforeEach
   void copyScript() throws Exception {
-    assumeTrue(new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
+    assumeTrue(
+        new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
     Files.copy(SCRIPT, root.resolve("pixverse4j"));
     Files.createDirectories(root.resolve("cli"));
     Path bin = Files.createDirectories(root.resolve("fake-bin"));
     // A java that records a class-data archive when asked to, like the real one.
-    executable(bin.resolve("java"), "#!/usr/bin/env bash\n"
-        + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) touch \"${a#*=}\";; esac; done\n"
-        + "echo \"java $*\"\n");
+    executable(
+        bin.resolve("java"),
+        "#!/usr/bin/env bash\n"
+            + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) touch \"${a#*=}\";;"
+            + " esac; done\n"
+            + "echo \"java $*\"\n");
   }
 
   private static void executable(Path file, String text) throws Exception {
@@ -48,16 +55,26 @@ class LauncherScriptTest {
 
   /** A wrapper printing what Maven prints on a first run, then building the jar (or failing). */
   private void mavenWrapper(int exitCode) throws Exception {
-    executable(root.resolve("mvnw"), "#!/usr/bin/env bash\n"
-        + "echo 'Downloading https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.9.9/x.zip'\n"
-        + "echo '[INFO] Scanning for projects...'\n"
-        + "echo '[INFO] Downloading from central: https://repo.maven.apache.org/maven2/a/b/1/b-1.pom'\n"
-        + "echo '[INFO] Downloading from central: https://repo.maven.apache.org/maven2/a/c/1/c-1.pom'\n"
-        + "echo '[INFO] Building pixverse4j API model 0.1.0-SNAPSHOT                                 [1/3]'\n"
-        + "echo '[INFO] Building pixverse4j client 0.1.0-SNAPSHOT                                    [2/3]'\n"
-        + "echo '[INFO] Building pixverse4j command line 0.1.0-SNAPSHOT                              [3/3]'\n"
-        + "mkdir -p cli/target && touch cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n"
-        + "exit " + exitCode + "\n");
+    executable(
+        root.resolve("mvnw"),
+        "#!/usr/bin/env bash\n"
+            + "echo 'Downloading"
+            + " https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.9.9/x.zip'\n"
+            + "echo '[INFO] Scanning for projects...'\n"
+            + "echo '[INFO] Downloading from central:"
+            + " https://repo.maven.apache.org/maven2/a/b/1/b-1.pom'\n"
+            + "echo '[INFO] Downloading from central:"
+            + " https://repo.maven.apache.org/maven2/a/c/1/c-1.pom'\n"
+            + "echo '[INFO] Building pixverse4j API model 0.1.0-SNAPSHOT                           "
+            + "      [1/3]'\n"
+            + "echo '[INFO] Building pixverse4j client 0.1.0-SNAPSHOT                              "
+            + "      [2/3]'\n"
+            + "echo '[INFO] Building pixverse4j command line 0.1.0-SNAPSHOT                        "
+            + "      [3/3]'\n"
+            + "mkdir -p cli/target && touch cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n"
+            + "exit "
+            + exitCode
+            + "\n");
   }
 
   private int run(String... args) throws Exception {
@@ -80,7 +97,8 @@ class LauncherScriptTest {
     cmd[2] = root.resolve("pixverse4j").toString();
     System.arraycopy(args, 0, cmd, 3, args.length);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
-    pb.environment().put("PATH", root.resolve("fake-bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment()
+        .put("PATH", root.resolve("fake-bin") + File.pathSeparator + System.getenv("PATH"));
     pb.environment().remove("PIXVERSE4J_CLASSPATH");
     pb.environment().putAll(extraEnv);
     pb.redirectError(err.toFile());
@@ -88,7 +106,8 @@ class LauncherScriptTest {
   }
 
   /** Waits (bounded) until {@code condition} holds; the scripts signal their steps with files. */
-  private static void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
+  private static void await(String what, java.util.function.BooleanSupplier condition)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
@@ -102,19 +121,24 @@ class LauncherScriptTest {
    * Maven's JVM, it exits 130 on Ctrl-C.
    */
   private void slowMavenWrapper() throws Exception {
-    executable(root.resolve("mvnw"), "#!/usr/bin/env bash\n"
-        + "trap 'exit 130' INT\n"
-        + "echo run >> mvnw-runs\n"
-        + "echo '[INFO] Building pixverse4j API model 0.1.0-SNAPSHOT                                 [1/3]'\n"
-        + "mkdir -p cli/target && echo part > cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n"
-        + "ps -o pgid= -p $$ | tr -d ' ' > started.tmp && mv started.tmp started\n"
-        + "for i in $(seq 1 1200); do [ -f go ] && break; sleep 0.05; done\n"
-        + "[ -f go ] || exit 3\n"
-        + "echo whole > cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n");
+    executable(
+        root.resolve("mvnw"),
+        "#!/usr/bin/env bash\n"
+            + "trap 'exit 130' INT\n"
+            + "echo run >> mvnw-runs\n"
+            + "echo '[INFO] Building pixverse4j API model 0.1.0-SNAPSHOT                           "
+            + "      [1/3]'\n"
+            + "mkdir -p cli/target && echo part >"
+            + " cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n"
+            + "ps -o pgid= -p $$ | tr -d ' ' > started.tmp && mv started.tmp started\n"
+            + "for i in $(seq 1 1200); do [ -f go ] && break; sleep 0.05; done\n"
+            + "[ -f go ] || exit 3\n"
+            + "echo whole > cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar\n");
   }
 
   @Test
-  @DisplayName("two first runs at once build once: the second waits for the first, then runs the jar")
+  @DisplayName(
+      "two first runs at once build once: the second waits for the first, then runs the jar")
   void concurrentFirstRuns() throws Exception {
     slowMavenWrapper();
     Path err1 = root.resolve("err1.txt");
@@ -122,14 +146,16 @@ class LauncherScriptTest {
     Process first = start(err1, "--version");
     await("the first build to start", () -> Files.exists(root.resolve("started")));
     Process second = start(err2, "--help");
-    await("the second run to wait (or, wrongly, to build too)", () -> {
-      try {
-        return Files.readString(err2).contains("Waiting for another run")
-            || Files.readAllLines(root.resolve("mvnw-runs")).size() > 1;
-      } catch (java.io.IOException e) {
-        return false;
-      }
-    });
+    await(
+        "the second run to wait (or, wrongly, to build too)",
+        () -> {
+          try {
+            return Files.readString(err2).contains("Waiting for another run")
+                || Files.readAllLines(root.resolve("mvnw-runs")).size() > 1;
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        });
     Files.createFile(root.resolve("go"));
     String out1 = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String out2 = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -138,17 +164,23 @@ class LauncherScriptTest {
     assertThat(first.exitValue()).as(Files.readString(err1)).isZero();
     assertThat(second.exitValue()).as(Files.readString(err2)).isZero();
     assertThat(Files.readAllLines(root.resolve("mvnw-runs"))).as("Maven runs").hasSize(1);
-    assertThat(Files.readString(err2)).contains("Waiting for another run of pixverse4j to finish building")
-        .doesNotContain("Building the pixverse4j command line").doesNotContain("Build failed");
+    assertThat(Files.readString(err2))
+        .contains("Waiting for another run of pixverse4j to finish building")
+        .doesNotContain("Building the pixverse4j command line")
+        .doesNotContain("Build failed");
     assertThat(out1.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version");
     assertThat(out2.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --help");
-    assertThat(Files.readString(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")).trim())
+    assertThat(
+            Files.readString(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar"))
+                .trim())
         .isEqualTo("whole");
     assertThat(root.resolve("cli/.build-lock")).doesNotExist();
   }
 
   @Test
-  @DisplayName("Ctrl-C during the first build exits 130 without 'Build failed', leaves no half jar, and the next run builds")
+  @DisplayName(
+      "Ctrl-C during the first build exits 130 without 'Build failed', leaves no half jar, and the"
+          + " next run builds")
   void ctrlCDuringFirstBuild() throws Exception {
     CtrlC.assumeDeliverable();
     slowMavenWrapper();
@@ -165,9 +197,13 @@ class LauncherScriptTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String text = Files.readString(err);
     assertThat(p.exitValue()).as(text).isEqualTo(130);
-    assertThat(text).contains("Interrupted: the command line was not built").doesNotContain("Build failed");
+    assertThat(text)
+        .contains("Interrupted: the command line was not built")
+        .doesNotContain("Build failed");
     assertThat(out).isEmpty();
-    assertThat(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")).as("the half-built jar").doesNotExist();
+    assertThat(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar"))
+        .as("the half-built jar")
+        .doesNotExist();
     assertThat(root.resolve("cli/.build-lock")).doesNotExist();
 
     mavenWrapper(0);
@@ -190,23 +226,32 @@ class LauncherScriptTest {
   }
 
   @Test
-  @DisplayName("the first run shows one line per module and one when dependencies are fetched, then runs the jar")
+  @DisplayName(
+      "the first run shows one line per module and one when dependencies are fetched, then runs the"
+          + " jar")
   void firstRunShowsProgress() throws Exception {
     mavenWrapper(0);
     assertThat(run("--version")).as(stderr).isZero();
-    assertThat(stderr.lines()).containsExactly(
-        "Building the pixverse4j command line (once; 1.5 to 4 minutes on 2 cores, plus downloads"
-            + " on a fresh machine)...",
-        "  fetching Maven and the dependencies (first run on this machine only)...",
-        "  [1/3] pixverse4j API model",
-        "  [2/3] pixverse4j client",
-        "  [3/3] pixverse4j command line",
-        "  recording the command's classes for a faster start (class-data sharing)...",
-        "Built. Running it:");
-    assertThat(stdout.trim()).as("one java run on stdout: the training run's output is discarded")
-        .startsWith("java " + FLAGS + " -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
-            + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar ")
-        .endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version").doesNotContain("\n");
+    assertThat(stderr.lines())
+        .containsExactly(
+            "Building the pixverse4j command line (once; 1.5 to 4 minutes on 2 cores, plus"
+                + " downloads on a fresh machine)...",
+            "  fetching Maven and the dependencies (first run on this machine only)...",
+            "  [1/3] pixverse4j API model",
+            "  [2/3] pixverse4j client",
+            "  [3/3] pixverse4j command line",
+            "  recording the command's classes for a faster start (class-data sharing)...",
+            "Built. Running it:");
+    assertThat(stdout.trim())
+        .as("one java run on stdout: the training run's output is discarded")
+        .startsWith(
+            "java "
+                + FLAGS
+                + " -XX:SharedArchiveFile="
+                + root.resolve("cli/target/pixverse4j-cli.jsa")
+                + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar ")
+        .endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version")
+        .doesNotContain("\n");
     assertThat(root.resolve("cli/target-build.log")).doesNotExist();
   }
 
@@ -230,14 +275,16 @@ class LauncherScriptTest {
   }
 
   @Test
-  @DisplayName("a jar built by another Maven run after the archive was recorded gets its archive recorded again,"
-      + " once")
+  @DisplayName(
+      "a jar built by another Maven run after the archive was recorded gets its archive recorded"
+          + " again, once")
   void staleArchiveRecordedAgain() throws Exception {
     mavenWrapper(0);
     assertThat(run("--version")).isZero();
     Path jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar");
     Path jsa = root.resolve("cli/target/pixverse4j-cli.jsa");
-    // What ./mvnw -B verify does a minute after the recording: a new jar, sources unchanged (not newer
+    // What ./mvnw -B verify does a minute after the recording: a new jar, sources unchanged (not
+    // newer
     // than it). The recording is moved a minute back rather than the jar into the future.
     Files.writeString(jsa, "recorded for the old jar");
     Path stamp = root.resolve("cli/target/pixverse4j-cli.jsa.recorded");
@@ -246,27 +293,40 @@ class LauncherScriptTest {
     Files.setLastModifiedTime(stamp, aMinuteAgo);
     Files.setLastModifiedTime(jsa, aMinuteAgo);
     assertThat(run("--version")).as(stderr).isZero();
-    assertThat(stderr.lines()).containsExactly("pixverse4j: the command's jar changed since its class-data archive"
-        + " was recorded; recording it again for a faster start (a few seconds, once)...");
+    assertThat(stderr.lines())
+        .containsExactly(
+            "pixverse4j: the command's jar changed since its class-data archive"
+                + " was recorded; recording it again for a faster start (a few seconds, once)...");
     assertThat(Files.readString(jsa)).as("the archive the training run recorded").isEmpty();
-    assertThat(stdout.trim()).as("only the command's run on stdout")
-        .isEqualTo("java " + FLAGS + " -XX:SharedArchiveFile=" + jsa + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar "
-            + jar + " --version");
+    assertThat(stdout.trim())
+        .as("only the command's run on stdout")
+        .isEqualTo(
+            "java "
+                + FLAGS
+                + " -XX:SharedArchiveFile="
+                + jsa
+                + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar "
+                + jar
+                + " --version");
     assertThat(run("--help")).isZero();
     assertThat(stderr).as("recorded once: the next run is quiet").isEmpty();
     try (var files = Files.list(root.resolve("cli/target"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).as("no temporary archive left")
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary archive left")
           .noneMatch(n -> n.endsWith(".tmp"));
     }
   }
 
   @Test
-  @DisplayName("a failed recording is not retried on every run: the command runs without the archive")
+  @DisplayName(
+      "a failed recording is not retried on every run: the command runs without the archive")
   void failedRecordingNotRetried() throws Exception {
     mavenWrapper(0);
-    executable(root.resolve("fake-bin/java"), "#!/usr/bin/env bash\n"
-        + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) exit 1;; esac; done\n"
-        + "echo \"java $*\"\n");
+    executable(
+        root.resolve("fake-bin/java"),
+        "#!/usr/bin/env bash\n"
+            + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) exit 1;; esac; done\n"
+            + "echo \"java $*\"\n");
     assertThat(run("--version")).isZero();
     assertThat(root.resolve("cli/target/pixverse4j-cli.jsa")).doesNotExist();
     assertThat(run("--version")).isZero();
@@ -275,7 +335,9 @@ class LauncherScriptTest {
   }
 
   @Test
-  @DisplayName("PIXVERSE4J_CLASSPATH puts extra provider jars after the command's jar, with and without the archive")
+  @DisplayName(
+      "PIXVERSE4J_CLASSPATH puts extra provider jars after the command's jar, with and without the"
+          + " archive")
   void extraJars() throws Exception {
     mavenWrapper(0);
     assertThat(run("--version")).isZero();
@@ -284,18 +346,39 @@ class LauncherScriptTest {
     extraEnv.put("PIXVERSE4J_CLASSPATH", provider + ":" + deps);
     String jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar").toString();
     assertThat(run("providers")).as(stderr).isZero();
-    assertThat(stdout.trim()).isEqualTo("java " + FLAGS + " -XX:SharedArchiveFile=" + root.resolve("cli/target/pixverse4j-cli.jsa")
-        + " -Xlog:cds=off -Xlog:cds+dynamic=off -cp " + jar + ":" + provider + ":" + deps
-        + " io.github.pixverse4j.cli.Main providers");
+    assertThat(stdout.trim())
+        .isEqualTo(
+            "java "
+                + FLAGS
+                + " -XX:SharedArchiveFile="
+                + root.resolve("cli/target/pixverse4j-cli.jsa")
+                + " -Xlog:cds=off -Xlog:cds+dynamic=off -cp "
+                + jar
+                + ":"
+                + provider
+                + ":"
+                + deps
+                + " io.github.pixverse4j.cli.Main providers");
     Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
     assertThat(run("providers")).isZero();
-    assertThat(stdout.trim()).isEqualTo("java " + FLAGS + " -cp " + jar + ":" + provider + ":" + deps
-        + " io.github.pixverse4j.cli.Main providers");
+    assertThat(stdout.trim())
+        .isEqualTo(
+            "java "
+                + FLAGS
+                + " -cp "
+                + jar
+                + ":"
+                + provider
+                + ":"
+                + deps
+                + " io.github.pixverse4j.cli.Main providers");
     assertThat(stderr).isEmpty();
   }
 
   @Test
-  @DisplayName("a PIXVERSE4J_CLASSPATH entry that does not exist is named on stderr (Java would ignore it silently)")
+  @DisplayName(
+      "a PIXVERSE4J_CLASSPATH entry that does not exist is named on stderr (Java would ignore it"
+          + " silently)")
   void missingExtraJar() throws Exception {
     mavenWrapper(0);
     assertThat(run("--version")).isZero();
@@ -310,9 +393,12 @@ class LauncherScriptTest {
     mavenWrapper(1);
     assertThat(run("--version")).isEqualTo(1);
     assertThat(stderr).contains("Build failed; see " + root.resolve("cli/target-build.log"));
-    assertThat(Files.readString(root.resolve("cli/target-build.log"))).contains("[INFO] Building pixverse4j client");
+    assertThat(Files.readString(root.resolve("cli/target-build.log")))
+        .contains("[INFO] Building pixverse4j client");
     assertThat(stdout).isEmpty();
-    assertThat(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar")).as("the failed build's jar").doesNotExist();
+    assertThat(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar"))
+        .as("the failed build's jar")
+        .doesNotExist();
     assertThat(root.resolve("cli/.build-lock")).doesNotExist();
   }
 }

@@ -22,13 +22,20 @@ class OutputRetryTest {
         .state(TaskState.RUNNING)
         .progressPercent(40)
         .observedAt(since)
-        .retry(RetryState.builder().failingSince(since).failedAttempts(3).lastFailure("HTTP 502")
-            .nextAttemptAt(next).build())
+        .retry(
+            RetryState.builder()
+                .failingSince(since)
+                .failedAttempts(3)
+                .lastFailure("HTTP 502")
+                .nextAttemptAt(next)
+                .build())
         .build();
   }
 
   @Test
-  @DisplayName("the progress line says since when the provider has not answered, why, and when the next try is")
+  @DisplayName(
+      "the progress line says since when the provider has not answered, why, and when the next try"
+          + " is")
   void progressLine() {
     Output o = new Output(new PrintWriter(out), new PrintWriter(err), false, false);
     Instant now = Instant.now();
@@ -43,7 +50,9 @@ class OutputRetryTest {
   void json() {
     Output o = new Output(new PrintWriter(out), new PrintWriter(err), true, false);
     o.status(failing(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:20Z")));
-    assertThat(out.toString()).contains("\"retry\":{\"failingSince\":\"2026-01-01T00:00:00.000Z\","
-        + "\"failedAttempts\":3,\"lastFailure\":\"HTTP 502\",\"nextAttemptAt\":\"2026-01-01T00:00:20.000Z\"}");
+    assertThat(out.toString())
+        .contains(
+            "\"retry\":{\"failingSince\":\"2026-01-01T00:00:00.000Z\",\"failedAttempts\":3,\"lastFailure\":\"HTTP"
+                + " 502\",\"nextAttemptAt\":\"2026-01-01T00:00:20.000Z\"}");
   }
 }

@@ -49,7 +49,9 @@ class ProgressRendererTest {
   @DisplayName("on a terminal")
   class Terminal {
     @Test
-    @DisplayName("the elapsed time ticks every second and the spinner moves although the provider reports no progress")
+    @DisplayName(
+        "the elapsed time ticks every second and the spinner moves although the provider reports no"
+            + " progress")
     void ticksWithoutProgress() {
       ProgressRenderer r = renderer(true);
       r.status(status(TaskState.RUNNING).build(), Optional.empty());
@@ -63,12 +65,18 @@ class ProgressRendererTest {
     }
 
     @Test
-    @DisplayName("a known progress shows a bar, and the ETA counts down from the provider's estimate")
+    @DisplayName(
+        "a known progress shows a bar, and the ETA counts down from the provider's estimate")
     void barAndEta() {
       ProgressRenderer r = renderer(true);
-      r.status(status(TaskState.RUNNING).progressPercent(40).estimatedTimeRemaining(Duration.ofSeconds(20)).build(),
+      r.status(
+          status(TaskState.RUNNING)
+              .progressPercent(40)
+              .estimatedTimeRemaining(Duration.ofSeconds(20))
+              .build(),
           Optional.empty());
-      assertThat(screen()).isEqualTo("| [############------------------] RUNNING 40%  0:00  eta 0:20");
+      assertThat(screen())
+          .isEqualTo("| [############------------------] RUNNING 40%  0:00  eta 0:20");
       advance(5);
       assertThat(screen()).endsWith("RUNNING 40%  0:05  eta 0:15");
       advance(30);
@@ -76,21 +84,29 @@ class ProgressRendererTest {
     }
 
     @Test
-    @DisplayName("while the provider is not answering, the retry state replaces the bar and counts down to the next try")
+    @DisplayName(
+        "while the provider is not answering, the retry state replaces the bar and counts down to"
+            + " the next try")
     void retryLineInsteadOfAFrozenBar() {
       ProgressRenderer r = renderer(true);
       advance(50);
       Instant failingSince = now().minusSeconds(42);
-      ProgressRenderer.Retrying retry = ProgressRenderer.Retrying.of(failingSince, 3, "HTTP 502", now().plusSeconds(20));
+      ProgressRenderer.Retrying retry =
+          ProgressRenderer.Retrying.of(failingSince, 3, "HTTP 502", now().plusSeconds(20));
       r.status(status(TaskState.RUNNING).progressPercent(40).build(), Optional.of(retry));
-      assertThat(screen()).isEqualTo("| RUNNING 40%  0:50  provider not answering for 42s (HTTP 502); next try in 20s")
+      assertThat(screen())
+          .isEqualTo(
+              "| RUNNING 40%  0:50  provider not answering for 42s (HTTP 502); next try in 20s")
           .doesNotContain("[#");
       advance(5);
-      assertThat(screen()).endsWith("0:55  provider not answering for 47s (HTTP 502); next try in 15s");
+      assertThat(screen())
+          .endsWith("0:55  provider not answering for 47s (HTTP 502); next try in 15s");
       advance(15);
       assertThat(screen()).endsWith("trying again now");
       r.status(status(TaskState.RUNNING).progressPercent(60).build(), Optional.empty());
-      assertThat(screen()).contains("[##################------------] RUNNING 60%").doesNotContain("answering");
+      assertThat(screen())
+          .contains("[##################------------] RUNNING 60%")
+          .doesNotContain("answering");
     }
 
     @Test
@@ -122,7 +138,9 @@ class ProgressRendererTest {
       r.status(status(TaskState.RUNNING).build(), Optional.empty());
       String all = sink.toString();
       String last = all.substring(all.lastIndexOf('\r') + 1);
-      assertThat(last).startsWith("| RUNNING  0:00").hasSize("| QUEUED (queue position 12)  0:00".length());
+      assertThat(last)
+          .startsWith("| RUNNING  0:00")
+          .hasSize("| QUEUED (queue position 12)  0:00".length());
     }
   }
 
@@ -135,23 +153,30 @@ class ProgressRendererTest {
       ProgressRenderer r = renderer(false);
       r.status(status(TaskState.RUNNING).progressPercent(10).build(), Optional.empty());
       advance(10);
-      r.status(status(TaskState.RUNNING).progressPercent(50).estimatedTimeRemaining(Duration.ofSeconds(8)).build(),
+      r.status(
+          status(TaskState.RUNNING)
+              .progressPercent(50)
+              .estimatedTimeRemaining(Duration.ofSeconds(8))
+              .build(),
           Optional.empty());
       advance(10);
-      assertThat(sink.toString().split("\\R")).containsExactly(
-          "RUNNING 10%  elapsed 0:00", "RUNNING 50%  elapsed 0:10  eta 0:08");
+      assertThat(sink.toString().split("\\R"))
+          .containsExactly("RUNNING 10%  elapsed 0:00", "RUNNING 50%  elapsed 0:10  eta 0:08");
     }
 
     @Test
     @DisplayName("a retry state is written once when it changes")
     void retryOnce() {
       ProgressRenderer r = renderer(false);
-      ProgressRenderer.Retrying retry = ProgressRenderer.Retrying.of(now(), 1, "connection refused", now().plusSeconds(2));
+      ProgressRenderer.Retrying retry =
+          ProgressRenderer.Retrying.of(now(), 1, "connection refused", now().plusSeconds(2));
       r.status(status(TaskState.RUNNING).build(), Optional.of(retry));
       advance(1);
       r.status(status(TaskState.RUNNING).build(), Optional.of(retry));
-      assertThat(sink.toString().split("\\R")).containsExactly(
-          "RUNNING  elapsed 0:00", "Retrying: provider not answering for 0s (connection refused); next try in 2s");
+      assertThat(sink.toString().split("\\R"))
+          .containsExactly(
+              "RUNNING  elapsed 0:00",
+              "Retrying: provider not answering for 0s (connection refused); next try in 2s");
     }
 
     @Test
@@ -162,8 +187,10 @@ class ProgressRendererTest {
       advance(2);
       assertThat(sink.toString()).isEmpty();
       advance(1);
-      assertThat(sink.toString()).isEqualTo("Asking gmi for the task's status: no answer yet after 3s; still trying."
-          + System.lineSeparator());
+      assertThat(sink.toString())
+          .isEqualTo(
+              "Asking gmi for the task's status: no answer yet after 3s; still trying."
+                  + System.lineSeparator());
       advance(30);
       assertThat(sink.toString().split("\\R")).hasSize(1);
     }

@@ -17,8 +17,10 @@ class QuickStartTest {
   private int viaMain(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = new Main(n -> null, new PrintWriter(o, true), new PrintWriter(e, true), Paths.get(""), false)
-        .execute(args);
+    int code =
+        new Main(
+                n -> null, new PrintWriter(o, true), new PrintWriter(e, true), Paths.get(""), false)
+            .execute(args);
     out = o.toString();
     err = e.toString();
     return code;
@@ -27,22 +29,31 @@ class QuickStartTest {
   private int viaFullModel(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = new Main(n -> null, new PrintWriter(o, true), new PrintWriter(e, true), Paths.get(""), false)
-        .commandLine().execute(args);
+    int code =
+        new Main(
+                n -> null, new PrintWriter(o, true), new PrintWriter(e, true), Paths.get(""), false)
+            .commandLine()
+            .execute(args);
     out = o.toString();
     err = e.toString();
     return code;
   }
 
   @Test
-  @DisplayName("--help, -h, --version and -V print what the full command model prints, with its exit code")
+  @DisplayName(
+      "--help, -h, --version and -V print what the full command model prints, with its exit code")
   void sameAsTheFullModel() {
     for (String arg : List.of("--help", "-h", "--version", "-V")) {
       int fullCode = viaFullModel(arg);
       String fullOut = out;
       String fullErr = err;
-      assertThat(QuickStart.run(new String[] {arg}, new PrintWriter(new StringWriter()),
-          new PrintWriter(new StringWriter()))).as("%s takes the quick path", arg).isNotNull();
+      assertThat(
+              QuickStart.run(
+                  new String[] {arg},
+                  new PrintWriter(new StringWriter()),
+                  new PrintWriter(new StringWriter())))
+          .as("%s takes the quick path", arg)
+          .isNotNull();
       assertThat(viaMain(arg)).as(arg).isEqualTo(fullCode);
       assertThat(out).as(arg).isEqualTo(fullOut).isNotBlank();
       assertThat(err).as(arg).isEqualTo(fullErr);
@@ -51,17 +62,33 @@ class QuickStartTest {
   }
 
   @Test
-  @DisplayName("the top help lists every command of the model, and nothing else takes the quick path")
+  @DisplayName(
+      "the top help lists every command of the model, and nothing else takes the quick path")
   void everyCommandListed() {
     viaMain("--help");
-    for (String name : new Main(n -> null, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-        Paths.get(""), false).commandLine().getSubcommands().keySet()) {
+    for (String name :
+        new Main(
+                n -> null,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                Paths.get(""),
+                false)
+            .commandLine()
+            .getSubcommands()
+            .keySet()) {
       assertThat(out).contains("  " + name + " ");
     }
-    for (String[] args : List.of(new String[0], new String[] {"generate", "--help"}, new String[] {"--help", "x"},
-        new String[] {"--versions"})) {
-      assertThat(QuickStart.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
-          .as(String.join(" ", args)).isNull();
+    for (String[] args :
+        List.of(
+            new String[0],
+            new String[] {"generate", "--help"},
+            new String[] {"--help", "x"},
+            new String[] {"--versions"})) {
+      assertThat(
+              QuickStart.run(
+                  args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
+          .as(String.join(" ", args))
+          .isNull();
     }
   }
 }

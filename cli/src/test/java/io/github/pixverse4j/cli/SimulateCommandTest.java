@@ -40,12 +40,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code pixverse4j simulate}: started in-process on a free port, driven by generate and watch as
- * a user would from another terminal, and stopped; its argument errors.
+ * {@code pixverse4j simulate}: started in-process on a free port, driven by generate and watch as a
+ * user would from another terminal, and stopped; its argument errors.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SimulateCommandTest {
-  private static final Pattern BASE_URL = Pattern.compile("(?m)^Simulating (\\S+) at (http://127\\.0\\.0\\.1:(\\d+)\\S*)$");
+  private static final Pattern BASE_URL =
+      Pattern.compile("(?m)^Simulating (\\S+) at (http://127\\.0\\.0\\.1:(\\d+)\\S*)$");
   private static final Pattern EXPORT = Pattern.compile("(?m)^  export (\\w+)=(\\S+)$");
 
   @TempDir Path dir;
@@ -92,7 +93,9 @@ class SimulateCommandTest {
   private int run(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false).execute(args);
+    int code =
+        new Main(env::get, new PrintWriter(out, true), new PrintWriter(err, true), dir, false)
+            .execute(args);
     stdout = out.toString();
     stderr = err.toString();
     return code;
@@ -109,14 +112,19 @@ class SimulateCommandTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("providerIds")
-  @DisplayName("simulate serves a provider until Ctrl-C: generate and watch with --base-url and the printed key"
-      + " work against it, then it stops with 130 and its port is closed")
+  @DisplayName(
+      "simulate serves a provider until Ctrl-C: generate and watch with --base-url and the printed"
+          + " key work against it, then it stops with 130 and its port is closed")
   void servesUntilInterrupted(String provider) throws Exception {
     WatchedOutput out = new WatchedOutput();
     StringWriter err = new StringWriter();
-    Main server = new Main(n -> null, new PrintWriter(out, true), new PrintWriter(err, true), dir, false);
-    Future<Integer> exit = pool.submit(() -> server.execute("simulate", "--provider", provider,
-        "--queue", "0", "--run", "300ms"));
+    Main server =
+        new Main(n -> null, new PrintWriter(out, true), new PrintWriter(err, true), dir, false);
+    Future<Integer> exit =
+        pool.submit(
+            () ->
+                server.execute(
+                    "simulate", "--provider", provider, "--queue", "0", "--run", "300ms"));
     String banner = out.await(t -> t.contains("Press Ctrl-C to stop."));
     Matcher url = BASE_URL.matcher(banner);
     Matcher key = EXPORT.matcher(banner);
@@ -124,7 +132,8 @@ class SimulateCommandTest {
     assertThat(key.find()).as(banner).isTrue();
     assertThat(url.group(1)).isEqualTo(provider);
     assertThat(key.group(1)).isEqualTo(Connection.factory(provider).apiKeyEnvironmentVariable());
-    assertThat(banner).contains("every video is a 1-second 64x64 placeholder")
+    assertThat(banner)
+        .contains("every video is a 1-second 64x64 placeholder")
         .contains("pixverse4j watch TOKEN --base-url " + url.group(2));
     int port = Integer.parseInt(url.group(3));
 
@@ -132,21 +141,47 @@ class SimulateCommandTest {
     env.put(key.group(1), key.group(2));
     env.put("PIXVERSE4J_HOME", dir.resolve("state").toString());
     // The generate line the banner prints, as a user would copy it.
-    assertThat(run(env, "generate", "--provider", provider, "--base-url", url.group(2),
-        "--image", "https://example.com/cat.png", "--prompt", "the cat turns its head",
-        "--poll-interval", "20ms", "--output", dir.resolve("first.mp4").toString()))
-        .as("generate; stderr: %s", stderr).isZero();
+    assertThat(
+            run(
+                env,
+                "generate",
+                "--provider",
+                provider,
+                "--base-url",
+                url.group(2),
+                "--image",
+                "https://example.com/cat.png",
+                "--prompt",
+                "the cat turns its head",
+                "--poll-interval",
+                "20ms",
+                "--output",
+                dir.resolve("first.mp4").toString()))
+        .as("generate; stderr: %s", stderr)
+        .isZero();
     assertThat(dir.resolve("first.mp4")).hasBinaryContent(ProviderSimulatorBytes.SAMPLE);
     Matcher task = Pattern.compile("(?m)^Task: (\\S+)").matcher(stderr);
     assertThat(task.find()).as(stderr).isTrue();
-    assertThat(run(env, "watch", task.group(1), "--base-url", url.group(2), "--poll-interval", "20ms",
-        "--output", dir.resolve("again.mp4").toString())).as("watch; stderr: %s", stderr).isZero();
+    assertThat(
+            run(
+                env,
+                "watch",
+                task.group(1),
+                "--base-url",
+                url.group(2),
+                "--poll-interval",
+                "20ms",
+                "--output",
+                dir.resolve("again.mp4").toString()))
+        .as("watch; stderr: %s", stderr)
+        .isZero();
     assertThat(dir.resolve("again.mp4")).hasBinaryContent(ProviderSimulatorBytes.SAMPLE);
 
     assertThat(exit.isDone()).as("the server runs until Ctrl-C").isFalse();
     server.interrupt();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
-    assertThat(out.toString()).contains("Stopped: the " + provider + " simulator at " + url.group(2) + " is closed.");
+    assertThat(out.toString())
+        .contains("Stopped: the " + provider + " simulator at " + url.group(2) + " is closed.");
     assertThat(listening(port)).as("port %d after Ctrl-C", port).isFalse();
     assertThat(err.toString()).isEmpty();
   }
@@ -166,18 +201,49 @@ class SimulateCommandTest {
   @DisplayName("--fail-rate 1 fails every job at the end of its run")
   void failRate() throws Exception {
     WatchedOutput out = new WatchedOutput();
-    Main server = new Main(n -> null, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), dir, false);
-    Future<Integer> exit = pool.submit(() -> server.execute("simulate", "--provider", "gmi", "--queue", "0",
-        "--run", "100ms", "--fail-rate", "1"));
+    Main server =
+        new Main(
+            n -> null,
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            dir,
+            false);
+    Future<Integer> exit =
+        pool.submit(
+            () ->
+                server.execute(
+                    "simulate",
+                    "--provider",
+                    "gmi",
+                    "--queue",
+                    "0",
+                    "--run",
+                    "100ms",
+                    "--fail-rate",
+                    "1"));
     String banner = out.await(t -> t.contains("Press Ctrl-C to stop."));
     assertThat(banner).contains("runs 100ms, and 100% of the jobs fail");
     Matcher url = BASE_URL.matcher(banner);
     Matcher key = EXPORT.matcher(banner);
     assertThat(url.find() && key.find()).isTrue();
-    Map<String, String> env = Map.of(key.group(1), key.group(2), "PIXVERSE4J_HOME", dir.resolve("state").toString());
-    assertThat(run(env, "generate", "--provider", "gmi", "--base-url", url.group(2), "--image",
-        "https://example.com/cat.png", "--prompt", "a cat", "--poll-interval", "20ms"))
-        .as(stderr).isEqualTo(ExitCodes.TASK_FAILED);
+    Map<String, String> env =
+        Map.of(key.group(1), key.group(2), "PIXVERSE4J_HOME", dir.resolve("state").toString());
+    assertThat(
+            run(
+                env,
+                "generate",
+                "--provider",
+                "gmi",
+                "--base-url",
+                url.group(2),
+                "--image",
+                "https://example.com/cat.png",
+                "--prompt",
+                "a cat",
+                "--poll-interval",
+                "20ms"))
+        .as(stderr)
+        .isEqualTo(ExitCodes.TASK_FAILED);
     assertThat(stdout + stderr).contains("simulated failure (--fail-rate 1)");
     server.interrupt();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
@@ -187,18 +253,37 @@ class SimulateCommandTest {
   @DisplayName("every bad argument is named at once, with exit 2 and nothing started")
   void argumentErrors() {
     assertThat(run(Map.of(), "simulate", "--provider", "nope")).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr).contains("Unknown provider 'nope': use one of ")
-        .contains(io.github.pixverse4j.api.internal.ListText.of(
-            CliTest.providerIds().collect(java.util.stream.Collectors.toList()), "or") + " (");
+    assertThat(stderr)
+        .contains("Unknown provider 'nope': use one of ")
+        .contains(
+            io.github.pixverse4j.api.internal.ListText.of(
+                    CliTest.providerIds().collect(java.util.stream.Collectors.toList()), "or")
+                + " (");
     assertThat(stdout).isEmpty();
 
-    assertThat(run(Map.of(), "simulate", "--provider", "gmi", "--port", "70000", "--queue", "5x",
-        "--run", "-1s", "--fail-rate", "1.5")).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr).contains("--port must be a port number from 1 to 65535 (or left out for a free one),"
-            + " got '70000'.")
+    assertThat(
+            run(
+                Map.of(),
+                "simulate",
+                "--provider",
+                "gmi",
+                "--port",
+                "70000",
+                "--queue",
+                "5x",
+                "--run",
+                "-1s",
+                "--fail-rate",
+                "1.5"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr)
+        .contains(
+            "--port must be a port number from 1 to 65535 (or left out for a free one),"
+                + " got '70000'.")
         .contains("--queue must be a duration such as 5s, 2m or 1m30s (0 for none), got '5x'.")
         .contains("--run must be a duration such as 5s, 2m or 1m30s (0 for none), got '-1s'.")
-        .contains("--fail-rate must be a number from 0 to 1 (0.1 fails one job in ten), got '1.5'.");
+        .contains(
+            "--fail-rate must be a number from 0 to 1 (0.1 fails one job in ten), got '1.5'.");
     assertThat(stdout).isEmpty();
 
     for (String bad : List.of("abc", "0", "-1", "65536", "")) {
@@ -218,7 +303,8 @@ class SimulateCommandTest {
       int port = taken.getLocalPort();
       assertThat(run(Map.of(), "simulate", "--provider", "gmi", "--port", Integer.toString(port)))
           .isEqualTo(ExitCodes.OTHER);
-      assertThat(stderr).contains("The gmi simulator cannot listen on 127.0.0.1:" + port)
+      assertThat(stderr)
+          .contains("The gmi simulator cannot listen on 127.0.0.1:" + port)
           .contains("choose another --port, or leave it out for a free one.");
     }
   }
@@ -228,10 +314,23 @@ class SimulateCommandTest {
   @DisplayName("Ctrl-C on the real process stops the server: the last line says so, exit 130")
   void ctrlCOnTheProcess() throws Exception {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "simulate", "--provider", "gmi"));
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "simulate",
+                "--provider",
+                "gmi"));
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       int port = -1;
       for (String line; (line = r.readLine()) != null; ) {
         Matcher m = BASE_URL.matcher(line);
@@ -242,8 +341,10 @@ class SimulateCommandTest {
       assertThat(listening(port)).isTrue();
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      String rest = new String(r.lines().reduce("", (a, b) -> a + b + "\n").getBytes(StandardCharsets.UTF_8),
-          StandardCharsets.UTF_8);
+      String rest =
+          new String(
+              r.lines().reduce("", (a, b) -> a + b + "\n").getBytes(StandardCharsets.UTF_8),
+              StandardCharsets.UTF_8);
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isEqualTo(130);
       assertThat(rest).startsWith("Stopped: the gmi simulator at http://127.0.0.1:" + port);

@@ -6,15 +6,14 @@ import okhttp3.OkHttpClient;
 
 /**
  * The builder every provider facade extends, such as {@code GmiCloud.builder()}: the setters of
- * {@link ClientConfig.Builder}, one for one and with the same names, defaults and validation
- * (each delegates to the {@code ClientConfig.Builder} that is this class's only configuration
- * state), plus {@link #settings(ClientConfig)} and the provider's own options. The provider's
- * default base URL fills in when none is given. Only the API key is required.
+ * {@link ClientConfig.Builder}, one for one and with the same names, defaults and validation (each
+ * delegates to the {@code ClientConfig.Builder} that is this class's only configuration state),
+ * plus {@link #settings(ClientConfig)} and the provider's own options. The provider's default base
+ * URL fills in when none is given. Only the API key is required.
  *
  * <p>So there is one configuration to learn, {@link ClientConfig}: a setting added there is added
  * here ({@code ClientBuilderTest} fails until it is), and a facade builder and {@code
- * VideoProviderFactory.find(id).get().create(config)} build the same client from the same
- * settings.
+ * VideoProviderFactory.find(id).get().create(config)} build the same client from the same settings.
  *
  * <p>An app with its own Dagger component extends it too: {@link #config()} is the {@link
  * ClientConfig} to bind next to {@link ClientModule} and the provider's module (see the provider's
@@ -104,8 +103,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * Copies every setting of {@code settings}: key, schedulers and policy, and the base URL, HTTP
-   * client and journal when it has them (an absent one leaves this builder's as it is). What
-   * {@link VideoProviderFactory#create} does; the provider's own options are left as they are.
+   * client and journal when it has them (an absent one leaves this builder's as it is). What {@link
+   * VideoProviderFactory#create} does; the provider's own options are left as they are.
    */
   public B settings(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");
@@ -124,8 +123,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * The finished configuration, with the provider's default base URL unless another was given.
    *
-   * @throws IllegalStateException if no API key was given, naming the provider and its key
-   *     variable
+   * @throws IllegalStateException if no API key was given, naming the provider and its key variable
    */
   protected final ClientConfig config() {
     return config.build(defaultBaseUrl, provider);

@@ -10,16 +10,16 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Everything a client is built from: API key, base URL, HTTP client, schedulers, polling policy
- * and journal. The one configuration holder of pixverse4j, learnt once:
+ * Everything a client is built from: API key, base URL, HTTP client, schedulers, polling policy and
+ * journal. The one configuration holder of pixverse4j, learnt once:
  *
  * <ul>
  *   <li>{@link VideoProviderFactory#create} takes it;
  *   <li>every facade builder ({@code OdiRouter.builder()}, {@code GmiCloud.builder()}, …) has
  *       exactly the setters of {@link Builder}, plus {@code settings(ClientConfig)} and its
  *       provider's own options: their common base {@link ClientBuilder} holds nothing but a {@link
- *       Builder} (and the provider's default base URL), so names, defaults and validation are
- *       this class's;
+ *       Builder} (and the provider's default base URL), so names, defaults and validation are this
+ *       class's;
  *   <li>a provider's Dagger component binds it for {@link ClientModule}.
  * </ul>
  *
@@ -101,8 +101,13 @@ public final class ClientConfig {
 
   @Override
   public String toString() {
-    return "ClientConfig{apiKey=" + apiKey + ", baseUrl=" + (baseUrl == null ? "default" : baseUrl)
-        + ", policy=" + pollingPolicy + "}";
+    return "ClientConfig{apiKey="
+        + apiKey
+        + ", baseUrl="
+        + (baseUrl == null ? "default" : baseUrl)
+        + ", policy="
+        + pollingPolicy
+        + "}";
   }
 
   /** Builds a {@link ClientConfig}; every setter rejects {@code null}. */
@@ -222,7 +227,9 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Records every task in {@code journal}; see {@link VideoClient#withJournal}. Default: none. */
+    /**
+     * Records every task in {@code journal}; see {@link VideoClient#withJournal}. Default: none.
+     */
     public Builder journal(TaskJournal journal) {
       if (journal == null) throw new NullPointerException("journal == null");
       this.journal = journal;

@@ -2,11 +2,11 @@ package io.github.pixverse4j.client;
 
 import dagger.Module;
 import dagger.Provides;
+import io.github.pixverse4j.api.DownloadProgress;
+import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
-import io.github.pixverse4j.api.DownloadProgress;
-import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -21,9 +21,9 @@ import okhttp3.OkHttpClient;
  * the provider module's {@link VideoProvider} into a {@link VideoClient}.
  *
  * <p>Public API: an app with its own {@code @Singleton} component includes it with one provider
- * module (such as {@code OdiRouterModule}) and binds a {@link ClientConfig} made by that
- * provider's facade builder ({@link ClientBuilder#config()}), as {@code OdiRouterFacadeTest} and
- * {@code ClientModuleTest} do. {@code docs/architecture.md} records why Dagger is public.
+ * module (such as {@code OdiRouterModule}) and binds a {@link ClientConfig} made by that provider's
+ * facade builder ({@link ClientBuilder#config()}), as {@code OdiRouterFacadeTest} and {@code
+ * ClientModuleTest} do. {@code docs/architecture.md} records why Dagger is public.
  */
 @Module
 public final class ClientModule {
@@ -36,9 +36,14 @@ public final class ClientModule {
 
   @Provides
   static HttpUrl baseUrl(ClientConfig config) {
-    return config.baseUrl().orElseThrow(() -> new IllegalStateException(
-        "the ClientConfig bound in the component has no baseUrl: set one, or make the config with"
-            + " the provider's facade builder (ClientBuilder.config()), which fills in the default"));
+    return config
+        .baseUrl()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the ClientConfig bound in the component has no baseUrl: set one, or make the"
+                        + " config with the provider's facade builder (ClientBuilder.config()),"
+                        + " which fills in the default"));
   }
 
   @Provides
@@ -70,7 +75,8 @@ public final class ClientModule {
       }
 
       @Override
-      public Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
+      public Observable<DownloadProgress> download(
+          Video video, Path target, Single<Video> freshVideo) {
         return downloader.download(video, target, freshVideo);
       }
     };
@@ -78,10 +84,15 @@ public final class ClientModule {
 
   @Provides
   @Singleton
-  static VideoClient videoClient(VideoProvider provider, PollingPolicy policy, Scheduler scheduler,
-      VideoClient.Downloader downloader, HttpUrl baseUrl, ClientConfig config) {
-    VideoClient client = new VideoClient(provider, policy, scheduler, downloader)
-        .withEndpoint(baseUrl.toString());
+  static VideoClient videoClient(
+      VideoProvider provider,
+      PollingPolicy policy,
+      Scheduler scheduler,
+      VideoClient.Downloader downloader,
+      HttpUrl baseUrl,
+      ClientConfig config) {
+    VideoClient client =
+        new VideoClient(provider, policy, scheduler, downloader).withEndpoint(baseUrl.toString());
     return config.journal().isPresent() ? client.withJournal(config.journal().get()) : client;
   }
 }

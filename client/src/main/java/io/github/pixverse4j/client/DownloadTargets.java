@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Checks a download target before a paid job is submitted, so that a video is never generated
- * (and billed) only to fail at the end for a local reason. {@link VideoClient#download} fails the
- * same way afterwards; checking first is the caller's choice, recommended before {@code generate}.
+ * Checks a download target before a paid job is submitted, so that a video is never generated (and
+ * billed) only to fail at the end for a local reason. {@link VideoClient#download} fails the same
+ * way afterwards; checking first is the caller's choice, recommended before {@code generate}.
  *
  * <p>A target that is an existing directory means "save inside it" under a name chosen once the
  * task is known ({@link #resolve}).
@@ -41,23 +41,31 @@ public final class DownloadTargets {
     }
     if (Files.isSymbolicLink(absolute)) throw new IllegalArgumentException(symbolicLink(absolute));
     if (Files.exists(absolute) && !overwrite) {
-      throw new IllegalArgumentException(absolute + " already exists (nothing was sent): choose another --output"
-          + " or add --force");
+      throw new IllegalArgumentException(
+          absolute
+              + " already exists (nothing was sent): choose another --output"
+              + " or add --force");
     }
     if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-      throw new IllegalArgumentException(absolute + " is not a regular file, so the video cannot be saved there.");
+      throw new IllegalArgumentException(
+          absolute + " is not a regular file, so the video cannot be saved there.");
     }
     Path dir = absolute.getParent();
-    if (dir == null) throw new IllegalArgumentException(absolute + " has no directory to save the video in.");
+    if (dir == null)
+      throw new IllegalArgumentException(absolute + " has no directory to save the video in.");
     if (!Files.isDirectory(dir)) {
       for (Path p = dir; p != null; p = p.getParent()) {
         if (Files.exists(p) && !Files.isDirectory(p)) {
-          throw new IllegalArgumentException("Cannot save the video as " + absolute + ": " + p
-              + " is a file, not a directory.");
+          throw new IllegalArgumentException(
+              "Cannot save the video as " + absolute + ": " + p + " is a file, not a directory.");
         }
       }
-      throw new IllegalArgumentException("Cannot save the video as " + absolute + ": the directory " + dir
-          + " does not exist; create it first.");
+      throw new IllegalArgumentException(
+          "Cannot save the video as "
+              + absolute
+              + ": the directory "
+              + dir
+              + " does not exist; create it first.");
     }
     requireWritableDirectory(dir, absolute);
   }
@@ -76,7 +84,10 @@ public final class DownloadTargets {
     } catch (IOException | UnsupportedOperationException e) {
       to = "";
     }
-    return link + " is a symbolic link" + to + "; the video is not saved through links (nothing was sent):"
+    return link
+        + " is a symbolic link"
+        + to
+        + "; the video is not saved through links (nothing was sent):"
         + " give the file itself as --output (with --force to replace it), or remove the link.";
   }
 
@@ -97,18 +108,35 @@ public final class DownloadTargets {
 
   private static void requireWritableDirectory(Path dir, Path target) {
     sweepProbes(dir);
-    Path probe = dir.resolve(PROBE_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + PROBE_SUFFIX);
+    Path probe =
+        dir.resolve(
+            PROBE_PREFIX
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + PROBE_SUFFIX);
     // DELETE_ON_CLOSE: on Linux the JDK unlinks the file right after open(2), so a process killed
     // here leaves nothing behind; elsewhere it is deleted on close, and the sweep clears leftovers.
-    try (SeekableByteChannel ignored = Files.newByteChannel(probe, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)) {
+    try (SeekableByteChannel ignored =
+        Files.newByteChannel(
+            probe,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.DELETE_ON_CLOSE)) {
       // Creating the file is the test.
     } catch (IOException e) {
       // The probe is ours, not the user's: its name stays out of the message.
-      String why = e instanceof java.nio.file.NoSuchFileException ? "the file system there takes no new files"
-          : reason(e);
-      throw new IllegalArgumentException("Cannot save the video as " + target + ": new files cannot be created in "
-          + dir + " (" + why + ").", e);
+      String why =
+          e instanceof java.nio.file.NoSuchFileException
+              ? "the file system there takes no new files"
+              : reason(e);
+      throw new IllegalArgumentException(
+          "Cannot save the video as "
+              + target
+              + ": new files cannot be created in "
+              + dir
+              + " ("
+              + why
+              + ").",
+          e);
     }
   }
 
@@ -118,10 +146,12 @@ public final class DownloadTargets {
    * turns its own delete into a no-op. Failures are ignored: a leftover probe is harmless.
    */
   static void sweepProbes(Path dir) {
-    try (DirectoryStream<Path> probes = Files.newDirectoryStream(dir, PROBE_PREFIX + "*" + PROBE_SUFFIX)) {
+    try (DirectoryStream<Path> probes =
+        Files.newDirectoryStream(dir, PROBE_PREFIX + "*" + PROBE_SUFFIX)) {
       for (Path p : probes) {
         try {
-          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0) Files.deleteIfExists(p);
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0)
+            Files.deleteIfExists(p);
         } catch (IOException ignored) {
           // Gone already, or not ours to delete.
         }

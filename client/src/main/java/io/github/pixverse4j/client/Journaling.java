@@ -12,8 +12,8 @@ import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.client.journal.JournalRecord;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Observable;
-import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,28 +30,37 @@ import java.util.logging.Logger;
 /** What a {@link VideoClient} records in its {@link TaskJournal}, and when. */
 final class Journaling {
   private static final Logger LOG = Logger.getLogger(Journaling.class.getName());
-  /** Long prompts are cut in the summary; the journal is for recognising a task, not replaying it. */
+
+  /**
+   * Long prompts are cut in the summary; the journal is for recognising a task, not replaying it.
+   */
   static final int MAX_PROMPT_CHARS = 500;
 
-  /** How many tokens {@link #known} remembers; beyond that, the oldest are looked up in the journal again. */
+  /**
+   * How many tokens {@link #known} remembers; beyond that, the oldest are looked up in the journal
+   * again.
+   */
   static final int KNOWN_TOKENS = 4096;
 
   final TaskJournal journal;
   private final VideoProvider provider;
   private final Scheduler scheduler;
+
   /**
    * Tokens this client recorded or read from its journal recently, so that a download after a
    * generate does not read the whole journal to learn that it knows the task.
    */
-  private final java.util.Set<String> known = java.util.Collections.newSetFromMap(
-      java.util.Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private final java.util.Set<String> known =
+      java.util.Collections.newSetFromMap(
+          java.util.Collections.synchronizedMap(
+              new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > KNOWN_TOKENS;
-        }
-      }));
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > KNOWN_TOKENS;
+                }
+              }));
 
   Journaling(TaskJournal journal, VideoProvider provider, Scheduler scheduler) {
     this.journal = journal;
@@ -67,8 +76,8 @@ final class Journaling {
   /**
    * Records a task that is about to be followed (watched, or downloaded) as accepted, with {@code
    * endpoint} and {@code labels}, unless the journal already knows its token: then nothing is
-   * written, and the entry keeps the labels it has. Without this, a process killed while watching
-   * a task from elsewhere left nothing a resume could find.
+   * written, and the entry keeps the labels it has. Without this, a process killed while watching a
+   * task from elsewhere left nothing a resume could find.
    */
   void watching(TaskHandle handle, String endpoint, Map<String, String> labels) {
     String token = handle.token();
@@ -82,7 +91,8 @@ final class Journaling {
       // Unreadable now: recording it again is harmless (records of one token fold into one entry).
       LOG.log(Level.WARNING, "Could not read " + journal, e);
     }
-    record(JournalRecord.watched(token, now(), handle.providerId(), handle.model(), endpoint, labels));
+    record(
+        JournalRecord.watched(token, now(), handle.providerId(), handle.model(), endpoint, labels));
     known.add(token);
   }
 
@@ -96,8 +106,9 @@ final class Journaling {
    */
   Submit intent(Map<String, String> summary, String endpoint, Map<String, String> labels) {
     String id = JournalRecord.newId();
-    journal.append(JournalRecord.intent(id, now(), provider.id(), provider.capabilities().model(), endpoint,
-        summary, labels));
+    journal.append(
+        JournalRecord.intent(
+            id, now(), provider.id(), provider.capabilities().model(), endpoint, summary, labels));
     return new Submit(id);
   }
 
@@ -119,9 +130,10 @@ final class Journaling {
 
     void failed(Throwable e) {
       if (!answered.compareAndSet(false, true)) return;
-      record(e instanceof SubmitOutcomeUnknownException
-          ? JournalRecord.outcomeUnknown(id, now(), e.getMessage())
-          : JournalRecord.notAccepted(id, now(), e.getMessage()));
+      record(
+          e instanceof SubmitOutcomeUnknownException
+              ? JournalRecord.outcomeUnknown(id, now(), e.getMessage())
+              : JournalRecord.notAccepted(id, now(), e.getMessage()));
     }
 
     /** Disposed before the answer: the submit may have reached the provider. */
@@ -136,11 +148,18 @@ final class Journaling {
      */
     void abandoned(boolean mayHaveReached) {
       if (!answered.compareAndSet(false, true)) return;
-      record(mayHaveReached
-          ? JournalRecord.outcomeUnknown(id, now(),
-              "The caller stopped waiting before the provider answered the submit: a job may exist.")
-          : JournalRecord.notAccepted(id, now(), "The caller stopped waiting between attempts of the"
-              + " submit, each of which failed before sending: nothing was sent."));
+      record(
+          mayHaveReached
+              ? JournalRecord.outcomeUnknown(
+                  id,
+                  now(),
+                  "The caller stopped waiting before the provider answered the submit: a job may"
+                      + " exist.")
+              : JournalRecord.notAccepted(
+                  id,
+                  now(),
+                  "The caller stopped waiting between attempts of the"
+                      + " submit, each of which failed before sending: nothing was sent."));
     }
 
     @Override
@@ -149,41 +168,49 @@ final class Journaling {
     }
   }
 
-  /** Records the terminal status (before it is passed on) and a task the provider no longer knows. */
+  /**
+   * Records the terminal status (before it is passed on) and a task the provider no longer knows.
+   */
   Observable<TaskStatus> recordEnd(Observable<TaskStatus> stream) {
     return stream
-        .doOnNext(s -> {
-          if (!s.isTerminal()) return;
-          List<String> urls = new ArrayList<>();
-          for (Video v : s.videos()) urls.add(v.url().toString());
-          String message = s.failure().isPresent() ? s.failure().get().message() : null;
-          record(JournalRecord.terminal(s.handle().token(), now(), s.state(), urls, message));
-        })
-        .doOnError(e -> {
-          if (e instanceof TaskNotFoundException && ((TaskNotFoundException) e).handle().isPresent()) {
-            record(JournalRecord.gone(((TaskNotFoundException) e).handle().get().token(), now(), e.getMessage()));
-          }
-        });
+        .doOnNext(
+            s -> {
+              if (!s.isTerminal()) return;
+              List<String> urls = new ArrayList<>();
+              for (Video v : s.videos()) urls.add(v.url().toString());
+              String message = s.failure().isPresent() ? s.failure().get().message() : null;
+              record(JournalRecord.terminal(s.handle().token(), now(), s.state(), urls, message));
+            })
+        .doOnError(
+            e -> {
+              if (e instanceof TaskNotFoundException
+                  && ((TaskNotFoundException) e).handle().isPresent()) {
+                record(
+                    JournalRecord.gone(
+                        ((TaskNotFoundException) e).handle().get().token(), now(), e.getMessage()));
+              }
+            });
   }
 
   /**
-   * Records the end a single status read observes, like {@link #recordEnd}, but only for a task
-   * the journal already holds: reading the status of a task from elsewhere adds no entry. Without
-   * this a task cancelled or ended while nothing was following it stayed "accepted" in the journal.
+   * Records the end a single status read observes, like {@link #recordEnd}, but only for a task the
+   * journal already holds: reading the status of a task from elsewhere adds no entry. Without this
+   * a task cancelled or ended while nothing was following it stayed "accepted" in the journal.
    */
   Single<TaskStatus> recordEndIfKnown(TaskHandle handle, Single<TaskStatus> read) {
-    return Single.defer(() -> {
-      String token = handle.token();
-      boolean held = known.contains(token);
-      if (!held) {
-        try {
-          held = journal.entry(token).isPresent();
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Could not read " + journal, e);
-        }
-      }
-      return held ? recordEnd(read.toObservable()).singleOrError() : read;
-    });
+    return Single.defer(
+        () -> {
+          String token = handle.token();
+          boolean held = known.contains(token);
+          if (!held) {
+            try {
+              held = journal.entry(token).isPresent();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Could not read " + journal, e);
+            }
+          }
+          return held ? recordEnd(read.toObservable()).singleOrError() : read;
+        });
   }
 
   void downloaded(TaskHandle handle, Path target) {
@@ -212,8 +239,8 @@ final class Journaling {
   }
 
   /**
-   * What an extend asked, as for {@link #summary(ImageToVideoRequest)}: {@code operation=extend} and
-   * the source's kind with what identifies it (task token, file path, URL without query, byte
+   * What an extend asked, as for {@link #summary(ImageToVideoRequest)}: {@code operation=extend}
+   * and the source's kind with what identifies it (task token, file path, URL without query, byte
    * count, media id), never the bytes.
    */
   static Map<String, String> summary(ExtendVideoRequest r) {
@@ -226,11 +253,16 @@ final class Journaling {
   }
 
   private static String shortPrompt(String prompt) {
-    return prompt.length() > MAX_PROMPT_CHARS ? prompt.substring(0, MAX_PROMPT_CHARS) + "…" : prompt;
+    return prompt.length() > MAX_PROMPT_CHARS
+        ? prompt.substring(0, MAX_PROMPT_CHARS) + "…"
+        : prompt;
   }
 
-  private static void settings(Map<String, String> m, java.util.Optional<Long> durationSeconds,
-      java.util.Optional<io.github.pixverse4j.api.Quality> quality, java.util.Optional<Long> seed,
+  private static void settings(
+      Map<String, String> m,
+      java.util.Optional<Long> durationSeconds,
+      java.util.Optional<io.github.pixverse4j.api.Quality> quality,
+      java.util.Optional<Long> seed,
       java.util.Optional<io.github.pixverse4j.api.Model> model) {
     durationSeconds.ifPresent(d -> m.put("durationSeconds", String.valueOf(d)));
     quality.ifPresent(q -> m.put("quality", q.label()));
@@ -255,7 +287,10 @@ final class Journaling {
 
   /** Presigned URLs carry credentials in the query and user info: keep scheme, host and path. */
   private static String withoutQuery(URI u) {
-    return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+    return u.getScheme()
+        + "://"
+        + u.getHost()
+        + (u.getPort() >= 0 ? ":" + u.getPort() : "")
         + (u.getRawPath() == null ? "" : u.getRawPath());
   }
 
@@ -268,7 +303,9 @@ final class Journaling {
       case BYTES:
         return image.bytes().length + " bytes of " + image.mimeType();
       default:
-        return image.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + image.providerImageId();
+        return image.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + image.providerImageId();
     }
   }
 }

@@ -4,17 +4,17 @@ import io.github.pixverse4j.client.internal.PollTuning;
 import java.time.Duration;
 
 /**
- * When to poll, how to retry, and when to give up. Build one with {@link #builder()} (or start
- * from {@link #defaults()}) and give it to a facade builder's {@code pollingPolicy(..)} or to
- * {@link ClientConfig.Builder#pollingPolicy}.
+ * When to poll, how to retry, and when to give up. Build one with {@link #builder()} (or start from
+ * {@link #defaults()}) and give it to a facade builder's {@code pollingPolicy(..)} or to {@link
+ * ClientConfig.Builder#pollingPolicy}.
  *
  * <p>The next poll is planned from what the provider said last:
  *
  * <ul>
  *   <li>with an ETA (or progress from which one can be estimated), just after the expected end,
  *       from {@link #minInterval} up to 15 s;
- *   <li>while queued with a known position, 2 s per position ahead, from {@link #interval} up to
- *       15 s;
+ *   <li>while queued with a known position, 2 s per position ahead, from {@link #interval} up to 15
+ *       s;
  *   <li>otherwise {@link #interval}, growing by 1.5 on each poll that showed nothing new, up to
  *       {@link #maxInterval}; once nothing has changed for 135 s, in proportion to the time
  *       unchanged, up to 15 s.
@@ -28,16 +28,16 @@ import java.time.Duration;
  * spread. The defaults suit jobs of ten seconds to ten minutes; {@code benchmarks/} measures them
  * against fixed-interval pollers.
  *
- * <p>Public are the settings users tune: the poll intervals ({@link Builder#initialDelay},
- * {@link Builder#interval}, {@link Builder#maxInterval}, {@link Builder#minInterval}, or {@link
+ * <p>Public are the settings users tune: the poll intervals ({@link Builder#initialDelay}, {@link
+ * Builder#interval}, {@link Builder#maxInterval}, {@link Builder#minInterval}, or {@link
  * Builder#fixedInterval} for one fixed rate), the {@link Builder#deadline}, the retry backoff and
  * its caps ({@link Builder#retryDelay}, {@link Builder#maxRetryDelay}, {@link
- * Builder#maxRetryAfter}, {@link Builder#maxSubmitRetries}), the {@link Builder#jitter} and
- * the cancel options. The adaptive schedule's shape (the growth factor and its onset, the caps
- * and margin of hinted and queued waits, whether hints are used at all, the source of randomness)
- * is tuned by the benchmarks, not by users, and is not API: it may change in any release. Of
- * those, only "ignore the provider's hints" is a user's choice, and {@link Builder#fixedInterval}
- * is its supported form. The schedule itself is computed by the engine ({@code
+ * Builder#maxRetryAfter}, {@link Builder#maxSubmitRetries}), the {@link Builder#jitter} and the
+ * cancel options. The adaptive schedule's shape (the growth factor and its onset, the caps and
+ * margin of hinted and queued waits, whether hints are used at all, the source of randomness) is
+ * tuned by the benchmarks, not by users, and is not API: it may change in any release. Of those,
+ * only "ignore the provider's hints" is a user's choice, and {@link Builder#fixedInterval} is its
+ * supported form. The schedule itself is computed by the engine ({@code
  * client.internal.PollSchedule}), the same code for {@code VideoClient} and the Temporal workflow.
  */
 public final class PollingPolicy {
@@ -123,8 +123,8 @@ public final class PollingPolicy {
   }
 
   /**
-   * How many times a submit that provably created no job (refused before sending, 429, 503) is
-   * sent again. Reads of a task are not bounded by it: they retry until the {@link #deadline()}.
+   * How many times a submit that provably created no job (refused before sending, 429, 503) is sent
+   * again. Reads of a task are not bounded by it: they retry until the {@link #deadline()}.
    */
   public int maxSubmitRetries() {
     return maxSubmitRetries;
@@ -151,8 +151,8 @@ public final class PollingPolicy {
   }
 
   /**
-   * Not API: the adaptive schedule's knobs, a type of the non-API package {@code
-   * client.internal}, for the engine and this project's own modules; may change in any release.
+   * Not API: the adaptive schedule's knobs, a type of the non-API package {@code client.internal},
+   * for the engine and this project's own modules; may change in any release.
    */
   public PollTuning tuning() {
     return tuning;
@@ -160,9 +160,21 @@ public final class PollingPolicy {
 
   @Override
   public String toString() {
-    return "PollingPolicy{initialDelay=" + initialDelay + ", interval=" + interval + ".." + maxInterval
-        + ", hints=" + tuning.useProviderHints() + ", deadline=" + deadline
-        + ", retry=" + retryDelay + ".." + maxRetryDelay + "}";
+    return "PollingPolicy{initialDelay="
+        + initialDelay
+        + ", interval="
+        + interval
+        + ".."
+        + maxInterval
+        + ", hints="
+        + tuning.useProviderHints()
+        + ", deadline="
+        + deadline
+        + ", retry="
+        + retryDelay
+        + ".."
+        + maxRetryDelay
+        + "}";
   }
 
   /**
@@ -242,8 +254,8 @@ public final class PollingPolicy {
     }
 
     /**
-     * Shortest wait between two polls, zero or more, also when the provider's ETA says the video
-     * is due sooner: the floor of the request rate a watch can cause. At most {@link
+     * Shortest wait between two polls, zero or more, also when the provider's ETA says the video is
+     * due sooner: the floor of the request rate a watch can cause. At most {@link
      * #maxInterval(Duration)}, checked by {@link #build()}, so lower it too when lowering that
      * below 500 ms. Default 500 ms.
      *
@@ -336,20 +348,22 @@ public final class PollingPolicy {
      */
     public Builder deadline(Duration d) {
       if (d == null) throw new NullPointerException("deadline == null");
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("deadline must be positive, got " + d);
+      if (d.isNegative() || d.isZero())
+        throw new IllegalArgumentException("deadline must be positive, got " + d);
       deadline = d;
       return this;
     }
 
     /**
-     * Random spread applied to every delay, as a fraction from 0 to 0.5 (0.03 = ±3 %), so that
-     * many clients started together do not poll in step. A {@code Retry-After} is only ever
-     * lengthened by it. Default 0.03.
+     * Random spread applied to every delay, as a fraction from 0 to 0.5 (0.03 = ±3 %), so that many
+     * clients started together do not poll in step. A {@code Retry-After} is only ever lengthened
+     * by it. Default 0.03.
      *
      * @throws IllegalArgumentException if {@code j} is outside 0..0.5
      */
     public Builder jitter(double j) {
-      if (!(j >= 0 && j <= 0.5)) throw new IllegalArgumentException("jitter must be 0..0.5, got " + j);
+      if (!(j >= 0 && j <= 0.5))
+        throw new IllegalArgumentException("jitter must be 0..0.5, got " + j);
       jitter = j;
       return this;
     }
@@ -360,7 +374,9 @@ public final class PollingPolicy {
       return this;
     }
 
-    /** Whether reaching the deadline cancels the task at the provider (when it can). Default false. */
+    /**
+     * Whether reaching the deadline cancels the task at the provider (when it can). Default false.
+     */
     public Builder cancelOnDeadline(boolean cancel) {
       cancelOnDeadline = cancel;
       return this;
@@ -387,14 +403,16 @@ public final class PollingPolicy {
      */
     public PollingPolicy build() {
       if (maxInterval.compareTo(minInterval) < 0) {
-        throw new IllegalStateException("maxInterval " + maxInterval + " is below minInterval " + minInterval);
+        throw new IllegalStateException(
+            "maxInterval " + maxInterval + " is below minInterval " + minInterval);
       }
       return new PollingPolicy(this);
     }
 
     private static Duration nonNegative(Duration d, String name) {
       if (d == null) throw new NullPointerException(name + " == null");
-      if (d.isNegative()) throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      if (d.isNegative())
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
       return d;
     }
   }

@@ -20,13 +20,16 @@ final class SubmitAttempts implements Retrying.Listener, Disposable {
   private final Scheduler scheduler;
   private final SubmitListener listener;
   private final int attemptLimit;
+
   /** Null without a journal. */
   private final Journaling.Submit journaled;
+
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean underWay;
   private volatile Instant failingSince;
 
-  SubmitAttempts(Scheduler scheduler, SubmitListener listener, int attemptLimit, Journaling.Submit journaled) {
+  SubmitAttempts(
+      Scheduler scheduler, SubmitListener listener, int attemptLimit, Journaling.Submit journaled) {
     this.scheduler = scheduler;
     this.listener = listener;
     this.attemptLimit = attemptLimit;
@@ -48,12 +51,14 @@ final class SubmitAttempts implements Retrying.Listener, Disposable {
     underWay = false;
     Instant now = Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
     if (failures == 1 || failingSince == null) failingSince = now;
-    listener.retrying(RetryState.builder()
-        .failingSince(failingSince)
-        .failedAttempts(failures)
-        .lastFailure(Failures.oneLine(failure))
-        .nextAttemptAt(now.plus(delay))
-        .build(), attemptLimit);
+    listener.retrying(
+        RetryState.builder()
+            .failingSince(failingSince)
+            .failedAttempts(failures)
+            .lastFailure(Failures.oneLine(failure))
+            .nextAttemptAt(now.plus(delay))
+            .build(),
+        attemptLimit);
   }
 
   @Override

@@ -40,8 +40,8 @@ import java.util.function.Supplier;
  * Generates videos with one provider: validates, submits, polls and downloads. Thread-safe; build
  * one per provider and share it.
  *
- * <p>Every method is lazy: nothing is sent until you subscribe, and each subscription does the
- * work once more. Disposing stops all polling at once.
+ * <p>Every method is lazy: nothing is sent until you subscribe, and each subscription does the work
+ * once more. Disposing stops all polling at once.
  */
 public final class VideoClient {
   /** Downloads a video to a file; implemented by the HTTP layer. */
@@ -52,7 +52,8 @@ public final class VideoClient {
      * Like {@link #download(Video, Path)}; when the media host refuses the URL, {@code freshVideo}
      * may be subscribed to once for a fresh one. The default ignores it.
      */
-    default Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
+    default Observable<DownloadProgress> download(
+        Video video, Path target, Single<Video> freshVideo) {
       return download(video, target);
     }
   }
@@ -61,8 +62,10 @@ public final class VideoClient {
   private final PollingPolicy policy;
   private final Scheduler scheduler;
   private final Downloader downloader;
+
   /** Null when no journal was given: then nothing is recorded. */
   private final Journaling journaling;
+
   /** The base URL the provider talks to, recorded with each submit; null when unknown. */
   private final String endpoint;
 
@@ -71,7 +74,8 @@ public final class VideoClient {
    *
    * @param scheduler the source of time for every delay; a {@code TestScheduler} in tests
    */
-  public VideoClient(VideoProvider provider, PollingPolicy policy, Scheduler scheduler, Downloader downloader) {
+  public VideoClient(
+      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, Downloader downloader) {
     if (provider == null) throw new NullPointerException("provider == null");
     if (policy == null) throw new NullPointerException("policy == null");
     if (scheduler == null) throw new NullPointerException("scheduler == null");
@@ -94,10 +98,10 @@ public final class VideoClient {
   }
 
   /**
-   * A client like this one that records every task in {@code journal}: the intent before the
-   * submit is sent, the handle before it is emitted or returned, a lost submit answer, the
-   * terminal status and each download through {@link #download(TaskStatus, Path)}. See {@link
-   * TaskJournal} for what is stored (never the API key) and {@link #resume} for continuing.
+   * A client like this one that records every task in {@code journal}: the intent before the submit
+   * is sent, the handle before it is emitted or returned, a lost submit answer, the terminal status
+   * and each download through {@link #download(TaskStatus, Path)}. See {@link TaskJournal} for what
+   * is stored (never the API key) and {@link #resume} for continuing.
    *
    * <p>A journal does disk I/O on the thread that subscribes (the intent) and on the threads that
    * deliver answers; on Android, subscribe on {@code Schedulers.io()}.
@@ -117,7 +121,9 @@ public final class VideoClient {
     return journaling == null ? Optional.<TaskJournal>empty() : Optional.of(journaling.journal);
   }
 
-  /** The base URL this client's provider talks to, when the client was built by a provider facade. */
+  /**
+   * The base URL this client's provider talks to, when the client was built by a provider facade.
+   */
   public Optional<String> endpoint() {
     return Optional.ofNullable(endpoint);
   }
@@ -157,7 +163,8 @@ public final class VideoClient {
   /**
    * {@link #generate(ImageToVideoRequest)}, recording {@code labels} with the task in the
    * {@linkplain #withJournal journal} (ignored without one): the application's own data, such as
-   * {@link JournalEntry#LABEL_TARGET} for where the video is to be saved. Never put secrets in labels.
+   * {@link JournalEntry#LABEL_TARGET} for where the video is to be saved. Never put secrets in
+   * labels.
    */
   public Observable<TaskStatus> generate(ImageToVideoRequest request, Map<String, String> labels) {
     return generate(request, labels, SubmitListener.NONE);
@@ -165,8 +172,8 @@ public final class VideoClient {
 
   /**
    * {@link #generate(ImageToVideoRequest, Map)}, telling {@code submitListener} of each retry of
-   * the submit and of a disposal before its answer, for example to show a connection refused
-   * again and again while it is being retried.
+   * the submit and of a disposal before its answer, for example to show a connection refused again
+   * and again while it is being retried.
    */
   public Observable<TaskStatus> generate(
       ImageToVideoRequest request, Map<String, String> labels, SubmitListener submitListener) {
@@ -191,7 +198,10 @@ public final class VideoClient {
     return extend(request, Collections.<String, String>emptyMap());
   }
 
-  /** {@link #extend(ExtendVideoRequest)} with journal labels, as {@link #generate(ImageToVideoRequest, Map)}. */
+  /**
+   * {@link #extend(ExtendVideoRequest)} with journal labels, as {@link
+   * #generate(ImageToVideoRequest, Map)}.
+   */
   public Observable<TaskStatus> extend(ExtendVideoRequest request, Map<String, String> labels) {
     return extend(request, labels, SubmitListener.NONE);
   }
@@ -209,10 +219,13 @@ public final class VideoClient {
     return run(job(request), labels, submitListener);
   }
 
-  /** One submit of either kind: how to check it, what the journal records, and the provider call. */
+  /**
+   * One submit of either kind: how to check it, what the journal records, and the provider call.
+   */
   private static final class Job {
     final Runnable validate;
     final Map<String, String> summary;
+
     /** Called once per logical submit: its {@code Single} is what a resend subscribes to again. */
     final Supplier<Single<TaskHandle>> send;
 
@@ -224,45 +237,69 @@ public final class VideoClient {
   }
 
   private Job job(ImageToVideoRequest request) {
-    return new Job(() -> provider.capabilities().requireValid(request), Journaling.summary(request),
+    return new Job(
+        () -> provider.capabilities().requireValid(request),
+        Journaling.summary(request),
         () -> provider.submit(request));
   }
 
   private Job job(ExtendVideoRequest request) {
-    return new Job(() -> {
-      if (!provider.capabilities().supportsExtend()) throw VideoProvider.noExtendOperation(provider.id());
-      provider.capabilities().requireValid(request);
-    }, Journaling.summary(request), () -> provider.extend(request));
+    return new Job(
+        () -> {
+          if (!provider.capabilities().supportsExtend())
+            throw VideoProvider.noExtendOperation(provider.id());
+          provider.capabilities().requireValid(request);
+        },
+        Journaling.summary(request),
+        () -> provider.extend(request));
   }
 
-  /** The one pipeline of {@link #generate} and {@link #extend}: validate, journal, submit once, poll. */
-  private Observable<TaskStatus> run(Job job, Map<String, String> labels, SubmitListener submitListener) {
-    Observable<TaskStatus> stream = Observable.create(emitter -> {
-      long start = scheduler.now(TimeUnit.NANOSECONDS);
-      job.validate.run();
-      CompositeDisposable resources = new CompositeDisposable();
-      emitter.setDisposable(resources);
-      Journaling.Submit journaled = journaling == null ? null : journaling.intent(job.summary, endpoint, labels);
-      SubmitAttempts attempts = attempts(submitListener, journaled);
-      resources.add(attempts);
-      resources.add(submitOnce(job.send, attempts).subscribe(
-          handle -> {
-            if (journaled != null) journaled.accepted(handle);
-            if (emitter.isDisposed()) return;
-            TaskStatus queued = TaskStatus.builder()
-                .handle(handle)
-                .state(TaskState.QUEUED)
-                .observedAt(now())
-                .build();
-            emitter.onNext(queued);
-            resources.add(TaskWatcher.start(
-                provider, policy, scheduler, handle, emitter, queued, policy.initialDelay(), start));
-          },
-          e -> {
-            if (journaled != null) journaled.failed(e);
-            emitter.tryOnError(e);
-          }));
-    });
+  /**
+   * The one pipeline of {@link #generate} and {@link #extend}: validate, journal, submit once,
+   * poll.
+   */
+  private Observable<TaskStatus> run(
+      Job job, Map<String, String> labels, SubmitListener submitListener) {
+    Observable<TaskStatus> stream =
+        Observable.create(
+            emitter -> {
+              long start = scheduler.now(TimeUnit.NANOSECONDS);
+              job.validate.run();
+              CompositeDisposable resources = new CompositeDisposable();
+              emitter.setDisposable(resources);
+              Journaling.Submit journaled =
+                  journaling == null ? null : journaling.intent(job.summary, endpoint, labels);
+              SubmitAttempts attempts = attempts(submitListener, journaled);
+              resources.add(attempts);
+              resources.add(
+                  submitOnce(job.send, attempts)
+                      .subscribe(
+                          handle -> {
+                            if (journaled != null) journaled.accepted(handle);
+                            if (emitter.isDisposed()) return;
+                            TaskStatus queued =
+                                TaskStatus.builder()
+                                    .handle(handle)
+                                    .state(TaskState.QUEUED)
+                                    .observedAt(now())
+                                    .build();
+                            emitter.onNext(queued);
+                            resources.add(
+                                TaskWatcher.start(
+                                    provider,
+                                    policy,
+                                    scheduler,
+                                    handle,
+                                    emitter,
+                                    queued,
+                                    policy.initialDelay(),
+                                    start));
+                          },
+                          e -> {
+                            if (journaled != null) journaled.failed(e);
+                            emitter.tryOnError(e);
+                          }));
+            });
     return journaling == null ? stream : journaling.recordEnd(stream);
   }
 
@@ -286,41 +323,51 @@ public final class VideoClient {
   }
 
   private Single<TaskHandle> submit(Job job) {
-    return Single.defer(() -> {
-      job.validate.run();
-      if (journaling == null) {
-        SubmitAttempts attempts = attempts(SubmitListener.NONE, null);
-        return submitOnce(job.send, attempts).doOnDispose(attempts::dispose);
-      }
-      Journaling.Submit journaled = journaling.intent(job.summary, endpoint, Collections.<String, String>emptyMap());
-      SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled);
-      return submitOnce(job.send, attempts)
-          .doOnSuccess(journaled::accepted)
-          .doOnError(journaled::failed)
-          .doOnDispose(attempts::dispose);
-    });
+    return Single.defer(
+        () -> {
+          job.validate.run();
+          if (journaling == null) {
+            SubmitAttempts attempts = attempts(SubmitListener.NONE, null);
+            return submitOnce(job.send, attempts).doOnDispose(attempts::dispose);
+          }
+          Journaling.Submit journaled =
+              journaling.intent(job.summary, endpoint, Collections.<String, String>emptyMap());
+          SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled);
+          return submitOnce(job.send, attempts)
+              .doOnSuccess(journaled::accepted)
+              .doOnError(journaled::failed)
+              .doOnDispose(attempts::dispose);
+        });
   }
 
   private SubmitAttempts attempts(SubmitListener listener, Journaling.Submit journaled) {
-    int limit = policy.maxSubmitRetries() == Integer.MAX_VALUE
-        ? Integer.MAX_VALUE : policy.maxSubmitRetries() + 1;
+    int limit =
+        policy.maxSubmitRetries() == Integer.MAX_VALUE
+            ? Integer.MAX_VALUE
+            : policy.maxSubmitRetries() + 1;
     return new SubmitAttempts(scheduler, listener, limit, journaled);
   }
 
-  private Single<TaskHandle> submitOnce(Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts) {
+  private Single<TaskHandle> submitOnce(
+      Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts) {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image or video).
     Single<TaskHandle> submit = providerSubmit.get().doOnSubscribe(d -> attempts.sending());
-    return Retrying.single(() -> submit, Failures::submitProvablyNotAccepted,
-            policy.maxSubmitRetries(), policy, scheduler, attempts)
+    return Retrying.single(
+            () -> submit,
+            Failures::submitProvablyNotAccepted,
+            policy.maxSubmitRetries(),
+            policy,
+            scheduler,
+            attempts)
         .doOnEvent((h, e) -> attempts.answered())
         .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
   }
 
   /**
-   * Follows a task that already exists, for example after a restart: polls at once, then as
-   * {@link #generate} does. The deadline counts from the subscription. With a {@linkplain
-   * #withJournal journal}, this is {@link #watch(TaskHandle, Map)} without labels.
+   * Follows a task that already exists, for example after a restart: polls at once, then as {@link
+   * #generate} does. The deadline counts from the subscription. With a {@linkplain #withJournal
+   * journal}, this is {@link #watch(TaskHandle, Map)} without labels.
    */
   public Observable<TaskStatus> watch(TaskHandle handle) {
     return watch(handle, Collections.<String, String>emptyMap());
@@ -331,26 +378,37 @@ public final class VideoClient {
    * not know yet is first recorded as accepted, at subscription and before the first poll, with
    * this client's base URL and {@code labels} (such as {@link JournalEntry#LABEL_TARGET} for where
    * the caller will save the video), so a process killed while watching leaves it {@linkplain
-   * TaskJournal#unfinished() unfinished} for {@link #resume}. A task the journal already knows
-   * (by its token) is not recorded again and keeps the labels it has. Its end is recorded as for
-   * {@link #generate}. Without a journal, {@code labels} are ignored. Never put secrets in labels.
+   * TaskJournal#unfinished() unfinished} for {@link #resume}. A task the journal already knows (by
+   * its token) is not recorded again and keeps the labels it has. Its end is recorded as for {@link
+   * #generate}. Without a journal, {@code labels} are ignored. Never put secrets in labels.
    */
   public Observable<TaskStatus> watch(TaskHandle handle, Map<String, String> labels) {
     checkHandle(handle);
     if (labels == null) throw new NullPointerException("labels == null");
     if (journaling == null) return follow(handle);
     Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-    return journaling.recordEnd(Observable.defer(() -> {
-      journaling.watching(handle, endpoint, copy);
-      return follow(handle);
-    }));
+    return journaling.recordEnd(
+        Observable.defer(
+            () -> {
+              journaling.watching(handle, endpoint, copy);
+              return follow(handle);
+            }));
   }
 
   /** Polls {@code handle} at once, then as {@link #generate} does; records nothing. */
   private Observable<TaskStatus> follow(TaskHandle handle) {
-    return Observable.create(emitter ->
-        emitter.setDisposable(TaskWatcher.start(provider, policy, scheduler, handle, emitter, null,
-            Duration.ZERO, scheduler.now(TimeUnit.NANOSECONDS))));
+    return Observable.create(
+        emitter ->
+            emitter.setDisposable(
+                TaskWatcher.start(
+                    provider,
+                    policy,
+                    scheduler,
+                    handle,
+                    emitter,
+                    null,
+                    Duration.ZERO,
+                    scheduler.now(TimeUnit.NANOSECONDS))));
   }
 
   /**
@@ -364,8 +422,12 @@ public final class VideoClient {
   public Observable<TaskStatus> resume(JournalEntry entry) {
     if (entry == null) throw new NullPointerException("entry == null");
     if (!entry.handle().isPresent()) {
-      throw new IllegalArgumentException("Journal entry " + entry.id() + " has no task handle (" + entry.phase()
-          + "): its submit was never answered, so check the provider's console for a job.");
+      throw new IllegalArgumentException(
+          "Journal entry "
+              + entry.id()
+              + " has no task handle ("
+              + entry.phase()
+              + "): its submit was never answered, so check the provider's console for a job.");
     }
     TaskHandle handle = entry.handle().get();
     checkHandle(handle);
@@ -381,32 +443,35 @@ public final class VideoClient {
    * watched, and tasks another thread or process is resuming are skipped. Errors of one task are
    * delayed until the others end.
    *
-   * <p>It watches only: nothing is downloaded, and the claim is released when a task's stream
-   * ends. A SUCCEEDED task that has a {@link JournalEntry#LABEL_TARGET} therefore stays {@linkplain
+   * <p>It watches only: nothing is downloaded, and the claim is released when a task's stream ends.
+   * A SUCCEEDED task that has a {@link JournalEntry#LABEL_TARGET} therefore stays {@linkplain
    * JournalEntry#isUnfinished() unfinished} until the caller saves its video: for each SUCCEEDED
    * status, look its entry up with {@link TaskJournal#entry(String) entry(status.handle().token())}
    * and call {@link #download(TaskStatus, Path)} with the entry's {@link JournalEntry#target()
-   * target} (an existing directory means a file inside it: {@link DownloadTargets#resolve}),
-   * which records the download. To keep two resumers from downloading one task twice,
-   * do per entry what the CLI's {@code resume} does instead: {@link TaskJournal#tryClaim tryClaim}
-   * it, {@link #resume(JournalEntry) resume} it, download, then close the claim.
+   * target} (an existing directory means a file inside it: {@link DownloadTargets#resolve}), which
+   * records the download. To keep two resumers from downloading one task twice, do per entry what
+   * the CLI's {@code resume} does instead: {@link TaskJournal#tryClaim tryClaim} it, {@link
+   * #resume(JournalEntry) resume} it, download, then close the claim.
    *
    * @throws IllegalStateException at subscription when this client has no journal
    */
   public Observable<TaskStatus> resumeAll() {
-    return Observable.defer(() -> {
-      if (journaling == null) throw new IllegalStateException("This client has no journal: use withJournal(..)");
-      TaskJournal journal = journaling.journal;
-      List<Observable<TaskStatus>> streams = new ArrayList<>();
-      for (JournalEntry e : journal.unfinished()) {
-        if (!provider.id().equals(e.provider())) continue;
-        streams.add(Observable.using(
-            () -> journal.tryClaim(e.id()),
-            claim -> claim.isPresent() ? resume(e) : Observable.<TaskStatus>empty(),
-            claim -> claim.ifPresent(TaskJournal.Claim::close)));
-      }
-      return Observable.mergeDelayError(streams);
-    });
+    return Observable.defer(
+        () -> {
+          if (journaling == null)
+            throw new IllegalStateException("This client has no journal: use withJournal(..)");
+          TaskJournal journal = journaling.journal;
+          List<Observable<TaskStatus>> streams = new ArrayList<>();
+          for (JournalEntry e : journal.unfinished()) {
+            if (!provider.id().equals(e.provider())) continue;
+            streams.add(
+                Observable.using(
+                    () -> journal.tryClaim(e.id()),
+                    claim -> claim.isPresent() ? resume(e) : Observable.<TaskStatus>empty(),
+                    claim -> claim.ifPresent(TaskJournal.Claim::close)));
+          }
+          return Observable.mergeDelayError(streams);
+        });
   }
 
   /**
@@ -417,9 +482,10 @@ public final class VideoClient {
    */
   public Single<TaskStatus> status(TaskHandle handle) {
     checkHandle(handle);
-    Single<TaskStatus> read = Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
-        .map(Failures::truthful)
-        .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
+    Single<TaskStatus> read =
+        Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
+            .map(Failures::truthful)
+            .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
     return journaling == null ? read : journaling.recordEndIfKnown(handle, read);
   }
 
@@ -428,32 +494,46 @@ public final class VideoClient {
    * status stream shows when the task is CANCELLED).
    *
    * <p>Fails at once with {@link UnsupportedFeatureException}, without a request, when the provider
-   * has no cancel operation. Fails with {@link TaskAlreadyEndedException}, carrying the final state,
-   * when the task had already ended: nothing was cancelled, and whatever it cost is spent. To tell,
-   * the task's status is read once before the cancel is sent (a task seen ended gets no cancel),
-   * and again when the provider answers that it had already ended.
+   * has no cancel operation. Fails with {@link TaskAlreadyEndedException}, carrying the final
+   * state, when the task had already ended: nothing was cancelled, and whatever it cost is spent.
+   * To tell, the task's status is read once before the cancel is sent (a task seen ended gets no
+   * cancel), and again when the provider answers that it had already ended.
    */
   public Completable cancel(TaskHandle handle) {
     checkHandle(handle);
-    return Completable.defer(() -> {
-      if (!provider.capabilities().supportsCancel()) {
-        return Completable.error(VideoProvider.noCancelOperation(provider.id(), handle));
-      }
-      Completable send = Retrying.completable(() -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
-          .onErrorResumeNext(e -> e instanceof TaskEndedBeforeCancelException
-              ? status(handle).flatMapCompletable(s -> Completable.error(alreadyEnded(handle, s, e.getMessage())))
-              : Completable.error(Failures.withHandle(e, provider.id(), handle)));
-      // One plain read, not retried: when it fails, the cancel is sent all the same.
-      return provider.status(handle)
-          .map(s -> Optional.of(Failures.truthful(s)))
-          .onErrorReturnItem(Optional.empty())
-          .flatMapCompletable(before -> before.isPresent() && before.get().isTerminal()
-              ? Completable.error(alreadyEnded(handle, before.get(), null))
-              : send);
-    });
+    return Completable.defer(
+        () -> {
+          if (!provider.capabilities().supportsCancel()) {
+            return Completable.error(VideoProvider.noCancelOperation(provider.id(), handle));
+          }
+          Completable send =
+              Retrying.completable(
+                      () -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
+                  .onErrorResumeNext(
+                      e ->
+                          e instanceof TaskEndedBeforeCancelException
+                              ? status(handle)
+                                  .flatMapCompletable(
+                                      s ->
+                                          Completable.error(
+                                              alreadyEnded(handle, s, e.getMessage())))
+                              : Completable.error(Failures.withHandle(e, provider.id(), handle)));
+          // One plain read, not retried: when it fails, the cancel is sent all the same.
+          return provider
+              .status(handle)
+              .map(s -> Optional.of(Failures.truthful(s)))
+              .onErrorReturnItem(Optional.empty())
+              .flatMapCompletable(
+                  before ->
+                      before.isPresent() && before.get().isTerminal()
+                          ? Completable.error(alreadyEnded(handle, before.get(), null))
+                          : send);
+        });
   }
 
-  /** How a task ended, in words: {@code it succeeded}, {@code it failed}, {@code it was cancelled}. */
+  /**
+   * How a task ended, in words: {@code it succeeded}, {@code it failed}, {@code it was cancelled}.
+   */
   private static String endedAs(TaskState state) {
     switch (state) {
       case SUCCEEDED:
@@ -470,14 +550,28 @@ public final class VideoClient {
   private VideoApiException alreadyEnded(TaskHandle handle, TaskStatus last, String providerSaid) {
     ErrorDetails details = ErrorDetails.provider(provider.id());
     if (!last.isTerminal()) {
-      return new VideoApiException("Provider " + provider.id() + " says the task had already ended ("
-          + providerSaid + "), but its status reads " + last.state() + ": watch it to see how it ends",
-          details).attachHandle(handle);
+      return new VideoApiException(
+              "Provider "
+                  + provider.id()
+                  + " says the task had already ended ("
+                  + providerSaid
+                  + "), but its status reads "
+                  + last.state()
+                  + ": watch it to see how it ends",
+              details)
+          .attachHandle(handle);
     }
-    return new TaskAlreadyEndedException("The task had already ended before the cancel: "
-        + endedAs(last.state()) + "; nothing was cancelled, and whatever it cost is spent"
-        + (last.state() == TaskState.SUCCEEDED ? "; its video can still be downloaded" : ""),
-        details, last.state(), last).attachHandle(handle);
+    return new TaskAlreadyEndedException(
+            "The task had already ended before the cancel: "
+                + endedAs(last.state())
+                + "; nothing was cancelled, and whatever it cost is spent"
+                + (last.state() == TaskState.SUCCEEDED
+                    ? "; its video can still be downloaded"
+                    : ""),
+            details,
+            last.state(),
+            last)
+        .attachHandle(handle);
   }
 
   /**
@@ -497,18 +591,21 @@ public final class VideoClient {
   }
 
   private static Single<List<Video>> videos(Observable<TaskStatus> stream) {
-    return stream.lastOrError().map(s -> {
-      if (s.state() != TaskState.SUCCEEDED) throw new TaskFailedException(s);
-      return s.videos();
-    });
+    return stream
+        .lastOrError()
+        .map(
+            s -> {
+              if (s.state() != TaskState.SUCCEEDED) throw new TaskFailedException(s);
+              return s.videos();
+            });
   }
 
   /**
    * Downloads {@code video} to {@code target} through a temporary file in the same directory, then
    * moves it into place; a failed or disposed download leaves no partial file. The provider's
-   * credentials are never sent to the media host. Transient failures of the media host are
-   * retried with the polling policy's backoff until its deadline, and a body cut short resumes
-   * with a {@code Range} request; prefer {@link #download(TaskHandle, Video, Path)}, which can also
+   * credentials are never sent to the media host. Transient failures of the media host are retried
+   * with the polling policy's backoff until its deadline, and a body cut short resumes with a
+   * {@code Range} request; prefer {@link #download(TaskHandle, Video, Path)}, which can also
    * replace an expired URL.
    */
   public Observable<DownloadProgress> download(Video video, Path target) {
@@ -528,8 +625,12 @@ public final class VideoClient {
     if (status == null) throw new NullPointerException("status == null");
     if (target == null) throw new NullPointerException("target == null");
     if (status.videos().isEmpty()) {
-      throw new IllegalArgumentException("Task " + status.handle().token() + " is " + status.state()
-          + " and has no video to download.");
+      throw new IllegalArgumentException(
+          "Task "
+              + status.handle().token()
+              + " is "
+              + status.state()
+              + " and has no video to download.");
     }
     return download(status.handle(), status.videos().get(0), target);
   }
@@ -537,45 +638,64 @@ public final class VideoClient {
   /**
    * Downloads a video of the task {@code handle}, as {@link #download(Video, Path)} does, and when
    * the media host refuses the video's URL (401, 403, 404 or 410: presigned URLs expire) reads the
-   * task's status once for a fresh URL of the same video before giving up. With a
-   * {@linkplain #withJournal journal}, records the saved file before completing; a task the
-   * journal does not know yet is first recorded as accepted with {@code target} as its {@link
+   * task's status once for a fresh URL of the same video before giving up. With a {@linkplain
+   * #withJournal journal}, records the saved file before completing; a task the journal does not
+   * know yet is first recorded as accepted with {@code target} as its {@link
    * JournalEntry#LABEL_TARGET}, so that a resume finishes a download that was killed.
    */
   public Observable<DownloadProgress> download(TaskHandle handle, Video video, Path target) {
     checkHandle(handle);
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    Observable<DownloadProgress> d = downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
+    Observable<DownloadProgress> d =
+        downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
     if (journaling == null) return d;
-    return Observable.defer(() -> {
-      // A task from elsewhere is recorded with its target first, so that a download killed
-      // mid-way is finished by a resume.
-      journaling.watching(handle, endpoint,
-          Collections.singletonMap(JournalEntry.LABEL_TARGET, target.toAbsolutePath().toString()));
-      return d;
-    }).doOnNext(p -> {
-      if (p.done()) journaling.downloaded(handle, target);
-    });
+    return Observable.defer(
+            () -> {
+              // A task from elsewhere is recorded with its target first, so that a download killed
+              // mid-way is finished by a resume.
+              journaling.watching(
+                  handle,
+                  endpoint,
+                  Collections.singletonMap(
+                      JournalEntry.LABEL_TARGET, target.toAbsolutePath().toString()));
+              return d;
+            })
+        .doOnNext(
+            p -> {
+              if (p.done()) journaling.downloaded(handle, target);
+            });
   }
 
-  /** The video of {@code fresh} that is {@code old} with a new URL: same path, else the only one. */
+  /**
+   * The video of {@code fresh} that is {@code old} with a new URL: same path, else the only one.
+   */
   private Video sameVideo(TaskStatus fresh, Video old) {
     List<Video> videos = fresh.videos();
     for (Video v : videos) {
       if (v.url().getPath() != null && v.url().getPath().equals(old.url().getPath())) return v;
     }
     if (videos.size() == 1) return videos.get(0);
-    throw new VideoApiException("The media host refused the video URL, and a fresh status of the task ("
-        + fresh.state() + ", " + videos.size() + " videos) has no video to replace it",
+    throw new VideoApiException(
+        "The media host refused the video URL, and a fresh status of the task ("
+            + fresh.state()
+            + ", "
+            + videos.size()
+            + " videos) has no video to replace it",
         ErrorDetails.provider(provider.id()));
   }
 
   private void checkHandle(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
     if (!handle.providerId().equals(provider.id())) {
-      throw new IllegalArgumentException("This handle belongs to provider '" + handle.providerId()
-          + "' but this client talks to '" + provider.id() + "': use a client for " + handle.providerId() + ".");
+      throw new IllegalArgumentException(
+          "This handle belongs to provider '"
+              + handle.providerId()
+              + "' but this client talks to '"
+              + provider.id()
+              + "': use a client for "
+              + handle.providerId()
+              + ".");
     }
   }
 

@@ -15,15 +15,18 @@ import io.reactivex.rxjava3.core.Single;
  * protocol and the public model. Polling, retries, deadlines and validation live in {@link
  * VideoClient}, never here.
  *
- * <p>Every method returns a cold Rx source that performs exactly one logical call per
- * subscription (a submit may be an upload followed by a create) and reports failures as {@link
+ * <p>Every method returns a cold Rx source that performs exactly one logical call per subscription
+ * (a submit may be an upload followed by a create) and reports failures as {@link
  * io.github.pixverse4j.api.VideoApiException} subclasses: {@code TransportException} for I/O
  * failures (with {@code requestMayHaveReachedServer} set honestly), {@code RateLimitedException}
  * for 429, {@code ProviderUnavailableException} for 5xx, {@code AuthenticationException} for
  * 401/403, {@code MalformedResponseException} for unreadable bodies and unknown status values.
  */
 public interface VideoProvider {
-  /** Lower-case id such as {@code "gmi"}; it appears in every {@link TaskHandle} this provider makes. */
+  /**
+   * Lower-case id such as {@code "gmi"}; it appears in every {@link TaskHandle} this provider
+   * makes.
+   */
   String id();
 
   /** What this provider and its configured model accept. */
@@ -41,7 +44,8 @@ public interface VideoProvider {
    * only when {@link ProviderCapabilities#supportsExtend()} and with a request that passed {@link
    * ProviderCapabilities#validate(ExtendVideoRequest)}; an upload of the source is part of it and,
    * like {@link #submit}'s, is not repeated when the engine subscribes again. The default is for
-   * providers that do not extend: it fails, sending nothing, with {@link UnsupportedFeatureException}.
+   * providers that do not extend: it fails, sending nothing, with {@link
+   * UnsupportedFeatureException}.
    */
   default Single<TaskHandle> extend(ExtendVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
@@ -51,8 +55,10 @@ public interface VideoProvider {
   /** The error of an extend on a provider that does not extend videos. */
   static UnsupportedFeatureException noExtendOperation(String providerId) {
     return new UnsupportedFeatureException(
-        providerId + " does not extend videos; use a provider whose capabilities say it does"
-            + " (nothing was sent).", ErrorDetails.provider(providerId));
+        providerId
+            + " does not extend videos; use a provider whose capabilities say it does"
+            + " (nothing was sent).",
+        ErrorDetails.provider(providerId));
   }
 
   /** Reads the task's status once; a terminal state must carry its videos or failure. */
@@ -71,8 +77,11 @@ public interface VideoProvider {
 
   /** The error of a cancel on a provider without a cancel operation. */
   static UnsupportedFeatureException noCancelOperation(String providerId, TaskHandle handle) {
-    return (UnsupportedFeatureException) new UnsupportedFeatureException(
-        providerId + " has no cancel operation; the task runs to its end (nothing was sent).",
-        ErrorDetails.provider(providerId)).attachHandle(handle);
+    return (UnsupportedFeatureException)
+        new UnsupportedFeatureException(
+                providerId
+                    + " has no cancel operation; the task runs to its end (nothing was sent).",
+                ErrorDetails.provider(providerId))
+            .attachHandle(handle);
   }
 }

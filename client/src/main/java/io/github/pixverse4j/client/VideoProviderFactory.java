@@ -17,7 +17,9 @@ public interface VideoProviderFactory {
   /** A one-line description for listings. */
   String displayName();
 
-  /** The environment variable the command line reads the API key from, such as {@code GMI_API_KEY}. */
+  /**
+   * The environment variable the command line reads the API key from, such as {@code GMI_API_KEY}.
+   */
   String apiKeyEnvironmentVariable();
 
   /** The base URL used when none is given. */
@@ -36,7 +38,8 @@ public interface VideoProviderFactory {
    * What {@code request} would cost in US dollars at the provider's published prices, when it
    * publishes them; the request is not validated.
    */
-  default Optional<java.math.BigDecimal> estimateUsd(io.github.pixverse4j.api.ImageToVideoRequest request) {
+  default Optional<java.math.BigDecimal> estimateUsd(
+      io.github.pixverse4j.api.ImageToVideoRequest request) {
     return Optional.empty();
   }
 
@@ -46,10 +49,10 @@ public interface VideoProviderFactory {
   }
 
   /**
-   * Every factory on the class path of {@code loader}, in class-path order. An entry of a
-   * {@code META-INF/services} file that cannot be loaded (a misspelt class name, a class that is
-   * not a factory or cannot be instantiated) is skipped so that the other providers stay usable;
-   * {@link #load(ClassLoader, List)} says which.
+   * Every factory on the class path of {@code loader}, in class-path order. An entry of a {@code
+   * META-INF/services} file that cannot be loaded (a misspelt class name, a class that is not a
+   * factory or cannot be instantiated) is skipped so that the other providers stay usable; {@link
+   * #load(ClassLoader, List)} says which.
    */
   static List<VideoProviderFactory> load(ClassLoader loader) {
     return load(loader, new ArrayList<>());

@@ -29,7 +29,8 @@ class ClientBuilderTest {
   }
 
   @Test
-  @DisplayName("a facade builder has every ClientConfig setting, and no other, plus settings(ClientConfig)")
+  @DisplayName(
+      "a facade builder has every ClientConfig setting, and no other, plus settings(ClientConfig)")
   void sameSettersAsClientConfig() {
     Set<String> expected = new TreeSet<>(publicSetters(ClientConfig.Builder.class));
     expected.add("settings(" + ClientConfig.class.getName() + ")");
@@ -37,11 +38,14 @@ class ClientBuilderTest {
   }
 
   @Test
-  @DisplayName("its only configuration state is a ClientConfig.Builder, beside which provider it builds: its default base URL and factory (for the missing-key message)")
+  @DisplayName(
+      "its only configuration state is a ClientConfig.Builder, beside which provider it builds: its"
+          + " default base URL and factory (for the missing-key message)")
   void onlyStateIsClientConfigBuilder() {
-    assertThat(Arrays.stream(ClientBuilder.class.getDeclaredFields())
-            .filter(f -> !Modifier.isStatic(f.getModifiers()))
-            .map(f -> f.getType().getName() + " " + f.getName()))
+    assertThat(
+            Arrays.stream(ClientBuilder.class.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(f -> f.getType().getName() + " " + f.getName()))
         .containsExactlyInAnyOrder(
             "java.lang.String defaultBaseUrl",
             VideoProviderFactory.class.getName() + " provider",
@@ -51,9 +55,10 @@ class ClientBuilderTest {
   @Test
   @DisplayName("settings(config) keeps a base URL, HTTP client or journal the config does not have")
   void settingsKeepsWhatTheConfigLacks() {
-    ClientConfigTest.FacadeBuilder b = new ClientConfigTest.FacadeBuilder()
-        .baseUrl("https://mine.example.com/")
-        .journal(io.github.pixverse4j.client.journal.TaskJournal.inMemory());
+    ClientConfigTest.FacadeBuilder b =
+        new ClientConfigTest.FacadeBuilder()
+            .baseUrl("https://mine.example.com/")
+            .journal(io.github.pixverse4j.client.journal.TaskJournal.inMemory());
     ClientConfig c = b.settings(ClientConfig.builder().apiKey("k").build()).built();
     assertThat(c.baseUrl().get()).hasToString("https://mine.example.com/");
     assertThat(c.journal()).isPresent();

@@ -47,11 +47,14 @@ class ClientConfigTest {
   }
 
   @Test
-  @DisplayName("a missing or blank key is named in words, with where keys are read from, before anything is built")
+  @DisplayName(
+      "a missing or blank key is named in words, with where keys are read from, before anything is"
+          + " built")
   void missingKeyInWords() {
     assertThatThrownBy(() -> ClientConfig.builder().apiKey(null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("No API key: apiKey(..) was given null, which is what System.getenv returns")
+        .hasMessageStartingWith(
+            "No API key: apiKey(..) was given null, which is what System.getenv returns")
         .hasMessageContaining("apiKeyEnvironmentVariable()");
     assertThatThrownBy(() -> ClientConfig.builder().apiKey(" "))
         .isInstanceOf(IllegalArgumentException.class)
@@ -70,11 +73,19 @@ class ClientConfigTest {
   @DisplayName("a base URL is checked when it is set: https, or http to loopback only")
   void baseUrlChecked() {
     assertThatThrownBy(() -> ClientConfig.builder().baseUrl("http://api.example.com/"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTPS");
-    assertThat(ClientConfig.builder().apiKey("k").baseUrl("http://127.0.0.1:9/x").build().baseUrl().get())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("HTTPS");
+    assertThat(
+            ClientConfig.builder()
+                .apiKey("k")
+                .baseUrl("http://127.0.0.1:9/x")
+                .build()
+                .baseUrl()
+                .get())
         .hasToString("http://127.0.0.1:9/x/");
     assertThatThrownBy(() -> ClientConfig.builder().baseUrl(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("baseUrl == null");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("baseUrl == null");
   }
 
   @Test
@@ -82,20 +93,36 @@ class ClientConfigTest {
   void facadeFillsDefault() {
     assertThat(new FacadeBuilder().apiKey("k").built().baseUrl().get())
         .hasToString("https://api.example.com/v1/");
-    assertThat(new FacadeBuilder().apiKey("k").baseUrl("https://other.example.com/").built().baseUrl().get())
+    assertThat(
+            new FacadeBuilder()
+                .apiKey("k")
+                .baseUrl("https://other.example.com/")
+                .built()
+                .baseUrl()
+                .get())
         .hasToString("https://other.example.com/");
   }
 
   @Test
-  @DisplayName("settings(config) copies every setting into a facade builder, as VideoProviderFactory.create does")
+  @DisplayName(
+      "settings(config) copies every setting into a facade builder, as VideoProviderFactory.create"
+          + " does")
   void settingsCopied() {
     OkHttpClient http = new OkHttpClient();
     TestScheduler time = new TestScheduler();
     TestScheduler io = new TestScheduler();
     PollingPolicy policy = PollingPolicy.builder().deadline(Duration.ofMinutes(2)).build();
     TaskJournal journal = TaskJournal.inMemory();
-    ClientConfig given = ClientConfig.builder().apiKey("sk-copied").baseUrl("https://copy.example.com/a")
-        .httpClient(http).scheduler(time).ioScheduler(io).pollingPolicy(policy).journal(journal).build();
+    ClientConfig given =
+        ClientConfig.builder()
+            .apiKey("sk-copied")
+            .baseUrl("https://copy.example.com/a")
+            .httpClient(http)
+            .scheduler(time)
+            .ioScheduler(io)
+            .pollingPolicy(policy)
+            .journal(journal)
+            .build();
 
     ClientConfig c = new FacadeBuilder().settings(given).built();
 
@@ -106,8 +133,14 @@ class ClientConfigTest {
     assertThat(c.ioScheduler()).isSameAs(io);
     assertThat(c.pollingPolicy()).isSameAs(policy);
     assertThat(c.journal()).containsSame(journal);
-    assertThat(new FacadeBuilder().settings(ClientConfig.builder().apiKey("k").build()).built().baseUrl().get())
-        .as("no base URL given: the provider's").hasToString("https://api.example.com/v1/");
+    assertThat(
+            new FacadeBuilder()
+                .settings(ClientConfig.builder().apiKey("k").build())
+                .built()
+                .baseUrl()
+                .get())
+        .as("no base URL given: the provider's")
+        .hasToString("https://api.example.com/v1/");
   }
 
   @Test

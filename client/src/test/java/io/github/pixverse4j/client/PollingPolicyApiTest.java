@@ -31,9 +31,18 @@ class PollingPolicyApiTest {
   @Test
   @DisplayName("the adaptive internals are not public")
   void adaptiveInternalsHidden() {
-    assertThat(publicNoArgMethods(PollingPolicy.class)).doesNotContain(
-        "backoffFactor", "backoffAfter", "maxBackoffInterval", "etaMargin", "useProviderHints",
-        "queuedIntervalPerPosition", "maxQueuedInterval", "intervalGrowth", "staleAfter", "maxStaleInterval");
+    assertThat(publicNoArgMethods(PollingPolicy.class))
+        .doesNotContain(
+            "backoffFactor",
+            "backoffAfter",
+            "maxBackoffInterval",
+            "etaMargin",
+            "useProviderHints",
+            "queuedIntervalPerPosition",
+            "maxQueuedInterval",
+            "intervalGrowth",
+            "staleAfter",
+            "maxStaleInterval");
   }
 
   private static Set<String> publicMethods(Class<?> type) {
@@ -46,29 +55,59 @@ class PollingPolicyApiTest {
   @Test
   @DisplayName("the adaptive knobs cannot be set through the public builder")
   void adaptiveSettersHidden() {
-    assertThat(publicMethods(PollingPolicy.Builder.class)).doesNotContain(
-        "backoffFactor", "backoffAfter", "maxBackoffInterval", "maxHintedInterval", "etaMargin",
-        "useProviderHints", "queuedIntervalPerPosition", "maxQueuedInterval", "random", "intervalGrowth",
-        "staleAfter", "maxStaleInterval");
+    assertThat(publicMethods(PollingPolicy.Builder.class))
+        .doesNotContain(
+            "backoffFactor",
+            "backoffAfter",
+            "maxBackoffInterval",
+            "maxHintedInterval",
+            "etaMargin",
+            "useProviderHints",
+            "queuedIntervalPerPosition",
+            "maxQueuedInterval",
+            "random",
+            "intervalGrowth",
+            "staleAfter",
+            "maxStaleInterval");
   }
 
   @Test
-  @DisplayName("the builder's public setters are exactly what users tune, and the not-API tuning(..)")
+  @DisplayName(
+      "the builder's public setters are exactly what users tune, and the not-API tuning(..)")
   void builderSettersPublic() {
     // tuning(..) takes a client.internal type: the one door to the adaptive knobs, not API.
-    assertThat(publicMethods(PollingPolicy.Builder.class)).containsExactlyInAnyOrder(
-        "initialDelay", "interval", "maxInterval", "minInterval", "fixedInterval", "retryDelay",
-        "maxRetryDelay", "maxRetryAfter", "maxSubmitRetries", "deadline", "jitter",
-        "cancelOnDispose", "cancelOnDeadline", "tuning", "build");
+    assertThat(publicMethods(PollingPolicy.Builder.class))
+        .containsExactlyInAnyOrder(
+            "initialDelay",
+            "interval",
+            "maxInterval",
+            "minInterval",
+            "fixedInterval",
+            "retryDelay",
+            "maxRetryDelay",
+            "maxRetryAfter",
+            "maxSubmitRetries",
+            "deadline",
+            "jitter",
+            "cancelOnDispose",
+            "cancelOnDeadline",
+            "tuning",
+            "build");
   }
 
   @Test
-  @DisplayName("the schedule's computation is not on the policy: the engine's PollSchedule, not API, computes it")
+  @DisplayName(
+      "the schedule's computation is not on the policy: the engine's PollSchedule, not API,"
+          + " computes it")
   void computationHidden() {
     assertThat(Arrays.stream(PollingPolicy.class.getDeclaredMethods()).map(Method::getName))
-        .as("PollingPolicy's methods").doesNotContain("nextPollDelay", "estimateRemaining")
-        .filteredOn("retryDelay"::equals).hasSize(1);
-    assertThat(PollingPolicy.class.getDeclaredClasses()).extracting(Class::getSimpleName).containsExactly("Builder");
+        .as("PollingPolicy's methods")
+        .doesNotContain("nextPollDelay", "estimateRemaining")
+        .filteredOn("retryDelay"::equals)
+        .hasSize(1);
+    assertThat(PollingPolicy.class.getDeclaredClasses())
+        .extracting(Class::getSimpleName)
+        .containsExactly("Builder");
     assertThat(PollSchedule.class.getPackage().getName()).endsWith(".internal");
     assertThat(PollTuning.class.getPackage().getName()).endsWith(".internal");
     assertThat(publicNoArgMethods(PollingPolicy.class)).doesNotContain("maxHintedInterval");
@@ -77,8 +116,18 @@ class PollingPolicyApiTest {
   @Test
   @DisplayName("what users tune stays readable")
   void tunablesPublic() {
-    assertThat(publicNoArgMethods(PollingPolicy.class)).contains(
-        "initialDelay", "interval", "maxInterval", "minInterval", "deadline", "retryDelay",
-        "maxRetryDelay", "maxRetryAfter", "cancelOnDispose", "cancelOnDeadline", "toBuilder");
+    assertThat(publicNoArgMethods(PollingPolicy.class))
+        .contains(
+            "initialDelay",
+            "interval",
+            "maxInterval",
+            "minInterval",
+            "deadline",
+            "retryDelay",
+            "maxRetryDelay",
+            "maxRetryAfter",
+            "cancelOnDispose",
+            "cancelOnDeadline",
+            "toBuilder");
   }
 }

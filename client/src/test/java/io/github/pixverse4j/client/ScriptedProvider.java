@@ -35,12 +35,15 @@ final class ScriptedProvider implements VideoProvider {
   final List<TaskHandle> cancels = new ArrayList<>();
   private boolean supportsCancel = true;
   private boolean supportsExtend = true;
+
   /** How often extend() itself was called (not subscribed). */
   int extendCalls;
+
   private long outageFromMillis = -1;
   private long outageUntilMillis = -1;
   private Throwable outageFailure;
   private int taskCounter;
+
   /** How often submit() itself was called (not subscribed). */
   int submitCalls;
 
@@ -89,19 +92,25 @@ final class ScriptedProvider implements VideoProvider {
   }
 
   static Function<TaskHandle, TaskStatus> queued(Integer position) {
-    return h -> base(h, TaskState.QUEUED).queuePosition(java.util.Optional.ofNullable(position)).build();
+    return h ->
+        base(h, TaskState.QUEUED).queuePosition(java.util.Optional.ofNullable(position)).build();
   }
 
   static Function<TaskHandle, TaskStatus> running(Integer progress) {
-    return h -> base(h, TaskState.RUNNING).progressPercent(java.util.Optional.ofNullable(progress)).build();
+    return h ->
+        base(h, TaskState.RUNNING).progressPercent(java.util.Optional.ofNullable(progress)).build();
   }
 
   static Function<TaskHandle, TaskStatus> runningWithEta(int progress, Duration eta) {
-    return h -> base(h, TaskState.RUNNING).progressPercent(progress).estimatedTimeRemaining(eta).build();
+    return h ->
+        base(h, TaskState.RUNNING).progressPercent(progress).estimatedTimeRemaining(eta).build();
   }
 
   static Function<TaskHandle, TaskStatus> succeeded() {
-    return h -> base(h, TaskState.SUCCEEDED).addVideos(Video.of(URI.create("https://media.example/v.mp4"))).build();
+    return h ->
+        base(h, TaskState.SUCCEEDED)
+            .addVideos(Video.of(URI.create("https://media.example/v.mp4")))
+            .build();
   }
 
   static Function<TaskHandle, TaskStatus> failed(FailureCategory c) {
@@ -140,21 +149,23 @@ final class ScriptedProvider implements VideoProvider {
         .addImageKinds(ImageInput.Kind.URL)
         .supportsSeed(true)
         .supportsCancel(supportsCancel)
-        .extendSourceKinds(supportsExtend
-            ? java.util.EnumSet.allOf(io.github.pixverse4j.api.VideoSource.Kind.class)
-            : java.util.EnumSet.noneOf(io.github.pixverse4j.api.VideoSource.Kind.class))
+        .extendSourceKinds(
+            supportsExtend
+                ? java.util.EnumSet.allOf(io.github.pixverse4j.api.VideoSource.Kind.class)
+                : java.util.EnumSet.noneOf(io.github.pixverse4j.api.VideoSource.Kind.class))
         .build();
   }
 
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     submitCalls++;
-    return Single.defer(() -> {
-      submitTimesMillis.add(scheduler.now(TimeUnit.MILLISECONDS));
-      Object a = submits.isEmpty() ? "ok" : submits.poll();
-      if (a instanceof Throwable) return Single.error((Throwable) a);
-      return Single.just(TaskHandle.of(ID, "scripted-model", "task-" + (++taskCounter)));
-    });
+    return Single.defer(
+        () -> {
+          submitTimesMillis.add(scheduler.now(TimeUnit.MILLISECONDS));
+          Object a = submits.isEmpty() ? "ok" : submits.poll();
+          if (a instanceof Throwable) return Single.error((Throwable) a);
+          return Single.just(TaskHandle.of(ID, "scripted-model", "task-" + (++taskCounter)));
+        });
   }
 
   /** Answers from the same script as {@link #submit}; counted in {@link #extendCalls}. */
@@ -168,14 +179,16 @@ final class ScriptedProvider implements VideoProvider {
   @Override
   @SuppressWarnings("unchecked")
   public Single<TaskStatus> status(TaskHandle handle) {
-    return Single.defer(() -> {
-      long now = scheduler.now(TimeUnit.MILLISECONDS);
-      statusTimesMillis.add(now);
-      if (now >= outageFromMillis && now < outageUntilMillis) return Single.error(outageFailure);
-      Object a = statuses.isEmpty() ? running(null) : statuses.poll();
-      if (a instanceof Throwable) return Single.error((Throwable) a);
-      return Single.just(((Function<TaskHandle, TaskStatus>) a).apply(handle));
-    });
+    return Single.defer(
+        () -> {
+          long now = scheduler.now(TimeUnit.MILLISECONDS);
+          statusTimesMillis.add(now);
+          if (now >= outageFromMillis && now < outageUntilMillis)
+            return Single.error(outageFailure);
+          Object a = statuses.isEmpty() ? running(null) : statuses.poll();
+          if (a instanceof Throwable) return Single.error((Throwable) a);
+          return Single.just(((Function<TaskHandle, TaskStatus>) a).apply(handle));
+        });
   }
 
   @Override

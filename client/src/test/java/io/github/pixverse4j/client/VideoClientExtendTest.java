@@ -34,9 +34,16 @@ class VideoClientExtendTest {
   private final TaskJournal journal = TaskJournal.inMemory();
 
   private VideoClient client() {
-    PollingPolicy base = PollingPolicy.builder().initialDelay(Duration.ofSeconds(1)).interval(Duration.ofSeconds(1))
-        .maxInterval(Duration.ofSeconds(1)).minInterval(Duration.ofMillis(100))
-        .retryDelay(Duration.ofSeconds(1)).maxSubmitRetries(3).jitter(0).build();
+    PollingPolicy base =
+        PollingPolicy.builder()
+            .initialDelay(Duration.ofSeconds(1))
+            .interval(Duration.ofSeconds(1))
+            .maxInterval(Duration.ofSeconds(1))
+            .minInterval(Duration.ofMillis(100))
+            .retryDelay(Duration.ofSeconds(1))
+            .maxSubmitRetries(3)
+            .jitter(0)
+            .build();
     PollingPolicy policy =
         base.toBuilder().tuning(base.tuning().toBuilder().useProviderHints(false).build()).build();
     return new VideoClient(scripted, policy, time, (v, p) -> Observable.<DownloadProgress>empty())
@@ -44,7 +51,11 @@ class VideoClientExtendTest {
   }
 
   private static ExtendVideoRequest extend(VideoSource source) {
-    return ExtendVideoRequest.builder().source(source).prompt("and then it flies").durationSeconds(5).build();
+    return ExtendVideoRequest.builder()
+        .source(source)
+        .prompt("and then it flies")
+        .durationSeconds(5)
+        .build();
   }
 
   @Test
@@ -55,24 +66,29 @@ class VideoClientExtendTest {
     TestObserver<TaskStatus> obs = client().extend(extend(VideoSource.task(earlier))).test();
     time.advanceTimeBy(5, TimeUnit.SECONDS);
     obs.assertComplete();
-    assertThat(obs.values()).extracting(TaskStatus::state)
+    assertThat(obs.values())
+        .extracting(TaskStatus::state)
         .containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.SUCCEEDED);
     assertThat(scripted.extendCalls).isEqualTo(1);
     assertThat(scripted.submitCalls).isZero();
     JournalEntry e = journal.entries().get(0);
     assertThat(e.phase()).isEqualTo(JournalEntry.Phase.SUCCEEDED);
-    assertThat(e.summary()).containsEntry("operation", "extend")
+    assertThat(e.summary())
+        .containsEntry("operation", "extend")
         .containsEntry("source", "task " + earlier.token())
         .containsEntry("prompt", "and then it flies")
         .containsEntry("durationSeconds", "5");
   }
 
   @Test
-  @DisplayName("a refused extend (429) is sent again through the same Single: extend() is called once")
+  @DisplayName(
+      "a refused extend (429) is sent again through the same Single: extend() is called once")
   void retriedLikeASubmit() {
-    scripted.submitAnswers(new RateLimitedException("slow down", ErrorDetails.provider(ScriptedProvider.ID), null));
+    scripted.submitAnswers(
+        new RateLimitedException("slow down", ErrorDetails.provider(ScriptedProvider.ID), null));
     scripted.statusAnswers(succeeded());
-    TestObserver<TaskStatus> obs = client().extend(extend(VideoSource.url("https://example.com/a.mp4"))).test();
+    TestObserver<TaskStatus> obs =
+        client().extend(extend(VideoSource.url("https://example.com/a.mp4"))).test();
     time.advanceTimeBy(30, TimeUnit.SECONDS);
     obs.assertComplete();
     assertThat(scripted.extendCalls).isEqualTo(1);
@@ -83,7 +99,8 @@ class VideoClientExtendTest {
   @DisplayName("submit(extend), watch and awaitVideos work for extend tasks")
   void submitWatchAwait() {
     TaskHandle h = client().submit(extend(VideoSource.providerMediaId(1L << 60))).blockingGet();
-    assertThat(journal.entry(h.token()).get().summary()).containsEntry("source", "media id " + (1L << 60));
+    assertThat(journal.entry(h.token()).get().summary())
+        .containsEntry("source", "media id " + (1L << 60));
     scripted.statusAnswers(succeeded(), succeeded());
     TestObserver<TaskStatus> watched = client().watch(h).test();
     time.advanceTimeBy(1, TimeUnit.SECONDS);
@@ -95,9 +112,11 @@ class VideoClientExtendTest {
   }
 
   @Test
-  @DisplayName("an extend task's token parses back to its handle, and resume continues it from the journal")
+  @DisplayName(
+      "an extend task's token parses back to its handle, and resume continues it from the journal")
   void tokenAndResume() {
-    TaskHandle h = client().submit(extend(VideoSource.url("https://example.com/a.mp4"))).blockingGet();
+    TaskHandle h =
+        client().submit(extend(VideoSource.url("https://example.com/a.mp4"))).blockingGet();
     assertThat(TaskHandle.parse(h.token())).isEqualTo(h);
     JournalEntry entry = journal.entry(h.token()).get();
     assertThat(entry.isUnfinished()).isTrue();
@@ -105,29 +124,45 @@ class VideoClientExtendTest {
     TestObserver<TaskStatus> resumed = client().resume(entry).test();
     time.advanceTimeBy(5, TimeUnit.SECONDS);
     resumed.assertComplete();
-    assertThat(resumed.values().get(resumed.values().size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(resumed.values().get(resumed.values().size() - 1).state())
+        .isEqualTo(TaskState.SUCCEEDED);
     assertThat(journal.entry(h.token()).get().phase()).isEqualTo(JournalEntry.Phase.SUCCEEDED);
   }
 
   @Test
   @DisplayName("the journal keeps neither the bytes nor a presigned URL's credentials")
   void summaryHasNoSecrets() {
-    client().submit(extend(VideoSource.url("https://user:pw@bucket.example/a.mp4?X-Amz-Signature=secret")))
+    client()
+        .submit(
+            extend(VideoSource.url("https://user:pw@bucket.example/a.mp4?X-Amz-Signature=secret")))
         .blockingGet();
-    client().submit(extend(VideoSource.bytes(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'})))
+    client()
+        .submit(
+            extend(
+                VideoSource.bytes(
+                    new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'})))
         .blockingGet();
-    assertThat(journal.entries()).extracting(e -> e.summary().get("source"))
+    assertThat(journal.entries())
+        .extracting(e -> e.summary().get("source"))
         .containsExactlyInAnyOrder("url https://bucket.example/a.mp4", "bytes 12");
-    assertThat(journal.entries().toString()).doesNotContain("secret").doesNotContain("pw").doesNotContain("ftyp");
+    assertThat(journal.entries().toString())
+        .doesNotContain("secret")
+        .doesNotContain("pw")
+        .doesNotContain("ftyp");
   }
 
   @Test
-  @DisplayName("a provider without extend refuses it with UnsupportedFeatureException, sending nothing")
+  @DisplayName(
+      "a provider without extend refuses it with UnsupportedFeatureException, sending nothing")
   void noExtend() {
     scripted.supportsExtend(false);
-    client().extend(extend(VideoSource.url("https://example.com/a.mp4"))).test()
+    client()
+        .extend(extend(VideoSource.url("https://example.com/a.mp4")))
+        .test()
         .assertError(UnsupportedFeatureException.class);
-    client().submit(extend(VideoSource.url("https://example.com/a.mp4"))).test()
+    client()
+        .submit(extend(VideoSource.url("https://example.com/a.mp4")))
+        .test()
         .assertError(UnsupportedFeatureException.class);
     assertThat(scripted.extendCalls).isZero();
     assertThat(scripted.submitCount()).isZero();
@@ -135,45 +170,62 @@ class VideoClientExtendTest {
   }
 
   @Test
-  @DisplayName("an invalid extend (another provider's task, bad settings) fails with every problem, sending nothing")
+  @DisplayName(
+      "an invalid extend (another provider's task, bad settings) fails with every problem, sending"
+          + " nothing")
   void invalidSendsNothing() {
     java.util.List<String> fields = new java.util.ArrayList<>();
-    client().extend(ExtendVideoRequest.builder()
-        .source(VideoSource.task(TaskHandle.of("gmi", "m", "t"))).prompt("p").durationSeconds(99).build()).test()
-        .assertError(e -> {
-          ((InvalidRequestException) e).violations().forEach(v -> fields.add(v.field()));
-          return true;
-        });
+    client()
+        .extend(
+            ExtendVideoRequest.builder()
+                .source(VideoSource.task(TaskHandle.of("gmi", "m", "t")))
+                .prompt("p")
+                .durationSeconds(99)
+                .build())
+        .test()
+        .assertError(
+            e -> {
+              ((InvalidRequestException) e).violations().forEach(v -> fields.add(v.field()));
+              return true;
+            });
     assertThat(fields).containsExactly("duration", "source");
     assertThat(scripted.extendCalls).isZero();
     assertThat(journal.entries()).isEmpty();
   }
 
   @Test
-  @DisplayName("the SPI's default extend fails with UnsupportedFeatureException when subscribed, sending nothing")
+  @DisplayName(
+      "the SPI's default extend fails with UnsupportedFeatureException when subscribed, sending"
+          + " nothing")
   void spiDefault() {
-    VideoProvider plain = new VideoProvider() {
-      @Override
-      public String id() {
-        return "plain";
-      }
+    VideoProvider plain =
+        new VideoProvider() {
+          @Override
+          public String id() {
+            return "plain";
+          }
 
-      @Override
-      public ProviderCapabilities capabilities() {
-        return scripted.capabilities();
-      }
+          @Override
+          public ProviderCapabilities capabilities() {
+            return scripted.capabilities();
+          }
 
-      @Override
-      public Single<TaskHandle> submit(ImageToVideoRequest request) {
-        throw new AssertionError("nothing may be sent");
-      }
+          @Override
+          public Single<TaskHandle> submit(ImageToVideoRequest request) {
+            throw new AssertionError("nothing may be sent");
+          }
 
-      @Override
-      public Single<TaskStatus> status(TaskHandle handle) {
-        throw new AssertionError("nothing may be sent");
-      }
-    };
-    plain.extend(extend(VideoSource.url("https://example.com/a.mp4"))).test()
-        .assertError(e -> e instanceof UnsupportedFeatureException && e.getMessage().contains("plain does not extend"));
+          @Override
+          public Single<TaskStatus> status(TaskHandle handle) {
+            throw new AssertionError("nothing may be sent");
+          }
+        };
+    plain
+        .extend(extend(VideoSource.url("https://example.com/a.mp4")))
+        .test()
+        .assertError(
+            e ->
+                e instanceof UnsupportedFeatureException
+                    && e.getMessage().contains("plain does not extend"));
   }
 }

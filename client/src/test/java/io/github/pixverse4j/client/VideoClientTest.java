@@ -61,7 +61,8 @@ class VideoClientTest {
   }
 
   private VideoClient client(PollingPolicy policy) {
-    return new VideoClient(provider, policy, time, (v, p) -> Observable.error(new AssertionError("no download")));
+    return new VideoClient(
+        provider, policy, time, (v, p) -> Observable.error(new AssertionError("no download")));
   }
 
   private VideoClient client() {
@@ -75,10 +76,11 @@ class VideoClientTest {
   /** The error a finished observer received. */
   static Throwable errorOf(TestObserver<?> obs) {
     Throwable[] seen = new Throwable[1];
-    obs.assertError(e -> {
-      seen[0] = e;
-      return true;
-    });
+    obs.assertError(
+        e -> {
+          seen[0] = e;
+          return true;
+        });
     return seen[0];
   }
 
@@ -90,9 +92,12 @@ class VideoClientTest {
   @DisplayName("generate")
   class Generate {
     @Test
-    @DisplayName("emits QUEUED with the handle first, then only statuses that show something new, then completes")
+    @DisplayName(
+        "emits QUEUED with the handle first, then only statuses that show something new, then"
+            + " completes")
     void emitsChangesOnly() {
-      provider.statusAnswers(queued(2), queued(2), queued(1), running(30), running(30), running(60), succeeded());
+      provider.statusAnswers(
+          queued(2), queued(2), queued(1), running(30), running(30), running(60), succeeded());
       TestObserver<TaskStatus> obs = client().generate(request()).test();
 
       obs.assertValueCount(1);
@@ -103,11 +108,24 @@ class VideoClientTest {
 
       advance(60);
       obs.assertComplete().assertNoErrors();
-      List<String> seen = obs.values().stream()
-          .map(s -> s.state() + ":" + s.queuePosition().orElse(-1) + ":" + s.progressPercent().orElse(-1))
-          .collect(Collectors.toList());
-      assertThat(seen).containsExactly(
-          "QUEUED:-1:-1", "QUEUED:2:-1", "QUEUED:1:-1", "RUNNING:-1:30", "RUNNING:-1:60", "SUCCEEDED:-1:-1");
+      List<String> seen =
+          obs.values().stream()
+              .map(
+                  s ->
+                      s.state()
+                          + ":"
+                          + s.queuePosition().orElse(-1)
+                          + ":"
+                          + s.progressPercent().orElse(-1))
+              .collect(Collectors.toList());
+      assertThat(seen)
+          .containsExactly(
+              "QUEUED:-1:-1",
+              "QUEUED:2:-1",
+              "QUEUED:1:-1",
+              "RUNNING:-1:30",
+              "RUNNING:-1:60",
+              "SUCCEEDED:-1:-1");
       assertThat(provider.statusCount()).isEqualTo(7);
       assertThat(provider.submitCount()).isEqualTo(1);
     }
@@ -144,7 +162,9 @@ class VideoClientTest {
       assertThat(last.failure().get().category()).isEqualTo(FailureCategory.MODERATION);
       int polls = provider.statusCount();
       advance(600);
-      assertThat(provider.statusCount()).as("no polling after the terminal status").isEqualTo(polls);
+      assertThat(provider.statusCount())
+          .as("no polling after the terminal status")
+          .isEqualTo(polls);
     }
 
     @Test
@@ -160,15 +180,18 @@ class VideoClientTest {
     @Test
     @DisplayName("an invalid request fails with every violation and sends nothing")
     void invalidRequestSendsNothing() {
-      ImageToVideoRequest bad = ImageToVideoRequest.builder()
-          .image(ImageInput.file(java.nio.file.Paths.get("cat.png")))
-          .prompt("x".repeat(101))
-          .seed(-1L)
-          .build();
+      ImageToVideoRequest bad =
+          ImageToVideoRequest.builder()
+              .image(ImageInput.file(java.nio.file.Paths.get("cat.png")))
+              .prompt("x".repeat(101))
+              .seed(-1L)
+              .build();
       TestObserver<TaskStatus> obs = client().generate(bad).test();
       obs.assertError(InvalidRequestException.class);
       InvalidRequestException e = (InvalidRequestException) errorOf(obs);
-      assertThat(e.violations()).extracting(v -> v.field()).containsExactlyInAnyOrder("prompt", "image", "seed");
+      assertThat(e.violations())
+          .extracting(v -> v.field())
+          .containsExactlyInAnyOrder("prompt", "image", "seed");
       assertThat(provider.submitCount()).isZero();
     }
   }
@@ -177,7 +200,9 @@ class VideoClientTest {
   @DisplayName("deadline")
   class Deadline {
     @Test
-    @DisplayName("a task still running at the deadline ends the stream with TaskTimeoutException carrying the last status and handle")
+    @DisplayName(
+        "a task still running at the deadline ends the stream with TaskTimeoutException carrying"
+            + " the last status and handle")
     void timeout() {
       PollingPolicy p = fixedPolicy().deadline(Duration.ofSeconds(30)).build();
       TestObserver<TaskStatus> obs = client(p).generate(request()).test();
@@ -198,15 +223,18 @@ class VideoClientTest {
     @Test
     @DisplayName("a status call that never answers cannot hold the stream past the deadline")
     void hangingCall() {
-      VideoProvider hanging = new DelegatingProvider(provider) {
-        @Override
-        public io.reactivex.rxjava3.core.Single<TaskStatus> status(TaskHandle handle) {
-          return io.reactivex.rxjava3.core.Single.never();
-        }
-      };
+      VideoProvider hanging =
+          new DelegatingProvider(provider) {
+            @Override
+            public io.reactivex.rxjava3.core.Single<TaskStatus> status(TaskHandle handle) {
+              return io.reactivex.rxjava3.core.Single.never();
+            }
+          };
       PollingPolicy p = fixedPolicy().deadline(Duration.ofSeconds(30)).build();
-      TestObserver<TaskStatus> obs = new VideoClient(hanging, p, time, (v, t) -> Observable.empty())
-          .generate(request()).test();
+      TestObserver<TaskStatus> obs =
+          new VideoClient(hanging, p, time, (v, t) -> Observable.empty())
+              .generate(request())
+              .test();
       advance(30);
       obs.assertError(TaskTimeoutException.class);
     }
@@ -214,7 +242,8 @@ class VideoClientTest {
     @Test
     @DisplayName("with cancelOnDeadline, reaching the deadline cancels the task remotely")
     void cancelOnDeadline() {
-      PollingPolicy p = fixedPolicy().deadline(Duration.ofSeconds(10)).cancelOnDeadline(true).build();
+      PollingPolicy p =
+          fixedPolicy().deadline(Duration.ofSeconds(10)).cancelOnDeadline(true).build();
       TestObserver<TaskStatus> obs = client(p).generate(request()).test();
       advance(10);
       obs.assertError(TaskTimeoutException.class);
@@ -245,7 +274,9 @@ class VideoClientTest {
     void retryAfterCapped() {
       provider.statusAnswers(
           new RateLimitedException("slow down", details(429), Duration.ofHours(5)), succeeded());
-      client(fixedPolicy().maxRetryAfter(Duration.ofSeconds(20)).build()).generate(request()).test();
+      client(fixedPolicy().maxRetryAfter(Duration.ofSeconds(20)).build())
+          .generate(request())
+          .test();
       advance(30);
       assertThat(provider.statusTimesMillis).containsExactly(1000L, 21000L);
     }
@@ -265,9 +296,12 @@ class VideoClientTest {
     }
 
     @Test
-    @DisplayName("a 2xx answer that is not JSON (HTML, empty, cut off) is retried; well-formed JSON with an unknown status is not")
+    @DisplayName(
+        "a 2xx answer that is not JSON (HTML, empty, cut off) is retried; well-formed JSON with an"
+            + " unknown status is not")
     void unreadableRetried() {
-      MalformedResponseException html = new MalformedResponseException("not JSON", details(200), null, true);
+      MalformedResponseException html =
+          new MalformedResponseException("not JSON", details(200), null, true);
       provider.statusAnswers(html, html, succeeded());
       TestObserver<TaskStatus> obs = client().generate(request()).test();
       advance(60);
@@ -276,36 +310,50 @@ class VideoClientTest {
     }
 
     @Test
-    @DisplayName("an outage of several minutes is ridden out: the stream completes, calls stay bounded, the retry is visible")
+    @DisplayName(
+        "an outage of several minutes is ridden out: the stream completes, calls stay bounded, the"
+            + " retry is visible")
     void outageSpanningMinutes() {
       long seed = System.nanoTime();
       System.out.println("outageSpanningMinutes seed " + seed);
       java.util.Random random = new java.util.Random(seed);
-      PollingPolicy policy = PollingPolicy.defaults().toBuilder()
-          .tuning(PollTuning.builder().random(random::nextDouble).build()).build();
-      ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
+      PollingPolicy policy =
+          PollingPolicy.defaults().toBuilder()
+              .tuning(PollTuning.builder().random(random::nextDouble).build())
+              .build();
+      ProviderUnavailableException e502 =
+          new ProviderUnavailableException("bad gateway", details(502));
       // The provider stops answering 20 s after the submit and comes back 10 minutes later.
       provider.statusOutage(20_000, 620_000, e502);
       TestObserver<TaskStatus> obs = client(policy).generate(request()).test();
       advance(619);
       obs.assertNoErrors().assertNotComplete();
-      long outageCalls = provider.statusTimesMillis.stream().filter(t -> t >= 20_000 && t < 620_000).count();
-      assertThat(outageCalls).as("status calls during a 10-minute outage (seed %d)", seed).isLessThanOrEqualTo(25);
+      long outageCalls =
+          provider.statusTimesMillis.stream().filter(t -> t >= 20_000 && t < 620_000).count();
+      assertThat(outageCalls)
+          .as("status calls during a 10-minute outage (seed %d)", seed)
+          .isLessThanOrEqualTo(25);
 
       TaskStatus during = obs.values().get(obs.values().size() - 1);
-      assertThat(during.retry()).as("the retry state is visible while the provider is down").isPresent();
+      assertThat(during.retry())
+          .as("the retry state is visible while the provider is down")
+          .isPresent();
       assertThat(during.state()).as("the last known state is kept").isEqualTo(TaskState.RUNNING);
       assertThat(during.retry().get().failingSince().toEpochMilli())
-          .isEqualTo(provider.statusTimesMillis.stream().filter(t -> t >= 20_000).findFirst().get());
+          .isEqualTo(
+              provider.statusTimesMillis.stream().filter(t -> t >= 20_000).findFirst().get());
       assertThat(during.retry().get().failedAttempts()).isEqualTo((int) outageCalls);
       assertThat(during.retry().get().lastFailure()).isEqualTo("HTTP 502");
-      assertThat(during.retry().get().nextAttemptAt()).isAfter(java.time.Instant.ofEpochMilli(619_000));
+      assertThat(during.retry().get().nextAttemptAt())
+          .isAfter(java.time.Instant.ofEpochMilli(619_000));
 
       provider.statusAnswers(succeeded());
       advance(40);
       obs.assertComplete().assertNoErrors();
-      long recoveredRead = provider.statusTimesMillis.stream().filter(t -> t >= 620_000).findFirst().get();
-      assertThat(recoveredRead - 620_000).as("delay from recovery to the next read (seed %d)", seed)
+      long recoveredRead =
+          provider.statusTimesMillis.stream().filter(t -> t >= 620_000).findFirst().get();
+      assertThat(recoveredRead - 620_000)
+          .as("delay from recovery to the next read (seed %d)", seed)
           .isLessThanOrEqualTo(policy.maxRetryDelay().toMillis() * 103 / 100);
       TaskStatus last = obs.values().get(obs.values().size() - 1);
       assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
@@ -313,26 +361,33 @@ class VideoClientTest {
     }
 
     @Test
-    @DisplayName("the first good read after failures is emitted with the retry state cleared, even when nothing else changed")
+    @DisplayName(
+        "the first good read after failures is emitted with the retry state cleared, even when"
+            + " nothing else changed")
     void recoveryEmitted() {
       ProviderUnavailableException e503 = new ProviderUnavailableException("busy", details(503));
       provider.statusAnswers(running(10), e503, e503, running(10), succeeded());
       TestObserver<TaskStatus> obs = client().generate(request()).test();
       advance(60);
       obs.assertComplete();
-      assertThat(obs.values()).extracting(s -> s.state() + ":" + s.retry().map(r -> r.failedAttempts()).orElse(0))
-          .containsExactly("QUEUED:0", "RUNNING:0", "RUNNING:1", "RUNNING:2", "RUNNING:0", "SUCCEEDED:0");
+      assertThat(obs.values())
+          .extracting(s -> s.state() + ":" + s.retry().map(r -> r.failedAttempts()).orElse(0))
+          .containsExactly(
+              "QUEUED:0", "RUNNING:0", "RUNNING:1", "RUNNING:2", "RUNNING:0", "SUCCEEDED:0");
       assertThat(obs.values().get(2).retry().get().nextAttemptAt())
           .isEqualTo(java.time.Instant.ofEpochSecond(3));
     }
 
     @Test
-    @DisplayName("an outage that lasts past the deadline ends with TaskTimeoutException naming it, with the last failure as cause")
+    @DisplayName(
+        "an outage that lasts past the deadline ends with TaskTimeoutException naming it, with the"
+            + " last failure as cause")
     void outagePastDeadline() {
-      ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
+      ProviderUnavailableException e502 =
+          new ProviderUnavailableException("bad gateway", details(502));
       provider.statusOutage(0, Long.MAX_VALUE, e502);
-      TestObserver<TaskStatus> obs = client(fixedPolicy().deadline(Duration.ofMinutes(5)).build())
-          .generate(request()).test();
+      TestObserver<TaskStatus> obs =
+          client(fixedPolicy().deadline(Duration.ofMinutes(5)).build()).generate(request()).test();
       advance(299);
       obs.assertNoErrors();
       advance(1);
@@ -367,7 +422,8 @@ class VideoClientTest {
     @Test
     @DisplayName("an unknown status value ends observation with an error, not endless polling")
     void unknownStatus() {
-      provider.statusAnswers(new MalformedResponseException("unknown status 'WEIRD'", details(200)));
+      provider.statusAnswers(
+          new MalformedResponseException("unknown status 'WEIRD'", details(200)));
       TestObserver<TaskStatus> obs = client().generate(request()).test();
       advance(3600);
       obs.assertError(MalformedResponseException.class);
@@ -404,7 +460,8 @@ class VideoClientTest {
     @Test
     @DisplayName("with cancelOnDispose, disposing cancels the task remotely once")
     void cancelOnDispose() {
-      TestObserver<TaskStatus> obs = client(fixedPolicy().cancelOnDispose(true).build()).generate(request()).test();
+      TestObserver<TaskStatus> obs =
+          client(fixedPolicy().cancelOnDispose(true).build()).generate(request()).test();
       advance(3);
       obs.dispose();
       advance(60);
@@ -415,7 +472,8 @@ class VideoClientTest {
     @DisplayName("cancelOnDispose does nothing after the task ended")
     void noCancelAfterEnd() {
       provider.statusAnswers(succeeded());
-      TestObserver<TaskStatus> obs = client(fixedPolicy().cancelOnDispose(true).build()).generate(request()).test();
+      TestObserver<TaskStatus> obs =
+          client(fixedPolicy().cancelOnDispose(true).build()).generate(request()).test();
       advance(3);
       obs.assertComplete();
       obs.dispose();
@@ -426,29 +484,75 @@ class VideoClientTest {
   static Stream<Arguments> submitFailures() {
     ErrorDetails d = ErrorDetails.provider(ScriptedProvider.ID);
     return Stream.of(
-        Arguments.of("reset after sending", new TransportException("reset", d, null, true), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("read timeout", new TransportException("timeout", d, null, true), 1, SubmitOutcomeUnknownException.class),
-        // A 500 may come after the job was created: unknown, unless the provider's docs say otherwise.
-        Arguments.of("500", new ProviderUnavailableException("boom", d.withHttpStatus(500)), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("500 documented to create nothing", new NoJobCreatedException(
-            new ProviderUnavailableException("CREATE_TASK_FAILED", d.withHttpStatus(500))), 1, ProviderUnavailableException.class),
-        Arguments.of("502", new ProviderUnavailableException("bad gateway", d.withHttpStatus(502)), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("504", new ProviderUnavailableException("gateway timeout", d.withHttpStatus(504)), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("unreadable 200", new MalformedResponseException("bad json", d.withHttpStatus(200)), 1, SubmitOutcomeUnknownException.class),
-        Arguments.of("401", new AuthenticationException("bad key", d.withHttpStatus(401)), 1, AuthenticationException.class),
+        Arguments.of(
+            "reset after sending",
+            new TransportException("reset", d, null, true),
+            1,
+            SubmitOutcomeUnknownException.class),
+        Arguments.of(
+            "read timeout",
+            new TransportException("timeout", d, null, true),
+            1,
+            SubmitOutcomeUnknownException.class),
+        // A 500 may come after the job was created: unknown, unless the provider's docs say
+        // otherwise.
+        Arguments.of(
+            "500",
+            new ProviderUnavailableException("boom", d.withHttpStatus(500)),
+            1,
+            SubmitOutcomeUnknownException.class),
+        Arguments.of(
+            "500 documented to create nothing",
+            new NoJobCreatedException(
+                new ProviderUnavailableException("CREATE_TASK_FAILED", d.withHttpStatus(500))),
+            1,
+            ProviderUnavailableException.class),
+        Arguments.of(
+            "502",
+            new ProviderUnavailableException("bad gateway", d.withHttpStatus(502)),
+            1,
+            SubmitOutcomeUnknownException.class),
+        Arguments.of(
+            "504",
+            new ProviderUnavailableException("gateway timeout", d.withHttpStatus(504)),
+            1,
+            SubmitOutcomeUnknownException.class),
+        Arguments.of(
+            "unreadable 200",
+            new MalformedResponseException("bad json", d.withHttpStatus(200)),
+            1,
+            SubmitOutcomeUnknownException.class),
+        Arguments.of(
+            "401",
+            new AuthenticationException("bad key", d.withHttpStatus(401)),
+            1,
+            AuthenticationException.class),
         // Resent with backoff until the deadline (30 s here): at 0, 1, 3, 7 and 15 s.
-        Arguments.of("refused (never sent), always", new TransportException("refused", d, null, false), 5, TransportException.class),
-        Arguments.of("429, always", new RateLimitedException("slow", d.withHttpStatus(429), null), 5, RateLimitedException.class),
-        Arguments.of("503, always", new ProviderUnavailableException("busy", d.withHttpStatus(503)), 5, ProviderUnavailableException.class));
+        Arguments.of(
+            "refused (never sent), always",
+            new TransportException("refused", d, null, false),
+            5,
+            TransportException.class),
+        Arguments.of(
+            "429, always",
+            new RateLimitedException("slow", d.withHttpStatus(429), null),
+            5,
+            RateLimitedException.class),
+        Arguments.of(
+            "503, always",
+            new ProviderUnavailableException("busy", d.withHttpStatus(503)),
+            5,
+            ProviderUnavailableException.class));
   }
 
   @ParameterizedTest(name = "submit failing with {0} is sent {2} time(s)")
   @MethodSource("submitFailures")
   @DisplayName("a submit is resent only when the provider provably did not accept it")
-  void submitNeverDuplicated(String name, Throwable failure, int expectedSubmits, Class<? extends Throwable> expected) {
+  void submitNeverDuplicated(
+      String name, Throwable failure, int expectedSubmits, Class<? extends Throwable> expected) {
     for (int i = 0; i < 20; i++) provider.submitAnswers(failure);
-    TestObserver<TaskStatus> obs = client(fixedPolicy().deadline(Duration.ofSeconds(30)).build())
-        .generate(request()).test();
+    TestObserver<TaskStatus> obs =
+        client(fixedPolicy().deadline(Duration.ofSeconds(30)).build()).generate(request()).test();
     advance(600);
     obs.assertError(expected);
     assertThat(provider.submitCount()).isEqualTo(expectedSubmits);
@@ -470,35 +574,52 @@ class VideoClientTest {
   }
 
   @Test
-  @DisplayName("a submit listener hears each retry with its attempt count and limit, and a disposal that sent nothing")
+  @DisplayName(
+      "a submit listener hears each retry with its attempt count and limit, and a disposal that"
+          + " sent nothing")
   void submitListenerHearsRetries() {
     for (int i = 0; i < 20; i++) {
-      provider.submitAnswers(new TransportException("refused", ErrorDetails.none(),
-          new java.net.ConnectException("Connection refused"), false));
+      provider.submitAnswers(
+          new TransportException(
+              "refused",
+              ErrorDetails.none(),
+              new java.net.ConnectException("Connection refused"),
+              false));
     }
     List<String> heard = new java.util.ArrayList<>();
-    SubmitListener listener = new SubmitListener() {
-      @Override
-      public void retrying(io.github.pixverse4j.api.RetryState s, int attemptLimit) {
-        heard.add(s.failedAttempts() + " of " + attemptLimit + ": " + s.lastFailure() + ", since "
-            + s.failingSince().getEpochSecond() + ", next at " + s.nextAttemptAt().getEpochSecond());
-      }
+    SubmitListener listener =
+        new SubmitListener() {
+          @Override
+          public void retrying(io.github.pixverse4j.api.RetryState s, int attemptLimit) {
+            heard.add(
+                s.failedAttempts()
+                    + " of "
+                    + attemptLimit
+                    + ": "
+                    + s.lastFailure()
+                    + ", since "
+                    + s.failingSince().getEpochSecond()
+                    + ", next at "
+                    + s.nextAttemptAt().getEpochSecond());
+          }
 
-      @Override
-      public void abandoned(boolean requestMayHaveReachedProvider) {
-        heard.add("abandoned, may have reached: " + requestMayHaveReachedProvider);
-      }
-    };
-    TestObserver<TaskStatus> obs = client(fixedPolicy().maxRetryDelay(Duration.ofSeconds(4))
-        .maxSubmitRetries(5).build())
-        .generate(request(), java.util.Collections.<String, String>emptyMap(), listener).test();
+          @Override
+          public void abandoned(boolean requestMayHaveReachedProvider) {
+            heard.add("abandoned, may have reached: " + requestMayHaveReachedProvider);
+          }
+        };
+    TestObserver<TaskStatus> obs =
+        client(fixedPolicy().maxRetryDelay(Duration.ofSeconds(4)).maxSubmitRetries(5).build())
+            .generate(request(), java.util.Collections.<String, String>emptyMap(), listener)
+            .test();
     time.advanceTimeBy(4, TimeUnit.SECONDS);
     obs.dispose();
-    assertThat(heard).containsExactly(
-        "1 of 6: connection refused, since 0, next at 1",
-        "2 of 6: connection refused, since 0, next at 3",
-        "3 of 6: connection refused, since 0, next at 7",
-        "abandoned, may have reached: false");
+    assertThat(heard)
+        .containsExactly(
+            "1 of 6: connection refused, since 0, next at 1",
+            "2 of 6: connection refused, since 0, next at 3",
+            "3 of 6: connection refused, since 0, next at 7",
+            "abandoned, may have reached: false");
   }
 
   @Test
@@ -511,7 +632,9 @@ class VideoClientTest {
     assertThat(provider.statusTimesMillis).containsExactly(0L);
     advance(5);
     obs.assertComplete();
-    assertThat(obs.values()).extracting(TaskStatus::state).containsExactly(TaskState.RUNNING, TaskState.SUCCEEDED);
+    assertThat(obs.values())
+        .extracting(TaskStatus::state)
+        .containsExactly(TaskState.RUNNING, TaskState.SUCCEEDED);
     assertThat(obs.values()).allMatch(s -> s.handle().equals(h));
     assertThat(provider.submitCount()).isZero();
   }
@@ -527,8 +650,10 @@ class VideoClientTest {
   @Test
   @DisplayName("status retries transient failures and returns one status")
   void statusRetries() {
-    provider.statusAnswers(new TransportException("reset", ErrorDetails.none(), null, true), running(40));
-    TestObserver<TaskStatus> obs = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    provider.statusAnswers(
+        new TransportException("reset", ErrorDetails.none(), null, true), running(40));
+    TestObserver<TaskStatus> obs =
+        client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
     advance(2);
     obs.assertValueCount(1).assertComplete();
     assertThat(provider.statusCount()).isEqualTo(2);
@@ -537,31 +662,46 @@ class VideoClientTest {
   @Test
   @DisplayName("status retries transient failures until the deadline, then reports the last one")
   void statusRetriesUntilDeadline() {
-    ProviderUnavailableException e502 = new ProviderUnavailableException("bad gateway", details(502));
+    ProviderUnavailableException e502 =
+        new ProviderUnavailableException("bad gateway", details(502));
     provider.statusOutage(0, 200_000, e502);
     provider.statusAnswers(running(40));
-    TestObserver<TaskStatus> ok = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    TestObserver<TaskStatus> ok =
+        client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
     advance(240);
     ok.assertValueCount(1).assertComplete();
 
     provider.statusOutage(0, Long.MAX_VALUE, e502);
-    TestObserver<TaskStatus> down = client(fixedPolicy().deadline(Duration.ofMinutes(2)).build())
-        .status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    TestObserver<TaskStatus> down =
+        client(fixedPolicy().deadline(Duration.ofMinutes(2)).build())
+            .status(TaskHandle.of(ScriptedProvider.ID, "m", "t"))
+            .test();
     // Attempts at 0, 1, 3, 7, 15, 31, 61, 91 s; the next would come after the deadline.
     advance(90);
     down.assertNoErrors().assertNotComplete();
     advance(1);
     down.assertError(ProviderUnavailableException.class);
-    assertThat(provider.statusCount()).as("12 reads ridden through the first outage, then 8").isEqualTo(12 + 8);
+    assertThat(provider.statusCount())
+        .as("12 reads ridden through the first outage, then 8")
+        .isEqualTo(12 + 8);
   }
 
   @Test
-  @DisplayName("a task reported FAILED because it was cancelled (by anyone) ends CANCELLED, in the stream and in status()")
+  @DisplayName(
+      "a task reported FAILED because it was cancelled (by anyone) ends CANCELLED, in the stream"
+          + " and in status()")
   void cancelledElsewhereIsCancelled() {
-    java.util.function.Function<TaskHandle, TaskStatus> cancelledAsFailure = h -> TaskStatus.builder()
-        .handle(h).state(TaskState.FAILED).rawStatus("COMPLETED").observedAt(java.time.Instant.EPOCH)
-        .failure(io.github.pixverse4j.api.TaskFailure.of(FailureCategory.CANCELLED, "Request was cancelled"))
-        .build();
+    java.util.function.Function<TaskHandle, TaskStatus> cancelledAsFailure =
+        h ->
+            TaskStatus.builder()
+                .handle(h)
+                .state(TaskState.FAILED)
+                .rawStatus("COMPLETED")
+                .observedAt(java.time.Instant.EPOCH)
+                .failure(
+                    io.github.pixverse4j.api.TaskFailure.of(
+                        FailureCategory.CANCELLED, "Request was cancelled"))
+                .build();
     provider.statusAnswers(running(10), cancelledAsFailure);
     TestObserver<TaskStatus> obs = client().generate(request()).test();
     advance(10);
@@ -571,45 +711,62 @@ class VideoClientTest {
     assertThat(last.failure()).isEmpty();
 
     provider.statusAnswers(cancelledAsFailure);
-    TestObserver<TaskStatus> once = client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
+    TestObserver<TaskStatus> once =
+        client().status(TaskHandle.of(ScriptedProvider.ID, "m", "t")).test();
     advance(1);
     once.assertValue(s -> s.state() == TaskState.CANCELLED);
   }
 
   @Test
-  @DisplayName("cancel of a task that had already ended fails with TaskAlreadyEndedException naming the final state, and sends no cancel")
+  @DisplayName(
+      "cancel of a task that had already ended fails with TaskAlreadyEndedException naming the"
+          + " final state, and sends no cancel")
   void cancelAfterEnd() {
     TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
     provider.statusAnswers(succeeded());
     TestObserver<Void> obs = client().cancel(h).test();
     advance(1);
     obs.assertError(io.github.pixverse4j.api.TaskAlreadyEndedException.class);
-    io.github.pixverse4j.api.TaskAlreadyEndedException e = (io.github.pixverse4j.api.TaskAlreadyEndedException) errorOf(obs);
+    io.github.pixverse4j.api.TaskAlreadyEndedException e =
+        (io.github.pixverse4j.api.TaskAlreadyEndedException) errorOf(obs);
     assertThat(e.finalState()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(e.finalStatus()).isPresent();
     assertThat(e.handle()).contains(h);
-    assertThat(e.getMessage()).contains("had already ended before the cancel: it succeeded")
-        .contains("nothing was cancelled").doesNotContain("SUCCEEDED");
+    assertThat(e.getMessage())
+        .contains("had already ended before the cancel: it succeeded")
+        .contains("nothing was cancelled")
+        .doesNotContain("SUCCEEDED");
     assertThat(provider.cancels).isEmpty();
   }
 
   @Test
-  @DisplayName("cancel answered 'already ended' by the provider (a race) reads the final status and reports TaskAlreadyEndedException")
+  @DisplayName(
+      "cancel answered 'already ended' by the provider (a race) reads the final status and reports"
+          + " TaskAlreadyEndedException")
   void cancelRace() {
     TaskHandle h = TaskHandle.of(ScriptedProvider.ID, "m", "t");
-    VideoProvider racing = new DelegatingProvider(provider) {
-      @Override
-      public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
-        return io.reactivex.rxjava3.core.Completable.error(new TaskEndedBeforeCancelException("ALREADY_COMPLETED"));
-      }
-    };
+    VideoProvider racing =
+        new DelegatingProvider(provider) {
+          @Override
+          public io.reactivex.rxjava3.core.Completable cancel(TaskHandle handle) {
+            return io.reactivex.rxjava3.core.Completable.error(
+                new TaskEndedBeforeCancelException("ALREADY_COMPLETED"));
+          }
+        };
     provider.statusAnswers(running(90), failed(FailureCategory.PROVIDER_ERROR));
-    TestObserver<Void> obs = new VideoClient(racing, fixedPolicy().build(), time, (v, t) -> Observable.empty())
-        .cancel(h).test();
+    TestObserver<Void> obs =
+        new VideoClient(racing, fixedPolicy().build(), time, (v, t) -> Observable.empty())
+            .cancel(h)
+            .test();
     advance(1);
-    obs.assertError(e -> e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
-        && ((io.github.pixverse4j.api.TaskAlreadyEndedException) e).finalState() == TaskState.FAILED);
-    assertThat(provider.statusCount()).as("one read before, one after the provider's answer").isEqualTo(2);
+    obs.assertError(
+        e ->
+            e instanceof io.github.pixverse4j.api.TaskAlreadyEndedException
+                && ((io.github.pixverse4j.api.TaskAlreadyEndedException) e).finalState()
+                    == TaskState.FAILED);
+    assertThat(provider.statusCount())
+        .as("one read before, one after the provider's answer")
+        .isEqualTo(2);
   }
 
   @Test

@@ -26,9 +26,15 @@ class VideoProviderTest {
 
     @Override
     public ProviderCapabilities capabilities() {
-      return ProviderCapabilities.builder().providerId("nocancel").model("m").maxPromptLength(10)
-          .durationRange(1, 5).allQualities().addImageKinds(ImageInput.Kind.URL)
-          .supportsCancel(false).build();
+      return ProviderCapabilities.builder()
+          .providerId("nocancel")
+          .model("m")
+          .maxPromptLength(10)
+          .durationRange(1, 5)
+          .allQualities()
+          .addImageKinds(ImageInput.Kind.URL)
+          .supportsCancel(false)
+          .build();
     }
 
     @Override
@@ -45,17 +51,27 @@ class VideoProviderTest {
   }
 
   @Test
-  @DisplayName("the default cancel fails at once with the engine's 'no cancel operation' error, sending nothing")
+  @DisplayName(
+      "the default cancel fails at once with the engine's 'no cancel operation' error, sending"
+          + " nothing")
   void defaultCancel() {
     NoCancel p = new NoCancel();
     TaskHandle h = TaskHandle.of("nocancel", "m", "t");
     Throwable direct = p.cancel(h).materialize().blockingGet().getError();
-    Throwable viaClient = new VideoClient(p, PollingPolicy.defaults(), new TestScheduler(),
-        (v, t) -> Observable.empty()).cancel(h).materialize().blockingGet().getError();
-    assertThat(direct).isExactlyInstanceOf(UnsupportedFeatureException.class)
-        .hasMessageContaining("nocancel has no cancel operation; the task runs to its end (nothing was sent).");
+    Throwable viaClient =
+        new VideoClient(
+                p, PollingPolicy.defaults(), new TestScheduler(), (v, t) -> Observable.empty())
+            .cancel(h)
+            .materialize()
+            .blockingGet()
+            .getError();
+    assertThat(direct)
+        .isExactlyInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining(
+            "nocancel has no cancel operation; the task runs to its end (nothing was sent).");
     assertThat(((UnsupportedFeatureException) direct).handle()).contains(h);
-    assertThat(viaClient).isExactlyInstanceOf(UnsupportedFeatureException.class)
+    assertThat(viaClient)
+        .isExactlyInstanceOf(UnsupportedFeatureException.class)
         .hasMessage(direct.getMessage());
     assertThat(p.calls).isZero();
   }

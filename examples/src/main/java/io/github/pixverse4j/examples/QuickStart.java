@@ -23,18 +23,24 @@ public class QuickStart {
     if (baseUrl != null) builder.baseUrl(baseUrl);
     VideoClient client = builder.build();
 
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .image(ImageInput.file(image))
-        .prompt("the cat turns its head and smiles")
-        .durationSeconds(5)
-        .build();
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .image(ImageInput.file(image))
+            .prompt("the cat turns its head and smiles")
+            .durationSeconds(5)
+            .build();
 
     // generate() submits when subscribed, polls, and emits each change of status until the last
     // one (SUCCEEDED, FAILED or CANCELLED); blockingLast() waits for that one.
-    TaskStatus last = client.generate(request)
-        .doOnNext(s -> System.out.println(
-            s.state() + s.progressPercent().map(percent -> " " + percent + "%").orElse("")))
-        .blockingLast();
+    TaskStatus last =
+        client
+            .generate(request)
+            .doOnNext(
+                s ->
+                    System.out.println(
+                        s.state()
+                            + s.progressPercent().map(percent -> " " + percent + "%").orElse("")))
+            .blockingLast();
     if (last.state() != TaskState.SUCCEEDED) {
       System.err.println(last.state() + ": " + last.failure().map(f -> f.message()).orElse(""));
       System.exit(1);

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the README's quick start tells a user to set up is what this module builds with: the
- * install command, and the one dependency with the project's coordinates and version.
+ * What the README's quick start tells a user to set up is what this module builds with: the install
+ * command, and the one dependency with the project's coordinates and version.
  */
 class QuickStartSetUpTest {
   @Test
-  @DisplayName("the README's quick start installs the artifacts and adds the dependency this module uses, at this version")
+  @DisplayName(
+      "the README's quick start installs the artifacts and adds the dependency this module uses, at"
+          + " this version")
   void readmeSetUpMatchesTheBuild() throws IOException {
     String readme = read(Paths.get("..", "README.md"));
     int start = readme.indexOf("## Quick start (Java)");
@@ -31,7 +33,8 @@ class QuickStartSetUpTest {
     String dependency = xml.group(1);
 
     String pom = read(Paths.get("pom.xml"));
-    String version = tag(pom.substring(pom.indexOf("<parent>"), pom.indexOf("</parent>")), "version");
+    String version =
+        tag(pom.substring(pom.indexOf("<parent>"), pom.indexOf("</parent>")), "version");
     String used = pom.substring(pom.indexOf("<dependencies>"));
     used = used.substring(used.indexOf("<dependency>"), used.indexOf("</dependency>"));
     assertThat(tag(dependency, "groupId")).isEqualTo(tag(used, "groupId"));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's quick start ({@link QuickStart}, which {@code DocSnippetsTest} keeps equal to the
  * README's block) run as a user runs it: its own JVM, the key in {@code PIXVERSE_API_KEY}, here
- * with {@code PIXVERSE_BASE_URL} pointing at the PixVerse simulator on 127.0.0.1, found the way
- * the command line finds it ({@link SimulatorFactory}). Nothing leaves the machine.
+ * with {@code PIXVERSE_BASE_URL} pointing at the PixVerse simulator on 127.0.0.1, found the way the
+ * command line finds it ({@link SimulatorFactory}). Nothing leaves the machine.
  */
 class QuickStartTest {
   static final String KEY = "quick-start-test-key";
@@ -35,9 +35,10 @@ class QuickStartTest {
 
   @BeforeEach
   void startSimulator() {
-    sim = SimulatorFactory.find("pixverse", getClass().getClassLoader())
-        .orElseThrow(() -> new AssertionError("no PixVerse simulator registered"))
-        .create(KEY);
+    sim =
+        SimulatorFactory.find("pixverse", getClass().getClassLoader())
+            .orElseThrow(() -> new AssertionError("no PixVerse simulator registered"))
+            .create(KEY);
     // Read-driven: the first status read shows the job running with one second to go, the next
     // the video.
     sim.nextJobs(Lifecycle.builder().running(50).withEta(Duration.ofSeconds(1)).succeeded());
@@ -50,7 +51,9 @@ class QuickStartTest {
   }
 
   @Test
-  @DisplayName("with a key it uploads the image, waits for the video and saves it as cat.mp4 in the working directory")
+  @DisplayName(
+      "with a key it uploads the image, waits for the video and saves it as cat.mp4 in the working"
+          + " directory")
   void generatesAndDownloads() throws Exception {
     Map<String, String> env = Map.of("PIXVERSE_API_KEY", KEY, "PIXVERSE_BASE_URL", sim.baseUrl());
     Run run = quickStart(env);
@@ -72,7 +75,8 @@ class QuickStartTest {
     Run run = quickStart(env);
 
     assertThat(run.exitCode).isNotZero();
-    assertThat(run.output).contains("No API key for provider pixverse")
+    assertThat(run.output)
+        .contains("No API key for provider pixverse")
         .contains("set the environment variable PIXVERSE_API_KEY")
         .doesNotContain("NullPointerException");
     assertThat(sim.requests()).isEmpty();
@@ -91,7 +95,7 @@ class QuickStartTest {
 
   /** Runs QuickStart's main in a new JVM in {@link #dir} with examples/cat.png and {@code env}. */
   Run quickStart(Map<String, String> env) throws IOException, InterruptedException {
-    Path image = Paths.get("cat.png").toAbsolutePath();   // Surefire runs in examples/
+    Path image = Paths.get("cat.png").toAbsolutePath(); // Surefire runs in examples/
     assertThat(image).exists();
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -99,7 +103,8 @@ class QuickStartTest {
     command.add(System.getProperty("java.class.path"));
     command.add(QuickStart.class.getName());
     command.add(image.toString());
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     Path log = dir.resolve("output.txt");
     pb.redirectOutput(log.toFile());
     pb.environment().remove("PIXVERSE_API_KEY");

@@ -7,12 +7,17 @@ import io.github.pixverse4j.api.Video;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One call the fake received, in the order received: what, when (scheduler time), and with what. */
+/**
+ * One call the fake received, in the order received: what, when (scheduler time), and with what.
+ */
 public final class FakeCall {
   /** The operations a {@link FakeProvider} records and can fail. */
   public enum Operation {
     SUBMIT,
-    /** An {@linkplain FakeProvider#extend extend}'s submit: scripted and failed like {@link #SUBMIT}. */
+    /**
+     * An {@linkplain FakeProvider#extend extend}'s submit: scripted and failed like {@link
+     * #SUBMIT}.
+     */
     EXTEND,
     STATUS,
     CANCEL,
@@ -27,13 +32,24 @@ public final class FakeCall {
   private final Video video;
   private final FakeFault fault;
 
-  FakeCall(Operation operation, Instant at, ImageToVideoRequest request, TaskHandle handle, Video video,
+  FakeCall(
+      Operation operation,
+      Instant at,
+      ImageToVideoRequest request,
+      TaskHandle handle,
+      Video video,
       FakeFault fault) {
     this(operation, at, request, null, handle, video, fault);
   }
 
-  FakeCall(Operation operation, Instant at, ImageToVideoRequest request, ExtendVideoRequest extendRequest,
-      TaskHandle handle, Video video, FakeFault fault) {
+  FakeCall(
+      Operation operation,
+      Instant at,
+      ImageToVideoRequest request,
+      ExtendVideoRequest extendRequest,
+      TaskHandle handle,
+      Video video,
+      FakeFault fault) {
     this.operation = operation;
     this.at = at;
     this.request = request;
@@ -79,7 +95,9 @@ public final class FakeCall {
 
   @Override
   public String toString() {
-    return operation + "@" + at
+    return operation
+        + "@"
+        + at
         + (handle != null ? " " + handle.taskId() : "")
         + (video != null ? " " + video.url() : "")
         + (fault != null ? " -> " + fault : "");

@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The scripted course of one fake task, in time on the fake's {@code Scheduler}: phases that last
- * a while, then a terminal state that every later status read shows.
+ * The scripted course of one fake task, in time on the fake's {@code Scheduler}: phases that last a
+ * while, then a terminal state that every later status read shows.
  *
  * <pre>{@code
  * FakeLifecycle.builder()
@@ -29,13 +29,16 @@ public final class FakeLifecycle {
    */
   public static final Duration MAX_TOTAL_DURATION = Duration.ofDays(366);
 
-  enum Kind { QUEUED, RUNNING }
+  enum Kind {
+    QUEUED,
+    RUNNING
+  }
 
   static final class Phase {
     final Kind kind;
     final Duration length;
     final int fromPosition; // -1: no queue position
-    final boolean hints;    // progress and ETA while running
+    final boolean hints; // progress and ETA while running
 
     Phase(Kind kind, Duration length, int fromPosition, boolean hints) {
       this.kind = kind;
@@ -46,17 +49,22 @@ public final class FakeLifecycle {
 
     @Override
     public String toString() {
-      return kind + "(" + length + (fromPosition >= 0 ? ", from position " + fromPosition : "")
-          + (kind == Kind.RUNNING && !hints ? ", no progress" : "") + ")";
+      return kind
+          + "("
+          + length
+          + (fromPosition >= 0 ? ", from position " + fromPosition : "")
+          + (kind == Kind.RUNNING && !hints ? ", no progress" : "")
+          + ")";
     }
   }
 
   private final List<Phase> phases;
-  private final List<FakeVideo> videos;    // non-empty for SUCCEEDED
-  private final TaskFailure failure;       // non-null for FAILED
+  private final List<FakeVideo> videos; // non-empty for SUCCEEDED
+  private final TaskFailure failure; // non-null for FAILED
   private final boolean cancelled;
 
-  private FakeLifecycle(List<Phase> phases, List<FakeVideo> videos, TaskFailure failure, boolean cancelled) {
+  private FakeLifecycle(
+      List<Phase> phases, List<FakeVideo> videos, TaskFailure failure, boolean cancelled) {
     this.phases = Collections.unmodifiableList(new ArrayList<>(phases));
     this.videos = Collections.unmodifiableList(new ArrayList<>(videos));
     this.failure = failure;
@@ -74,9 +82,9 @@ public final class FakeLifecycle {
   }
 
   /**
-   * What a task follows when nothing was {@linkplain FakeProvider#enqueue enqueued}: queued for
-   * 10 s (position 2 falling to 0), running for 30 s with progress and ETA, then succeeded with
-   * {@link FakeVideo#sample()}; 40 s in all.
+   * What a task follows when nothing was {@linkplain FakeProvider#enqueue enqueued}: queued for 10
+   * s (position 2 falling to 0), running for 30 s with progress and ETA, then succeeded with {@link
+   * FakeVideo#sample()}; 40 s in all.
    */
   public static FakeLifecycle typical() {
     return builder().queued(Duration.ofSeconds(10), 2).running(Duration.ofSeconds(30)).succeeded();
@@ -107,8 +115,12 @@ public final class FakeLifecycle {
 
   @Override
   public String toString() {
-    String end = cancelled ? "CANCELLED" : failure != null ? "FAILED(" + failure.category() + ")"
-        : "SUCCEEDED(" + videos.size() + " video" + (videos.size() == 1 ? "" : "s") + ")";
+    String end =
+        cancelled
+            ? "CANCELLED"
+            : failure != null
+                ? "FAILED(" + failure.category() + ")"
+                : "SUCCEEDED(" + videos.size() + " video" + (videos.size() == 1 ? "" : "s") + ")";
     return "FakeLifecycle" + phases + " then " + end;
   }
 
@@ -129,11 +141,12 @@ public final class FakeLifecycle {
     }
 
     /**
-     * Queued for {@code length}; the queue position starts at {@code fromPosition} and falls
-     * evenly to 0 (0 = next).
+     * Queued for {@code length}; the queue position starts at {@code fromPosition} and falls evenly
+     * to 0 (0 = next).
      */
     public Builder queued(Duration length, int fromPosition) {
-      if (fromPosition < 0) throw new IllegalArgumentException("fromPosition must be >= 0, got " + fromPosition);
+      if (fromPosition < 0)
+        throw new IllegalArgumentException("fromPosition must be >= 0, got " + fromPosition);
       phases.add(new Phase(Kind.QUEUED, checkLength(length, phases), fromPosition, false));
       return this;
     }
@@ -161,7 +174,8 @@ public final class FakeLifecycle {
     /** Ends SUCCEEDED with these videos, in this order; the fake downloader serves their bytes. */
     public FakeLifecycle succeeded(FakeVideo... videos) {
       if (videos == null) throw new NullPointerException("videos == null");
-      if (videos.length == 0) throw new IllegalArgumentException("a SUCCEEDED task needs at least one video");
+      if (videos.length == 0)
+        throw new IllegalArgumentException("a SUCCEEDED task needs at least one video");
       for (FakeVideo v : videos) {
         if (v == null) throw new NullPointerException("videos contains null");
       }
@@ -181,7 +195,9 @@ public final class FakeLifecycle {
       return new FakeLifecycle(phases, Collections.<FakeVideo>emptyList(), failure, false);
     }
 
-    /** Ends CANCELLED, as when someone cancelled the task elsewhere (a dashboard, another client). */
+    /**
+     * Ends CANCELLED, as when someone cancelled the task elsewhere (a dashboard, another client).
+     */
     public FakeLifecycle cancelled() {
       return new FakeLifecycle(phases, Collections.<FakeVideo>emptyList(), null, true);
     }
@@ -192,15 +208,23 @@ public final class FakeLifecycle {
         throw new IllegalArgumentException("length must be positive, got " + length);
       }
       if (length.compareTo(MAX_TOTAL_DURATION) > 0) {
-        throw new IllegalArgumentException("length must be at most " + MAX_TOTAL_DURATION
-            + " (FakeLifecycle.MAX_TOTAL_DURATION, longer overflows the nanosecond clock), got " + length);
+        throw new IllegalArgumentException(
+            "length must be at most "
+                + MAX_TOTAL_DURATION
+                + " (FakeLifecycle.MAX_TOTAL_DURATION, longer overflows the nanosecond clock), got "
+                + length);
       }
       Duration total = length;
       for (Phase p : before) total = total.plus(p.length);
       if (total.compareTo(MAX_TOTAL_DURATION) > 0) {
-        throw new IllegalArgumentException("a lifecycle must last at most " + MAX_TOTAL_DURATION
-            + " in all (FakeLifecycle.MAX_TOTAL_DURATION, longer overflows the nanosecond clock), got " + total
-            + " with this phase of " + length);
+        throw new IllegalArgumentException(
+            "a lifecycle must last at most "
+                + MAX_TOTAL_DURATION
+                + " in all (FakeLifecycle.MAX_TOTAL_DURATION, longer overflows the nanosecond"
+                + " clock), got "
+                + total
+                + " with this phase of "
+                + length);
       }
       return length;
     }

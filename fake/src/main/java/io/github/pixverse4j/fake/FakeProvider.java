@@ -2,10 +2,9 @@ package io.github.pixverse4j.fake;
 
 import io.github.pixverse4j.api.DownloadProgress;
 import io.github.pixverse4j.api.ErrorDetails;
-import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ExtendVideoRequest;
+import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
-import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskHandle;
@@ -14,6 +13,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
@@ -47,8 +47,8 @@ import java.util.concurrent.TimeUnit;
  * the bytes of the videos its tasks produce.
  *
  * <p>It plugs in where a provider module does, so the real client runs unchanged on top of it:
- * validation against {@link #capabilities()} before anything is "sent", polling, retries,
- * deadlines and cancel.
+ * validation against {@link #capabilities()} before anything is "sent", polling, retries, deadlines
+ * and cancel.
  *
  * <pre>{@code
  * TestScheduler time = new TestScheduler();
@@ -69,9 +69,9 @@ public final class FakeProvider implements VideoProvider {
   /**
    * When a {@linkplain FakeFault#hang() hung} submit or cancel fails: 60 s after it reached the
    * fake, the default call timeout of the provider modules' HTTP client ({@code
-   * HttpClients.Options}), at which a real call to a server that never answers fails with a
-   * {@code TransportException} that may have reached the server. The client reports such a
-   * submit as {@code SubmitOutcomeUnknownException} and retries such a cancel.
+   * HttpClients.Options}), at which a real call to a server that never answers fails with a {@code
+   * TransportException} that may have reached the server. The client reports such a submit as
+   * {@code SubmitOutcomeUnknownException} and retries such a cancel.
    */
   public static final Duration HUNG_CALL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -89,7 +89,8 @@ public final class FakeProvider implements VideoProvider {
 
   // Guarded by this.
   private final Queue<FakeLifecycle> lifecycles = new ArrayDeque<>();
-  private final Map<FakeCall.Operation, Queue<FakeFault>> faults = new EnumMap<>(FakeCall.Operation.class);
+  private final Map<FakeCall.Operation, Queue<FakeFault>> faults =
+      new EnumMap<>(FakeCall.Operation.class);
   private final List<FakeCall> calls = new ArrayList<>();
   private final Map<String, FakeTask> tasks = new LinkedHashMap<>();
   private final Map<URI, FakeVideo> videosByUrl = new LinkedHashMap<>();
@@ -160,7 +161,8 @@ public final class FakeProvider implements VideoProvider {
   }
 
   /** Makes the next {@code times} calls of {@code operation} fail with {@code fault}. */
-  public synchronized FakeProvider failNext(FakeCall.Operation operation, int times, FakeFault fault) {
+  public synchronized FakeProvider failNext(
+      FakeCall.Operation operation, int times, FakeFault fault) {
     if (operation == null) throw new NullPointerException("operation == null");
     if (fault == null) throw new NullPointerException("fault == null");
     if (times < 1) throw new IllegalArgumentException("times must be >= 1, got " + times);
@@ -176,7 +178,9 @@ public final class FakeProvider implements VideoProvider {
     return client(PollingPolicy.defaults().toBuilder().jitter(0).build());
   }
 
-  /** A client on this fake: the real engine, this provider, its scheduler and {@link #downloader()}. */
+  /**
+   * A client on this fake: the real engine, this provider, its scheduler and {@link #downloader()}.
+   */
   public VideoClient client(PollingPolicy policy) {
     if (policy == null) throw new NullPointerException("policy == null");
     return new VideoClient(this, policy, scheduler, downloader());
@@ -184,9 +188,9 @@ public final class FakeProvider implements VideoProvider {
 
   /**
    * Serves the bytes of this fake's videos, writing them as the real downloader does (through a
-   * temporary file in the target's directory, moved into place). An unknown URL fails with a
-   * {@link VideoApiException} carrying HTTP 404. A download meets the next scripted {@code DOWNLOAD}
-   * fault when subscribed; its bytes, or its failure, arrive after the latency.
+   * temporary file in the target's directory, moved into place). An unknown URL fails with a {@link
+   * VideoApiException} carrying HTTP 404. A download meets the next scripted {@code DOWNLOAD} fault
+   * when subscribed; its bytes, or its failure, arrive after the latency.
    */
   public VideoClient.Downloader downloader() {
     return this::download;
@@ -222,58 +226,71 @@ public final class FakeProvider implements VideoProvider {
     return create(FakeCall.Operation.EXTEND, null, request, request.seed());
   }
 
-  private Single<TaskHandle> create(FakeCall.Operation op, ImageToVideoRequest request,
-      ExtendVideoRequest extend, java.util.Optional<Long> seed) {
-    return Single.defer(() -> {
-      FakeFault fault;
-      TaskHandle handle = null;
-      synchronized (this) {
-        fault = faults.get(op).poll();
-        if (fault == null || fault.serverActed()) handle = createTask(seed);
-        calls.add(new FakeCall(op, now(), request, extend, handle, null, fault));
-      }
-      String what = op.name().toLowerCase(java.util.Locale.ROOT);
-      if (fault != null && fault.hangs()) return this.<TaskHandle>hungCall(HUNG_CALL_TIMEOUT, what);
-      return fault != null ? this.<TaskHandle>failure(fault) : answer(handle);
-    });
+  private Single<TaskHandle> create(
+      FakeCall.Operation op,
+      ImageToVideoRequest request,
+      ExtendVideoRequest extend,
+      java.util.Optional<Long> seed) {
+    return Single.defer(
+        () -> {
+          FakeFault fault;
+          TaskHandle handle = null;
+          synchronized (this) {
+            fault = faults.get(op).poll();
+            if (fault == null || fault.serverActed()) handle = createTask(seed);
+            calls.add(new FakeCall(op, now(), request, extend, handle, null, fault));
+          }
+          String what = op.name().toLowerCase(java.util.Locale.ROOT);
+          if (fault != null && fault.hangs())
+            return this.<TaskHandle>hungCall(HUNG_CALL_TIMEOUT, what);
+          return fault != null ? this.<TaskHandle>failure(fault) : answer(handle);
+        });
   }
 
   @Override
   public Single<TaskStatus> status(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
-    return Single.defer(() -> {
-      FakeFault fault;
-      FakeTask task;
-      synchronized (this) {
-        fault = faults.get(FakeCall.Operation.STATUS).poll();
-        calls.add(new FakeCall(FakeCall.Operation.STATUS, now(), null, handle, null, fault));
-        task = tasks.get(handle.taskId());
-      }
-      if (fault != null) return failure(fault);
-      if (task == null || !task.handle.equals(handle)) return answerError(notFound(handle));
-      return answer(task.statusAt(scheduler.now(TimeUnit.NANOSECONDS)));
-    });
+    return Single.defer(
+        () -> {
+          FakeFault fault;
+          FakeTask task;
+          synchronized (this) {
+            fault = faults.get(FakeCall.Operation.STATUS).poll();
+            calls.add(new FakeCall(FakeCall.Operation.STATUS, now(), null, handle, null, fault));
+            task = tasks.get(handle.taskId());
+          }
+          if (fault != null) return failure(fault);
+          if (task == null || !task.handle.equals(handle)) return answerError(notFound(handle));
+          return answer(task.statusAt(scheduler.now(TimeUnit.NANOSECONDS)));
+        });
   }
 
   @Override
   public Completable cancel(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
-    return Single.defer(() -> {
-      FakeFault fault;
-      FakeTask task;
-      synchronized (this) {
-        fault = faults.get(FakeCall.Operation.CANCEL).poll();
-        calls.add(new FakeCall(FakeCall.Operation.CANCEL, now(), null, handle, null, fault));
-        task = tasks.get(handle.taskId());
-        if (task != null && task.handle.equals(handle) && (fault == null || fault.serverActed())) {
-          task.cancelAt(scheduler.now(TimeUnit.NANOSECONDS));
-        }
-      }
-      if (fault != null && fault.hangs()) return this.<Boolean>hungCall(HUNG_CALL_TIMEOUT, "cancel");
-      if (fault != null) return this.<Boolean>failure(fault);
-      if (task == null || !task.handle.equals(handle)) return this.<Boolean>answerError(notFound(handle));
-      return answer(Boolean.TRUE);
-    }).ignoreElement();
+    return Single.defer(
+            () -> {
+              FakeFault fault;
+              FakeTask task;
+              synchronized (this) {
+                fault = faults.get(FakeCall.Operation.CANCEL).poll();
+                calls.add(
+                    new FakeCall(FakeCall.Operation.CANCEL, now(), null, handle, null, fault));
+                task = tasks.get(handle.taskId());
+                if (task != null
+                    && task.handle.equals(handle)
+                    && (fault == null || fault.serverActed())) {
+                  task.cancelAt(scheduler.now(TimeUnit.NANOSECONDS));
+                }
+              }
+              if (fault != null && fault.hangs())
+                return this.<Boolean>hungCall(HUNG_CALL_TIMEOUT, "cancel");
+              if (fault != null) return this.<Boolean>failure(fault);
+              if (task == null || !task.handle.equals(handle))
+                return this.<Boolean>answerError(notFound(handle));
+              return answer(Boolean.TRUE);
+            })
+        .ignoreElement();
   }
 
   // ---- What was recorded
@@ -356,8 +373,13 @@ public final class FakeProvider implements VideoProvider {
     List<FakeVideo> contents = lifecycle.videos();
     for (int i = 0; i < contents.size(); i++) {
       FakeVideo content = contents.get(i);
-      URI url = URI.create("https://" + VIDEO_HOST + "/" + id() + "/" + taskId + "/" + (i + 1) + ".mp4");
-      Video.Builder v = Video.builder().url(url).sizeBytes((long) content.size()).contentType(content.contentType());
+      URI url =
+          URI.create("https://" + VIDEO_HOST + "/" + id() + "/" + taskId + "/" + (i + 1) + ".mp4");
+      Video.Builder v =
+          Video.builder()
+              .url(url)
+              .sizeBytes((long) content.size())
+              .contentType(content.contentType());
       if (content.width() != null) v.width(content.width()).height(content.height());
       if (seed.isPresent()) v.seed(seed.get());
       videos.add(v.build());
@@ -374,7 +396,8 @@ public final class FakeProvider implements VideoProvider {
 
   private <T> Single<T> answerError(VideoApiException e) {
     if (latency.isZero()) return Single.error(e);
-    return Single.timer(latency.toNanos(), TimeUnit.NANOSECONDS, scheduler).flatMap(ignored -> Single.<T>error(e));
+    return Single.timer(latency.toNanos(), TimeUnit.NANOSECONDS, scheduler)
+        .flatMap(ignored -> Single.<T>error(e));
   }
 
   private <T> Single<T> failure(FakeFault fault) {
@@ -382,22 +405,32 @@ public final class FakeProvider implements VideoProvider {
     VideoApiException e = fault.errorFor(id());
     Duration delay = latency.plus(fault.after());
     if (delay.isZero()) return Single.error(e);
-    return Single.timer(delay.toNanos(), TimeUnit.NANOSECONDS, scheduler).flatMap(ignored -> Single.<T>error(e));
+    return Single.timer(delay.toNanos(), TimeUnit.NANOSECONDS, scheduler)
+        .flatMap(ignored -> Single.<T>error(e));
   }
 
   /**
-   * A call to a server that never answers, ended as the real HTTP stack ends it: a timeout that
-   * may have reached the server, {@code timeout} after the call reached the fake.
+   * A call to a server that never answers, ended as the real HTTP stack ends it: a timeout that may
+   * have reached the server, {@code timeout} after the call reached the fake.
    */
   private <T> Single<T> hungCall(Duration timeout, String what) {
-    TransportException e = new TransportException("timeout (fake hang): the " + what + " got no answer within "
-        + DurationText.of(timeout) + ", the real HTTP client's timeout", ErrorDetails.provider(id()), null, true);
+    TransportException e =
+        new TransportException(
+            "timeout (fake hang): the "
+                + what
+                + " got no answer within "
+                + DurationText.of(timeout)
+                + ", the real HTTP client's timeout",
+            ErrorDetails.provider(id()),
+            null,
+            true);
     return Single.timer(latency.plus(timeout).toNanos(), TimeUnit.NANOSECONDS, scheduler)
         .flatMap(ignored -> Single.<T>error(e));
   }
 
   private TaskNotFoundException notFound(TaskHandle handle) {
-    return new TaskNotFoundException("No task " + handle.taskId() + " at this fake provider",
+    return new TaskNotFoundException(
+        "No task " + handle.taskId() + " at this fake provider",
         ErrorDetails.provider(id()).withHttpStatus(404));
   }
 
@@ -408,48 +441,66 @@ public final class FakeProvider implements VideoProvider {
   private Observable<DownloadProgress> download(Video video, Path target) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    return Observable.defer(() -> {
-      FakeFault fault;
-      FakeVideo content;
-      synchronized (this) {
-        fault = faults.get(FakeCall.Operation.DOWNLOAD).poll();
-        calls.add(new FakeCall(FakeCall.Operation.DOWNLOAD, now(), null, null, video, fault));
-        content = videosByUrl.get(video.url());
-      }
-      // The same timing as the other operations: the answer, or the fault, after the latency,
-      // and a timeout's or a hang's wait on top of it.
-      if (fault != null && fault.hangs()) {
-        return this.<DownloadProgress>hungCall(HUNG_DOWNLOAD_TIMEOUT, "download").toObservable();
-      }
-      if (fault != null) return this.<DownloadProgress>failure(fault).toObservable();
-      if (content == null) {
-        return this.<DownloadProgress>answerError(new VideoApiException("The media host " + video.url().getHost()
-            + " answered HTTP 404: this fake produced no video at " + video.url(),
-            ErrorDetails.none().withHttpStatus(404))).toObservable();
-      }
-      Observable<DownloadProgress> write = write(content, target);
-      return latency.isZero() ? write : write.delaySubscription(latency.toNanos(), TimeUnit.NANOSECONDS, scheduler);
-    });
+    return Observable.defer(
+        () -> {
+          FakeFault fault;
+          FakeVideo content;
+          synchronized (this) {
+            fault = faults.get(FakeCall.Operation.DOWNLOAD).poll();
+            calls.add(new FakeCall(FakeCall.Operation.DOWNLOAD, now(), null, null, video, fault));
+            content = videosByUrl.get(video.url());
+          }
+          // The same timing as the other operations: the answer, or the fault, after the latency,
+          // and a timeout's or a hang's wait on top of it.
+          if (fault != null && fault.hangs()) {
+            return this.<DownloadProgress>hungCall(HUNG_DOWNLOAD_TIMEOUT, "download")
+                .toObservable();
+          }
+          if (fault != null) return this.<DownloadProgress>failure(fault).toObservable();
+          if (content == null) {
+            return this.<DownloadProgress>answerError(
+                    new VideoApiException(
+                        "The media host "
+                            + video.url().getHost()
+                            + " answered HTTP 404: this fake produced no video at "
+                            + video.url(),
+                        ErrorDetails.none().withHttpStatus(404)))
+                .toObservable();
+          }
+          Observable<DownloadProgress> write = write(content, target);
+          return latency.isZero()
+              ? write
+              : write.delaySubscription(latency.toNanos(), TimeUnit.NANOSECONDS, scheduler);
+        });
   }
 
   private static Observable<DownloadProgress> write(FakeVideo content, Path target) {
-    return Observable.create(emitter -> {
-      Path absolute = target.toAbsolutePath();
-      long total = content.size();
-      emitter.onNext(DownloadProgress.builder().bytesRead(0).totalBytes(total).target(absolute).build());
-      Path part = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-      try {
-        try (OutputStream out = Files.newOutputStream(part)) {
-          out.write(content.bytesUnsafe());
-        }
-        Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        Files.deleteIfExists(part);
-        throw e;
-      }
-      emitter.onNext(DownloadProgress.builder().bytesRead(total).totalBytes(total).target(absolute).done(true).build());
-      emitter.onComplete();
-    });
+    return Observable.create(
+        emitter -> {
+          Path absolute = target.toAbsolutePath();
+          long total = content.size();
+          emitter.onNext(
+              DownloadProgress.builder().bytesRead(0).totalBytes(total).target(absolute).build());
+          Path part =
+              Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+          try {
+            try (OutputStream out = Files.newOutputStream(part)) {
+              out.write(content.bytesUnsafe());
+            }
+            Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
+          } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw e;
+          }
+          emitter.onNext(
+              DownloadProgress.builder()
+                  .bytesRead(total)
+                  .totalBytes(total)
+                  .target(absolute)
+                  .done(true)
+                  .build());
+          emitter.onComplete();
+        });
   }
 
   /** Builds a {@link FakeProvider}. */
@@ -472,10 +523,10 @@ public final class FakeProvider implements VideoProvider {
     }
 
     /**
-     * What the fake accepts; the client validates every request against it before the fake sees
-     * it. Pass a real provider's capabilities (such as {@code GmiCloud.capabilities()}) to test
-     * against its limits; the fake then also uses its provider id and model in handles. Default
-     * {@link #defaultCapabilities()}.
+     * What the fake accepts; the client validates every request against it before the fake sees it.
+     * Pass a real provider's capabilities (such as {@code GmiCloud.capabilities()}) to test against
+     * its limits; the fake then also uses its provider id and model in handles. Default {@link
+     * #defaultCapabilities()}.
      */
     public Builder capabilities(ProviderCapabilities capabilities) {
       if (capabilities == null) throw new NullPointerException("capabilities == null");
@@ -486,12 +537,16 @@ public final class FakeProvider implements VideoProvider {
     /** How long every call takes to answer, on the scheduler; default zero (answers at once). */
     public Builder latency(Duration latency) {
       if (latency == null) throw new NullPointerException("latency == null");
-      if (latency.isNegative()) throw new IllegalArgumentException("latency must be >= 0, got " + latency);
+      if (latency.isNegative())
+        throw new IllegalArgumentException("latency must be >= 0, got " + latency);
       this.latency = latency;
       return this;
     }
 
-    /** The lifecycle of submits with nothing {@linkplain #enqueue enqueued}; default {@link FakeLifecycle#typical()}. */
+    /**
+     * The lifecycle of submits with nothing {@linkplain #enqueue enqueued}; default {@link
+     * FakeLifecycle#typical()}.
+     */
     public Builder defaultLifecycle(FakeLifecycle lifecycle) {
       if (lifecycle == null) throw new NullPointerException("lifecycle == null");
       this.defaultLifecycle = lifecycle;
@@ -500,8 +555,9 @@ public final class FakeProvider implements VideoProvider {
 
     public FakeProvider build() {
       if (scheduler == null) {
-        throw new IllegalStateException("scheduler is required: pass the TestScheduler your test advances"
-            + " (or Schedulers.computation() for real time)");
+        throw new IllegalStateException(
+            "scheduler is required: pass the TestScheduler your test advances"
+                + " (or Schedulers.computation() for real time)");
       }
       return new FakeProvider(this);
     }

@@ -32,9 +32,10 @@ final class FakeTask {
   }
 
   TaskStatus statusAt(long nowNanos) {
-    TaskStatus.Builder s = TaskStatus.builder()
-        .handle(handle)
-        .observedAt(Instant.ofEpochMilli(TimeUnit.NANOSECONDS.toMillis(nowNanos)));
+    TaskStatus.Builder s =
+        TaskStatus.builder()
+            .handle(handle)
+            .observedAt(Instant.ofEpochMilli(TimeUnit.NANOSECONDS.toMillis(nowNanos)));
     if (nowNanos >= cancelledAtNanos) {
       return s.state(TaskState.CANCELLED).rawStatus("cancelled").build();
     }
@@ -55,17 +56,23 @@ final class FakeTask {
           if (p.hints) {
             s.progressPercent(Math.min(99, (int) Math.floor(fraction * 100)));
             long leftNanos = endNanos - nowNanos;
-            s.estimatedTimeRemaining(Duration.ofSeconds((leftNanos + 999_999_999L) / 1_000_000_000L));
+            s.estimatedTimeRemaining(
+                Duration.ofSeconds((leftNanos + 999_999_999L) / 1_000_000_000L));
           }
         }
         return s.build();
       }
       start += length;
     }
-    if (lifecycle.endsCancelled()) return s.state(TaskState.CANCELLED).rawStatus("cancelled").build();
+    if (lifecycle.endsCancelled())
+      return s.state(TaskState.CANCELLED).rawStatus("cancelled").build();
     if (lifecycle.failure() != null) {
       return s.state(TaskState.FAILED).rawStatus("failed").failure(lifecycle.failure()).build();
     }
-    return s.state(TaskState.SUCCEEDED).rawStatus("succeeded").progressPercent(100).videos(videos).build();
+    return s.state(TaskState.SUCCEEDED)
+        .rawStatus("succeeded")
+        .progressPercent(100)
+        .videos(videos)
+        .build();
   }
 }

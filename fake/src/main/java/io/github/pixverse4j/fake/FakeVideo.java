@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  */
 public final class FakeVideo {
   private static final int SAMPLE_SIZE = 4096;
+
   /** RFC 6838 section 4.2 restricted names for type and subtype, then any parameters. */
-  private static final Pattern MEDIA_TYPE = Pattern.compile(
-      "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\\s*(;.*)?", Pattern.DOTALL);
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\\s*(;.*)?",
+          Pattern.DOTALL);
 
   private final byte[] bytes;
   private final String contentType;
@@ -35,8 +38,9 @@ public final class FakeVideo {
   public static FakeVideo of(byte[] bytes) {
     if (bytes == null) throw new NullPointerException("bytes == null");
     if (bytes.length == 0) {
-      throw new IllegalArgumentException("a fake video needs at least one byte, got none;"
-          + " use FakeVideo.sample() for content that does not matter");
+      throw new IllegalArgumentException(
+          "a fake video needs at least one byte, got none;"
+              + " use FakeVideo.sample() for content that does not matter");
     }
     return new FakeVideo(bytes.clone(), "video/mp4", null, null);
   }
@@ -47,8 +51,10 @@ public final class FakeVideo {
    */
   public static FakeVideo sample() {
     byte[] b = new byte[SAMPLE_SIZE];
-    byte[] head = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0,
-        'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    byte[] head = {
+      0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm',
+      'p', '4', '1'
+    };
     System.arraycopy(head, 0, b, 0, head.length);
     byte[] fill = "pixverse4j fake video ".getBytes(StandardCharsets.US_ASCII);
     for (int i = head.length; i < b.length; i++) {
@@ -60,7 +66,8 @@ public final class FakeVideo {
   /** The same bytes, with the width and height the status reports, in pixels. */
   public FakeVideo withSize(int width, int height) {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("width and height must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "width and height must be positive, got " + width + "x" + height);
     }
     return new FakeVideo(bytes, contentType, width, height);
   }
@@ -75,8 +82,11 @@ public final class FakeVideo {
   public FakeVideo withContentType(String contentType) {
     if (contentType == null) throw new NullPointerException("contentType == null");
     if (!MEDIA_TYPE.matcher(contentType).matches()) {
-      throw new IllegalArgumentException("contentType must be a media type of the form type/subtype"
-          + " (such as video/webm), optionally with ;parameters, got '" + contentType + "'");
+      throw new IllegalArgumentException(
+          "contentType must be a media type of the form type/subtype"
+              + " (such as video/webm), optionally with ;parameters, got '"
+              + contentType
+              + "'");
     }
     return new FakeVideo(bytes, contentType, width, height);
   }
@@ -110,8 +120,10 @@ public final class FakeVideo {
   public boolean equals(Object o) {
     if (!(o instanceof FakeVideo)) return false;
     FakeVideo v = (FakeVideo) o;
-    return Arrays.equals(bytes, v.bytes) && contentType.equals(v.contentType)
-        && java.util.Objects.equals(width, v.width) && java.util.Objects.equals(height, v.height);
+    return Arrays.equals(bytes, v.bytes)
+        && contentType.equals(v.contentType)
+        && java.util.Objects.equals(width, v.width)
+        && java.util.Objects.equals(height, v.height);
   }
 
   @Override
@@ -121,7 +133,11 @@ public final class FakeVideo {
 
   @Override
   public String toString() {
-    return "FakeVideo{" + bytes.length + " bytes, " + contentType
-        + (width != null ? ", " + width + "x" + height : "") + "}";
+    return "FakeVideo{"
+        + bytes.length
+        + " bytes, "
+        + contentType
+        + (width != null ? ", " + width + "x" + height : "")
+        + "}";
   }
 }

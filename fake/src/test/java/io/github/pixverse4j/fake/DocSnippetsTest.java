@@ -37,16 +37,20 @@ class DocSnippetsTest {
       while (m.find()) {
         String path = m.group(1);
         assertThat(m.group(2))
-            .as("the block in %s after '<!-- snippet: %s -->' must equal that file without its"
-                + " package line; copy the file into the page (or fix the file)", root.relativize(page), path)
+            .as(
+                "the block in %s after '<!-- snippet: %s -->' must equal that file without its"
+                    + " package line; copy the file into the page (or fix the file)",
+                root.relativize(page), path)
             .isEqualTo(withoutPackage(read(root.resolve(path))));
         checked.add(path);
       }
     }
-    assertThat(checked).as("snippets found in README.md and docs/").containsExactlyInAnyOrder(
-        "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
-        "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
-        "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java");
+    assertThat(checked)
+        .as("snippets found in README.md and docs/")
+        .containsExactlyInAnyOrder(
+            "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
+            "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
+            "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java");
   }
 
   /** README.md and every Markdown page in docs/. */
@@ -54,7 +58,8 @@ class DocSnippetsTest {
     List<Path> pages = new ArrayList<>();
     pages.add(root.resolve("README.md"));
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-      pages.addAll(docs.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
+      pages.addAll(
+          docs.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
     }
     return pages;
   }
@@ -64,7 +69,8 @@ class DocSnippetsTest {
     assertThat(lines.get(0)).startsWith("package ");
     lines.remove(0);
     while (!lines.isEmpty() && lines.get(0).isEmpty()) lines.remove(0);
-    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty())
+      lines.remove(lines.size() - 1);
     return String.join("\n", lines);
   }
 

@@ -31,8 +31,7 @@ class FakeEdgeCasesTest {
   final PollingPolicy policy = PollingPolicy.builder().jitter(0).build();
   final VideoClient client = fake.client(policy);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static ImageToVideoRequest request() {
     return ImageToVideoRequest.builder()
@@ -55,7 +54,9 @@ class FakeEdgeCasesTest {
   }
 
   @Test
-  @DisplayName("a hung submit ends as the real HTTP call does: after its timeout, outcome unknown, one job, no resend")
+  @DisplayName(
+      "a hung submit ends as the real HTTP call does: after its timeout, outcome unknown, one job,"
+          + " no resend")
   void hungSubmitTimesOut() {
     fake.failNext(FakeCall.Operation.SUBMIT, FakeFault.hang());
     VideoClient c = fake.client(policy.toBuilder().deadline(Duration.ofMinutes(2)).build());
@@ -69,7 +70,8 @@ class FakeEdgeCasesTest {
   }
 
   @Test
-  @DisplayName("a hung submit is still pending before the timeout and disposing it ends it without a resend")
+  @DisplayName(
+      "a hung submit is still pending before the timeout and disposing it ends it without a resend")
   void hungSubmitDisposed() {
     fake.failNext(FakeCall.Operation.SUBMIT, FakeFault.hang());
     TestObserver<TaskStatus> statuses = client.generate(request()).test();
@@ -81,7 +83,9 @@ class FakeEdgeCasesTest {
   }
 
   @Test
-  @DisplayName("a hung cancel ends as the real HTTP call does: after its timeout, then the client's retry finds the task cancelled")
+  @DisplayName(
+      "a hung cancel ends as the real HTTP call does: after its timeout, then the client's retry"
+          + " finds the task cancelled")
   void hungCancelTimesOut() {
     fake.enqueue(FakeLifecycle.builder().running(Duration.ofMinutes(30)).succeeded());
     TaskHandle handle = client.submit(request()).test().values().get(0);
@@ -97,7 +101,8 @@ class FakeEdgeCasesTest {
   }
 
   @Test
-  @DisplayName("submits() records every submit attempt, refused ones included; tasks() only the jobs")
+  @DisplayName(
+      "submits() records every submit attempt, refused ones included; tasks() only the jobs")
   void submitsCountsRefusedAttempts() {
     fake.failNext(FakeCall.Operation.SUBMIT, FakeFault.rateLimited(Duration.ofSeconds(5)));
     client.generate(request()).test();
@@ -107,7 +112,9 @@ class FakeEdgeCasesTest {
   }
 
   @Test
-  @DisplayName("a hung download fails as a stalled transfer does: after the read timeout, with a TransportException")
+  @DisplayName(
+      "a hung download fails as a stalled transfer does: after the read timeout, with a"
+          + " TransportException")
   void hungDownloadTimesOut() {
     Video video = succeededVideos().get(0);
     fake.failNext(FakeCall.Operation.DOWNLOAD, FakeFault.hang());
@@ -137,13 +144,18 @@ class FakeEdgeCasesTest {
   @Test
   @DisplayName("a download timeout adds to the latency, as on the other operations")
   void downloadTimeoutAfterLatency() {
-    FakeProvider slow = FakeProvider.builder().scheduler(time).latency(Duration.ofSeconds(2))
-        .defaultLifecycle(FakeLifecycle.immediateSuccess()).build();
+    FakeProvider slow =
+        FakeProvider.builder()
+            .scheduler(time)
+            .latency(Duration.ofSeconds(2))
+            .defaultLifecycle(FakeLifecycle.immediateSuccess())
+            .build();
     VideoClient c = slow.client(policy);
     TestObserver<List<Video>> videos = c.awaitVideos(request()).test();
     time.advanceTimeBy(1, TimeUnit.MINUTES);
     slow.failNext(FakeCall.Operation.DOWNLOAD, FakeFault.timeout(Duration.ofSeconds(5)));
-    TestObserver<DownloadProgress> progress = c.download(videos.values().get(0).get(0), dir.resolve("o.mp4")).test();
+    TestObserver<DownloadProgress> progress =
+        c.download(videos.values().get(0).get(0), dir.resolve("o.mp4")).test();
     time.advanceTimeBy(6999, TimeUnit.MILLISECONDS);
     progress.assertNoErrors();
     time.advanceTimeBy(1, TimeUnit.MILLISECONDS);
@@ -151,13 +163,22 @@ class FakeEdgeCasesTest {
   }
 
   @Test
-  @DisplayName("a lifecycle too long for the scheduler's clock is refused when built, naming the limit")
+  @DisplayName(
+      "a lifecycle too long for the scheduler's clock is refused when built, naming the limit")
   void lifecycleTooLong() {
     assertThatThrownBy(() -> FakeLifecycle.builder().running(Duration.ofDays(365 * 300)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
-    assertThatThrownBy(() -> FakeLifecycle.builder().queued(Duration.ofDays(200)).running(Duration.ofDays(200)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in all");
-    assertThat(FakeLifecycle.builder().queued(FakeLifecycle.MAX_TOTAL_DURATION).succeeded().totalDuration())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most");
+    assertThatThrownBy(
+            () ->
+                FakeLifecycle.builder().queued(Duration.ofDays(200)).running(Duration.ofDays(200)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("in all");
+    assertThat(
+            FakeLifecycle.builder()
+                .queued(FakeLifecycle.MAX_TOTAL_DURATION)
+                .succeeded()
+                .totalDuration())
         .isEqualTo(FakeLifecycle.MAX_TOTAL_DURATION);
   }
 
@@ -183,7 +204,8 @@ class FakeEdgeCasesTest {
   @DisplayName("FakeVideo refuses empty content, as withSize refuses empty pictures")
   void emptyVideoRefused() {
     assertThatThrownBy(() -> FakeVideo.of(new byte[0]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one byte");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one byte");
     assertThat(FakeVideo.of(new byte[] {1}).bytes()).containsExactly(1);
   }
 
@@ -193,9 +215,12 @@ class FakeEdgeCasesTest {
     assertThat(FakeVideo.sample().withContentType("video/webm").toString()).contains("video/webm");
     assertThat(FakeVideo.sample().withContentType("video/mp4; codecs=\"avc1.42E01E\"").toString())
         .contains("codecs");
-    for (String bad : new String[] {"not a type", "", "video", "video/", "/mp4", "video/mp 4", "video//mp4"}) {
+    for (String bad :
+        new String[] {"not a type", "", "video", "video/", "/mp4", "video/mp 4", "video//mp4"}) {
       assertThatThrownBy(() -> FakeVideo.sample().withContentType(bad))
-          .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type/subtype");
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("type/subtype");
     }
   }
 }

@@ -33,10 +33,19 @@ class FakeExtendTest {
   @Test
   @DisplayName("an extend follows the next enqueued lifecycle, in virtual time, and is recorded")
   void scriptedLikeGenerate() {
-    fake.enqueue(FakeLifecycle.immediateSuccess(),
-        FakeLifecycle.builder().running(Duration.ofSeconds(10)).failed(FailureCategory.PROVIDER_ERROR, "boom"));
-    TestObserver<TaskStatus> generated = client.generate(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build()).test();
+    fake.enqueue(
+        FakeLifecycle.immediateSuccess(),
+        FakeLifecycle.builder()
+            .running(Duration.ofSeconds(10))
+            .failed(FailureCategory.PROVIDER_ERROR, "boom"));
+    TestObserver<TaskStatus> generated =
+        client
+            .generate(
+                ImageToVideoRequest.builder()
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .prompt("a cat")
+                    .build())
+            .test();
     time.advanceTimeBy(1, TimeUnit.MINUTES);
     TaskStatus first = generated.assertComplete().values().get(generated.values().size() - 1);
     assertThat(first.state()).isEqualTo(TaskState.SUCCEEDED);
@@ -45,7 +54,9 @@ class FakeExtendTest {
     obs.assertComplete();
     TaskStatus last = obs.values().get(obs.values().size() - 1);
     assertThat(last.state()).isEqualTo(TaskState.FAILED);
-    assertThat(fake.extendRequests()).extracting(r -> r.source().task()).containsExactly(first.handle());
+    assertThat(fake.extendRequests())
+        .extracting(r -> r.source().task())
+        .containsExactly(first.handle());
     assertThat(fake.calls()).extracting(FakeCall::operation).contains(FakeCall.Operation.EXTEND);
     assertThat(fake.submits()).hasSize(1);
   }
@@ -54,7 +65,8 @@ class FakeExtendTest {
   @DisplayName("faults scripted for EXTEND apply to extends: a refused one is resent, one task")
   void faults() {
     fake.failNext(FakeCall.Operation.EXTEND, FakeFault.unavailable());
-    TestObserver<TaskHandle> obs = client.submit(extend(VideoSource.url("https://example.com/a.mp4"))).test();
+    TestObserver<TaskHandle> obs =
+        client.submit(extend(VideoSource.url("https://example.com/a.mp4"))).test();
     time.advanceTimeBy(1, TimeUnit.MINUTES);
     obs.assertComplete();
     assertThat(fake.extendRequests()).hasSize(2);
@@ -64,8 +76,14 @@ class FakeExtendTest {
   @Test
   @DisplayName("an invalid extend is refused before the fake sees it")
   void validated() {
-    client.extend(ExtendVideoRequest.builder().source(VideoSource.task(TaskHandle.of("gmi", "m", "t")))
-        .prompt("p").build()).test().assertError(InvalidRequestException.class);
+    client
+        .extend(
+            ExtendVideoRequest.builder()
+                .source(VideoSource.task(TaskHandle.of("gmi", "m", "t")))
+                .prompt("p")
+                .build())
+        .test()
+        .assertError(InvalidRequestException.class);
     assertThat(fake.calls()).isEmpty();
   }
 }

@@ -43,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FakeProviderTest {
   final TestScheduler time = new TestScheduler();
   final FakeProvider fake = FakeProvider.builder().scheduler(time).build();
+
   /** No jitter, so that every poll lands at a time the test can state exactly. */
   final PollingPolicy policy = PollingPolicy.builder().jitter(0).build();
+
   final VideoClient client = fake.client(policy);
 
   static ImageToVideoRequest request() {
@@ -66,31 +68,39 @@ class FakeProviderTest {
   @DisplayName("lifecycles")
   class Lifecycles {
     @Test
-    @DisplayName("a generate completes in virtual time: queued with falling positions, running with progress and ETA, succeeded with the video")
+    @DisplayName(
+        "a generate completes in virtual time: queued with falling positions, running with progress"
+            + " and ETA, succeeded with the video")
     void typicalLifecycleInVirtualTime() {
       long wallStart = System.nanoTime();
-      fake.enqueue(FakeLifecycle.builder()
-          .queued(Duration.ofSeconds(20), 3)
-          .running(Duration.ofSeconds(60))
-          .succeeded());
+      fake.enqueue(
+          FakeLifecycle.builder()
+              .queued(Duration.ofSeconds(20), 3)
+              .running(Duration.ofSeconds(60))
+              .succeeded());
 
       TestObserver<TaskStatus> statuses = client.generate(request()).test();
       statuses.assertValueCount(1).assertNotComplete();
       time.advanceTimeBy(10, TimeUnit.MINUTES);
 
       statuses.assertComplete().assertNoErrors();
-      assertThat(states(statuses)).startsWith(TaskState.QUEUED).endsWith(TaskState.SUCCEEDED)
+      assertThat(states(statuses))
+          .startsWith(TaskState.QUEUED)
+          .endsWith(TaskState.SUCCEEDED)
           .contains(TaskState.RUNNING);
-      List<Integer> positions = statuses.values().stream()
-          .filter(s -> s.queuePosition().isPresent()).map(s -> s.queuePosition().get())
-          .collect(Collectors.toList());
+      List<Integer> positions =
+          statuses.values().stream()
+              .filter(s -> s.queuePosition().isPresent())
+              .map(s -> s.queuePosition().get())
+              .collect(Collectors.toList());
       assertThat(positions).isNotEmpty().isSortedAccordingTo((a, b) -> b - a);
-      TaskStatus running = statuses.values().stream().filter(s -> s.state() == TaskState.RUNNING)
-          .findFirst().get();
+      TaskStatus running =
+          statuses.values().stream().filter(s -> s.state() == TaskState.RUNNING).findFirst().get();
       assertThat(running.progressPercent()).isPresent();
       assertThat(running.estimatedTimeRemaining()).isPresent();
       TaskStatus last = statuses.values().get(statuses.values().size() - 1);
-      assertThat(last.videos()).singleElement()
+      assertThat(last.videos())
+          .singleElement()
           .satisfies(v -> assertThat(v.url().getHost()).isEqualTo(FakeProvider.VIDEO_HOST));
       assertThat(fake.submits()).containsExactly(request());
       assertThat(fake.statusReads()).isNotEmpty().allMatch(h -> h.equals(last.handle()));
@@ -100,7 +110,8 @@ class FakeProviderTest {
     @Test
     @DisplayName("the terminal state arrives at the first poll after the scripted time, not before")
     void terminalStateFollowsScriptedTime() {
-      fake.enqueue(FakeLifecycle.builder().runningWithoutProgress(Duration.ofSeconds(30)).succeeded());
+      fake.enqueue(
+          FakeLifecycle.builder().runningWithoutProgress(Duration.ofSeconds(30)).succeeded());
       TestObserver<TaskStatus> statuses = client.generate(request()).test();
 
       time.advanceTimeBy(29, TimeUnit.SECONDS);
@@ -108,14 +119,18 @@ class FakeProviderTest {
       assertThat(states(statuses)).doesNotContain(TaskState.SUCCEEDED);
       time.advanceTimeBy(1, TimeUnit.MINUTES);
       statuses.assertComplete();
-      assertThat(states(statuses)).containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.SUCCEEDED);
+      assertThat(states(statuses))
+          .containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.SUCCEEDED);
     }
 
     @Test
-    @DisplayName("a FAILED task is data: the status carries the scripted category and the stream completes")
+    @DisplayName(
+        "a FAILED task is data: the status carries the scripted category and the stream completes")
     void failedWithCategory() {
-      fake.enqueue(FakeLifecycle.builder().running(Duration.ofSeconds(10))
-          .failed(FailureCategory.MODERATION, "the image was refused"));
+      fake.enqueue(
+          FakeLifecycle.builder()
+              .running(Duration.ofSeconds(10))
+              .failed(FailureCategory.MODERATION, "the image was refused"));
       TestObserver<TaskStatus> statuses = client.generate(request()).test();
       time.advanceTimeBy(5, TimeUnit.MINUTES);
 
@@ -127,19 +142,24 @@ class FakeProviderTest {
     }
 
     @Test
-    @DisplayName("a task cancelled elsewhere ends CANCELLED; awaitVideos fails with TaskFailedException")
+    @DisplayName(
+        "a task cancelled elsewhere ends CANCELLED; awaitVideos fails with TaskFailedException")
     void cancelledLifecycle() {
       fake.enqueue(FakeLifecycle.builder().queued(Duration.ofSeconds(10)).cancelled());
       TestObserver<List<Video>> videos = client.awaitVideos(request()).test();
       time.advanceTimeBy(5, TimeUnit.MINUTES);
-      videos.assertError(e -> e instanceof io.github.pixverse4j.api.TaskFailedException
-          && ((io.github.pixverse4j.api.TaskFailedException) e).status().state() == TaskState.CANCELLED);
+      videos.assertError(
+          e ->
+              e instanceof io.github.pixverse4j.api.TaskFailedException
+                  && ((io.github.pixverse4j.api.TaskFailedException) e).status().state()
+                      == TaskState.CANCELLED);
     }
 
     @Test
     @DisplayName("successive submits follow the enqueued lifecycles in order, then the default")
     void enqueuedInOrder() {
-      fake.enqueue(FakeLifecycle.builder().failed(FailureCategory.PROVIDER_ERROR, "boom"),
+      fake.enqueue(
+          FakeLifecycle.builder().failed(FailureCategory.PROVIDER_ERROR, "boom"),
           FakeLifecycle.immediateSuccess());
       TestObserver<TaskStatus> first = client.generate(request()).test();
       TestObserver<TaskStatus> second = client.generate(request()).test();
@@ -150,7 +170,9 @@ class FakeProviderTest {
       third.assertNotComplete(); // the default lifecycle takes 40 s
       time.advanceTimeBy(1, TimeUnit.MINUTES);
       assertThat(states(third)).endsWith(TaskState.SUCCEEDED);
-      assertThat(fake.tasks()).extracting(TaskHandle::taskId).containsExactly("task-1", "task-2", "task-3");
+      assertThat(fake.tasks())
+          .extracting(TaskHandle::taskId)
+          .containsExactly("task-1", "task-2", "task-3");
     }
 
     @Test
@@ -167,7 +189,9 @@ class FakeProviderTest {
     @Test
     @DisplayName("a handle the fake never made reads as TaskNotFoundException")
     void unknownHandle() {
-      client.status(TaskHandle.of("fake", "fake-model", "nope")).test()
+      client
+          .status(TaskHandle.of("fake", "fake-model", "nope"))
+          .test()
           .assertError(TaskNotFoundException.class);
     }
   }
@@ -178,8 +202,8 @@ class FakeProviderTest {
     @Test
     @DisplayName("an invalid request fails before the fake sees anything")
     void invalidRequestSendsNothing() {
-      ImageToVideoRequest tooLong = ImageToVideoRequest.builder().from(request())
-          .duration(Duration.ofSeconds(20)).build();
+      ImageToVideoRequest tooLong =
+          ImageToVideoRequest.builder().from(request()).duration(Duration.ofSeconds(20)).build();
       client.generate(tooLong).test().assertError(InvalidRequestException.class);
       assertThat(fake.calls()).isEmpty();
     }
@@ -187,20 +211,32 @@ class FakeProviderTest {
     @Test
     @DisplayName("a real provider's capabilities give the fake its id, model and limits")
     void borrowedCapabilities() {
-      ProviderCapabilities fiveOrEight = ProviderCapabilities.builder()
-          .from(FakeProvider.defaultCapabilities())
-          .providerId("pixverse").model("v4.5")
-          .durationsSeconds(java.util.Arrays.asList(5, 8))
-          .qualities(java.util.Arrays.asList(Quality.P720))
-          .supportsCancel(false)
-          .build();
-      FakeProvider pixverse = FakeProvider.builder().scheduler(time).capabilities(fiveOrEight).build();
+      ProviderCapabilities fiveOrEight =
+          ProviderCapabilities.builder()
+              .from(FakeProvider.defaultCapabilities())
+              .providerId("pixverse")
+              .model("v4.5")
+              .durationsSeconds(java.util.Arrays.asList(5, 8))
+              .qualities(java.util.Arrays.asList(Quality.P720))
+              .supportsCancel(false)
+              .build();
+      FakeProvider pixverse =
+          FakeProvider.builder().scheduler(time).capabilities(fiveOrEight).build();
       VideoClient c = pixverse.client(policy);
       assertThat(c.providerId()).isEqualTo("pixverse");
-      c.submit(ImageToVideoRequest.builder().from(request()).duration(Duration.ofSeconds(6)).build()).test()
+      c.submit(
+              ImageToVideoRequest.builder().from(request()).duration(Duration.ofSeconds(6)).build())
+          .test()
           .assertError(InvalidRequestException.class);
-      TaskHandle h = c.submit(ImageToVideoRequest.builder().from(request()).duration(Duration.ofSeconds(8)).build())
-          .test().values().get(0);
+      TaskHandle h =
+          c.submit(
+                  ImageToVideoRequest.builder()
+                      .from(request())
+                      .duration(Duration.ofSeconds(8))
+                      .build())
+              .test()
+              .values()
+              .get(0);
       assertThat(h.providerId()).isEqualTo("pixverse");
       assertThat(h.model()).isEqualTo("v4.5");
     }
@@ -219,7 +255,9 @@ class FakeProviderTest {
       time.advanceTimeBy(1, TimeUnit.MINUTES);
 
       assertThat(fake.cancels()).containsExactly(handle);
-      assertThat(states(statuses)).endsWith(TaskState.CANCELLED).doesNotContain(TaskState.SUCCEEDED);
+      assertThat(states(statuses))
+          .endsWith(TaskState.CANCELLED)
+          .doesNotContain(TaskState.SUCCEEDED);
     }
 
     @Test
@@ -236,11 +274,18 @@ class FakeProviderTest {
     }
 
     @Test
-    @DisplayName("without cancel in the capabilities, cancel fails at once and the fake records nothing")
+    @DisplayName(
+        "without cancel in the capabilities, cancel fails at once and the fake records nothing")
     void cancelUnsupported() {
-      FakeProvider noCancel = FakeProvider.builder().scheduler(time)
-          .capabilities(ProviderCapabilities.builder().from(FakeProvider.defaultCapabilities()).supportsCancel(false).build())
-          .build();
+      FakeProvider noCancel =
+          FakeProvider.builder()
+              .scheduler(time)
+              .capabilities(
+                  ProviderCapabilities.builder()
+                      .from(FakeProvider.defaultCapabilities())
+                      .supportsCancel(false)
+                      .build())
+              .build();
       VideoClient c = noCancel.client(policy);
       TaskHandle handle = c.submit(request()).test().values().get(0);
       c.cancel(handle).test().assertError(UnsupportedFeatureException.class);
@@ -248,7 +293,9 @@ class FakeProviderTest {
     }
 
     @Test
-    @DisplayName("a task slower than the deadline ends in TaskTimeoutException carrying the handle and last status")
+    @DisplayName(
+        "a task slower than the deadline ends in TaskTimeoutException carrying the handle and last"
+            + " status")
     void deadline() {
       fake.enqueue(FakeLifecycle.builder().queued(Duration.ofHours(1)).succeeded());
       VideoClient c = fake.client(policy.toBuilder().deadline(Duration.ofMinutes(2)).build());
@@ -256,8 +303,9 @@ class FakeProviderTest {
       time.advanceTimeBy(119, TimeUnit.SECONDS);
       statuses.assertNoErrors();
       time.advanceTimeBy(1, TimeUnit.SECONDS);
-      statuses.assertError(e -> e instanceof TaskTimeoutException
-          && ((TaskTimeoutException) e).handle().isPresent());
+      statuses.assertError(
+          e ->
+              e instanceof TaskTimeoutException && ((TaskTimeoutException) e).handle().isPresent());
     }
   }
 
@@ -265,7 +313,9 @@ class FakeProviderTest {
   @DisplayName("faults")
   class Faults {
     @Test
-    @DisplayName("a status read answering 429 with Retry-After is retried after that wait, visibly in the record")
+    @DisplayName(
+        "a status read answering 429 with Retry-After is retried after that wait, visibly in the"
+            + " record")
     void rateLimitedStatus() {
       fake.enqueue(FakeLifecycle.builder().running(Duration.ofSeconds(60)).succeeded());
       fake.failNext(FakeCall.Operation.STATUS, FakeFault.rateLimited(Duration.ofSeconds(17)));
@@ -273,10 +323,13 @@ class FakeProviderTest {
       time.advanceTimeBy(10, TimeUnit.MINUTES);
 
       statuses.assertComplete();
-      List<FakeCall> reads = fake.calls().stream()
-          .filter(c -> c.operation() == FakeCall.Operation.STATUS).collect(Collectors.toList());
+      List<FakeCall> reads =
+          fake.calls().stream()
+              .filter(c -> c.operation() == FakeCall.Operation.STATUS)
+              .collect(Collectors.toList());
       assertThat(reads.get(0).fault()).isPresent();
-      assertThat(Duration.between(reads.get(0).at(), reads.get(1).at())).isEqualTo(Duration.ofSeconds(17));
+      assertThat(Duration.between(reads.get(0).at(), reads.get(1).at()))
+          .isEqualTo(Duration.ofSeconds(17));
     }
 
     @Test
@@ -295,7 +348,9 @@ class FakeProviderTest {
     }
 
     @Test
-    @DisplayName("a submit whose answer is lost creates the job, is not resent, and reports SubmitOutcomeUnknownException")
+    @DisplayName(
+        "a submit whose answer is lost creates the job, is not resent, and reports"
+            + " SubmitOutcomeUnknownException")
     void answerLost() {
       fake.failNext(FakeCall.Operation.SUBMIT, FakeFault.answerLost());
       TestObserver<TaskStatus> statuses = client.generate(request()).test();
@@ -338,13 +393,16 @@ class FakeProviderTest {
     }
 
     @Test
-    @DisplayName("401 on a status read stops polling at once with AuthenticationException and the handle")
+    @DisplayName(
+        "401 on a status read stops polling at once with AuthenticationException and the handle")
     void unauthorizedStatus() {
       fake.failNext(FakeCall.Operation.STATUS, FakeFault.unauthorized());
       TestObserver<TaskStatus> statuses = client.generate(request()).test();
       time.advanceTimeBy(10, TimeUnit.MINUTES);
-      statuses.assertError(e -> e instanceof AuthenticationException
-          && ((AuthenticationException) e).handle().isPresent());
+      statuses.assertError(
+          e ->
+              e instanceof AuthenticationException
+                  && ((AuthenticationException) e).handle().isPresent());
       assertThat(fake.statusReads()).hasSize(1);
     }
 
@@ -371,7 +429,8 @@ class FakeProviderTest {
     @Test
     @DisplayName("latency delays every answer on the scheduler")
     void latency() {
-      FakeProvider slow = FakeProvider.builder().scheduler(time).latency(Duration.ofSeconds(2)).build();
+      FakeProvider slow =
+          FakeProvider.builder().scheduler(time).latency(Duration.ofSeconds(2)).build();
       TestObserver<TaskHandle> handle = slow.client(policy).submit(request()).test();
       time.advanceTimeBy(1999, TimeUnit.MILLISECONDS);
       handle.assertNoValues();
@@ -383,14 +442,14 @@ class FakeProviderTest {
   @Nested
   @DisplayName("downloads")
   class Downloads {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     @DisplayName("the fake downloader writes exactly the scripted video's bytes")
     void downloadsScriptedBytes() throws Exception {
-      FakeVideo content = FakeVideo.of("not really an mp4".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          .withSize(640, 360);
+      FakeVideo content =
+          FakeVideo.of("not really an mp4".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+              .withSize(640, 360);
       fake.enqueue(FakeLifecycle.builder().succeeded(content));
       TestObserver<List<Video>> awaited = client.awaitVideos(request()).test();
       time.advanceTimeBy(1, TimeUnit.MINUTES);
@@ -412,8 +471,13 @@ class FakeProviderTest {
     @DisplayName("a URL the fake never produced is a 404, and no file is created")
     void unknownVideo() {
       Path target = dir.resolve("out.mp4");
-      client.download(Video.of(URI.create("https://" + FakeProvider.VIDEO_HOST + "/x.mp4")), target).test()
-          .assertError(e -> e instanceof VideoApiException && ((VideoApiException) e).httpStatus().orElse(0) == 404);
+      client
+          .download(Video.of(URI.create("https://" + FakeProvider.VIDEO_HOST + "/x.mp4")), target)
+          .test()
+          .assertError(
+              e ->
+                  e instanceof VideoApiException
+                      && ((VideoApiException) e).httpStatus().orElse(0) == 404);
       assertThat(target).doesNotExist();
     }
 
@@ -424,7 +488,10 @@ class FakeProviderTest {
       time.advanceTimeBy(2, TimeUnit.MINUTES);
       fake.failNext(FakeCall.Operation.DOWNLOAD, FakeFault.answerLost());
       Path target = dir.resolve("out.mp4");
-      client.download(videos.values().get(0).get(0), target).test().assertError(VideoApiException.class);
+      client
+          .download(videos.values().get(0).get(0), target)
+          .test()
+          .assertError(VideoApiException.class);
       assertThat(target).doesNotExist();
     }
   }
@@ -449,7 +516,8 @@ class FakeProviderTest {
   @DisplayName("the builder requires a scheduler")
   void schedulerRequired() {
     assertThatThrownBy(() -> FakeProvider.builder().build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("scheduler is required");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("scheduler is required");
   }
 
   @Test

@@ -37,25 +37,35 @@ class FakeWithClientFeaturesTest {
   }
 
   @Test
-  @DisplayName("a journaled client records the handle before emitting it, the end, and the saved file")
+  @DisplayName(
+      "a journaled client records the handle before emitting it, the end, and the saved file")
   void journal(@TempDir Path dir) throws Exception {
     TaskJournal journal = TaskJournal.inMemory();
     VideoClient journaled = client.withJournal(journal);
-    fake.enqueue(FakeLifecycle.builder().queued(Duration.ofSeconds(10)).running(Duration.ofSeconds(30)).succeeded());
+    fake.enqueue(
+        FakeLifecycle.builder()
+            .queued(Duration.ofSeconds(10))
+            .running(Duration.ofSeconds(30))
+            .succeeded());
     List<JournalEntry.Phase> seenAtFirstStatus = new ArrayList<>();
-    TestObserver<TaskStatus> run = journaled.generate(request())
-        .doOnNext(s -> {
-          if (seenAtFirstStatus.isEmpty()) {
-            seenAtFirstStatus.add(journal.entry(s.handle().token()).map(JournalEntry::phase).orElse(null));
-          }
-        })
-        .test();
+    TestObserver<TaskStatus> run =
+        journaled
+            .generate(request())
+            .doOnNext(
+                s -> {
+                  if (seenAtFirstStatus.isEmpty()) {
+                    seenAtFirstStatus.add(
+                        journal.entry(s.handle().token()).map(JournalEntry::phase).orElse(null));
+                  }
+                })
+            .test();
     time.advanceTimeBy(5, TimeUnit.MINUTES);
     run.assertComplete().assertNoErrors();
     assertThat(seenAtFirstStatus).containsExactly(JournalEntry.Phase.ACCEPTED);
     TaskStatus last = run.values().get(run.values().size() - 1);
     assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(journal.entry(last.handle().token()).get().phase()).isEqualTo(JournalEntry.Phase.SUCCEEDED);
+    assertThat(journal.entry(last.handle().token()).get().phase())
+        .isEqualTo(JournalEntry.Phase.SUCCEEDED);
 
     Path target = dir.resolve("clip.mp4");
     TestObserver<?> download = journaled.download(last, target).test();
@@ -69,7 +79,9 @@ class FakeWithClientFeaturesTest {
   }
 
   @Test
-  @DisplayName("status reads the fake fails with 503 show as TaskStatus.retry(), then clear on the next good read")
+  @DisplayName(
+      "status reads the fake fails with 503 show as TaskStatus.retry(), then clear on the next good"
+          + " read")
   void retryVisibility() {
     fake.enqueue(FakeLifecycle.builder().running(Duration.ofMinutes(3)).succeeded());
     fake.failNext(FakeCall.Operation.STATUS, 3, FakeFault.unavailable());
@@ -84,10 +96,16 @@ class FakeWithClientFeaturesTest {
         break;
       }
     }
-    assertThat(firstRetry).as("a status with retry() set was emitted: %s", values).isGreaterThanOrEqualTo(0);
+    assertThat(firstRetry)
+        .as("a status with retry() set was emitted: %s", values)
+        .isGreaterThanOrEqualTo(0);
     assertThat(values.get(firstRetry).retry().get().failedAttempts()).isEqualTo(1);
     assertThat(values.get(firstRetry).retry().get().lastFailure()).contains("503");
-    assertThat(values.stream().mapToInt(s -> s.retry().map(r -> r.failedAttempts()).orElse(0)).max().getAsInt())
+    assertThat(
+            values.stream()
+                .mapToInt(s -> s.retry().map(r -> r.failedAttempts()).orElse(0))
+                .max()
+                .getAsInt())
         .isEqualTo(3);
     TaskStatus last = values.get(values.size() - 1);
     assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);

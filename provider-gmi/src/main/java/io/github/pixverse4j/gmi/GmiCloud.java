@@ -84,13 +84,17 @@ public final class GmiCloud {
       if (c < 0x20 || c > 0x7e) {
         throw new IllegalArgumentException(
             "organizationId contains a character that cannot be sent in an HTTP header (position "
-                + (i + 1) + ")");
+                + (i + 1)
+                + ")");
       }
     }
     return id;
   }
 
-  /** Builds a {@link VideoClient} (or a bare {@link GmiProvider}) for GMI; only the API key is required. */
+  /**
+   * Builds a {@link VideoClient} (or a bare {@link GmiProvider}) for GMI; only the API key is
+   * required.
+   */
   public static final class Builder extends ClientBuilder<Builder> {
     private String organizationId;
 
@@ -99,8 +103,8 @@ public final class GmiCloud {
     }
 
     /**
-     * The organization to act for, sent as GMI's {@code X-Organization-ID} header; only needed
-     * when the key belongs to several organizations.
+     * The organization to act for, sent as GMI's {@code X-Organization-ID} header; only needed when
+     * the key belongs to several organizations.
      */
     public Builder organizationId(String organizationId) {
       this.organizationId = checkOrganizationId(organizationId);

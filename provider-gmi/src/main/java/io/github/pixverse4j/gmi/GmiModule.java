@@ -2,12 +2,12 @@ package io.github.pixverse4j.gmi;
 
 import dagger.Module;
 import dagger.Provides;
-import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
-import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.gmi.internal.GmiApi;
 import io.github.pixverse4j.gmi.internal.GmiErrors;
@@ -42,7 +42,8 @@ public final class GmiModule {
   @Provides
   @Singleton
   static GmiApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
-    OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(key, baseUrl));
+    OkHttpClient client =
+        HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(key, baseUrl));
     return ErrorMappingCallAdapterFactory.create(GmiCloud.PROVIDER_ID, GmiErrors.mapper(key), key)
         .retrofit(baseUrl, client)
         .create(GmiApi.class);
@@ -51,7 +52,8 @@ public final class GmiModule {
   @Provides
   @Singleton
   GmiProvider gmiProvider(GmiApi api, ApiKey key, Scheduler scheduler) {
-    return new GmiProvider(api, new ProviderAnswers(GmiCloud.PROVIDER_ID, key, scheduler), organizationId);
+    return new GmiProvider(
+        api, new ProviderAnswers(GmiCloud.PROVIDER_ID, key, scheduler), organizationId);
   }
 
   @Provides

@@ -9,8 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * GMI's published prices for pixverse-v6-i2v, in US dollars per second of video, and estimates
- * from them. GMI bills by output length; the rate depends on quality and on audio.
+ * GMI's published prices for pixverse-v6-i2v, in US dollars per second of video, and estimates from
+ * them. GMI bills by output length; the rate depends on quality and on audio.
  *
  * <p>Prices change: {@link #PRICES_AS_OF} says how old this table is. An estimate is not a quote.
  */
@@ -47,8 +47,8 @@ public final class GmiPricing {
 
   /**
    * The price of {@code request}: duration × rate for its quality and audio setting. Unset values
-   * count as what the provider sends for them (5 s, 540p, no audio). The request is not
-   * validated; check it with {@code GmiCloud.capabilities().validate(request)}.
+   * count as what the provider sends for them (5 s, 540p, no audio). The request is not validated;
+   * check it with {@code GmiCloud.capabilities().validate(request)}.
    */
   public static BigDecimal estimateUsd(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * GMI Cloud's request queue for {@code pixverse-v6-i2v} as a {@link VideoProvider}; also lists the
- * models a key may use. Obtain one from {@link GmiCloud.Builder#buildProvider()}. There is no cancel
- * operation: the default {@link VideoProvider#cancel} reports it.
+ * models a key may use. Obtain one from {@link GmiCloud.Builder#buildProvider()}. There is no
+ * cancel operation: the default {@link VideoProvider#cancel} reports it.
  */
 public final class GmiProvider implements VideoProvider {
   /** The id in every handle of this provider. */
@@ -65,12 +65,14 @@ public final class GmiProvider implements VideoProvider {
    * wrong key fails with {@link io.github.pixverse4j.api.AuthenticationException}. Not retried.
    */
   public Single<List<String>> listModels() {
-    return Single.defer(() -> api.models(organizationId))
-        .map(GmiMapping::modelIds);
+    return Single.defer(() -> api.models(organizationId)).map(GmiMapping::modelIds);
   }
 
   @Override
   public String toString() {
-    return "GmiProvider{" + MODEL + (organizationId == null ? "" : ", organization " + organizationId) + "}";
+    return "GmiProvider{"
+        + MODEL
+        + (organizationId == null ? "" : ", organization " + organizationId)
+        + "}";
   }
 }

@@ -3,13 +3,16 @@ package io.github.pixverse4j.gmi;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
-import java.math.BigDecimal;
-import java.util.Optional;
 import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import java.math.BigDecimal;
+import java.util.Optional;
 
-/** Makes GMI clients for {@link java.util.ServiceLoader}: id {@code gmi}, key from {@code GMI_API_KEY}. */
+/**
+ * Makes GMI clients for {@link java.util.ServiceLoader}: id {@code gmi}, key from {@code
+ * GMI_API_KEY}.
+ */
 public final class GmiProviderFactory implements VideoProviderFactory {
   /** Called by {@link java.util.ServiceLoader}. */
   public GmiProviderFactory() {}
@@ -48,8 +51,13 @@ public final class GmiProviderFactory implements VideoProviderFactory {
   public Optional<String> priceDescription() {
     StringBuilder b = new StringBuilder("USD per second of video:");
     for (Quality q : Quality.values()) {
-      b.append(' ').append(q.label()).append(' ').append(GmiPricing.usdPerSecond(q, false).toPlainString())
-          .append(" (").append(GmiPricing.usdPerSecond(q, true).toPlainString()).append(" with audio)");
+      b.append(' ')
+          .append(q.label())
+          .append(' ')
+          .append(GmiPricing.usdPerSecond(q, false).toPlainString())
+          .append(" (")
+          .append(GmiPricing.usdPerSecond(q, true).toPlainString())
+          .append(" with audio)");
       if (q != Quality.P1080) b.append(',');
     }
     return Optional.of(b.append("; as of ").append(GmiPricing.PRICES_AS_OF).toString());

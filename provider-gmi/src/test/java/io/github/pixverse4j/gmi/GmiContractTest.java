@@ -14,8 +14,13 @@ class GmiContractTest extends VideoProviderContract {
   }
 
   @Override
-  protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return GmiCloud.builder().apiKey(apiKey).baseUrl(simulator.baseUrl()).pollingPolicy(policy).build();
+  protected VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    return GmiCloud.builder()
+        .apiKey(apiKey)
+        .baseUrl(simulator.baseUrl())
+        .pollingPolicy(policy)
+        .build();
   }
 
   @Override

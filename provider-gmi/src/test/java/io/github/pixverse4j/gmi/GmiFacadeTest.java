@@ -37,29 +37,40 @@ class GmiFacadeTest {
     VideoProviderFactory f = VideoProviderFactory.find("gmi").orElseThrow();
     assertThat(f).isInstanceOf(GmiProviderFactory.class);
     assertThat(f.apiKeyEnvironmentVariable()).isEqualTo("GMI_API_KEY");
-    assertThat(f.defaultBaseUrl()).isEqualTo("https://console.gmicloud.ai/api/v1/ie/requestqueue/apikey");
+    assertThat(f.defaultBaseUrl())
+        .isEqualTo("https://console.gmicloud.ai/api/v1/ie/requestqueue/apikey");
     assertThat(f.capabilities()).isSameAs(GmiCloud.capabilities());
     assertThat(f.displayName()).contains("GMI");
   }
 
   @Test
-  @DisplayName("the factory estimates the cost from the price table and describes the prices with their date")
+  @DisplayName(
+      "the factory estimates the cost from the price table and describes the prices with their"
+          + " date")
   void factoryPricing() {
     VideoProviderFactory f = VideoProviderFactory.find("gmi").orElseThrow();
-    io.github.pixverse4j.api.ImageToVideoRequest r = io.github.pixverse4j.api.ImageToVideoRequest.builder()
-        .image(io.github.pixverse4j.api.ImageInput.url("https://example.com/a.png")).prompt("p")
-        .durationSeconds(8).quality(io.github.pixverse4j.api.Quality.P1080).audio(true).build();
+    io.github.pixverse4j.api.ImageToVideoRequest r =
+        io.github.pixverse4j.api.ImageToVideoRequest.builder()
+            .image(io.github.pixverse4j.api.ImageInput.url("https://example.com/a.png"))
+            .prompt("p")
+            .durationSeconds(8)
+            .quality(io.github.pixverse4j.api.Quality.P1080)
+            .audio(true)
+            .build();
     assertThat(f.estimateUsd(r)).hasValue(new java.math.BigDecimal("0.920"));
     assertThat(f.priceDescription().orElseThrow())
-        .contains("1080p 0.09 (0.115 with audio)").contains("360p 0.025").contains("as of 2026-06-05");
+        .contains("1080p 0.09 (0.115 with audio)")
+        .contains("360p 0.025")
+        .contains("as of 2026-06-05");
   }
 
   @Test
   @DisplayName("a client from the factory's settings talks to the given base URL")
   void factoryCreate() {
     try (GmiSimulator sim = new GmiSimulator(KEY).start()) {
-      VideoClient client = new GmiProviderFactory().create(
-          ClientConfig.builder().apiKey(KEY).baseUrl(sim.baseUrl()).build());
+      VideoClient client =
+          new GmiProviderFactory()
+              .create(ClientConfig.builder().apiKey(KEY).baseUrl(sim.baseUrl()).build());
       assertThat(client.providerId()).isEqualTo("gmi");
       client.submit(request().build()).blockingGet();
       assertThat(sim.jobCount()).isEqualTo(1);
@@ -68,7 +79,9 @@ class GmiFacadeTest {
   }
 
   private static ImageToVideoRequest.Builder request() {
-    return ImageToVideoRequest.builder().prompt("a cat").image(ImageInput.url("https://example.com/cat.png"));
+    return ImageToVideoRequest.builder()
+        .prompt("a cat")
+        .image(ImageInput.url("https://example.com/cat.png"));
   }
 
   private static List<String> violations(ImageToVideoRequest r) {
@@ -76,7 +89,9 @@ class GmiFacadeTest {
   }
 
   @Test
-  @DisplayName("capabilities: prompt ≤ 5000, 1–15 s (default 5), all qualities (default 540p), URL images only, seed, audio, multi-clip, no cancel")
+  @DisplayName(
+      "capabilities: prompt ≤ 5000, 1–15 s (default 5), all qualities (default 540p), URL images"
+          + " only, seed, audio, multi-clip, no cancel")
   void capabilities() {
     ProviderCapabilities c = GmiCloud.capabilities();
     assertThat(c.providerId()).isEqualTo("gmi");
@@ -95,7 +110,15 @@ class GmiFacadeTest {
     assertThat(c.supportsCancel()).isFalse();
     assertThat(c.maxNegativePromptLength()).isEmpty();
 
-    assertThat(violations(request().prompt("x".repeat(5000)).durationSeconds(15).seed(0L).model(Model.V6).build())).isEmpty();
+    assertThat(
+            violations(
+                request()
+                    .prompt("x".repeat(5000))
+                    .durationSeconds(15)
+                    .seed(0L)
+                    .model(Model.V6)
+                    .build()))
+        .isEmpty();
     assertThat(violations(request().prompt("").build())).isEmpty();
     assertThat(violations(request().prompt("x".repeat(5001)).build())).containsExactly("prompt");
     assertThat(violations(request().durationSeconds(16).build())).containsExactly("duration");
@@ -119,10 +142,13 @@ class GmiFacadeTest {
   }
 
   @Test
-  @DisplayName("listModels with a wrong key fails with AuthenticationException, without the key in the message")
+  @DisplayName(
+      "listModels with a wrong key fails with AuthenticationException, without the key in the"
+          + " message")
   void listModelsWrongKey() {
     try (GmiSimulator sim = new GmiSimulator(KEY).start()) {
-      GmiProvider provider = GmiCloud.builder().apiKey("wrong-key-7777777").baseUrl(sim.baseUrl()).buildProvider();
+      GmiProvider provider =
+          GmiCloud.builder().apiKey("wrong-key-7777777").baseUrl(sim.baseUrl()).buildProvider();
       assertThatThrownBy(() -> provider.listModels().blockingGet())
           .isInstanceOf(AuthenticationException.class)
           .hasMessageNotContaining("wrong-key-7777777");
@@ -133,13 +159,18 @@ class GmiFacadeTest {
   @Test
   @DisplayName("the builder checks the organization id and refuses plain http to a remote host")
   void builderChecks() {
-    assertThatThrownBy(() -> GmiCloud.builder().organizationId(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GmiCloud.builder().organizationId("a\nb")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GmiCloud.builder().organizationId(null)).hasMessage("organizationId == null");
-    assertThatThrownBy(() -> GmiCloud.builder().baseUrl("http://console.gmicloud.ai/x")).hasMessageContaining("HTTPS");
+    assertThatThrownBy(() -> GmiCloud.builder().organizationId(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GmiCloud.builder().organizationId("a\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GmiCloud.builder().organizationId(null))
+        .hasMessage("organizationId == null");
+    assertThatThrownBy(() -> GmiCloud.builder().baseUrl("http://console.gmicloud.ai/x"))
+        .hasMessageContaining("HTTPS");
     assertThatThrownBy(() -> GmiCloud.builder().build()).hasMessageContaining("apiKey");
     assertThat(GmiCloud.builder().apiKey(KEY).organizationId("org").buildProvider().toString())
-        .doesNotContain(KEY).contains("org");
+        .doesNotContain(KEY)
+        .contains("org");
   }
 
   /** An app's own component: the client's and GMI's modules, the module made by the app. */
@@ -159,14 +190,29 @@ class GmiFacadeTest {
   void appComponent() {
     try (GmiSimulator sim = new GmiSimulator("app-key-4242").start()) {
       sim.nextJobs(Lifecycle.immediateSuccess());
-      VideoClient client = DaggerGmiFacadeTest_AppComponent.factory().create(ClientConfig.builder()
-          .apiKey("app-key-4242").baseUrl(sim.baseUrl()).pollingPolicy(FastPolling.policy()).build(),
-          new GmiModule("org-7")).client();
+      VideoClient client =
+          DaggerGmiFacadeTest_AppComponent.factory()
+              .create(
+                  ClientConfig.builder()
+                      .apiKey("app-key-4242")
+                      .baseUrl(sim.baseUrl())
+                      .pollingPolicy(FastPolling.policy())
+                      .build(),
+                  new GmiModule("org-7"))
+              .client();
       assertThat(client.providerId()).isEqualTo("gmi");
-      List<TaskStatus> statuses = client.generate(ImageToVideoRequest.builder()
-          .image(ImageInput.url("https://example.com/a.png")).prompt("p").build()).toList().blockingGet();
+      List<TaskStatus> statuses =
+          client
+              .generate(
+                  ImageToVideoRequest.builder()
+                      .image(ImageInput.url("https://example.com/a.png"))
+                      .prompt("p")
+                      .build())
+              .toList()
+              .blockingGet();
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
-      assertThat(sim.requests()).isNotEmpty()
+      assertThat(sim.requests())
+          .isNotEmpty()
           .allSatisfy(r -> assertThat(r.header("X-Organization-ID")).isEqualTo("org-7"));
     }
   }

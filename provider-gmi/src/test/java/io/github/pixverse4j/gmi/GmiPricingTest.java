@@ -16,12 +16,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GmiPricingTest {
   private static ImageToVideoRequest.Builder request() {
-    return ImageToVideoRequest.builder().prompt("p").image(ImageInput.url("https://example.com/a.png"));
+    return ImageToVideoRequest.builder()
+        .prompt("p")
+        .image(ImageInput.url("https://example.com/a.png"));
   }
 
-  // The doc: "360p: $0.025($0.035 with audio). 540p: $0.035($0.045). 720p: $0.045(0.06). 1080p: $0.09($0.115)".
+  // The doc: "360p: $0.025($0.035 with audio). 540p: $0.035($0.045). 720p: $0.045(0.06). 1080p:
+  // $0.09($0.115)".
   @ParameterizedTest(name = "{0}: {1} per second, {2} with audio")
-  @CsvSource({"360p, 0.025, 0.035", "540p, 0.035, 0.045", "720p, 0.045, 0.06", "1080p, 0.09, 0.115"})
+  @CsvSource({
+    "360p, 0.025, 0.035",
+    "540p, 0.035, 0.045",
+    "720p, 0.045, 0.06",
+    "1080p, 0.09, 0.115"
+  })
   @DisplayName("the per-second rates are the doc's table")
   void docTable(String quality, BigDecimal silent, BigDecimal audio) {
     Quality q = Quality.parse(quality);
@@ -39,13 +47,15 @@ class GmiPricingTest {
   })
   @DisplayName("an estimate is duration × rate")
   void estimate(int seconds, String quality, boolean audio, BigDecimal usd) {
-    ImageToVideoRequest r = request().durationSeconds(seconds).quality(Quality.parse(quality)).audio(audio).build();
+    ImageToVideoRequest r =
+        request().durationSeconds(seconds).quality(Quality.parse(quality)).audio(audio).build();
     assertThat(GmiPricing.estimateUsd(r)).isEqualByComparingTo(usd);
     assertThat(GmiCloud.estimateUsd(r)).isEqualByComparingTo(usd);
   }
 
   @Test
-  @DisplayName("unset duration, quality and audio are priced as what is sent: 5 s at 540p without audio")
+  @DisplayName(
+      "unset duration, quality and audio are priced as what is sent: 5 s at 540p without audio")
   void defaults() {
     assertThat(GmiPricing.estimateUsd(request().build())).isEqualByComparingTo("0.175");
     assertThat(GmiPricing.estimateUsd(request().audio(true).build())).isEqualByComparingTo("0.225");

@@ -26,7 +26,7 @@ class GmiSimulatorExampleTest {
 
   @BeforeAll
   static void startSimulator() {
-    sim = new GmiSimulator("test-key").start();   // real HTTP on 127.0.0.1, a free port
+    sim = new GmiSimulator("test-key").start(); // real HTTP on 127.0.0.1, a free port
   }
 
   @AfterAll
@@ -37,12 +37,13 @@ class GmiSimulatorExampleTest {
   @BeforeEach
   void newClient() {
     sim.reset();
-    client = GmiCloud.builder()
-        .apiKey("test-key")
-        .baseUrl(sim.baseUrl())
-        // Real time: poll every 20 ms instead of every few seconds.
-        .pollingPolicy(PollingPolicy.builder().fixedInterval(Duration.ofMillis(20)).build())
-        .build();
+    client =
+        GmiCloud.builder()
+            .apiKey("test-key")
+            .baseUrl(sim.baseUrl())
+            // Real time: poll every 20 ms instead of every few seconds.
+            .pollingPolicy(PollingPolicy.builder().fixedInterval(Duration.ofMillis(20)).build())
+            .build();
   }
 
   ImageToVideoRequest request() {
@@ -58,7 +59,8 @@ class GmiSimulatorExampleTest {
     sim.nextJobs(Lifecycle.builder().queued(1).running(40, 80).succeeded());
 
     TestObserver<TaskStatus> statuses = client.generate(request()).test();
-    statuses.awaitDone(10, TimeUnit.SECONDS)     // waits for the end, never longer than 10 s
+    statuses
+        .awaitDone(10, TimeUnit.SECONDS) // waits for the end, never longer than 10 s
         .assertComplete()
         .assertNoErrors();
 
@@ -69,7 +71,9 @@ class GmiSimulatorExampleTest {
 
   @Test
   void waitsOutA429() {
-    sim.faults().on("status").call(1)
+    sim.faults()
+        .on("status")
+        .call(1)
         .respond(Fault.status(429, "{}").withHeader("Retry-After", "1"));
 
     TestObserver<TaskStatus> statuses = client.generate(request()).test();

@@ -55,15 +55,18 @@ class GmiWireTest {
   }
 
   @Test
-  @DisplayName("the doc's curl example: POST …/requests with Bearer key, JSON content type and exactly the doc's body")
+  @DisplayName(
+      "the doc's curl example: POST …/requests with Bearer key, JSON content type and exactly the"
+          + " doc's body")
   void docCurlExample() throws Exception {
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .prompt("A cinematic shot of a futuristic city at sunset.")
-        .image(ImageInput.url("https://example.com/start_frame.jpg"))
-        .durationSeconds(5)
-        .quality(Quality.P1080)
-        .audio(true)
-        .build();
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .prompt("A cinematic shot of a futuristic city at sunset.")
+            .image(ImageInput.url("https://example.com/start_frame.jpg"))
+            .durationSeconds(5)
+            .quality(Quality.P1080)
+            .audio(true)
+            .build();
     TaskHandle handle = client().submit(request).blockingGet();
 
     RecordedRequest submit = sim.requests("submit").get(0);
@@ -81,21 +84,36 @@ class GmiWireTest {
   @Test
   @DisplayName("a minimal request sends only prompt, image and the default duration and quality")
   void minimal() throws Exception {
-    client().submit(ImageToVideoRequest.builder().prompt("a cat")
-        .image(ImageInput.url("https://example.com/cat.png")).build()).blockingGet();
-    assertThat(sim.requests("submit").get(0).bodyUtf8()).isEqualTo(
-        "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"a cat\",\"image\":\"https://example.com/cat.png\","
-            + "\"duration\":5,\"quality\":\"540p\"}}");
+    client()
+        .submit(
+            ImageToVideoRequest.builder()
+                .prompt("a cat")
+                .image(ImageInput.url("https://example.com/cat.png"))
+                .build())
+        .blockingGet();
+    assertThat(sim.requests("submit").get(0).bodyUtf8())
+        .isEqualTo(
+            "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"a"
+                + " cat\",\"image\":\"https://example.com/cat.png\","
+                + "\"duration\":5,\"quality\":\"540p\"}}");
     assertThat(sim.handlerFailures()).isEmpty();
   }
 
   @Test
-  @DisplayName("status is GET …/requests/{request_id} with the Bearer key and no body; dispatched and processing read as RUNNING")
+  @DisplayName(
+      "status is GET …/requests/{request_id} with the Bearer key and no body; dispatched and"
+          + " processing read as RUNNING")
   void statusCalls() {
     sim.nextJobs(Lifecycle.builder().queued(1).runningFor(2).succeeded());
     VideoClient client = client();
-    TaskHandle handle = client.submit(ImageToVideoRequest.builder().prompt("a cat")
-        .image(ImageInput.url("https://example.com/cat.png")).build()).blockingGet();
+    TaskHandle handle =
+        client
+            .submit(
+                ImageToVideoRequest.builder()
+                    .prompt("a cat")
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .build())
+            .blockingGet();
 
     TaskStatus queued = client.status(handle).blockingGet();
     TaskStatus dispatched = client.status(handle).blockingGet();
@@ -121,22 +139,40 @@ class GmiWireTest {
   @DisplayName("a success in the older outcome.video_url form is followed to its video")
   void videoUrlOnly() {
     sim.videoUrlOnly(true).nextJobs(Lifecycle.immediateSuccess());
-    TaskStatus last = client().generate(ImageToVideoRequest.builder().prompt("a cat")
-        .image(ImageInput.url("https://example.com/cat.png")).build()).blockingLast();
+    TaskStatus last =
+        client()
+            .generate(
+                ImageToVideoRequest.builder()
+                    .prompt("a cat")
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .build())
+            .blockingLast();
     assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(last.videos().get(0).url().toString()).isEqualTo(sim.videoUrl(last.handle().taskId()));
+    assertThat(last.videos().get(0).url().toString())
+        .isEqualTo(sim.videoUrl(last.handle().taskId()));
   }
 
   @Test
   @DisplayName("an organization id is sent as X-Organization-ID on every call, models included")
   void organizationHeader() {
-    GmiProvider provider = GmiCloud.builder().apiKey(KEY).baseUrl(sim.baseUrl())
-        .organizationId(" org-42 ").buildProvider();
-    TaskHandle h = provider.submit(ImageToVideoRequest.builder().prompt("a cat")
-        .image(ImageInput.url("https://example.com/cat.png")).build()).blockingGet();
+    GmiProvider provider =
+        GmiCloud.builder()
+            .apiKey(KEY)
+            .baseUrl(sim.baseUrl())
+            .organizationId(" org-42 ")
+            .buildProvider();
+    TaskHandle h =
+        provider
+            .submit(
+                ImageToVideoRequest.builder()
+                    .prompt("a cat")
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .build())
+            .blockingGet();
     provider.status(h).blockingGet();
     provider.listModels().blockingGet();
-    assertThat(sim.requests()).hasSize(3)
+    assertThat(sim.requests())
+        .hasSize(3)
         .allSatisfy(r -> assertThat(r.header("X-Organization-ID")).isEqualTo("org-42"));
   }
 
@@ -144,7 +180,13 @@ class GmiWireTest {
   @DisplayName("listModels is GET …/models and returns model_ids")
   void models() {
     sim.modelIds("pixverse-v6-i2v", "other-model");
-    assertThat(GmiCloud.builder().apiKey(KEY).baseUrl(sim.baseUrl()).buildProvider().listModels().blockingGet())
+    assertThat(
+            GmiCloud.builder()
+                .apiKey(KEY)
+                .baseUrl(sim.baseUrl())
+                .buildProvider()
+                .listModels()
+                .blockingGet())
         .containsExactly("pixverse-v6-i2v", "other-model");
     RecordedRequest r = sim.requests("models").get(0);
     assertThat(r.method()).isEqualTo("GET");
@@ -155,8 +197,11 @@ class GmiWireTest {
   // Drift found by issue 17: the providers made handles, checked video URLs and scrubbed the key
   // each its own way. These go through the shared kit now.
 
-  private static final ImageToVideoRequest CAT = ImageToVideoRequest.builder().prompt("a cat")
-      .image(ImageInput.url("https://example.com/cat.png")).build();
+  private static final ImageToVideoRequest CAT =
+      ImageToVideoRequest.builder()
+          .prompt("a cat")
+          .image(ImageInput.url("https://example.com/cat.png"))
+          .build();
 
   private static String repeat(char c, int n) {
     StringBuilder b = new StringBuilder();
@@ -165,12 +210,19 @@ class GmiWireTest {
   }
 
   @Test
-  @DisplayName("a 600-character request_id is an unknown submit outcome (MalformedResponseException), sent once")
+  @DisplayName(
+      "a 600-character request_id is an unknown submit outcome (MalformedResponseException), sent"
+          + " once")
   void longRequestId() {
-    sim.faults().on("submit").next(1, Fault.status(200,
-        "{\"request_id\":\"" + repeat('r', 600) + "\",\"status\":\"queued\"}"));
+    sim.faults()
+        .on("submit")
+        .next(
+            1,
+            Fault.status(
+                200, "{\"request_id\":\"" + repeat('r', 600) + "\",\"status\":\"queued\"}"));
     Throwable e = client().submit(CAT).materialize().blockingGet().getError();
-    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+    assertThat(e)
+        .isInstanceOf(SubmitOutcomeUnknownException.class)
         .hasCauseInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("request_id");
     assertThat(sim.requestCount("submit")).isEqualTo(1);
@@ -179,8 +231,15 @@ class GmiWireTest {
   @Test
   @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
   void nonHttpVideoUrl() {
-    sim.faults().on("status").always(Fault.status(200, "{\"request_id\":\"x\",\"status\":\"success\","
-        + "\"outcome\":{\"media_urls\":[{\"url\":\"ftp://cdn.example/" + KEY + ".mp4\"}]}}"));
+    sim.faults()
+        .on("status")
+        .always(
+            Fault.status(
+                200,
+                "{\"request_id\":\"x\",\"status\":\"success\","
+                    + "\"outcome\":{\"media_urls\":[{\"url\":\"ftp://cdn.example/"
+                    + KEY
+                    + ".mp4\"}]}}"));
     Throwable e = client().generate(CAT).lastOrError().materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
     assertThat(e.getMessage()).doesNotContain(KEY);
@@ -189,11 +248,21 @@ class GmiWireTest {
   @Test
   @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
   void keyScrubbedFromErrors() {
-    sim.faults().on("submit").next(1, Fault.status(400,
-        "{\"error\":{\"message\":\"bad request from " + KEY + "\",\"code\":\"" + KEY + "\"}}"));
+    sim.faults()
+        .on("submit")
+        .next(
+            1,
+            Fault.status(
+                400,
+                "{\"error\":{\"message\":\"bad request from "
+                    + KEY
+                    + "\",\"code\":\""
+                    + KEY
+                    + "\"}}"));
     Throwable e = client().submit(CAT).materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(VideoApiException.class);
     assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
-    assertThat(String.valueOf(((VideoApiException) e).providerCode().orElse(""))).doesNotContain(KEY);
+    assertThat(String.valueOf(((VideoApiException) e).providerCode().orElse("")))
+        .doesNotContain(KEY);
   }
 }

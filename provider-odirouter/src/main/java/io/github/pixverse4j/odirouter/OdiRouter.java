@@ -24,30 +24,35 @@ public final class OdiRouter {
   public static final String DEFAULT_BASE_URL = "https://odirouter.ai/model";
 
   /** What OdiRouter's PixVerse V6 endpoint accepts. */
-  public static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
-      .providerId(PROVIDER_ID)
-      .model(MODEL)
-      .maxPromptLength(5000)
-      .durationRange(1, 15)
-      .allQualities()
-      .addImageKinds(ImageInput.Kind.URL)
-      // OdiRouter's page: it uploads the image to PixVerse, which takes JPG, PNG and WebP.
-      .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP)
-      .supportsSeed(true)
-      .supportsAudio(true)
-      .supportsMultiClip(true)
-      .supportsCancel(true)
-      .build();
+  public static final ProviderCapabilities CAPABILITIES =
+      ProviderCapabilities.builder()
+          .providerId(PROVIDER_ID)
+          .model(MODEL)
+          .maxPromptLength(5000)
+          .durationRange(1, 15)
+          .allQualities()
+          .addImageKinds(ImageInput.Kind.URL)
+          // OdiRouter's page: it uploads the image to PixVerse, which takes JPG, PNG and WebP.
+          .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP)
+          .supportsSeed(true)
+          .supportsAudio(true)
+          .supportsMultiClip(true)
+          .supportsCancel(true)
+          .build();
 
-  /** OdiRouter as a configuration of the queue protocol family: its paths, Bearer auth, fal's error fields. */
-  public static final QueueProtocol PROTOCOL = QueueProtocol.builder()
-      .providerId(PROVIDER_ID)
-      .model(MODEL)
-      .defaultBaseUrl(DEFAULT_BASE_URL)
-      .submitPath("v1/queue/" + MODEL)
-      .authScheme("Bearer")
-      .capabilities(CAPABILITIES)
-      .build();
+  /**
+   * OdiRouter as a configuration of the queue protocol family: its paths, Bearer auth, fal's error
+   * fields.
+   */
+  public static final QueueProtocol PROTOCOL =
+      QueueProtocol.builder()
+          .providerId(PROVIDER_ID)
+          .model(MODEL)
+          .defaultBaseUrl(DEFAULT_BASE_URL)
+          .submitPath("v1/queue/" + MODEL)
+          .authScheme("Bearer")
+          .capabilities(CAPABILITIES)
+          .build();
 
   private OdiRouter() {}
 
@@ -61,7 +66,9 @@ public final class OdiRouter {
     return CAPABILITIES;
   }
 
-  /** Builds a {@link VideoClient} for OdiRouter; the default base URL is {@value #DEFAULT_BASE_URL}. */
+  /**
+   * Builds a {@link VideoClient} for OdiRouter; the default base URL is {@value #DEFAULT_BASE_URL}.
+   */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
       super(DEFAULT_BASE_URL, new OdiRouterProviderFactory());

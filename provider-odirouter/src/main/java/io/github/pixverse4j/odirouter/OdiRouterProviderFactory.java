@@ -5,7 +5,10 @@ import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
-/** Makes OdiRouter available to {@link VideoProviderFactory#find(String)} under the id {@code odirouter}. */
+/**
+ * Makes OdiRouter available to {@link VideoProviderFactory#find(String)} under the id {@code
+ * odirouter}.
+ */
 public final class OdiRouterProviderFactory implements VideoProviderFactory {
   /** Called by {@link java.util.ServiceLoader}. */
   public OdiRouterProviderFactory() {}

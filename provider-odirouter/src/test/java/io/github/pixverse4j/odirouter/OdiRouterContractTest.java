@@ -14,8 +14,13 @@ class OdiRouterContractTest extends VideoProviderContract {
   }
 
   @Override
-  protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return OdiRouter.builder().baseUrl(simulator.baseUrl()).apiKey(apiKey).pollingPolicy(policy).build();
+  protected VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    return OdiRouter.builder()
+        .baseUrl(simulator.baseUrl())
+        .apiKey(apiKey)
+        .pollingPolicy(policy)
+        .build();
   }
 
   @Override

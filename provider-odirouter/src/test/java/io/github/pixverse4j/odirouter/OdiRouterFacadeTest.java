@@ -15,8 +15,8 @@ import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.ClientModule;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
-import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
+import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.testkit.FastPolling;
 import java.nio.file.Paths;
 import java.util.List;
@@ -30,7 +30,9 @@ class OdiRouterFacadeTest {
   }
 
   @Test
-  @DisplayName("capabilities: URL images only, prompt ≤ 5000, 1–15 s, all qualities, seed, audio, multi-clip, cancel, no negative prompt")
+  @DisplayName(
+      "capabilities: URL images only, prompt ≤ 5000, 1–15 s, all qualities, seed, audio,"
+          + " multi-clip, cancel, no negative prompt")
   void capabilities() {
     ProviderCapabilities c = OdiRouter.capabilities();
     assertThat(c.providerId()).isEqualTo("odirouter");
@@ -44,7 +46,11 @@ class OdiRouterFacadeTest {
     assertThat(c.supportsMultiClip()).isTrue();
     assertThat(c.supportsCancel()).isTrue();
     assertThat(c.maxNegativePromptLength()).isEmpty();
-    assertThat(c.supportsCfgScale() || c.supportsThinkingType() || c.supportsFastMode() || c.supportsTemplateId())
+    assertThat(
+            c.supportsCfgScale()
+                || c.supportsThinkingType()
+                || c.supportsFastMode()
+                || c.supportsTemplateId())
         .isFalse();
     assertThat(c.models()).isEmpty();
   }
@@ -52,39 +58,56 @@ class OdiRouterFacadeTest {
   @Test
   @DisplayName("a local file is refused before sending, with a message asking for a public URL")
   void localFile() {
-    var violations = OdiRouter.capabilities().validate(io.github.pixverse4j.api.ImageToVideoRequest.builder()
-        .image(ImageInput.file(Paths.get("cat.png"))).prompt("p").build());
-    assertThat(violations).singleElement().satisfies(v -> {
-      assertThat(v.field()).isEqualTo("image");
-      assertThat(v.message()).contains("public http(s) image URL");
-    });
+    var violations =
+        OdiRouter.capabilities()
+            .validate(
+                io.github.pixverse4j.api.ImageToVideoRequest.builder()
+                    .image(ImageInput.file(Paths.get("cat.png")))
+                    .prompt("p")
+                    .build());
+    assertThat(violations)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("image");
+              assertThat(v.message()).contains("public http(s) image URL");
+            });
   }
 
   @Test
-  @DisplayName("the builder defaults to https://odirouter.ai/model, needs a key and never prints it")
+  @DisplayName(
+      "the builder defaults to https://odirouter.ai/model, needs a key and never prints it")
   void builder() {
     VideoClient client = OdiRouter.builder().apiKey("odi-secret-123456").build();
     assertThat(client.providerId()).isEqualTo("odirouter");
     assertThat(client.toString()).doesNotContain("odi-secret-123456");
     assertThat(OdiRouter.DEFAULT_BASE_URL).isEqualTo("https://odirouter.ai/model");
     assertThatThrownBy(() -> OdiRouter.builder().build()).hasMessageContaining("apiKey");
-    assertThatThrownBy(() -> OdiRouter.builder().baseUrl("http://odirouter.ai/model")).hasMessageContaining("HTTPS");
+    assertThatThrownBy(() -> OdiRouter.builder().baseUrl("http://odirouter.ai/model"))
+        .hasMessageContaining("HTTPS");
   }
 
   @Test
   @DisplayName("the provider's toString names the host, never the key")
   void providerToString() {
-    okhttp3.HttpUrl base = io.github.pixverse4j.client.http.BaseUrls.require(OdiRouter.DEFAULT_BASE_URL);
-    io.github.pixverse4j.client.http.ApiKey key = io.github.pixverse4j.client.http.ApiKey.of("odi-secret-123456");
-    io.github.pixverse4j.queue.internal.QueueProvider p = OdiRouterErrorsTest.provider(base, key,
-        io.reactivex.rxjava3.schedulers.Schedulers.computation());
+    okhttp3.HttpUrl base =
+        io.github.pixverse4j.client.http.BaseUrls.require(OdiRouter.DEFAULT_BASE_URL);
+    io.github.pixverse4j.client.http.ApiKey key =
+        io.github.pixverse4j.client.http.ApiKey.of("odi-secret-123456");
+    io.github.pixverse4j.queue.internal.QueueProvider p =
+        OdiRouterErrorsTest.provider(
+            base, key, io.reactivex.rxjava3.schedulers.Schedulers.computation());
     assertThat(p.toString()).contains("odirouter.ai").doesNotContain("odi-secret-123456");
-    assertThat(p.urls(io.github.pixverse4j.api.TaskHandle.of("odirouter", "pixverse_v6_i2v", "r1")).status())
+    assertThat(
+            p.urls(io.github.pixverse4j.api.TaskHandle.of("odirouter", "pixverse_v6_i2v", "r1"))
+                .status())
         .hasToString("https://odirouter.ai/model/v1/queue/pixverse_v6_i2v/requests/r1/status");
   }
 
   @Test
-  @DisplayName("ServiceLoader finds the factory under id odirouter, with ODIROUTER_API_KEY, and it builds a working client")
+  @DisplayName(
+      "ServiceLoader finds the factory under id odirouter, with ODIROUTER_API_KEY, and it builds a"
+          + " working client")
   void factory() {
     VideoProviderFactory f = VideoProviderFactory.find("odirouter").orElseThrow();
     assertThat(f).isInstanceOf(OdiRouterProviderFactory.class);
@@ -94,10 +117,21 @@ class OdiRouterFacadeTest {
     assertThat(f.displayName()).contains("OdiRouter");
     try (OdiRouterSimulator sim = new OdiRouterSimulator("factory-key-42").start()) {
       sim.nextJobs(Lifecycle.immediateSuccess());
-      VideoClient client = f.create(ClientConfig.builder().apiKey("factory-key-42")
-          .baseUrl(sim.baseUrl()).pollingPolicy(fast()).build());
-      TaskStatus last = client.generate(io.github.pixverse4j.api.ImageToVideoRequest.builder()
-          .image(ImageInput.url("https://example.com/a.png")).prompt("p").build()).blockingLast();
+      VideoClient client =
+          f.create(
+              ClientConfig.builder()
+                  .apiKey("factory-key-42")
+                  .baseUrl(sim.baseUrl())
+                  .pollingPolicy(fast())
+                  .build());
+      TaskStatus last =
+          client
+              .generate(
+                  io.github.pixverse4j.api.ImageToVideoRequest.builder()
+                      .image(ImageInput.url("https://example.com/a.png"))
+                      .prompt("p")
+                      .build())
+              .blockingLast();
       assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
     }
   }
@@ -128,10 +162,21 @@ class OdiRouterFacadeTest {
   @DisplayName("an app's own Dagger component can include OdiRouterModule")
   void appComponent() {
     try (OdiRouterSimulator sim = new OdiRouterSimulator("app-key-4242").start()) {
-      VideoClient client = new AppBuilder().apiKey("app-key-4242").baseUrl(sim.baseUrl())
-          .pollingPolicy(fast()).build();
-      List<TaskStatus> statuses = client.generate(io.github.pixverse4j.api.ImageToVideoRequest.builder()
-          .image(ImageInput.url("https://example.com/a.png")).prompt("p").build()).toList().blockingGet();
+      VideoClient client =
+          new AppBuilder()
+              .apiKey("app-key-4242")
+              .baseUrl(sim.baseUrl())
+              .pollingPolicy(fast())
+              .build();
+      List<TaskStatus> statuses =
+          client
+              .generate(
+                  io.github.pixverse4j.api.ImageToVideoRequest.builder()
+                      .image(ImageInput.url("https://example.com/a.png"))
+                      .prompt("p")
+                      .build())
+              .toList()
+              .blockingGet();
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
     }
   }

@@ -31,7 +31,8 @@ class OdiRouterMappingTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
   private static final TaskHandle HANDLE = TaskHandle.of("odirouter", "pixverse_v6_i2v", "req-1");
   private final ProviderAnswers answers =
-      new ProviderAnswers("odirouter", KEY, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
+      new ProviderAnswers(
+          "odirouter", KEY, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
   private final QueueErrors errors = new QueueErrors(OdiRouter.PROTOCOL, KEY);
   private final QueueMapping mapping = new QueueMapping(OdiRouter.PROTOCOL);
 
@@ -53,20 +54,32 @@ class OdiRouterMappingTest {
     assertThat(q.observedAt()).isEqualTo(NOW);
     assertThat(status("{\"status\":\"IN_PROGRESS\"}").state()).isEqualTo(TaskState.RUNNING);
     assertThat(status("{\"status\":\"CANCELED\"}").state()).isEqualTo(TaskState.CANCELLED);
-    TaskStatus f = status("{\"status\":\"FAILED\",\"error_type\":\"content_policy_violation\",\"detail\":\"no\"}");
+    TaskStatus f =
+        status(
+            "{\"status\":\"FAILED\",\"error_type\":\"content_policy_violation\",\"detail\":\"no\"}");
     assertThat(f.failure().get().category()).isEqualTo(FailureCategory.MODERATION);
     assertThatThrownBy(() -> status("{\"status\":\"TELEPORTING\"}"))
-        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("TELEPORTING");
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("TELEPORTING");
   }
 
   @Test
-  @DisplayName("a result's video must be an absolute http(s) URL; the key in a refused one is not quoted")
+  @DisplayName(
+      "a result's video must be an absolute http(s) URL; the key in a refused one is not quoted")
   void videoUrl() throws Exception {
-    TaskStatus ok = mapping.succeeded(answers, HANDLE,
-        read("{\"video\":{\"url\":\"https://cdn.example/v.mp4\",\"file_size\":5}}", QueueResultResponse.class), "COMPLETED");
+    TaskStatus ok =
+        mapping.succeeded(
+            answers,
+            HANDLE,
+            read(
+                "{\"video\":{\"url\":\"https://cdn.example/v.mp4\",\"file_size\":5}}",
+                QueueResultResponse.class),
+            "COMPLETED");
     assertThat(ok.videos().get(0).url().toString()).isEqualTo("https://cdn.example/v.mp4");
-    QueueResultResponse ftp = read("{\"video\":{\"url\":\"ftp://cdn.example/" + KEY.reveal() + "\"}}",
-        QueueResultResponse.class);
+    QueueResultResponse ftp =
+        read(
+            "{\"video\":{\"url\":\"ftp://cdn.example/" + KEY.reveal() + "\"}}",
+            QueueResultResponse.class);
     assertThatThrownBy(() -> mapping.succeeded(answers, HANDLE, ftp, "COMPLETED"))
         .isInstanceOf(MalformedResponseException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY.reveal()));
@@ -79,34 +92,63 @@ class OdiRouterMappingTest {
     for (int i = 0; i < 600; i++) id.append('r');
     QueueSubmitResponse r = read("{\"request_id\":\"" + id + "\"}", QueueSubmitResponse.class);
     assertThatThrownBy(() -> mapping.toHandle(answers, r))
-        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("request_id");
-    assertThat(mapping.toHandle(answers, read("{\"request_id\":\" r-1 \"}", QueueSubmitResponse.class)))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("request_id");
+    assertThat(
+            mapping.toHandle(
+                answers, read("{\"request_id\":\" r-1 \"}", QueueSubmitResponse.class)))
         .isEqualTo(TaskHandle.of("odirouter", "pixverse_v6_i2v", "r-1"));
   }
 
   @Test
-  @DisplayName("the result table: 'in progress' → RUNNING, 422 → FAILED, 401 and a bare 500 → the call's exception")
+  @DisplayName(
+      "the result table: 'in progress' → RUNNING, 422 → FAILED, 401 and a bare 500 → the call's"
+          + " exception")
   void failedResults() {
-    Optional<TaskStatus> running = mapping.fromFailedResult(answers, errors, HANDLE,
-        errors.parse(400, Headers.of(), "{\"detail\":\"Request is still in progress\"}"), "COMPLETED");
+    Optional<TaskStatus> running =
+        mapping.fromFailedResult(
+            answers,
+            errors,
+            HANDLE,
+            errors.parse(400, Headers.of(), "{\"detail\":\"Request is still in progress\"}"),
+            "COMPLETED");
     assertThat(running.get().state()).isEqualTo(TaskState.RUNNING);
-    Optional<TaskStatus> failed = mapping.fromFailedResult(answers, errors, HANDLE,
-        errors.parse(422, Headers.of(), "{\"detail\":[{\"loc\":[\"body\",\"image\"],\"msg\":\"bad\",\"type\":\"x\"}]}"),
-        "COMPLETED");
+    Optional<TaskStatus> failed =
+        mapping.fromFailedResult(
+            answers,
+            errors,
+            HANDLE,
+            errors.parse(
+                422,
+                Headers.of(),
+                "{\"detail\":[{\"loc\":[\"body\",\"image\"],\"msg\":\"bad\",\"type\":\"x\"}]}"),
+            "COMPLETED");
     assertThat(failed.get().failure().get().category()).isEqualTo(FailureCategory.INVALID_INPUT);
-    assertThat(mapping.fromFailedResult(answers, errors, HANDLE,
-        errors.parse(401, Headers.of(), "{}"), "COMPLETED")).isEmpty();
-    assertThat(mapping.fromFailedResult(answers, errors, HANDLE,
-        errors.parse(500, Headers.of(), "oops"), "COMPLETED")).isEmpty();
+    assertThat(
+            mapping.fromFailedResult(
+                answers, errors, HANDLE, errors.parse(401, Headers.of(), "{}"), "COMPLETED"))
+        .isEmpty();
+    assertThat(
+            mapping.fromFailedResult(
+                answers, errors, HANDLE, errors.parse(500, Headers.of(), "oops"), "COMPLETED"))
+        .isEmpty();
   }
 
   @Test
   @DisplayName("the submit body carries every optional setting under its wire name")
   void submitBody() throws Exception {
-    ImageToVideoRequest r = ImageToVideoRequest.builder().image(ImageInput.url("https://e.example/a.png"))
-        .prompt("p").durationSeconds(5).seed(7L).audio(true).build();
+    ImageToVideoRequest r =
+        ImageToVideoRequest.builder()
+            .image(ImageInput.url("https://e.example/a.png"))
+            .prompt("p")
+            .durationSeconds(5)
+            .seed(7L)
+            .audio(true)
+            .build();
     assertThat(Json.mapper().readTree(Json.mapper().writeValueAsString(mapping.submitBody(r))))
-        .isEqualTo(Json.mapper().readTree(
-            "{\"image\":\"https://e.example/a.png\",\"prompt\":\"p\",\"duration\":5,\"seed\":7,\"generate_audio_switch\":true}"));
+        .isEqualTo(
+            Json.mapper()
+                .readTree(
+                    "{\"image\":\"https://e.example/a.png\",\"prompt\":\"p\",\"duration\":5,\"seed\":7,\"generate_audio_switch\":true}"));
   }
 }

@@ -4,28 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pixverse4j.api.ImageInput;
-import java.util.concurrent.TimeUnit;
-import java.time.Instant;
-import io.reactivex.rxjava3.schedulers.TestScheduler;
-import io.github.pixverse4j.api.VideoApiException;
-import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
-import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.Quality;
+import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
+import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
-import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
 import io.github.pixverse4j.testkit.FastPolling;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +62,8 @@ class OdiRouterWireTest {
   private static ImageToVideoRequest docExample() {
     return ImageToVideoRequest.builder()
         .image(ImageInput.url("https://example.com/reference-image.webp"))
-        .prompt("A red apple slowly rotating on a white table, clean studio lighting, static camera.")
+        .prompt(
+            "A red apple slowly rotating on a white table, clean studio lighting, static camera.")
         .durationSeconds(5)
         .quality(Quality.P540)
         .build();
@@ -79,7 +80,9 @@ class OdiRouterWireTest {
   }
 
   @Test
-  @DisplayName("the doc's curl example is sent as exactly its JSON, to POST /model/v1/queue/pixverse_v6_i2v with Bearer auth")
+  @DisplayName(
+      "the doc's curl example is sent as exactly its JSON, to POST /model/v1/queue/pixverse_v6_i2v"
+          + " with Bearer auth")
   void docCurlExample() throws Exception {
     TaskHandle handle = client.submit(docExample()).blockingGet();
     RecordedRequest submit = sim.requests("submit").get(0);
@@ -87,33 +90,55 @@ class OdiRouterWireTest {
     assertThat(submit.path()).isEqualTo(MODEL_PATH);
     assertThat(submit.header("Authorization")).isEqualTo("Bearer " + KEY);
     assertThat(submit.header("Content-Type")).startsWith("application/json");
-    assertThat(MAPPER.readTree(submit.bodyUtf8())).isEqualTo(MAPPER.readTree(fixture("submit-request.json")));
+    assertThat(MAPPER.readTree(submit.bodyUtf8()))
+        .isEqualTo(MAPPER.readTree(fixture("submit-request.json")));
     assertThat(handle.providerId()).isEqualTo("odirouter");
     assertThat(handle.model()).isEqualTo("pixverse_v6_i2v");
     assertThat(handle.taskId()).isEqualTo(sim.jobs().get(0).id());
   }
 
   @Test
-  @DisplayName("only the fields that are set are sent; seed, audio and multi-clip use their wire names")
+  @DisplayName(
+      "only the fields that are set are sent; seed, audio and multi-clip use their wire names")
   void optionalFields() throws Exception {
-    client.submit(ImageToVideoRequest.builder().image(ImageInput.url("https://example.com/a.png"))
-        .prompt("p").build()).blockingGet();
+    client
+        .submit(
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://example.com/a.png"))
+                .prompt("p")
+                .build())
+        .blockingGet();
     assertThat(sim.requests("submit").get(0).bodyUtf8())
         .isEqualTo("{\"image\":\"https://example.com/a.png\",\"prompt\":\"p\"}");
-    client.submit(ImageToVideoRequest.builder().from(docExample()).seed(42L).audio(true).multiClip(false)
-        .quality(Quality.P1080).durationSeconds(15).build()).blockingGet();
-    assertThat(MAPPER.readTree(sim.requests("submit").get(1).bodyUtf8())).isEqualTo(MAPPER.readTree(
-        "{\"image\":\"https://example.com/reference-image.webp\",\"prompt\":\"A red apple slowly rotating on a"
-            + " white table, clean studio lighting, static camera.\",\"duration\":15,\"quality\":\"1080p\","
-            + "\"seed\":42,\"generate_audio_switch\":true,\"generate_multi_clip_switch\":false}"));
+    client
+        .submit(
+            ImageToVideoRequest.builder()
+                .from(docExample())
+                .seed(42L)
+                .audio(true)
+                .multiClip(false)
+                .quality(Quality.P1080)
+                .durationSeconds(15)
+                .build())
+        .blockingGet();
+    assertThat(MAPPER.readTree(sim.requests("submit").get(1).bodyUtf8()))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"image\":\"https://example.com/reference-image.webp\",\"prompt\":\"A red apple"
+                    + " slowly rotating on a white table, clean studio lighting, static"
+                    + " camera.\",\"duration\":15,\"quality\":\"1080p\","
+                    + "\"seed\":42,\"generate_audio_switch\":true,\"generate_multi_clip_switch\":false}"));
     assertThat(sim.handlerFailures()).isEmpty();
   }
 
   @Test
-  @DisplayName("a job is followed through GET …/status, then GET …/response, with Bearer auth on each; the video is mapped")
+  @DisplayName(
+      "a job is followed through GET …/status, then GET …/response, with Bearer auth on each; the"
+          + " video is mapped")
   void followsJob() {
     sim.nextJobs(Lifecycle.builder().queued(1, 2).running(50).succeeded());
-    List<TaskStatus> statuses = run(client.generate(ImageToVideoRequest.builder().from(docExample()).seed(7L).build()));
+    List<TaskStatus> statuses =
+        run(client.generate(ImageToVideoRequest.builder().from(docExample()).seed(7L).build()));
     TaskStatus last = statuses.get(statuses.size() - 1);
     String id = last.handle().taskId();
     assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
@@ -125,15 +150,20 @@ class OdiRouterWireTest {
     assertThat(video.seed()).contains(7L);
     assertThat(statuses).anySatisfy(s -> assertThat(s.queuePosition()).contains(2));
 
-    assertThat(sim.requests("status")).allSatisfy(r -> {
-      assertThat(r.method()).isEqualTo("GET");
-      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/" + id + "/status");
-      assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
-    });
-    assertThat(sim.requests("result")).singleElement().satisfies(r -> {
-      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/" + id + "/response");
-      assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
-    });
+    assertThat(sim.requests("status"))
+        .allSatisfy(
+            r -> {
+              assertThat(r.method()).isEqualTo("GET");
+              assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/" + id + "/status");
+              assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
+            });
+    assertThat(sim.requests("result"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/" + id + "/response");
+              assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
+            });
   }
 
   @Test
@@ -150,9 +180,22 @@ class OdiRouterWireTest {
 
   private String answerWithUrls(String id, String origin, String marker) {
     String base = origin + MODEL_PATH + "/requests/" + id;
-    return "{\"request_id\":\"" + id + "\",\"status_url\":\"" + base + "/status?" + marker + "\","
-        + "\"response_url\":\"" + base + "/response?" + marker + "\",\"cancel_url\":\"" + base
-        + "/cancel?" + marker + "\",\"queue_position\":0}";
+    return "{\"request_id\":\""
+        + id
+        + "\",\"status_url\":\""
+        + base
+        + "/status?"
+        + marker
+        + "\","
+        + "\"response_url\":\""
+        + base
+        + "/response?"
+        + marker
+        + "\",\"cancel_url\":\""
+        + base
+        + "/cancel?"
+        + marker
+        + "\",\"queue_position\":0}";
   }
 
   private String origin() {
@@ -160,31 +203,43 @@ class OdiRouterWireTest {
   }
 
   @Test
-  @DisplayName("the status, response and cancel URLs of the submit answer are used when they are on the base URL's origin")
+  @DisplayName(
+      "the status, response and cancel URLs of the submit answer are used when they are on the base"
+          + " URL's origin")
   void usesReturnedUrls() {
     sim.nextJobs(Lifecycle.immediateSuccess(), Lifecycle.builder().runningFor(100).succeeded());
-    sim.faults().on("submit").always(
-        Fault.status(200, answerWithUrls("mmsu_1", origin(), "via=submit")).afterHandling());
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(200, answerWithUrls("mmsu_1", origin(), "via=submit")).afterHandling());
     List<TaskStatus> statuses = run(client.generate(docExample()));
     assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(sim.requests("status")).allSatisfy(r -> assertThat(r.query()).isEqualTo("via=submit"));
-    assertThat(sim.requests("result")).allSatisfy(r -> assertThat(r.query()).isEqualTo("via=submit"));
+    assertThat(sim.requests("status"))
+        .allSatisfy(r -> assertThat(r.query()).isEqualTo("via=submit"));
+    assertThat(sim.requests("result"))
+        .allSatisfy(r -> assertThat(r.query()).isEqualTo("via=submit"));
 
-    sim.faults().on("submit").always(
-        Fault.status(200, answerWithUrls("mmsu_2", origin(), "via=submit")).afterHandling());
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(200, answerWithUrls("mmsu_2", origin(), "via=submit")).afterHandling());
     TaskHandle second = client.submit(docExample()).blockingGet();
     client.cancel(second).blockingAwait();
     assertThat(sim.requests("cancel").get(0).query()).isEqualTo("via=submit");
   }
 
   @Test
-  @DisplayName("URLs on another origin are ignored: the client builds them from its base URL, and no request leaves for that host")
+  @DisplayName(
+      "URLs on another origin are ignored: the client builds them from its base URL, and no request"
+          + " leaves for that host")
   void ignoresForeignUrls() {
     sim.nextJobs(Lifecycle.immediateSuccess());
     // Same host, another port: a different origin that would still reach this machine.
     String foreign = "http://127.0.0.1:" + (sim.port() == 65535 ? 65534 : sim.port() + 1);
-    sim.faults().on("submit").always(
-        Fault.status(200, answerWithUrls("mmsu_1", foreign, "via=foreign")).afterHandling());
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(200, answerWithUrls("mmsu_1", foreign, "via=foreign")).afterHandling());
     List<TaskStatus> statuses = run(client.generate(docExample()));
     assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(sim.requests("status")).isNotEmpty().allSatisfy(r -> assertThat(r.query()).isNull());
@@ -192,53 +247,72 @@ class OdiRouterWireTest {
   }
 
   @Test
-  @DisplayName("URLs on the base URL's origin but outside the request's path are ignored (issue 25, fault 9)")
+  @DisplayName(
+      "URLs on the base URL's origin but outside the request's path are ignored (issue 25, fault"
+          + " 9)")
   void ignoresUrlsOfOtherRequests() {
     sim.nextJobs(Lifecycle.immediateSuccess());
-    String answer = answerWithUrls("mmsu_1", origin(), "via=other")
-        .replace("/requests/mmsu_1/", "/requests/../");
+    String answer =
+        answerWithUrls("mmsu_1", origin(), "via=other")
+            .replace("/requests/mmsu_1/", "/requests/../");
     sim.faults().on("submit").always(Fault.status(200, answer).afterHandling());
     List<TaskStatus> statuses = run(client.generate(docExample()));
     assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(sim.requests("status")).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.query()).isNull();
-      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/mmsu_1/status");
-    });
+    assertThat(sim.requests("status"))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.query()).isNull();
+              assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/mmsu_1/status");
+            });
   }
 
   @Test
-  @DisplayName("a fresh client (after a restart) builds the URLs from the base URL and the request id")
+  @DisplayName(
+      "a fresh client (after a restart) builds the URLs from the base URL and the request id")
   void resumeBuildsUrls() {
     sim.nextJobs(Lifecycle.builder().queued(1).succeeded());
-    sim.faults().on("submit").always(
-        Fault.status(200, answerWithUrls("mmsu_1", origin(), "via=submit")).afterHandling());
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(200, answerWithUrls("mmsu_1", origin(), "via=submit")).afterHandling());
     String token = client.submit(docExample()).blockingGet().token();
     List<TaskStatus> statuses = run(client().watch(TaskHandle.parse(token)));
     assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(sim.requests("status")).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.query()).isNull();
-      assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/mmsu_1/status");
-    });
+    assertThat(sim.requests("status"))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.query()).isNull();
+              assertThat(r.path()).isEqualTo(MODEL_PATH + "/requests/mmsu_1/status");
+            });
   }
 
   @Test
-  @DisplayName("a request id with characters a path escapes is percent-encoded as one path segment; ids that"
-      + " would leave it (/, ?, ., ..) cannot make a handle (issue 25, fault 9)")
+  @DisplayName(
+      "a request id with characters a path escapes is percent-encoded as one path segment; ids that"
+          + " would leave it (/, ?, ., ..) cannot make a handle (issue 25, fault 9)")
   void encodesId() {
     sim.faults().on("status").always(Fault.status(200, "{\"status\":\"IN_PROGRESS\"}"));
     client.status(TaskHandle.of("odirouter", "pixverse_v6_i2v", "a b;\u00fc")).blockingGet();
-    assertThat(sim.requests("status").get(0).path()).isEqualTo(MODEL_PATH + "/requests/a%20b;%C3%BC/status");
+    assertThat(sim.requests("status").get(0).path())
+        .isEqualTo(MODEL_PATH + "/requests/a%20b;%C3%BC/status");
     for (String id : new String[] {"a/b c?d", "..", ".", "a#b", "%2e%2e"}) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskHandle.of("odirouter", "pixverse_v6_i2v", id))
-          .as(id).isInstanceOf(IllegalArgumentException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> TaskHandle.of("odirouter", "pixverse_v6_i2v", id))
+          .as(id)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
   // Drift found by issue 17: the providers made handles, checked video URLs, timed observations
   // and scrubbed the key each their own way. These go through the shared kit now.
 
-  private static final ImageToVideoRequest CAT = ImageToVideoRequest.builder()
-      .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build();
+  private static final ImageToVideoRequest CAT =
+      ImageToVideoRequest.builder()
+          .image(ImageInput.url("https://example.com/cat.png"))
+          .prompt("a cat")
+          .build();
 
   private static String repeat(char c, int n) {
     StringBuilder b = new StringBuilder();
@@ -247,11 +321,16 @@ class OdiRouterWireTest {
   }
 
   @Test
-  @DisplayName("a 600-character request_id is an unknown submit outcome (MalformedResponseException), sent once")
+  @DisplayName(
+      "a 600-character request_id is an unknown submit outcome (MalformedResponseException), sent"
+          + " once")
   void longRequestId() {
-    sim.faults().on("submit").next(1, Fault.status(200, "{\"request_id\":\"" + repeat('r', 600) + "\"}"));
+    sim.faults()
+        .on("submit")
+        .next(1, Fault.status(200, "{\"request_id\":\"" + repeat('r', 600) + "\"}"));
     Throwable e = client.submit(CAT).materialize().blockingGet().getError();
-    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+    assertThat(e)
+        .isInstanceOf(SubmitOutcomeUnknownException.class)
         .hasCauseInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("request_id");
     assertThat(sim.requestCount("submit")).isEqualTo(1);
@@ -261,8 +340,9 @@ class OdiRouterWireTest {
   @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
   void nonHttpVideoUrl() {
     sim.faults().on("status").always(Fault.status(200, "{\"status\":\"COMPLETED\"}"));
-    sim.faults().on("result").always(Fault.status(200,
-        "{\"video\":{\"url\":\"ftp://media.example/" + KEY + ".mp4\"}}"));
+    sim.faults()
+        .on("result")
+        .always(Fault.status(200, "{\"video\":{\"url\":\"ftp://media.example/" + KEY + ".mp4\"}}"));
     Throwable e = client.generate(CAT).lastOrError().materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
     assertThat(e.getMessage()).doesNotContain(KEY);
@@ -271,19 +351,32 @@ class OdiRouterWireTest {
   @Test
   @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
   void keyScrubbedFromErrors() {
-    sim.faults().on("submit").next(1, Fault.status(422,
-        "{\"detail\":[{\"loc\":[\"body\",\"prompt\"],\"msg\":\"bad prompt " + KEY + "\",\"type\":\"value_error\"}]}"));
+    sim.faults()
+        .on("submit")
+        .next(
+            1,
+            Fault.status(
+                422,
+                "{\"detail\":[{\"loc\":[\"body\",\"prompt\"],\"msg\":\"bad prompt "
+                    + KEY
+                    + "\",\"type\":\"value_error\"}]}"));
     Throwable e = client.submit(CAT).materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(VideoApiException.class);
     assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
   }
 
   @Test
-  @DisplayName("observations are timed by the client's scheduler, as in every provider (not the wall clock)")
+  @DisplayName(
+      "observations are timed by the client's scheduler, as in every provider (not the wall clock)")
   void observedAtFromScheduler() {
     TestScheduler time = new TestScheduler(1_000_000L, TimeUnit.MILLISECONDS);
-    VideoClient timed = OdiRouter.builder().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(fast())
-        .scheduler(time).build();
+    VideoClient timed =
+        OdiRouter.builder()
+            .baseUrl(sim.baseUrl())
+            .apiKey(KEY)
+            .pollingPolicy(fast())
+            .scheduler(time)
+            .build();
     TaskHandle h = timed.submit(CAT).blockingGet();
     TaskStatus s = timed.status(h).blockingGet();
     assertThat(s.observedAt()).isEqualTo(Instant.ofEpochMilli(1_000_000L));

@@ -12,9 +12,9 @@ import io.github.pixverse4j.client.VideoClient;
  * VideoClient client = PixVerse.builder().apiKey(System.getenv("PIXVERSE_API_KEY")).build();
  * }</pre>
  *
- * <p>Local files and in-memory images are uploaded first (JPEG, PNG or WebP, smaller than 20 MB,
- * at most 10000 pixels a side: checked before anything is sent). Duration and quality are
- * required by the API: unset, they are sent as 5 seconds and 540p.
+ * <p>Local files and in-memory images are uploaded first (JPEG, PNG or WebP, smaller than 20 MB, at
+ * most 10000 pixels a side: checked before anything is sent). Duration and quality are required by
+ * the API: unset, they are sent as 5 seconds and 540p.
  */
 public final class PixVerse {
   /** The id in every {@link io.github.pixverse4j.api.TaskHandle} of this provider: {@value}. */

@@ -28,15 +28,22 @@ final class PixVerseCapabilities {
   static final int MAX_PROMPT = 2048;
   static final int DEFAULT_DURATION_SECONDS = PixVerse.DEFAULT_DURATION_SECONDS;
   static final Quality DEFAULT_QUALITY = PixVerse.DEFAULT_QUALITY;
+
   /** Uploads must be smaller than 20 MB (read as MiB). */
   static final long IMAGE_BYTES_LIMIT = 20L * 1024 * 1024;
+
   static final long MAX_IMAGE_SIDE = 10_000;
+
   /** Videos for an extend: at most 50 MB (read as MiB), per the media upload page. */
   static final long VIDEO_BYTES_LIMIT = 50L * 1024 * 1024;
+
   static final Set<Model> KNOWN_MODELS =
-      Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(Model.V3_5, Model.V4, Model.V4_5)));
-  static final Set<String> STYLES = Collections.unmodifiableSet(new LinkedHashSet<>(
-      Arrays.asList("anime", "3d_animation", "clay", "comic", "cyberpunk")));
+      Collections.unmodifiableSet(
+          new LinkedHashSet<>(Arrays.asList(Model.V3_5, Model.V4, Model.V4_5)));
+  static final Set<String> STYLES =
+      Collections.unmodifiableSet(
+          new LinkedHashSet<>(
+              Arrays.asList("anime", "3d_animation", "clay", "comic", "cyberpunk")));
 
   private PixVerseCapabilities() {}
 
@@ -66,18 +73,31 @@ final class PixVerseCapabilities {
         .addExtendSourceKinds(VideoSource.Kind.values())
         .maxExtendVideoBytes(VIDEO_BYTES_LIMIT)
         .addConstraints(
-            Constraint.of("8-second videos are not available at 1080p", fields("duration", "quality"),
+            Constraint.of(
+                "8-second videos are not available at 1080p",
+                fields("duration", "quality"),
                 PixVerseCapabilities::eightSecondsAt1080p),
-            Constraint.of("motion mode fast allows only 5-second videos", fields("motionMode", "duration"),
+            Constraint.of(
+                "motion mode fast allows only 5-second videos",
+                fields("motionMode", "duration"),
                 PixVerseCapabilities::fastOnlyFiveSeconds),
-            Constraint.of("motion mode fast is not available at 1080p", fields("motionMode", "quality"),
+            Constraint.of(
+                "motion mode fast is not available at 1080p",
+                fields("motionMode", "quality"),
                 PixVerseCapabilities::fastNotAt1080p),
-            Constraint.of("a template id is a number", fields("templateId"),
+            Constraint.of(
+                "a template id is a number",
+                fields("templateId"),
                 PixVerseCapabilities::numericTemplateId),
-            Constraint.of("an uploaded image id (img_id) is a number", fields("providerImageId"),
+            Constraint.of(
+                "an uploaded image id (img_id) is a number",
+                fields("providerImageId"),
                 PixVerseCapabilities::numericImageId),
-            Constraint.of("a local or in-memory image is a JPEG, PNG or WebP smaller than 20 MB"
-                + " and at most 10000 pixels a side", fields("image"), PixVerseCapabilities::uploadableImage))
+            Constraint.of(
+                "a local or in-memory image is a JPEG, PNG or WebP smaller than 20 MB"
+                    + " and at most 10000 pixels a side",
+                fields("image"),
+                PixVerseCapabilities::uploadableImage))
         .build();
   }
 
@@ -99,29 +119,46 @@ final class PixVerseCapabilities {
 
   private static Optional<Violation> eightSecondsAt1080p(ImageToVideoRequest r) {
     if (!is1080p(r) || seconds(r) != 8) return Optional.empty();
-    return Optional.of(Violation.of("duration", "5 seconds at 1080p", "8 s",
-        "PixVerse cannot make 8-second videos at 1080p; choose 5 seconds or a lower quality."));
+    return Optional.of(
+        Violation.of(
+            "duration",
+            "5 seconds at 1080p",
+            "8 s",
+            "PixVerse cannot make 8-second videos at 1080p; choose 5 seconds or a lower quality."));
   }
 
   private static Optional<Violation> fastOnlyFiveSeconds(ImageToVideoRequest r) {
     if (!isFast(r) || seconds(r) == 5) return Optional.empty();
-    return Optional.of(Violation.of("motionMode", "fast only with 5 seconds", "fast",
-        "Motion mode fast makes only 5-second videos on PixVerse, got "
-            + DurationText.ofSeconds(seconds(r)) + "; choose 5 seconds or motion mode normal."));
+    return Optional.of(
+        Violation.of(
+            "motionMode",
+            "fast only with 5 seconds",
+            "fast",
+            "Motion mode fast makes only 5-second videos on PixVerse, got "
+                + DurationText.ofSeconds(seconds(r))
+                + "; choose 5 seconds or motion mode normal."));
   }
 
   private static Optional<Violation> fastNotAt1080p(ImageToVideoRequest r) {
     if (!isFast(r) || !is1080p(r)) return Optional.empty();
-    return Optional.of(Violation.of("motionMode", "fast not at 1080p", "fast",
-        "Motion mode fast is not available at 1080p on PixVerse; choose a lower quality or motion"
-            + " mode normal."));
+    return Optional.of(
+        Violation.of(
+            "motionMode",
+            "fast not at 1080p",
+            "fast",
+            "Motion mode fast is not available at 1080p on PixVerse; choose a lower quality or"
+                + " motion mode normal."));
   }
 
   private static Optional<Violation> numericTemplateId(ImageToVideoRequest r) {
     if (!r.templateId().isPresent() || isId(r.templateId().get())) return Optional.empty();
-    return Optional.of(Violation.of("templateId", "a positive integer", shorten(r.templateId().get()),
-        "A PixVerse template id is a number such as 302325299692608, as listed in the effects"
-            + " management page."));
+    return Optional.of(
+        Violation.of(
+            "templateId",
+            "a positive integer",
+            shorten(r.templateId().get()),
+            "A PixVerse template id is a number such as 302325299692608, as listed in the effects"
+                + " management page."));
   }
 
   private static Optional<Violation> numericImageId(ImageToVideoRequest r) {
@@ -129,8 +166,12 @@ final class PixVerseCapabilities {
     if (image.kind() != ImageInput.Kind.PROVIDER_IMAGE_ID || isId(image.providerImageId())) {
       return Optional.empty();
     }
-    return Optional.of(Violation.of("image", "a numeric img_id", shorten(image.providerImageId()),
-        "A PixVerse image id is the number (img_id) returned by an earlier image upload."));
+    return Optional.of(
+        Violation.of(
+            "image",
+            "a numeric img_id",
+            shorten(image.providerImageId()),
+            "A PixVerse image id is the number (img_id) returned by an earlier image upload."));
   }
 
   private static Optional<Violation> uploadableImage(ImageToVideoRequest r) {
@@ -142,13 +183,22 @@ final class PixVerseCapabilities {
         Path file = image.file();
         what = "The image file " + file.getFileName();
         if (!Files.isRegularFile(file)) {
-          return violation("a readable image file", what + " does not exist or is not a regular file.");
+          return violation(
+              "a readable image file", what + " does not exist or is not a regular file.");
         }
         long size = Files.size(file);
         if (size >= IMAGE_BYTES_LIMIT) {
-          return Optional.of(Violation.of("image", "smaller than 20 MB", size + " bytes",
-              what + " has " + size + " bytes; PixVerse accepts images smaller than 20 MB ("
-                  + IMAGE_BYTES_LIMIT + " bytes)."));
+          return Optional.of(
+              Violation.of(
+                  "image",
+                  "smaller than 20 MB",
+                  size + " bytes",
+                  what
+                      + " has "
+                      + size
+                      + " bytes; PixVerse accepts images smaller than 20 MB ("
+                      + IMAGE_BYTES_LIMIT
+                      + " bytes)."));
         }
         header = ImageHeader.read(file);
       } else if (image.kind() == ImageInput.Kind.BYTES) {
@@ -158,21 +208,39 @@ final class PixVerseCapabilities {
         return Optional.empty();
       }
     } catch (NoSuchFileException e) {
-      return violation("a readable image file", "The image file " + image.file().getFileName()
-          + " does not exist.");
+      return violation(
+          "a readable image file",
+          "The image file " + image.file().getFileName() + " does not exist.");
     } catch (IOException e) {
-      return violation("a readable image file", "The image file " + image.file().getFileName()
-          + " cannot be read (" + e.getClass().getSimpleName() + "); check the path and permissions.");
+      return violation(
+          "a readable image file",
+          "The image file "
+              + image.file().getFileName()
+              + " cannot be read ("
+              + e.getClass().getSimpleName()
+              + "); check the path and permissions.");
     } catch (ImageHeader.UnsupportedImageException e) {
-      return violation("JPEG, PNG or WebP", (image.kind() == ImageInput.Kind.FILE
-          ? "The image file " + image.file().getFileName() : "The image bytes")
-          + " cannot be uploaded: " + e.getMessage() + ". PixVerse accepts JPEG, PNG and WebP.");
+      return violation(
+          "JPEG, PNG or WebP",
+          (image.kind() == ImageInput.Kind.FILE
+                  ? "The image file " + image.file().getFileName()
+                  : "The image bytes")
+              + " cannot be uploaded: "
+              + e.getMessage()
+              + ". PixVerse accepts JPEG, PNG and WebP.");
     }
     if (header.width() > MAX_IMAGE_SIDE || header.height() > MAX_IMAGE_SIDE) {
-      return Optional.of(Violation.of("image", "at most 10000 pixels a side",
-          header.width() + "x" + header.height(),
-          what + " is " + header.width() + "x" + header.height()
-              + " pixels; PixVerse accepts at most 10000 pixels a side. Scale it down."));
+      return Optional.of(
+          Violation.of(
+              "image",
+              "at most 10000 pixels a side",
+              header.width() + "x" + header.height(),
+              what
+                  + " is "
+                  + header.width()
+                  + "x"
+                  + header.height()
+                  + " pixels; PixVerse accepts at most 10000 pixels a side. Scale it down."));
     }
     return Optional.empty();
   }

@@ -3,12 +3,12 @@ package io.github.pixverse4j.pixverse;
 import dagger.Module;
 import dagger.Provides;
 import io.github.pixverse4j.api.Model;
-import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
-import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.internal.PixVerseApi;
 import io.github.pixverse4j.pixverse.internal.PixVerseErrors;
@@ -42,10 +42,13 @@ public final class PixVerseModule {
   static PixVerseApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
     OkHttpClient client =
         HttpClients.forProvider(base, baseUrl, AuthInterceptor.header("API-KEY", key, baseUrl));
-    // Non-2xx answers arrive as values (the envelope decides); the adapter maps transport and JSON errors.
+    // Non-2xx answers arrive as values (the envelope decides); the adapter maps transport and JSON
+    // errors.
     PixVerseErrors errors = new PixVerseErrors(key);
-    return ErrorMappingCallAdapterFactory.create(PixVerse.PROVIDER_ID,
-            e -> errors.fromHttpException(e, ErrorMappingCallAdapterFactory.callName(e)), key)
+    return ErrorMappingCallAdapterFactory.create(
+            PixVerse.PROVIDER_ID,
+            e -> errors.fromHttpException(e, ErrorMappingCallAdapterFactory.callName(e)),
+            key)
         .retrofit(baseUrl, client)
         .create(PixVerseApi.class);
   }
@@ -53,7 +56,10 @@ public final class PixVerseModule {
   @Provides
   @Singleton
   VideoProvider provider(PixVerseApi api, ApiKey key, Scheduler scheduler) {
-    return new PixVerseProvider(api, new ProviderAnswers(PixVerse.PROVIDER_ID, key, scheduler),
-        new PixVerseErrors(key), defaultModel);
+    return new PixVerseProvider(
+        api,
+        new ProviderAnswers(PixVerse.PROVIDER_ID, key, scheduler),
+        new PixVerseErrors(key),
+        defaultModel);
   }
 }

@@ -14,8 +14,8 @@ import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.api.internal.VideoSniffer;
 import io.github.pixverse4j.client.VideoProvider;
-import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.client.provider.ImageHeader;
+import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.internal.PixVerseApi;
 import io.github.pixverse4j.pixverse.internal.PixVerseErrors;
 import io.github.pixverse4j.pixverse.internal.PixVerseExtendBody;
@@ -35,14 +35,15 @@ import retrofit2.HttpException;
 import retrofit2.Response;
 
 /**
- * The {@link VideoProvider} for the PixVerse platform API: a submit uploads the image (unless it
- * is already a PixVerse {@code img_id}) and then starts the generation; an extend uploads the
- * video (unless it is a PixVerse task or {@code media_id}) and then starts the extension; the
- * handle carries the {@code video_id}. There is no cancel endpoint: the default {@link VideoProvider#cancel} reports it.
+ * The {@link VideoProvider} for the PixVerse platform API: a submit uploads the image (unless it is
+ * already a PixVerse {@code img_id}) and then starts the generation; an extend uploads the video
+ * (unless it is a PixVerse task or {@code media_id}) and then starts the extension; the handle
+ * carries the {@code video_id}. There is no cancel endpoint: the default {@link
+ * VideoProvider#cancel} reports it.
  *
  * <p>Every call carries a fresh {@code Ai-trace-id}. The ids of a submit are made when {@link
- * #submit} is called, so re-subscribing to the returned {@code Single} (a retry of the same
- * submit) sends the same ids; {@link #status} makes a new one per subscription.
+ * #submit} is called, so re-subscribing to the returned {@code Single} (a retry of the same submit)
+ * sends the same ids; {@link #status} makes a new one per subscription.
  */
 public final class PixVerseProvider implements VideoProvider {
   /** The provider id in handles: {@value}. */
@@ -55,7 +56,8 @@ public final class PixVerseProvider implements VideoProvider {
   private final PixVerseErrors errors;
 
   /** {@code api} maps its transport and JSON errors ({@link PixVerseModule} builds it so). */
-  PixVerseProvider(PixVerseApi api, ProviderAnswers answers, PixVerseErrors errors, Model defaultModel) {
+  PixVerseProvider(
+      PixVerseApi api, ProviderAnswers answers, PixVerseErrors errors, Model defaultModel) {
     if (api == null) throw new NullPointerException("api == null");
     if (answers == null) throw new NullPointerException("answers == null");
     if (errors == null) throw new NullPointerException("errors == null");
@@ -88,7 +90,12 @@ public final class PixVerseProvider implements VideoProvider {
     // A retry after a refused generate (429, 503) reuses the image already uploaded.
     AtomicReference<Long> uploaded = new AtomicReference<>();
     return imageId(request.image(), uploadTraceId, uploaded)
-        .flatMap(imgId -> call(api.generate(generateTraceId, PixVerseMapping.submitBody(request, model, imgId)), "generate"))
+        .flatMap(
+            imgId ->
+                call(
+                    api.generate(
+                        generateTraceId, PixVerseMapping.submitBody(request, model, imgId)),
+                    "generate"))
         .map(resp -> PixVerseMapping.toHandle(answers, model, resp));
   }
 
@@ -96,21 +103,25 @@ public final class PixVerseProvider implements VideoProvider {
     if (image.kind() == ImageInput.Kind.PROVIDER_IMAGE_ID) {
       return Single.fromCallable(() -> Long.parseLong(image.providerImageId()));
     }
-    return once(uploaded, () -> call(api.upload(traceId, uploadBody(image)), "upload")
-        .map(resp -> PixVerseMapping.imageId(answers, resp))
-        .onErrorResumeNext(e -> Single.error(PixVerseErrors.uploadFailure(e))));
+    return once(
+        uploaded,
+        () ->
+            call(api.upload(traceId, uploadBody(image)), "upload")
+                .map(resp -> PixVerseMapping.imageId(answers, resp))
+                .onErrorResumeNext(e -> Single.error(PixVerseErrors.uploadFailure(e))));
   }
 
   /**
-   * {@code upload}'s id, remembered in {@code uploaded}: a re-subscription (the engine resending
-   * a refused generate or extend) reuses it instead of uploading again.
+   * {@code upload}'s id, remembered in {@code uploaded}: a re-subscription (the engine resending a
+   * refused generate or extend) reuses it instead of uploading again.
    */
   private static Single<Long> once(AtomicReference<Long> uploaded, Supplier<Single<Long>> upload) {
-    return Single.defer(() -> {
-      Long done = uploaded.get();
-      if (done != null) return Single.just(done);
-      return upload.get().doOnSuccess(uploaded::set);
-    });
+    return Single.defer(
+        () -> {
+          Long done = uploaded.get();
+          if (done != null) return Single.just(done);
+          return upload.get().doOnSuccess(uploaded::set);
+        });
   }
 
   /**
@@ -129,17 +140,23 @@ public final class PixVerseProvider implements VideoProvider {
     VideoSource source = request.source();
     Single<PixVerseExtendBody> body;
     if (source.kind() == VideoSource.Kind.TASK) {
-      body = Single.fromCallable(() -> PixVerseMapping.extendBody(request, model, sourceVideoId(source.task()), null));
+      body =
+          Single.fromCallable(
+              () -> PixVerseMapping.extendBody(request, model, sourceVideoId(source.task()), null));
     } else {
-      Single<Long> mediaId = source.kind() == VideoSource.Kind.PROVIDER_MEDIA_ID
-          ? Single.just(source.providerMediaId())
-          : once(uploaded, () -> call(api.mediaUpload(uploadTraceId, mediaBody(source)), "media upload")
-              .map(resp -> PixVerseMapping.mediaId(answers, resp))
-              .onErrorResumeNext(e -> Single.error(PixVerseErrors.uploadFailure(e, "video"))));
+      Single<Long> mediaId =
+          source.kind() == VideoSource.Kind.PROVIDER_MEDIA_ID
+              ? Single.just(source.providerMediaId())
+              : once(
+                  uploaded,
+                  () ->
+                      call(api.mediaUpload(uploadTraceId, mediaBody(source)), "media upload")
+                          .map(resp -> PixVerseMapping.mediaId(answers, resp))
+                          .onErrorResumeNext(
+                              e -> Single.error(PixVerseErrors.uploadFailure(e, "video"))));
       body = mediaId.map(id -> PixVerseMapping.extendBody(request, model, null, id));
     }
-    return body
-        .flatMap(b -> call(api.extend(extendTraceId, b), "extend"))
+    return body.flatMap(b -> call(api.extend(extendTraceId, b), "extend"))
         .map(resp -> PixVerseMapping.toHandle(answers, model, resp));
   }
 
@@ -147,8 +164,14 @@ public final class PixVerseProvider implements VideoProvider {
   private static long sourceVideoId(TaskHandle task) {
     if (!task.providerId().equals(ID) || !PixVerseMapping.isId(task.taskId())) {
       throw new InvalidRequestException(
-          Collections.singletonList(Violation.of("source", "a PixVerse video id", task.taskId(),
-              "The source task " + task + " is not a PixVerse video (its id is not a number).")),
+          Collections.singletonList(
+              Violation.of(
+                  "source",
+                  "a PixVerse video id",
+                  task.taskId(),
+                  "The source task "
+                      + task
+                      + " is not a PixVerse video (its id is not a number).")),
           ErrorDetails.provider(ID));
     }
     return Long.parseLong(task.taskId());
@@ -178,8 +201,12 @@ public final class PixVerseProvider implements VideoProvider {
     if (content == null) {
       // Validation read it a moment ago; the file changed or vanished since.
       throw new InvalidRequestException(
-          Collections.singletonList(Violation.of("source", "a readable MP4, QuickTime or WebM video", null,
-              "The video can no longer be read as MP4, QuickTime or WebM.")),
+          Collections.singletonList(
+              Violation.of(
+                  "source",
+                  "a readable MP4, QuickTime or WebM video",
+                  null,
+                  "The video can no longer be read as MP4, QuickTime or WebM.")),
           ErrorDetails.provider(ID));
     }
     // A neutral file name: the local one is private and may not fit in a header.
@@ -207,8 +234,12 @@ public final class PixVerseProvider implements VideoProvider {
     } catch (IOException | ImageHeader.UnsupportedImageException e) {
       // Validation read it a moment ago; the file changed or vanished since.
       throw new InvalidRequestException(
-          Collections.singletonList(Violation.of("image", "a readable JPEG, PNG or WebP", null,
-              "The image can no longer be read (" + e.getMessage() + ").")),
+          Collections.singletonList(
+              Violation.of(
+                  "image",
+                  "a readable JPEG, PNG or WebP",
+                  null,
+                  "The image can no longer be read (" + e.getMessage() + ").")),
           ErrorDetails.provider(ID));
     }
     // A neutral file name: the local one is private and may not fit in a header.
@@ -238,7 +269,8 @@ public final class PixVerseProvider implements VideoProvider {
     if (envelope == null) throw answers.unreadable("The " + what + " answer is empty.");
     Long code = envelope.errCode();
     if (code == null) throw malformed("The " + what + " answer has no ErrCode");
-    if (code != 0) throw errors.fromCode(code, envelope.errMsg(), response.code(), response.headers(), what);
+    if (code != 0)
+      throw errors.fromCode(code, envelope.errMsg(), response.code(), response.headers(), what);
     T resp = envelope.resp();
     if (resp == null) throw malformed("The " + what + " answer has ErrCode 0 but no Resp");
     return resp;

@@ -18,8 +18,13 @@ class PixVerseContractTest extends VideoProviderContract {
   }
 
   @Override
-  protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return PixVerse.builder().apiKey(apiKey).baseUrl(simulator.baseUrl()).pollingPolicy(policy).build();
+  protected VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    return PixVerse.builder()
+        .apiKey(apiKey)
+        .baseUrl(simulator.baseUrl())
+        .pollingPolicy(policy)
+        .build();
   }
 
   @Override

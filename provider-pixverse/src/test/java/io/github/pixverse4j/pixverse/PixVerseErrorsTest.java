@@ -43,8 +43,11 @@ class PixVerseErrorsTest {
   @BeforeEach
   void start() {
     sim = new PixVerseSimulator(KEY).start();
-    PixVerse.Builder b = PixVerse.builder().apiKey(KEY).baseUrl(sim.baseUrl()).pollingPolicy(
-        FastPolling.builder().maxRetryAfter(Duration.ofMillis(50)).build());
+    PixVerse.Builder b =
+        PixVerse.builder()
+            .apiKey(KEY)
+            .baseUrl(sim.baseUrl())
+            .pollingPolicy(FastPolling.builder().maxRetryAfter(Duration.ofMillis(50)).build());
     client = b.build();
     provider = b.component().provider();
   }
@@ -77,19 +80,21 @@ class PixVerseErrorsTest {
   @ParameterizedTest(name = "ErrCode {0} on HTTP {1} → {2}")
   @DisplayName("the ErrCode decides, whatever the HTTP status")
   @CsvSource({
-      "400011, 200, InvalidRequestException",
-      "400017, 200, InvalidRequestException",
-      "400012, 200, AuthenticationException",
-      "500044, 200, RateLimitedException",
-      "500052, 200, ContentRejectedException",
-      "400017, 500, InvalidRequestException",
-      "999999, 200, VideoApiException",
-      "999999, 400, InvalidRequestException",
-      "999999, 503, ProviderUnavailableException",
+    "400011, 200, InvalidRequestException",
+    "400017, 200, InvalidRequestException",
+    "400012, 200, AuthenticationException",
+    "500044, 200, RateLimitedException",
+    "500052, 200, ContentRejectedException",
+    "400017, 500, InvalidRequestException",
+    "999999, 200, VideoApiException",
+    "999999, 400, InvalidRequestException",
+    "999999, 503, ProviderUnavailableException",
   })
   void codes(long code, int http, String type) {
-    sim.faults().on("submit").always(
-        Fault.status(http, envelope(code, "said " + code)).withContentType("application/json"));
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(http, envelope(code, "said " + code)).withContentType("application/json"));
     Throwable e = errorOf(provider.submit(request()));
     assertThat(e.getClass().getSimpleName()).isEqualTo(type);
     VideoApiException v = (VideoApiException) e;
@@ -100,28 +105,41 @@ class PixVerseErrorsTest {
   }
 
   @ParameterizedTest(name = "ErrCode {0} on HTTP {1}")
-  @DisplayName("a parameter error on a status call speaks of the task id, never of the prompt, image and settings")
+  @DisplayName(
+      "a parameter error on a status call speaks of the task id, never of the prompt, image and"
+          + " settings")
   @CsvSource({"400011, 200", "400017, 200", "400017, 400"})
   void parameterErrorOnStatus(long code, int http) {
-    sim.faults().on("status").always(
-        Fault.status(http, envelope(code, "said " + code)).withContentType("application/json"));
+    sim.faults()
+        .on("status")
+        .always(
+            Fault.status(http, envelope(code, "said " + code)).withContentType("application/json"));
     Throwable e = errorOf(provider.status(TaskHandle.of("pixverse", "v4.5", "300000000001")));
     assertThat(e).isInstanceOf(VideoApiException.class);
-    assertThat(e.getMessage()).contains("task id").doesNotContain("prompt").contains("said " + code);
+    assertThat(e.getMessage())
+        .contains("task id")
+        .doesNotContain("prompt")
+        .contains("said " + code);
   }
 
   @Test
   @DisplayName("the lower-case envelope is read too, and an error message never shows the key")
   void lowerCaseAndScrubbed() {
-    sim.faults().on("submit").always(Fault.status(200,
-        "{\"err_code\":400012,\"err_msg\":\"bad key " + KEY + "\",\"resp\":null}").withContentType("application/json"));
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(
+                    200, "{\"err_code\":400012,\"err_msg\":\"bad key " + KEY + "\",\"resp\":null}")
+                .withContentType("application/json"));
     Throwable e = errorOf(provider.submit(request()));
     assertThat(e).isInstanceOf(AuthenticationException.class);
     assertThat(e.getMessage()).doesNotContain(KEY).contains("****");
   }
 
   @Test
-  @DisplayName("an upload refused by moderation (HTTP 500, lower-case body) fails with ContentRejectedException and creates no job")
+  @DisplayName(
+      "an upload refused by moderation (HTTP 500, lower-case body) fails with"
+          + " ContentRejectedException and creates no job")
   void moderatedUpload() {
     sim.moderateNextUpload();
     Throwable e = errorOf(client.submit(request()));
@@ -133,7 +151,8 @@ class PixVerseErrorsTest {
   }
 
   @Test
-  @DisplayName("a wrong key (HTTP 200, ErrCode 400012) fails at the upload with AuthenticationException")
+  @DisplayName(
+      "a wrong key (HTTP 200, ErrCode 400012) fails at the upload with AuthenticationException")
   void wrongKey() {
     VideoClient bad = PixVerse.builder().apiKey("other-key").baseUrl(sim.baseUrl()).build();
     Throwable e = errorOf(bad.submit(request()));
@@ -144,8 +163,12 @@ class PixVerseErrorsTest {
   @Test
   @DisplayName("the concurrency limit (500044) on generate is retried by the engine: one job")
   void concurrencyLimitRetried() {
-    sim.faults().on("submit").call(1).respond(
-        Fault.status(200, envelope(500044, "concurrency limit")).withContentType("application/json"));
+    sim.faults()
+        .on("submit")
+        .call(1)
+        .respond(
+            Fault.status(200, envelope(500044, "concurrency limit"))
+                .withContentType("application/json"));
     TaskHandle h = client.submit(request()).timeout(10, TimeUnit.SECONDS).blockingGet();
     assertThat(h.taskId()).isEqualTo(sim.jobs().get(0).id());
     assertThat(sim.requestCount("submit")).isEqualTo(2);
@@ -153,7 +176,9 @@ class PixVerseErrorsTest {
   }
 
   @Test
-  @DisplayName("an upload whose connection drops is safe to resend: no job existed, the engine retries, one job")
+  @DisplayName(
+      "an upload whose connection drops is safe to resend: no job existed, the engine retries, one"
+          + " job")
   void droppedUploadRetried() {
     sim.faults().on("upload").call(1).respond(Fault.dropAfterRead());
     Throwable first = errorOf(provider.submit(request()));
@@ -172,7 +197,9 @@ class PixVerseErrorsTest {
   }
 
   @Test
-  @DisplayName("an upload answered by a 502 gateway is retried; one answered 500 is not and is not 'outcome unknown'")
+  @DisplayName(
+      "an upload answered by a 502 gateway is retried; one answered 500 is not and is not 'outcome"
+          + " unknown'")
   void uploadServerErrors() {
     sim.faults().on("upload").call(1).respond(Fault.status(502, "bad gateway"));
     assertThat(client.submit(request()).timeout(10, TimeUnit.SECONDS).blockingGet()).isNotNull();
@@ -181,7 +208,9 @@ class PixVerseErrorsTest {
     sim.faults().clear();
     sim.faults().on("upload").always(Fault.status(500, "{}"));
     Throwable e = errorOf(client.submit(request()));
-    assertThat(e).isInstanceOf(ProviderUnavailableException.class).isNotInstanceOf(SubmitOutcomeUnknownException.class);
+    assertThat(e)
+        .isInstanceOf(ProviderUnavailableException.class)
+        .isNotInstanceOf(SubmitOutcomeUnknownException.class);
   }
 
   @Test
@@ -208,35 +237,53 @@ class PixVerseErrorsTest {
   @Test
   @DisplayName("a 200 answer without ErrCode, or with ErrCode 0 but no Resp, is malformed")
   void missingEnvelopeFields() {
-    sim.faults().on("submit").call(1).respond(Fault.status(200, "{\"Resp\":{\"video_id\":1}}").withContentType("application/json"));
+    sim.faults()
+        .on("submit")
+        .call(1)
+        .respond(
+            Fault.status(200, "{\"Resp\":{\"video_id\":1}}").withContentType("application/json"));
     assertThat(errorOf(provider.submit(request()))).isInstanceOf(MalformedResponseException.class);
-    sim.faults().on("submit").call(2).respond(Fault.status(200, "{\"ErrCode\":0,\"ErrMsg\":\"ok\"}").withContentType("application/json"));
+    sim.faults()
+        .on("submit")
+        .call(2)
+        .respond(
+            Fault.status(200, "{\"ErrCode\":0,\"ErrMsg\":\"ok\"}")
+                .withContentType("application/json"));
     assertThat(errorOf(provider.submit(request()))).isInstanceOf(MalformedResponseException.class);
-    sim.faults().on("submit").call(3).respond(Fault.status(200, "{\"ErrCode\":0,\"Resp\":{}}").withContentType("application/json"));
-    assertThat(errorOf(provider.submit(request()))).isInstanceOf(MalformedResponseException.class)
+    sim.faults()
+        .on("submit")
+        .call(3)
+        .respond(
+            Fault.status(200, "{\"ErrCode\":0,\"Resp\":{}}").withContentType("application/json"));
+    assertThat(errorOf(provider.submit(request())))
+        .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("video_id");
   }
 
   private TaskStatus statusFor(String resp) {
     TaskHandle h = TaskHandle.of("pixverse", "v4.5", "123");
     sim.faults().clear();
-    sim.faults().on("status").always(Fault.status(200,
-        "{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":" + resp + "}").withContentType("application/json"));
+    sim.faults()
+        .on("status")
+        .always(
+            Fault.status(200, "{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":" + resp + "}")
+                .withContentType("application/json"));
     return provider.status(h).timeout(10, TimeUnit.SECONDS).blockingGet();
   }
 
   @ParameterizedTest(name = "status {0} → {1}")
   @DisplayName("result status values map to states and failure categories")
   @CsvSource({
-      "5, RUNNING, ",
-      "9, RUNNING, ",
-      "10, RUNNING, ",
-      "7, FAILED, MODERATION",
-      "8, FAILED, PROVIDER_ERROR",
-      "6, FAILED, UNKNOWN",
+    "5, RUNNING, ",
+    "9, RUNNING, ",
+    "10, RUNNING, ",
+    "7, FAILED, MODERATION",
+    "8, FAILED, PROVIDER_ERROR",
+    "6, FAILED, UNKNOWN",
   })
   void statuses(int status, TaskState state, FailureCategory category) {
-    TaskStatus s = statusFor("{\"id\":123,\"status\":" + status + ",\"url\":\"\",\"outputWidth\":0}");
+    TaskStatus s =
+        statusFor("{\"id\":123,\"status\":" + status + ",\"url\":\"\",\"outputWidth\":0}");
     assertThat(s.state()).isEqualTo(state);
     assertThat(s.rawStatus()).hasValue(Integer.toString(status));
     if (category != null) {
@@ -246,10 +293,15 @@ class PixVerseErrorsTest {
   }
 
   @Test
-  @DisplayName("an unknown status, a non-numeric status, or a success without url is malformed, never guessed")
+  @DisplayName(
+      "an unknown status, a non-numeric status, or a success without url is malformed, never"
+          + " guessed")
   void unknownStatus() {
-    for (String resp : List.of("{\"status\":2}", "{\"status\":\"done\"}", "{\"status\":1,\"url\":\"\"}", "{}")) {
-      assertThatThrownBy(() -> statusFor(resp)).as(resp).isInstanceOf(MalformedResponseException.class);
+    for (String resp :
+        List.of("{\"status\":2}", "{\"status\":\"done\"}", "{\"status\":1,\"url\":\"\"}", "{}")) {
+      assertThatThrownBy(() -> statusFor(resp))
+          .as(resp)
+          .isInstanceOf(MalformedResponseException.class);
     }
   }
 
@@ -257,7 +309,10 @@ class PixVerseErrorsTest {
   @DisplayName("a result answered 403 or 429 maps by HTTP status (no envelope)")
   void statusHttp() {
     TaskHandle h = TaskHandle.of("pixverse", "v4.5", "123");
-    sim.faults().on("status").call(1).respond(Fault.status(429, "{}").withHeader("Retry-After", "3"));
+    sim.faults()
+        .on("status")
+        .call(1)
+        .respond(Fault.status(429, "{}").withHeader("Retry-After", "3"));
     Throwable e = errorOf(provider.status(h));
     assertThat(e).isInstanceOf(RateLimitedException.class);
     assertThat(((RateLimitedException) e).retryAfter()).hasValue(Duration.ofSeconds(3));
@@ -268,7 +323,8 @@ class PixVerseErrorsTest {
   @Test
   @DisplayName("cancel is unsupported and sends nothing")
   void cancel() {
-    Throwable e = errorOf(provider.cancel(TaskHandle.of("pixverse", "v4.5", "1")).toSingleDefault(1));
+    Throwable e =
+        errorOf(provider.cancel(TaskHandle.of("pixverse", "v4.5", "1")).toSingleDefault(1));
     assertThat(e).isInstanceOf(io.github.pixverse4j.api.UnsupportedFeatureException.class);
     assertThat(sim.requests()).isEmpty();
   }

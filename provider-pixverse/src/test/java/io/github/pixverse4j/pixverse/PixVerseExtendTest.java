@@ -31,15 +31,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Extend on the wire: media upload, the extend JSON (ids as exact JSON integers) and its errors. */
+/**
+ * Extend on the wire: media upload, the extend JSON (ids as exact JSON integers) and its errors.
+ */
 class PixVerseExtendTest {
   private static final String KEY = "extend-key-9f3e1a";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The first bytes of an MP4 file, padded. */
-  static final byte[] MP4 = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 1, 2, 3, 4};
 
-  @TempDir
-  Path dir;
+  /** The first bytes of an MP4 file, padded. */
+  static final byte[] MP4 = {
+    0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 1, 2, 3, 4
+  };
+
+  @TempDir Path dir;
 
   private PixVerseSimulator sim;
   private VideoClient client;
@@ -48,7 +52,12 @@ class PixVerseExtendTest {
   void start() {
     sim = new PixVerseSimulator(KEY).start();
     sim.defaultLifecycle(Lifecycle.immediateSuccess());
-    client = PixVerse.builder().apiKey(KEY).baseUrl(sim.baseUrl()).pollingPolicy(FastPolling.policy()).build();
+    client =
+        PixVerse.builder()
+            .apiKey(KEY)
+            .baseUrl(sim.baseUrl())
+            .pollingPolicy(FastPolling.policy())
+            .build();
   }
 
   @AfterEach
@@ -61,9 +70,15 @@ class PixVerseExtendTest {
   }
 
   private TaskHandle finishedTask() {
-    TaskStatus last = client.generate(ImageToVideoRequest.builder()
-            .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build())
-        .timeout(10, TimeUnit.SECONDS).blockingLast();
+    TaskStatus last =
+        client
+            .generate(
+                ImageToVideoRequest.builder()
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .prompt("a cat")
+                    .build())
+            .timeout(10, TimeUnit.SECONDS)
+            .blockingLast();
     assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
     sim.clearRequests();
     return last.handle();
@@ -83,20 +98,26 @@ class PixVerseExtendTest {
   }
 
   @Test
-  @DisplayName("a finished PixVerse task becomes source_video_id, no upload; every field under its exact name")
+  @DisplayName(
+      "a finished PixVerse task becomes source_video_id, no upload; every field under its exact"
+          + " name")
   void fromTask() throws Exception {
     TaskHandle earlier = finishedTask();
-    TaskStatus end = client.extend(extend(VideoSource.task(earlier))
-            .negativePrompt("blur")
-            .durationSeconds(5)
-            .quality(Quality.P720)
-            .seed(42L)
-            .style("anime")
-            .motionMode(MotionMode.FAST)
-            .templateId("302325299692608")
-            .model(Model.V4)
-            .build())
-        .timeout(10, TimeUnit.SECONDS).blockingLast();
+    TaskStatus end =
+        client
+            .extend(
+                extend(VideoSource.task(earlier))
+                    .negativePrompt("blur")
+                    .durationSeconds(5)
+                    .quality(Quality.P720)
+                    .seed(42L)
+                    .style("anime")
+                    .motionMode(MotionMode.FAST)
+                    .templateId("302325299692608")
+                    .model(Model.V4)
+                    .build())
+            .timeout(10, TimeUnit.SECONDS)
+            .blockingLast();
     assertThat(end.state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(end.videos()).hasSize(1);
     assertThat(sim.requestCount("media-upload")).isZero();
@@ -105,30 +126,46 @@ class PixVerseExtendTest {
     assertThat(r.path()).isEqualTo("/openapi/v2/video/extend/generate");
     assertThat(r.header("API-KEY")).isEqualTo(KEY);
     assertThat(r.header("Ai-trace-id")).isNotBlank();
-    assertThat(json(r.bodyUtf8())).isEqualTo(json("{"
-        + "\"source_video_id\":" + earlier.taskId() + ","
-        + "\"prompt\":\"the cat jumps off the table\","
-        + "\"model\":\"v4\",\"duration\":5,\"quality\":\"720p\",\"negative_prompt\":\"blur\","
-        + "\"motion_mode\":\"fast\",\"seed\":42,\"template_id\":302325299692608,\"style\":\"anime\"}"));
+    assertThat(json(r.bodyUtf8()))
+        .isEqualTo(
+            json(
+                "{"
+                    + "\"source_video_id\":"
+                    + earlier.taskId()
+                    + ",\"prompt\":\"the cat jumps off the table\","
+                    + "\"model\":\"v4\",\"duration\":5,\"quality\":\"720p\",\"negative_prompt\":\"blur\","
+                    + "\"motion_mode\":\"fast\",\"seed\":42,\"template_id\":302325299692608,\"style\":\"anime\"}"));
     assertThat(end.handle().taskId()).isEqualTo(sim.jobs().get(1).id());
   }
 
   @Test
-  @DisplayName("a local file is uploaded as part 'file' (video/mp4, neutral name), then sent as video_media_id, exact beyond 2^53")
+  @DisplayName(
+      "a local file is uploaded as part 'file' (video/mp4, neutral name), then sent as"
+          + " video_media_id, exact beyond 2^53")
   void fromFile() throws Exception {
     Path file = Files.write(dir.resolve("my holiday.mp4"), MP4);
-    TaskHandle h = client.submit(extend(VideoSource.file(file)).build()).timeout(10, TimeUnit.SECONDS).blockingGet();
+    TaskHandle h =
+        client
+            .submit(extend(VideoSource.file(file)).build())
+            .timeout(10, TimeUnit.SECONDS)
+            .blockingGet();
     RecordedRequest upload = sim.requests("media-upload").get(0);
     assertThat(upload.path()).isEqualTo("/openapi/v2/media/upload");
     String multipart = upload.bodyUtf8();
-    assertThat(multipart).contains("name=\"file\"; filename=\"video.mp4\"", "Content-Type: video/mp4")
+    assertThat(multipart)
+        .contains("name=\"file\"; filename=\"video.mp4\"", "Content-Type: video/mp4")
         .doesNotContain("holiday");
     String body = sim.requests("extend").get(0).bodyUtf8();
     // 2^53 + 1 as a JSON integer: a trip through double would have made it ...992.
-    assertThat(body).contains("\"video_media_id\":" + PixVerseSimulator.FIRST_MEDIA_ID)
-        .contains("9007199254740993").doesNotContain("source_video_id");
-    assertThat(json(body)).isEqualTo(json("{\"video_media_id\":9007199254740993,"
-        + "\"prompt\":\"the cat jumps off the table\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"}"));
+    assertThat(body)
+        .contains("\"video_media_id\":" + PixVerseSimulator.FIRST_MEDIA_ID)
+        .contains("9007199254740993")
+        .doesNotContain("source_video_id");
+    assertThat(json(body))
+        .isEqualTo(
+            json(
+                "{\"video_media_id\":9007199254740993,\"prompt\":\"the cat jumps off the"
+                    + " table\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"}"));
     assertThat(h.taskId()).isEqualTo(sim.jobs().get(0).id());
   }
 
@@ -146,27 +183,46 @@ class PixVerseExtendTest {
   }
 
   @Test
-  @DisplayName("invalid input sends nothing: 1080p with 8 s, a file that is not a video, another provider's task")
+  @DisplayName(
+      "invalid input sends nothing: 1080p with 8 s, a file that is not a video, another provider's"
+          + " task")
   void invalidSendsNothing() throws Exception {
-    Path png = Files.write(dir.resolve("clip.mp4"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
-    Throwable e = errorOf(client.submit(extend(VideoSource.file(png)).quality(Quality.P1080).durationSeconds(8).build()));
+    Path png =
+        Files.write(
+            dir.resolve("clip.mp4"),
+            new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
+    Throwable e =
+        errorOf(
+            client.submit(
+                extend(VideoSource.file(png)).quality(Quality.P1080).durationSeconds(8).build()));
     assertThat(e).isInstanceOf(InvalidRequestException.class);
-    assertThat(((InvalidRequestException) e).violations()).extracting(v -> v.field())
+    assertThat(((InvalidRequestException) e).violations())
+        .extracting(v -> v.field())
         .containsExactly("duration", "source");
     e = errorOf(client.submit(extend(VideoSource.task(TaskHandle.of("gmi", "m", "1"))).build()));
-    assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("belongs to provider 'gmi'");
+    assertThat(e)
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("belongs to provider 'gmi'");
     assertThat(sim.requests()).isEmpty();
   }
 
   @Test
-  @DisplayName("an unknown source (400017 \"couldn't find a matching ...\") is an InvalidRequestException saying so")
+  @DisplayName(
+      "an unknown source (400017 \"couldn't find a matching ...\") is an InvalidRequestException"
+          + " saying so")
   void unknownSource() {
     Throwable e = errorOf(client.submit(extend(VideoSource.providerMediaId(123L)).build()));
-    assertThat(e).isInstanceOf(InvalidRequestException.class)
+    assertThat(e)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("could not find the source video")
         .hasMessageContaining("couldn't find a matching video_media_id");
-    e = errorOf(client.submit(extend(VideoSource.task(TaskHandle.of("pixverse", "v4.5", "300000000999"))).build()));
-    assertThat(e).isInstanceOf(InvalidRequestException.class)
+    e =
+        errorOf(
+            client.submit(
+                extend(VideoSource.task(TaskHandle.of("pixverse", "v4.5", "300000000999")))
+                    .build()));
+    assertThat(e)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("couldn't find a matching source_video_id");
     assertThat(sim.jobCount()).isZero();
   }
@@ -174,21 +230,40 @@ class PixVerseExtendTest {
   @Test
   @DisplayName("400013 (wrong type or value) is an InvalidRequestException")
   void wrongValue() {
-    sim.faults().on("extend").call(1).respond(Fault.status(200,
-        "{\"ErrCode\":400013,\"ErrMsg\":\"invalid value\",\"Resp\":null}").withContentType("application/json"));
-    Throwable e = errorOf(client.submit(extend(VideoSource.providerMediaId(sim.addUploadedVideo())).build()));
-    assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("ErrCode 400013");
+    sim.faults()
+        .on("extend")
+        .call(1)
+        .respond(
+            Fault.status(200, "{\"ErrCode\":400013,\"ErrMsg\":\"invalid value\",\"Resp\":null}")
+                .withContentType("application/json"));
+    Throwable e =
+        errorOf(client.submit(extend(VideoSource.providerMediaId(sim.addUploadedVideo())).build()));
+    assertThat(e)
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("ErrCode 400013");
     assertThat(sim.requestCount("extend")).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("the concurrency limit (500044) on extend is resent by the engine without a second upload: one job")
+  @DisplayName(
+      "the concurrency limit (500044) on extend is resent by the engine without a second upload:"
+          + " one job")
   void concurrencyLimitNoSecondUpload() throws Exception {
-    sim.faults().on("extend").call(1).respond(Fault.status(200,
-        "{\"ErrCode\":500044,\"ErrMsg\":\"Reached the limit for concurrent generations\",\"Resp\":null}")
-        .withContentType("application/json"));
+    sim.faults()
+        .on("extend")
+        .call(1)
+        .respond(
+            Fault.status(
+                    200,
+                    "{\"ErrCode\":500044,\"ErrMsg\":\"Reached the limit for concurrent"
+                        + " generations\",\"Resp\":null}")
+                .withContentType("application/json"));
     Path file = Files.write(dir.resolve("clip.mp4"), MP4);
-    TaskHandle h = client.submit(extend(VideoSource.file(file)).build()).timeout(10, TimeUnit.SECONDS).blockingGet();
+    TaskHandle h =
+        client
+            .submit(extend(VideoSource.file(file)).build())
+            .timeout(10, TimeUnit.SECONDS)
+            .blockingGet();
     assertThat(h).isNotNull();
     assertThat(sim.requestCount("media-upload")).isEqualTo(1);
     assertThat(sim.requestCount("extend")).isEqualTo(2);
@@ -199,7 +274,9 @@ class PixVerseExtendTest {
   }
 
   @Test
-  @DisplayName("an extend whose answer is lost after the upload is not resent, and the upload is not repeated")
+  @DisplayName(
+      "an extend whose answer is lost after the upload is not resent, and the upload is not"
+          + " repeated")
   void lostExtend() throws Exception {
     sim.faults().on("extend").call(1).respond(Fault.dropAfterRead());
     Path file = Files.write(dir.resolve("clip.mp4"), MP4);

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class PixVerseFacadeTest {
   @Test
-  @DisplayName("ServiceLoader finds the factory as 'pixverse' with PIXVERSE_API_KEY and the default base URL")
+  @DisplayName(
+      "ServiceLoader finds the factory as 'pixverse' with PIXVERSE_API_KEY and the default base"
+          + " URL")
   void found() {
     VideoProviderFactory f = VideoProviderFactory.find("pixverse").orElseThrow(AssertionError::new);
     assertThat(f).isInstanceOf(PixVerseProviderFactory.class);
@@ -37,13 +39,23 @@ class PixVerseFacadeTest {
   void creates() {
     try (PixVerseSimulator sim = new PixVerseSimulator("factory-key-123").start()) {
       sim.nextJobs(Lifecycle.immediateSuccess());
-      VideoClient client = new PixVerseProviderFactory().create(ClientConfig.builder()
-          .apiKey("factory-key-123").baseUrl(sim.baseUrl()).build());
+      VideoClient client =
+          new PixVerseProviderFactory()
+              .create(
+                  ClientConfig.builder().apiKey("factory-key-123").baseUrl(sim.baseUrl()).build());
       assertThat(client.providerId()).isEqualTo("pixverse");
       assertThat(client.toString()).doesNotContain("factory-key-123");
-      assertThat(client.submit(io.github.pixverse4j.api.ImageToVideoRequest.builder()
-          .image(io.github.pixverse4j.api.ImageInput.url("https://example.com/a.png")).prompt("p").build())
-          .blockingGet().providerId()).isEqualTo("pixverse");
+      assertThat(
+              client
+                  .submit(
+                      io.github.pixverse4j.api.ImageToVideoRequest.builder()
+                          .image(
+                              io.github.pixverse4j.api.ImageInput.url("https://example.com/a.png"))
+                          .prompt("p")
+                          .build())
+                  .blockingGet()
+                  .providerId())
+          .isEqualTo("pixverse");
       assertThat(sim.jobCount()).isEqualTo(1);
     }
   }
@@ -65,11 +77,25 @@ class PixVerseFacadeTest {
   void appComponent() {
     try (PixVerseSimulator sim = new PixVerseSimulator("app-key-4242").start()) {
       sim.nextJobs(Lifecycle.immediateSuccess());
-      VideoClient client = DaggerPixVerseFacadeTest_AppComponent.factory().create(ClientConfig.builder()
-          .apiKey("app-key-4242").baseUrl(sim.baseUrl()).pollingPolicy(FastPolling.policy()).build()).client();
+      VideoClient client =
+          DaggerPixVerseFacadeTest_AppComponent.factory()
+              .create(
+                  ClientConfig.builder()
+                      .apiKey("app-key-4242")
+                      .baseUrl(sim.baseUrl())
+                      .pollingPolicy(FastPolling.policy())
+                      .build())
+              .client();
       assertThat(client.providerId()).isEqualTo("pixverse");
-      List<TaskStatus> statuses = client.generate(ImageToVideoRequest.builder()
-          .image(ImageInput.url("https://example.com/a.png")).prompt("p").build()).toList().blockingGet();
+      List<TaskStatus> statuses =
+          client
+              .generate(
+                  ImageToVideoRequest.builder()
+                      .image(ImageInput.url("https://example.com/a.png"))
+                      .prompt("p")
+                      .build())
+              .toList()
+              .blockingGet();
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
     }
   }

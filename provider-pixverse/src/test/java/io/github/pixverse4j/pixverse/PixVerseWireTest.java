@@ -43,8 +43,7 @@ class PixVerseWireTest {
   private static final String KEY = "wire-key-4b1d2c";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private PixVerseSimulator sim;
   private VideoClient client;
@@ -79,41 +78,53 @@ class PixVerseWireTest {
   }
 
   @Test
-  @DisplayName("a full request becomes the documented generate JSON, every field under its exact name")
+  @DisplayName(
+      "a full request becomes the documented generate JSON, every field under its exact name")
   void fullGenerateBody() throws Exception {
-    TaskHandle h = client.submit(request()
-        .negativePrompt("blurry, text")
-        .durationSeconds(8)
-        .quality(Quality.P720)
-        .seed(2147483647L)
-        .style("3d_animation")
-        .motionMode(MotionMode.NORMAL)
-        .templateId("302325299692608")
-        .model(Model.V4)
-        .build()).blockingGet();
+    TaskHandle h =
+        client
+            .submit(
+                request()
+                    .negativePrompt("blurry, text")
+                    .durationSeconds(8)
+                    .quality(Quality.P720)
+                    .seed(2147483647L)
+                    .style("3d_animation")
+                    .motionMode(MotionMode.NORMAL)
+                    .templateId("302325299692608")
+                    .model(Model.V4)
+                    .build())
+            .blockingGet();
 
     RecordedRequest generate = sim.requests("submit").get(0);
     assertThat(generate.method()).isEqualTo("POST");
     assertThat(generate.path()).isEqualTo("/openapi/v2/video/img/generate");
     assertThat(generate.header("Content-Type")).startsWith("application/json");
     long imgId = sim.uploadedImages().get(0).imgId();
-    assertThat(json(generate.bodyUtf8())).isEqualTo(json("{"
-        + "\"img_id\":" + imgId + ","
-        + "\"prompt\":\"the cat turns its head and smiles\","
-        + "\"model\":\"v4\","
-        + "\"duration\":8,"
-        + "\"quality\":\"720p\","
-        + "\"negative_prompt\":\"blurry, text\","
-        + "\"motion_mode\":\"normal\","
-        + "\"seed\":2147483647,"
-        + "\"template_id\":302325299692608,"
-        + "\"style\":\"3d_animation\"}"));
+    assertThat(json(generate.bodyUtf8()))
+        .isEqualTo(
+            json(
+                "{"
+                    + "\"img_id\":"
+                    + imgId
+                    + ","
+                    + "\"prompt\":\"the cat turns its head and smiles\","
+                    + "\"model\":\"v4\","
+                    + "\"duration\":8,"
+                    + "\"quality\":\"720p\","
+                    + "\"negative_prompt\":\"blurry, text\","
+                    + "\"motion_mode\":\"normal\","
+                    + "\"seed\":2147483647,"
+                    + "\"template_id\":302325299692608,"
+                    + "\"style\":\"3d_animation\"}"));
     assertThat(h.model()).isEqualTo("v4");
     assertThat(h.taskId()).isEqualTo(sim.jobs().get(0).id());
   }
 
   @Test
-  @DisplayName("a minimal request sends duration 5 and 540p (required by the API), the default model, and no optional field")
+  @DisplayName(
+      "a minimal request sends duration 5 and 540p (required by the API), the default model, and no"
+          + " optional field")
   void minimalGenerateBody() throws Exception {
     client.submit(request().build()).blockingGet();
     JsonNode body = json(sim.requests("submit").get(0).bodyUtf8());
@@ -132,20 +143,24 @@ class PixVerseWireTest {
   }
 
   @Test
-  @DisplayName("the builder's model is the default for requests and appears in the handle and capabilities")
+  @DisplayName(
+      "the builder's model is the default for requests and appears in the handle and capabilities")
   void builderModel() throws Exception {
     VideoClient v4 = builder().model(Model.V4).build();
     TaskHandle h = v4.submit(request().build()).blockingGet();
-    assertThat(json(sim.requests("submit").get(0).bodyUtf8()).get("model").asText()).isEqualTo("v4");
+    assertThat(json(sim.requests("submit").get(0).bodyUtf8()).get("model").asText())
+        .isEqualTo("v4");
     assertThat(h.model()).isEqualTo("v4");
     assertThat(v4.capabilities().model()).isEqualTo("v4");
     VideoClient v5 = builder().model(Model.V5).build();
     assertThat(v5.capabilities().models()).contains(Model.V3_5, Model.V4, Model.V4_5, Model.V5);
-    assertThat(client.capabilities().models()).containsExactlyInAnyOrder(Model.V3_5, Model.V4, Model.V4_5);
+    assertThat(client.capabilities().models())
+        .containsExactlyInAnyOrder(Model.V3_5, Model.V4, Model.V4_5);
   }
 
   @Test
-  @DisplayName("an image URL is uploaded as the multipart form field image_url, without a file part")
+  @DisplayName(
+      "an image URL is uploaded as the multipart form field image_url, without a file part")
   void uploadUrl() {
     client.submit(request().build()).blockingGet();
     RecordedRequest upload = sim.requests("upload").get(0);
@@ -153,17 +168,21 @@ class PixVerseWireTest {
     assertThat(upload.path()).isEqualTo("/openapi/v2/image/upload");
     assertThat(upload.header("Content-Type")).startsWith("multipart/form-data; boundary=");
     String body = upload.bodyUtf8();
-    assertThat(body).contains("Content-Disposition: form-data; name=\"image_url\"\r\n")
+    assertThat(body)
+        .contains("Content-Disposition: form-data; name=\"image_url\"\r\n")
         .contains("\r\n\r\nhttps://example.com/images/cat.png\r\n")
         .doesNotContain("name=\"image\"");
-    assertThat(sim.uploadedImages()).singleElement()
+    assertThat(sim.uploadedImages())
+        .singleElement()
         .satisfies(i -> assertThat(i.url()).isEqualTo("https://example.com/images/cat.png"));
-    assertThat(sim.requests().stream().map(RecordedRequest::endpointName).collect(Collectors.toList()))
+    assertThat(
+            sim.requests().stream().map(RecordedRequest::endpointName).collect(Collectors.toList()))
         .containsExactly("upload", "submit");
   }
 
   @Test
-  @DisplayName("a local file is uploaded as the part image with its sniffed type and a neutral file name")
+  @DisplayName(
+      "a local file is uploaded as the part image with its sniffed type and a neutral file name")
   void uploadFile() throws Exception {
     byte[] png = TestImages.png(64, 48);
     Path file = dir.resolve("my holiday ü.PNG.bin");
@@ -179,10 +198,14 @@ class PixVerseWireTest {
   }
 
   @Test
-  @DisplayName("in-memory bytes are uploaded with the type their magic bytes say, whatever MIME type was given")
+  @DisplayName(
+      "in-memory bytes are uploaded with the type their magic bytes say, whatever MIME type was"
+          + " given")
   void uploadBytes() {
     byte[] webp = TestImages.webpLossy(320, 240);
-    client.submit(request().image(ImageInput.bytes(webp, "application/octet-stream")).build()).blockingGet();
+    client
+        .submit(request().image(ImageInput.bytes(webp, "application/octet-stream")).build())
+        .blockingGet();
     PixVerseSimulator.UploadedImage uploaded = sim.uploadedImages().get(0);
     assertThat(uploaded.bytes()).isEqualTo(webp);
     assertThat(uploaded.contentType()).isEqualTo("image/webp");
@@ -193,7 +216,9 @@ class PixVerseWireTest {
   @DisplayName("an img_id from an earlier upload skips the upload and is sent as a number")
   void providerImageId() throws Exception {
     long earlier = sim.addUploadedImage();
-    client.submit(request().image(ImageInput.providerImageId(Long.toString(earlier))).build()).blockingGet();
+    client
+        .submit(request().image(ImageInput.providerImageId(Long.toString(earlier))).build())
+        .blockingGet();
     assertThat(sim.requestCount("upload")).isZero();
     JsonNode imgId = json(sim.requests("submit").get(0).bodyUtf8()).get("img_id");
     assertThat(imgId.isIntegralNumber()).isTrue();
@@ -201,7 +226,9 @@ class PixVerseWireTest {
   }
 
   @Test
-  @DisplayName("every call carries API-KEY and a UUID Ai-trace-id; status reads the result path of the video id")
+  @DisplayName(
+      "every call carries API-KEY and a UUID Ai-trace-id; status reads the result path of the video"
+          + " id")
   void headersAndPaths() {
     sim.nextJobs(Lifecycle.builder().runningFor(2).succeeded());
     List<TaskStatus> statuses = client.generate(request().build()).toList().blockingGet();
@@ -211,30 +238,39 @@ class PixVerseWireTest {
       if (r.endpointName().equals("media")) continue;
       assertThat(r.header("API-KEY")).as("API-KEY of %s", r).isEqualTo(KEY);
       assertThat(r.header("Authorization")).as("Authorization of %s", r).isNull();
-      assertThat(UUID.fromString(r.header("Ai-trace-id")).toString()).isEqualTo(r.header("Ai-trace-id"));
+      assertThat(UUID.fromString(r.header("Ai-trace-id")).toString())
+          .isEqualTo(r.header("Ai-trace-id"));
     }
-    assertThat(sim.requests("status")).allSatisfy(r -> {
-      assertThat(r.method()).isEqualTo("GET");
-      assertThat(r.path()).isEqualTo("/openapi/v2/video/result/" + videoId);
-    });
+    assertThat(sim.requests("status"))
+        .allSatisfy(
+            r -> {
+              assertThat(r.method()).isEqualTo("GET");
+              assertThat(r.path()).isEqualTo("/openapi/v2/video/result/" + videoId);
+            });
   }
 
   @Test
-  @DisplayName("a trace id is unique per logical call: upload, generate and each status read, across submits")
+  @DisplayName(
+      "a trace id is unique per logical call: upload, generate and each status read, across"
+          + " submits")
   void traceIdsUnique() {
-    sim.nextJobs(Lifecycle.builder().runningFor(3).succeeded(), Lifecycle.builder().runningFor(1).succeeded());
+    sim.nextJobs(
+        Lifecycle.builder().runningFor(3).succeeded(),
+        Lifecycle.builder().runningFor(1).succeeded());
     client.generate(request().build()).blockingLast();
     client.generate(request().build()).blockingLast();
-    List<String> ids = sim.requests().stream()
-        .filter(r -> !r.endpointName().equals("media"))
-        .map(r -> r.header("Ai-trace-id"))
-        .collect(Collectors.toList());
+    List<String> ids =
+        sim.requests().stream()
+            .filter(r -> !r.endpointName().equals("media"))
+            .map(r -> r.header("Ai-trace-id"))
+            .collect(Collectors.toList());
     assertThat(ids).hasSizeGreaterThanOrEqualTo(2 * 2 + 4 + 2);
     assertThat(new HashSet<>(ids)).as("distinct trace ids of %s", ids).hasSameSizeAs(ids);
   }
 
   @Test
-  @DisplayName("a retry of the same submit (re-subscription) reuses its trace ids and its uploaded image")
+  @DisplayName(
+      "a retry of the same submit (re-subscription) reuses its trace ids and its uploaded image")
   void retryReusesTraceIds() {
     VideoProvider provider = builder().component().provider();
     sim.faults().on("submit").call(1).respond(Fault.status(503, "{}"));
@@ -246,13 +282,17 @@ class PixVerseWireTest {
     assertThat(sim.requestCount("upload")).as("uploads").isEqualTo(1);
     List<RecordedRequest> generates = sim.requests("submit");
     assertThat(generates).hasSize(2);
-    assertThat(generates.get(1).header("Ai-trace-id")).isEqualTo(generates.get(0).header("Ai-trace-id"));
+    assertThat(generates.get(1).header("Ai-trace-id"))
+        .isEqualTo(generates.get(0).header("Ai-trace-id"));
     assertThat(generates.get(0).header("Ai-trace-id"))
         .isNotEqualTo(sim.requests("upload").get(0).header("Ai-trace-id"));
 
     // A new logical call, even with the same request object, gets new ids.
     provider.submit(request().build()).blockingGet();
-    Set<String> generateIds = sim.requests("submit").stream().map(r -> r.header("Ai-trace-id")).collect(Collectors.toSet());
+    Set<String> generateIds =
+        sim.requests("submit").stream()
+            .map(r -> r.header("Ai-trace-id"))
+            .collect(Collectors.toSet());
     assertThat(generateIds).hasSize(2);
 
     // Status: a new id per subscription.
@@ -280,13 +320,16 @@ class PixVerseWireTest {
     sim.nextJobs(Lifecycle.immediateSuccess());
     TaskStatus last = client.generate(request().seed(42L).build()).blockingLast();
     assertThat(last.rawStatus()).hasValue("1");
-    assertThat(last.videos()).singleElement().satisfies(v -> {
-      assertThat(v.url().toString()).isEqualTo(sim.videoUrl(sim.jobs().get(0).id()));
-      assertThat(v.width()).hasValue(64);
-      assertThat(v.height()).hasValue(64);
-      assertThat(v.sizeBytes()).hasValue((long) sim.mediaBytes().length);
-      assertThat(v.seed()).hasValue(42L);
-    });
+    assertThat(last.videos())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.url().toString()).isEqualTo(sim.videoUrl(sim.jobs().get(0).id()));
+              assertThat(v.width()).hasValue(64);
+              assertThat(v.height()).hasValue(64);
+              assertThat(v.sizeBytes()).hasValue((long) sim.mediaBytes().length);
+              assertThat(v.seed()).hasValue(42L);
+            });
   }
 
   // Drift found by issue 17: the providers made handles, checked video URLs and scrubbed the key
@@ -299,12 +342,22 @@ class PixVerseWireTest {
   }
 
   @Test
-  @DisplayName("a 600-character video_id is an unknown submit outcome (MalformedResponseException), sent once")
+  @DisplayName(
+      "a 600-character video_id is an unknown submit outcome (MalformedResponseException), sent"
+          + " once")
   void longVideoId() {
-    sim.faults().on("submit").next(1, Fault.status(200,
-        "{\"ErrCode\":0,\"ErrMsg\":\"Success\",\"Resp\":{\"video_id\":\"" + repeat('7', 600) + "\"}}"));
+    sim.faults()
+        .on("submit")
+        .next(
+            1,
+            Fault.status(
+                200,
+                "{\"ErrCode\":0,\"ErrMsg\":\"Success\",\"Resp\":{\"video_id\":\""
+                    + repeat('7', 600)
+                    + "\"}}"));
     Throwable e = client.submit(request().build()).materialize().blockingGet().getError();
-    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+    assertThat(e)
+        .isInstanceOf(SubmitOutcomeUnknownException.class)
         .hasCauseInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("video_id");
     assertThat(sim.requestCount("submit")).isEqualTo(1);
@@ -313,9 +366,17 @@ class PixVerseWireTest {
   @Test
   @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
   void nonHttpVideoUrl() {
-    sim.faults().on("status").always(Fault.status(200, "{\"ErrCode\":0,\"ErrMsg\":\"Success\",\"Resp\":"
-        + "{\"id\":1,\"status\":1,\"url\":\"ftp://media.example/" + KEY + ".mp4\"}}"));
-    Throwable e = client.generate(request().build()).lastOrError().materialize().blockingGet().getError();
+    sim.faults()
+        .on("status")
+        .always(
+            Fault.status(
+                200,
+                "{\"ErrCode\":0,\"ErrMsg\":\"Success\",\"Resp\":"
+                    + "{\"id\":1,\"status\":1,\"url\":\"ftp://media.example/"
+                    + KEY
+                    + ".mp4\"}}"));
+    Throwable e =
+        client.generate(request().build()).lastOrError().materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
     assertThat(e.getMessage()).doesNotContain(KEY);
   }
@@ -323,8 +384,13 @@ class PixVerseWireTest {
   @Test
   @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
   void keyScrubbedFromErrors() {
-    sim.faults().on("submit").next(1, Fault.status(400,
-        "{\"ErrCode\":400017,\"ErrMsg\":\"bad request from " + KEY + "\",\"Resp\":null}"));
+    sim.faults()
+        .on("submit")
+        .next(
+            1,
+            Fault.status(
+                400,
+                "{\"ErrCode\":400017,\"ErrMsg\":\"bad request from " + KEY + "\",\"Resp\":null}"));
     Throwable e = client.submit(request().build()).materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(VideoApiException.class);
     assertThat(e.getMessage()).doesNotContain(KEY).contains("****");

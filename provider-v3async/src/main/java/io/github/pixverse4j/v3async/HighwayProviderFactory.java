@@ -5,7 +5,10 @@ import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
-/** Finds {@link V3Async#highway()} through {@link java.util.ServiceLoader} under the id {@code highway}. */
+/**
+ * Finds {@link V3Async#highway()} through {@link java.util.ServiceLoader} under the id {@code
+ * highway}.
+ */
 public final class HighwayProviderFactory implements VideoProviderFactory {
   @Override
   public String id() {

@@ -5,7 +5,10 @@ import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
 
-/** Finds {@link V3Async#myrouter()} through {@link java.util.ServiceLoader} under the id {@code myrouter}. */
+/**
+ * Finds {@link V3Async#myrouter()} through {@link java.util.ServiceLoader} under the id {@code
+ * myrouter}.
+ */
 public final class MyRouterProviderFactory implements VideoProviderFactory {
   @Override
   public String id() {

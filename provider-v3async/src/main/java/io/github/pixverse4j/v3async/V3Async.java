@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * Builds {@link VideoClient}s for the "v3 async" task API ({@code POST /v3/async/{model}}, then
  * {@code GET /v3/async/task-result}): {@link #highway()} for PixVerse V6 on highwayapi, {@link
- * #myrouter()} for PixVerse V4.5 on myrouter, or {@link #builder()} for any other host speaking
- * the protocol.
+ * #myrouter()} for PixVerse V4.5 on myrouter, or {@link #builder()} for any other host speaking the
+ * protocol.
  *
  * <pre>{@code
  * VideoClient client = V3Async.highway().apiKey(System.getenv("HIGHWAY_API_KEY")).build();
@@ -18,22 +18,33 @@ import java.util.Arrays;
 public final class V3Async {
   /** The base URL of highwayapi. */
   public static final String HIGHWAY_BASE_URL = "https://api.highwayapi.ai";
+
   /** The base URL of myrouter. */
   public static final String MYROUTER_BASE_URL = "https://api.myrouter.ai";
+
   /** The provider id of {@link #builder()} clients unless {@link Builder#providerId} is set. */
   public static final String GENERIC_PROVIDER_ID = "v3async";
 
   private V3Async() {}
 
-  /** highwayapi, PixVerse V6 ({@code pixverse-v6-i2v}); handles carry the provider id {@code highway}. */
+  /**
+   * highwayapi, PixVerse V6 ({@code pixverse-v6-i2v}); handles carry the provider id {@code
+   * highway}.
+   */
   public static Builder highway() {
-    return new Builder("highway", HIGHWAY_BASE_URL, V3AsyncModel.PIXVERSE_V6_I2V,
-        new HighwayProviderFactory());
+    return new Builder(
+        "highway", HIGHWAY_BASE_URL, V3AsyncModel.PIXVERSE_V6_I2V, new HighwayProviderFactory());
   }
 
-  /** myrouter, PixVerse V4.5 ({@code pixverse-v4.5-i2v}); handles carry the provider id {@code myrouter}. */
+  /**
+   * myrouter, PixVerse V4.5 ({@code pixverse-v4.5-i2v}); handles carry the provider id {@code
+   * myrouter}.
+   */
   public static Builder myrouter() {
-    return new Builder("myrouter", MYROUTER_BASE_URL, V3AsyncModel.PIXVERSE_V4_5_I2V,
+    return new Builder(
+        "myrouter",
+        MYROUTER_BASE_URL,
+        V3AsyncModel.PIXVERSE_V4_5_I2V,
         new MyRouterProviderFactory());
   }
 
@@ -58,7 +69,10 @@ public final class V3Async {
     private String providerId;
     private V3AsyncModel model;
 
-    private Builder(String providerId, String defaultBaseUrl, V3AsyncModel model,
+    private Builder(
+        String providerId,
+        String defaultBaseUrl,
+        V3AsyncModel model,
         VideoProviderFactory factory) {
       // ClientBuilder needs some default; the generic builder refuses to build without baseUrl(..).
       super(defaultBaseUrl != null ? defaultBaseUrl : HIGHWAY_BASE_URL, factory);
@@ -98,9 +112,11 @@ public final class V3Async {
       }
       if (model == null) {
         throw new IllegalStateException(
-            "model is required for V3Async.builder(): one of " + Arrays.toString(V3AsyncModel.values()));
+            "model is required for V3Async.builder(): one of "
+                + Arrays.toString(V3AsyncModel.values()));
       }
-      return DaggerV3AsyncComponent.factory().create(config(), new V3AsyncModule(providerId, model));
+      return DaggerV3AsyncComponent.factory()
+          .create(config(), new V3AsyncModule(providerId, model));
     }
   }
 }

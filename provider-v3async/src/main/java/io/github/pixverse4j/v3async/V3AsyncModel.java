@@ -57,16 +57,17 @@ public enum V3AsyncModel {
    */
   public ProviderCapabilities capabilities(String providerId) {
     if (providerId == null) throw new NullPointerException("providerId == null");
-    ProviderCapabilities.Builder b = ProviderCapabilities.builder()
-        .providerId(providerId)
-        .model(path)
-        .addImageKinds(ImageInput.Kind.URL)
-        // Both hosts' pages: .jpg, .jpeg and .png.
-        .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG)
-        .supportsSeed(true)
-        .allQualities()
-        .addModels(version)
-        .supportsCancel(false);
+    ProviderCapabilities.Builder b =
+        ProviderCapabilities.builder()
+            .providerId(providerId)
+            .model(path)
+            .addImageKinds(ImageInput.Kind.URL)
+            // Both hosts' pages: .jpg, .jpeg and .png.
+            .addImageFormats(ImageFormat.JPEG, ImageFormat.PNG)
+            .supportsSeed(true)
+            .allQualities()
+            .addModels(version)
+            .supportsCancel(false);
     switch (this) {
       case PIXVERSE_V6_I2V:
         // The page gives the prompt "Length limit: 0 - 2500": the image alone may drive the motion.
@@ -95,15 +96,22 @@ public enum V3AsyncModel {
 
   private Constraint fastModeNot1080p(String providerId) {
     String where = providerId + " (" + path + ")";
-    return Constraint.of("fast mode is not available at 1080p",
-        new java.util.LinkedHashSet<>(java.util.Arrays.asList("fastMode", "quality")), request -> {
-      boolean fast = request.fastMode().orElse(false);
-      boolean fullHd = request.quality().map(q -> q == Quality.P1080).orElse(false);
-      if (!fast || !fullHd) return Optional.empty();
-      return Optional.of(Violation.of("fastMode", "not with 1080p", "fast mode at 1080p",
-          "Fast mode is not available at 1080p for " + where
-              + "; choose 360p, 540p or 720p, or turn fast mode off."));
-    });
+    return Constraint.of(
+        "fast mode is not available at 1080p",
+        new java.util.LinkedHashSet<>(java.util.Arrays.asList("fastMode", "quality")),
+        request -> {
+          boolean fast = request.fastMode().orElse(false);
+          boolean fullHd = request.quality().map(q -> q == Quality.P1080).orElse(false);
+          if (!fast || !fullHd) return Optional.empty();
+          return Optional.of(
+              Violation.of(
+                  "fastMode",
+                  "not with 1080p",
+                  "fast mode at 1080p",
+                  "Fast mode is not available at 1080p for "
+                      + where
+                      + "; choose 360p, 540p or 720p, or turn fast mode off."));
+        });
   }
 
   @Override

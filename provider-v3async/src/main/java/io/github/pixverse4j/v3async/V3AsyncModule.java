@@ -2,12 +2,12 @@ package io.github.pixverse4j.v3async;
 
 import dagger.Module;
 import dagger.Provides;
-import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
-import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
+import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.internal.V3AsyncApi;
 import io.github.pixverse4j.v3async.internal.V3AsyncErrors;
@@ -41,8 +41,10 @@ public final class V3AsyncModule {
   @Provides
   @Singleton
   V3AsyncApi api(@BaseHttpClient OkHttpClient base, HttpUrl baseUrl, ApiKey key) {
-    OkHttpClient client = HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(key, baseUrl));
-    return ErrorMappingCallAdapterFactory.create(providerId, V3AsyncErrors.mapper(providerId, key), key)
+    OkHttpClient client =
+        HttpClients.forProvider(base, baseUrl, AuthInterceptor.bearer(key, baseUrl));
+    return ErrorMappingCallAdapterFactory.create(
+            providerId, V3AsyncErrors.mapper(providerId, key), key)
         .retrofit(baseUrl, client)
         .create(V3AsyncApi.class);
   }

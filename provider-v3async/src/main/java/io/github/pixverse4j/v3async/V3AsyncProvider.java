@@ -3,10 +3,10 @@ package io.github.pixverse4j.v3async;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
-import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.provider.NoJobCreatedException;
+import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.VideoProvider;
+import io.github.pixverse4j.client.provider.NoJobCreatedException;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.v3async.internal.V3AsyncApi;
 import io.github.pixverse4j.v3async.internal.V3AsyncErrors;
@@ -15,8 +15,8 @@ import io.reactivex.rxjava3.core.Single;
 
 /**
  * The {@link VideoProvider} of the v3 async task API for one host and one {@link V3AsyncModel}.
- * There is no cancel endpoint: {@link ProviderCapabilities#supportsCancel()} is false, and the default
- * {@link VideoProvider#cancel} reports it.
+ * There is no cancel endpoint: {@link ProviderCapabilities#supportsCancel()} is false, and the
+ * default {@link VideoProvider#cancel} reports it.
  */
 public final class V3AsyncProvider implements VideoProvider {
   private final String id;
@@ -56,7 +56,12 @@ public final class V3AsyncProvider implements VideoProvider {
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
     return Single.defer(() -> api.submit(model.path(), V3AsyncMapping.submitBody(model, request)))
-        .onErrorResumeNext(e -> Single.error(V3AsyncErrors.createdNothing(e) ? new NoJobCreatedException((VideoApiException) e) : e))
+        .onErrorResumeNext(
+            e ->
+                Single.error(
+                    V3AsyncErrors.createdNothing(e)
+                        ? new NoJobCreatedException((VideoApiException) e)
+                        : e))
         .map(response -> V3AsyncMapping.toHandle(answers, model, response));
   }
 

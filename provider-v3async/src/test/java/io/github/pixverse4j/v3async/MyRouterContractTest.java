@@ -14,7 +14,12 @@ class MyRouterContractTest extends V3AsyncContractTest {
   }
 
   @Override
-  protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return V3Async.myrouter().baseUrl(simulator.baseUrl()).apiKey(apiKey).pollingPolicy(policy).build();
+  protected VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    return V3Async.myrouter()
+        .baseUrl(simulator.baseUrl())
+        .apiKey(apiKey)
+        .pollingPolicy(policy)
+        .build();
   }
 }

@@ -5,8 +5,8 @@ import io.github.pixverse4j.testkit.VideoProviderContract;
 
 /**
  * The testkit contract for the v3 async protocol; run once per preset by {@link
- * HighwayContractTest} and {@link MyRouterContractTest}. The protocol reports progress but no
- * queue position, and has no cancelled state.
+ * HighwayContractTest} and {@link MyRouterContractTest}. The protocol reports progress but no queue
+ * position, and has no cancelled state.
  */
 abstract class V3AsyncContractTest extends VideoProviderContract {
   @Override

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A submit answered 500: unknown outcome, unless the answer is documented to have created nothing. */
+/**
+ * A submit answered 500: unknown outcome, unless the answer is documented to have created nothing.
+ */
 class V3AsyncSubmitOutcomeTest {
   static final String KEY = "v3-outcome-key-24680";
   private final V3AsyncSimulator sim = V3AsyncSimulator.highway(KEY).start();
@@ -26,16 +28,31 @@ class V3AsyncSubmitOutcomeTest {
   }
 
   private Throwable submitError() {
-    return catchThrowable(() -> client.submit(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build()).blockingGet());
+    return catchThrowable(
+        () ->
+            client
+                .submit(
+                    ImageToVideoRequest.builder()
+                        .image(ImageInput.url("https://example.com/cat.png"))
+                        .prompt("a cat")
+                        .build())
+                .blockingGet());
   }
 
   @Test
-  @DisplayName("500 CREATE_TASK_FAILED (documented: the task was not created) → ProviderUnavailableException, sent once")
+  @DisplayName(
+      "500 CREATE_TASK_FAILED (documented: the task was not created) →"
+          + " ProviderUnavailableException, sent once")
   void documentedNothingCreated() {
-    sim.faults().on("submit").always(Fault.status(500,
-        "{\"code\":500,\"reason\":\"CREATE_TASK_FAILED\",\"message\":\"failed to create task\",\"metadata\":{}}"));
-    assertThat(submitError()).isExactlyInstanceOf(ProviderUnavailableException.class)
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(
+                500,
+                "{\"code\":500,\"reason\":\"CREATE_TASK_FAILED\",\"message\":\"failed to create"
+                    + " task\",\"metadata\":{}}"));
+    assertThat(submitError())
+        .isExactlyInstanceOf(ProviderUnavailableException.class)
         .hasMessageContaining("CREATE_TASK_FAILED");
     assertThat(sim.requestCount("submit")).isEqualTo(1);
   }

@@ -56,30 +56,39 @@ class V3AsyncWireTest {
   }
 
   @Test
-  @DisplayName("highway: a request setting every V6 field sends exactly the doc's fields with the given values")
+  @DisplayName(
+      "highway: a request setting every V6 field sends exactly the doc's fields with the given"
+          + " values")
   void v6Full() throws Exception {
     sim = V3AsyncSimulator.highway(KEY).start();
     VideoClient client = V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    RecordedRequest r = submitted(client, ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png"))
-        .prompt("the cat turns its head")
-        .negativePrompt("blurry")
-        .seed(123L)
-        .durationSeconds(8)
-        .cfgScale(0.7)
-        .quality(Quality.P1080)
-        .thinkingType("auto")
-        .audio(true)
-        .build());
+    RecordedRequest r =
+        submitted(
+            client,
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://example.com/cat.png"))
+                .prompt("the cat turns its head")
+                .negativePrompt("blurry")
+                .seed(123L)
+                .durationSeconds(8)
+                .cfgScale(0.7)
+                .quality(Quality.P1080)
+                .thinkingType("auto")
+                .audio(true)
+                .build());
     assertThat(r.method()).isEqualTo("POST");
     assertThat(r.path()).isEqualTo("/v3/async/pixverse-v6-i2v");
     assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
     assertThat(r.header("Content-Type")).startsWith("application/json");
     JsonNode body = MAPPER.readTree(r.body());
-    assertThat(body).isEqualTo(MAPPER.readTree("{\"seed\":123,\"image\":\"https://example.com/cat.png\","
-        + "\"prompt\":\"the cat turns its head\",\"duration\":8,\"cfg_scale\":0.7,\"resolution\":\"1080p\","
-        + "\"thinking_type\":\"auto\",\"negative_prompt\":\"blurry\",\"generate_audio_switch\":true}"));
-    assertThat(fieldNames(body)).containsExactlyElementsOf(fieldNames(resource("doc-submit-v6.json")));
+    assertThat(body)
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"seed\":123,\"image\":\"https://example.com/cat.png\",\"prompt\":\"the cat turns"
+                    + " its head\",\"duration\":8,\"cfg_scale\":0.7,\"resolution\":\"1080p\","
+                    + "\"thinking_type\":\"auto\",\"negative_prompt\":\"blurry\",\"generate_audio_switch\":true}"));
+    assertThat(fieldNames(body))
+        .containsExactlyElementsOf(fieldNames(resource("doc-submit-v6.json")));
   }
 
   @Test
@@ -87,53 +96,84 @@ class V3AsyncWireTest {
   void v6Minimal() throws Exception {
     sim = V3AsyncSimulator.highway(KEY).start();
     VideoClient client = V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    RecordedRequest r = submitted(client, ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("").build());
+    RecordedRequest r =
+        submitted(
+            client,
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://example.com/cat.png"))
+                .prompt("")
+                .build());
     assertThat(MAPPER.readTree(r.body()))
         .isEqualTo(MAPPER.readTree("{\"image\":\"https://example.com/cat.png\",\"prompt\":\"\"}"));
   }
 
   @Test
-  @DisplayName("myrouter: a request setting every V4.5 field sends exactly the doc's fields with the given values")
+  @DisplayName(
+      "myrouter: a request setting every V4.5 field sends exactly the doc's fields with the given"
+          + " values")
   void v45Full() throws Exception {
     sim = V3AsyncSimulator.myrouter(KEY).start();
     VideoClient client = V3Async.myrouter().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    RecordedRequest r = submitted(client, ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png"))
-        .prompt("the cat turns its head")
-        .negativePrompt("blurry")
-        .quality(Quality.P720)
-        .fastMode(true)
-        .style("clay")
-        .seed(2147483647L)
-        .build());
+    RecordedRequest r =
+        submitted(
+            client,
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://example.com/cat.png"))
+                .prompt("the cat turns its head")
+                .negativePrompt("blurry")
+                .quality(Quality.P720)
+                .fastMode(true)
+                .style("clay")
+                .seed(2147483647L)
+                .build());
     assertThat(r.path()).isEqualTo("/v3/async/pixverse-v4.5-i2v");
     assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY);
     JsonNode body = MAPPER.readTree(r.body());
-    assertThat(body).isEqualTo(MAPPER.readTree("{\"prompt\":\"the cat turns its head\","
-        + "\"image\":\"https://example.com/cat.png\",\"resolution\":\"720p\",\"negative_prompt\":\"blurry\","
-        + "\"fast_mode\":true,\"style\":\"clay\",\"seed\":2147483647}"));
-    assertThat(fieldNames(body)).containsExactlyInAnyOrderElementsOf(fieldNames(resource("doc-submit-v45.json")));
+    assertThat(body)
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"prompt\":\"the cat turns its head\","
+                    + "\"image\":\"https://example.com/cat.png\",\"resolution\":\"720p\",\"negative_prompt\":\"blurry\","
+                    + "\"fast_mode\":true,\"style\":\"clay\",\"seed\":2147483647}"));
+    assertThat(fieldNames(body))
+        .containsExactlyInAnyOrderElementsOf(fieldNames(resource("doc-submit-v45.json")));
   }
 
   @Test
-  @DisplayName("myrouter: without a quality the required resolution is sent as the documented default 540p; nothing else is added")
+  @DisplayName(
+      "myrouter: without a quality the required resolution is sent as the documented default 540p;"
+          + " nothing else is added")
   void v45Minimal() throws Exception {
     sim = V3AsyncSimulator.myrouter(KEY).start();
     VideoClient client = V3Async.myrouter().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    RecordedRequest r = submitted(client, ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build());
-    assertThat(MAPPER.readTree(r.body())).isEqualTo(MAPPER.readTree(
-        "{\"prompt\":\"a cat\",\"image\":\"https://example.com/cat.png\",\"resolution\":\"540p\"}"));
+    RecordedRequest r =
+        submitted(
+            client,
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://example.com/cat.png"))
+                .prompt("a cat")
+                .build());
+    assertThat(MAPPER.readTree(r.body()))
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"prompt\":\"a"
+                    + " cat\",\"image\":\"https://example.com/cat.png\",\"resolution\":\"540p\"}"));
   }
 
   @Test
-  @DisplayName("a status read is GET /v3/async/task-result?task_id=<id> with the bearer key and no body")
+  @DisplayName(
+      "a status read is GET /v3/async/task-result?task_id=<id> with the bearer key and no body")
   void statusRequest() {
     sim = V3AsyncSimulator.highway(KEY).start();
     VideoClient client = V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    TaskHandle h = client.submit(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build()).blockingGet();
+    TaskHandle h =
+        client
+            .submit(
+                ImageToVideoRequest.builder()
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .prompt("a cat")
+                    .build())
+            .blockingGet();
     client.status(h).blockingGet();
     RecordedRequest r = sim.requests("status").get(0);
     assertThat(r.method()).isEqualTo("GET");
@@ -150,21 +190,35 @@ class V3AsyncWireTest {
   void basePathPrefix() {
     sim = V3AsyncSimulator.highway(KEY).start();
     VideoClient client = V3Async.highway().baseUrl(sim.baseUrl() + "/proxy").apiKey(KEY).build();
-    client.submit(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build())
-        .onErrorComplete().blockingGet();
-    assertThat(sim.requests()).extracting(RecordedRequest::path).containsExactly("/proxy/v3/async/pixverse-v6-i2v");
+    client
+        .submit(
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://example.com/cat.png"))
+                .prompt("a cat")
+                .build())
+        .onErrorComplete()
+        .blockingGet();
+    assertThat(sim.requests())
+        .extracting(RecordedRequest::path)
+        .containsExactly("/proxy/v3/async/pixverse-v6-i2v");
   }
 
   // Drift found by issue 17: the providers made handles, checked video URLs and scrubbed the key
   // each its own way. These go through the shared kit now.
 
-  private static final ImageToVideoRequest CAT = ImageToVideoRequest.builder()
-      .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build();
+  private static final ImageToVideoRequest CAT =
+      ImageToVideoRequest.builder()
+          .image(ImageInput.url("https://example.com/cat.png"))
+          .prompt("a cat")
+          .build();
 
   private VideoClient highway() {
     sim = V3AsyncSimulator.highway(KEY).start();
-    return V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).pollingPolicy(FastPolling.policy()).build();
+    return V3Async.highway()
+        .baseUrl(sim.baseUrl())
+        .apiKey(KEY)
+        .pollingPolicy(FastPolling.policy())
+        .build();
   }
 
   private static String repeat(char c, int n) {
@@ -174,12 +228,17 @@ class V3AsyncWireTest {
   }
 
   @Test
-  @DisplayName("a 600-character task_id is an unknown submit outcome (MalformedResponseException), sent once")
+  @DisplayName(
+      "a 600-character task_id is an unknown submit outcome (MalformedResponseException), sent"
+          + " once")
   void longTaskId() {
     VideoClient client = highway();
-    sim.faults().on("submit").next(1, Fault.status(200, "{\"task_id\":\"" + repeat('t', 600) + "\"}"));
+    sim.faults()
+        .on("submit")
+        .next(1, Fault.status(200, "{\"task_id\":\"" + repeat('t', 600) + "\"}"));
     Throwable e = client.submit(CAT).materialize().blockingGet().getError();
-    assertThat(e).isInstanceOf(SubmitOutcomeUnknownException.class)
+    assertThat(e)
+        .isInstanceOf(SubmitOutcomeUnknownException.class)
         .hasCauseInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("task_id");
     assertThat(sim.requestCount("submit")).isEqualTo(1);
@@ -189,8 +248,15 @@ class V3AsyncWireTest {
   @DisplayName("a video URL that is not http(s) is refused, and the key in it is not quoted")
   void nonHttpVideoUrl() {
     VideoClient client = highway();
-    sim.faults().on("status").always(Fault.status(200, "{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},"
-        + "\"videos\":[{\"video_url\":\"ftp://media.example/" + KEY + ".mp4\"}]}"));
+    sim.faults()
+        .on("status")
+        .always(
+            Fault.status(
+                200,
+                "{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},"
+                    + "\"videos\":[{\"video_url\":\"ftp://media.example/"
+                    + KEY
+                    + ".mp4\"}]}"));
     Throwable e = client.generate(CAT).lastOrError().materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(MalformedResponseException.class).hasMessageContaining("http(s)");
     assertThat(e.getMessage()).doesNotContain(KEY);
@@ -200,8 +266,15 @@ class V3AsyncWireTest {
   @DisplayName("the key an error answer echoes is scrubbed by the shared error mapping")
   void keyScrubbedFromErrors() {
     VideoClient client = highway();
-    sim.faults().on("submit").next(1, Fault.status(400,
-        "{\"code\":400,\"reason\":\"INVALID_REQUEST_BODY\",\"message\":\"bad body from " + KEY + "\"}"));
+    sim.faults()
+        .on("submit")
+        .next(
+            1,
+            Fault.status(
+                400,
+                "{\"code\":400,\"reason\":\"INVALID_REQUEST_BODY\",\"message\":\"bad body from "
+                    + KEY
+                    + "\"}"));
     Throwable e = client.submit(CAT).materialize().blockingGet().getError();
     assertThat(e).isInstanceOf(VideoApiException.class);
     assertThat(e.getMessage()).doesNotContain(KEY).contains("****");

@@ -20,12 +20,12 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * One provider of the fal-style queue protocol family (fal's queue API): {@code POST <submit
- * path>} answers {@code {request_id, status_url?, response_url?, cancel_url?, queue_position?}};
- * {@code GET <app path>/requests/{id}/status} answers {@code IN_QUEUE}, {@code IN_PROGRESS} or
- * {@code COMPLETED} (and {@code FAILED}, {@code CANCELED}/{@code CANCELLED} on some hosts); after
- * {@code COMPLETED} the result call ({@code GET <app path>/requests/{id}/response}, or fal's
- * {@code …/requests/{id}}) decides between a video and a failure; {@code PUT <app
+ * One provider of the fal-style queue protocol family (fal's queue API): {@code POST <submit path>}
+ * answers {@code {request_id, status_url?, response_url?, cancel_url?, queue_position?}}; {@code
+ * GET <app path>/requests/{id}/status} answers {@code IN_QUEUE}, {@code IN_PROGRESS} or {@code
+ * COMPLETED} (and {@code FAILED}, {@code CANCELED}/{@code CANCELLED} on some hosts); after {@code
+ * COMPLETED} the result call ({@code GET <app path>/requests/{id}/response}, or fal's {@code
+ * …/requests/{id}}) decides between a video and a failure; {@code PUT <app
  * path>/requests/{id}/cancel} cancels. Errors are {@code {detail, error_type}} bodies with an
  * error-type header.
  *
@@ -71,8 +71,12 @@ public final class QueueProtocol {
     this.errorTypeHeader = b.errorTypeHeader;
     if (b.capabilities == null) throw new IllegalStateException("capabilities is not set");
     if (!b.capabilities.providerId().equals(providerId)) {
-      throw new IllegalStateException("capabilities are for provider '" + b.capabilities.providerId()
-          + "', not '" + providerId + "'");
+      throw new IllegalStateException(
+          "capabilities are for provider '"
+              + b.capabilities.providerId()
+              + "', not '"
+              + providerId
+              + "'");
     }
     this.capabilities = b.capabilities;
     this.submitBody = b.submitBody;
@@ -148,18 +152,22 @@ public final class QueueProtocol {
    * @param key the API key
    * @param scheduler the client's scheduler, the clock of every observation
    */
-  public VideoProvider provider(OkHttpClient base, HttpUrl baseUrl, ApiKey key, Scheduler scheduler) {
+  public VideoProvider provider(
+      OkHttpClient base, HttpUrl baseUrl, ApiKey key, Scheduler scheduler) {
     if (base == null) throw new NullPointerException("base == null");
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
     if (key == null) throw new NullPointerException("key == null");
     if (scheduler == null) throw new NullPointerException("scheduler == null");
     OkHttpClient client =
-        HttpClients.forProvider(base, baseUrl, AuthInterceptor.authorization(authScheme, key, baseUrl));
+        HttpClients.forProvider(
+            base, baseUrl, AuthInterceptor.authorization(authScheme, key, baseUrl));
     QueueErrors errors = new QueueErrors(this, key);
-    QueueApi api = ErrorMappingCallAdapterFactory.create(providerId, errors::forCall, key)
-        .retrofit(baseUrl, client)
-        .create(QueueApi.class);
-    return new QueueProvider(this, api, baseUrl, new ProviderAnswers(providerId, key, scheduler), errors);
+    QueueApi api =
+        ErrorMappingCallAdapterFactory.create(providerId, errors::forCall, key)
+            .retrofit(baseUrl, client)
+            .create(QueueApi.class);
+    return new QueueProvider(
+        this, api, baseUrl, new ProviderAnswers(providerId, key, scheduler), errors);
   }
 
   /** The id in every handle of this provider, such as {@code odirouter}. */
@@ -177,12 +185,18 @@ public final class QueueProtocol {
     return defaultBaseUrl;
   }
 
-  /** The path of the submit call, relative to the base URL, such as {@code v1/queue/pixverse_v6_i2v}. */
+  /**
+   * The path of the submit call, relative to the base URL, such as {@code
+   * v1/queue/pixverse_v6_i2v}.
+   */
   public String submitPath() {
     return submitPath;
   }
 
-  /** The path before {@code /requests/{id}/…} of status, result and cancel; the submit path unless set. */
+  /**
+   * The path before {@code /requests/{id}/…} of status, result and cancel; the submit path unless
+   * set.
+   */
   public String appPath() {
     return appPath;
   }
@@ -226,8 +240,15 @@ public final class QueueProtocol {
 
   @Override
   public String toString() {
-    return "QueueProtocol{" + providerId + ", submit " + submitPath + ", app " + appPath + ", "
-        + authScheme + "}";
+    return "QueueProtocol{"
+        + providerId
+        + ", submit "
+        + submitPath
+        + ", app "
+        + appPath
+        + ", "
+        + authScheme
+        + "}";
   }
 
   /** Builds a {@link QueueProtocol}; the defaults are OdiRouter's (fal's) wire conventions. */
@@ -267,9 +288,11 @@ public final class QueueProtocol {
     }
 
     /**
-     * The submit path relative to the base URL, such as {@code fal-ai/pixverse/v4.5/image-to-video}.
+     * The submit path relative to the base URL, such as {@code
+     * fal-ai/pixverse/v4.5/image-to-video}.
      *
-     * @throws IllegalArgumentException if it is empty, starts or ends with {@code /}, or has a query
+     * @throws IllegalArgumentException if it is empty, starts or ends with {@code /}, or has a
+     *     query
      */
     public Builder submitPath(String submitPath) {
       this.submitPath = path(submitPath, "submitPath");
@@ -296,15 +319,15 @@ public final class QueueProtocol {
     }
 
     /**
-     * The {@code Authorization} scheme; default {@code Bearer}, fal.ai uses {@code Key}. See
-     * {@link AuthInterceptor#authorization}.
+     * The {@code Authorization} scheme; default {@code Bearer}, fal.ai uses {@code Key}. See {@link
+     * AuthInterceptor#authorization}.
      *
      * @throws IllegalArgumentException if it is not an HTTP token
      */
     public Builder authScheme(String authScheme) {
       if (authScheme == null) throw new NullPointerException("authScheme == null");
-      AuthInterceptor.authorization(authScheme, ApiKey.of("check-scheme-only"),
-          HttpUrl.get("https://example.invalid/"));
+      AuthInterceptor.authorization(
+          authScheme, ApiKey.of("check-scheme-only"), HttpUrl.get("https://example.invalid/"));
       this.authScheme = authScheme;
       return this;
     }
@@ -379,9 +402,15 @@ public final class QueueProtocol {
 
     private static String path(String value, String name) {
       nonEmpty(value, name);
-      if (value.startsWith("/") || value.endsWith("/") || value.contains("?") || value.contains("#")) {
-        throw new IllegalArgumentException(name + " must be a relative path without a leading or"
-            + " trailing '/', query or fragment: " + value);
+      if (value.startsWith("/")
+          || value.endsWith("/")
+          || value.contains("?")
+          || value.contains("#")) {
+        throw new IllegalArgumentException(
+            name
+                + " must be a relative path without a leading or"
+                + " trailing '/', query or fragment: "
+                + value);
       }
       return value;
     }

@@ -4,9 +4,9 @@ import io.github.pixverse4j.api.ImageToVideoRequest;
 import java.util.Map;
 
 /**
- * Writes the JSON body of a queue protocol's submit call: the one part of the protocol that
- * differs per model (field names, units, labels). {@link QueueProtocol#standardSubmitBody()} is
- * the fal-style PixVerse body; write your own when your endpoint names a field differently.
+ * Writes the JSON body of a queue protocol's submit call: the one part of the protocol that differs
+ * per model (field names, units, labels). {@link QueueProtocol#standardSubmitBody()} is the
+ * fal-style PixVerse body; write your own when your endpoint names a field differently.
  */
 public interface SubmitBodyMapper {
   /**

@@ -42,9 +42,13 @@ public final class CliRunner {
     StringWriter err = new StringWriter();
     // The task journal goes to a directory of the run's own unless the caller chose one, never
     // to the home directory of whoever runs the build.
-    Env withJournal = name -> name.equals(JournalLocation.HOME_VARIABLE) && !env.containsKey(name)
-        ? journalHome().toString() : env.get(name);
-    Main main = new Main(withJournal, new PrintWriter(out, true), new PrintWriter(err, true), cwd, false);
+    Env withJournal =
+        name ->
+            name.equals(JournalLocation.HOME_VARIABLE) && !env.containsKey(name)
+                ? journalHome().toString()
+                : env.get(name);
+    Main main =
+        new Main(withJournal, new PrintWriter(out, true), new PrintWriter(err, true), cwd, false);
     int code = main.execute(args);
     return new Result(code, out.toString(), err.toString());
   }

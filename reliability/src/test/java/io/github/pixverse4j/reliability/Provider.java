@@ -20,9 +20,9 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
- * The built-in providers, the one provider table of the soak, security and fault-matrix suites.
- * A row is only the provider id and its facade builder (the suites test the facade users call,
- * where a factory's {@code create(ClientConfig)} would skip it); everything else comes from the
+ * The built-in providers, the one provider table of the soak, security and fault-matrix suites. A
+ * row is only the provider id and its facade builder (the suites test the facade users call, where
+ * a factory's {@code create(ClientConfig)} would skip it); everything else comes from the
  * provider's registered {@link VideoProviderFactory} and {@link SimulatorFactory}, and {@code
  * ProviderTableTest} fails when a registered provider has no row.
  */
@@ -35,25 +35,37 @@ public enum Provider {
 
   /** The provider id in task handles and the CLI's {@code --provider}. */
   public final String id;
+
   /** Where the CLI reads the key. */
   public final String envVar;
+
   /** The header that carries the key. */
   public final String credentialHeader;
+
   /** Whether the protocol has a cancel call. */
   public final boolean cancelCall;
+
   /** Whether a cancelled job is reported by the protocol (as CANCELLED or a FAILED "cancelled"). */
   public final boolean cancelledOutcome;
+
   /** The API endpoints (simulator endpoint names) a generate goes through, in order. */
   public final List<String> endpoints;
+
   private final SimulatorFactory simulator;
   private final Supplier<ClientBuilder<?>> builder;
 
   Provider(String id, Supplier<ClientBuilder<?>> builder) {
     ClassLoader loader = Provider.class.getClassLoader();
-    VideoProviderFactory factory = VideoProviderFactory.load(loader).stream().filter(f -> f.id().equals(id))
-        .findFirst().orElseThrow(() -> new IllegalStateException("no VideoProviderFactory registered for " + id));
-    this.simulator = SimulatorFactory.find(id, loader)
-        .orElseThrow(() -> new IllegalStateException("no SimulatorFactory registered for " + id));
+    VideoProviderFactory factory =
+        VideoProviderFactory.load(loader).stream()
+            .filter(f -> f.id().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("no VideoProviderFactory registered for " + id));
+    this.simulator =
+        SimulatorFactory.find(id, loader)
+            .orElseThrow(
+                () -> new IllegalStateException("no SimulatorFactory registered for " + id));
     this.id = id;
     this.envVar = factory.apiKeyEnvironmentVariable();
     this.credentialHeader = simulator.credentialHeader();
@@ -94,7 +106,8 @@ public enum Provider {
   }
 
   /** A client of {@code sim}; {@code http} may be null (the shared default). */
-  public VideoClient client(ProviderSimulator sim, String apiKey, PollingPolicy policy, OkHttpClient http) {
+  public VideoClient client(
+      ProviderSimulator sim, String apiKey, PollingPolicy policy, OkHttpClient http) {
     ClientBuilder<?> b = builder();
     b.apiKey(apiKey).baseUrl(sim.baseUrl()).pollingPolicy(policy);
     if (http != null) b.httpClient(http);
@@ -110,8 +123,8 @@ public enum Provider {
   }
 
   /**
-   * {@link FastPolling} polling at 5-20 ms instead, 4 transient failures in a row tolerated,
-   * {@code Retry-After} capped at 20 ms so that 429 bursts do not stall the run.
+   * {@link FastPolling} polling at 5-20 ms instead, 4 transient failures in a row tolerated, {@code
+   * Retry-After} capped at 20 ms so that 429 bursts do not stall the run.
    */
   public static PollingPolicy fastPolicy(Duration deadline) {
     Duration ms5 = Duration.ofMillis(5);
@@ -124,7 +137,11 @@ public enum Provider {
         .maxRetryAfter(ms20)
         .maxSubmitRetries(4)
         .deadline(deadline)
-        .tuning(FastPolling.tuning().toBuilder().maxHintedInterval(ms20).maxQueuedInterval(ms20).build())
+        .tuning(
+            FastPolling.tuning().toBuilder()
+                .maxHintedInterval(ms20)
+                .maxQueuedInterval(ms20)
+                .build())
         .build();
   }
 }

@@ -13,17 +13,24 @@ class ProviderTableTest {
   private static final ClassLoader LOADER = ProviderTableTest.class.getClassLoader();
 
   @Test
-  @DisplayName("the table has one row per registered provider, in class-path order, and each has a registered simulator")
+  @DisplayName(
+      "the table has one row per registered provider, in class-path order, and each has a"
+          + " registered simulator")
   void oneRowPerRegisteredProvider() {
     assertThat(Arrays.stream(Provider.values()).map(p -> p.id).collect(Collectors.toList()))
-        .containsExactlyElementsOf(VideoProviderFactory.load(LOADER).stream().map(VideoProviderFactory::id)
-            .collect(Collectors.toList()))
-        .containsExactlyElementsOf(SimulatorFactory.load(LOADER).stream().map(SimulatorFactory::providerId)
-            .collect(Collectors.toList()));
+        .containsExactlyElementsOf(
+            VideoProviderFactory.load(LOADER).stream()
+                .map(VideoProviderFactory::id)
+                .collect(Collectors.toList()))
+        .containsExactlyElementsOf(
+            SimulatorFactory.load(LOADER).stream()
+                .map(SimulatorFactory::providerId)
+                .collect(Collectors.toList()));
   }
 
   @Test
-  @DisplayName("each row's data is its factories': key variable, credential header, cancel, endpoints")
+  @DisplayName(
+      "each row's data is its factories': key variable, credential header, cancel, endpoints")
   void rowsComeFromTheFactories() {
     assertThat(Provider.GMI.envVar).isEqualTo("GMI_API_KEY");
     assertThat(Provider.PIXVERSE.credentialHeader).isEqualTo("API-KEY");

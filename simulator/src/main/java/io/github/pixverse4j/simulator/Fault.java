@@ -16,18 +16,18 @@ import java.util.Objects;
  *
  * <p>A faulted request is always recorded. Faults that answer in place of the endpoint ({@link
  * #status}, {@link #emptyBody}, {@link #malformedJson}, {@link #wrongContentType}, {@link
- * #hugeBody}, {@link #noContent}) skip the route's handler, so a faulted submit creates no job, unless {@link
- * #afterHandling()} is added. Faults that break the real answer ({@link #dropAfterRead}, {@link
- * #truncatedBody}, {@link #dropMidBody}, {@link #delay}, {@link #wrongContentRange}, {@link
- * #shortCompleteBody}, {@link #trickle}, {@link #hostileTaskId}) run the handler first: a submit creates
- * its job and the client cannot know it.
+ * #hugeBody}, {@link #noContent}) skip the route's handler, so a faulted submit creates no job,
+ * unless {@link #afterHandling()} is added. Faults that break the real answer ({@link
+ * #dropAfterRead}, {@link #truncatedBody}, {@link #dropMidBody}, {@link #delay}, {@link
+ * #wrongContentRange}, {@link #shortCompleteBody}, {@link #trickle}, {@link #hostileTaskId}) run
+ * the handler first: a submit creates its job and the client cannot know it.
  *
  * <p>What a client sees: {@code dropBeforeRead} and {@code dropAfterRead} both look like a
- * connection closed before any response byte (an {@code IOException}; a reset or an EOF, which
- * one depends on timing, so a client cannot tell them apart and must treat a dropped submit as
- * "outcome unknown"). {@code truncatedBody} and {@code dropMidBody} send a status line and
- * headers, then close early: the client sees an {@code IOException} while reading the body.
- * The others are well-formed HTTP responses.
+ * connection closed before any response byte (an {@code IOException}; a reset or an EOF, which one
+ * depends on timing, so a client cannot tell them apart and must treat a dropped submit as "outcome
+ * unknown"). {@code truncatedBody} and {@code dropMidBody} send a status line and headers, then
+ * close early: the client sees an {@code IOException} while reading the body. The others are
+ * well-formed HTTP responses.
  */
 public final class Fault {
   enum Kind {
@@ -64,7 +64,8 @@ public final class Fault {
   }
 
   static final String LOGIN_PAGE =
-      "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>";
+      "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign"
+          + " in</form></body></html>";
   static final String MALFORMED_JSON_BODY = "{\"status\": \"running\", \"progress\": ";
   static final String HTML_BODY =
       "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
@@ -103,7 +104,15 @@ public final class Fault {
 
   private static Fault of(Kind kind, int status, String body, String contentType, long size) {
     return new Fault(
-        kind, status, body, contentType, size, false, Duration.ZERO, Collections.emptyList(), false);
+        kind,
+        status,
+        body,
+        contentType,
+        size,
+        false,
+        Duration.ZERO,
+        Collections.emptyList(),
+        false);
   }
 
   /** No fault: the request is handled normally (use it to exempt one call from {@code always}). */
@@ -138,8 +147,8 @@ public final class Fault {
   }
 
   /**
-   * Closes the connection without reading the request body and without responding. The
-   * request is recorded with {@link RecordedRequest#bodyLength()} -1; the handler never runs.
+   * Closes the connection without reading the request body and without responding. The request is
+   * recorded with {@link RecordedRequest#bodyLength()} -1; the handler never runs.
    */
   public static Fault dropBeforeRead() {
     return of(Kind.DROP_BEFORE_READ, 0, null, null, 0);
@@ -192,23 +201,31 @@ public final class Fault {
   }
 
   /**
-   * Runs the handler, sends its status and headers, then the body one byte every {@code
-   * perByte}: never silent long enough for a read timeout, yet a 1 KiB body at 1 s per byte takes
-   * 17 minutes. The request thread is held for as long (or until the client gives up).
+   * Runs the handler, sends its status and headers, then the body one byte every {@code perByte}:
+   * never silent long enough for a read timeout, yet a 1 KiB body at 1 s per byte takes 17 minutes.
+   * The request thread is held for as long (or until the client gives up).
    */
   public static Fault trickle(Duration perByte) {
     Objects.requireNonNull(perByte, "perByte == null");
     if (perByte.isNegative() || perByte.isZero()) {
       throw new IllegalArgumentException("perByte must be positive: " + perByte);
     }
-    return new Fault(Kind.TRICKLE, 0, null, null, perByte.toNanos(), false, Duration.ZERO,
-        Collections.emptyList(), false);
+    return new Fault(
+        Kind.TRICKLE,
+        0,
+        null,
+        null,
+        perByte.toNanos(),
+        false,
+        Duration.ZERO,
+        Collections.emptyList(),
+        false);
   }
 
   /**
    * Answers 200 with an HTML login page and no {@code Content-Type} at all, as a misconfigured
-   * storage host or captive portal might; {@code withContentType("application/octet-stream")}
-   * gives the same page as an unknown binary. A downloader must refuse it by its first bytes.
+   * storage host or captive portal might; {@code withContentType("application/octet-stream")} gives
+   * the same page as an unknown binary. A downloader must refuse it by its first bytes.
    */
   public static Fault untypedHtml() {
     return of(Kind.STATUS, 200, LOGIN_PAGE, null, 0);
@@ -246,8 +263,8 @@ public final class Fault {
   }
 
   /**
-   * Answers 200 {@code application/json} with a valid JSON document of exactly {@code bytes}
-   * bytes (at least 11), declared in Content-Length and streamed, never held in memory.
+   * Answers 200 {@code application/json} with a valid JSON document of exactly {@code bytes} bytes
+   * (at least 11), declared in Content-Length and streamed, never held in memory.
    */
   public static Fault hugeBody(long bytes) {
     if (bytes < 11) {
@@ -270,8 +287,15 @@ public final class Fault {
     List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
     copy.add(new SimpleImmutableEntry<>(name, value));
     return new Fault(
-        kind, status, body, contentType, size, chunked, delay,
-        Collections.unmodifiableList(copy), afterHandling);
+        kind,
+        status,
+        body,
+        contentType,
+        size,
+        chunked,
+        delay,
+        Collections.unmodifiableList(copy),
+        afterHandling);
   }
 
   /** Returns a copy that answers with this content type (null for none). */
@@ -279,8 +303,7 @@ public final class Fault {
     if (!kind.replacesResponse()) {
       throw new IllegalStateException(kind + " does not choose the content type");
     }
-    return new Fault(
-        kind, status, body, contentType, size, chunked, delay, headers, afterHandling);
+    return new Fault(kind, status, body, contentType, size, chunked, delay, headers, afterHandling);
   }
 
   /** Returns a copy that first waits this long (after recording the request). */
@@ -299,7 +322,8 @@ public final class Fault {
   public Fault afterHandling() {
     if (!kind.replacesResponse()) {
       throw new IllegalStateException(
-          kind + " cannot be combined with afterHandling(): it "
+          kind
+              + " cannot be combined with afterHandling(): it "
               + (kind == Kind.DROP_BEFORE_READ ? "never runs the handler" : "already runs it"));
     }
     return new Fault(kind, status, body, contentType, size, chunked, delay, headers, true);

@@ -14,9 +14,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Calls are numbered per endpoint from 1, in arrival order, counting every request routed to
- * that endpoint, faulted or not, authorised or not. Numbers count from the simulator's start or
- * the last {@link #clear()}; {@link ProviderSimulator#clearRequests()} does not reset them. A fault
- * for a specific call wins over {@link EndpointFaults#always always}.
+ * that endpoint, faulted or not, authorised or not. Numbers count from the simulator's start or the
+ * last {@link #clear()}; {@link ProviderSimulator#clearRequests()} does not reset them. A fault for
+ * a specific call wins over {@link EndpointFaults#always always}.
  */
 public final class FaultPlan {
   private final Map<String, Script> scripts = new HashMap<>();
@@ -146,7 +146,10 @@ public final class FaultPlan {
       }
       synchronized (FaultPlan.this) {
         for (int i = 0; i < faults.length; i++) {
-          put(endpoint.endpointName, firstCall + i, Objects.requireNonNull(faults[i], "fault == null"));
+          put(
+              endpoint.endpointName,
+              firstCall + i,
+              Objects.requireNonNull(faults[i], "fault == null"));
         }
       }
       return endpoint;

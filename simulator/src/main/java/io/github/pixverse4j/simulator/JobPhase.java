@@ -42,7 +42,8 @@ public final class JobPhase {
   }
 
   public static JobPhase failed(String reason) {
-    return new JobPhase(JobState.FAILED, null, null, null, Objects.requireNonNull(reason, "reason == null"));
+    return new JobPhase(
+        JobState.FAILED, null, null, null, Objects.requireNonNull(reason, "reason == null"));
   }
 
   public static JobPhase moderated(String reason) {

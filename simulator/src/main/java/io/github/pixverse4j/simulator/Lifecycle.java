@@ -47,8 +47,8 @@ public final class Lifecycle {
   }
 
   /**
-   * A few seconds of real time for demos: queued for 1 s (position 2, then 1), running for 3 s
-   * with progress rising from 5 to 95 % and an ETA, then succeeded.
+   * A few seconds of real time for demos: queued for 1 s (position 2, then 1), running for 3 s with
+   * progress rising from 5 to 95 % and an ETA, then succeeded.
    */
   public static Lifecycle defaultDemo() {
     return timed()
@@ -218,8 +218,7 @@ public final class Lifecycle {
     }
 
     /**
-     * Queued for {@code length}, the position counting down evenly from {@code startPosition} to
-     * 1.
+     * Queued for {@code length}, the position counting down evenly from {@code startPosition} to 1.
      */
     public TimedBuilder queued(Duration length, int startPosition) {
       requireNonNegative(startPosition, "startPosition");
@@ -234,18 +233,22 @@ public final class Lifecycle {
       return this;
     }
 
-    /** Running for {@code length}, progress rising evenly from {@code fromPercent} to {@code toPercent}. */
+    /**
+     * Running for {@code length}, progress rising evenly from {@code fromPercent} to {@code
+     * toPercent}.
+     */
     public TimedBuilder running(Duration length, int fromPercent, int toPercent) {
       requirePercent(fromPercent, "fromPercent");
       requirePercent(toPercent, "toPercent");
       segments.add(
-          new TimedSegment(JobState.RUNNING, requirePositive(length), null, fromPercent, toPercent));
+          new TimedSegment(
+              JobState.RUNNING, requirePositive(length), null, fromPercent, toPercent));
       return this;
     }
 
     /**
-     * Reports an ETA during the preceding running segment: the time left until the terminal
-     * phase, in whole seconds rounded up.
+     * Reports an ETA during the preceding running segment: the time left until the terminal phase,
+     * in whole seconds rounded up.
      */
     public TimedBuilder withEta() {
       if (segments.isEmpty() || segments.get(segments.size() - 1).state != JobState.RUNNING) {

@@ -20,7 +20,8 @@ public final class Literals {
   /** An unmodifiable map of alternating keys and values. */
   @SuppressWarnings("unchecked")
   public static <K, V> Map<K, V> map(Object... keysAndValues) {
-    if (keysAndValues.length % 2 != 0) throw new IllegalArgumentException("odd number of keys and values");
+    if (keysAndValues.length % 2 != 0)
+      throw new IllegalArgumentException("odd number of keys and values");
     Map<K, V> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       if (m.put((K) keysAndValues[i], (V) keysAndValues[i + 1]) != null) {

@@ -50,9 +50,9 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Media ({@link #videoUrl}, {@link #largeMediaUrl}) is served under {@code /media/} on the
- * same port, outside the base path, without any auth check; its requests are recorded under the
- * endpoint name {@value #MEDIA_ENDPOINT} and faults apply to it like to any endpoint.
+ * <p>Media ({@link #videoUrl}, {@link #largeMediaUrl}) is served under {@code /media/} on the same
+ * port, outside the base path, without any auth check; its requests are recorded under the endpoint
+ * name {@value #MEDIA_ENDPOINT} and faults apply to it like to any endpoint.
  *
  * <p>Thread-safe. Call {@link #close()} (or use try-with-resources) to free the port and threads.
  */
@@ -79,7 +79,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** Jackson mapper for subclasses (ignores unknown properties when reading). */
   protected static final ObjectMapper JSON = Json.MAPPER;
 
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ProviderSimulator.class.getName());
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ProviderSimulator.class.getName());
   private static final Pattern LARGE_MEDIA = Pattern.compile("large-(\\d{1,18})\\.mp4");
   private static final byte[] SAMPLE_MP4 = loadSample();
   private static final Pattern OPEN_RANGE = Pattern.compile("bytes=(\\d{1,9})-");
@@ -92,6 +93,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final String apiKey;
   private final Routes routes = new Routes();
   private final FaultPlan faults = new FaultPlan();
+
   /** The id a {@link Fault#hostileTaskId} fault gives the job the current request creates. */
   private final ThreadLocal<String> jobIdOverride = new ThreadLocal<>();
 
@@ -106,10 +108,13 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final AtomicInteger submits = new AtomicInteger();
   private final List<Throwable> handlerFailures = Collections.synchronizedList(new ArrayList<>());
   private volatile Lifecycle defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
+
   /** Chooses each default job's lifecycle when set; overrides {@link #defaultLifecycle}. */
   private volatile java.util.function.Supplier<Lifecycle> lifecycleChooser;
+
   /** Files given to {@link #hostMedia}, by their name under {@code /media/}. */
   private final Map<String, SimResponse> hostedMedia = new ConcurrentHashMap<>();
+
   private final AtomicInteger hostedMediaIds = new AtomicInteger();
   private volatile Clock clock = Clock.systemUTC();
   private volatile boolean mediaRanges;
@@ -143,9 +148,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * Checks the credentials of a request to an authenticated route: returns null to let it
-   * through, else the provider's error response. The default accepts {@code Authorization:
-   * Bearer <apiKey>} and otherwise answers 401 {@code {"error":"unauthorized"}}.
+   * Checks the credentials of a request to an authenticated route: returns null to let it through,
+   * else the provider's error response. The default accepts {@code Authorization: Bearer <apiKey>}
+   * and otherwise answers 401 {@code {"error":"unauthorized"}}.
    */
   protected SimResponse checkAuth(RecordedRequest request) {
     return apiKey.equals(bearerToken(request))
@@ -155,8 +160,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
   /**
    * Header names that count as credentials for {@link RecordedRequest#credentialsSent()}
-   * (case-insensitive; read once by {@link #start()}). The default returns a new mutable set, so
-   * an override can add the provider's own key header to {@code super.credentialHeaders()}.
+   * (case-insensitive; read once by {@link #start()}). The default returns a new mutable set, so an
+   * override can add the provider's own key header to {@code super.credentialHeaders()}.
    */
   protected Set<String> credentialHeaders() {
     Set<String> names = new LinkedHashSet<>();
@@ -167,10 +172,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
   /**
    * Worker threads serving requests. A fixed pool keeps a load test with thousands of requests in
-   * flight from creating thousands of threads: extra requests wait in the queue, which costs
-   * little because handlers only touch memory. Only {@link Fault#delay delays} hold a thread
-   * while idle, hence more threads than cores. Daemon threads that time out when idle, so a
-   * forgotten simulator costs nothing; the pool is shut down by {@link #close()}.
+   * flight from creating thousands of threads: extra requests wait in the queue, which costs little
+   * because handlers only touch memory. Only {@link Fault#delay delays} hold a thread while idle,
+   * hence more threads than cores. Daemon threads that time out when idle, so a forgotten simulator
+   * costs nothing; the pool is shut down by {@link #close()}.
    */
   protected int workerThreads() {
     return 32;
@@ -194,15 +199,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
    * @throws IllegalStateException if already started
    */
   public synchronized ProviderSimulator port(int port) {
-    if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
-    if (server != null) throw new IllegalStateException(providerId + " simulator was already started");
+    if (port < 0 || port > 65535)
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    if (server != null)
+      throw new IllegalStateException(providerId + " simulator was already started");
     this.port = port;
     return this;
   }
 
   /**
-   * Starts the server on {@code 127.0.0.1} and a free port (or the one set by {@link #port(int)}). Subclasses may override it to return
-   * their own type: {@code public MySim start() { super.start(); return this; }}.
+   * Starts the server on {@code 127.0.0.1} and a free port (or the one set by {@link #port(int)}).
+   * Subclasses may override it to return their own type: {@code public MySim start() {
+   * super.start(); return this; }}.
    *
    * <p>When the system property {@value #NO_DELAY_PROPERTY} is not set, the first start in a JVM
    * sets it to {@code true} (see {@link #NO_DELAY_PROPERTY}); set it yourself, before, to keep
@@ -242,7 +250,12 @@ public abstract class ProviderSimulator implements AutoCloseable {
                 Thread t =
                     new Thread(
                         r,
-                        "simulator-" + providerId + "-" + serverId + "-" + threadIds.incrementAndGet());
+                        "simulator-"
+                            + providerId
+                            + "-"
+                            + serverId
+                            + "-"
+                            + threadIds.incrementAndGet());
                 t.setDaemon(true);
                 return t;
               });
@@ -255,8 +268,14 @@ public abstract class ProviderSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(loopback, port), 1024);
       } catch (IOException e) {
         executor.shutdownNow();
-        throw new UncheckedIOException("cannot start the " + providerId + " simulator"
-            + (port == 0 ? "" : " on port " + port) + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot start the "
+                + providerId
+                + " simulator"
+                + (port == 0 ? "" : " on port " + port)
+                + ": "
+                + e.getMessage(),
+            e);
       }
       server.createContext("/", this::handleExchange);
       server.setExecutor(executor);
@@ -319,8 +338,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** The URL of the sample MP4 for a job; per-protocol simulators put it in success responses. */
   public String videoUrl(String jobId) {
     Objects.requireNonNull(jobId, "jobId == null");
-    return origin() + "/media/" + encodeUtf8(jobId).replace("+", "%20")
-        + ".mp4";
+    return origin() + "/media/" + encodeUtf8(jobId).replace("+", "%20") + ".mp4";
   }
 
   /**
@@ -357,10 +375,10 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
   /**
    * Serves {@code bytes} under {@code /media/} on this simulator's port, as a public web host
-   * serves a file uploaded to it, and returns its URL (no auth check, like all media). For
-   * giving a local image to a simulated provider that takes image URLs only: the URL's last
-   * segment keeps {@code fileName}'s extension, which some providers check. The file is served
-   * until {@link #reset()} or {@link #close()}.
+   * serves a file uploaded to it, and returns its URL (no auth check, like all media). For giving a
+   * local image to a simulated provider that takes image URLs only: the URL's last segment keeps
+   * {@code fileName}'s extension, which some providers check. The file is served until {@link
+   * #reset()} or {@link #close()}.
    *
    * @param fileName the file's name, such as {@code cat.png}; characters other than letters,
    *     digits, {@code .}, {@code _} and {@code -} are replaced by {@code _}
@@ -370,8 +388,11 @@ public abstract class ProviderSimulator implements AutoCloseable {
     Objects.requireNonNull(fileName, "fileName == null");
     Objects.requireNonNull(contentType, "contentType == null");
     Objects.requireNonNull(bytes, "bytes == null");
-    String name = "hosted-" + hostedMediaIds.incrementAndGet() + "-"
-        + fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    String name =
+        "hosted-"
+            + hostedMediaIds.incrementAndGet()
+            + "-"
+            + fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     hostedMedia.put(name, SimResponse.of(200, contentType, bytes.clone()));
     return origin() + "/media/" + name;
   }
@@ -445,8 +466,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
   // ---- jobs ----
 
   /**
-   * Queues lifecycles for the next jobs, first in first out; once they are used up jobs follow
-   * the {@link #defaultLifecycle(Lifecycle) default}.
+   * Queues lifecycles for the next jobs, first in first out; once they are used up jobs follow the
+   * {@link #defaultLifecycle(Lifecycle) default}.
    */
   public ProviderSimulator nextJobs(Lifecycle... lifecycles) {
     Objects.requireNonNull(lifecycles, "lifecycles == null");
@@ -468,9 +489,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
   /**
    * Sets how the lifecycle of each job created while {@link #nextJobs} is empty is chosen: {@code
-   * chooser} is asked once per new job (from the request's thread), for example to fail a share
-   * of the jobs at random. Replaces {@link #defaultLifecycle(Lifecycle)} until that is called
-   * again or {@link #reset()}.
+   * chooser} is asked once per new job (from the request's thread), for example to fail a share of
+   * the jobs at random. Replaces {@link #defaultLifecycle(Lifecycle)} until that is called again or
+   * {@link #reset()}.
    */
   public ProviderSimulator defaultLifecycles(java.util.function.Supplier<Lifecycle> chooser) {
     this.lifecycleChooser = Objects.requireNonNull(chooser, "chooser == null");
@@ -525,8 +546,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * Accepts a submit: creates a job with this id (or the one a {@link Fault#hostileTaskId} fault
-   * on this request names: answer with {@link SimJob#id()}) following the next lifecycle (see {@link
+   * Accepts a submit: creates a job with this id (or the one a {@link Fault#hostileTaskId} fault on
+   * this request names: answer with {@link SimJob#id()}) following the next lifecycle (see {@link
    * #nextJobs}), or, if the id already exists (e.g. one derived from an idempotency key), counts
    * one more submit on that job and returns it.
    */
@@ -570,10 +591,12 @@ public abstract class ProviderSimulator implements AutoCloseable {
    */
   public ProviderSimulator firstJobNumber(long first) {
     if (first < 1 || first > MAX_FIRST_JOB_NUMBER) {
-      throw new IllegalArgumentException("first must be 1.." + MAX_FIRST_JOB_NUMBER + ", got " + first);
+      throw new IllegalArgumentException(
+          "first must be 1.." + MAX_FIRST_JOB_NUMBER + ", got " + first);
     }
     if (!jobIds.compareAndSet(0, first - 1)) {
-      throw new IllegalStateException("firstJobNumber must be set before the first job is numbered");
+      throw new IllegalStateException(
+          "firstJobNumber must be set before the first job is numbered");
     }
     return this;
   }
@@ -612,13 +635,18 @@ public abstract class ProviderSimulator implements AutoCloseable {
       long size = Long.parseLong(large.group(1));
       return SimResponse.streamed(200, "video/mp4", StreamedBody.pattern(size));
     }
-    Matcher range = mediaRanges ? OPEN_RANGE.matcher(String.valueOf(request.header("Range"))) : null;
+    Matcher range =
+        mediaRanges ? OPEN_RANGE.matcher(String.valueOf(request.header("Range"))) : null;
     if (range != null && range.matches()) {
       long first = Long.parseLong(range.group(1));
       if (first < SAMPLE_MP4.length) {
-        return SimResponse.of(206, "video/mp4",
+        return SimResponse.of(
+                206,
+                "video/mp4",
                 java.util.Arrays.copyOfRange(SAMPLE_MP4, (int) first, SAMPLE_MP4.length))
-            .withHeader("Content-Range", "bytes " + first + "-" + (SAMPLE_MP4.length - 1) + "/" + SAMPLE_MP4.length);
+            .withHeader(
+                "Content-Range",
+                "bytes " + first + "-" + (SAMPLE_MP4.length - 1) + "/" + SAMPLE_MP4.length);
       }
     }
     return SimResponse.of(200, "video/mp4", SAMPLE_MP4);
@@ -650,22 +678,42 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
     if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_READ) {
       sleep(fault.delay());
-      record(receivedAt, method, path, query, requestHeaders, new byte[0], -1, endpoint,
-          callNumber, fault);
+      record(
+          receivedAt,
+          method,
+          path,
+          query,
+          requestHeaders,
+          new byte[0],
+          -1,
+          endpoint,
+          callNumber,
+          fault);
       throw new AbortConnectionException();
     }
 
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     long bodyLength = readBody(exchange.getRequestBody(), body);
-    RecordedRequest request = record(receivedAt, method, path, query, requestHeaders,
-        body.toByteArray(), bodyLength, endpoint, callNumber, fault);
+    RecordedRequest request =
+        record(
+            receivedAt,
+            method,
+            path,
+            query,
+            requestHeaders,
+            body.toByteArray(),
+            bodyLength,
+            endpoint,
+            callNumber,
+            fault);
     if (fault != null) {
       sleep(fault.delay());
     }
 
     SimResponse response;
     if (fault == null || fault.runsHandler()) {
-      jobIdOverride.set(fault != null && fault.kind() == Fault.Kind.HOSTILE_TASK_ID ? fault.taskId() : null);
+      jobIdOverride.set(
+          fault != null && fault.kind() == Fault.Kind.HOSTILE_TASK_ID ? fault.taskId() : null);
       try {
         response = dispatch(match, request);
       } finally {
@@ -685,8 +733,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
       case DROP_AFTER_READ:
         throw new AbortConnectionException();
       case TRUNCATED_BODY:
-        sendTruncated(exchange, response.withExtraHeaders(fault.headers()),
-            response.bodyLength() / 2);
+        sendTruncated(
+            exchange, response.withExtraHeaders(fault.headers()), response.bodyLength() / 2);
         return;
       case DROP_MID_BODY:
         sendTruncated(exchange, response.withExtraHeaders(fault.headers()), fault.size());
@@ -698,7 +746,8 @@ public abstract class ProviderSimulator implements AutoCloseable {
         sendPrefix(exchange, response.withExtraHeaders(fault.headers()), response.bodyLength() / 2);
         return;
       case TRICKLE:
-        sendTrickling(exchange, response.withExtraHeaders(fault.headers()), Duration.ofNanos(fault.size()));
+        sendTrickling(
+            exchange, response.withExtraHeaders(fault.headers()), Duration.ofNanos(fault.size()));
         return;
       case HOSTILE_TASK_ID:
         send(exchange, method, response.withExtraHeaders(fault.headers()), false);
@@ -751,8 +800,20 @@ public abstract class ProviderSimulator implements AutoCloseable {
       Fault fault) {
     boolean credentials = carriesCredentials(headers, query);
     synchronized (recordLock) {
-      RecordedRequest r = new RecordedRequest(++requestSequence, receivedAt, method, path, query,
-          headers, body, bodyLength, endpoint, callNumber, credentials, fault);
+      RecordedRequest r =
+          new RecordedRequest(
+              ++requestSequence,
+              receivedAt,
+              method,
+              path,
+              query,
+              headers,
+              body,
+              bodyLength,
+              endpoint,
+              callNumber,
+              credentials,
+              fault);
       recorded.add(r);
       return r;
     }
@@ -790,8 +851,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return total;
   }
 
-  private static void send(HttpExchange exchange, String method, SimResponse response,
-      boolean chunked) throws IOException {
+  private static void send(
+      HttpExchange exchange, String method, SimResponse response, boolean chunked)
+      throws IOException {
     setHeaders(exchange, response);
     int status = response.status();
     long length = response.bodyLength();
@@ -831,8 +893,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
     setHeaders(exchange, response);
     long length = response.bodyLength();
     long from = Math.min(offset, Math.max(0, length - 1));
-    exchange.getResponseHeaders().set("Content-Range",
-        "bytes " + from + "-" + (length - 1) + "/" + length);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Range", "bytes " + from + "-" + (length - 1) + "/" + length);
     exchange.sendResponseHeaders(206, length - from);
     try (OutputStream out = exchange.getResponseBody()) {
       writeBodyFrom(response, out, from, length);

@@ -13,18 +13,19 @@ import java.util.Objects;
  * A provider of the fal-style queue protocol family (fal's queue API), configured by {@link
  * Settings}: the same wire-level settings as the client's {@code QueueProtocol} (submit and app
  * paths, result path, auth scheme, error field names), plus the submit validation of the model.
- * OdiRouter's simulator ({@code io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator}) is one configuration.
+ * OdiRouter's simulator ({@code io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator}) is
+ * one configuration.
  *
  * <p>Endpoints, relative to {@link Settings.Builder#basePath}: {@code submit} ({@code POST <submit
- * path>}), {@code status} ({@code GET <app path>/requests/{id}/status}, {@code ?logs=1} adds
- * {@code logs}), {@code result} ({@code GET <app path>/requests/{id}/response}, or {@code …/{id}}
- * with {@link Settings.Builder#resultAtRequestPath}) and {@code cancel} ({@code PUT <app
- * path>/requests/{id}/cancel}). Credentials: {@code Authorization: <scheme> <key>}, else 401
- * {@code {<detail field>: …}}.
+ * path>}), {@code status} ({@code GET <app path>/requests/{id}/status}, {@code ?logs=1} adds {@code
+ * logs}), {@code result} ({@code GET <app path>/requests/{id}/response}, or {@code …/{id}} with
+ * {@link Settings.Builder#resultAtRequestPath}) and {@code cancel} ({@code PUT <app
+ * path>/requests/{id}/cancel}). Credentials: {@code Authorization: <scheme> <key>}, else 401 {@code
+ * {<detail field>: …}}.
  *
- * <p>Job states on the wire: QUEUED is {@code IN_QUEUE} with {@code queue_position}, RUNNING
- * {@code IN_PROGRESS}, SUCCEEDED / FAILED / MODERATED / EXPIRED all {@code COMPLETED} (the result
- * call tells them apart), CANCELLED {@link #cancelledStatusValue(String) CANCELLED} by default. The
+ * <p>Job states on the wire: QUEUED is {@code IN_QUEUE} with {@code queue_position}, RUNNING {@code
+ * IN_PROGRESS}, SUCCEEDED / FAILED / MODERATED / EXPIRED all {@code COMPLETED} (the result call
+ * tells them apart), CANCELLED {@link #cancelledStatusValue(String) CANCELLED} by default. The
  * result renders {@link SimJob#peek()}: 200 {@code {video, seed}}; FAILED 500 {@code {detail,
  * error_type}}; MODERATED 422 {@code {detail: [{loc, msg, type}], error_type}}, both with the
  * error-type header; EXPIRED 404; not yet complete 400 "still in progress".
@@ -73,7 +74,9 @@ public class QueueSimulator extends ProviderSimulator {
       this.validator = b.validator;
     }
 
-    /** Settings for provider {@code providerId}; the defaults are OdiRouter's (fal's) conventions. */
+    /**
+     * Settings for provider {@code providerId}; the defaults are OdiRouter's (fal's) conventions.
+     */
     public static Builder builder(String providerId) {
       return new Builder(providerId);
     }
@@ -82,12 +85,16 @@ public class QueueSimulator extends ProviderSimulator {
       return providerId;
     }
 
-    /** The route of the submit call after the base path, such as {@code /v1/queue/pixverse_v6_i2v}. */
+    /**
+     * The route of the submit call after the base path, such as {@code /v1/queue/pixverse_v6_i2v}.
+     */
     public String submitPath() {
       return submitPath;
     }
 
-    /** The route before {@code /requests/{id}/…} after the base path; the submit path unless set. */
+    /**
+     * The route before {@code /requests/{id}/…} after the base path; the submit path unless set.
+     */
     public String appPath() {
       return appPath;
     }
@@ -104,16 +111,23 @@ public class QueueSimulator extends ProviderSimulator {
       private String errorTypeField = "error_type";
       private String errorTypeHeader = "X-Fal-Error-Type";
       private String idPrefix = "req_";
-      private SubmitValidator validator = body -> body.isObject()
-          ? Collections.<Map<String, Object>>emptyList()
-          : Collections.singletonList(error(Collections.singletonList("body"), "Input should be an object",
-              "model_attributes_type"));
+      private SubmitValidator validator =
+          body ->
+              body.isObject()
+                  ? Collections.<Map<String, Object>>emptyList()
+                  : Collections.singletonList(
+                      error(
+                          Collections.singletonList("body"),
+                          "Input should be an object",
+                          "model_attributes_type"));
 
       Builder(String providerId) {
         this.providerId = Objects.requireNonNull(providerId, "providerId == null");
       }
 
-      /** The path prefix of the API: "" (the default) or starting with "/" and not ending with "/". */
+      /**
+       * The path prefix of the API: "" (the default) or starting with "/" and not ending with "/".
+       */
       public Builder basePath(String basePath) {
         this.basePath = Objects.requireNonNull(basePath, "basePath == null");
         return this;
@@ -131,7 +145,10 @@ public class QueueSimulator extends ProviderSimulator {
         return this;
       }
 
-      /** Serve the result at {@code …/requests/{id}} (fal.ai) instead of {@code …/requests/{id}/response}. */
+      /**
+       * Serve the result at {@code …/requests/{id}} (fal.ai) instead of {@code
+       * …/requests/{id}/response}.
+       */
       public Builder resultAtRequestPath(boolean resultAtRequestPath) {
         this.resultAtRequestPath = resultAtRequestPath;
         return this;
@@ -145,7 +162,8 @@ public class QueueSimulator extends ProviderSimulator {
 
       /** The error bodies' explanation field; default {@code detail}. */
       public Builder errorDetailField(String errorDetailField) {
-        this.errorDetailField = Objects.requireNonNull(errorDetailField, "errorDetailField == null");
+        this.errorDetailField =
+            Objects.requireNonNull(errorDetailField, "errorDetailField == null");
         return this;
       }
 
@@ -249,7 +267,11 @@ public class QueueSimulator extends ProviderSimulator {
     routes
         .add("POST", java.util.regex.Pattern.quote(settings.submitPath), "submit", this::submit)
         .add("GET", request + "/status", "status", this::status)
-        .add("GET", settings.resultAtRequestPath ? request : request + "/response", "result", this::result)
+        .add(
+            "GET",
+            settings.resultAtRequestPath ? request : request + "/response",
+            "result",
+            this::result)
         .add("PUT", request + "/cancel", "cancel", this::cancel);
   }
 
@@ -257,10 +279,15 @@ public class QueueSimulator extends ProviderSimulator {
   protected SimResponse checkAuth(RecordedRequest request) {
     String header = request.header("Authorization");
     String prefix = settings.authScheme + " ";
-    boolean ok = header != null && header.length() > prefix.length()
-        && header.regionMatches(true, 0, prefix, 0, prefix.length())
-        && apiKey().equals(header.substring(prefix.length()).trim());
-    return ok ? null : SimResponse.json(401, Literals.map(settings.errorDetailField, "Invalid or missing API key"));
+    boolean ok =
+        header != null
+            && header.length() > prefix.length()
+            && header.regionMatches(true, 0, prefix, 0, prefix.length())
+            && apiKey().equals(header.substring(prefix.length()).trim());
+    return ok
+        ? null
+        : SimResponse.json(
+            401, Literals.map(settings.errorDetailField, "Invalid or missing API key"));
   }
 
   private String requestUrl(String id) {
@@ -278,7 +305,9 @@ public class QueueSimulator extends ProviderSimulator {
     try {
       body = request.bodyJson();
     } catch (IllegalArgumentException e) {
-      return invalid(Literals.list(error(Literals.list("body"), "Invalid JSON body", "value_error.jsondecode")));
+      return invalid(
+          Literals.list(
+              error(Literals.list("body"), "Invalid JSON body", "value_error.jsondecode")));
     }
     List<Map<String, Object>> errors = new ArrayList<>(settings.validator.validate(body));
     if (!errors.isEmpty()) {
@@ -292,8 +321,11 @@ public class QueueSimulator extends ProviderSimulator {
     json.put("response_url", resultUrl(id));
     json.put("status_url", requestUrl(id) + "/status");
     json.put("cancel_url", requestUrl(id) + "/cancel");
-    json.put("queue_position", first.state() == JobState.QUEUED && first.queuePosition() != null
-        ? first.queuePosition() : 0);
+    json.put(
+        "queue_position",
+        first.state() == JobState.QUEUED && first.queuePosition() != null
+            ? first.queuePosition()
+            : 0);
     return SimResponse.json(200, json);
   }
 
@@ -330,7 +362,8 @@ public class QueueSimulator extends ProviderSimulator {
         json.put("metrics", Literals.map("inference_time", 1.5));
     }
     json.put("response_url", resultUrl(job.id()));
-    if ("1".equals(request.queryParameter("logs")) || "true".equals(request.queryParameter("logs"))) {
+    if ("1".equals(request.queryParameter("logs"))
+        || "true".equals(request.queryParameter("logs"))) {
       json.put("logs", Literals.list(logLine(phase)));
     }
     return SimResponse.json(200, json);
@@ -344,9 +377,10 @@ public class QueueSimulator extends ProviderSimulator {
         message = "Waiting in queue";
         break;
       case RUNNING:
-        message = phase.progressPercent() != null
-            ? "Generating video: " + phase.progressPercent() + "%"
-            : "Generating video";
+        message =
+            phase.progressPercent() != null
+                ? "Generating video: " + phase.progressPercent() + "%"
+                : "Generating video";
         break;
       default:
         message = "Request " + phase.state().name().toLowerCase(java.util.Locale.ROOT);
@@ -368,35 +402,44 @@ public class QueueSimulator extends ProviderSimulator {
     switch (phase.state()) {
       case QUEUED:
       case RUNNING:
-        return SimResponse.json(400, Literals.map(settings.errorDetailField, "Request is still in progress"));
-      case SUCCEEDED: {
-        Map<String, Object> video = new LinkedHashMap<>();
-        video.put("url", videoUrl(job.id()));
-        video.put("content_type", "video/mp4");
-        video.put("file_name", job.id() + ".mp4");
-        video.put("file_size", mediaBytes().length);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("video", video);
-        json.put("seed", seedOf(job));
-        return SimResponse.json(200, json);
-      }
-      case MODERATED: {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(settings.errorDetailField,
-            Literals.list(error("prompt", phase.failureReason(), MODERATION_ERROR_TYPE)));
-        json.put(settings.errorTypeField, MODERATION_ERROR_TYPE);
-        return SimResponse.json(422, json).withHeader(settings.errorTypeHeader, MODERATION_ERROR_TYPE);
-      }
-      case FAILED: {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(settings.errorDetailField, phase.failureReason());
-        json.put(settings.errorTypeField, FAILURE_ERROR_TYPE);
-        return SimResponse.json(500, json).withHeader(settings.errorTypeHeader, FAILURE_ERROR_TYPE);
-      }
+        return SimResponse.json(
+            400, Literals.map(settings.errorDetailField, "Request is still in progress"));
+      case SUCCEEDED:
+        {
+          Map<String, Object> video = new LinkedHashMap<>();
+          video.put("url", videoUrl(job.id()));
+          video.put("content_type", "video/mp4");
+          video.put("file_name", job.id() + ".mp4");
+          video.put("file_size", mediaBytes().length);
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("video", video);
+          json.put("seed", seedOf(job));
+          return SimResponse.json(200, json);
+        }
+      case MODERATED:
+        {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put(
+              settings.errorDetailField,
+              Literals.list(error("prompt", phase.failureReason(), MODERATION_ERROR_TYPE)));
+          json.put(settings.errorTypeField, MODERATION_ERROR_TYPE);
+          return SimResponse.json(422, json)
+              .withHeader(settings.errorTypeHeader, MODERATION_ERROR_TYPE);
+        }
+      case FAILED:
+        {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put(settings.errorDetailField, phase.failureReason());
+          json.put(settings.errorTypeField, FAILURE_ERROR_TYPE);
+          return SimResponse.json(500, json)
+              .withHeader(settings.errorTypeHeader, FAILURE_ERROR_TYPE);
+        }
       case CANCELLED:
-        return SimResponse.json(400, Literals.map(settings.errorDetailField, "Request was cancelled"));
+        return SimResponse.json(
+            400, Literals.map(settings.errorDetailField, "Request was cancelled"));
       default:
-        return SimResponse.json(404, Literals.map(settings.errorDetailField, "Request result has expired"));
+        return SimResponse.json(
+            404, Literals.map(settings.errorDetailField, "Request result has expired"));
     }
   }
 

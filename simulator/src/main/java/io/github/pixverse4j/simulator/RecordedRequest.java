@@ -190,7 +190,12 @@ public final class RecordedRequest {
   /** Method, target, endpoint and body size; never header values, which may hold secrets. */
   @Override
   public String toString() {
-    return "#" + sequence + " " + method + " " + target()
+    return "#"
+        + sequence
+        + " "
+        + method
+        + " "
+        + target()
         + (endpointName == null ? "" : " (" + endpointName + " call " + callNumber + ")")
         + (bodyLength > 0 ? ", body " + bodyLength + " bytes" : "")
         + (fault == null ? "" : ", fault " + fault);

@@ -55,7 +55,8 @@ public final class Routes {
     try {
       pattern = Pattern.compile(pathPattern);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("pathPattern is not a regular expression: " + pathPattern, e);
+      throw new IllegalArgumentException(
+          "pathPattern is not a regular expression: " + pathPattern, e);
     }
     routes.add(
         new Route(
@@ -136,6 +137,7 @@ public final class Routes {
     final Route route;
 
     final List<String> groups;
+
     /** When no route matched: the methods the path does accept (empty for an unknown path). */
     final Set<String> allowedMethods;
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A settable {@link Clock} for tests: time stands still until {@link #advance(Duration)} moves
- * it. Install it with {@link ProviderSimulator#clock(Clock)} to drive {@link Lifecycle#timed()}
+ * A settable {@link Clock} for tests: time stands still until {@link #advance(Duration)} moves it.
+ * Install it with {@link ProviderSimulator#clock(Clock)} to drive {@link Lifecycle#timed()}
  * lifecycles without sleeping. Thread-safe.
  */
 public final class SimClock extends Clock {

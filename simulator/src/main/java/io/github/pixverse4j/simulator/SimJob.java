@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * A job held by a simulator, following its {@link Lifecycle}. Thread-safe.
  *
- * <p>Status endpoints call {@link #observe()} (one read: advances a read-driven lifecycle);
- * result endpoints that must not move the script call {@link #peek()}.
+ * <p>Status endpoints call {@link #observe()} (one read: advances a read-driven lifecycle); result
+ * endpoints that must not move the script call {@link #peek()}.
  */
 public final class SimJob {
   private final String id;
@@ -89,16 +89,16 @@ public final class SimJob {
   }
 
   /**
-   * The current phase without counting a read: the phase of the last {@link #observe()} (the
-   * first step if never observed) or, for a timed lifecycle, the phase now.
+   * The current phase without counting a read: the phase of the last {@link #observe()} (the first
+   * step if never observed) or, for a timed lifecycle, the phase now.
    */
   public synchronized JobPhase peek() {
     return cancelled ? JobPhase.cancelled() : currentUncancelled();
   }
 
   /**
-   * Requests cancellation; every later read shows CANCELLED unless the job had already reached
-   * a terminal phase. Returns whether it was cancellable.
+   * Requests cancellation; every later read shows CANCELLED unless the job had already reached a
+   * terminal phase. Returns whether it was cancellable.
    */
   public synchronized boolean cancel() {
     cancelRequested = true;
@@ -125,7 +125,15 @@ public final class SimJob {
 
   @Override
   public synchronized String toString() {
-    return "SimJob[" + id + ", reads=" + reads + ", submits=" + submitCount.get()
-        + (cancelled ? ", cancelled" : "") + ", " + lifecycle + "]";
+    return "SimJob["
+        + id
+        + ", reads="
+        + reads
+        + ", submits="
+        + submitCount.get()
+        + (cancelled ? ", cancelled" : "")
+        + ", "
+        + lifecycle
+        + "]";
   }
 }

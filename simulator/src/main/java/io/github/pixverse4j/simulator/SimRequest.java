@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
-/** A request as a {@link Handler} sees it: the {@link RecordedRequest} plus the route's path groups. */
+/**
+ * A request as a {@link Handler} sees it: the {@link RecordedRequest} plus the route's path groups.
+ */
 public final class SimRequest {
   private final RecordedRequest recorded;
   private final List<String> pathGroups;
@@ -22,7 +24,9 @@ public final class SimRequest {
     return recorded;
   }
 
-  /** The percent-decoded regex group {@code group} (1-based) of the route's path pattern, or null. */
+  /**
+   * The percent-decoded regex group {@code group} (1-based) of the route's path pattern, or null.
+   */
   public String pathParam(int group) {
     if (group < 1 || group > pathGroups.size()) {
       throw new IndexOutOfBoundsException(

@@ -10,14 +10,17 @@ import java.util.ServiceLoader;
  * Creates the simulator of one provider and describes its protocol's canned answers; found at run
  * time with {@link ServiceLoader} through {@code
  * META-INF/services/io.github.pixverse4j.simulator.SimulatorFactory}, as providers are found
- * through {@code VideoProviderFactory}. The command line's {@code --simulate}, its demo mode and the
- * reliability suite start simulators only through these factories, so a provider module that
+ * through {@code VideoProviderFactory}. The command line's {@code --simulate}, its demo mode and
+ * the reliability suite start simulators only through these factories, so a provider module that
  * registers one is simulated like a built-in provider.
  *
  * <p>Implementations need a public no-argument constructor and must be stateless.
  */
 public interface SimulatorFactory {
-  /** The id of the provider this simulates: its {@code VideoProviderFactory.id()}, such as {@code "gmi"}. */
+  /**
+   * The id of the provider this simulates: its {@code VideoProviderFactory.id()}, such as {@code
+   * "gmi"}.
+   */
   String providerId();
 
   /** A new simulator accepting {@code apiKey}, not yet started. */
@@ -34,8 +37,8 @@ public interface SimulatorFactory {
 
   /**
    * The endpoint names one generate from an image URL passes through, in order, from {@code
-   * "submit"} (or {@code "upload"}, when the protocol uploads the image first) to the endpoint
-   * that reports the terminal state (such as {@code "status"} or {@code "result"}).
+   * "submit"} (or {@code "upload"}, when the protocol uploads the image first) to the endpoint that
+   * reports the terminal state (such as {@code "status"} or {@code "result"}).
    */
   List<String> generateEndpoints();
 
@@ -44,15 +47,15 @@ public interface SimulatorFactory {
 
   /**
    * Whether a job cancelled at the provider is reported as such (CANCELLED, or FAILED with a
-   * "cancelled" reason) on the last of {@link #generateEndpoints()}; false when the protocol
-   * cannot tell a cancelled job from a failed one.
+   * "cancelled" reason) on the last of {@link #generateEndpoints()}; false when the protocol cannot
+   * tell a cancelled job from a failed one.
    */
   boolean reportsCancellation();
 
   /**
-   * Every factory on the class path of {@code loader}, in class-path order. A
-   * {@code META-INF/services} entry that cannot be loaded is skipped so that the other simulators
-   * stay usable; {@link #load(ClassLoader, List)} says which.
+   * Every factory on the class path of {@code loader}, in class-path order. A {@code
+   * META-INF/services} entry that cannot be loaded is skipped so that the other simulators stay
+   * usable; {@link #load(ClassLoader, List)} says which.
    */
   static List<SimulatorFactory> load(ClassLoader loader) {
     return load(loader, new ArrayList<>());

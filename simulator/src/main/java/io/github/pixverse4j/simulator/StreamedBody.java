@@ -40,8 +40,10 @@ abstract class StreamedBody {
   }
 
   /** The first bytes of an MP4 file: an {@code ftyp} box (isom, mp41). */
-  private static final byte[] MP4_HEAD = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm',
-      0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+  private static final byte[] MP4_HEAD = {
+    0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
+    '4', '1'
+  };
 
   /**
    * An MP4 {@code ftyp} box (24 bytes, so that downloaders' container checks pass), then byte

@@ -29,9 +29,13 @@ final class EchoSimulator extends ProviderSimulator {
         .add("GET", "/jobs/([^/]+)", "status", this::status)
         .add("GET", "/jobs/([^/]+)/result", "result", this::result)
         .add("POST", "/jobs/([^/]+)/cancel", "cancel", this::cancel)
-        .add("GET", "/boom", "boom", request -> {
-          throw new IllegalStateException("secret internals");
-        })
+        .add(
+            "GET",
+            "/boom",
+            "boom",
+            request -> {
+              throw new IllegalStateException("secret internals");
+            })
         .addUnauthenticated("GET", "/health", "health", request -> SimResponse.text(200, "ok"));
   }
 

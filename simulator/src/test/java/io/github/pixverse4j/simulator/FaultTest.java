@@ -27,7 +27,9 @@ class FaultTest extends SimulatorTestBase {
   @DisplayName("a status fault on one call number answers that call only, with its headers")
   void statusFaultOnOneCall() throws Exception {
     String id = submit();
-    sim.faults().on("status").call(2)
+    sim.faults()
+        .on("status")
+        .call(2)
         .respond(Fault.status(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "3"));
 
     HttpResponse<byte[]> first = http.get(sim.baseUrl() + "/jobs/" + id, auth());
@@ -37,10 +39,12 @@ class FaultTest extends SimulatorTestBase {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(second.statusCode()).isEqualTo(429);
     assertThat(second.headers().firstValue("Retry-After")).hasValue("3");
-    assertThat(second.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(second.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     assertThat(Http.utf8(second)).isEqualTo("{\"error\":\"slow down\"}");
     assertThat(third.statusCode()).isEqualTo(200);
-    assertThat(sim.requests("status")).extracting(r -> r.fault() == null ? null : r.fault().toString())
+    assertThat(sim.requests("status"))
+        .extracting(r -> r.fault() == null ? null : r.fault().toString())
         .containsExactly(null, "status(429) +Retry-After: 3", null);
     assertThat(sim.job(id).reads()).as("the faulted read never reached the job").isEqualTo(2);
   }
@@ -48,9 +52,11 @@ class FaultTest extends SimulatorTestBase {
   @Test
   @DisplayName("a plain-text status fault, and withContentType, set the content type")
   void statusFaultContentType() throws Exception {
-    sim.faults().on("health").call(1).respond(
-        Fault.status(503, "busy"),
-        Fault.status(502, "<html/>").withContentType("text/html"));
+    sim.faults()
+        .on("health")
+        .call(1)
+        .respond(
+            Fault.status(503, "busy"), Fault.status(502, "<html/>").withContentType("text/html"));
     HttpResponse<byte[]> first = http.get(sim.baseUrl() + "/health");
     HttpResponse<byte[]> second = http.get(sim.baseUrl() + "/health");
     assertThat(first.statusCode()).isEqualTo(503);
@@ -136,7 +142,9 @@ class FaultTest extends SimulatorTestBase {
   @DisplayName("withDelay waits before any fault, even a dropped connection")
   void delayBeforeDrop() throws Exception {
     // A POST: java.net.http resends a GET whose connection closed before any response byte.
-    sim.faults().on("submit").call(1)
+    sim.faults()
+        .on("submit")
+        .call(1)
         .respond(Fault.dropBeforeRead().withDelay(Duration.ofMillis(150)));
     long start = System.nanoTime();
     assertThatThrownBy(() -> postSubmit("{}")).isInstanceOf(IOException.class);
@@ -150,10 +158,13 @@ class FaultTest extends SimulatorTestBase {
     sim.faults().on("submit").call(1).respond(Fault.dropBeforeRead());
     assertThatThrownBy(() -> postSubmit("{\"prompt\":\"x\"}")).isInstanceOf(IOException.class);
     assertThat(sim.jobCount()).isZero();
-    assertThat(sim.requests("submit")).singleElement().satisfies(r -> {
-      assertThat(r.bodyLength()).isEqualTo(-1);
-      assertThat(r.fault()).hasToString("dropBeforeRead()");
-    });
+    assertThat(sim.requests("submit"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.bodyLength()).isEqualTo(-1);
+              assertThat(r.fault()).hasToString("dropBeforeRead()");
+            });
     assertThat(postSubmit("{}").statusCode()).as("the next call is normal").isEqualTo(201);
   }
 
@@ -164,7 +175,8 @@ class FaultTest extends SimulatorTestBase {
     assertThatThrownBy(() -> postSubmit("{\"prompt\":\"x\"}")).isInstanceOf(IOException.class);
     assertThat(sim.jobCount()).isEqualTo(1);
     assertThat(sim.submitCount()).isEqualTo(1);
-    assertThat(sim.requests("submit")).singleElement()
+    assertThat(sim.requests("submit"))
+        .singleElement()
         .satisfies(r -> assertThat(r.bodyUtf8()).isEqualTo("{\"prompt\":\"x\"}"));
   }
 
@@ -202,7 +214,8 @@ class FaultTest extends SimulatorTestBase {
     sim.faults().on("status").call(1).respond(Fault.malformedJson());
     HttpResponse<byte[]> response = http.get(sim.baseUrl() + "/jobs/" + id, auth());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     assertThatThrownBy(() -> MAPPER.readTree(response.body()))
         .isInstanceOf(JsonProcessingException.class);
   }
@@ -239,7 +252,8 @@ class FaultTest extends SimulatorTestBase {
     HttpResponse<InputStream> fixed = http.getStream(sim.baseUrl() + "/jobs/" + id, auth());
     assertThat(fixed.statusCode()).isEqualTo(200);
     assertThat(fixed.headers().firstValue("Content-Length")).hasValue(Long.toString(size));
-    assertThat(fixed.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(fixed.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     byte[] all = fixed.body().readAllBytes();
     assertThat(all).hasSize((int) size);
     assertThat(MAPPER.readTree(all).get("data").asText()).hasSize((int) size - 11);
@@ -278,11 +292,19 @@ class FaultTest extends SimulatorTestBase {
   }
 
   @Test
-  @DisplayName("issue 25's media faults: a 206 for other bytes, a complete half body, an untyped page, a trickle")
+  @DisplayName(
+      "issue 25's media faults: a 206 for other bytes, a complete half body, an untyped page, a"
+          + " trickle")
   void integrityFaults() throws Exception {
     byte[] media = sim.mediaBytes();
-    sim.faults().on("media").call(1).respond(Fault.wrongContentRange(1000), Fault.shortCompleteBody(),
-        Fault.untypedHtml(), Fault.trickle(Duration.ofMillis(1)));
+    sim.faults()
+        .on("media")
+        .call(1)
+        .respond(
+            Fault.wrongContentRange(1000),
+            Fault.shortCompleteBody(),
+            Fault.untypedHtml(),
+            Fault.trickle(Duration.ofMillis(1)));
     HttpResponse<byte[]> range = http.get(sim.videoUrl("job-1"), "Range", "bytes=5000-");
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.headers().firstValue("Content-Range"))
@@ -304,13 +326,17 @@ class FaultTest extends SimulatorTestBase {
     HttpResponse<byte[]> slow = http.get(sim.baseUrl() + "/health");
     assertThat(slow.statusCode()).isEqualTo(200);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
-        .as("one byte per 20 ms").isGreaterThanOrEqualTo(Duration.ofMillis(20L * (slow.body().length - 1)));
-    assertThat(sim.requests("media")).extracting(r -> String.valueOf(r.fault()))
+        .as("one byte per 20 ms")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(20L * (slow.body().length - 1)));
+    assertThat(sim.requests("media"))
+        .extracting(r -> String.valueOf(r.fault()))
         .containsExactly("wrongContentRange(1000)", "shortCompleteBody()", "status(200)");
   }
 
   @Test
-  @DisplayName("noContent answers 204 without a body or content type; with afterHandling the submit made its job")
+  @DisplayName(
+      "noContent answers 204 without a body or content type; with afterHandling the submit made its"
+          + " job")
   void noContent() throws Exception {
     sim.faults().on("submit").call(1).respond(Fault.noContent(), Fault.noContent().afterHandling());
     HttpResponse<byte[]> plain = postSubmit("{\"prompt\":\"a cat\"}");
@@ -323,12 +349,15 @@ class FaultTest extends SimulatorTestBase {
     assertThat(handled.statusCode()).isEqualTo(204);
     assertThat(handled.body()).isEmpty();
     assertThat(sim.jobCount()).isEqualTo(1);
-    assertThat(sim.requests("submit")).extracting(r -> String.valueOf(r.fault()))
+    assertThat(sim.requests("submit"))
+        .extracting(r -> String.valueOf(r.fault()))
         .containsExactly("noContent()", "noContent() afterHandling");
   }
 
   @Test
-  @DisplayName("hostileTaskId: the submit's job takes that id and the answer carries it; the next submit is normal")
+  @DisplayName(
+      "hostileTaskId: the submit's job takes that id and the answer carries it; the next submit is"
+          + " normal")
   void hostileTaskId() throws Exception {
     sim.faults().on("submit").call(1).respond(Fault.hostileTaskId("../a/b"));
     HttpResponse<byte[]> hostile = postSubmit("{\"prompt\":\"a cat\"}");
@@ -336,7 +365,8 @@ class FaultTest extends SimulatorTestBase {
     assertThat(json(hostile).get("id").asText()).isEqualTo("../a/b");
     assertThat(sim.jobCount()).isEqualTo(1);
     assertThat(submit()).isEqualTo("job-2");
-    assertThat(sim.requests("submit")).extracting(r -> String.valueOf(r.fault()))
+    assertThat(sim.requests("submit"))
+        .extracting(r -> String.valueOf(r.fault()))
         .containsExactly("hostileTaskId(../a/b)", "null");
   }
 
@@ -347,7 +377,8 @@ class FaultTest extends SimulatorTestBase {
     assertThatThrownBy(() -> Fault.status(500, null)).hasMessage("body == null");
     assertThatThrownBy(() -> Fault.hugeBody(3)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.hostileTaskId("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> sim.faults().on("x").call(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sim.faults().on("x").call(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.truncatedBody().withContentType("text/html"))
         .isInstanceOf(IllegalStateException.class);
     assertThat(Fault.delay(Duration.ofMillis(5)).withHeader("A", "b"))

@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Loopback HTTP for the simulator tests: java.net.http for normal calls, a raw socket to see the
- * bytes. Public (in the simulator's tests-jar) for the tests of the simulators in the provider modules.
+ * bytes. Public (in the simulator's tests-jar) for the tests of the simulators in the provider
+ * modules.
  */
 public final class Http {
   // A fresh client per test instance, so a dropped connection never meets a pooled one.
@@ -25,8 +26,10 @@ public final class Http {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  public HttpResponse<byte[]> get(String url, String... headers) throws IOException, InterruptedException {
-    return client.send(request(url, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  public HttpResponse<byte[]> get(String url, String... headers)
+      throws IOException, InterruptedException {
+    return client.send(
+        request(url, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public HttpResponse<byte[]> post(String url, String body, String... headers)
@@ -59,7 +62,8 @@ public final class Http {
       throws IOException {
     try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
       socket.setSoTimeout(10_000);
-      StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+      StringBuilder req =
+          new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
       for (int i = 0; i < headers.length; i += 2) {
         req.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
       }

@@ -32,14 +32,15 @@ class LifecycleTest extends SimulatorTestBase {
   void perReadProgression() throws Exception {
     sim.nextJobs(Lifecycle.builder().queued(2, 3).running(30, 60, 90).succeeded());
     String id = submit();
-    assertThat(reads(id, 7)).containsExactly(
-        "queued queue_position=3",
-        "queued queue_position=2",
-        "running progress=30",
-        "running progress=60",
-        "running progress=90",
-        "succeeded progress=100",
-        "succeeded progress=100");
+    assertThat(reads(id, 7))
+        .containsExactly(
+            "queued queue_position=3",
+            "queued queue_position=2",
+            "running progress=30",
+            "running progress=60",
+            "running progress=90",
+            "succeeded progress=100",
+            "succeeded progress=100");
     assertThat(sim.job(id).reads()).isEqualTo(7);
     assertThat(status(id).get("video_url").asText()).isEqualTo(sim.videoUrl(id));
   }
@@ -48,9 +49,12 @@ class LifecycleTest extends SimulatorTestBase {
   @DisplayName("the initial default lifecycle: queued once, running 50 then 90, succeeded")
   void initialDefault() throws Exception {
     String id = submit();
-    assertThat(reads(id, 4)).containsExactly(
-        "queued queue_position=1", "running progress=50", "running progress=90",
-        "succeeded progress=100");
+    assertThat(reads(id, 4))
+        .containsExactly(
+            "queued queue_position=1",
+            "running progress=50",
+            "running progress=90",
+            "succeeded progress=100");
   }
 
   @Test
@@ -70,15 +74,23 @@ class LifecycleTest extends SimulatorTestBase {
   @Test
   @DisplayName("running reads can carry an ETA; queue positions never go below 1")
   void etaAndClamping() throws Exception {
-    sim.nextJobs(Lifecycle.builder()
-        .queued(3, 2)
-        .running(10, 80).withEta(Duration.ofSeconds(40), Duration.ofMillis(4500))
-        .runningFor(1)
-        .expired());
+    sim.nextJobs(
+        Lifecycle.builder()
+            .queued(3, 2)
+            .running(10, 80)
+            .withEta(Duration.ofSeconds(40), Duration.ofMillis(4500))
+            .runningFor(1)
+            .expired());
     String id = submit();
-    assertThat(reads(id, 7)).containsExactly(
-        "queued queue_position=2", "queued queue_position=1", "queued queue_position=1",
-        "running progress=10 eta=40", "running progress=80 eta=5", "running", "expired");
+    assertThat(reads(id, 7))
+        .containsExactly(
+            "queued queue_position=2",
+            "queued queue_position=1",
+            "queued queue_position=1",
+            "running progress=10 eta=40",
+            "running progress=80 eta=5",
+            "running",
+            "expired");
   }
 
   @Test
@@ -86,10 +98,12 @@ class LifecycleTest extends SimulatorTestBase {
   void timedWithSimClock() throws Exception {
     SimClock clock = new SimClock();
     sim.clock(clock);
-    sim.nextJobs(Lifecycle.timed()
-        .queued(Duration.ofSeconds(10), 4)
-        .running(Duration.ofSeconds(20), 0, 100).withEta()
-        .failed("gpu on fire"));
+    sim.nextJobs(
+        Lifecycle.timed()
+            .queued(Duration.ofSeconds(10), 4)
+            .running(Duration.ofSeconds(20), 0, 100)
+            .withEta()
+            .failed("gpu on fire"));
     String id = submit();
 
     assertThat(reads(id, 2)).containsExactly("queued queue_position=4", "queued queue_position=4");
@@ -100,7 +114,8 @@ class LifecycleTest extends SimulatorTestBase {
     clock.advance(Duration.ofMillis(10_500));
     assertThat(reads(id, 1)).containsExactly("running progress=52 eta=10");
     clock.advance(Duration.ofSeconds(10));
-    assertThat(reads(id, 2)).containsExactly("failed reason=gpu on fire", "failed reason=gpu on fire");
+    assertThat(reads(id, 2))
+        .containsExactly("failed reason=gpu on fire", "failed reason=gpu on fire");
     assertThat(sim.requests().get(0).receivedAt()).isEqualTo(clock.instant().minusMillis(30_500));
   }
 
@@ -118,7 +133,8 @@ class LifecycleTest extends SimulatorTestBase {
   @Test
   @DisplayName("cancel makes the next read CANCELLED for good; a finished job is not cancellable")
   void cancel() throws Exception {
-    sim.nextJobs(Lifecycle.builder().queued(1).running(10, 20, 30).succeeded(),
+    sim.nextJobs(
+        Lifecycle.builder().queued(1).running(10, 20, 30).succeeded(),
         Lifecycle.immediateSuccess());
     String running = submit();
     String done = submit();
@@ -142,7 +158,9 @@ class LifecycleTest extends SimulatorTestBase {
   void peekDoesNotAdvance() throws Exception {
     sim.nextJobs(Lifecycle.builder().queued(1, 5).running(40).succeeded());
     String id = submit();
-    assertThat(sim.job(id).peek()).as("before any read: the first step").isEqualTo(JobPhase.queued(5));
+    assertThat(sim.job(id).peek())
+        .as("before any read: the first step")
+        .isEqualTo(JobPhase.queued(5));
     reads(id, 2);
     for (int i = 0; i < 3; i++) {
       JsonNode result = json(http.get(sim.baseUrl() + "/jobs/" + id + "/result", auth()));

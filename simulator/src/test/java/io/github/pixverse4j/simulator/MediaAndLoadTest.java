@@ -28,14 +28,18 @@ class MediaAndLoadTest extends SimulatorTestBase {
         .hasValue(Integer.toString(sim.mediaBytes().length));
     assertThat(new String(response.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     assertThat(sim.mediaBytes().length).isBetween(1000, 20_000);
-    assertThat(sim.requests("media")).singleElement().satisfies(r -> {
-      assertThat(r.credentialsSent()).isFalse();
-      assertThat(r.path()).startsWith("/media/");
-    });
+    assertThat(sim.requests("media"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.credentialsSent()).isFalse();
+              assertThat(r.path()).startsWith("/media/");
+            });
   }
 
   @Test
-  @DisplayName("with mediaRanges, an open Range gets 206 and the rest; without, the whole video with 200")
+  @DisplayName(
+      "with mediaRanges, an open Range gets 206 and the rest; without, the whole video with 200")
   void mediaRanges() throws Exception {
     byte[] all = sim.mediaBytes();
     HttpResponse<byte[]> ignored = http.get(sim.videoUrl("j"), "Range", "bytes=100-");
@@ -89,27 +93,35 @@ class MediaAndLoadTest extends SimulatorTestBase {
   void concurrentRequests() throws Exception {
     List<CompletableFuture<HttpResponse<byte[]>>> futures = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      HttpRequest request = i % 5 < 3
-          ? Http.request(sim.baseUrl() + "/jobs", auth())
-              .POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}")).build()
-          : Http.request(sim.videoUrl("job-" + i)).GET().build();
+      HttpRequest request =
+          i % 5 < 3
+              ? Http.request(sim.baseUrl() + "/jobs", auth())
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}"))
+                  .build()
+              : Http.request(sim.videoUrl("job-" + i)).GET().build();
       futures.add(http.client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
 
-    assertThat(futures).extracting(f -> f.join().statusCode())
+    assertThat(futures)
+        .extracting(f -> f.join().statusCode())
         .containsOnly(200, 201)
-        .filteredOn(code -> code == 201).hasSize(120);
+        .filteredOn(code -> code == 201)
+        .hasSize(120);
     assertThat(sim.requests()).hasSize(200);
     assertThat(sim.requestCount("submit")).isEqualTo(120);
     assertThat(sim.requestCount("media")).isEqualTo(80);
     assertThat(sim.jobCount()).isEqualTo(120);
     assertThat(sim.submitCount()).isEqualTo(120);
-    assertThat(sim.requests()).extracting(RecordedRequest::sequence)
+    assertThat(sim.requests())
+        .extracting(RecordedRequest::sequence)
         .containsExactlyInAnyOrderElementsOf(range(1, 200));
-    assertThat(sim.requests("submit")).extracting(r -> (long) r.callNumber())
+    assertThat(sim.requests("submit"))
+        .extracting(r -> (long) r.callNumber())
         .containsExactlyInAnyOrderElementsOf(range(1, 120));
-    assertThat(sim.requests("submit")).extracting(RecordedRequest::bodyUtf8).doesNotHaveDuplicates();
+    assertThat(sim.requests("submit"))
+        .extracting(RecordedRequest::bodyUtf8)
+        .doesNotHaveDuplicates();
     assertThat(sim.handlerFailures()).isEmpty();
   }
 

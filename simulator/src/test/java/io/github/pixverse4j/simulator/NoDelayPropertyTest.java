@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The simulator sets the JDK server's no-delay switch only when one is started, never by loading. */
+/**
+ * The simulator sets the JDK server's no-delay switch only when one is started, never by loading.
+ */
 class NoDelayPropertyTest {
   private String before;
 
@@ -32,33 +34,39 @@ class NoDelayPropertyTest {
   @DisplayName("loading and initialising the simulator classes sets no system property")
   void loadingSetsNothing() throws Exception {
     // A fresh copy of the simulator package, so that its classes initialise again here.
-    ClassLoader isolated = new ClassLoader(getClass().getClassLoader()) {
-      @Override
-      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith("io.github.pixverse4j.simulator.")) return super.loadClass(name, resolve);
-        synchronized (getClassLoadingLock(name)) {
-          Class<?> c = findLoadedClass(name);
-          if (c == null) {
-            try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-              if (in == null) throw new ClassNotFoundException(name);
-              byte[] bytes = readAll(in);
-              c = defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-              throw new ClassNotFoundException(name, e);
+    ClassLoader isolated =
+        new ClassLoader(getClass().getClassLoader()) {
+          @Override
+          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("io.github.pixverse4j.simulator."))
+              return super.loadClass(name, resolve);
+            synchronized (getClassLoadingLock(name)) {
+              Class<?> c = findLoadedClass(name);
+              if (c == null) {
+                try (InputStream in =
+                    getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                  if (in == null) throw new ClassNotFoundException(name);
+                  byte[] bytes = readAll(in);
+                  c = defineClass(name, bytes, 0, bytes.length);
+                } catch (IOException e) {
+                  throw new ClassNotFoundException(name, e);
+                }
+              }
+              if (resolve) resolveClass(c);
+              return c;
             }
           }
-          if (resolve) resolveClass(c);
-          return c;
-        }
-      }
-    };
+        };
     Class<?> loaded = Class.forName(EchoSimulator.class.getName(), true, isolated);
-    assertThat(loaded.getSuperclass().getClassLoader()).as("ProviderSimulator loaded afresh").isSameAs(isolated);
+    assertThat(loaded.getSuperclass().getClassLoader())
+        .as("ProviderSimulator loaded afresh")
+        .isSameAs(isolated);
     assertThat(System.getProperty(ProviderSimulator.NO_DELAY_PROPERTY)).isNull();
   }
 
   @Test
-  @DisplayName("starting a simulator turns TCP_NODELAY on when unset, and keeps an explicit setting")
+  @DisplayName(
+      "starting a simulator turns TCP_NODELAY on when unset, and keeps an explicit setting")
   void startSetsWhenUnset() {
     try (EchoSimulator sim = new EchoSimulator("k").start()) {
       assertThat(sim.baseUrl()).isNotEmpty();

@@ -15,8 +15,14 @@ class RecordingTest extends SimulatorTestBase {
   @Test
   @DisplayName("a request is recorded with method, path, query, headers and body")
   void recordsEverything() throws Exception {
-    http.post(sim.baseUrl() + "/jobs?mode=fast&tag=a%20b&tag=c&flag", "{\"prompt\":\"héllo\"}",
-        "Authorization", "Bearer " + KEY, "X-Custom-Header", "one", "Content-Type",
+    http.post(
+        sim.baseUrl() + "/jobs?mode=fast&tag=a%20b&tag=c&flag",
+        "{\"prompt\":\"héllo\"}",
+        "Authorization",
+        "Bearer " + KEY,
+        "X-Custom-Header",
+        "one",
+        "Content-Type",
         "application/json");
 
     RecordedRequest r = sim.requests().get(0);
@@ -69,18 +75,24 @@ class RecordingTest extends SimulatorTestBase {
     assertThat(sim.requestCount("submit")).isEqualTo(1);
     assertThat(sim.requestCount("status")).isEqualTo(2);
     assertThat(sim.requestCount("cancel")).isZero();
-    assertThat(sim.requests("status")).extracting(RecordedRequest::callNumber).containsExactly(1, 2);
-    assertThat(sim.requests()).extracting(RecordedRequest::sequence).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(sim.requests("status"))
+        .extracting(RecordedRequest::callNumber)
+        .containsExactly(1, 2);
+    assertThat(sim.requests())
+        .extracting(RecordedRequest::sequence)
+        .containsExactly(1L, 2L, 3L, 4L);
 
     sim.clearRequests();
     assertThat(sim.requests()).isEmpty();
     status(id);
-    assertThat(sim.requests("status")).singleElement()
+    assertThat(sim.requests("status"))
+        .singleElement()
         .satisfies(r -> assertThat(r.callNumber()).isEqualTo(3));
   }
 
   @Test
-  @DisplayName("credentialsSent reports credential headers and the API key anywhere in headers or query")
+  @DisplayName(
+      "credentialsSent reports credential headers and the API key anywhere in headers or query")
   void credentialDetection() throws Exception {
     http.get(sim.videoUrl("a"));
     http.get(sim.videoUrl("b"), "API-KEY", "whatever");
@@ -88,7 +100,8 @@ class RecordingTest extends SimulatorTestBase {
     http.get(sim.videoUrl("d") + "?token=" + KEY);
     http.get(sim.videoUrl("e"), "Authorization", "Basic Zm9vOmJhcg==");
 
-    assertThat(sim.requests("media")).extracting(RecordedRequest::credentialsSent)
+    assertThat(sim.requests("media"))
+        .extracting(RecordedRequest::credentialsSent)
         .containsExactly(false, true, true, true, true);
   }
 
@@ -98,10 +111,12 @@ class RecordingTest extends SimulatorTestBase {
     int size = ProviderSimulator.MAX_RECORDED_BODY_BYTES + 1000;
     byte[] big = new byte[size];
     Arrays.fill(big, (byte) 'a');
-    HttpResponse<byte[]> response = http.client.send(
-        Http.request(sim.baseUrl() + "/jobs", auth())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.client.send(
+            Http.request(sim.baseUrl() + "/jobs", auth())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).isEqualTo(400);
     RecordedRequest r = sim.requests().get(0);

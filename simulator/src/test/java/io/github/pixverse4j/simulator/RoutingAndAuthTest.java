@@ -36,12 +36,14 @@ class RoutingAndAuthTest extends SimulatorTestBase {
     String id = submit();
     assertThat(id).isEqualTo("job-1");
     assertThat(status(id).get("id").asText()).isEqualTo("job-1");
-    assertThat(sim.requests()).extracting(RecordedRequest::endpointName)
+    assertThat(sim.requests())
+        .extracting(RecordedRequest::endpointName)
         .containsExactly("submit", "status");
   }
 
   @Test
-  @DisplayName("firstJobNumber moves the job numbering, once and before the first job, within its range")
+  @DisplayName(
+      "firstJobNumber moves the job numbering, once and before the first job, within its range")
   void firstJobNumber() throws Exception {
     EchoSimulator other = new EchoSimulator(KEY);
     assertThatThrownBy(() -> other.firstJobNumber(0)).isInstanceOf(IllegalArgumentException.class);
@@ -57,12 +59,13 @@ class RoutingAndAuthTest extends SimulatorTestBase {
   @DisplayName("an unknown path, or a route path without the base path, answers 404 JSON")
   void unknownPath() throws Exception {
     HttpResponse<byte[]> unknown = http.get(sim.baseUrl() + "/nope", auth());
-    HttpResponse<byte[]> outsideBase = http.post("http://127.0.0.1:" + sim.port() + "/jobs", "{}", auth());
+    HttpResponse<byte[]> outsideBase =
+        http.post("http://127.0.0.1:" + sim.port() + "/jobs", "{}", auth());
 
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(Http.utf8(unknown)).isEqualTo("{\"error\":\"not found\"}");
-    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/json"));
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(outsideBase.statusCode()).isEqualTo(404);
     assertThat(sim.requests()).extracting(RecordedRequest::endpointName).containsOnlyNulls();
     assertThat(sim.jobCount()).isZero();
@@ -74,7 +77,8 @@ class RoutingAndAuthTest extends SimulatorTestBase {
     HttpResponse<byte[]> response = http.get(sim.baseUrl() + "/jobs", auth());
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("POST");
-    assertThat(sim.requests()).singleElement()
+    assertThat(sim.requests())
+        .singleElement()
         .satisfies(r -> assertThat(r.endpointName()).isNull());
   }
 
@@ -86,7 +90,8 @@ class RoutingAndAuthTest extends SimulatorTestBase {
     assertThat(Http.utf8(response))
         .isEqualTo("simulator handler failed: IllegalStateException")
         .doesNotContain("secret", "at io.");
-    assertThat(sim.handlerFailures()).singleElement()
+    assertThat(sim.handlerFailures())
+        .singleElement()
         .satisfies(e -> assertThat(e).hasMessage("secret internals"));
   }
 

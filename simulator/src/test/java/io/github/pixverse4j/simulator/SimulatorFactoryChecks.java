@@ -17,11 +17,13 @@ public final class SimulatorFactoryChecks {
    * The factory registered for {@code providerId} on the class path of {@code type}, which must
    * make a fresh, unstarted {@code type} with the key and describe its protocol consistently.
    */
-  public static <S extends ProviderSimulator> S assertRegistered(String providerId, Class<S> type, String key)
-      throws IOException {
+  public static <S extends ProviderSimulator> S assertRegistered(
+      String providerId, Class<S> type, String key) throws IOException {
     ClassLoader loader = type.getClassLoader();
-    SimulatorFactory f = SimulatorFactory.find(providerId, loader)
-        .orElseThrow(() -> new AssertionError("no SimulatorFactory registered for " + providerId));
+    SimulatorFactory f =
+        SimulatorFactory.find(providerId, loader)
+            .orElseThrow(
+                () -> new AssertionError("no SimulatorFactory registered for " + providerId));
     assertThat(f.providerId()).isEqualTo(providerId);
     ProviderSimulator a = f.create(key);
     assertThat(a).as(providerId).isInstanceOf(type).isNotSameAs(f.create(key));
@@ -30,7 +32,10 @@ public final class SimulatorFactoryChecks {
     JsonNode unknown = Json.MAPPER.readTree(f.unknownStatusBody());
     assertThat(unknown.isObject()).as(providerId + " unknownStatusBody is a JSON object").isTrue();
     assertThat(f.insufficientCredits().response().status()).as(providerId).isBetween(400, 499);
-    assertThat(f.generateEndpoints()).as(providerId).contains("submit").doesNotHaveDuplicates()
+    assertThat(f.generateEndpoints())
+        .as(providerId)
+        .contains("submit")
+        .doesNotHaveDuplicates()
         .doesNotContain(ProviderSimulator.MEDIA_ENDPOINT);
     assertThat(a.credentialHeaders()).as(providerId).contains(f.credentialHeader());
     return type.cast(a);

@@ -18,30 +18,67 @@ class SimulatorFactoryLoadTest {
 
   /** A registered simulator factory, as an add-on jar would bring one. */
   public static final class Good implements SimulatorFactory {
-    @Override public String providerId() { return "good"; }
-    @Override public ProviderSimulator create(String apiKey) { return new EchoSimulator(apiKey); }
-    @Override public String unknownStatusBody() { return "{}"; }
-    @Override public Fault insufficientCredits() { throw new UnsupportedOperationException(); }
-    @Override public List<String> generateEndpoints() { return List.of("submit"); }
-    @Override public String credentialHeader() { return "Authorization"; }
-    @Override public boolean reportsCancellation() { return false; }
+    @Override
+    public String providerId() {
+      return "good";
+    }
+
+    @Override
+    public ProviderSimulator create(String apiKey) {
+      return new EchoSimulator(apiKey);
+    }
+
+    @Override
+    public String unknownStatusBody() {
+      return "{}";
+    }
+
+    @Override
+    public Fault insufficientCredits() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<String> generateEndpoints() {
+      return List.of("submit");
+    }
+
+    @Override
+    public String credentialHeader() {
+      return "Authorization";
+    }
+
+    @Override
+    public boolean reportsCancellation() {
+      return false;
+    }
   }
 
   private ClassLoader withServices(String... entries) throws Exception {
     Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-    Files.writeString(services.resolve(SimulatorFactory.class.getName()), String.join("\n", entries));
+    Files.writeString(
+        services.resolve(SimulatorFactory.class.getName()), String.join("\n", entries));
     return new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
   }
 
   @Test
-  @DisplayName("a misspelt nested class name is skipped, named with the $ hint, and find still finds the others")
+  @DisplayName(
+      "a misspelt nested class name is skipped, named with the $ hint, and find still finds the"
+          + " others")
   void misspeltEntry() throws Exception {
     String typo = Good.class.getName().replace('$', '.');
     ClassLoader loader = withServices(typo, Good.class.getName());
     List<String> problems = new ArrayList<>();
-    assertThat(SimulatorFactory.load(loader, problems)).extracting(SimulatorFactory::providerId).containsExactly("good");
-    assertThat(problems).containsExactly("ignoring simulator entry " + typo + " (in META-INF/services/"
-        + SimulatorFactory.class.getName() + "): class not found (a nested class is written Outer$Inner)");
+    assertThat(SimulatorFactory.load(loader, problems))
+        .extracting(SimulatorFactory::providerId)
+        .containsExactly("good");
+    assertThat(problems)
+        .containsExactly(
+            "ignoring simulator entry "
+                + typo
+                + " (in META-INF/services/"
+                + SimulatorFactory.class.getName()
+                + "): class not found (a nested class is written Outer$Inner)");
     assertThat(SimulatorFactory.find("good", loader)).isPresent();
   }
 }

@@ -25,11 +25,13 @@ class SimulatorFactoryTest {
   @DisplayName("endpointOf names the route a request would take, media included, and null for none")
   void endpointOf() {
     EchoSimulator sim = new EchoSimulator(KEY);
-    assertThatThrownBy(() -> sim.endpointOf("GET", "/v1/jobs/1")).hasMessageContaining("not started");
+    assertThatThrownBy(() -> sim.endpointOf("GET", "/v1/jobs/1"))
+        .hasMessageContaining("not started");
     try (EchoSimulator started = sim.start()) {
       assertThat(started.endpointOf("POST", "/v1/jobs")).isEqualTo("submit");
       assertThat(started.endpointOf("get", "/v1/jobs/job-7")).isEqualTo("status");
-      assertThat(started.endpointOf("GET", "/media/job-7.mp4")).isEqualTo(ProviderSimulator.MEDIA_ENDPOINT);
+      assertThat(started.endpointOf("GET", "/media/job-7.mp4"))
+          .isEqualTo(ProviderSimulator.MEDIA_ENDPOINT);
       assertThat(started.endpointOf("GET", "/v1/nope")).isNull();
       assertThat(started.endpointOf("DELETE", "/v1/jobs")).isNull();
       assertThat(started.requests()).as("endpointOf sends nothing").isEmpty();

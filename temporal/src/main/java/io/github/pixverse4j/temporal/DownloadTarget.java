@@ -1,10 +1,9 @@
 package io.github.pixverse4j.temporal;
 
 /**
- * Where a worker stores a finished video: the name of a {@link VideoSink} registered on the
- * worker and a key within it (a relative path for {@link VideoSink#directory}, an object key for
- * object storage). Only names travel through history; the sink and its credentials stay on the
- * worker.
+ * Where a worker stores a finished video: the name of a {@link VideoSink} registered on the worker
+ * and a key within it (a relative path for {@link VideoSink#directory}, an object key for object
+ * storage). Only names travel through history; the sink and its credentials stay on the worker.
  */
 public final class DownloadTarget {
   private String sink;
@@ -23,10 +22,21 @@ public final class DownloadTarget {
     return t;
   }
 
-  public String getSink() { return sink; }
-  public void setSink(String sink) { this.sink = sink; }
-  public String getKey() { return key; }
-  public void setKey(String key) { this.key = key; }
+  public String getSink() {
+    return sink;
+  }
+
+  public void setSink(String sink) {
+    this.sink = sink;
+  }
+
+  public String getKey() {
+    return key;
+  }
+
+  public void setKey(String key) {
+    this.key = key;
+  }
 
   @Override
   public String toString() {

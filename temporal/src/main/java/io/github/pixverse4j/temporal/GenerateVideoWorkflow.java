@@ -10,9 +10,9 @@ import io.temporal.workflow.WorkflowMethod;
  * idempotency key; register it on workers with {@link VideoWorker#registerOn}.
  *
  * <p>The workflow fails with an {@code ApplicationFailure} whose type is one of {@link
- * VideoFailureTypes} or the simple name of another pixverse4j exception, with a {@link
- * FailureInfo} as details. A task that ends FAILED or CANCELLED at the provider is a result.
- * Cancelling the workflow cancels the task at the provider when the provider can cancel.
+ * VideoFailureTypes} or the simple name of another pixverse4j exception, with a {@link FailureInfo}
+ * as details. A task that ends FAILED or CANCELLED at the provider is a result. Cancelling the
+ * workflow cancels the task at the provider when the provider can cancel.
  */
 @WorkflowInterface
 public interface GenerateVideoWorkflow {

@@ -17,12 +17,29 @@ public final class StoredVideo {
     return s;
   }
 
-  public String getSink() { return sink; }
-  public void setSink(String sink) { this.sink = sink; }
-  public String getKey() { return key; }
-  public void setKey(String key) { this.key = key; }
-  public long getSizeBytes() { return sizeBytes; }
-  public void setSizeBytes(long sizeBytes) { this.sizeBytes = sizeBytes; }
+  public String getSink() {
+    return sink;
+  }
+
+  public void setSink(String sink) {
+    this.sink = sink;
+  }
+
+  public String getKey() {
+    return key;
+  }
+
+  public void setKey(String key) {
+    this.key = key;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public void setSizeBytes(long sizeBytes) {
+    this.sizeBytes = sizeBytes;
+  }
 
   @Override
   public String toString() {

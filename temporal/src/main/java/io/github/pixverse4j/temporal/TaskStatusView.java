@@ -50,17 +50,21 @@ public final class TaskStatusView {
   }
 
   public TaskStatus toStatus() {
-    TaskStatus.Builder b = TaskStatus.builder()
-        .handle(TaskHandle.parse(handleToken))
-        .state(state)
-        .observedAt(Instant.ofEpochMilli(observedAtEpochMillis));
+    TaskStatus.Builder b =
+        TaskStatus.builder()
+            .handle(TaskHandle.parse(handleToken))
+            .state(state)
+            .observedAt(Instant.ofEpochMilli(observedAtEpochMillis));
     if (queuePosition != null) b.queuePosition(queuePosition);
     if (progressPercent != null) b.progressPercent(progressPercent);
-    if (estimatedMillisRemaining != null) b.estimatedTimeRemaining(Duration.ofMillis(estimatedMillisRemaining));
+    if (estimatedMillisRemaining != null)
+      b.estimatedTimeRemaining(Duration.ofMillis(estimatedMillisRemaining));
     for (VideoView video : videos) b.addVideos(video.toVideo());
     if (failureCategory != null) {
-      TaskFailure.Builder f = TaskFailure.builder().category(failureCategory)
-          .message(failureMessage == null ? "" : failureMessage);
+      TaskFailure.Builder f =
+          TaskFailure.builder()
+              .category(failureCategory)
+              .message(failureMessage == null ? "" : failureMessage);
       if (failureCode != null) f.providerCode(failureCode);
       b.failure(f.build());
     }
@@ -68,34 +72,106 @@ public final class TaskStatusView {
     return b.build();
   }
 
-  /** The task's {@link TaskHandle#token()}; {@code TaskHandle.parse} turns it back into a handle. */
-  public String getHandleToken() { return handleToken; }
-  public void setHandleToken(String handleToken) { this.handleToken = handleToken; }
-  public TaskState getState() { return state; }
-  public void setState(TaskState state) { this.state = state; }
-  public Integer getQueuePosition() { return queuePosition; }
-  public void setQueuePosition(Integer queuePosition) { this.queuePosition = queuePosition; }
+  /**
+   * The task's {@link TaskHandle#token()}; {@code TaskHandle.parse} turns it back into a handle.
+   */
+  public String getHandleToken() {
+    return handleToken;
+  }
+
+  public void setHandleToken(String handleToken) {
+    this.handleToken = handleToken;
+  }
+
+  public TaskState getState() {
+    return state;
+  }
+
+  public void setState(TaskState state) {
+    this.state = state;
+  }
+
+  public Integer getQueuePosition() {
+    return queuePosition;
+  }
+
+  public void setQueuePosition(Integer queuePosition) {
+    this.queuePosition = queuePosition;
+  }
+
   /** 0 to 100. */
-  public Integer getProgressPercent() { return progressPercent; }
-  public void setProgressPercent(Integer progressPercent) { this.progressPercent = progressPercent; }
-  public Long getEstimatedMillisRemaining() { return estimatedMillisRemaining; }
-  public void setEstimatedMillisRemaining(Long estimatedMillisRemaining) { this.estimatedMillisRemaining = estimatedMillisRemaining; }
+  public Integer getProgressPercent() {
+    return progressPercent;
+  }
+
+  public void setProgressPercent(Integer progressPercent) {
+    this.progressPercent = progressPercent;
+  }
+
+  public Long getEstimatedMillisRemaining() {
+    return estimatedMillisRemaining;
+  }
+
+  public void setEstimatedMillisRemaining(Long estimatedMillisRemaining) {
+    this.estimatedMillisRemaining = estimatedMillisRemaining;
+  }
+
   /** Non-empty exactly when the state is SUCCEEDED. */
-  public List<VideoView> getVideos() { return videos; }
-  public void setVideos(List<VideoView> videos) { this.videos = videos == null ? new ArrayList<>() : videos; }
-  public FailureCategory getFailureCategory() { return failureCategory; }
-  public void setFailureCategory(FailureCategory failureCategory) { this.failureCategory = failureCategory; }
-  public String getFailureCode() { return failureCode; }
-  public void setFailureCode(String failureCode) { this.failureCode = failureCode; }
-  public String getFailureMessage() { return failureMessage; }
-  public void setFailureMessage(String failureMessage) { this.failureMessage = failureMessage; }
-  public String getRawStatus() { return rawStatus; }
-  public void setRawStatus(String rawStatus) { this.rawStatus = rawStatus; }
-  public long getObservedAtEpochMillis() { return observedAtEpochMillis; }
-  public void setObservedAtEpochMillis(long observedAtEpochMillis) { this.observedAtEpochMillis = observedAtEpochMillis; }
+  public List<VideoView> getVideos() {
+    return videos;
+  }
+
+  public void setVideos(List<VideoView> videos) {
+    this.videos = videos == null ? new ArrayList<>() : videos;
+  }
+
+  public FailureCategory getFailureCategory() {
+    return failureCategory;
+  }
+
+  public void setFailureCategory(FailureCategory failureCategory) {
+    this.failureCategory = failureCategory;
+  }
+
+  public String getFailureCode() {
+    return failureCode;
+  }
+
+  public void setFailureCode(String failureCode) {
+    this.failureCode = failureCode;
+  }
+
+  public String getFailureMessage() {
+    return failureMessage;
+  }
+
+  public void setFailureMessage(String failureMessage) {
+    this.failureMessage = failureMessage;
+  }
+
+  public String getRawStatus() {
+    return rawStatus;
+  }
+
+  public void setRawStatus(String rawStatus) {
+    this.rawStatus = rawStatus;
+  }
+
+  public long getObservedAtEpochMillis() {
+    return observedAtEpochMillis;
+  }
+
+  public void setObservedAtEpochMillis(long observedAtEpochMillis) {
+    this.observedAtEpochMillis = observedAtEpochMillis;
+  }
 
   @Override
   public String toString() {
-    return "TaskStatusView{" + state + (progressPercent == null ? "" : " " + progressPercent + "%") + ", " + handleToken + "}";
+    return "TaskStatusView{"
+        + state
+        + (progressPercent == null ? "" : " " + progressPercent + "%")
+        + ", "
+        + handleToken
+        + "}";
   }
 }

@@ -14,8 +14,8 @@ import io.temporal.activity.ActivityMethod;
 public interface VideoActivities {
   /**
    * Validates and submits the request once and returns the handle token. Fails with an {@code
-   * ApplicationFailure} whose type names the exception and whose {@link FailureInfo} says
-   * whether the provider provably did not take the job.
+   * ApplicationFailure} whose type names the exception and whose {@link FailureInfo} says whether
+   * the provider provably did not take the job.
    */
   @ActivityMethod
   String submit(String providerId, VideoRequest request);
@@ -25,13 +25,15 @@ public interface VideoActivities {
   TaskStatusView status(String handleToken);
 
   /**
-   * Asks the provider to cancel the task; returns {@code false}, sending nothing, when the
-   * provider has no cancel operation.
+   * Asks the provider to cancel the task; returns {@code false}, sending nothing, when the provider
+   * has no cancel operation.
    */
   @ActivityMethod
   boolean cancel(String handleToken);
 
-  /** Downloads {@code video} into the worker's sink {@code target.sink} under {@code target.key}. */
+  /**
+   * Downloads {@code video} into the worker's sink {@code target.sink} under {@code target.key}.
+   */
   @ActivityMethod
   StoredVideo download(String handleToken, VideoView video, DownloadTarget target);
 }

@@ -9,8 +9,8 @@ public final class VideoFailureTypes {
   private VideoFailureTypes() {}
 
   /**
-   * The submit may have reached the provider but its answer was lost (including a worker that
-   * died or timed out during the submit): a job may exist and be billed, so it was not sent again.
+   * The submit may have reached the provider but its answer was lost (including a worker that died
+   * or timed out during the submit): a job may exist and be billed, so it was not sent again.
    */
   public static final String SUBMIT_OUTCOME_UNKNOWN = "SubmitOutcomeUnknownException";
 

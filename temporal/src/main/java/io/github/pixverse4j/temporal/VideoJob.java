@@ -5,8 +5,8 @@ import io.github.pixverse4j.api.ImageToVideoRequest;
 
 /**
  * The input of {@link GenerateVideoWorkflow}: which provider, what to generate, and optionally
- * where to store the video. Everything here is written to workflow history, so it holds no API
- * key (workers read keys from their own environment) and at most a small inline image.
+ * where to store the video. Everything here is written to workflow history, so it holds no API key
+ * (workers read keys from their own environment) and at most a small inline image.
  */
 public final class VideoJob {
   private String providerId;
@@ -33,8 +33,8 @@ public final class VideoJob {
 
   /**
    * A job that extends a video with the worker's client of provider {@code providerId} (only a
-   * provider whose capabilities say it extends: {@code pixverse}); the submit activity calls
-   * {@code VideoClient.submit(ExtendVideoRequest)}, with the same one-submit rules as a generate.
+   * provider whose capabilities say it extends: {@code pixverse}); the submit activity calls {@code
+   * VideoClient.submit(ExtendVideoRequest)}, with the same one-submit rules as a generate.
    *
    * @throws IllegalArgumentException as {@link VideoRequest#from(ExtendVideoRequest)} does (a local
    *     file or bytes), before anything starts
@@ -52,31 +52,63 @@ public final class VideoJob {
    * started; by default the workers' {@code PollingPolicy.deadline()} (20 minutes unless set).
    */
   public VideoJob withDeadlineSeconds(long seconds) {
-    if (seconds <= 0) throw new IllegalArgumentException("deadlineSeconds must be positive, got " + seconds);
+    if (seconds <= 0)
+      throw new IllegalArgumentException("deadlineSeconds must be positive, got " + seconds);
     this.deadlineSeconds = seconds;
     return this;
   }
 
-  /** Downloads the video, once the task succeeded, into the worker's sink {@code sink} under {@code key}. */
+  /**
+   * Downloads the video, once the task succeeded, into the worker's sink {@code sink} under {@code
+   * key}.
+   */
   public VideoJob withDownload(String sink, String key) {
     this.download = DownloadTarget.of(sink, key);
     return this;
   }
 
   /** The provider id of the worker's {@code VideoClient} to use. */
-  public String getProviderId() { return providerId; }
-  public void setProviderId(String providerId) { this.providerId = providerId; }
-  public VideoRequest getRequest() { return request; }
-  public void setRequest(VideoRequest request) { this.request = request; }
+  public String getProviderId() {
+    return providerId;
+  }
+
+  public void setProviderId(String providerId) {
+    this.providerId = providerId;
+  }
+
+  public VideoRequest getRequest() {
+    return request;
+  }
+
+  public void setRequest(VideoRequest request) {
+    this.request = request;
+  }
+
   /** Seconds from the workflow's start; {@code null} for the workers' policy deadline. */
-  public Long getDeadlineSeconds() { return deadlineSeconds; }
-  public void setDeadlineSeconds(Long deadlineSeconds) { this.deadlineSeconds = deadlineSeconds; }
+  public Long getDeadlineSeconds() {
+    return deadlineSeconds;
+  }
+
+  public void setDeadlineSeconds(Long deadlineSeconds) {
+    this.deadlineSeconds = deadlineSeconds;
+  }
+
   /** Where to store the video; {@code null} for no download. */
-  public DownloadTarget getDownload() { return download; }
-  public void setDownload(DownloadTarget download) { this.download = download; }
+  public DownloadTarget getDownload() {
+    return download;
+  }
+
+  public void setDownload(DownloadTarget download) {
+    this.download = download;
+  }
 
   @Override
   public String toString() {
-    return "VideoJob{" + providerId + ", " + request + (download == null ? "" : ", download=" + download) + "}";
+    return "VideoJob{"
+        + providerId
+        + ", "
+        + request
+        + (download == null ? "" : ", download=" + download)
+        + "}";
   }
 }

@@ -26,13 +26,30 @@ public final class VideoJobResult {
   }
 
   /** {@code TaskHandle.parse(token)} gives the handle for {@code VideoClient.watch/status}. */
-  public String getHandleToken() { return handleToken; }
-  public void setHandleToken(String handleToken) { this.handleToken = handleToken; }
-  public TaskStatusView getFinalStatus() { return finalStatus; }
-  public void setFinalStatus(TaskStatusView finalStatus) { this.finalStatus = finalStatus; }
+  public String getHandleToken() {
+    return handleToken;
+  }
+
+  public void setHandleToken(String handleToken) {
+    this.handleToken = handleToken;
+  }
+
+  public TaskStatusView getFinalStatus() {
+    return finalStatus;
+  }
+
+  public void setFinalStatus(TaskStatusView finalStatus) {
+    this.finalStatus = finalStatus;
+  }
+
   /** Empty unless the job asked for a download and the task succeeded. */
-  public List<StoredVideo> getStored() { return stored; }
-  public void setStored(List<StoredVideo> stored) { this.stored = stored == null ? new ArrayList<>() : stored; }
+  public List<StoredVideo> getStored() {
+    return stored;
+  }
+
+  public void setStored(List<StoredVideo> stored) {
+    this.stored = stored == null ? new ArrayList<>() : stored;
+  }
 
   /** The terminal state, a shorthand for {@code getFinalStatus().getState()}. */
   public TaskState state() {

@@ -24,8 +24,8 @@ import java.util.Base64;
 public final class VideoRequest {
   /**
    * Largest image accepted inline: 64 KiB. Every workflow history holds its input, and Temporal
-   * warns about payloads from 256 KiB and rejects them from 2 MiB; a larger image belongs in
-   * object storage, passed as a URL, or uploaded to the provider first (a provider image id).
+   * warns about payloads from 256 KiB and rejects them from 2 MiB; a larger image belongs in object
+   * storage, passed as a URL, or uploaded to the provider first (a provider image id).
    */
   public static final int MAX_INLINE_IMAGE_BYTES = 64 * 1024;
 
@@ -75,18 +75,26 @@ public final class VideoRequest {
       case BYTES:
         byte[] bytes = image.bytes();
         if (bytes.length > MAX_INLINE_IMAGE_BYTES) {
-          throw new IllegalArgumentException("The image has " + bytes.length + " bytes; a workflow keeps at most "
-              + MAX_INLINE_IMAGE_BYTES + " inline (every byte is stored in its history). Put the image in"
-              + " storage the provider can read and pass ImageInput.url(..), or upload it first and pass"
-              + " ImageInput.providerImageId(..).");
+          throw new IllegalArgumentException(
+              "The image has "
+                  + bytes.length
+                  + " bytes; a workflow keeps at most "
+                  + MAX_INLINE_IMAGE_BYTES
+                  + " inline (every byte is stored in its history). Put the image in storage the"
+                  + " provider can read and pass ImageInput.url(..), or upload it first and pass"
+                  + " ImageInput.providerImageId(..).");
         }
         r.imageBase64 = Base64.getEncoder().encodeToString(bytes);
         r.imageMimeType = image.mimeType();
         break;
       default:
-        throw new IllegalArgumentException("The image is a local file (" + image.file() + "), which a worker on"
-            + " another machine cannot read: pass ImageInput.url(..), ImageInput.providerImageId(..) or, up to "
-            + MAX_INLINE_IMAGE_BYTES + " bytes, ImageInput.bytes(..).");
+        throw new IllegalArgumentException(
+            "The image is a local file ("
+                + image.file()
+                + "), which a worker on another machine cannot read: pass ImageInput.url(..),"
+                + " ImageInput.providerImageId(..) or, up to "
+                + MAX_INLINE_IMAGE_BYTES
+                + " bytes, ImageInput.bytes(..).");
     }
     r.prompt = request.prompt();
     r.negativePrompt = request.negativePrompt().orElse(null);
@@ -109,8 +117,8 @@ public final class VideoRequest {
    * The history form of an extend.
    *
    * @throws IllegalArgumentException when the video is a local file or bytes: a path on the
-   *     starter's machine means nothing to a worker, and a video does not belong in history;
-   *     thrown before any workflow starts, so nothing is submitted
+   *     starter's machine means nothing to a worker, and a video does not belong in history; thrown
+   *     before any workflow starts, so nothing is submitted
    */
   public static VideoRequest from(ExtendVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
@@ -127,11 +135,18 @@ public final class VideoRequest {
         r.extendMediaId = source.providerMediaId();
         break;
       default:
-        throw new IllegalArgumentException("The video to extend is " + (source.kind() == VideoSource.Kind.FILE
-            ? "a local file (" + source.file() + "), which a worker on another machine cannot read"
-            : source.byteCount() + " bytes in memory, which do not belong in workflow history (every byte is"
-                + " stored there)") + ": pass VideoSource.task(..) (a finished task of the provider),"
-            + " VideoSource.url(..) (storage the provider can read) or VideoSource.providerMediaId(..).");
+        throw new IllegalArgumentException(
+            "The video to extend is "
+                + (source.kind() == VideoSource.Kind.FILE
+                    ? "a local file ("
+                        + source.file()
+                        + "), which a worker on another machine cannot read"
+                    : source.byteCount()
+                        + " bytes in memory, which do not belong in workflow history (every byte is"
+                        + " stored there)")
+                + ": pass VideoSource.task(..) (a finished task of the provider),"
+                + " VideoSource.url(..) (storage the provider can read) or"
+                + " VideoSource.providerMediaId(..).");
     }
     r.prompt = request.prompt();
     r.negativePrompt = request.negativePrompt().orElse(null);
@@ -160,8 +175,9 @@ public final class VideoRequest {
     } else if (extendMediaId != null) {
       b.source(VideoSource.providerMediaId(extendMediaId));
     } else {
-      throw new IllegalArgumentException("the request has no video to extend (extendTaskToken, extendVideoUrl or"
-          + " extendMediaId)");
+      throw new IllegalArgumentException(
+          "the request has no video to extend (extendTaskToken, extendVideoUrl or"
+              + " extendMediaId)");
     }
     if (prompt == null) throw new IllegalArgumentException("the request has no prompt");
     b.prompt(prompt);
@@ -186,11 +202,15 @@ public final class VideoRequest {
     } else if (imageBase64 != null) {
       byte[] bytes = Base64.getDecoder().decode(imageBase64);
       if (bytes.length > MAX_INLINE_IMAGE_BYTES) {
-        throw new IllegalArgumentException("inline image of " + bytes.length + " bytes exceeds " + MAX_INLINE_IMAGE_BYTES);
+        throw new IllegalArgumentException(
+            "inline image of " + bytes.length + " bytes exceeds " + MAX_INLINE_IMAGE_BYTES);
       }
-      b.image(ImageInput.bytes(bytes, imageMimeType == null ? "application/octet-stream" : imageMimeType));
+      b.image(
+          ImageInput.bytes(
+              bytes, imageMimeType == null ? "application/octet-stream" : imageMimeType));
     } else {
-      throw new IllegalArgumentException("the request has no image (imageUrl, providerImageId or imageBase64)");
+      throw new IllegalArgumentException(
+          "the request has no image (imageUrl, providerImageId or imageBase64)");
     }
     if (prompt == null) throw new IllegalArgumentException("the request has no prompt");
     b.prompt(prompt);
@@ -210,64 +230,197 @@ public final class VideoRequest {
     return b.build();
   }
 
-  public String getImageUrl() { return imageUrl; }
-  public void setImageUrl(String imageUrl) { this.imageUrl = imageUrl; }
-  /** The inline image, base64 (standard alphabet), at most {@link #MAX_INLINE_IMAGE_BYTES} decoded. */
-  public String getImageBase64() { return imageBase64; }
-  public void setImageBase64(String imageBase64) { this.imageBase64 = imageBase64; }
-  public String getImageMimeType() { return imageMimeType; }
-  public void setImageMimeType(String imageMimeType) { this.imageMimeType = imageMimeType; }
-  public String getProviderImageId() { return providerImageId; }
-  public void setProviderImageId(String providerImageId) { this.providerImageId = providerImageId; }
-  public String getPrompt() { return prompt; }
-  public void setPrompt(String prompt) { this.prompt = prompt; }
-  public String getNegativePrompt() { return negativePrompt; }
-  public void setNegativePrompt(String negativePrompt) { this.negativePrompt = negativePrompt; }
-  public Long getDurationSeconds() { return durationSeconds; }
-  public void setDurationSeconds(Long durationSeconds) { this.durationSeconds = durationSeconds; }
+  public String getImageUrl() {
+    return imageUrl;
+  }
+
+  public void setImageUrl(String imageUrl) {
+    this.imageUrl = imageUrl;
+  }
+
+  /**
+   * The inline image, base64 (standard alphabet), at most {@link #MAX_INLINE_IMAGE_BYTES} decoded.
+   */
+  public String getImageBase64() {
+    return imageBase64;
+  }
+
+  public void setImageBase64(String imageBase64) {
+    this.imageBase64 = imageBase64;
+  }
+
+  public String getImageMimeType() {
+    return imageMimeType;
+  }
+
+  public void setImageMimeType(String imageMimeType) {
+    this.imageMimeType = imageMimeType;
+  }
+
+  public String getProviderImageId() {
+    return providerImageId;
+  }
+
+  public void setProviderImageId(String providerImageId) {
+    this.providerImageId = providerImageId;
+  }
+
+  public String getPrompt() {
+    return prompt;
+  }
+
+  public void setPrompt(String prompt) {
+    this.prompt = prompt;
+  }
+
+  public String getNegativePrompt() {
+    return negativePrompt;
+  }
+
+  public void setNegativePrompt(String negativePrompt) {
+    this.negativePrompt = negativePrompt;
+  }
+
+  public Long getDurationSeconds() {
+    return durationSeconds;
+  }
+
+  public void setDurationSeconds(Long durationSeconds) {
+    this.durationSeconds = durationSeconds;
+  }
+
   /** A {@link Quality} constant name such as {@code P720}. */
-  public String getQuality() { return quality; }
-  public void setQuality(String quality) { this.quality = quality; }
-  public Long getSeed() { return seed; }
-  public void setSeed(Long seed) { this.seed = seed; }
-  public Boolean getAudio() { return audio; }
-  public void setAudio(Boolean audio) { this.audio = audio; }
-  public Boolean getMultiClip() { return multiClip; }
-  public void setMultiClip(Boolean multiClip) { this.multiClip = multiClip; }
-  public Double getCfgScale() { return cfgScale; }
-  public void setCfgScale(Double cfgScale) { this.cfgScale = cfgScale; }
-  public String getThinkingType() { return thinkingType; }
-  public void setThinkingType(String thinkingType) { this.thinkingType = thinkingType; }
-  public String getStyle() { return style; }
-  public void setStyle(String style) { this.style = style; }
+  public String getQuality() {
+    return quality;
+  }
+
+  public void setQuality(String quality) {
+    this.quality = quality;
+  }
+
+  public Long getSeed() {
+    return seed;
+  }
+
+  public void setSeed(Long seed) {
+    this.seed = seed;
+  }
+
+  public Boolean getAudio() {
+    return audio;
+  }
+
+  public void setAudio(Boolean audio) {
+    this.audio = audio;
+  }
+
+  public Boolean getMultiClip() {
+    return multiClip;
+  }
+
+  public void setMultiClip(Boolean multiClip) {
+    this.multiClip = multiClip;
+  }
+
+  public Double getCfgScale() {
+    return cfgScale;
+  }
+
+  public void setCfgScale(Double cfgScale) {
+    this.cfgScale = cfgScale;
+  }
+
+  public String getThinkingType() {
+    return thinkingType;
+  }
+
+  public void setThinkingType(String thinkingType) {
+    this.thinkingType = thinkingType;
+  }
+
+  public String getStyle() {
+    return style;
+  }
+
+  public void setStyle(String style) {
+    this.style = style;
+  }
+
   /** A {@link MotionMode} constant name. */
-  public String getMotionMode() { return motionMode; }
-  public void setMotionMode(String motionMode) { this.motionMode = motionMode; }
-  public Boolean getFastMode() { return fastMode; }
-  public void setFastMode(Boolean fastMode) { this.fastMode = fastMode; }
+  public String getMotionMode() {
+    return motionMode;
+  }
+
+  public void setMotionMode(String motionMode) {
+    this.motionMode = motionMode;
+  }
+
+  public Boolean getFastMode() {
+    return fastMode;
+  }
+
+  public void setFastMode(Boolean fastMode) {
+    this.fastMode = fastMode;
+  }
+
   /** A model name such as {@code v6}. */
-  public String getModel() { return model; }
-  public void setModel(String model) { this.model = model; }
-  public String getTemplateId() { return templateId; }
-  public void setTemplateId(String templateId) { this.templateId = templateId; }
+  public String getModel() {
+    return model;
+  }
+
+  public void setModel(String model) {
+    this.model = model;
+  }
+
+  public String getTemplateId() {
+    return templateId;
+  }
+
+  public void setTemplateId(String templateId) {
+    this.templateId = templateId;
+  }
+
   /** The token of the finished task an extend continues ({@code TaskHandle.token()}). */
-  public String getExtendTaskToken() { return extendTaskToken; }
-  public void setExtendTaskToken(String extendTaskToken) { this.extendTaskToken = extendTaskToken; }
+  public String getExtendTaskToken() {
+    return extendTaskToken;
+  }
+
+  public void setExtendTaskToken(String extendTaskToken) {
+    this.extendTaskToken = extendTaskToken;
+  }
+
   /** The public URL of the video an extend continues. */
-  public String getExtendVideoUrl() { return extendVideoUrl; }
-  public void setExtendVideoUrl(String extendVideoUrl) { this.extendVideoUrl = extendVideoUrl; }
+  public String getExtendVideoUrl() {
+    return extendVideoUrl;
+  }
+
+  public void setExtendVideoUrl(String extendVideoUrl) {
+    this.extendVideoUrl = extendVideoUrl;
+  }
+
   /** The provider's media id of the video an extend continues. */
-  public Long getExtendMediaId() { return extendMediaId; }
-  public void setExtendMediaId(Long extendMediaId) { this.extendMediaId = extendMediaId; }
+  public Long getExtendMediaId() {
+    return extendMediaId;
+  }
+
+  public void setExtendMediaId(Long extendMediaId) {
+    this.extendMediaId = extendMediaId;
+  }
 
   @Override
   public String toString() {
-    String image = extendTaskToken != null ? "extend task=" + extendTaskToken
-        : extendVideoUrl != null ? "extend url=" + extendVideoUrl
-        : extendMediaId != null ? "extend mediaId=" + extendMediaId
-        : imageUrl != null ? "url=" + imageUrl
-        : providerImageId != null ? "providerImageId=" + providerImageId
-        : imageBase64 != null ? "inline " + imageMimeType : "none";
+    String image =
+        extendTaskToken != null
+            ? "extend task=" + extendTaskToken
+            : extendVideoUrl != null
+                ? "extend url=" + extendVideoUrl
+                : extendMediaId != null
+                    ? "extend mediaId=" + extendMediaId
+                    : imageUrl != null
+                        ? "url=" + imageUrl
+                        : providerImageId != null
+                            ? "providerImageId=" + providerImageId
+                            : imageBase64 != null ? "inline " + imageMimeType : "none";
     return "VideoRequest{" + image + ", prompt=" + prompt + "}";
   }
 }

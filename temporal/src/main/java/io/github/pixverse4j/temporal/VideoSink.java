@@ -8,12 +8,12 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Where a worker's download activity puts finished videos: a directory on the worker ({@link
- * #directory}) or your own implementation for object storage. Registered on the worker under a
- * name ({@link VideoWorker.Builder#sink}); jobs refer to it by that name, so its location and
+ * #directory}) or your own implementation for object storage. Registered on the worker under a name
+ * ({@link VideoWorker.Builder#sink}); jobs refer to it by that name, so its location and
  * credentials never enter workflow history.
  *
- * <p>The activity is retried, so {@link #store} may be called again for the same key and must
- * then replace what an earlier attempt stored.
+ * <p>The activity is retried, so {@link #store} may be called again for the same key and must then
+ * replace what an earlier attempt stored.
  */
 public interface VideoSink {
   /**
@@ -41,13 +41,16 @@ public interface VideoSink {
       }
       Files.createDirectories(target.getParent());
       try {
-        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         // Another file system: copy beside the target first, so readers never see half a file.
-        Path part = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        Path part =
+            Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         try {
           Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
           Files.deleteIfExists(part);
         }

@@ -4,7 +4,9 @@ import io.github.pixverse4j.api.Video;
 import java.net.URI;
 import java.time.Instant;
 
-/** A {@link Video} as plain JSON for workflow history and results; unknown fields are {@code null}. */
+/**
+ * A {@link Video} as plain JSON for workflow history and results; unknown fields are {@code null}.
+ */
 public final class VideoView {
   private String url;
   private Integer width;
@@ -41,20 +43,61 @@ public final class VideoView {
   }
 
   /** Where to download the video; often a presigned URL that expires. */
-  public String getUrl() { return url; }
-  public void setUrl(String url) { this.url = url; }
-  public Integer getWidth() { return width; }
-  public void setWidth(Integer width) { this.width = width; }
-  public Integer getHeight() { return height; }
-  public void setHeight(Integer height) { this.height = height; }
-  public Long getSizeBytes() { return sizeBytes; }
-  public void setSizeBytes(Long sizeBytes) { this.sizeBytes = sizeBytes; }
-  public String getContentType() { return contentType; }
-  public void setContentType(String contentType) { this.contentType = contentType; }
-  public Long getSeed() { return seed; }
-  public void setSeed(Long seed) { this.seed = seed; }
-  public Long getExpiresAtEpochMillis() { return expiresAtEpochMillis; }
-  public void setExpiresAtEpochMillis(Long expiresAtEpochMillis) { this.expiresAtEpochMillis = expiresAtEpochMillis; }
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public Integer getWidth() {
+    return width;
+  }
+
+  public void setWidth(Integer width) {
+    this.width = width;
+  }
+
+  public Integer getHeight() {
+    return height;
+  }
+
+  public void setHeight(Integer height) {
+    this.height = height;
+  }
+
+  public Long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public void setSizeBytes(Long sizeBytes) {
+    this.sizeBytes = sizeBytes;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public void setContentType(String contentType) {
+    this.contentType = contentType;
+  }
+
+  public Long getSeed() {
+    return seed;
+  }
+
+  public void setSeed(Long seed) {
+    this.seed = seed;
+  }
+
+  public Long getExpiresAtEpochMillis() {
+    return expiresAtEpochMillis;
+  }
+
+  public void setExpiresAtEpochMillis(Long expiresAtEpochMillis) {
+    this.expiresAtEpochMillis = expiresAtEpochMillis;
+  }
 
   @Override
   public String toString() {

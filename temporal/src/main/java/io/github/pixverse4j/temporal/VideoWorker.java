@@ -1,8 +1,8 @@
 package io.github.pixverse4j.temporal;
 
 import io.github.pixverse4j.api.internal.DurationText;
-import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.ClientBuilder;
+import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
@@ -29,9 +29,9 @@ import java.util.Map;
  *     .registerOn(factory.newWorker("pixverse4j"));
  * }</pre>
  *
- * <p>Every worker on a task queue must use the same {@link PollingPolicy} and timeouts: a
- * workflow may move between workers, and replaying its history on another worker has to plan the
- * same timers. Temporal retries the activities, so the clients' own retries are switched off.
+ * <p>Every worker on a task queue must use the same {@link PollingPolicy} and timeouts: a workflow
+ * may move between workers, and replaying its history on another worker has to plan the same
+ * timers. Temporal retries the activities, so the clients' own retries are switched off.
  */
 public final class VideoWorker {
   private final Map<String, VideoClient> clients;
@@ -42,7 +42,8 @@ public final class VideoWorker {
   private VideoWorker(Builder b) {
     this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(b.clients));
     this.sinks = Collections.unmodifiableMap(new LinkedHashMap<>(b.sinks));
-    this.settings = new WorkflowSettings(b.pollingPolicy, b.submitTimeout, b.statusTimeout, b.downloadTimeout);
+    this.settings =
+        new WorkflowSettings(b.pollingPolicy, b.submitTimeout, b.statusTimeout, b.downloadTimeout);
     this.stagingDirectory = b.stagingDirectory;
   }
 
@@ -60,10 +61,12 @@ public final class VideoWorker {
     for (VideoProviderFactory f : VideoProviderFactory.load(VideoWorker.class.getClassLoader())) {
       String key = environment.get(f.apiKeyEnvironmentVariable());
       if (key == null || key.trim().isEmpty()) continue;
-      b.client(f.create(ClientConfig.builder()
-          .apiKey(key)
-          .pollingPolicy(withoutClientRetries(b.pollingPolicy))
-          .build()));
+      b.client(
+          f.create(
+              ClientConfig.builder()
+                  .apiKey(key)
+                  .pollingPolicy(withoutClientRetries(b.pollingPolicy))
+                  .build()));
     }
     return b;
   }
@@ -89,14 +92,18 @@ public final class VideoWorker {
         GenerateVideoWorkflow.class, () -> new GenerateVideoWorkflowImpl(settings));
   }
 
-  /** The settings the workflow plans with, for tests that register the workflow with their own options. */
+  /**
+   * The settings the workflow plans with, for tests that register the workflow with their own
+   * options.
+   */
   WorkflowSettings settings() {
     return settings;
   }
 
   /** The activities alone, for a worker that runs only activities or a custom workflow. */
   public VideoActivities activities() {
-    return new VideoActivitiesImpl(clients, sinks, stagingDirectory, settings.policy().maxRetryAfter());
+    return new VideoActivitiesImpl(
+        clients, sinks, stagingDirectory, settings.policy().maxRetryAfter());
   }
 
   /**
@@ -108,7 +115,10 @@ public final class VideoWorker {
     return policy.toBuilder().maxSubmitRetries(0).deadline(Duration.ofMillis(1)).build();
   }
 
-  /** Whether a client with {@code policy} would retry failed calls itself (see {@link #withoutClientRetries}). */
+  /**
+   * Whether a client with {@code policy} would retry failed calls itself (see {@link
+   * #withoutClientRetries}).
+   */
   static boolean retriesItself(PollingPolicy policy) {
     return policy.maxSubmitRetries() > 0 || policy.deadline().compareTo(policy.retryDelay()) >= 0;
   }
@@ -143,22 +153,31 @@ public final class VideoWorker {
      * Adds a ready client, one per provider id.
      *
      * @throws IllegalArgumentException when its policy retries failed calls itself ({@code
-     *     maxSubmitRetries() > 0}, or a {@code deadline()} of at least {@code retryDelay()}:
-     *     the client retries reads until its deadline): Temporal retries the activities, and
-     *     retries inside an activity would hold it past its timeout; build it with {@code
+     *     maxSubmitRetries() > 0}, or a {@code deadline()} of at least {@code retryDelay()}: the
+     *     client retries reads until its deadline): Temporal retries the activities, and retries
+     *     inside an activity would hold it past its timeout; build it with {@code
      *     maxSubmitRetries(0)} and a deadline below {@code retryDelay()}, or use {@link #provider}
      */
     public Builder client(VideoClient client) {
       if (client == null) throw new NullPointerException("client == null");
       PollingPolicy p = client.pollingPolicy();
       if (retriesItself(p)) {
-        throw new IllegalArgumentException("The " + client.providerId() + " client retries failed calls itself ("
-            + "maxSubmitRetries=" + p.maxSubmitRetries() + ", deadline=" + DurationText.of(p.deadline()) + "); Temporal"
-            + " retries the activities, so build it with PollingPolicy maxSubmitRetries(0) and a deadline"
-            + " below retryDelay (" + DurationText.of(p.retryDelay()) + "), or pass its builder to provider(..).");
+        throw new IllegalArgumentException(
+            "The "
+                + client.providerId()
+                + " client retries failed calls itself ("
+                + "maxSubmitRetries="
+                + p.maxSubmitRetries()
+                + ", deadline="
+                + DurationText.of(p.deadline())
+                + "); Temporal retries the activities, so build it with PollingPolicy"
+                + " maxSubmitRetries(0) and a deadline below retryDelay ("
+                + DurationText.of(p.retryDelay())
+                + "), or pass its builder to provider(..).");
       }
       if (clients.containsKey(client.providerId())) {
-        throw new IllegalArgumentException("a client for provider '" + client.providerId() + "' was already added");
+        throw new IllegalArgumentException(
+            "a client for provider '" + client.providerId() + "' was already added");
       }
       clients.put(client.providerId(), client);
       return this;
@@ -174,8 +193,8 @@ public final class VideoWorker {
 
     /**
      * The schedule of status polls (workflow timers), the submit retry delays, the status retry
-     * backoff and the default deadline. Default {@link PollingPolicy#defaults()}. Its random
-     * source is replaced by the workflow's own, so that replays plan the same timers.
+     * backoff and the default deadline. Default {@link PollingPolicy#defaults()}. Its random source
+     * is replaced by the workflow's own, so that replays plan the same timers.
      */
     public Builder pollingPolicy(PollingPolicy policy) {
       if (policy == null) throw new NullPointerException("policy == null");
@@ -213,15 +232,17 @@ public final class VideoWorker {
 
     public VideoWorker build() {
       if (clients.isEmpty()) {
-        throw new IllegalStateException("no provider client: add one with provider(..) or client(..), or set a"
-            + " provider's API key variable for fromEnvironment(..)");
+        throw new IllegalStateException(
+            "no provider client: add one with provider(..) or client(..), or set a"
+                + " provider's API key variable for fromEnvironment(..)");
       }
       return new VideoWorker(this);
     }
 
     private static Duration positive(Duration d, String name) {
       if (d == null) throw new NullPointerException(name + " == null");
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, got " + DurationText.of(d));
+      if (d.isNegative() || d.isZero())
+        throw new IllegalArgumentException(name + " must be positive, got " + DurationText.of(d));
       return d;
     }
   }

@@ -20,7 +20,10 @@ import io.temporal.client.WorkflowStub;
 public final class VideoWorkflows {
   private VideoWorkflows() {}
 
-  /** Options for the workflow of {@code businessKey} on {@code taskQueue}, with the id policies above. */
+  /**
+   * Options for the workflow of {@code businessKey} on {@code taskQueue}, with the id policies
+   * above.
+   */
   public static WorkflowOptions options(String taskQueue, String businessKey) {
     return optionsBuilder(taskQueue, businessKey).build();
   }
@@ -37,24 +40,30 @@ public final class VideoWorkflows {
         .setTaskQueue(taskQueue)
         .setWorkflowId(businessKey)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING);
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING);
   }
 
   /**
    * Starts the job under {@code businessKey}, or finds the run that key already has; either way
-   * returns a stub of that run, for {@code getResult(VideoJobResult.class)}, {@code
-   * query("status", TaskStatusView.class)} and {@code cancel()}.
+   * returns a stub of that run, for {@code getResult(VideoJobResult.class)}, {@code query("status",
+   * TaskStatusView.class)} and {@code cancel()}.
    */
-  public static WorkflowStub start(WorkflowClient client, String taskQueue, String businessKey, VideoJob job) {
+  public static WorkflowStub start(
+      WorkflowClient client, String taskQueue, String businessKey, VideoJob job) {
     return start(client, options(taskQueue, businessKey), job);
   }
 
-  /** Like {@link #start(WorkflowClient, String, String, VideoJob)} with your own options (from {@link #optionsBuilder}). */
+  /**
+   * Like {@link #start(WorkflowClient, String, String, VideoJob)} with your own options (from
+   * {@link #optionsBuilder}).
+   */
   public static WorkflowStub start(WorkflowClient client, WorkflowOptions options, VideoJob job) {
     if (client == null) throw new NullPointerException("client == null");
     if (options == null) throw new NullPointerException("options == null");
     if (job == null) throw new NullPointerException("job == null");
-    if (options.getWorkflowId() == null) throw new IllegalArgumentException("options need the business key as workflow id");
+    if (options.getWorkflowId() == null)
+      throw new IllegalArgumentException("options need the business key as workflow id");
     GenerateVideoWorkflow workflow = client.newWorkflowStub(GenerateVideoWorkflow.class, options);
     try {
       WorkflowClient.start(workflow::generate, job);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many workflows at once on one test server and one worker. {@code verify} runs 100; {@code
- * -Dpixverse4j.temporal.workflows=1000} runs the 1,000 of the issue and writes the figure to
- * {@code benchmarks/results/temporal.md} (the count is a system property, not a timed test).
+ * -Dpixverse4j.temporal.workflows=1000} runs the 1,000 of the issue and writes the figure to {@code
+ * benchmarks/results/temporal.md} (the count is a system property, not a timed test).
  */
 @DisplayName("Concurrent workflows on one test server")
 class ConcurrentWorkflowsTest {
@@ -49,26 +49,51 @@ class ConcurrentWorkflowsTest {
       assertThat(succeeded).as("succeeded").isEqualTo(n);
       assertThat(sim.submitCount()).as("submits").isEqualTo(n);
       assertThat(sim.requestCount("submit")).as("submit requests").isEqualTo(n);
-      String line = String.format(java.util.Locale.ROOT,
-          "| %d | %.1f | %d | %d | %d |", n, wallS, succeeded, sim.submitCount(), sim.requestCount("status"));
+      String line =
+          String.format(
+              java.util.Locale.ROOT,
+              "| %d | %.1f | %d | %d | %d |",
+              n,
+              wallS,
+              succeeded,
+              sim.submitCount(),
+              sim.requestCount("status"));
       System.out.println("temporal concurrent workflows: " + line);
       if (asked != null) write(line);
     }
   }
 
   private static void write(String line) throws IOException {
-    Path results = Paths.get(System.getProperty("maven.multiModuleProjectDirectory", ".."), "benchmarks", "results", "temporal.md");
-    String text = "# pixverse4j-temporal: concurrent workflows\n\n"
-        + "One in-process Temporal test server (time skipping), one worker with default options, the GMI\n"
-        + "simulator on loopback; each job is queued 1 read, running 1 read, then succeeded (3 status reads).\n"
-        + "Machine: " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-        + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + " (wall time includes the test server and the worker sharing the machine).\n"
-        + "Command: `./mvnw -B -pl temporal -am verify -Dtest=ConcurrentWorkflowsTest"
-        + " -Dsurefire.failIfNoSpecifiedTests=false -D" + COUNT_PROPERTY + "=N`\n\n"
-        + "| workflows | wall s (start to last result) | succeeded | submits | status requests |\n"
-        + "|---|---|---|---|---|\n"
-        + line + "\n";
+    Path results =
+        Paths.get(
+            System.getProperty("maven.multiModuleProjectDirectory", ".."),
+            "benchmarks",
+            "results",
+            "temporal.md");
+    String text =
+        "# pixverse4j-temporal: concurrent workflows\n\n"
+            + "One in-process Temporal test server (time skipping), one worker with default"
+            + " options, the GMI\n"
+            + "simulator on loopback; each job is queued 1 read, running 1 read, then succeeded (3"
+            + " status reads).\n"
+            + "Machine: "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, Java "
+            + System.getProperty("java.version")
+            + " (wall time includes the test server and the worker sharing the machine).\n"
+            + "Command: `./mvnw -B -pl temporal -am verify -Dtest=ConcurrentWorkflowsTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -D"
+            + COUNT_PROPERTY
+            + "=N`\n\n"
+            + "| workflows | wall s (start to last result) | succeeded | submits | status requests"
+            + " |\n"
+            + "|---|---|---|---|---|\n"
+            + line
+            + "\n";
     Files.createDirectories(results.getParent());
     Files.write(results, text.getBytes(StandardCharsets.UTF_8));
   }

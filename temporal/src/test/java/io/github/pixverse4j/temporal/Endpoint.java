@@ -4,9 +4,9 @@ import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.gmi.GmiCloud;
 import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.odirouter.OdiRouter;
+import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.pixverse.PixVerse;
 import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
-import io.github.pixverse4j.odirouter.simulator.OdiRouterSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.v3async.V3Async;
 import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
@@ -14,47 +14,57 @@ import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
 /** The five built-in endpoints, each with its simulator on loopback. */
 enum Endpoint {
   ODIROUTER("odirouter", true) {
-    @Override ProviderSimulator startSimulator(String key) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
       return new OdiRouterSimulator(key).start();
     }
 
-    @Override ClientBuilder<?> builder() {
+    @Override
+    ClientBuilder<?> builder() {
       return OdiRouter.builder();
     }
   },
   HIGHWAY("highway", false) {
-    @Override ProviderSimulator startSimulator(String key) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
       return V3AsyncSimulator.highway(key).start();
     }
 
-    @Override ClientBuilder<?> builder() {
+    @Override
+    ClientBuilder<?> builder() {
       return V3Async.highway();
     }
   },
   MYROUTER("myrouter", false) {
-    @Override ProviderSimulator startSimulator(String key) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
       return V3AsyncSimulator.myrouter(key).start();
     }
 
-    @Override ClientBuilder<?> builder() {
+    @Override
+    ClientBuilder<?> builder() {
       return V3Async.myrouter();
     }
   },
   GMI("gmi", false) {
-    @Override ProviderSimulator startSimulator(String key) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
       return new GmiSimulator(key).start();
     }
 
-    @Override ClientBuilder<?> builder() {
+    @Override
+    ClientBuilder<?> builder() {
       return GmiCloud.builder();
     }
   },
   PIXVERSE("pixverse", false) {
-    @Override ProviderSimulator startSimulator(String key) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
       return new PixVerseSimulator(key).start();
     }
 
-    @Override ClientBuilder<?> builder() {
+    @Override
+    ClientBuilder<?> builder() {
       return PixVerse.builder();
     }
   };

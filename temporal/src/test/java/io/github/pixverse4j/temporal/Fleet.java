@@ -19,7 +19,9 @@ final class Fleet implements AutoCloseable {
 
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
 
-  /** Registers {@code worker} on a new worker of the shared factory; call {@link #start()} after. */
+  /**
+   * Registers {@code worker} on a new worker of the shared factory; call {@link #start()} after.
+   */
   Fleet register(VideoWorker worker) {
     Worker w = env.newWorker(TASK_QUEUE);
     worker.registerOn(w);

@@ -28,19 +28,26 @@ class GenerateVideoWorkflowLifecycleTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Endpoint.class)
-  @DisplayName("submits once, polls on workflow timers from the PollingPolicy, and stores the video in the sink")
+  @DisplayName(
+      "submits once, polls on workflow timers from the PollingPolicy, and stores the video in the"
+          + " sink")
   void fullLifecycle(Endpoint endpoint) throws Exception {
     try (ProviderSimulator sim = endpoint.startSimulator(Fleet.KEY);
         Fleet fleet = new Fleet()) {
       sim.nextJobs(Lifecycle.builder().queued(2, 3).running(30, 60, 90).succeeded());
-      fleet.register(VideoWorker.builder()
-              .provider(endpoint.builderFor(sim))
-              .sink("videos", VideoSink.directory(videos))
-              .build())
+      fleet
+          .register(
+              VideoWorker.builder()
+                  .provider(endpoint.builderFor(sim))
+                  .sink("videos", VideoSink.directory(videos))
+                  .build())
           .start();
 
-      WorkflowStub run = fleet.start("order-" + endpoint.providerId,
-          VideoJob.of(endpoint.providerId, Fleet.request()).withDownload("videos", "out/" + endpoint.providerId + ".mp4"));
+      WorkflowStub run =
+          fleet.start(
+              "order-" + endpoint.providerId,
+              VideoJob.of(endpoint.providerId, Fleet.request())
+                  .withDownload("videos", "out/" + endpoint.providerId + ".mp4"));
       VideoJobResult result = run.getResult(VideoJobResult.class);
 
       assertThat(result.state()).as("terminal state").isEqualTo(TaskState.SUCCEEDED);
@@ -49,11 +56,15 @@ class GenerateVideoWorkflowLifecycleTest {
       assertThat(result.videos()).isNotEmpty();
       assertThat(result.getStored()).hasSize(1);
       Path stored = videos.resolve("out/" + endpoint.providerId + ".mp4");
-      assertThat(Files.readAllBytes(stored)).as("the stored video is the simulator's MP4").isEqualTo(sim.mediaBytes());
+      assertThat(Files.readAllBytes(stored))
+          .as("the stored video is the simulator's MP4")
+          .isEqualTo(sim.mediaBytes());
       assertThat(result.getStored().get(0).getSizeBytes()).isEqualTo(sim.mediaBytes().length);
 
       assertThat(sim.submitCount()).as("jobs submitted").isEqualTo(1);
-      assertThat(sim.jobs().get(0).reads()).as("status reads: 2 queued, 3 running, 1 succeeded").isEqualTo(6);
+      assertThat(sim.jobs().get(0).reads())
+          .as("status reads: 2 queued, 3 running, 1 succeeded")
+          .isEqualTo(6);
       assertThat(sim.requests("media")).noneMatch(RecordedRequest::credentialsSent);
       assertThat(sim.handlerFailures()).isEmpty();
 
@@ -61,18 +72,24 @@ class GenerateVideoWorkflowLifecycleTest {
       assertThat(queried.getState()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(queried.getHandleToken()).isEqualTo(result.getHandleToken());
 
-      WorkflowExecutionHistory history = fleet.client().fetchHistory("order-" + endpoint.providerId);
+      WorkflowExecutionHistory history =
+          fleet.client().fetchHistory("order-" + endpoint.providerId);
       assertThat(history.toJson(false)).as("workflow history").doesNotContain(Fleet.KEY);
-      List<Duration> timers = history.getEvents().stream()
-          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
-          .map(GenerateVideoWorkflowLifecycleTest::timerDuration)
-          .collect(Collectors.toList());
+      List<Duration> timers =
+          history.getEvents().stream()
+              .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+              .map(GenerateVideoWorkflowLifecycleTest::timerDuration)
+              .collect(Collectors.toList());
       PollingPolicy defaults = PollingPolicy.defaults();
       assertThat(timers).as("one workflow timer before each of the 6 status reads").hasSize(6);
-      assertThat(timers.get(0)).as("first poll after the policy's initial delay").isEqualTo(defaults.initialDelay());
-      // Later delays are planned from each status (queue position, progress, interval), +-3 % jitter.
+      assertThat(timers.get(0))
+          .as("first poll after the policy's initial delay")
+          .isEqualTo(defaults.initialDelay());
+      // Later delays are planned from each status (queue position, progress, interval), +-3 %
+      // jitter.
       long min = (long) (defaults.minInterval().toMillis() * (1 - defaults.jitter()));
-      long max = (long) (defaults.tuning().maxHintedInterval().toMillis() * (1 + defaults.jitter()));
+      long max =
+          (long) (defaults.tuning().maxHintedInterval().toMillis() * (1 + defaults.jitter()));
       assertThat(timers.subList(1, timers.size()))
           .allSatisfy(t -> assertThat(t.toMillis()).as("a planned delay").isBetween(min, max));
     }

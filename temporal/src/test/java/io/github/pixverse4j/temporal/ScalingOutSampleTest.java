@@ -26,13 +26,20 @@ class ScalingOutSampleTest {
   void sampleRuns() throws Exception {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      WorkerFactory worker = SampleWorker.start(env.getWorkflowClient(), VideoWorker.builder()
-          .provider(Endpoint.GMI.builderFor(sim))
-          .sink("videos", VideoSink.directory(videos))
-          .build());
+      WorkerFactory worker =
+          SampleWorker.start(
+              env.getWorkflowClient(),
+              VideoWorker.builder()
+                  .provider(Endpoint.GMI.builderFor(sim))
+                  .sink("videos", VideoSink.directory(videos))
+                  .build());
       try {
-        VideoJobResult first = SampleStarter.generate(env.getWorkflowClient(), "gmi", "1042", "https://example.com/cat.png", "smile");
-        VideoJobResult again = SampleStarter.generate(env.getWorkflowClient(), "gmi", "1042", "https://example.com/cat.png", "smile");
+        VideoJobResult first =
+            SampleStarter.generate(
+                env.getWorkflowClient(), "gmi", "1042", "https://example.com/cat.png", "smile");
+        VideoJobResult again =
+            SampleStarter.generate(
+                env.getWorkflowClient(), "gmi", "1042", "https://example.com/cat.png", "smile");
 
         assertThat(first.state()).isEqualTo(TaskState.SUCCEEDED);
         assertThat(again.getHandleToken()).isEqualTo(first.getHandleToken());
@@ -45,12 +52,16 @@ class ScalingOutSampleTest {
   }
 
   @Test
-  @DisplayName("fromEnvironment builds a client for each provider whose key variable is set, and none without keys")
+  @DisplayName(
+      "fromEnvironment builds a client for each provider whose key variable is set, and none"
+          + " without keys")
   void fromEnvironment() {
-    VideoWorker w = VideoWorker.fromEnvironment(Collections.singletonMap("GMI_API_KEY", "k")).build();
+    VideoWorker w =
+        VideoWorker.fromEnvironment(Collections.singletonMap("GMI_API_KEY", "k")).build();
     assertThat(w.providerIds()).containsExactly("gmi");
     assertThatThrownBy(() -> VideoWorker.fromEnvironment(Collections.emptyMap()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no provider client");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no provider client");
   }
 
   @Test
@@ -58,14 +69,30 @@ class ScalingOutSampleTest {
   void clientWithOwnRetries() {
     try (ProviderSimulator sim = Endpoint.GMI.startSimulator(Fleet.KEY)) {
       assertThatThrownBy(() -> VideoWorker.builder().client(Endpoint.GMI.builderFor(sim).build()))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSubmitRetries(0)");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxSubmitRetries(0)");
       // Reads retry until the client's deadline, so no submit resends alone is not enough.
-      assertThatThrownBy(() -> VideoWorker.builder().client(Endpoint.GMI.builderFor(sim)
-          .pollingPolicy(PollingPolicy.builder().maxSubmitRetries(0).build()).build()))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline below retryDelay");
-      VideoWorker.builder().client(Endpoint.GMI.builderFor(sim)
-          .pollingPolicy(PollingPolicy.builder().maxSubmitRetries(0).deadline(java.time.Duration.ofMillis(500))
-              .build()).build()).build();
+      assertThatThrownBy(
+              () ->
+                  VideoWorker.builder()
+                      .client(
+                          Endpoint.GMI
+                              .builderFor(sim)
+                              .pollingPolicy(PollingPolicy.builder().maxSubmitRetries(0).build())
+                              .build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("deadline below retryDelay");
+      VideoWorker.builder()
+          .client(
+              Endpoint.GMI
+                  .builderFor(sim)
+                  .pollingPolicy(
+                      PollingPolicy.builder()
+                          .maxSubmitRetries(0)
+                          .deadline(java.time.Duration.ofMillis(500))
+                          .build())
+                  .build())
+          .build();
     }
   }
 }

@@ -27,16 +27,23 @@ class VideoJobExtendTest {
   @TempDir Path dir;
 
   private static ExtendVideoRequest extend(VideoSource source) {
-    return ExtendVideoRequest.builder().source(source).prompt("the cat jumps off the table")
-        .durationSeconds(5).quality(Quality.P540).build();
+    return ExtendVideoRequest.builder()
+        .source(source)
+        .prompt("the cat jumps off the table")
+        .durationSeconds(5)
+        .quality(Quality.P540)
+        .build();
   }
 
   @Test
   @DisplayName("a token, URL or media id source round-trips through the history form")
   void historySafeSourcesRoundTrip() {
     TaskHandle task = TaskHandle.of("pixverse", "v5", "371234567890123456");
-    for (ExtendVideoRequest r : List.of(extend(VideoSource.task(task)),
-        extend(VideoSource.url("https://example.com/clip.mp4")), extend(VideoSource.providerMediaId(42L)))) {
+    for (ExtendVideoRequest r :
+        List.of(
+            extend(VideoSource.task(task)),
+            extend(VideoSource.url("https://example.com/clip.mp4")),
+            extend(VideoSource.providerMediaId(42L)))) {
       VideoRequest stored = VideoJob.extend("pixverse", r).getRequest();
       assertThat(stored.extendsVideo()).isTrue();
       assertThat(stored.toExtendRequest()).isEqualTo(r);
@@ -45,38 +52,51 @@ class VideoJobExtendTest {
   }
 
   @Test
-  @DisplayName("a local file or bytes are refused when the job is built, saying what to pass instead")
+  @DisplayName(
+      "a local file or bytes are refused when the job is built, saying what to pass instead")
   void fileAndBytesAreRefused() throws Exception {
     Path clip = Files.write(dir.resolve("clip.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
     assertThatThrownBy(() -> VideoJob.extend("pixverse", extend(VideoSource.file(clip))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("a local file (" + clip + "), which a worker on another machine cannot read")
+        .hasMessageContaining(
+            "a local file (" + clip + "), which a worker on another machine cannot read")
         .hasMessageContaining("VideoSource.url(..)");
-    assertThatThrownBy(() -> VideoJob.extend("pixverse", extend(VideoSource.bytes(new byte[] {1, 2, 3}))))
+    assertThatThrownBy(
+            () -> VideoJob.extend("pixverse", extend(VideoSource.bytes(new byte[] {1, 2, 3}))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("3 bytes in memory, which do not belong in workflow history")
         .hasMessageContaining("VideoSource.task(..)");
   }
 
   @Test
-  @DisplayName("an extend workflow of a finished PixVerse task succeeds, submits the extend once, stores the video")
+  @DisplayName(
+      "an extend workflow of a finished PixVerse task succeeds, submits the extend once, stores the"
+          + " video")
   void extendWorkflowSubmitsOnce() throws Exception {
     try (ProviderSimulator sim = Endpoint.PIXVERSE.startSimulator(Fleet.KEY);
         Fleet fleet = new Fleet()) {
       sim.defaultLifecycle(Lifecycle.builder().queued(1).running(50).succeeded());
-      fleet.register(VideoWorker.builder()
-              .provider(Endpoint.PIXVERSE.builderFor(sim))
-              .sink("videos", VideoSink.directory(dir))
-              .build())
+      fleet
+          .register(
+              VideoWorker.builder()
+                  .provider(Endpoint.PIXVERSE.builderFor(sim))
+                  .sink("videos", VideoSink.directory(dir))
+                  .build())
           .start();
-      VideoJobResult first = fleet.start("order-1", VideoJob.of("pixverse", Fleet.request()))
-          .getResult(VideoJobResult.class);
+      VideoJobResult first =
+          fleet
+              .start("order-1", VideoJob.of("pixverse", Fleet.request()))
+              .getResult(VideoJobResult.class);
       assertThat(first.state()).isEqualTo(TaskState.SUCCEEDED);
       TaskHandle source = TaskHandle.parse(first.getHandleToken());
 
-      VideoJobResult result = fleet.start("order-1-longer",
-              VideoJob.extend("pixverse", extend(VideoSource.task(source))).withDownload("videos", "longer.mp4"))
-          .getResult(VideoJobResult.class);
+      VideoJobResult result =
+          fleet
+              .start(
+                  "order-1-longer",
+                  VideoJob.extend("pixverse", extend(VideoSource.task(source)))
+                      .withDownload("videos", "longer.mp4"))
+              .getResult(VideoJobResult.class);
 
       assertThat(result.state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(result.getHandleToken()).isNotEqualTo(first.getHandleToken());
@@ -84,8 +104,11 @@ class VideoJobExtendTest {
       List<RecordedRequest> extends_ = sim.requests("extend");
       assertThat(extends_).as("extend submits").hasSize(1);
       assertThat(extends_.get(0).bodyUtf8()).contains("\"source_video_id\":" + source.taskId());
-      assertThat(sim.requestCount("submit")).as("image-to-video submits: the first job only").isEqualTo(1);
-      assertThat(fleet.client().fetchHistory("order-1-longer").toJson(false)).doesNotContain(Fleet.KEY);
+      assertThat(sim.requestCount("submit"))
+          .as("image-to-video submits: the first job only")
+          .isEqualTo(1);
+      assertThat(fleet.client().fetchHistory("order-1-longer").toJson(false))
+          .doesNotContain(Fleet.KEY);
     }
   }
 }

@@ -10,7 +10,8 @@ public final class ContractTraits {
   private final boolean reportsProgress;
   private final boolean reportsCancelled;
 
-  private ContractTraits(boolean reportsQueuePosition, boolean reportsProgress, boolean reportsCancelled) {
+  private ContractTraits(
+      boolean reportsQueuePosition, boolean reportsProgress, boolean reportsCancelled) {
     this.reportsQueuePosition = reportsQueuePosition;
     this.reportsProgress = reportsProgress;
     this.reportsCancelled = reportsCancelled;
@@ -50,7 +51,12 @@ public final class ContractTraits {
 
   @Override
   public String toString() {
-    return "ContractTraits{queuePosition=" + reportsQueuePosition + ", progress=" + reportsProgress
-        + ", cancelled=" + reportsCancelled + "}";
+    return "ContractTraits{queuePosition="
+        + reportsQueuePosition
+        + ", progress="
+        + reportsProgress
+        + ", cancelled="
+        + reportsCancelled
+        + "}";
   }
 }

@@ -5,9 +5,9 @@ import io.github.pixverse4j.client.internal.PollTuning;
 import java.time.Duration;
 
 /**
- * The polling policy for tests against a simulator: every wait in milliseconds, so a whole job
- * runs in well under a second of real time, and no jitter, so waits are what the test expects.
- * One fixture for the contract, the provider modules' own tests and the reliability suite.
+ * The polling policy for tests against a simulator: every wait in milliseconds, so a whole job runs
+ * in well under a second of real time, and no jitter, so waits are what the test expects. One
+ * fixture for the contract, the provider modules' own tests and the reliability suite.
  *
  * <p>Polls wait 10 ms at first, then 10 to 30 ms (hinted and queued waits capped at 30 ms, no ETA
  * margin); failed calls are retried after 10 ms, backing off to at most 50 ms; a {@code
@@ -22,8 +22,8 @@ public final class FastPolling {
   }
 
   /**
-   * A builder holding the policy described above, for a test that changes one setting, e.g.
-   * {@code FastPolling.builder().maxSubmitRetries(4).build()}.
+   * A builder holding the policy described above, for a test that changes one setting, e.g. {@code
+   * FastPolling.builder().maxSubmitRetries(4).build()}.
    */
   public static PollingPolicy.Builder builder() {
     return PollingPolicy.builder()

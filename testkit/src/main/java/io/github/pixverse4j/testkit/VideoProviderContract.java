@@ -50,8 +50,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The behaviour every provider module must show, run against the provider's simulator. Extend it
- * in your provider's tests and supply the simulator and a client for it; see the testkit README.
+ * The behaviour every provider module must show, run against the provider's simulator. Extend it in
+ * your provider's tests and supply the simulator and a client for it; see the testkit README.
  *
  * <p>Conventions the simulator must follow: the endpoint that creates a job is named {@code
  * "submit"}, the status poll {@code "status"} (and, where the protocol has them, {@code "result"},
@@ -64,7 +64,6 @@ public abstract class VideoProviderContract {
   /** The API key the simulator accepts. */
   protected static final String API_KEY = "contract-key-7f3a9c1e5b";
 
-
   /** The simulator of the current test; started before each test and closed after. */
   protected ProviderSimulator simulator;
 
@@ -75,11 +74,12 @@ public abstract class VideoProviderContract {
   protected abstract ProviderSimulator startSimulator(String apiKey);
 
   /** Returns a client of the provider under test, pointed at {@code simulator.baseUrl()}. */
-  protected abstract VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy);
+  protected abstract VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy);
 
   /**
-   * A complete, 200 status answer of this protocol whose status value no client can know (such
-   * as {@code {"status":"TELEPORTING"}}), served on the {@code "status"} endpoint.
+   * A complete, 200 status answer of this protocol whose status value no client can know (such as
+   * {@code {"status":"TELEPORTING"}}), served on the {@code "status"} endpoint.
    */
   protected abstract String unknownStatusBody();
 
@@ -106,18 +106,22 @@ public abstract class VideoProviderContract {
     ProviderCapabilities c = caps();
     ImageToVideoRequest request = validRequest();
     List<Quality> qualities = new ArrayList<>(c.qualities());
-    qualities.sort(java.util.Comparator.comparing(q -> c.defaultQuality().map(q::equals).orElse(false)));
+    qualities.sort(
+        java.util.Comparator.comparing(q -> c.defaultQuality().map(q::equals).orElse(false)));
     for (Quality q : qualities) {
       request = firstValid(c, request, r -> r.quality(q));
       if (request.quality().isPresent()) break;
     }
     List<Integer> durations = new ArrayList<>(c.durationsSeconds());
-    durations.sort(java.util.Comparator.comparing(d -> c.defaultDurationSeconds().map(d::equals).orElse(false)));
+    durations.sort(
+        java.util.Comparator.comparing(
+            d -> c.defaultDurationSeconds().map(d::equals).orElse(false)));
     for (Integer d : durations) {
       request = firstValid(c, request, r -> r.durationSeconds(d));
       if (request.duration().isPresent()) break;
     }
-    if (c.maxNegativePromptLength().isPresent()) request = firstValid(c, request, r -> r.negativePrompt("blurry"));
+    if (c.maxNegativePromptLength().isPresent())
+      request = firstValid(c, request, r -> r.negativePrompt("blurry"));
     if (c.supportsSeed()) request = firstValid(c, request, r -> r.seed(42L));
     if (c.supportsAudio()) request = firstValid(c, request, r -> r.audio(true));
     if (c.supportsMultiClip()) request = firstValid(c, request, r -> r.multiClip(true));
@@ -139,7 +143,9 @@ public abstract class VideoProviderContract {
   }
 
   /** {@code request} with {@code setting} when the result is valid, else {@code request}. */
-  private static ImageToVideoRequest firstValid(ProviderCapabilities c, ImageToVideoRequest request,
+  private static ImageToVideoRequest firstValid(
+      ProviderCapabilities c,
+      ImageToVideoRequest request,
       java.util.function.Consumer<ImageToVideoRequest.Builder> setting) {
     ImageToVideoRequest.Builder b = ImageToVideoRequest.builder();
     b.from(request);
@@ -153,7 +159,9 @@ public abstract class VideoProviderContract {
     return Duration.ofSeconds(15);
   }
 
-  /** Short intervals so the whole contract runs in seconds; no jitter: {@link FastPolling#policy()}. */
+  /**
+   * Short intervals so the whole contract runs in seconds; no jitter: {@link FastPolling#policy()}.
+   */
   protected PollingPolicy fastPolicy() {
     return FastPolling.policy();
   }
@@ -176,11 +184,18 @@ public abstract class VideoProviderContract {
     try {
       List<Throwable> failures = simulator.handlerFailures();
       if (!failures.isEmpty()) {
-        AssertionError e = new AssertionError("The simulator's handler threw " + failures.size()
-            + " time(s) during this test (each answered 500); first: " + failures.get(0)
-            + "\n  requests: " + requestLog()
-            + "\n  If this fails, fix the simulator, or the request it could not handle (see the cause's stack trace).",
-            failures.get(0));
+        AssertionError e =
+            new AssertionError(
+                "The simulator's handler threw "
+                    + failures.size()
+                    + " time(s) during this test (each answered 500); first: "
+                    + failures.get(0)
+                    + "\n  requests: "
+                    + requestLog()
+                    + "\n"
+                    + "  If this fails, fix the simulator, or the request it could not handle (see"
+                    + " the cause's stack trace).",
+                failures.get(0));
         for (Throwable other : failures.subList(1, failures.size())) e.addSuppressed(other);
         throw e;
       }
@@ -197,9 +212,13 @@ public abstract class VideoProviderContract {
     try {
       if (!obs.await(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         obs.dispose();
-        throw new AssertionError("The stream did not end within " + DurationText.of(streamTimeout())
-            + "; statuses so far: " + describe(obs.values())
-            + ". If this fails, check that terminal states are mapped and that the stream completes.");
+        throw new AssertionError(
+            "The stream did not end within "
+                + DurationText.of(streamTimeout())
+                + "; statuses so far: "
+                + describe(obs.values())
+                + ". If this fails, check that terminal states are mapped and that the stream"
+                + " completes.");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -233,44 +252,70 @@ public abstract class VideoProviderContract {
   private List<TaskStatus> completedStatuses(TestObserver<TaskStatus> obs, String expectation) {
     Throwable error = errorOf(obs);
     if (error != null) {
-      throw new AssertionError(expectation + ", but the stream failed with " + error
-          + "\n  statuses: " + describe(obs.values()) + "\n  requests: " + requestLog(), error);
+      throw new AssertionError(
+          expectation
+              + ", but the stream failed with "
+              + error
+              + "\n  statuses: "
+              + describe(obs.values())
+              + "\n  requests: "
+              + requestLog(),
+          error);
     }
     return obs.values();
   }
 
-  private <T extends Throwable> T expectError(TestObserver<TaskStatus> obs, Class<T> type, String expectation, String hint) {
+  private <T extends Throwable> T expectError(
+      TestObserver<TaskStatus> obs, Class<T> type, String expectation, String hint) {
     Throwable error = errorOf(obs);
     if (!type.isInstance(error)) {
-      throw new AssertionError(expectation + "; expected " + type.getSimpleName() + " but got "
-          + (error == null ? "completion with " + describe(obs.values()) : error.toString())
-          + "\n  requests: " + requestLog() + "\n  If this fails, check " + hint, error);
+      throw new AssertionError(
+          expectation
+              + "; expected "
+              + type.getSimpleName()
+              + " but got "
+              + (error == null ? "completion with " + describe(obs.values()) : error.toString())
+              + "\n  requests: "
+              + requestLog()
+              + "\n  If this fails, check "
+              + hint,
+          error);
     }
     return type.cast(error);
   }
 
   /** The recorded requests, one per line, with no header values (so no key). */
   protected String requestLog() {
-    return simulator.requests().stream().map(RecordedRequest::toString).collect(Collectors.joining("\n    ", "\n    ", ""));
+    return simulator.requests().stream()
+        .map(RecordedRequest::toString)
+        .collect(Collectors.joining("\n    ", "\n    ", ""));
   }
 
   private static String describe(List<TaskStatus> statuses) {
     return statuses.stream()
-        .map(s -> s.state() + s.queuePosition().map(p -> "@" + p).orElse("")
-            + s.progressPercent().map(p -> " " + p + "%").orElse(""))
+        .map(
+            s ->
+                s.state()
+                    + s.queuePosition().map(p -> "@" + p).orElse("")
+                    + s.progressPercent().map(p -> " " + p + "%").orElse(""))
         .collect(Collectors.joining(" → ", "[", "]"));
   }
 
   private void assertNothingSent(String what) {
     assertThat(simulator.requests())
-        .withFailMessage("%s must be rejected before any request (it would cost credits), but the simulator"
-            + " received:%s%n  If this fails, check that the limit is declared in capabilities().", what, requestLog())
+        .withFailMessage(
+            "%s must be rejected before any request (it would cost credits), but the simulator"
+                + " received:%s%n  If this fails, check that the limit is declared in"
+                + " capabilities().",
+            what, requestLog())
         .isEmpty();
   }
 
   private SimJob onlyJob() {
     assertThat(simulator.jobs())
-        .withFailMessage("expected exactly one job at the simulator, found %d; requests:%s", simulator.jobCount(), requestLog())
+        .withFailMessage(
+            "expected exactly one job at the simulator, found %d; requests:%s",
+            simulator.jobCount(), requestLog())
         .hasSize(1);
     return simulator.jobs().get(0);
   }
@@ -281,15 +326,19 @@ public abstract class VideoProviderContract {
 
   private InvalidRequestException expectInvalid(ImageToVideoRequest request, String what) {
     TestObserver<TaskStatus> obs = client.generate(request).test();
-    InvalidRequestException e = expectError(obs, InvalidRequestException.class,
-        what + " should be refused", "the limits in capabilities()");
+    InvalidRequestException e =
+        expectError(
+            obs,
+            InvalidRequestException.class,
+            what + " should be refused",
+            "the limits in capabilities()");
     assertNothingSent(what);
     return e;
   }
 
   /**
-   * Waits for {@code c} and returns its error, or {@code null} when it completed; fails when it
-   * did not end within {@link #streamTimeout()}.
+   * Waits for {@code c} and returns its error, or {@code null} when it completed; fails when it did
+   * not end within {@link #streamTimeout()}.
    */
   private Throwable await(io.reactivex.rxjava3.core.Completable c) {
     boolean ended;
@@ -316,7 +365,9 @@ public abstract class VideoProviderContract {
   @DisplayName("submission")
   class Submission {
     @Test
-    @DisplayName("required: a valid request is accepted and the first emission is QUEUED with a handle whose token round-trips")
+    @DisplayName(
+        "required: a valid request is accepted and the first emission is QUEUED with a handle whose"
+            + " token round-trips")
     void firstEmissionIsQueued() {
       TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
       List<TaskStatus> statuses = completedStatuses(obs, "a valid request should run to its end");
@@ -330,15 +381,20 @@ public abstract class VideoProviderContract {
     }
 
     @Test
-    @DisplayName("required: a request with every optional setting the capabilities allow is accepted by the simulator,"
-        + " which knows the provider's exact wire values, and runs to SUCCEEDED")
+    @DisplayName(
+        "required: a request with every optional setting the capabilities allow is accepted by the"
+            + " simulator, which knows the provider's exact wire values, and runs to SUCCEEDED")
     void everyOptionalSetting() {
       ImageToVideoRequest request = requestWithEveryOptionalSetting();
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(request)),
-          "a request with every optional setting the capabilities allow (" + request + ") should be accepted;"
-              + " if the simulator refused it, check how the provider writes each setting on the wire"
-              + " (units, labels, types)");
-      assertThat(statuses.get(statuses.size() - 1).state()).as("last state of %s", describe(statuses))
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(request)),
+              "a request with every optional setting the capabilities allow ("
+                  + request
+                  + ") should be accepted; if the simulator refused it, check how the provider"
+                  + " writes each setting on the wire (units, labels, types)");
+      assertThat(statuses.get(statuses.size() - 1).state())
+          .as("last state of %s", describe(statuses))
           .isEqualTo(TaskState.SUCCEEDED);
       assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
       assertThat(simulator.jobCount()).as("jobs created").isEqualTo(1);
@@ -358,23 +414,32 @@ public abstract class VideoProviderContract {
   @DisplayName("lifecycle")
   class LifecycleGroup {
     @Test
-    @DisplayName("required: a job that queues, runs and succeeds is followed to SUCCEEDED with its video, then the stream completes")
+    @DisplayName(
+        "required: a job that queues, runs and succeeds is followed to SUCCEEDED with its video,"
+            + " then the stream completes")
     void succeeds() {
       simulator.nextJobs(Lifecycle.builder().queued(2, 3).running(30, 60, 90).succeeded());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a job that succeeds should complete the stream");
-      List<TaskState> states = statuses.stream().map(TaskStatus::state).distinct().collect(Collectors.toList());
-      assertThat(states).as("states in order, %s", describe(statuses))
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())),
+              "a job that succeeds should complete the stream");
+      List<TaskState> states =
+          statuses.stream().map(TaskStatus::state).distinct().collect(Collectors.toList());
+      assertThat(states)
+          .as("states in order, %s", describe(statuses))
           .containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.SUCCEEDED);
       TaskStatus last = statuses.get(statuses.size() - 1);
       assertThat(last.videos()).as("videos of the SUCCEEDED status").isNotEmpty();
       SimJob job = onlyJob();
       assertThat(last.videos().get(0).url().toString())
-          .as("video URL (if this fails, check the success mapping reads the provider's video URL field)")
+          .as(
+              "video URL (if this fails, check the success mapping reads the provider's video URL"
+                  + " field)")
           .isEqualTo(simulator.videoUrl(job.id()));
       for (int i = 1; i < statuses.size(); i++) {
         assertThat(statuses.get(i).sameProgressAs(statuses.get(i - 1)))
-            .as("status %d repeats status %d: %s", i, i - 1, describe(statuses)).isFalse();
+            .as("status %d repeats status %d: %s", i, i - 1, describe(statuses))
+            .isFalse();
       }
     }
 
@@ -383,12 +448,15 @@ public abstract class VideoProviderContract {
     void queuePosition() {
       assumeTrue(traits().reportsQueuePosition(), "needs trait: reportsQueuePosition");
       simulator.nextJobs(Lifecycle.builder().queued(3, 3).running(50).succeeded());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
-      assertThat(statuses).as("statuses %s", describe(statuses))
-          .anySatisfy(s -> {
-            assertThat(s.state()).isEqualTo(TaskState.QUEUED);
-            assertThat(s.queuePosition()).isPresent();
-          });
+      List<TaskStatus> statuses =
+          completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
+      assertThat(statuses)
+          .as("statuses %s", describe(statuses))
+          .anySatisfy(
+              s -> {
+                assertThat(s.state()).isEqualTo(TaskState.QUEUED);
+                assertThat(s.queuePosition()).isPresent();
+              });
     }
 
     @Test
@@ -396,25 +464,37 @@ public abstract class VideoProviderContract {
     void progress() {
       assumeTrue(traits().reportsProgress(), "needs trait: reportsProgress");
       simulator.nextJobs(Lifecycle.builder().queued(1).running(30, 60, 90).succeeded());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
-      List<Integer> progress = statuses.stream().filter(s -> s.state() == TaskState.RUNNING)
-          .map(s -> s.progressPercent().orElse(-1)).collect(Collectors.toList());
-      assertThat(progress).as("trait reportsProgress: the simulator reported progress 30, 60 and 90 %% while"
-          + " RUNNING, so the client's RUNNING statuses must carry progressPercent 30, 60, 90, in that order"
-          + " (-1 below = a RUNNING status without progressPercent: map the provider's progress field, or"
-          + " leave out ContractTraits.withProgress() if the provider reports none); statuses: %s",
-          describe(statuses))
+      List<TaskStatus> statuses =
+          completedStatuses(runToEnd(client.generate(validRequest())), "the job should succeed");
+      List<Integer> progress =
+          statuses.stream()
+              .filter(s -> s.state() == TaskState.RUNNING)
+              .map(s -> s.progressPercent().orElse(-1))
+              .collect(Collectors.toList());
+      assertThat(progress)
+          .as(
+              "trait reportsProgress: the simulator reported progress 30, 60 and 90 %% while"
+                  + " RUNNING, so the client's RUNNING statuses must carry progressPercent 30, 60,"
+                  + " 90, in that order (-1 below = a RUNNING status without progressPercent: map"
+                  + " the provider's progress field, or leave out ContractTraits.withProgress() if"
+                  + " the provider reports none); statuses: %s",
+              describe(statuses))
           .containsExactly(30, 60, 90);
     }
 
     @Test
-    @DisplayName("required: a job that fails ends FAILED with a reason (not MODERATION), then the stream completes")
+    @DisplayName(
+        "required: a job that fails ends FAILED with a reason (not MODERATION), then the stream"
+            + " completes")
     void fails() {
       simulator.nextJobs(Lifecycle.builder().queued(1).running(40).failed("the generator broke"));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a FAILED task is data, not an error");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())), "a FAILED task is data, not an error");
       TaskStatus last = statuses.get(statuses.size() - 1);
-      assertThat(last.state()).as("last state of %s", describe(statuses)).isEqualTo(TaskState.FAILED);
+      assertThat(last.state())
+          .as("last state of %s", describe(statuses))
+          .isEqualTo(TaskState.FAILED);
       assertThat(last.failure().get().category()).isNotEqualTo(FailureCategory.MODERATION);
       assertThat(last.failure().get().message()).isNotBlank();
     }
@@ -423,12 +503,17 @@ public abstract class VideoProviderContract {
     @DisplayName("required: a job refused by moderation ends FAILED with category MODERATION")
     void moderated() {
       simulator.nextJobs(Lifecycle.builder().queued(1).moderated("sensitive content"));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a moderated task is data, not an error");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())), "a moderated task is data, not an error");
       TaskStatus last = statuses.get(statuses.size() - 1);
-      assertThat(last.state()).as("last state of %s", describe(statuses)).isEqualTo(TaskState.FAILED);
+      assertThat(last.state())
+          .as("last state of %s", describe(statuses))
+          .isEqualTo(TaskState.FAILED);
       assertThat(last.failure().get().category())
-          .as("failure category (if this fails, check the mapping of the provider's moderation status/code)")
+          .as(
+              "failure category (if this fails, check the mapping of the provider's moderation"
+                  + " status/code)")
           .isEqualTo(FailureCategory.MODERATION);
     }
 
@@ -437,7 +522,8 @@ public abstract class VideoProviderContract {
     void cancelledState() {
       assumeTrue(traits().reportsCancelled(), "needs trait: reportsCancelled");
       simulator.nextJobs(Lifecycle.builder().queued(1).cancelled());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "a cancelled task is data");
+      List<TaskStatus> statuses =
+          completedStatuses(runToEnd(client.generate(validRequest())), "a cancelled task is data");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.CANCELLED);
     }
   }
@@ -446,13 +532,16 @@ public abstract class VideoProviderContract {
   @DisplayName("resume")
   class Resume {
     @Test
-    @DisplayName("required: a fresh client resumes the same job from its token and follows it to the end")
+    @DisplayName(
+        "required: a fresh client resumes the same job from its token and follows it to the end")
     void resume() {
       simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
       String token = client.submit(validRequest()).blockingGet().token();
       VideoClient fresh = createClient(simulator, API_KEY, fastPolicy());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(fresh.watch(TaskHandle.parse(token))),
-          "watching a stored token should follow the job");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(fresh.watch(TaskHandle.parse(token))),
+              "watching a stored token should follow the job");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(statuses).allSatisfy(s -> assertThat(s.handle().token()).isEqualTo(token));
       assertThat(simulator.requestCount("submit")).as("submits").isEqualTo(1);
@@ -465,8 +554,13 @@ public abstract class VideoProviderContract {
     @Test
     @DisplayName("required: a prompt over the limit is rejected")
     void promptTooLong() {
-      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest())
-          .prompt(repeat('a', caps().maxPromptLength() + 1)).build(), "a prompt over the limit");
+      InvalidRequestException e =
+          expectInvalid(
+              ImageToVideoRequest.builder()
+                  .from(validRequest())
+                  .prompt(repeat('a', caps().maxPromptLength() + 1))
+                  .build(),
+              "a prompt over the limit");
       assertThat(e.violations()).extracting(Violation::field).contains("prompt");
       assertThat(e.getMessage()).contains(Integer.toString(caps().maxPromptLength()));
     }
@@ -475,8 +569,10 @@ public abstract class VideoProviderContract {
     @DisplayName("required: a duration outside the accepted ones is rejected")
     void duration() {
       int bad = caps().durationsSeconds().isEmpty() ? 5 : caps().durationsSeconds().last() + 1;
-      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest())
-          .durationSeconds(bad).build(), "a duration of " + bad + " s");
+      InvalidRequestException e =
+          expectInvalid(
+              ImageToVideoRequest.builder().from(validRequest()).durationSeconds(bad).build(),
+              "a duration of " + bad + " s");
       assertThat(e.violations()).extracting(Violation::field).contains("duration");
     }
 
@@ -486,30 +582,44 @@ public abstract class VideoProviderContract {
       EnumSet<Quality> missing = EnumSet.allOf(Quality.class);
       missing.removeAll(caps().qualities());
       assumeTrue(!missing.isEmpty(), "needs capability: a quality the model does not offer");
-      expectInvalid(ImageToVideoRequest.builder().from(validRequest()).quality(missing.iterator().next()).build(),
+      expectInvalid(
+          ImageToVideoRequest.builder()
+              .from(validRequest())
+              .quality(missing.iterator().next())
+              .build(),
           "quality " + missing.iterator().next());
     }
 
     @Test
-    @DisplayName("required: a seed outside 0..2147483647 (or any seed, when unsupported) is rejected")
+    @DisplayName(
+        "required: a seed outside 0..2147483647 (or any seed, when unsupported) is rejected")
     void seed() {
       long bad = caps().supportsSeed() ? ProviderCapabilities.MAX_SEED + 1 : 1;
-      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest()).seed(bad).build(),
-          "seed " + bad);
+      InvalidRequestException e =
+          expectInvalid(
+              ImageToVideoRequest.builder().from(validRequest()).seed(bad).build(), "seed " + bad);
       assertThat(e.violations()).extracting(Violation::field).contains("seed");
     }
 
     @Test
-    @DisplayName("optional (an image kind not accepted): a local file is rejected when only URLs are accepted")
+    @DisplayName(
+        "optional (an image kind not accepted): a local file is rejected when only URLs are"
+            + " accepted")
     void imageKind() {
-      ImageInput.Kind kind = !caps().imageKinds().contains(ImageInput.Kind.FILE) ? ImageInput.Kind.FILE
-          : !caps().imageKinds().contains(ImageInput.Kind.URL) ? ImageInput.Kind.URL : null;
-      assumeTrue(kind != null, "needs capability: an image input kind the provider does not accept");
-      ImageInput image = kind == ImageInput.Kind.FILE
-          ? ImageInput.file(Paths.get("does-not-matter.png"))
-          : ImageInput.url("https://example.com/cat.png");
-      InvalidRequestException e = expectInvalid(ImageToVideoRequest.builder().from(validRequest()).image(image).build(),
-          "an image given as " + kind);
+      ImageInput.Kind kind =
+          !caps().imageKinds().contains(ImageInput.Kind.FILE)
+              ? ImageInput.Kind.FILE
+              : !caps().imageKinds().contains(ImageInput.Kind.URL) ? ImageInput.Kind.URL : null;
+      assumeTrue(
+          kind != null, "needs capability: an image input kind the provider does not accept");
+      ImageInput image =
+          kind == ImageInput.Kind.FILE
+              ? ImageInput.file(Paths.get("does-not-matter.png"))
+              : ImageInput.url("https://example.com/cat.png");
+      InvalidRequestException e =
+          expectInvalid(
+              ImageToVideoRequest.builder().from(validRequest()).image(image).build(),
+              "an image given as " + kind);
       assertThat(e.violations()).extracting(Violation::field).contains("image");
     }
 
@@ -519,16 +629,44 @@ public abstract class VideoProviderContract {
       ProviderCapabilities c = caps();
       ImageToVideoRequest.Builder b = ImageToVideoRequest.builder().from(validRequest());
       List<String> expected = new ArrayList<>();
-      if (!c.maxNegativePromptLength().isPresent()) { b.negativePrompt("blurry"); expected.add("negativePrompt"); }
-      if (!c.supportsAudio()) { b.audio(true); expected.add("audio"); }
-      if (!c.supportsMultiClip()) { b.multiClip(true); expected.add("multiClip"); }
-      if (!c.supportsCfgScale()) { b.cfgScale(0.5); expected.add("cfgScale"); }
-      if (!c.supportsThinkingType()) { b.thinkingType("auto"); expected.add("thinkingType"); }
-      if (c.styles().isEmpty()) { b.style("anime"); expected.add("style"); }
-      if (c.motionModes().isEmpty()) { b.motionMode(MotionMode.FAST); expected.add("motionMode"); }
-      if (!c.supportsFastMode()) { b.fastMode(true); expected.add("fastMode"); }
-      if (!c.supportsTemplateId()) { b.templateId("123"); expected.add("templateId"); }
-      assumeTrue(!expected.isEmpty(), "needs capability: at least one unsupported optional setting");
+      if (!c.maxNegativePromptLength().isPresent()) {
+        b.negativePrompt("blurry");
+        expected.add("negativePrompt");
+      }
+      if (!c.supportsAudio()) {
+        b.audio(true);
+        expected.add("audio");
+      }
+      if (!c.supportsMultiClip()) {
+        b.multiClip(true);
+        expected.add("multiClip");
+      }
+      if (!c.supportsCfgScale()) {
+        b.cfgScale(0.5);
+        expected.add("cfgScale");
+      }
+      if (!c.supportsThinkingType()) {
+        b.thinkingType("auto");
+        expected.add("thinkingType");
+      }
+      if (c.styles().isEmpty()) {
+        b.style("anime");
+        expected.add("style");
+      }
+      if (c.motionModes().isEmpty()) {
+        b.motionMode(MotionMode.FAST);
+        expected.add("motionMode");
+      }
+      if (!c.supportsFastMode()) {
+        b.fastMode(true);
+        expected.add("fastMode");
+      }
+      if (!c.supportsTemplateId()) {
+        b.templateId("123");
+        expected.add("templateId");
+      }
+      assumeTrue(
+          !expected.isEmpty(), "needs capability: at least one unsupported optional setting");
       InvalidRequestException e = expectInvalid(b.build(), "unsupported settings " + expected);
       assertThat(e.violations()).extracting(Violation::field).containsAll(expected);
     }
@@ -548,13 +686,16 @@ public abstract class VideoProviderContract {
       assertThat(simulator.requestCount("cancel")).as("cancel requests").isGreaterThanOrEqualTo(1);
       assertThat(onlyJob().cancelRequested()).as("job cancel requested at the simulator").isTrue();
       if (traits().reportsCancelled()) {
-        List<TaskStatus> statuses = completedStatuses(runToEnd(client.watch(h)), "a cancelled job is data");
+        List<TaskStatus> statuses =
+            completedStatuses(runToEnd(client.watch(h)), "a cancelled job is data");
         assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.CANCELLED);
       }
     }
 
     @Test
-    @DisplayName("optional (no cancel): cancel fails at once with UnsupportedFeatureException and sends nothing")
+    @DisplayName(
+        "optional (no cancel): cancel fails at once with UnsupportedFeatureException and sends"
+            + " nothing")
     void cancelUnsupported() {
       assumeTrue(!caps().supportsCancel(), "applies only to providers without cancel");
       TaskHandle h = TaskHandle.of(client.providerId(), caps().model(), "some-task");
@@ -572,26 +713,42 @@ public abstract class VideoProviderContract {
     }
 
     @Test
-    @DisplayName("required: a status poll answered 429 with Retry-After waits that long, then polling continues")
+    @DisplayName(
+        "required: a status poll answered 429 with Retry-After waits that long, then polling"
+            + " continues")
     void retryAfterOnStatus() {
       simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
-      simulator.faults().on("status").call(1).respond(Fault.status(429, "{}").withHeader("Retry-After", "1"));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a 429 on a status poll should be retried");
+      simulator
+          .faults()
+          .on("status")
+          .call(1)
+          .respond(Fault.status(429, "{}").withHeader("Retry-After", "1"));
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())),
+              "a 429 on a status poll should be retried");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       List<RecordedRequest> polls = statusRequests();
       Duration gap = Duration.between(polls.get(0).receivedAt(), polls.get(1).receivedAt());
-      assertThat(gap).as("time between the 429 and the next poll (if this fails, check that the provider passes"
-          + " Retry-After into RateLimitedException)").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+      assertThat(gap)
+          .as(
+              "time between the 429 and the next poll (if this fails, check that the provider"
+                  + " passes Retry-After into RateLimitedException)")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
     @Test
     @DisplayName("required: status polls answered 500 and 503 are retried")
     void serverErrorsOnStatus() {
       simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
-      simulator.faults().on("status").call(1).respond(Fault.status(500, "{}"), Fault.status(503, "{}"));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "5xx on status polls should be retried");
+      simulator
+          .faults()
+          .on("status")
+          .call(1)
+          .respond(Fault.status(500, "{}"), Fault.status(503, "{}"));
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())), "5xx on status polls should be retried");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
     }
 
@@ -599,84 +756,122 @@ public abstract class VideoProviderContract {
     @DisplayName("required: a status poll whose connection drops is retried")
     void droppedStatus() {
       simulator.faults().on("status").call(1).respond(Fault.dropBeforeRead());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a dropped connection on a status poll should be retried");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())),
+              "a dropped connection on a status poll should be retried");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
     }
 
     @Test
-    @DisplayName("required: a wrong API key fails with AuthenticationException at once, without retries")
+    @DisplayName(
+        "required: a wrong API key fails with AuthenticationException at once, without retries")
     void wrongKey() {
       String wrong = "wrong-key-0123456789";
       VideoClient bad = createClient(simulator, wrong, fastPolicy());
       TestObserver<TaskStatus> obs = runToEnd(bad.generate(validRequest()));
-      AuthenticationException e = expectError(obs, AuthenticationException.class, "a wrong key",
-          "the 401/403 mapping");
+      AuthenticationException e =
+          expectError(obs, AuthenticationException.class, "a wrong key", "the 401/403 mapping");
       assertThat(simulator.requests()).as("requests with a wrong key").hasSize(1);
       assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(API_KEY);
     }
 
     @Test
-    @DisplayName("required: a status poll answered 403 fails with AuthenticationException carrying the handle, without retries")
+    @DisplayName(
+        "required: a status poll answered 403 fails with AuthenticationException carrying the"
+            + " handle, without retries")
     void forbiddenOnStatus() {
       simulator.faults().on("status").always(Fault.status(403, "{}"));
       TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
-      AuthenticationException e = expectError(obs, AuthenticationException.class, "a 403 on a status poll",
-          "the 401/403 mapping");
+      AuthenticationException e =
+          expectError(
+              obs, AuthenticationException.class, "a 403 on a status poll", "the 401/403 mapping");
       assertThat(e.handle()).as("handle on the error").isPresent();
       assertThat(statusRequests()).as("status polls").hasSize(1);
     }
 
     @Test
-    @DisplayName("required: status polls answered with something that is not JSON (HTML, empty, cut off) are retried")
+    @DisplayName(
+        "required: status polls answered with something that is not JSON (HTML, empty, cut off) are"
+            + " retried")
     void unreadableStatusRetried() {
       simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
-      simulator.faults().on("status").call(1).respond(
-          Fault.wrongContentType(), Fault.emptyBody(200), Fault.malformedJson());
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a gateway's HTML page, an empty or a cut-off body on a status poll should be retried (check that"
-              + " JSON errors are mapped by ErrorMappingCallAdapterFactory, which marks them unreadable)");
+      simulator
+          .faults()
+          .on("status")
+          .call(1)
+          .respond(Fault.wrongContentType(), Fault.emptyBody(200), Fault.malformedJson());
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())),
+              "a gateway's HTML page, an empty or a cut-off body on a status poll should be retried"
+                  + " (check that JSON errors are mapped by ErrorMappingCallAdapterFactory, which"
+                  + " marks them unreadable)");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(statusRequests().size()).as("status polls").isGreaterThanOrEqualTo(4);
     }
 
     @Test
-    @DisplayName("required: an unknown status value ends the stream with an error carrying the handle; polling stops")
+    @DisplayName(
+        "required: an unknown status value ends the stream with an error carrying the handle;"
+            + " polling stops")
     void unknownStatus() {
-      simulator.faults().on("status").always(
-          Fault.status(200, unknownStatusBody()).withContentType("application/json"));
+      simulator
+          .faults()
+          .on("status")
+          .always(Fault.status(200, unknownStatusBody()).withContentType("application/json"));
       TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
-      VideoApiException e = expectError(obs, VideoApiException.class, "an unknown status value",
-          "that the status mapping rejects values it does not know instead of guessing");
+      VideoApiException e =
+          expectError(
+              obs,
+              VideoApiException.class,
+              "an unknown status value",
+              "that the status mapping rejects values it does not know instead of guessing");
       assertThat(e).isInstanceOf(MalformedResponseException.class);
       assertThat(e.handle()).isPresent();
       assertThat(statusRequests()).as("status polls").hasSize(1);
     }
 
     @Test
-    @DisplayName("required: a submit whose answer is lost is not resent: SubmitOutcomeUnknownException, one job")
+    @DisplayName(
+        "required: a submit whose answer is lost is not resent: SubmitOutcomeUnknownException, one"
+            + " job")
     void lostSubmitAnswer() {
       simulator.faults().on("submit").call(1).respond(Fault.dropAfterRead());
       TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
-      expectError(obs, SubmitOutcomeUnknownException.class, "a submit whose answer was lost",
-          "that OkHttp's retryOnConnectionFailure is off and submit errors keep requestMayHaveReachedServer");
+      expectError(
+          obs,
+          SubmitOutcomeUnknownException.class,
+          "a submit whose answer was lost",
+          "that OkHttp's retryOnConnectionFailure is off and submit errors keep"
+              + " requestMayHaveReachedServer");
       assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(1);
       assertThat(simulator.jobCount()).as("jobs").isEqualTo(1);
     }
 
     @Test
-    @DisplayName("required: a 2xx submit answer without a task id (204, or {}) is an unknown outcome, never"
-        + " 'not accepted': it is not resent (issue 25, fault 8)")
+    @DisplayName(
+        "required: a 2xx submit answer without a task id (204, or {}) is an unknown outcome, never"
+            + " 'not accepted': it is not resent (issue 25, fault 8)")
     void submitAnswerWithoutId() {
-      for (Fault answer : new Fault[] {Fault.emptyBody(204).afterHandling(),
-          Fault.status(200, "{}").afterHandling(), Fault.status(202, "{}").afterHandling()}) {
+      for (Fault answer :
+          new Fault[] {
+            Fault.emptyBody(204).afterHandling(),
+            Fault.status(200, "{}").afterHandling(),
+            Fault.status(202, "{}").afterHandling()
+          }) {
         simulator.reset();
         simulator.faults().on("submit").always(answer);
         TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
-        expectError(obs, SubmitOutcomeUnknownException.class, "a submit answered " + answer,
-            "that a 2xx answer without a body or id is a MalformedResponseException (ProviderAnswers.handle,"
-                + " ErrorMappingCallAdapterFactory)");
-        assertThat(simulator.requestCount("submit")).as("submit requests for " + answer).isEqualTo(1);
+        expectError(
+            obs,
+            SubmitOutcomeUnknownException.class,
+            "a submit answered " + answer,
+            "that a 2xx answer without a body or id is a MalformedResponseException"
+                + " (ProviderAnswers.handle, ErrorMappingCallAdapterFactory)");
+        assertThat(simulator.requestCount("submit"))
+            .as("submit requests for " + answer)
+            .isEqualTo(1);
       }
     }
 
@@ -685,8 +880,10 @@ public abstract class VideoProviderContract {
     void emptyStatusRetried() {
       simulator.nextJobs(Lifecycle.builder().queued(1).running(50).succeeded());
       simulator.faults().on("status").call(1).respond(Fault.emptyBody(204));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a 204 on a status poll should be retried");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())),
+              "a 204 on a status poll should be retried");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
     }
 
@@ -700,12 +897,18 @@ public abstract class VideoProviderContract {
     }
 
     @Test
-    @DisplayName("required: a submit answered 503 or 429 (not accepted) is retried and creates one job")
+    @DisplayName(
+        "required: a submit answered 503 or 429 (not accepted) is retried and creates one job")
     void submitRetriedWhenNotAccepted() {
-      simulator.faults().on("submit").call(1).respond(
-          Fault.status(503, "{}"), Fault.status(429, "{}").withHeader("Retry-After", "0"));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())),
-          "a submit refused with 503/429 should be retried");
+      simulator
+          .faults()
+          .on("submit")
+          .call(1)
+          .respond(Fault.status(503, "{}"), Fault.status(429, "{}").withHeader("Retry-After", "0"));
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.generate(validRequest())),
+              "a submit refused with 503/429 should be retried");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(simulator.requestCount("submit")).as("submit requests").isEqualTo(3);
       assertThat(simulator.jobCount()).as("jobs").isEqualTo(1);
@@ -713,8 +916,10 @@ public abstract class VideoProviderContract {
   }
 
   /** The first bytes of an MP4 file (an {@code ftyp} box), enough for every sniffer. */
-  private static final byte[] MP4_HEAD = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0,
-      'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+  private static final byte[] MP4_HEAD = {
+    0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
+    '4', '1'
+  };
 
   /**
    * Extend, for providers whose capabilities {@linkplain ProviderCapabilities#supportsExtend() say
@@ -724,8 +929,7 @@ public abstract class VideoProviderContract {
   @Nested
   @DisplayName("extend")
   class Extend {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private void assumeExtends(VideoSource.Kind kind) {
       assumeTrue(caps().supportsExtend(), "needs capability: supportsExtend");
@@ -744,10 +948,13 @@ public abstract class VideoProviderContract {
     @DisplayName("required: a finished task is extended, and the new task is followed to its end")
     void extendFinishedTask() {
       assumeExtends(VideoSource.Kind.TASK);
-      List<TaskStatus> first = completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      List<TaskStatus> first =
+          completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
       TaskHandle earlier = first.get(first.size() - 1).handle();
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.extend(extend(VideoSource.task(earlier)))),
-          "extending a finished task");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.extend(extend(VideoSource.task(earlier)))),
+              "extending a finished task");
       TaskStatus last = statuses.get(statuses.size() - 1);
       assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(last.handle()).isNotEqualTo(earlier);
@@ -758,8 +965,10 @@ public abstract class VideoProviderContract {
     @DisplayName("required: a local video file is uploaded once and extended")
     void extendUploadedFile() throws Exception {
       assumeExtends(VideoSource.Kind.FILE);
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
-          "extending a local file");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
+              "extending a local file");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(simulator.requestCount("media-upload")).as("uploads").isEqualTo(1);
       assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(1);
@@ -771,32 +980,52 @@ public abstract class VideoProviderContract {
       assumeExtends(VideoSource.Kind.TASK);
       TaskHandle unknown = TaskHandle.of(client.providerId(), caps().model(), "999999999999");
       Throwable e = errorOf(runToEnd(client.extend(extend(VideoSource.task(unknown)))));
-      assertThat(e).as("error for an unknown source").isNotNull()
-          .isInstanceOfAny(InvalidRequestException.class, io.github.pixverse4j.api.TaskNotFoundException.class);
+      assertThat(e)
+          .as("error for an unknown source")
+          .isNotNull()
+          .isInstanceOfAny(
+              InvalidRequestException.class, io.github.pixverse4j.api.TaskNotFoundException.class);
       assertThat(e.getMessage()).isNotBlank();
       assertThat(simulator.jobCount()).as("jobs").isZero();
     }
 
     @Test
-    @DisplayName("required: invalid input (a file that is not a video, a duration not offered) sends nothing")
+    @DisplayName(
+        "required: invalid input (a file that is not a video, a duration not offered) sends"
+            + " nothing")
     void invalidSendsNothing() throws Exception {
       assumeExtends(VideoSource.Kind.FILE);
-      Path notVideo = Files.write(dir.resolve("clip.mp4"), "not a video at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Path notVideo =
+          Files.write(
+              dir.resolve("clip.mp4"),
+              "not a video at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       int bad = caps().durationsSeconds().isEmpty() ? 5 : caps().durationsSeconds().last() + 1;
-      Throwable e = errorOf(runToEnd(client.extend(ExtendVideoRequest.builder().from(extend(VideoSource.file(notVideo)))
-          .durationSeconds(bad).build())));
+      Throwable e =
+          errorOf(
+              runToEnd(
+                  client.extend(
+                      ExtendVideoRequest.builder()
+                          .from(extend(VideoSource.file(notVideo)))
+                          .durationSeconds(bad)
+                          .build())));
       assertThat(e).isInstanceOf(InvalidRequestException.class);
-      assertThat(((InvalidRequestException) e).violations()).extracting(Violation::field).contains("source", "duration");
+      assertThat(((InvalidRequestException) e).violations())
+          .extracting(Violation::field)
+          .contains("source", "duration");
       assertThat(simulator.requests()).as("requests").isEmpty();
     }
 
     @Test
-    @DisplayName("required: an extend refused (503) is resent without a second upload; a lost answer is not resent")
+    @DisplayName(
+        "required: an extend refused (503) is resent without a second upload; a lost answer is not"
+            + " resent")
     void uploadNotRepeated() throws Exception {
       assumeExtends(VideoSource.Kind.FILE);
       simulator.faults().on("extend").call(1).respond(Fault.status(503, "{}"));
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
-          "an extend refused with 503 should be resent");
+      List<TaskStatus> statuses =
+          completedStatuses(
+              runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
+              "an extend refused with 503 should be resent");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(simulator.requestCount("media-upload")).as("uploads").isEqualTo(1);
       assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(2);
@@ -805,17 +1034,23 @@ public abstract class VideoProviderContract {
       simulator.clearRequests();
       simulator.faults().clear();
       simulator.faults().on("extend").call(1).respond(Fault.dropAfterRead());
-      expectError(runToEnd(client.extend(extend(VideoSource.file(videoFile())))), SubmitOutcomeUnknownException.class,
-          "an extend whose answer was lost", "that the extend keeps requestMayHaveReachedServer");
+      expectError(
+          runToEnd(client.extend(extend(VideoSource.file(videoFile())))),
+          SubmitOutcomeUnknownException.class,
+          "an extend whose answer was lost",
+          "that the extend keeps requestMayHaveReachedServer");
       assertThat(simulator.requestCount("media-upload")).as("uploads").isEqualTo(1);
       assertThat(simulator.requestCount("extend")).as("extend requests").isEqualTo(1);
     }
 
     @Test
-    @DisplayName("required: a provider without extend refuses it with UnsupportedFeatureException, sending nothing")
+    @DisplayName(
+        "required: a provider without extend refuses it with UnsupportedFeatureException, sending"
+            + " nothing")
     void noExtend() {
       assumeTrue(!caps().supportsExtend(), "applies only to providers without extend");
-      Throwable e = errorOf(runToEnd(client.extend(extend(VideoSource.url("https://example.com/clip.mp4")))));
+      Throwable e =
+          errorOf(runToEnd(client.extend(extend(VideoSource.url("https://example.com/clip.mp4")))));
       assertThat(e).isInstanceOf(UnsupportedFeatureException.class);
       assertThat(simulator.requests()).as("requests").isEmpty();
     }
@@ -824,30 +1059,44 @@ public abstract class VideoProviderContract {
   @Nested
   @DisplayName("security")
   class Security {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
-    @DisplayName("required: the API key appears in no message, toString() or token, even when the provider echoes it")
+    @DisplayName(
+        "required: the API key appears in no message, toString() or token, even when the provider"
+            + " echoes it")
     void keyNeverShown() {
-      simulator.faults().on("submit").always(
-          Fault.status(400, "{\"message\":\"bad request for key " + API_KEY + "\",\"detail\":\"" + API_KEY + "\"}"));
+      simulator
+          .faults()
+          .on("submit")
+          .always(
+              Fault.status(
+                  400,
+                  "{\"message\":\"bad request for key "
+                      + API_KEY
+                      + "\",\"detail\":\""
+                      + API_KEY
+                      + "\"}"));
       TestObserver<TaskStatus> obs = runToEnd(client.generate(validRequest()));
       Throwable e = errorOf(obs);
       assertThat(e).as("error for a 400 on submit").isNotNull();
       StringBuilder all = new StringBuilder(String.valueOf(e.getMessage())).append(e);
-      for (Throwable c = e.getCause(); c != null; c = c.getCause()) all.append(c.getMessage()).append(c);
+      for (Throwable c = e.getCause(); c != null; c = c.getCause())
+        all.append(c.getMessage()).append(c);
       all.append(client).append(client.capabilities());
       simulator.faults().clear();
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      List<TaskStatus> statuses =
+          completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
       for (TaskStatus s : statuses) all.append(s).append(s.handle().token());
       assertThat(all.toString()).as("everything a user could print").doesNotContain(API_KEY);
     }
 
     @Test
-    @DisplayName("required: a download delivers the exact bytes and sends no credentials to the media host")
+    @DisplayName(
+        "required: a download delivers the exact bytes and sends no credentials to the media host")
     void download() throws Exception {
-      List<TaskStatus> statuses = completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      List<TaskStatus> statuses =
+          completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
       Video video = statuses.get(statuses.size() - 1).videos().get(0);
       Path target = dir.resolve("video.mp4");
       DownloadProgress last = client.download(video, target).blockingLast();
@@ -855,7 +1104,9 @@ public abstract class VideoProviderContract {
       assertThat(Files.readAllBytes(target)).isEqualTo(simulator.mediaBytes());
       List<RecordedRequest> media = simulator.requests(ProviderSimulator.MEDIA_ENDPOINT);
       assertThat(media).isNotEmpty();
-      assertThat(media).as("media requests carrying credentials").noneMatch(RecordedRequest::credentialsSent);
+      assertThat(media)
+          .as("media requests carrying credentials")
+          .noneMatch(RecordedRequest::credentialsSent);
       try (java.util.stream.Stream<Path> files = Files.list(dir)) {
         assertThat(files.map(p -> p.getFileName().toString())).containsExactly("video.mp4");
       }

@@ -39,10 +39,13 @@ class ContractSelfTest {
     final Map<String, Throwable> failures = new TreeMap<>();
     final Map<String, String> skipped = new TreeMap<>();
 
-    /** The failure of {@code test} with every message in it (suppressed ones and causes included). */
+    /**
+     * The failure of {@code test} with every message in it (suppressed ones and causes included).
+     */
     String report(String test) {
       Throwable t = failures.get(test);
-      if (t == null) throw new AssertionError(test + " did not fail; failures: " + failures.keySet());
+      if (t == null)
+        throw new AssertionError(test + " did not fail; failures: " + failures.keySet());
       StringWriter w = new StringWriter();
       t.printStackTrace(new PrintWriter(w));
       return w.toString();
@@ -50,17 +53,25 @@ class ContractSelfTest {
   }
 
   private static String methodName(Event e) {
-    return e.getTestDescriptor().getSource().filter(MethodSource.class::isInstance)
-        .map(s -> ((MethodSource) s).getMethodName()).orElse(e.getTestDescriptor().getDisplayName());
+    return e.getTestDescriptor()
+        .getSource()
+        .filter(MethodSource.class::isInstance)
+        .map(s -> ((MethodSource) s).getMethodName())
+        .orElse(e.getTestDescriptor().getDisplayName());
   }
 
   /** Runs a contract subclass. */
   static Outcome run(Class<?> contract) {
-    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(contract))
+            .execute()
+            .testEvents();
     Outcome o = new Outcome();
     for (Event e : events.finished().list()) {
       TestExecutionResult r = e.getPayload(TestExecutionResult.class).orElseThrow();
-      if (r.getStatus() == TestExecutionResult.Status.FAILED) o.failures.put(methodName(e), r.getThrowable().orElseThrow());
+      if (r.getStatus() == TestExecutionResult.Status.FAILED)
+        o.failures.put(methodName(e), r.getThrowable().orElseThrow());
     }
     for (Event e : events.skipped().list()) {
       o.skipped.put(methodName(e), e.getPayload(String.class).orElse(""));
@@ -84,7 +95,8 @@ class ContractSelfTest {
     }
 
     @Override
-    protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    protected VideoClient createClient(
+        ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
       return ReferenceProvider.client(provider(simulator.baseUrl(), apiKey), policy);
     }
 
@@ -135,9 +147,14 @@ class ContractSelfTest {
       return new ReferenceProvider(null, baseUrl, apiKey) {
         @Override
         public Single<TaskStatus> status(TaskHandle handle) {
-          return super.status(handle).onErrorResumeNext(e -> Single.error(e instanceof RateLimitedException
-              ? new RateLimitedException("slow down", ((RateLimitedException) e).details(), null)
-              : e));
+          return super.status(handle)
+              .onErrorResumeNext(
+                  e ->
+                      Single.error(
+                          e instanceof RateLimitedException
+                              ? new RateLimitedException(
+                                  "slow down", ((RateLimitedException) e).details(), null)
+                              : e));
         }
       };
     }
@@ -162,8 +179,14 @@ class ContractSelfTest {
       return new ReferenceProvider(null, baseUrl, apiKey) {
         @Override
         public Single<TaskHandle> submit(ImageToVideoRequest request) {
-          return super.submit(request).onErrorResumeNext(e -> Single.error(new VideoApiException(
-              "submit with key " + key.reveal() + " failed: " + e.getMessage(), ErrorDetails.provider(ID), e)));
+          return super.submit(request)
+              .onErrorResumeNext(
+                  e ->
+                      Single.error(
+                          new VideoApiException(
+                              "submit with key " + key.reveal() + " failed: " + e.getMessage(),
+                              ErrorDetails.provider(ID),
+                              e)));
         }
       };
     }
@@ -175,7 +198,9 @@ class ContractSelfTest {
       return new ReferenceProvider(null, baseUrl, apiKey) {
         @Override
         TaskStatus toStatus(TaskHandle handle, Job j) {
-          if (!Set.of("queued", "running", "succeeded", "failed", "moderated", "cancelled", "expired").contains(j.state)) {
+          if (!Set.of(
+                  "queued", "running", "succeeded", "failed", "moderated", "cancelled", "expired")
+              .contains(j.state)) {
             j.state = "running";
           }
           return super.toStatus(handle, j);
@@ -190,8 +215,10 @@ class ContractSelfTest {
       return new ReferenceProvider(null, baseUrl, apiKey) {
         @Override
         VideoApiException mapHttp(retrofit2.HttpException http) {
-          BiFunction<String, Integer, VideoApiException> unavailable = (m, s) ->
-              new io.github.pixverse4j.api.ProviderUnavailableException(m, ErrorDetails.provider(ID).withHttpStatus(s));
+          BiFunction<String, Integer, VideoApiException> unavailable =
+              (m, s) ->
+                  new io.github.pixverse4j.api.ProviderUnavailableException(
+                      m, ErrorDetails.provider(ID).withHttpStatus(s));
           return http.code() == 401 || http.code() == 403
               ? unavailable.apply("auth trouble", 503)
               : HttpErrors.fromHttpException(ID, http, key);
@@ -278,17 +305,26 @@ class ContractSelfTest {
     }
   }
 
-  /** What every variant skips: the reference protocol has cancel, so the no-cancel test does not apply. */
-  /** The reference provider does not extend: the extend group is skipped but for {@code noExtend}. */
-  private static final Map<String, String> EXTEND_SKIPS = Map.of(
-      "extendFinishedTask", "Assumption failed: needs capability: supportsExtend",
-      "extendUploadedFile", "Assumption failed: needs capability: supportsExtend",
-      "invalidSendsNothing", "Assumption failed: needs capability: supportsExtend",
-      "unknownSource", "Assumption failed: needs capability: supportsExtend",
-      "uploadNotRepeated", "Assumption failed: needs capability: supportsExtend");
+  /**
+   * What every variant skips: the reference protocol has cancel, so the no-cancel test does not
+   * apply.
+   */
+  /**
+   * The reference provider does not extend: the extend group is skipped but for {@code noExtend}.
+   */
+  private static final Map<String, String> EXTEND_SKIPS =
+      Map.of(
+          "extendFinishedTask", "Assumption failed: needs capability: supportsExtend",
+          "extendUploadedFile", "Assumption failed: needs capability: supportsExtend",
+          "invalidSendsNothing", "Assumption failed: needs capability: supportsExtend",
+          "unknownSource", "Assumption failed: needs capability: supportsExtend",
+          "uploadNotRepeated", "Assumption failed: needs capability: supportsExtend");
 
-  private static final Map<String, String> SKIPS_WITH_CANCEL = with(EXTEND_SKIPS,
-      Map.of("cancelUnsupported", "Assumption failed: applies only to providers without cancel"));
+  private static final Map<String, String> SKIPS_WITH_CANCEL =
+      with(
+          EXTEND_SKIPS,
+          Map.of(
+              "cancelUnsupported", "Assumption failed: applies only to providers without cancel"));
 
   private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
     Map<String, String> m = new java.util.HashMap<>(a);
@@ -297,34 +333,45 @@ class ContractSelfTest {
   }
 
   @Test
-  @DisplayName("a provider that drops the progress it declares fails the progress test, saying what the contract expected")
+  @DisplayName(
+      "a provider that drops the progress it declares fails the progress test, saying what the"
+          + " contract expected")
   void dropsProgress() {
     Outcome o = run(DropsProgress.class);
     assertThat(o.failures.keySet()).containsExactly("progress");
-    assertThat(o.report("progress")).contains("trait reportsProgress")
-        .contains("must carry progressPercent 30, 60, 90, in that order").contains("ContractTraits.withProgress()")
+    assertThat(o.report("progress"))
+        .contains("trait reportsProgress")
+        .contains("must carry progressPercent 30, 60, 90, in that order")
+        .contains("ContractTraits.withProgress()")
         .contains("RUNNING");
   }
 
   @Test
-  @DisplayName("a provider that maps FAILED to RUNNING fails the failure and moderation tests, saying the stream did not end")
+  @DisplayName(
+      "a provider that maps FAILED to RUNNING fails the failure and moderation tests, saying the"
+          + " stream did not end")
   void failedAsRunning() {
     Outcome o = run(MapsFailedToRunning.class);
     assertThat(o.failures.keySet()).containsExactlyInAnyOrder("fails", "moderated");
     for (String test : o.failures.keySet()) {
-      assertThat(o.report(test)).contains("The stream did not end within 3s; statuses so far: [QUEUED → RUNNING")
+      assertThat(o.report(test))
+          .contains("The stream did not end within 3s; statuses so far: [QUEUED → RUNNING")
           .contains("check that terminal states are mapped and that the stream completes");
     }
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that retries its own submits fails the no-duplicate-job tests, naming the expected exception")
+  @DisplayName(
+      "a provider that retries its own submits fails the no-duplicate-job tests, naming the"
+          + " expected exception")
   void retriesSubmit() {
     Outcome o = run(RetriesSubmit.class);
     assertThat(o.failures.keySet()).contains("lostSubmitAnswer", "submit500");
     assertThat(o.report("lostSubmitAnswer"))
-        .contains("a submit whose answer was lost; expected SubmitOutcomeUnknownException but got completion")
+        .contains(
+            "a submit whose answer was lost; expected SubmitOutcomeUnknownException but got"
+                + " completion")
         .contains("check that OkHttp's retryOnConnectionFailure is off");
     assertThat(o.report("submit500")).contains("[submit requests]");
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
@@ -339,27 +386,34 @@ class ContractSelfTest {
   }
 
   @Test
-  @DisplayName("a provider that drops Retry-After fails the Retry-After test, pointing at RateLimitedException")
+  @DisplayName(
+      "a provider that drops Retry-After fails the Retry-After test, pointing at"
+          + " RateLimitedException")
   void ignoresRetryAfter() {
     Outcome o = run(IgnoresRetryAfter.class);
     assertThat(o.failures.keySet()).containsExactly("retryAfterOnStatus");
-    assertThat(o.report("retryAfterOnStatus")).contains("time between the 429 and the next poll")
+    assertThat(o.report("retryAfterOnStatus"))
+        .contains("time between the 429 and the next poll")
         .contains("passes Retry-After into RateLimitedException");
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that puts the key into a message fails the security test, showing the leak")
+  @DisplayName(
+      "a provider that puts the key into a message fails the security test, showing the leak")
   void leaksKey() {
     Outcome o = run(LeaksKey.class);
     assertThat(o.failures.keySet()).contains("keyNeverShown");
-    assertThat(o.report("keyNeverShown")).contains("[everything a user could print]")
+    assertThat(o.report("keyNeverShown"))
+        .contains("[everything a user could print]")
         .contains("submit with key " + VideoProviderContract.API_KEY);
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that guesses unknown status values fails the unknown-status test, showing the guessed states")
+  @DisplayName(
+      "a provider that guesses unknown status values fails the unknown-status test, showing the"
+          + " guessed states")
   void guessesUnknownStatus() {
     Outcome o = run(GuessesUnknownStatus.class);
     assertThat(o.failures.keySet()).containsExactly("unknownStatus");
@@ -368,19 +422,24 @@ class ContractSelfTest {
   }
 
   @Test
-  @DisplayName("a provider that treats 401/403 as transient fails the authentication tests, naming what it got")
+  @DisplayName(
+      "a provider that treats 401/403 as transient fails the authentication tests, naming what it"
+          + " got")
   void authAsTransient() {
     Outcome o = run(TreatsAuthAsTransient.class);
     assertThat(o.failures.keySet()).contains("wrongKey", "forbiddenOnStatus");
     assertThat(o.report("wrongKey"))
-        .contains("a wrong key; expected AuthenticationException but got"
-            + " io.github.pixverse4j.api.ProviderUnavailableException: auth trouble")
+        .contains(
+            "a wrong key; expected AuthenticationException but got"
+                + " io.github.pixverse4j.api.ProviderUnavailableException: auth trouble")
         .contains("check the 401/403 mapping");
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
 
   @Test
-  @DisplayName("a provider that writes the duration as \"5s\" fails the every-optional-setting test with the simulator's reason")
+  @DisplayName(
+      "a provider that writes the duration as \"5s\" fails the every-optional-setting test with the"
+          + " simulator's reason")
   void durationAsText() {
     Outcome o = run(WritesDurationAsText.class);
     assertThat(o.failures.keySet()).containsExactly("everyOptionalSetting");
@@ -391,7 +450,9 @@ class ContractSelfTest {
   }
 
   @Test
-  @DisplayName("a provider that writes the quality as \"P720\" fails the every-optional-setting test with the simulator's reason")
+  @DisplayName(
+      "a provider that writes the quality as \"P720\" fails the every-optional-setting test with"
+          + " the simulator's reason")
   void qualityAsConstant() {
     Outcome o = run(WritesQualityConstant.class);
     assertThat(o.failures.keySet()).containsExactly("everyOptionalSetting");
@@ -400,13 +461,17 @@ class ContractSelfTest {
   }
 
   @Test
-  @DisplayName("a simulator whose handler throws fails each test that made it throw, with the handler's stack trace")
+  @DisplayName(
+      "a simulator whose handler throws fails each test that made it throw, with the handler's"
+          + " stack trace")
   void simulatorThrows() {
     Outcome o = run(SimulatorThrows.class);
-    assertThat(o.failures.keySet()).contains("firstEmissionIsQueued", "succeeds", "fails", "resume", "download")
+    assertThat(o.failures.keySet())
+        .contains("firstEmissionIsQueued", "succeeds", "fails", "resume", "download")
         .doesNotContain("moderated", "cancelledState", "promptTooLong", "submitOnly");
     for (String test : o.failures.keySet()) {
-      assertThat(o.report(test)).as(test)
+      assertThat(o.report(test))
+          .as(test)
           .contains("The simulator's handler threw")
           .contains("java.lang.IllegalStateException: simulator bug: cannot render a running job")
           .contains("at " + SimulatorThrows.class.getName() + "$1.render(");
@@ -415,7 +480,8 @@ class ContractSelfTest {
   }
 
   @Test
-  @DisplayName("the correct reference provider fails nothing and skips only what does not apply, saying why")
+  @DisplayName(
+      "the correct reference provider fails nothing and skips only what does not apply, saying why")
   void correctPasses() {
     Outcome o = run(Correct.class);
     assertThat(o.failures).isEmpty();
@@ -427,10 +493,15 @@ class ContractSelfTest {
   void withoutTraits() {
     Outcome o = run(CorrectWithoutTraits.class);
     assertThat(o.failures).isEmpty();
-    assertThat(o.skipped).containsExactlyInAnyOrderEntriesOf(with(EXTEND_SKIPS, Map.of(
-        "cancelUnsupported", "Assumption failed: applies only to providers without cancel",
-        "queuePosition", "Assumption failed: needs trait: reportsQueuePosition",
-        "progress", "Assumption failed: needs trait: reportsProgress",
-        "cancelledState", "Assumption failed: needs trait: reportsCancelled")));
+    assertThat(o.skipped)
+        .containsExactlyInAnyOrderEntriesOf(
+            with(
+                EXTEND_SKIPS,
+                Map.of(
+                    "cancelUnsupported",
+                        "Assumption failed: applies only to providers without cancel",
+                    "queuePosition", "Assumption failed: needs trait: reportsQueuePosition",
+                    "progress", "Assumption failed: needs trait: reportsProgress",
+                    "cancelledState", "Assumption failed: needs trait: reportsCancelled")));
   }
 }

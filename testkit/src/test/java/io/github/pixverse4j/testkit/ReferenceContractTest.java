@@ -14,8 +14,10 @@ class ReferenceContractTest extends VideoProviderContract {
   }
 
   @Override
-  protected VideoClient createClient(ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return ReferenceProvider.client(new ReferenceProvider(null, simulator.baseUrl(), apiKey), policy);
+  protected VideoClient createClient(
+      ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
+    return ReferenceProvider.client(
+        new ReferenceProvider(null, simulator.baseUrl(), apiKey), policy);
   }
 
   @Override

@@ -2,11 +2,11 @@ package io.github.pixverse4j.testkit;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.MalformedResponseException;
-import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskFailure;
@@ -55,18 +55,32 @@ class ReferenceProvider implements VideoProvider {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   static final class Created {
-    @JsonProperty("id") String id;
+    @JsonProperty("id")
+    String id;
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   static final class Job {
-    @JsonProperty("id") String id;
-    @JsonProperty("state") String state;
-    @JsonProperty("position") Integer position;
-    @JsonProperty("progress") Integer progress;
-    @JsonProperty("eta") Integer eta;
-    @JsonProperty("error") String error;
-    @JsonProperty("video_url") String videoUrl;
+    @JsonProperty("id")
+    String id;
+
+    @JsonProperty("state")
+    String state;
+
+    @JsonProperty("position")
+    Integer position;
+
+    @JsonProperty("progress")
+    Integer progress;
+
+    @JsonProperty("eta")
+    Integer eta;
+
+    @JsonProperty("error")
+    String error;
+
+    @JsonProperty("video_url")
+    String videoUrl;
   }
 
   static final String ID = "reference";
@@ -74,14 +88,16 @@ class ReferenceProvider implements VideoProvider {
 
   final ApiKey key;
   final Api api;
+
   /** The shared kit: an answer without an id is malformed, so a submit's outcome is unknown. */
   final io.github.pixverse4j.client.provider.ProviderAnswers answers;
 
   ReferenceProvider(OkHttpClient base, String baseUrl, String apiKey) {
     HttpUrl url = BaseUrls.require(baseUrl);
     this.key = ApiKey.of(apiKey);
-    this.answers = new io.github.pixverse4j.client.provider.ProviderAnswers(
-        ID, key, io.reactivex.rxjava3.schedulers.Schedulers.computation());
+    this.answers =
+        new io.github.pixverse4j.client.provider.ProviderAnswers(
+            ID, key, io.reactivex.rxjava3.schedulers.Schedulers.computation());
     OkHttpClient http = HttpClients.forProvider(base, url, AuthInterceptor.bearer(key, url));
     this.api =
         ErrorMappingCallAdapterFactory.create(ID, this::mapHttp, key)
@@ -141,7 +157,8 @@ class ReferenceProvider implements VideoProvider {
   }
 
   TaskStatus toStatus(TaskHandle handle, Job j) {
-    TaskStatus.Builder b = TaskStatus.builder().handle(handle).rawStatus(j.state).observedAt(Instant.now());
+    TaskStatus.Builder b =
+        TaskStatus.builder().handle(handle).rawStatus(j.state).observedAt(Instant.now());
     if (j.state == null) throw malformed("no state");
     switch (j.state) {
       case "queued":
@@ -158,12 +175,16 @@ class ReferenceProvider implements VideoProvider {
         break;
       case "failed":
       case "expired":
-        b.state(TaskState.FAILED).failure(TaskFailure.of(FailureCategory.PROVIDER_ERROR,
-            j.error == null ? "failed" : j.error));
+        b.state(TaskState.FAILED)
+            .failure(
+                TaskFailure.of(
+                    FailureCategory.PROVIDER_ERROR, j.error == null ? "failed" : j.error));
         break;
       case "moderated":
-        b.state(TaskState.FAILED).failure(TaskFailure.of(FailureCategory.MODERATION,
-            j.error == null ? "moderated" : j.error));
+        b.state(TaskState.FAILED)
+            .failure(
+                TaskFailure.of(
+                    FailureCategory.MODERATION, j.error == null ? "moderated" : j.error));
         break;
       case "cancelled":
         b.state(TaskState.CANCELLED);
@@ -175,8 +196,8 @@ class ReferenceProvider implements VideoProvider {
   }
 
   static MalformedResponseException malformed(String why) {
-    return new MalformedResponseException("Unreadable status from the reference provider: " + why,
-        ErrorDetails.provider(ID));
+    return new MalformedResponseException(
+        "Unreadable status from the reference provider: " + why, ErrorDetails.provider(ID));
   }
 
   @Override

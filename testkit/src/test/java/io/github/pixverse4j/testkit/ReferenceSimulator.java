@@ -1,11 +1,11 @@
 package io.github.pixverse4j.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.simulator.JobPhase;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.Routes;
 import io.github.pixverse4j.simulator.SimJob;
 import io.github.pixverse4j.simulator.SimResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code POST /jobs/{id}/cancel}, Bearer auth.
  */
 class ReferenceSimulator extends ProviderSimulator {
-  private static final Set<String> FIELDS = Set.of("prompt", "image_url", "duration", "quality", "seed");
+  private static final Set<String> FIELDS =
+      Set.of("prompt", "image_url", "duration", "quality", "seed");
 
   ReferenceSimulator(String apiKey) {
     super("reference", apiKey);
@@ -29,25 +30,37 @@ class ReferenceSimulator extends ProviderSimulator {
 
   @Override
   protected void configure(Routes routes) {
-    routes.add("POST", "/jobs", "submit", r -> {
-      String problem = invalid(r.bodyJson());
-      if (problem != null) return SimResponse.json(400, Map.of("error", problem));
-      SimJob job = createJob(newJobId(), r.bodyUtf8());
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("id", job.id());
-      return SimResponse.json(201, body);
-    });
-    routes.add("GET", "/jobs/([^/]+)", "status", r -> {
-      SimJob job = job(r.pathParam(1));
-      if (job == null) return SimResponse.json(404, Map.of("error", "no such job"));
-      return SimResponse.json(200, render(job.id(), job.observe()));
-    });
-    routes.add("POST", "/jobs/([^/]+)/cancel", "cancel", r -> {
-      SimJob job = job(r.pathParam(1));
-      if (job == null) return SimResponse.json(404, Map.of("error", "no such job"));
-      job.cancel();
-      return SimResponse.json(202, Map.of("status", "cancelling"));
-    });
+    routes.add(
+        "POST",
+        "/jobs",
+        "submit",
+        r -> {
+          String problem = invalid(r.bodyJson());
+          if (problem != null) return SimResponse.json(400, Map.of("error", problem));
+          SimJob job = createJob(newJobId(), r.bodyUtf8());
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("id", job.id());
+          return SimResponse.json(201, body);
+        });
+    routes.add(
+        "GET",
+        "/jobs/([^/]+)",
+        "status",
+        r -> {
+          SimJob job = job(r.pathParam(1));
+          if (job == null) return SimResponse.json(404, Map.of("error", "no such job"));
+          return SimResponse.json(200, render(job.id(), job.observe()));
+        });
+    routes.add(
+        "POST",
+        "/jobs/([^/]+)/cancel",
+        "cancel",
+        r -> {
+          SimJob job = job(r.pathParam(1));
+          if (job == null) return SimResponse.json(404, Map.of("error", "no such job"));
+          job.cancel();
+          return SimResponse.json(202, Map.of("status", "cancelling"));
+        });
   }
 
   /** What is wrong with a submit body, or null; strict like a real API, so wire mistakes show. */
@@ -60,7 +73,8 @@ class ReferenceSimulator extends ProviderSimulator {
     if (!body.path("prompt").isTextual()) return "prompt must be a string";
     if (!body.path("image_url").isTextual()) return "image_url must be a string";
     JsonNode duration = body.get("duration");
-    if (duration != null && (!duration.isIntegralNumber() || duration.asLong() < 1 || duration.asLong() > 10)) {
+    if (duration != null
+        && (!duration.isIntegralNumber() || duration.asLong() < 1 || duration.asLong() > 10)) {
       return "duration must be an integer number of seconds, 1 to 10";
     }
     JsonNode quality = body.get("quality");
@@ -68,7 +82,8 @@ class ReferenceSimulator extends ProviderSimulator {
       return "quality must be 540p or 720p";
     }
     JsonNode seed = body.get("seed");
-    if (seed != null && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > 2147483647L)) {
+    if (seed != null
+        && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > 2147483647L)) {
       return "seed must be an integer between 0 and 2147483647";
     }
     return null;

@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 public final class ServiceEntries {
   /** Stops a loader whose iterator keeps failing without advancing from looping for ever. */
   private static final int MAX_PROBLEMS = 100;
+
   private static final Pattern NOT_FOUND = Pattern.compile("Provider ([\\w.$]+) not found");
   private static final Pattern OTHER = Pattern.compile("(?:Provider )?([\\w.$]+) (.+)");
 
   private ServiceEntries() {}
 
-  public static <S> List<S> load(Class<S> service, ClassLoader loader, String kind, List<String> problems) {
+  public static <S> List<S> load(
+      Class<S> service, ClassLoader loader, String kind, List<String> problems) {
     List<S> out = new ArrayList<>();
     Iterator<S> it = ServiceLoader.load(service, loader).iterator();
     int failures = 0;
@@ -39,7 +41,9 @@ public final class ServiceEntries {
     return out;
   }
 
-  /** One line naming the bad entry and what is wrong with it, without the JDK's service-name prefix. */
+  /**
+   * One line naming the bad entry and what is wrong with it, without the JDK's service-name prefix.
+   */
   public static String describe(Class<?> service, String kind, ServiceConfigurationError e) {
     String message = String.valueOf(e.getMessage());
     String prefix = service.getName() + ": ";
@@ -47,11 +51,16 @@ public final class ServiceEntries {
     String where = " (in META-INF/services/" + service.getName() + ")";
     Matcher notFound = NOT_FOUND.matcher(message);
     if (notFound.matches()) {
-      return "ignoring " + kind + " entry " + notFound.group(1) + where
+      return "ignoring "
+          + kind
+          + " entry "
+          + notFound.group(1)
+          + where
           + ": class not found (a nested class is written Outer$Inner)";
     }
     Matcher other = OTHER.matcher(message);
-    if (other.matches()) return "ignoring " + kind + " entry " + other.group(1) + where + ": " + other.group(2);
+    if (other.matches())
+      return "ignoring " + kind + " entry " + other.group(1) + where + ": " + other.group(2);
     return "ignoring " + kind + " entry" + where + ": " + message;
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class DurationTextTest {
   @Test
-  @DisplayName("durations read like the command line's options take them: 2s, 20m, 1m30s, never PT2S")
+  @DisplayName(
+      "durations read like the command line's options take them: 2s, 20m, 1m30s, never PT2S")
   void likeTheOptions() {
     assertThat(DurationText.of(Duration.ofSeconds(2))).isEqualTo("2s");
     assertThat(DurationText.of(Duration.ofMinutes(20))).isEqualTo("20m");

@@ -42,8 +42,8 @@ import okhttp3.Response;
 /**
  * A provider from outside this repository, as a third party would ship it: a {@link
  * VideoProviderFactory} and a {@link SimulatorFactory} in one jar, registered through {@code
- * META-INF/services} files that tests put on a class loader of their own (so the built-in
- * listings stay as they are everywhere else).
+ * META-INF/services} files that tests put on a class loader of their own (so the built-in listings
+ * stay as they are everywhere else).
  */
 public final class Acme {
   public static final String ID = "acme";
@@ -52,42 +52,58 @@ public final class Acme {
   private Acme() {}
 
   static ProviderCapabilities capabilities() {
-    return ProviderCapabilities.builder().providerId(ID).model("acme-1").maxPromptLength(100)
-        .durationRange(1, 5).addQualities(Quality.P720).addImageKinds(ImageInput.Kind.URL).build();
+    return ProviderCapabilities.builder()
+        .providerId(ID)
+        .model("acme-1")
+        .maxPromptLength(100)
+        .durationRange(1, 5)
+        .addQualities(Quality.P720)
+        .addImageKinds(ImageInput.Kind.URL)
+        .build();
   }
 
   /** The provider's registration. */
   public static final class Factory implements VideoProviderFactory {
-    @Override public String id() {
+    @Override
+    public String id() {
       return ID;
     }
 
-    @Override public String displayName() {
+    @Override
+    public String displayName() {
       return "Acme Video (a third-party module)";
     }
 
-    @Override public String apiKeyEnvironmentVariable() {
+    @Override
+    public String apiKeyEnvironmentVariable() {
       return "ACME_API_KEY";
     }
 
-    @Override public String defaultBaseUrl() {
+    @Override
+    public String defaultBaseUrl() {
       return "https://api.acme.invalid/v1";
     }
 
-    @Override public ProviderCapabilities capabilities() {
+    @Override
+    public ProviderCapabilities capabilities() {
       return Acme.capabilities();
     }
 
-    @Override public VideoClient create(ClientConfig config) {
+    @Override
+    public VideoClient create(ClientConfig config) {
       OkHttpClient http = config.httpClient().orElseGet(OkHttpClient::new);
-      String base = config.baseUrl().map(Object::toString).orElse(defaultBaseUrl()).replaceAll("/+$", "");
+      String base =
+          config.baseUrl().map(Object::toString).orElse(defaultBaseUrl()).replaceAll("/+$", "");
       Provider provider = new Provider(http, base, config.apiKey().reveal());
       VideoDownloader downloader = new VideoDownloader(http, config.ioScheduler());
-      return new VideoClient(provider, config.pollingPolicy(), config.scheduler(), downloader::download);
+      return new VideoClient(
+          provider, config.pollingPolicy(), config.scheduler(), downloader::download);
     }
   }
 
-  /** A blocking, minimal client of the Acme protocol: {@code POST /jobs}, {@code GET /jobs/{id}}. */
+  /**
+   * A blocking, minimal client of the Acme protocol: {@code POST /jobs}, {@code GET /jobs/{id}}.
+   */
   static final class Provider implements VideoProvider {
     private final OkHttpClient http;
     private final String baseUrl;
@@ -99,78 +115,108 @@ public final class Acme {
       this.key = key;
     }
 
-    @Override public String id() {
+    @Override
+    public String id() {
       return ID;
     }
 
-    @Override public ProviderCapabilities capabilities() {
+    @Override
+    public ProviderCapabilities capabilities() {
       return Acme.capabilities();
     }
 
     private JsonNode call(Request.Builder request) throws IOException {
-      try (Response r = http.newCall(request.header("Authorization", "Bearer " + key).build()).execute()) {
+      try (Response r =
+          http.newCall(request.header("Authorization", "Bearer " + key).build()).execute()) {
         if (!r.isSuccessful()) throw new IOException("HTTP " + r.code());
         return JSON.readTree(r.body().string());
       }
     }
 
-    @Override public Single<TaskHandle> submit(ImageToVideoRequest request) {
-      return Single.fromCallable(() -> {
-        String body = JSON.writeValueAsString(Map.of("prompt", request.prompt(), "image", request.image().url().toString()));
-        JsonNode created = call(new Request.Builder().url(baseUrl + "/jobs")
-            .post(RequestBody.create(MediaType.get("application/json"), body)));
-        return TaskHandle.of(ID, "acme-1", created.get("id").asText());
-      });
+    @Override
+    public Single<TaskHandle> submit(ImageToVideoRequest request) {
+      return Single.fromCallable(
+          () -> {
+            String body =
+                JSON.writeValueAsString(
+                    Map.of("prompt", request.prompt(), "image", request.image().url().toString()));
+            JsonNode created =
+                call(
+                    new Request.Builder()
+                        .url(baseUrl + "/jobs")
+                        .post(RequestBody.create(MediaType.get("application/json"), body)));
+            return TaskHandle.of(ID, "acme-1", created.get("id").asText());
+          });
     }
 
-    @Override public Single<TaskStatus> status(TaskHandle handle) {
-      return Single.fromCallable(() -> {
-        JsonNode job = call(new Request.Builder().url(baseUrl + "/jobs/" + handle.taskId()).get());
-        TaskStatus.Builder b = TaskStatus.builder().handle(handle).rawStatus(job.path("state").asText())
-            .observedAt(Instant.now());
-        switch (job.path("state").asText()) {
-          case "queued": return b.state(TaskState.QUEUED).build();
-          case "running": return b.state(TaskState.RUNNING).build();
-          case "succeeded":
-            return b.state(TaskState.SUCCEEDED).addVideos(Video.of(URI.create(job.get("video_url").asText()))).build();
-          default:
-            throw new MalformedResponseException("unknown state " + job.path("state"), ErrorDetails.provider(ID));
-        }
-      });
+    @Override
+    public Single<TaskStatus> status(TaskHandle handle) {
+      return Single.fromCallable(
+          () -> {
+            JsonNode job =
+                call(new Request.Builder().url(baseUrl + "/jobs/" + handle.taskId()).get());
+            TaskStatus.Builder b =
+                TaskStatus.builder()
+                    .handle(handle)
+                    .rawStatus(job.path("state").asText())
+                    .observedAt(Instant.now());
+            switch (job.path("state").asText()) {
+              case "queued":
+                return b.state(TaskState.QUEUED).build();
+              case "running":
+                return b.state(TaskState.RUNNING).build();
+              case "succeeded":
+                return b.state(TaskState.SUCCEEDED)
+                    .addVideos(Video.of(URI.create(job.get("video_url").asText())))
+                    .build();
+              default:
+                throw new MalformedResponseException(
+                    "unknown state " + job.path("state"), ErrorDetails.provider(ID));
+            }
+          });
     }
 
-    @Override public Completable cancel(TaskHandle handle) {
-      return Completable.error(new UnsupportedFeatureException("acme has no cancel", ErrorDetails.provider(ID)));
+    @Override
+    public Completable cancel(TaskHandle handle) {
+      return Completable.error(
+          new UnsupportedFeatureException("acme has no cancel", ErrorDetails.provider(ID)));
     }
   }
 
   /** The simulator's registration, shipped in the same jar as the provider. */
   public static final class SimFactory implements SimulatorFactory {
-    @Override public String providerId() {
+    @Override
+    public String providerId() {
       return ID;
     }
 
-    @Override public ProviderSimulator create(String apiKey) {
+    @Override
+    public ProviderSimulator create(String apiKey) {
       return new Simulator(apiKey);
     }
 
-    @Override public String unknownStatusBody() {
+    @Override
+    public String unknownStatusBody() {
       return "{\"id\":\"job-1\",\"state\":\"teleporting\"}";
     }
 
-    @Override public Fault insufficientCredits() {
+    @Override
+    public Fault insufficientCredits() {
       return Fault.status(402, "{\"error\":\"no credits\"}");
     }
 
-    @Override public List<String> generateEndpoints() {
+    @Override
+    public List<String> generateEndpoints() {
       return List.of("submit", "status");
     }
 
-    @Override public String credentialHeader() {
+    @Override
+    public String credentialHeader() {
       return "Authorization";
     }
 
-    @Override public boolean reportsCancellation() {
+    @Override
+    public boolean reportsCancellation() {
       return false;
     }
   }
@@ -182,19 +228,29 @@ public final class Acme {
 
     @Override
     protected void configure(Routes routes) {
-      routes.add("POST", "/jobs", "submit", r -> {
-        SimJob job = createJob(newJobId(), r.bodyUtf8());
-        return SimResponse.json(201, Map.of("id", job.id()));
-      });
-      routes.add("GET", "/jobs/([^/]+)", "status", r -> {
-        SimJob job = job(r.pathParam(1));
-        if (job == null) return SimResponse.json(404, Map.of("error", "no such job"));
-        JobPhase phase = job.observe();
-        String state = phase.state().name().toLowerCase(Locale.ROOT);
-        return SimResponse.json(200, phase.state() == io.github.pixverse4j.simulator.JobState.SUCCEEDED
-            ? Map.of("id", job.id(), "state", state, "video_url", videoUrl(job.id()))
-            : Map.of("id", job.id(), "state", state));
-      });
+      routes.add(
+          "POST",
+          "/jobs",
+          "submit",
+          r -> {
+            SimJob job = createJob(newJobId(), r.bodyUtf8());
+            return SimResponse.json(201, Map.of("id", job.id()));
+          });
+      routes.add(
+          "GET",
+          "/jobs/([^/]+)",
+          "status",
+          r -> {
+            SimJob job = job(r.pathParam(1));
+            if (job == null) return SimResponse.json(404, Map.of("error", "no such job"));
+            JobPhase phase = job.observe();
+            String state = phase.state().name().toLowerCase(Locale.ROOT);
+            return SimResponse.json(
+                200,
+                phase.state() == io.github.pixverse4j.simulator.JobState.SUCCEEDED
+                    ? Map.of("id", job.id(), "state", state, "video_url", videoUrl(job.id()))
+                    : Map.of("id", job.id(), "state", state));
+          });
     }
   }
 }

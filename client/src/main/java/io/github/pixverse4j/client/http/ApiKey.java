@@ -84,9 +84,11 @@ public final class ApiKey {
   public boolean equals(Object o) {
     if (this == o) return true;
     if (!(o instanceof ApiKey)) return false;
-    // Constant time for equal lengths, so comparing keys does not leak how much of a prefix matched.
+    // Constant time for equal lengths, so comparing keys does not leak how much of a prefix
+    // matched.
     return MessageDigest.isEqual(
-        value.getBytes(StandardCharsets.UTF_8), ((ApiKey) o).value.getBytes(StandardCharsets.UTF_8));
+        value.getBytes(StandardCharsets.UTF_8),
+        ((ApiKey) o).value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -103,7 +105,8 @@ public final class ApiKey {
   // useful about the key's characters.
   private static int digestPrefix(String value) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
       return ((d[0] & 0xff) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("SHA-256 is required on every Java and Android platform", e);

@@ -14,8 +14,8 @@ import okhttp3.Response;
  * per hop: when the provider redirects to another host, the redirected request leaves without the
  * credential. (OkHttp itself drops only {@code Authorization} on cross-host redirects, not custom
  * headers such as {@code API-KEY}.) Running last also keeps the key out of any logging interceptor
- * the application installed on its own client. It is equally correct as an application
- * interceptor, but then does not see redirects.
+ * the application installed on its own client. It is equally correct as an application interceptor,
+ * but then does not see redirects.
  */
 public final class AuthInterceptor implements Interceptor {
   private final String headerName;
@@ -49,7 +49,10 @@ public final class AuthInterceptor implements Interceptor {
     return create("Authorization", scheme + " ", key, baseUrl);
   }
 
-  /** Sends {@code <headerName>: <key>} (for example {@code API-KEY}) to {@code baseUrl}'s origin only. */
+  /**
+   * Sends {@code <headerName>: <key>} (for example {@code API-KEY}) to {@code baseUrl}'s origin
+   * only.
+   */
   public static AuthInterceptor header(String headerName, ApiKey key, HttpUrl baseUrl) {
     if (headerName == null) throw new NullPointerException("headerName == null");
     return create(headerName, "", key, baseUrl);
@@ -91,7 +94,14 @@ public final class AuthInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "AuthInterceptor[" + headerName + " for " + baseUrl.scheme() + "://" + baseUrl.host()
-        + ":" + baseUrl.port() + "]";
+    return "AuthInterceptor["
+        + headerName
+        + " for "
+        + baseUrl.scheme()
+        + "://"
+        + baseUrl.host()
+        + ":"
+        + baseUrl.port()
+        + "]";
   }
 }

@@ -12,8 +12,8 @@ public final class BaseUrls {
    * Parses {@code url} as a provider base URL and adds the trailing slash Retrofit needs.
    *
    * <p>Plain {@code http} is accepted only for loopback hosts ({@code localhost}, {@code
-   * 127.0.0.0/8}, {@code ::1}), which is what local simulators use. User info, a query or a fragment
-   * are refused because they would be silently dropped or sent to the wrong place.
+   * 127.0.0.0/8}, {@code ::1}), which is what local simulators use. User info, a query or a
+   * fragment are refused because they would be silently dropped or sent to the wrong place.
    *
    * @throws IllegalArgumentException when the URL cannot be used, saying why
    */
@@ -36,7 +36,11 @@ public final class BaseUrls {
     }
     if (url.encodedQuery() != null || url.encodedFragment() != null) {
       throw new IllegalArgumentException(
-          "Base URL must not have a query or fragment: " + url.scheme() + "://" + url.host() + "/…");
+          "Base URL must not have a query or fragment: "
+              + url.scheme()
+              + "://"
+              + url.host()
+              + "/…");
     }
     if (!url.isHttps() && !isLoopback(url)) {
       throw new IllegalArgumentException(

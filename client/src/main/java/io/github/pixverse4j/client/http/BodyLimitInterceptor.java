@@ -27,11 +27,13 @@ import okio.Okio;
  *
  * <p>For API calls only; {@link VideoDownloader} streams videos without a cap. Install it as an
  * application interceptor so the limit applies to the decompressed body. The failure is an {@link
- * IOException}, which {@link HttpErrors} maps to a {@link io.github.pixverse4j.api.TransportException}.
+ * IOException}, which {@link HttpErrors} maps to a {@link
+ * io.github.pixverse4j.api.TransportException}.
  */
 public final class BodyLimitInterceptor implements Interceptor {
   /** The cap used for API responses unless a provider asks for another: 2 MiB. */
   public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024;
+
   /** The longest time to read an API answer's body unless a provider asks for another: 30 s. */
   public static final Duration DEFAULT_MAX_BODY_TIME = Duration.ofSeconds(30);
 
@@ -71,7 +73,12 @@ public final class BodyLimitInterceptor implements Interceptor {
     if (length > maxBytes && !"HEAD".equals(response.request().method())) {
       response.close();
       throw new ResponseTooLargeException(
-          "Response from " + host + " announces " + length + " bytes, over the " + maxBytes
+          "Response from "
+              + host
+              + " announces "
+              + length
+              + " bytes, over the "
+              + maxBytes
               + "-byte limit for API responses");
     }
     // On the body's own Timeout: forwarded to the exchange's socket, cleared by OkHttp when the
@@ -88,14 +95,18 @@ public final class BodyLimitInterceptor implements Interceptor {
               total += n;
               if (total > maxBytes) {
                 throw new ResponseTooLargeException(
-                    "Response from " + host + " is larger than the " + maxBytes
+                    "Response from "
+                        + host
+                        + " is larger than the "
+                        + maxBytes
                         + "-byte limit for API responses");
               }
             }
             return n;
           }
         };
-    return response.newBuilder()
+    return response
+        .newBuilder()
         .body(ResponseBody.create(body.contentType(), length, Okio.buffer(capped)))
         .build();
   }

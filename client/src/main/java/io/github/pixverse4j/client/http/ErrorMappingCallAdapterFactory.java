@@ -26,8 +26,8 @@ import retrofit2.Retrofit;
  * failures {@code TransportException}.
  *
  * <p>The API key is scrubbed from every message: a provider's mapper that leaks it into a message
- * is overruled by the shared mapping, which never does. Obtain a {@link retrofit2.Retrofit} with
- * it from {@link #retrofit}; a method returning {@code Response<T>} receives non-2xx answers as
+ * is overruled by the shared mapping, which never does. Obtain a {@link retrofit2.Retrofit} with it
+ * from {@link #retrofit}; a method returning {@code Response<T>} receives non-2xx answers as
  * values, which its caller interprets (and maps with the same mapper, see {@link #map}).
  */
 public final class ErrorMappingCallAdapterFactory extends CallAdapter.Factory {
@@ -47,8 +47,8 @@ public final class ErrorMappingCallAdapterFactory extends CallAdapter.Factory {
   /**
    * @param providerId the id named in every mapped exception
    * @param httpMapper maps a non-2xx answer; returns {@code null} for the shared table of {@link
-   *     HttpErrors#fromResponse}. {@link #callName(HttpException)} tells which interface method
-   *     the answer belongs to.
+   *     HttpErrors#fromResponse}. {@link #callName(HttpException)} tells which interface method the
+   *     answer belongs to.
    * @param key scrubbed from every message; may be {@code null}
    */
   public static ErrorMappingCallAdapterFactory create(
@@ -71,11 +71,11 @@ public final class ErrorMappingCallAdapterFactory extends CallAdapter.Factory {
   }
 
   /**
-   * The name of the interface method whose call got {@code e} ({@code "submit"}, {@code
-   * "status"}), or {@code ""} when the answer does not say (a hand-made {@code HttpException}).
-   * Read from Retrofit's {@link Invocation} tag; a shrinker that renames interface methods (R8
-   * may, Retrofit's rules allow it) renames this too, so use it for messages, not for decisions
-   * that must survive shrinking.
+   * The name of the interface method whose call got {@code e} ({@code "submit"}, {@code "status"}),
+   * or {@code ""} when the answer does not say (a hand-made {@code HttpException}). Read from
+   * Retrofit's {@link Invocation} tag; a shrinker that renames interface methods (R8 may,
+   * Retrofit's rules allow it) renames this too, so use it for messages, not for decisions that
+   * must survive shrinking.
    */
   public static String callName(HttpException e) {
     retrofit2.Response<?> r = e == null ? null : e.response();
@@ -93,7 +93,8 @@ public final class ErrorMappingCallAdapterFactory extends CallAdapter.Factory {
       return HttpErrors.fromHttpException(providerId, (HttpException) error, key);
     }
     VideoApiException v = (VideoApiException) mapped;
-    return new VideoApiException(HttpErrors.snippet(v.baseMessage(), key),
+    return new VideoApiException(
+        HttpErrors.snippet(v.baseMessage(), key),
         v.details() == null ? ErrorDetails.provider(providerId) : v.details());
   }
 

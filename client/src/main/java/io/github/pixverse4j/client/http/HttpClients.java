@@ -56,7 +56,9 @@ public final class HttpClients {
     return SharedHolder.CLIENT;
   }
 
-  /** Same as {@link #forProvider(OkHttpClient, HttpUrl, AuthInterceptor, long)} with the 2 MiB cap. */
+  /**
+   * Same as {@link #forProvider(OkHttpClient, HttpUrl, AuthInterceptor, long)} with the 2 MiB cap.
+   */
   public static OkHttpClient forProvider(OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth) {
     return forProvider(base, baseUrl, auth, BodyLimitInterceptor.DEFAULT_MAX_BYTES);
   }
@@ -65,15 +67,15 @@ public final class HttpClients {
    * A client for one provider's API, derived from {@code base} (so it shares its dispatcher,
    * connection pool and the application's own interceptors) plus {@code auth} as the last network
    * interceptor that touches the request (only the marker of a request about to be written runs
-   * after it) and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent
-   * retry on connection failure is off for every call: only the engine decides what may be sent
-   * again. Submits need it off (a resent submit can create a second job); reads keep it off so that
-   * the engine is the one retry layer and every failed read shows in {@code TaskStatus.retry()}
-   * and its backoff. A call that fails before any byte of its request was written (connect, TLS,
-   * taking a pooled connection that turns out closed) fails with a {@link RequestNotSentException},
-   * which lets the engine resend even a submit; once writing may have begun, failures are plain
-   * {@link java.io.IOException}s. An answer whose framing cannot be trusted (an interim {@code
-   * 1xx}, conflicting {@code Content-Length}s) fails as a {@link java.net.ProtocolException} and its
+   * after it) and a {@link BodyLimitInterceptor} of {@code maxBodyBytes}. OkHttp's own silent retry
+   * on connection failure is off for every call: only the engine decides what may be sent again.
+   * Submits need it off (a resent submit can create a second job); reads keep it off so that the
+   * engine is the one retry layer and every failed read shows in {@code TaskStatus.retry()} and its
+   * backoff. A call that fails before any byte of its request was written (connect, TLS, taking a
+   * pooled connection that turns out closed) fails with a {@link RequestNotSentException}, which
+   * lets the engine resend even a submit; once writing may have begun, failures are plain {@link
+   * java.io.IOException}s. An answer whose framing cannot be trusted (an interim {@code 1xx},
+   * conflicting {@code Content-Length}s) fails as a {@link java.net.ProtocolException} and its
    * connection is closed.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
@@ -82,7 +84,8 @@ public final class HttpClients {
    */
   public static OkHttpClient forProvider(
       OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes) {
-    return forProvider(base, baseUrl, auth, maxBodyBytes, BodyLimitInterceptor.DEFAULT_MAX_BODY_TIME);
+    return forProvider(
+        base, baseUrl, auth, maxBodyBytes, BodyLimitInterceptor.DEFAULT_MAX_BODY_TIME);
   }
 
   /**
@@ -91,15 +94,24 @@ public final class HttpClients {
    * body fails as a timed-out read.
    */
   public static OkHttpClient forProvider(
-      OkHttpClient base, HttpUrl baseUrl, AuthInterceptor auth, long maxBodyBytes,
+      OkHttpClient base,
+      HttpUrl baseUrl,
+      AuthInterceptor auth,
+      long maxBodyBytes,
       Duration maxBodyTime) {
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");
     if (auth == null) throw new NullPointerException("auth == null");
     BaseUrls.require(baseUrl);
     if (!BaseUrls.sameOrigin(auth.baseUrl(), baseUrl)) {
       throw new IllegalArgumentException(
-          "auth is for " + auth.baseUrl().host() + ":" + auth.baseUrl().port()
-              + " but the provider's base URL is " + baseUrl.host() + ":" + baseUrl.port());
+          "auth is for "
+              + auth.baseUrl().host()
+              + ":"
+              + auth.baseUrl().port()
+              + " but the provider's base URL is "
+              + baseUrl.host()
+              + ":"
+              + baseUrl.port());
     }
     OkHttpClient.Builder b = (base == null ? sharedDefault() : base).newBuilder();
     RequestWriteTracker tracker = new RequestWriteTracker();
@@ -132,7 +144,8 @@ public final class HttpClients {
           return t;
         };
     ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        new ThreadPoolExecutor(
+            threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
     executor.allowCoreThreadTimeOut(true);
     return executor;
   }
@@ -144,8 +157,8 @@ public final class HttpClients {
   /**
    * Limits and timeouts for {@link #newDefault(Options)}. OkHttp 3 runs each executing call on a
    * thread of its own, so the request limit is also the thread limit: calls beyond it wait in the
-   * dispatcher's queue, not on threads. Defaults: 32 concurrent requests (32 per
-   * host), 64 idle connections kept 5 minutes, connect 10 s, read 30 s, write 30 s, whole call 60 s.
+   * dispatcher's queue, not on threads. Defaults: 32 concurrent requests (32 per host), 64 idle
+   * connections kept 5 minutes, connect 10 s, read 30 s, write 30 s, whole call 60 s.
    */
   public static final class Options {
     final int maxRequests;
@@ -250,7 +263,8 @@ public final class HttpClients {
 
       private static Duration nonNegative(Duration d, String name) {
         if (d == null) throw new NullPointerException(name + " == null");
-        if (d.isNegative()) throw new IllegalArgumentException(name + " is negative: " + DurationText.of(d));
+        if (d.isNegative())
+          throw new IllegalArgumentException(name + " is negative: " + DurationText.of(d));
         return d;
       }
 

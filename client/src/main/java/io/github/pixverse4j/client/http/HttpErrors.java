@@ -44,13 +44,13 @@ import retrofit2.HttpException;
  *
  * <p>Status mapping of {@link #fromResponse}: first, any 4xx/5xx (but 429) whose code or text
  * {@link #saysCannotPay says the account cannot pay} → {@link InsufficientCreditsException}; then
- * 400, 413, 422 → {@link InvalidRequestException};
- * 401, 403 → {@link AuthenticationException}; 402 → {@link InsufficientCreditsException}; 404, 410
- * → {@link TaskNotFoundException}; 408, 425, 429 → {@link RateLimitedException}; 503 with a {@code
- * Retry-After} → {@link RateLimitedException} (the provider asked us to wait, and did not accept
- * the request); other 5xx → {@link ProviderUnavailableException}; anything else → a plain {@link
- * VideoApiException}. A {@code Retry-After} header is carried by every {@link RateLimitedException}
- * and can be read back with {@link #retryAfter(Throwable)}.
+ * 400, 413, 422 → {@link InvalidRequestException}; 401, 403 → {@link AuthenticationException}; 402
+ * → {@link InsufficientCreditsException}; 404, 410 → {@link TaskNotFoundException}; 408, 425, 429 →
+ * {@link RateLimitedException}; 503 with a {@code Retry-After} → {@link RateLimitedException} (the
+ * provider asked us to wait, and did not accept the request); other 5xx → {@link
+ * ProviderUnavailableException}; anything else → a plain {@link VideoApiException}. A {@code
+ * Retry-After} header is carried by every {@link RateLimitedException} and can be read back with
+ * {@link #retryAfter(Throwable)}.
  *
  * <p>Messages never contain the API key: body snippets are scrubbed of the key, stripped of control
  * characters and cut to {@value #MAX_SNIPPET_CHARS} characters.
@@ -63,7 +63,10 @@ public final class HttpErrors {
 
   private HttpErrors() {}
 
-  /** Same as {@link #fromResponse(String, int, Headers, String, String, String, ApiKey)} without a key to scrub. */
+  /**
+   * Same as {@link #fromResponse(String, int, Headers, String, String, String, ApiKey)} without a
+   * key to scrub.
+   */
   public static VideoApiException fromResponse(
       String providerId,
       int httpStatus,
@@ -101,25 +104,31 @@ public final class HttpErrors {
     ErrorDetails details = answer.details();
     String suffix = answer.saidSuffix();
     Duration retryAfter =
-        headers == null
-            ? null
-            : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
+        headers == null ? null : RetryAfter.fromHeaders(headers, Clock.systemUTC()).orElse(null);
     String p = "Provider " + providerId;
 
     // The provider's own words decide before the status: fal-style queues answer an exhausted
     // balance with 403 ("User is locked. Reason: Exhausted balance"), and a user with a valid
     // key must not be told to check it.
-    if (httpStatus >= 400 && httpStatus != 402 && httpStatus != 429
+    if (httpStatus >= 400
+        && httpStatus != 402
+        && httpStatus != 429
         && saysCannotPay(providerCode, providerMessage, bodySnippet)) {
       return new InsufficientCreditsException(
-          p + " says the account cannot pay for this job (HTTP " + httpStatus + "): top up the"
-              + " account or choose a cheaper setting; the API key itself was accepted" + suffix,
+          p
+              + " says the account cannot pay for this job (HTTP "
+              + httpStatus
+              + "): top up the"
+              + " account or choose a cheaper setting; the API key itself was accepted"
+              + suffix,
           details);
     }
     if (httpStatus == 503 && retryAfter != null) {
       return new RateLimitedException(
-          p + " is temporarily unable to take requests (HTTP 503) and asked us to wait"
-              + waitHint(retryAfter) + suffix,
+          p
+              + " is temporarily unable to take requests (HTTP 503) and asked us to wait"
+              + waitHint(retryAfter)
+              + suffix,
           details,
           retryAfter);
     }
@@ -133,55 +142,74 @@ public final class HttpErrors {
             details);
       case 401:
         return new AuthenticationException(
-            p + " did not accept the API key (HTTP 401): check that the key is correct, complete"
-                + " and still active" + suffix,
+            p
+                + " did not accept the API key (HTTP 401): check that the key is correct, complete"
+                + " and still active"
+                + suffix,
             details);
       case 403:
         return new AuthenticationException(
-            p + " refused access (HTTP 403): check the API key and that its account has"
-                + " permission for this model and endpoint" + suffix,
+            p
+                + " refused access (HTTP 403): check the API key and that its account has"
+                + " permission for this model and endpoint"
+                + suffix,
             details);
       case 402:
         return new InsufficientCreditsException(
-            p + " says the account cannot pay for this job (HTTP 402): top up the account or"
-                + " choose a cheaper setting" + suffix,
+            p
+                + " says the account cannot pay for this job (HTTP 402): top up the account or"
+                + " choose a cheaper setting"
+                + suffix,
             details);
       case 404:
       case 410:
         return new TaskNotFoundException(
-            p + " does not know this task or endpoint (HTTP " + httpStatus + "): the id may be"
-                + " wrong, belong to another account, or have expired" + suffix,
+            p
+                + " does not know this task or endpoint (HTTP "
+                + httpStatus
+                + "): the id may be"
+                + " wrong, belong to another account, or have expired"
+                + suffix,
             details);
       case 429:
         return new RateLimitedException(
-            p + " is rate-limiting this account (HTTP 429): slow down" + waitHint(retryAfter)
+            p
+                + " is rate-limiting this account (HTTP 429): slow down"
+                + waitHint(retryAfter)
                 + suffix,
             details,
             retryAfter);
       case 408:
       case 425:
         return new RateLimitedException(
-            p + " did not process the request (HTTP " + httpStatus + "): it is safe to send it"
-                + " again later" + waitHint(retryAfter) + suffix,
+            p
+                + " did not process the request (HTTP "
+                + httpStatus
+                + "): it is safe to send it"
+                + " again later"
+                + waitHint(retryAfter)
+                + suffix,
             details,
             retryAfter);
       default:
         if (httpStatus >= 500 && httpStatus <= 599) {
           return new ProviderUnavailableException(
-              p + " failed with a server error (HTTP " + httpStatus + "): try again later"
-                  + suffix,
+              p + " failed with a server error (HTTP " + httpStatus + "): try again later" + suffix,
               details);
         }
         return new VideoApiException(
-            p + " answered HTTP " + httpStatus + ", which this client does not expect here"
+            p
+                + " answered HTTP "
+                + httpStatus
+                + ", which this client does not expect here"
                 + suffix,
             details);
     }
   }
 
   /**
-   * Whether a provider's error code or text says the account cannot pay: a documented code
-   * ({@code BILLING_BALANCE_NOT_ENOUGH} of the v3 async APIs, {@code INSUFFICIENT_BALANCE}, fal's
+   * Whether a provider's error code or text says the account cannot pay: a documented code ({@code
+   * BILLING_BALANCE_NOT_ENOUGH} of the v3 async APIs, {@code INSUFFICIENT_BALANCE}, fal's
    * "Exhausted balance"), or the usual wording ("insufficient balance/credits/funds", "balance is
    * not enough", "out of credits", "top up"). {@code null} texts are skipped.
    */
@@ -189,12 +217,17 @@ public final class HttpErrors {
     for (String t : texts) {
       if (t == null) continue;
       String l = t.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-      if (l.contains("insufficient") && (l.contains("balance") || l.contains("credit") || l.contains("fund"))) {
+      if (l.contains("insufficient")
+          && (l.contains("balance") || l.contains("credit") || l.contains("fund"))) {
         return true;
       }
-      if (l.contains("exhausted balance") || l.contains("balance exhausted")
-          || l.contains("balance not enough") || l.contains("balance is not enough")
-          || l.contains("out of credits") || l.contains("no credits left") || l.contains("top up")
+      if (l.contains("exhausted balance")
+          || l.contains("balance exhausted")
+          || l.contains("balance not enough")
+          || l.contains("balance is not enough")
+          || l.contains("out of credits")
+          || l.contains("no credits left")
+          || l.contains("top up")
           || l.contains("billing balance")) {
         return true;
       }
@@ -235,10 +268,10 @@ public final class HttpErrors {
   }
 
   /**
-   * {@code text} made safe for a message: every occurrence of the key replaced by {@code ****} (a key
-   * shorter than {@link ApiKey#MIN_SCRUBBED_LENGTH} stays: {@link ApiKey#scrub}),
-   * control and formatting characters replaced by spaces, whitespace runs collapsed, and cut to
-   * {@value #MAX_SNIPPET_CHARS} characters. {@code null} gives {@code ""}.
+   * {@code text} made safe for a message: every occurrence of the key replaced by {@code ****} (a
+   * key shorter than {@link ApiKey#MIN_SCRUBBED_LENGTH} stays: {@link ApiKey#scrub}), control and
+   * formatting characters replaced by spaces, whitespace runs collapsed, and cut to {@value
+   * #MAX_SNIPPET_CHARS} characters. {@code null} gives {@code ""}.
    */
   public static String snippet(String text, ApiKey keyToScrub) {
     if (text == null || text.isEmpty()) return "";
@@ -325,7 +358,8 @@ public final class HttpErrors {
     java.util.regex.Matcher m = CONNECT_TARGET.matcher(message);
     if (!m.find()) return null;
     String host = m.group(1).isEmpty() ? m.group(2) : m.group(1);
-    return snippet(host.indexOf(':') >= 0 ? "[" + host + "]:" + m.group(3) : host + ":" + m.group(3), null);
+    return snippet(
+        host.indexOf(':') >= 0 ? "[" + host + "]:" + m.group(3) : host + ":" + m.group(3), null);
   }
 
   /**
@@ -335,8 +369,10 @@ public final class HttpErrors {
   private static String connectReason(IOException e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    String why = t == e && e.getMessage() != null && e.getMessage().startsWith("Failed to connect")
-        ? "" : snippet(t.getMessage(), null);
+    String why =
+        t == e && e.getMessage() != null && e.getMessage().startsWith("Failed to connect")
+            ? ""
+            : snippet(t.getMessage(), null);
     // Older JDKs say "Connection refused (Connection refused)".
     why = why.replaceFirst("^(.+) \\(\\1\\)$", "$1");
     if (why.isEmpty()) {
@@ -364,14 +400,17 @@ public final class HttpErrors {
   public static TransportException fromIOException(String providerId, IOException e) {
     if (providerId == null) throw new NullPointerException("providerId == null");
     if (e == null) throw new NullPointerException("e == null");
-    if (e instanceof RequestNotSentException) return notSent(providerId, (RequestNotSentException) e);
+    if (e instanceof RequestNotSentException)
+      return notSent(providerId, (RequestNotSentException) e);
     ErrorDetails details = ErrorDetails.provider(providerId);
     String p = "provider " + providerId;
     String why = snippet(e.getMessage(), null);
     String because = why.isEmpty() ? "" : " (" + why + ")";
     if (e instanceof UnknownHostException) {
       return new TransportException(
-          "Could not resolve the host of " + p + because + "; the request was not sent", details, e,
+          "Could not resolve the host of " + p + because + "; the request was not sent",
+          details,
+          e,
           false);
     }
     if (e instanceof ConnectException
@@ -379,14 +418,26 @@ public final class HttpErrors {
         || e instanceof PortUnreachableException) {
       String at = connectTarget(e.getMessage());
       return new TransportException(
-          "Could not connect to " + p + (at == null ? "" : " at " + at) + " (" + connectReason(e)
-              + "); the request was not sent", details, e, false);
+          "Could not connect to "
+              + p
+              + (at == null ? "" : " at " + at)
+              + " ("
+              + connectReason(e)
+              + "); the request was not sent",
+          details,
+          e,
+          false);
     }
     if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
       return new TransportException(
-          "The TLS handshake with " + p + " failed" + because
+          "The TLS handshake with "
+              + p
+              + " failed"
+              + because
               + "; the request was not sent. Check the base URL and the system's certificates",
-          details, e, false);
+          details,
+          e,
+          false);
     }
     if (e instanceof BodyLimitInterceptor.ResponseTooLargeException) {
       return new TransportException(
@@ -394,18 +445,32 @@ public final class HttpErrors {
     }
     if (e instanceof SocketTimeoutException) {
       return new TransportException(
-          "Timed out waiting for " + p + because + "; the request may have reached it", details,
-          e, true);
+          "Timed out waiting for " + p + because + "; the request may have reached it",
+          details,
+          e,
+          true);
     }
     if (e instanceof InterruptedIOException) {
       return new TransportException(
-          "The call to " + p + " timed out or was cancelled" + because
-              + "; the request may have reached it", details, e, true);
+          "The call to "
+              + p
+              + " timed out or was cancelled"
+              + because
+              + "; the request may have reached it",
+          details,
+          e,
+          true);
     }
     return new TransportException(
-        "The connection to " + p + " failed (" + e.getClass().getSimpleName()
-            + (why.isEmpty() ? "" : ": " + why) + "); the request may have reached it",
-        details, e, true);
+        "The connection to "
+            + p
+            + " failed ("
+            + e.getClass().getSimpleName()
+            + (why.isEmpty() ? "" : ": " + why)
+            + "); the request may have reached it",
+        details,
+        e,
+        true);
   }
 
   private static TransportException notSent(String providerId, RequestNotSentException e) {
@@ -415,16 +480,22 @@ public final class HttpErrors {
     if (!known.requestMayHaveReachedServer()) return known;
     String why = snippet(cause.getMessage(), null);
     return new TransportException(
-        "The connection to provider " + providerId + " failed before the request was sent ("
-            + cause.getClass().getSimpleName() + (why.isEmpty() ? "" : ": " + why)
+        "The connection to provider "
+            + providerId
+            + " failed before the request was sent ("
+            + cause.getClass().getSimpleName()
+            + (why.isEmpty() ? "" : ": " + why)
             + "); nothing was sent",
-        ErrorDetails.provider(providerId), e, false);
+        ErrorDetails.provider(providerId),
+        e,
+        false);
   }
 
   /**
    * A {@link MalformedResponseException} for a body that could not be parsed or bound.
    *
-   * @param snippet an excerpt of the body, already made safe with {@link #snippet}; may be {@code null}
+   * @param snippet an excerpt of the body, already made safe with {@link #snippet}; may be {@code
+   *     null}
    */
   public static MalformedResponseException fromJsonError(
       String providerId, Throwable jsonError, String snippet, ApiKey keyToScrub) {
@@ -440,7 +511,9 @@ public final class HttpErrors {
     reason = snippet(reason, keyToScrub);
     String body = snippet(snippet, keyToScrub);
     return new MalformedResponseException(
-        "Provider " + providerId + " answered something that is not the expected JSON"
+        "Provider "
+            + providerId
+            + " answered something that is not the expected JSON"
             + (reason.isEmpty() ? "" : ": " + reason)
             + (body.isEmpty() ? "" : ". Body starts: " + body),
         ErrorDetails.provider(providerId),
@@ -455,8 +528,8 @@ public final class HttpErrors {
   static String fieldPath(Throwable jsonError) {
     if (!(jsonError instanceof com.fasterxml.jackson.databind.JsonMappingException)) return "";
     StringBuilder b = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r
-        : ((com.fasterxml.jackson.databind.JsonMappingException) jsonError).getPath()) {
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r :
+        ((com.fasterxml.jackson.databind.JsonMappingException) jsonError).getPath()) {
       if (r.getFieldName() != null) {
         if (b.length() > 0) b.append('.');
         b.append(r.getFieldName());
@@ -478,7 +551,8 @@ public final class HttpErrors {
       if (t instanceof JsonParseException) return true; // includes JsonEOFException (cut off)
       if (t instanceof MismatchedInputException) {
         String m = String.valueOf(((MismatchedInputException) t).getOriginalMessage());
-        if (m.contains("end-of-input")) return true; // "No content to map due to end-of-input": empty
+        if (m.contains("end-of-input"))
+          return true; // "No content to map due to end-of-input": empty
       }
     }
     return false;
@@ -497,7 +571,6 @@ public final class HttpErrors {
     standIn.setStackTrace(error.getStackTrace());
     return standIn;
   }
-
 
   /**
    * Whether {@code t} (or a cause) is an answer over the body cap of {@link BodyLimitInterceptor}:
@@ -535,19 +608,27 @@ public final class HttpErrors {
     if (error instanceof VideoApiException) return error;
     if (error instanceof HttpException) {
       VideoApiException mapped = httpMapper.apply((HttpException) error);
-      return mapped != null ? mapped : fromHttpException(providerId, (HttpException) error, keyToScrub);
+      return mapped != null
+          ? mapped
+          : fromHttpException(providerId, (HttpException) error, keyToScrub);
     }
     // Retrofit passes the converter's Jackson exception through unchanged; it is an IOException,
     // so it must be checked first.
-    if (error instanceof JsonProcessingException) return fromJsonError(providerId, error, null, keyToScrub);
+    if (error instanceof JsonProcessingException)
+      return fromJsonError(providerId, error, null, keyToScrub);
     if (error instanceof IOException) return fromIOException(providerId, (IOException) error);
     // Retrofit's RxJava adapter emits no value for a 2xx answer without a body (204, 205), and a
     // Single then fails with NoSuchElementException. Unreadable: a read is retried, a submit's
     // outcome is unknown (the provider accepted something), never "not accepted" (issue 25).
     if (error instanceof NoSuchElementException) {
-      return new MalformedResponseException("Provider " + providerId + " answered without a body"
-          + " (HTTP 204 or 205) where its answer was expected", ErrorDetails.provider(providerId),
-          error, true);
+      return new MalformedResponseException(
+          "Provider "
+              + providerId
+              + " answered without a body"
+              + " (HTTP 204 or 205) where its answer was expected",
+          ErrorDetails.provider(providerId),
+          error,
+          true);
     }
     return error;
   }

@@ -13,18 +13,18 @@ import okhttp3.Response;
  * connection so that no later call reads the rest of them as its own answer:
  *
  * <ul>
- *   <li>conflicting {@code Content-Length} headers (RFC 9112 section 6.3: an unrecoverable
- *       error; OkHttp 3 would use the last one and cut or misframe the body);
+ *   <li>conflicting {@code Content-Length} headers (RFC 9112 section 6.3: an unrecoverable error;
+ *       OkHttp 3 would use the last one and cut or misframe the body);
  *   <li>an interim {@code 1xx} answer ({@code 102 Processing}, {@code 103 Early Hints}, a second
  *       {@code 100 Continue}) that OkHttp 3.14 hands over as if it were the answer: it skips one
- *       {@code 100} only, and cannot read past any other, so the real answer stays unread on
- *       the connection.
+ *       {@code 100} only, and cannot read past any other, so the real answer stays unread on the
+ *       connection.
  * </ul>
  *
- * <p>Both fail the call with an {@link UntrustedFramingException}, a {@link ProtocolException}:
- * the engine counts it as a failed read (retried within the deadline), a submit's outcome as
- * unknown (the request was written), and OkHttp does not resend it on its own. The connection's
- * socket is closed: it holds bytes of an answer no one will read. Installed by {@link
+ * <p>Both fail the call with an {@link UntrustedFramingException}, a {@link ProtocolException}: the
+ * engine counts it as a failed read (retried within the deadline), a submit's outcome as unknown
+ * (the request was written), and OkHttp does not resend it on its own. The connection's socket is
+ * closed: it holds bytes of an answer no one will read. Installed by {@link
  * HttpClients#forProvider} and by {@link VideoDownloader}.
  */
 final class HttpFraming implements Interceptor {
@@ -53,17 +53,20 @@ final class HttpFraming implements Interceptor {
    * becomes an {@link UntrustedFramingException} here, outside the call's own clean-up (caught
    * inside it, among the network interceptors, OkHttp's release of the connection hangs).
    */
-  static final Interceptor APPLICATION = chain -> {
-    try {
-      return chain.proceed(chain.request());
-    } catch (IllegalStateException e) {
-      if (e.getMessage() == null || !e.getMessage().startsWith("state:")) throw e;
-      UntrustedFramingException refused = new UntrustedFramingException(chain.request().url().host()
-          + " answered with more interim answers (1xx) than OkHttp 3 can skip");
-      refused.initCause(e);
-      throw refused;
-    }
-  };
+  static final Interceptor APPLICATION =
+      chain -> {
+        try {
+          return chain.proceed(chain.request());
+        } catch (IllegalStateException e) {
+          if (e.getMessage() == null || !e.getMessage().startsWith("state:")) throw e;
+          UntrustedFramingException refused =
+              new UntrustedFramingException(
+                  chain.request().url().host()
+                      + " answered with more interim answers (1xx) than OkHttp 3 can skip");
+          refused.initCause(e);
+          throw refused;
+        }
+      };
 
   private static void closeSocket(Connection connection) {
     Socket socket = connection == null ? null : connection.socket();
@@ -90,7 +93,8 @@ final class HttpFraming implements Interceptor {
         if (first == null) {
           first = v;
         } else if (!first.equals(v)) {
-          return "answered with conflicting Content-Length values (" + String.join(", ", lengths)
+          return "answered with conflicting Content-Length values ("
+              + String.join(", ", lengths)
               + "), which RFC 9112 section 6.3 says to reject";
         }
       }

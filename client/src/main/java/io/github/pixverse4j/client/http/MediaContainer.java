@@ -3,28 +3,44 @@ package io.github.pixverse4j.client.http;
 import java.util.Locale;
 
 /**
- * Recognises a video container by its first bytes, so that an error page served without a type
- * (or as {@code application/octet-stream}) is never saved as the video.
+ * Recognises a video container by its first bytes, so that an error page served without a type (or
+ * as {@code application/octet-stream}) is never saved as the video.
  *
- * <p>Known: ISO base media and QuickTime (MP4, MOV, M4V, 3GP: a box type at offset 4, {@code
- * ftyp} first in every file a current encoder writes; {@code moov}, {@code mdat}, {@code free},
- * {@code skip}, {@code wide} and {@code pnot} begin older QuickTime files), Matroska/WebM (the EBML
- * magic {@code 1A 45 DF A3}), Ogg ({@code OggS}), AVI ({@code RIFF....AVI }), FLV, MPEG transport
- * streams (sync byte {@code 0x47} at 0 and 188) and MPEG program streams ({@code 00 00 01 BA}).
+ * <p>Known: ISO base media and QuickTime (MP4, MOV, M4V, 3GP: a box type at offset 4, {@code ftyp}
+ * first in every file a current encoder writes; {@code moov}, {@code mdat}, {@code free}, {@code
+ * skip}, {@code wide} and {@code pnot} begin older QuickTime files), Matroska/WebM (the EBML magic
+ * {@code 1A 45 DF A3}), Ogg ({@code OggS}), AVI ({@code RIFF....AVI }), FLV, MPEG transport streams
+ * (sync byte {@code 0x47} at 0 and 188) and MPEG program streams ({@code 00 00 01 BA}).
  */
 final class MediaContainer {
   /** Bytes {@link #recognised} looks at (the second TS sync byte is at 188). */
   static final int SNIFF_BYTES = 189;
 
   private static final String[] MEDIA_TYPES_WITH_SIGNATURES = {
-    "mp4", "quicktime", "x-m4v", "3gpp", "3gpp2", "webm", "x-matroska", "ogg", "x-msvideo",
-    "avi", "x-flv", "mp2t", "mpeg"
+    "mp4",
+    "quicktime",
+    "x-m4v",
+    "3gpp",
+    "3gpp2",
+    "webm",
+    "x-matroska",
+    "ogg",
+    "x-msvideo",
+    "avi",
+    "x-flv",
+    "mp2t",
+    "mpeg"
   };
-  private static final String[] ISO_BOXES = {"ftyp", "moov", "mdat", "free", "skip", "wide", "pnot"};
+  private static final String[] ISO_BOXES = {
+    "ftyp", "moov", "mdat", "free", "skip", "wide", "pnot"
+  };
 
   private MediaContainer() {}
 
-  /** Whether {@code head} (the body's first bytes, maybe fewer than {@link #SNIFF_BYTES}) starts a known container. */
+  /**
+   * Whether {@code head} (the body's first bytes, maybe fewer than {@link #SNIFF_BYTES}) starts a
+   * known container.
+   */
   static boolean recognised(byte[] head) {
     int n = head.length;
     if (n >= 8) {
@@ -33,12 +49,16 @@ final class MediaContainer {
         if (b.equals(box)) return true;
       }
     }
-    if (n >= 4 && (head[0] & 0xff) == 0x1A && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xDF
+    if (n >= 4
+        && (head[0] & 0xff) == 0x1A
+        && (head[1] & 0xff) == 0x45
+        && (head[2] & 0xff) == 0xDF
         && (head[3] & 0xff) == 0xA3) {
       return true;
     }
     if (n >= 4 && ascii(head, 0, 4).equals("OggS")) return true;
-    if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("AVI ")) return true;
+    if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("AVI "))
+      return true;
     if (n >= 4 && ascii(head, 0, 3).equals("FLV") && head[3] == 1) return true;
     if (n >= 189 && head[0] == 0x47 && head[188] == 0x47) return true;
     return n >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 1 && (head[3] & 0xff) == 0xBA;

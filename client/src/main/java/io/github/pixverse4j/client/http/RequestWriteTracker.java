@@ -16,24 +16,25 @@ import okhttp3.Response;
  *
  * <p>Two interceptors share one record per {@link Call}. The {@linkplain #network() network
  * interceptor}, added after every other network interceptor, marks the call when OkHttp has
- * acquired a connection and is about to write the request: nothing of the request is written
- * before it runs (DNS, connect, TLS handshake, pool acquisition and codec set-up all happen before
- * network interceptors), and once it has run, writing may have begun. The {@linkplain
- * #application() application interceptor} turns an {@link IOException} of a call that was never
- * marked into a {@link RequestNotSentException}.
+ * acquired a connection and is about to write the request: nothing of the request is written before
+ * it runs (DNS, connect, TLS handshake, pool acquisition and codec set-up all happen before network
+ * interceptors), and once it has run, writing may have begun. The {@linkplain #application()
+ * application interceptor} turns an {@link IOException} of a call that was never marked into a
+ * {@link RequestNotSentException}.
  *
  * <p>Why interceptors and not an {@code EventListener} ({@code requestHeadersStart} would give the
  * same boundary): the listener factory is one slot of the application's {@code OkHttpClient} that
- * it may already use, and a listener cannot change the exception the caller sees, so an
- * interceptor would be needed anyway.
+ * it may already use, and a listener cannot change the exception the caller sees, so an interceptor
+ * would be needed anyway.
  *
  * <p>Conservative by construction: the mark is per {@link Call} and never cleared, so a call that
- * any earlier attempt (a redirect, OkHttp's own follow-up, an application interceptor that
- * proceeds twice) carried to the wire stays "may have been received" whatever fails later.
+ * any earlier attempt (a redirect, OkHttp's own follow-up, an application interceptor that proceeds
+ * twice) carried to the wire stays "may have been received" whatever fails later.
  */
 final class RequestWriteTracker {
   /** Calls whose request may have reached the wire; weak so that finished calls are forgotten. */
-  private final Map<Call, Boolean> written = Collections.synchronizedMap(new WeakHashMap<Call, Boolean>());
+  private final Map<Call, Boolean> written =
+      Collections.synchronizedMap(new WeakHashMap<Call, Boolean>());
 
   private final Interceptor application = this::interceptApplication;
   private final Interceptor network = this::interceptNetwork;

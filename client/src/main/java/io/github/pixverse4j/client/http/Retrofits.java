@@ -13,14 +13,14 @@ public final class Retrofits {
 
   /**
    * A {@link Retrofit} with the shared Jackson configuration (unknown properties ignored, scalar
-   * coercion, input size limits, unset properties omitted) and asynchronous RxJava 3 call
-   * adapters: calls run on {@code client}'s dispatcher, no thread is held per call. Errors reach
-   * subscribers raw ({@code retrofit2.HttpException}, {@code IOException}); provider modules use
-   * {@link ErrorMappingCallAdapterFactory#retrofit}, which turns them into {@link
+   * coercion, input size limits, unset properties omitted) and asynchronous RxJava 3 call adapters:
+   * calls run on {@code client}'s dispatcher, no thread is held per call. Errors reach subscribers
+   * raw ({@code retrofit2.HttpException}, {@code IOException}); provider modules use {@link
+   * ErrorMappingCallAdapterFactory#retrofit}, which turns them into {@link
    * io.github.pixverse4j.api.VideoApiException}s.
    *
-   * @param client normally from {@link HttpClients#forProvider}, which turns OkHttp's silent
-   *     resend after a connection failure off for every call: the engine is the one retry layer
+   * @param client normally from {@link HttpClients#forProvider}, which turns OkHttp's silent resend
+   *     after a connection failure off for every call: the engine is the one retry layer
    */
   public static Retrofit create(HttpUrl baseUrl, OkHttpClient client) {
     if (baseUrl == null) throw new NullPointerException("baseUrl == null");

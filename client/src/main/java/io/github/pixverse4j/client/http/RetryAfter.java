@@ -49,7 +49,8 @@ public final class RetryAfter {
     }
     Optional<Instant> at = httpDate(v);
     if (!at.isPresent()) return Optional.empty();
-    Instant now = dateHeader == null ? clock.instant() : httpDate(dateHeader.trim()).orElse(clock.instant());
+    Instant now =
+        dateHeader == null ? clock.instant() : httpDate(dateHeader.trim()).orElse(clock.instant());
     Duration d = Duration.between(now, at.get());
     return Optional.of(d.isNegative() ? Duration.ZERO : d);
   }

@@ -52,11 +52,13 @@ import okio.BufferedSource;
 public final class VideoDownloader {
   /** Bytes copied per read; the download's memory use does not depend on the video's size. */
   static final int BUFFER_BYTES = 64 * 1024;
+
   /** At least this many bytes (and at least 1 % of a known size) between two progress events. */
   static final long MIN_PROGRESS_STEP_BYTES = 256 * 1024;
 
   /** The average rate at which a transfer past the deadline may go on: 256 KiB/s. */
   static final long ALLOWANCE_BYTES_PER_SECOND = 256 * 1024;
+
   /** How far ahead a transfer at that rate keeps its deadline. */
   static final Duration ALLOWANCE = Duration.ofSeconds(30);
 
@@ -96,7 +98,8 @@ public final class VideoDownloader {
     if (base == null) throw new NullPointerException("base == null");
     if (ioScheduler == null) throw new NullPointerException("ioScheduler == null");
     if ((timeScheduler == null) != (policy == null)) {
-      throw new NullPointerException(timeScheduler == null ? "timeScheduler == null" : "policy == null");
+      throw new NullPointerException(
+          timeScheduler == null ? "timeScheduler == null" : "policy == null");
     }
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(VideoDownloader::isProviderInterceptor);
@@ -129,34 +132,34 @@ public final class VideoDownloader {
    *
    * <p>The body streams into a hidden temporary file next to the target ({@code
    * .<name>.<random>.part}), which is moved into place (atomically where the file system can) only
-   * once complete and as long as announced by {@code Content-Length} (or, after a resume, the
-   * total of {@code Content-Range}) and by the provider ({@link Video#sizeBytes()}), and only when
-   * its first bytes are those of a video container (an MP4/MOV {@code ftyp} box, WebM's EBML magic
-   * and the others {@code MediaContainer} knows; a {@code video/*} type it cannot check is
-   * trusted). Events: one when the first response arrives (0 bytes, with
-   * the announced size), then at most one per 256 KiB and per 1 % of the announced size, counting
-   * on across attempts, and a last one with {@link DownloadProgress#done()} true once the file is
-   * in place. On a final error or disposal the temporary file is deleted and the call cancelled:
-   * nothing partial is ever left at the target.
+   * once complete and as long as announced by {@code Content-Length} (or, after a resume, the total
+   * of {@code Content-Range}) and by the provider ({@link Video#sizeBytes()}), and only when its
+   * first bytes are those of a video container (an MP4/MOV {@code ftyp} box, WebM's EBML magic and
+   * the others {@code MediaContainer} knows; a {@code video/*} type it cannot check is trusted).
+   * Events: one when the first response arrives (0 bytes, with the announced size), then at most
+   * one per 256 KiB and per 1 % of the announced size, counting on across attempts, and a last one
+   * with {@link DownloadProgress#done()} true once the file is in place. On a final error or
+   * disposal the temporary file is deleted and the call cancelled: nothing partial is ever left at
+   * the target.
    *
    * <p>With a retrying downloader (see the constructors), a transient failure is retried; a body
    * that ended early resumes from the bytes already on disk with {@code Range: bytes=<n>-} (and
    * {@code If-Range} with the first answer's {@code ETag}), appending only when the host answers
-   * {@code 206} with a {@code Content-Range} that starts at that byte (and names the same total);
-   * a {@code 200} restarts from zero, and a {@code 206} for other bytes is never written: the next
+   * {@code 206} with a {@code Content-Range} that starts at that byte (and names the same total); a
+   * {@code 200} restarts from zero, and a {@code 206} for other bytes is never written: the next
    * attempt asks for the whole video. An answer with conflicting {@code Content-Length}s or an
-   * interim {@code 1xx} is refused as a failed transfer (see {@code HttpFraming}). When
-   * the media host refuses the URL (401, 403, 404, 410: presigned URLs expire) and {@code
-   * freshVideo} is given, it is subscribed to once for a fresh URL and the download starts again.
+   * interim {@code 1xx} is refused as a failed transfer (see {@code HttpFraming}). When the media
+   * host refuses the URL (401, 403, 404, 410: presigned URLs expire) and {@code freshVideo} is
+   * given, it is subscribed to once for a fresh URL and the download starts again.
    *
-   * <p>Errors: an HTTP failure is a {@link VideoApiException} with the status (403, 404 and 410
-   * say the URL may have expired), and so is a body that is not a video; a network failure, a
-   * short body, a size other than the provider declared or a range other than asked for is a
-   * {@link TransportException}; a local file problem (directory missing, disk full) is the {@link
+   * <p>Errors: an HTTP failure is a {@link VideoApiException} with the status (403, 404 and 410 say
+   * the URL may have expired), and so is a body that is not a video; a network failure, a short
+   * body, a size other than the provider declared or a range other than asked for is a {@link
+   * TransportException}; a local file problem (directory missing, disk full) is the {@link
    * IOException} itself. The target's directory is not created.
    *
-   * @param freshVideo reads the task again and gives the same video with a fresh URL; may be
-   *     {@code null}
+   * @param freshVideo reads the task again and gives the same video with a fresh URL; may be {@code
+   *     null}
    * @throws IllegalArgumentException at once when the video URL is not http or https
    */
   public Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
@@ -167,13 +170,19 @@ public final class VideoDownloader {
     if (absolute.getFileName() == null) {
       throw new IllegalArgumentException("target has no file name: " + target);
     }
-    return Observable.defer(() -> {
-      Transfer t = new Transfer(url, video, absolute, target,
-          timeScheduler == null ? 0 : timeScheduler.now(TimeUnit.NANOSECONDS));
-      return attempts(t, freshVideo)
-          .doOnError(e -> deleteQuietly(t.part))
-          .doOnDispose(() -> deleteQuietly(t.part));
-    });
+    return Observable.defer(
+        () -> {
+          Transfer t =
+              new Transfer(
+                  url,
+                  video,
+                  absolute,
+                  target,
+                  timeScheduler == null ? 0 : timeScheduler.now(TimeUnit.NANOSECONDS));
+          return attempts(t, freshVideo)
+              .doOnError(e -> deleteQuietly(t.part))
+              .doOnDispose(() -> deleteQuietly(t.part));
+        });
   }
 
   private static HttpUrl httpUrl(Video video) {
@@ -201,6 +210,7 @@ public final class VideoDownloader {
     volatile int failures;
     volatile boolean refreshed;
     volatile boolean started;
+
     /** The failure of the previous attempt, reported when the last one only ran out of time. */
     volatile Throwable lastFailure;
 
@@ -219,22 +229,25 @@ public final class VideoDownloader {
         .onErrorResumeNext(e -> afterFailure(t, e, freshVideo));
   }
 
-  private Observable<DownloadProgress> afterFailure(Transfer t, Throwable e, Single<Video> freshVideo) {
+  private Observable<DownloadProgress> afterFailure(
+      Transfer t, Throwable e, Single<Video> freshVideo) {
     if (policy == null) return Observable.error(e);
     if (freshVideo != null && !t.refreshed && isRefusedUrl(e)) {
       t.refreshed = true;
       return freshVideo
-          .onErrorResumeNext(statusFailed -> {
-            e.addSuppressed(statusFailed);
-            return Single.error(e);
-          })
-          .flatMapObservable(fresh -> {
-            t.url = httpUrl(fresh);
-            t.video = fresh;
-            t.written = 0; // another URL may be another object: no resume across it
-            t.validator = null;
-            return attempts(t, freshVideo);
-          });
+          .onErrorResumeNext(
+              statusFailed -> {
+                e.addSuppressed(statusFailed);
+                return Single.error(e);
+              })
+          .flatMapObservable(
+              fresh -> {
+                t.url = httpUrl(fresh);
+                t.video = fresh;
+                t.written = 0; // another URL may be another object: no resume across it
+                t.validator = null;
+                return attempts(t, freshVideo);
+              });
     }
     if (!Failures.isTransient(e)) return Observable.error(e);
     int failures = ++t.failures;
@@ -267,15 +280,20 @@ public final class VideoDownloader {
         Path dir = t.absolute.getParent();
         if (!Files.isDirectory(dir)) {
           throw new NoSuchFileException(
-              dir.toString(), null, "the download target's directory does not exist; create it first");
+              dir.toString(),
+              null,
+              "the download target's directory does not exist; create it first");
         }
         if (Files.isDirectory(t.absolute)) {
-          throw new FileSystemException(t.absolute.toString(), null, "the download target is a directory");
+          throw new FileSystemException(
+              t.absolute.toString(), null, "the download target is a directory");
         }
         if (Files.isSymbolicLink(t.absolute)) {
           // Moving the finished file into place would replace the link, not write to its target
           // (DownloadTargets.check refuses it before a job is submitted, for the same reason).
-          throw new FileSystemException(t.absolute.toString(), null,
+          throw new FileSystemException(
+              t.absolute.toString(),
+              null,
               "the download target is a symbolic link; give the file it points to instead");
         }
         t.part = createPart(dir, t.absolute.getFileName().toString());
@@ -291,8 +309,15 @@ public final class VideoDownloader {
       try (Response response = call.execute()) {
         if (resumeAt > 0 && response.code() == 416) {
           t.written = 0; // the host no longer has those bytes: start over
-          throw new TransportException("The media host " + url.host() + " refused to resume at byte "
-              + resumeAt + " (HTTP 416)", ErrorDetails.none().withHttpStatus(416), null, true);
+          throw new TransportException(
+              "The media host "
+                  + url.host()
+                  + " refused to resume at byte "
+                  + resumeAt
+                  + " (HTTP 416)",
+              ErrorDetails.none().withHttpStatus(416),
+              null,
+              true);
         }
         if (!response.isSuccessful()) throw httpError(response.code(), url, t.video, response);
         ResponseBody body = response.body();
@@ -304,18 +329,30 @@ public final class VideoDownloader {
           // video when the whole was asked for) glued to the file would corrupt it.
           long[] range = contentRange(response.header("Content-Range"));
           long knownTotal = t.total;
-          boolean asked = range != null && range[0] == resumeAt
-              && (range[2] < 0 || knownTotal < 0 || resumeAt == 0 || range[2] == knownTotal)
-              && (resumeAt > 0 || range[2] >= 0 && range[1] == range[2] - 1);
+          boolean asked =
+              range != null
+                  && range[0] == resumeAt
+                  && (range[2] < 0 || knownTotal < 0 || resumeAt == 0 || range[2] == knownTotal)
+                  && (resumeAt > 0 || range[2] >= 0 && range[1] == range[2] - 1);
           if (!asked) {
             t.written = 0; // the next attempt asks for the whole video, without Range
             t.validator = null;
             t.total = -1;
-            throw new TransportException("The media host " + url.host() + " answered HTTP 206 with "
-                + (response.header("Content-Range") == null ? "no Content-Range"
-                    : "Content-Range '" + HttpErrors.snippet(response.header("Content-Range"), null) + "'")
-                + " to a request for " + (resumeAt > 0 ? "the bytes from " + resumeAt : "the whole video")
-                + "; nothing of it was kept", ErrorDetails.none().withHttpStatus(206), null, true);
+            throw new TransportException(
+                "The media host "
+                    + url.host()
+                    + " answered HTTP 206 with "
+                    + (response.header("Content-Range") == null
+                        ? "no Content-Range"
+                        : "Content-Range '"
+                            + HttpErrors.snippet(response.header("Content-Range"), null)
+                            + "'")
+                    + " to a request for "
+                    + (resumeAt > 0 ? "the bytes from " + resumeAt : "the whole video")
+                    + "; nothing of it was kept",
+                ErrorDetails.none().withHttpStatus(206),
+                null,
+                true);
           }
           append = resumeAt > 0;
           rangeTotal = range[2];
@@ -332,18 +369,29 @@ public final class VideoDownloader {
         long before = t.written;
         bound(body.source(), t);
         copy(emitter, body.source(), t, append, response);
-        if (t.written > before) t.failures = 0; // progress: the next failure starts the backoff anew
+        if (t.written > before)
+          t.failures = 0; // progress: the next failure starts the backoff anew
         long read = t.written;
         long total = t.total;
         if (read == 0 && !emitter.isDisposed()) {
-          throw new VideoApiException("The media host " + url.host() + " answered HTTP " + response.code()
-              + " with an empty body instead of the video: fetch the task's status again for a fresh URL",
+          throw new VideoApiException(
+              "The media host "
+                  + url.host()
+                  + " answered HTTP "
+                  + response.code()
+                  + " with an empty body instead of the video: fetch the task's status again for a"
+                  + " fresh URL",
               ErrorDetails.none().withHttpStatus(response.code()));
         }
         if (emitter.isDisposed()) throw new InterruptedIOException("download cancelled");
         if (total >= 0 && read != total) {
           throw new TransportException(
-              "The download from " + url.host() + " ended after " + read + " of " + total
+              "The download from "
+                  + url.host()
+                  + " ended after "
+                  + read
+                  + " of "
+                  + total
                   + " announced bytes",
               ErrorDetails.none().withHttpStatus(response.code()),
               null,
@@ -356,8 +404,14 @@ public final class VideoDownloader {
           // object than the provider described; the next attempt starts over.
           if (read > declared) t.written = 0;
           throw new TransportException(
-              "The download from " + url.host() + " ended after " + read + " bytes, but the provider"
-                  + " said the video has " + declared + " bytes",
+              "The download from "
+                  + url.host()
+                  + " ended after "
+                  + read
+                  + " bytes, but the provider"
+                  + " said the video has "
+                  + declared
+                  + " bytes",
               ErrorDetails.none().withHttpStatus(response.code()),
               null,
               true);
@@ -378,8 +432,8 @@ public final class VideoDownloader {
   }
 
   /**
-   * {@code [first byte, last byte, complete length or -1]} of {@code bytes <first>-<last>/<length|*>},
-   * or null.
+   * {@code [first byte, last byte, complete length or -1]} of {@code bytes
+   * <first>-<last>/<length|*>}, or null.
    */
   static long[] contentRange(String header) {
     if (header == null) return null;
@@ -402,7 +456,10 @@ public final class VideoDownloader {
   }
 
   private void copy(
-      ObservableEmitter<DownloadProgress> emitter, BufferedSource source, Transfer t, boolean append,
+      ObservableEmitter<DownloadProgress> emitter,
+      BufferedSource source,
+      Transfer t,
+      boolean append,
       Response response)
       throws IOException, LocalFileException {
     if (!append) checkIsVideo(source, t, response);
@@ -422,7 +479,8 @@ public final class VideoDownloader {
       int n;
       // Fill the whole buffer before each write: a plain read returns one 8 KiB segment, and
       // eight times as many file writes cost a fifth of the throughput.
-      while (!emitter.isDisposed() && (fill(source, out, t) || !source.buffer().exhausted())
+      while (!emitter.isDisposed()
+          && (fill(source, out, t) || !source.buffer().exhausted())
           && (n = source.read(buffer)) != -1) {
         wrapped.clear();
         wrapped.limit(n);
@@ -455,7 +513,8 @@ public final class VideoDownloader {
    */
   private void bound(BufferedSource source, Transfer t) {
     if (policy == null) return;
-    long left = t.startNanos + policy.deadline().toNanos() - timeScheduler.now(TimeUnit.NANOSECONDS);
+    long left =
+        t.startNanos + policy.deadline().toNanos() - timeScheduler.now(TimeUnit.NANOSECONDS);
     source.timeout().deadline(Math.max(1, left), TimeUnit.NANOSECONDS);
   }
 
@@ -470,7 +529,8 @@ public final class VideoDownloader {
     long elapsed = Math.max(1, System.nanoTime() - sinceNanos);
     if (bytes * 1_000_000_000.0 / elapsed < ALLOWANCE_BYTES_PER_SECOND) return;
     okio.Timeout timeout = source.timeout();
-    long left = timeout.hasDeadline() ? timeout.deadlineNanoTime() - System.nanoTime() : Long.MAX_VALUE;
+    long left =
+        timeout.hasDeadline() ? timeout.deadlineNanoTime() - System.nanoTime() : Long.MAX_VALUE;
     if (left < ALLOWANCE.toNanos()) timeout.deadline(ALLOWANCE.toNanos(), TimeUnit.NANOSECONDS);
   }
 
@@ -548,13 +608,27 @@ public final class VideoDownloader {
     if (type == null) return;
     String t = type.type().toLowerCase(java.util.Locale.ROOT);
     String sub = type.subtype().toLowerCase(java.util.Locale.ROOT);
-    boolean page = t.equals("text")
-        || (t.equals("application") && (sub.equals("json") || sub.endsWith("+json") || sub.equals("xml")
-            || sub.endsWith("+xml") || sub.equals("problem+json")));
+    boolean page =
+        t.equals("text")
+            || (t.equals("application")
+                && (sub.equals("json")
+                    || sub.endsWith("+json")
+                    || sub.equals("xml")
+                    || sub.endsWith("+xml")
+                    || sub.equals("problem+json")));
     if (page) {
-      throw new VideoApiException("The media host " + url.host() + " answered HTTP " + status + " with "
-          + t + "/" + sub + " instead of the video: the URL may have expired or lead to an error page;"
-          + " fetch the task's status again for a fresh URL", ErrorDetails.none().withHttpStatus(status));
+      throw new VideoApiException(
+          "The media host "
+              + url.host()
+              + " answered HTTP "
+              + status
+              + " with "
+              + t
+              + "/"
+              + sub
+              + " instead of the video: the URL may have expired or lead to an error page;"
+              + " fetch the task's status again for a fresh URL",
+          ErrorDetails.none().withHttpStatus(status));
     }
   }
 
@@ -568,21 +642,33 @@ public final class VideoDownloader {
     source.request(MediaContainer.SNIFF_BYTES);
     long available = source.buffer().size();
     if (available == 0) return;
-    byte[] head = source.buffer().snapshot((int) Math.min(available, MediaContainer.SNIFF_BYTES))
-        .toByteArray();
+    byte[] head =
+        source
+            .buffer()
+            .snapshot((int) Math.min(available, MediaContainer.SNIFF_BYTES))
+            .toByteArray();
     if (MediaContainer.recognised(head)) return;
     ResponseBody body = response.body();
-    String answered = body == null || body.contentType() == null ? null : body.contentType().toString();
+    String answered =
+        body == null || body.contentType() == null ? null : body.contentType().toString();
     String declared = t.video.contentType().orElse(null);
-    if (MediaContainer.uncheckableVideoType(answered) || MediaContainer.uncheckableVideoType(declared)) {
+    if (MediaContainer.uncheckableVideoType(answered)
+        || MediaContainer.uncheckableVideoType(declared)) {
       return;
     }
     int status = response.code();
-    throw new VideoApiException("The media host " + t.url.host() + " answered HTTP " + status
-        + (answered == null ? " without a content type" : " as " + HttpErrors.snippet(answered, null))
-        + " with a body that is not a video (it starts with '"
-        + HttpErrors.snippet(MediaContainer.describe(head), null) + "') instead of the video: the URL"
-        + " may lead to an error or login page; fetch the task's status again for a fresh URL",
+    throw new VideoApiException(
+        "The media host "
+            + t.url.host()
+            + " answered HTTP "
+            + status
+            + (answered == null
+                ? " without a content type"
+                : " as " + HttpErrors.snippet(answered, null))
+            + " with a body that is not a video (it starts with '"
+            + HttpErrors.snippet(MediaContainer.describe(head), null)
+            + "') instead of the video: the URL"
+            + " may lead to an error or login page; fetch the task's status again for a fresh URL",
         ErrorDetails.none().withHttpStatus(status));
   }
 
@@ -601,8 +687,12 @@ public final class VideoDownloader {
                 ? " (the provider said it expired at " + expiresAt + ")"
                 : "";
         return new VideoApiException(
-            "The media host " + host + " refused the video URL (HTTP " + status
-                + "): the URL may have expired" + expiry
+            "The media host "
+                + host
+                + " refused the video URL (HTTP "
+                + status
+                + "): the URL may have expired"
+                + expiry
                 + ". Video URLs are usually valid for a limited time: fetch the task's status"
                 + " again for a fresh URL",
             details);
@@ -616,7 +706,8 @@ public final class VideoDownloader {
               "The media host " + host + " is unavailable (HTTP 503): try again later", details);
         }
         return new RateLimitedException(
-            "The media host " + host + " asked us to slow down (HTTP " + status + ")", details,
+            "The media host " + host + " asked us to slow down (HTTP " + status + ")",
+            details,
             retryAfter);
       default:
         if (status >= 500) {
@@ -635,11 +726,16 @@ public final class VideoDownloader {
     if (t instanceof NoSuchFileException || t instanceof FileSystemException) return t;
     if (t instanceof IOException) {
       String why = HttpErrors.snippet(t.getMessage(), null);
-      String what =
-          t instanceof InterruptedIOException ? "timed out or was cancelled" : "failed";
+      String what = t instanceof InterruptedIOException ? "timed out or was cancelled" : "failed";
       return new TransportException(
-          "The download from " + url.host() + " " + what + " (" + t.getClass().getSimpleName()
-              + (why.isEmpty() ? "" : ": " + why) + ")",
+          "The download from "
+              + url.host()
+              + " "
+              + what
+              + " ("
+              + t.getClass().getSimpleName()
+              + (why.isEmpty() ? "" : ": " + why)
+              + ")",
           ErrorDetails.none(),
           t,
           true);

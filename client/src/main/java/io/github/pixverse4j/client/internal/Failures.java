@@ -2,14 +2,14 @@ package io.github.pixverse4j.client.internal;
 
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.FailureCategory;
-import io.github.pixverse4j.api.TaskFailure;
-import io.github.pixverse4j.api.TaskState;
-import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.MalformedResponseException;
 import io.github.pixverse4j.api.ProviderUnavailableException;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.SubmitOutcomeUnknownException;
+import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
+import io.github.pixverse4j.api.TaskState;
+import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.provider.NoJobCreatedException;
@@ -37,23 +37,28 @@ public final class Failures {
   }
 
   /**
-   * {@code e} in one short line for {@link io.github.pixverse4j.api.RetryState#lastFailure()}:
-   * the HTTP status (and provider code) when there was an answer, else what went wrong with the
+   * {@code e} in one short line for {@link io.github.pixverse4j.api.RetryState#lastFailure()}: the
+   * HTTP status (and provider code) when there was an answer, else what went wrong with the
    * connection. Built from messages that are already scrubbed of the key.
    */
   public static String oneLine(Throwable e) {
     if (e instanceof VideoApiException) {
       VideoApiException v = (VideoApiException) e;
-      if (v instanceof MalformedResponseException && ((MalformedResponseException) v).unreadable()) {
+      if (v instanceof MalformedResponseException
+          && ((MalformedResponseException) v).unreadable()) {
         return "answer not JSON" + v.httpStatus().map(s -> ", HTTP " + s).orElse("");
       }
       if (v.httpStatus().isPresent()) {
-        return "HTTP " + v.httpStatus().get() + v.providerCode().map(c -> " " + cut(c, 40)).orElse("");
+        return "HTTP "
+            + v.httpStatus().get()
+            + v.providerCode().map(c -> " " + cut(c, 40)).orElse("");
       }
       if (v instanceof TransportException) {
         Throwable cause = e.getCause();
         if (cause instanceof io.github.pixverse4j.client.http.RequestNotSentException) {
-          return "connection failed before sending (" + cause.getCause().getClass().getSimpleName() + ")";
+          return "connection failed before sending ("
+              + cause.getCause().getClass().getSimpleName()
+              + ")";
         }
         if (cause instanceof java.net.ConnectException) return "connection refused";
         if (cause instanceof java.net.SocketTimeoutException) return "timed out";
@@ -91,30 +96,39 @@ public final class Failures {
   }
 
   /**
-   * Turns a final submit failure into what the caller sees: when the provider may have accepted
-   * the job (no answer, a 500, 502 or 504, or an unreadable answer), a {@link
+   * Turns a final submit failure into what the caller sees: when the provider may have accepted the
+   * job (no answer, a 500, 502 or 504, or an unreadable answer), a {@link
    * SubmitOutcomeUnknownException}. A server error may come after the job was created, and a
    * gateway's says nothing about the origin; only a provider's documentation can say otherwise,
    * which a provider reports with {@link NoJobCreatedException}.
    */
   public static Throwable forSubmit(Throwable e, String providerId) {
-    if (e instanceof NoJobCreatedException) return wrap(((NoJobCreatedException) e).answer(), providerId);
+    if (e instanceof NoJobCreatedException)
+      return wrap(((NoJobCreatedException) e).answer(), providerId);
     boolean unknown = false;
     if (e instanceof TransportException) {
       unknown = ((TransportException) e).requestMayHaveReachedServer();
     } else if (e instanceof ProviderUnavailableException) {
-      unknown = ((ProviderUnavailableException) e).httpStatus()
-          .map(s -> s == 500 || s == 502 || s == 504).orElse(false);
+      unknown =
+          ((ProviderUnavailableException) e)
+              .httpStatus()
+              .map(s -> s == 500 || s == 502 || s == 504)
+              .orElse(false);
     } else if (e instanceof MalformedResponseException) {
       unknown = true;
     }
     if (!unknown) return wrap(e, providerId);
-    ErrorDetails details = e instanceof VideoApiException
-        ? ((VideoApiException) e).details()
-        : ErrorDetails.provider(providerId);
-    String cause = e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : String.valueOf(e);
+    ErrorDetails details =
+        e instanceof VideoApiException
+            ? ((VideoApiException) e).details()
+            : ErrorDetails.provider(providerId);
+    String cause =
+        e instanceof VideoApiException ? ((VideoApiException) e).baseMessage() : String.valueOf(e);
     return new SubmitOutcomeUnknownException(
-        "The submit may have reached " + providerId + " but its answer was lost (" + cause
+        "The submit may have reached "
+            + providerId
+            + " but its answer was lost ("
+            + cause
             + "). A job may exist and may be billed, so it was not sent again: check the provider's"
             + " dashboard before submitting again.",
         details,
@@ -127,10 +141,14 @@ public final class Failures {
    * provider said so.
    */
   public static TaskStatus truthful(TaskStatus s) {
-    if (s.state() == TaskState.FAILED && s.failure().isPresent()
+    if (s.state() == TaskState.FAILED
+        && s.failure().isPresent()
         && s.failure().get().category() == FailureCategory.CANCELLED) {
-      return TaskStatus.builder().from(s).state(TaskState.CANCELLED)
-          .failure(Optional.<TaskFailure>empty()).build();
+      return TaskStatus.builder()
+          .from(s)
+          .state(TaskState.CANCELLED)
+          .failure(Optional.<TaskFailure>empty())
+          .build();
     }
     return s;
   }
@@ -150,6 +168,8 @@ public final class Failures {
   public static VideoApiException wrap(Throwable e, String providerId) {
     if (e instanceof VideoApiException) return (VideoApiException) e;
     return new VideoApiException(
-        "Unexpected error in provider " + providerId + ": " + e, ErrorDetails.provider(providerId), e);
+        "Unexpected error in provider " + providerId + ": " + e,
+        ErrorDetails.provider(providerId),
+        e);
   }
 }

@@ -22,9 +22,12 @@ public final class IoReasons {
       return ((FileSystemException) e).getReason();
     }
     if (e instanceof FileAlreadyExistsException) {
-      return "a file named " + ((FileSystemException) e).getFile() + " is in the way (not a directory)";
+      return "a file named "
+          + ((FileSystemException) e).getFile()
+          + " is in the way (not a directory)";
     }
-    if (e instanceof NotDirectoryException) return ((FileSystemException) e).getFile() + " is not a directory";
+    if (e instanceof NotDirectoryException)
+      return ((FileSystemException) e).getFile() + " is not a directory";
     if (e instanceof NoSuchFileException) {
       return "no such file or directory, and it cannot be made there";
     }

@@ -54,7 +54,8 @@ public final class Json {
         .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .defaultPropertyInclusion(
-            JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
         .build();
   }
 }

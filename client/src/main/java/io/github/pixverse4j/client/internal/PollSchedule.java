@@ -21,8 +21,8 @@ import java.util.function.DoubleSupplier;
  * unless the caller gives its own (a workflow's {@code Workflow.newRandom()}), so a schedule is
  * deterministic for a given clock and random source. Not thread-safe: one step at a time.
  *
- * <p>Read failures are retried for as long as the caller's deadline allows, however many in a
- * row: the policy's {@code maxSubmitRetries} bounds submit resends only.
+ * <p>Read failures are retried for as long as the caller's deadline allows, however many in a row:
+ * the policy's {@code maxSubmitRetries} bounds submit resends only.
  */
 public final class PollSchedule {
   private final PollingPolicy policy;
@@ -46,7 +46,8 @@ public final class PollSchedule {
   }
 
   /** A schedule whose jitter comes from {@code random} (values in [0, 1)). */
-  public PollSchedule(PollingPolicy policy, DoubleSupplier random, TaskStatus initial, long nowNanos) {
+  public PollSchedule(
+      PollingPolicy policy, DoubleSupplier random, TaskStatus initial, long nowNanos) {
     if (policy == null) throw new NullPointerException("policy == null");
     if (random == null) throw new NullPointerException("random == null");
     this.policy = policy;
@@ -76,15 +77,22 @@ public final class PollSchedule {
   /** The wait before the next poll, planned from the last answered status (not null). */
   public Duration nextPollDelay(long nowNanos) {
     if (last == null) throw new IllegalStateException("no status answered yet");
-    Optional<Duration> running = runningSinceNanos < 0
-        ? Optional.empty()
-        : Optional.of(Duration.ofNanos(nowNanos - runningSinceNanos));
-    return nextPollDelay(policy, random, last, unchangedPolls, Duration.ofNanos(nowNanos - lastChangeNanos), running);
+    Optional<Duration> running =
+        runningSinceNanos < 0
+            ? Optional.empty()
+            : Optional.of(Duration.ofNanos(nowNanos - runningSinceNanos));
+    return nextPollDelay(
+        policy,
+        random,
+        last,
+        unchangedPolls,
+        Duration.ofNanos(nowNanos - lastChangeNanos),
+        running);
   }
 
   /**
-   * Records a read that failed transiently at {@code nowNanos}; the last status (when there is
-   * one) now carries the retry state, for the caller to show.
+   * Records a read that failed transiently at {@code nowNanos}; the last status (when there is one)
+   * now carries the retry state, for the caller to show.
    *
    * @param failure one line saying what failed
    * @param retryAfter the wait the provider asked for, if it did
@@ -95,14 +103,17 @@ public final class PollSchedule {
     consecutiveFailures++;
     Duration delay = retryDelay(policy, random, consecutiveFailures, retryAfter);
     if (last != null) {
-      last = TaskStatus.builder().from(last)
-          .retry(RetryState.builder()
-              .failingSince(instant(failingSinceNanos))
-              .failedAttempts(consecutiveFailures)
-              .lastFailure(failure)
-              .nextAttemptAt(instant(nowNanos + delay.toNanos()))
-              .build())
-          .build();
+      last =
+          TaskStatus.builder()
+              .from(last)
+              .retry(
+                  RetryState.builder()
+                      .failingSince(instant(failingSinceNanos))
+                      .failedAttempts(consecutiveFailures)
+                      .lastFailure(failure)
+                      .nextAttemptAt(instant(nowNanos + delay.toNanos()))
+                      .build())
+              .build();
     }
     return delay;
   }
@@ -135,7 +146,11 @@ public final class PollSchedule {
    * @param running how long the task has been seen running, when it has
    */
   static Duration nextPollDelay(
-      PollingPolicy policy, DoubleSupplier random, TaskStatus last, int unchangedPolls, Duration unchangedFor,
+      PollingPolicy policy,
+      DoubleSupplier random,
+      TaskStatus last,
+      int unchangedPolls,
+      Duration unchangedFor,
       Optional<Duration> running) {
     if (unchangedFor == null) throw new NullPointerException("unchangedFor == null");
     if (last == null) throw new NullPointerException("last == null");
@@ -153,10 +168,12 @@ public final class PollSchedule {
       }
     }
     double factor = Math.pow(t.intervalGrowth(), Math.max(0, Math.min(unchangedPolls, 30)));
-    Duration d = clamp(scale(policy.interval(), factor), policy.minInterval(), policy.maxInterval());
+    Duration d =
+        clamp(scale(policy.interval(), factor), policy.minInterval(), policy.maxInterval());
     Duration staleAfter = t.staleAfter();
     if (unchangedFor.compareTo(staleAfter) > 0 && !staleAfter.isZero()) {
-      Duration longWait = scale(policy.maxInterval(), unchangedFor.toNanos() / (double) staleAfter.toNanos());
+      Duration longWait =
+          scale(policy.maxInterval(), unchangedFor.toNanos() / (double) staleAfter.toNanos());
       if (longWait.compareTo(t.maxStaleInterval()) > 0) longWait = t.maxStaleInterval();
       if (longWait.compareTo(d) > 0) d = longWait;
     }
@@ -165,12 +182,15 @@ public final class PollSchedule {
 
   /** The time left as the provider states it, or as its progress implies. */
   static Optional<Duration> estimateRemaining(TaskStatus last, Optional<Duration> running) {
-    if (last.state() != TaskState.RUNNING && last.state() != TaskState.QUEUED) return Optional.empty();
+    if (last.state() != TaskState.RUNNING && last.state() != TaskState.QUEUED)
+      return Optional.empty();
     if (last.estimatedTimeRemaining().isPresent()) {
       Duration eta = last.estimatedTimeRemaining().get();
       return Optional.of(eta.isNegative() ? Duration.ZERO : eta);
     }
-    if (last.state() == TaskState.RUNNING && last.progressPercent().isPresent() && running.isPresent()) {
+    if (last.state() == TaskState.RUNNING
+        && last.progressPercent().isPresent()
+        && running.isPresent()) {
       int p = last.progressPercent().get();
       Duration elapsed = running.get();
       if (p > 0 && p < 100 && !elapsed.isZero()) {
@@ -180,8 +200,11 @@ public final class PollSchedule {
     return Optional.empty();
   }
 
-  /** {@link #retryDelay(PollingPolicy, DoubleSupplier, int, Optional)} with the policy's randomness. */
-  public static Duration retryDelay(PollingPolicy policy, int attempt, Optional<Duration> retryAfter) {
+  /**
+   * {@link #retryDelay(PollingPolicy, DoubleSupplier, int, Optional)} with the policy's randomness.
+   */
+  public static Duration retryDelay(
+      PollingPolicy policy, int attempt, Optional<Duration> retryAfter) {
     return retryDelay(policy, policy.tuning().random(), attempt, retryAfter);
   }
 
@@ -206,7 +229,8 @@ public final class PollSchedule {
       return capped.plus(scale(capped, policy.jitter() * random.getAsDouble()));
     }
     double factor = Math.pow(2, Math.max(0, Math.min(attempt - 1, 30)));
-    return jittered(policy, random, clamp(scale(retryDelay, factor), Duration.ZERO, policy.maxRetryDelay()));
+    return jittered(
+        policy, random, clamp(scale(retryDelay, factor), Duration.ZERO, policy.maxRetryDelay()));
   }
 
   private static Duration jittered(PollingPolicy policy, DoubleSupplier random, Duration d) {

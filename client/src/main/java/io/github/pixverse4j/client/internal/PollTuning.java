@@ -104,9 +104,23 @@ public final class PollTuning {
 
   @Override
   public String toString() {
-    return "PollTuning{growth=" + intervalGrowth + ", staleAfter=" + staleAfter + ".." + maxStaleInterval
-        + ", hints=" + useProviderHints + ", maxHinted=" + maxHintedInterval + ", etaMargin=" + etaMargin
-        + ", queued=" + queuedIntervalPerPosition + ".." + maxQueuedInterval + "}";
+    return "PollTuning{growth="
+        + intervalGrowth
+        + ", staleAfter="
+        + staleAfter
+        + ".."
+        + maxStaleInterval
+        + ", hints="
+        + useProviderHints
+        + ", maxHinted="
+        + maxHintedInterval
+        + ", etaMargin="
+        + etaMargin
+        + ", queued="
+        + queuedIntervalPerPosition
+        + ".."
+        + maxQueuedInterval
+        + "}";
   }
 
   /** Builds a {@link PollTuning}; every knob has a default. */
@@ -137,8 +151,8 @@ public final class PollTuning {
 
     /**
      * Growth of the poll interval per poll that showed nothing new, 1 (constant) to 10, up to the
-     * policy's {@code maxInterval}. Default 1.5. (Was {@code backoffFactor}: "backoff" is the
-     * retry of failed calls, this is the spacing of successful polls.)
+     * policy's {@code maxInterval}. Default 1.5. (Was {@code backoffFactor}: "backoff" is the retry
+     * of failed calls, this is the spacing of successful polls.)
      */
     public Builder intervalGrowth(double factor) {
       if (!(factor >= 1 && factor <= 10)) {
@@ -151,15 +165,18 @@ public final class PollTuning {
     /**
      * After this long without any change the status counts as stale, and the interval grows in
      * proportion to the time without change (twice as long unchanged, twice the policy's {@code
-     * maxInterval}) up to {@link #maxStaleInterval}; zero turns it off. Default 135 s. (Was
-     * {@code backoffAfter}.)
+     * maxInterval}) up to {@link #maxStaleInterval}; zero turns it off. Default 135 s. (Was {@code
+     * backoffAfter}.)
      */
     public Builder staleAfter(Duration d) {
       staleAfter = nonNegative(d, "staleAfter");
       return this;
     }
 
-    /** Longest interval reached by {@link #staleAfter}'s growth. Default 15 s. (Was {@code maxBackoffInterval}.) */
+    /**
+     * Longest interval reached by {@link #staleAfter}'s growth. Default 15 s. (Was {@code
+     * maxBackoffInterval}.)
+     */
     public Builder maxStaleInterval(Duration d) {
       maxStaleInterval = nonNegative(d, "maxStaleInterval");
       return this;
@@ -171,7 +188,9 @@ public final class PollTuning {
       return this;
     }
 
-    /** Added to the provider's ETA so the poll lands just after the expected end. Default 250 ms. */
+    /**
+     * Added to the provider's ETA so the poll lands just after the expected end. Default 250 ms.
+     */
     public Builder etaMargin(Duration d) {
       etaMargin = nonNegative(d, "etaMargin");
       return this;
@@ -215,7 +234,8 @@ public final class PollTuning {
 
     private static Duration nonNegative(Duration d, String name) {
       if (d == null) throw new NullPointerException(name + " == null");
-      if (d.isNegative()) throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      if (d.isNegative())
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
       return d;
     }
   }

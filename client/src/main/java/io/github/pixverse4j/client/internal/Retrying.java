@@ -17,15 +17,27 @@ import java.util.concurrent.TimeUnit;
 public final class Retrying {
   private Retrying() {}
 
-  /** Subscribes to {@code call} and, after a failure {@code retry} accepts, again after the policy's delay. */
+  /**
+   * Subscribes to {@code call} and, after a failure {@code retry} accepts, again after the policy's
+   * delay.
+   */
   public static <T> Single<T> single(
-      Supplier<Single<T>> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler) {
+      Supplier<Single<T>> call,
+      Predicate<Throwable> retry,
+      PollingPolicy policy,
+      Scheduler scheduler) {
     return single(call, retry, Integer.MAX_VALUE, policy, scheduler);
   }
 
-  /** Like {@link #single(Supplier, Predicate, PollingPolicy, Scheduler)}, but at most {@code maxRetries} times. */
+  /**
+   * Like {@link #single(Supplier, Predicate, PollingPolicy, Scheduler)}, but at most {@code
+   * maxRetries} times.
+   */
   public static <T> Single<T> single(
-      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
+      Supplier<Single<T>> call,
+      Predicate<Throwable> retry,
+      int maxRetries,
+      PollingPolicy policy,
       Scheduler scheduler) {
     return single(call, retry, maxRetries, policy, scheduler, null);
   }
@@ -45,30 +57,64 @@ public final class Retrying {
    * listener} (null: nobody) of each retry.
    */
   public static <T> Single<T> single(
-      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
-      Scheduler scheduler, Listener listener) {
-    return Single.defer(() -> attempt(call, retry, maxRetries, policy, scheduler,
-        scheduler.now(TimeUnit.NANOSECONDS) + policy.deadline().toNanos(), 0, listener));
+      Supplier<Single<T>> call,
+      Predicate<Throwable> retry,
+      int maxRetries,
+      PollingPolicy policy,
+      Scheduler scheduler,
+      Listener listener) {
+    return Single.defer(
+        () ->
+            attempt(
+                call,
+                retry,
+                maxRetries,
+                policy,
+                scheduler,
+                scheduler.now(TimeUnit.NANOSECONDS) + policy.deadline().toNanos(),
+                0,
+                listener));
   }
 
   /** Like {@link #single} for a {@link Completable}. */
   public static Completable completable(
-      Supplier<Completable> call, Predicate<Throwable> retry, PollingPolicy policy, Scheduler scheduler) {
-    return single(() -> call.get().toSingleDefault(Boolean.TRUE), retry, policy, scheduler).ignoreElement();
+      Supplier<Completable> call,
+      Predicate<Throwable> retry,
+      PollingPolicy policy,
+      Scheduler scheduler) {
+    return single(() -> call.get().toSingleDefault(Boolean.TRUE), retry, policy, scheduler)
+        .ignoreElement();
   }
 
   private static <T> Single<T> attempt(
-      Supplier<Single<T>> call, Predicate<Throwable> retry, int maxRetries, PollingPolicy policy,
-      Scheduler scheduler, long deadlineNanos, int failures, Listener listener) {
+      Supplier<Single<T>> call,
+      Predicate<Throwable> retry,
+      int maxRetries,
+      PollingPolicy policy,
+      Scheduler scheduler,
+      long deadlineNanos,
+      int failures,
+      Listener listener) {
     return Single.defer(call)
-        .onErrorResumeNext(e -> {
-          if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
-          Duration d = PollSchedule.retryDelay(policy, failures + 1, Failures.retryAfter(e));
-          if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos) return Single.error(e);
-          if (listener != null) listener.retrying(failures + 1, e, d);
-          return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
-              .flatMap(x -> attempt(call, retry, maxRetries, policy, scheduler, deadlineNanos, failures + 1,
-              listener));
-        });
+        .onErrorResumeNext(
+            e -> {
+              if (failures >= maxRetries || !retry.test(e)) return Single.error(e);
+              Duration d = PollSchedule.retryDelay(policy, failures + 1, Failures.retryAfter(e));
+              if (scheduler.now(TimeUnit.NANOSECONDS) + d.toNanos() > deadlineNanos)
+                return Single.error(e);
+              if (listener != null) listener.retrying(failures + 1, e, d);
+              return Single.timer(d.toNanos(), TimeUnit.NANOSECONDS, scheduler)
+                  .flatMap(
+                      x ->
+                          attempt(
+                              call,
+                              retry,
+                              maxRetries,
+                              policy,
+                              scheduler,
+                              deadlineNanos,
+                              failures + 1,
+                              listener));
+            });
   }
 }

@@ -43,7 +43,10 @@ public final class TaskWatcher {
   private Throwable lastFailure;
 
   private TaskWatcher(
-      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
+      VideoProvider provider,
+      PollingPolicy policy,
+      Scheduler scheduler,
+      TaskHandle handle,
       ObservableEmitter<TaskStatus> emitter) {
     this.provider = provider;
     this.policy = policy;
@@ -61,12 +64,20 @@ public final class TaskWatcher {
    * @return disposing it stops the watch (and cancels remotely when the policy says so)
    */
   public static Disposable start(
-      VideoProvider provider, PollingPolicy policy, Scheduler scheduler, TaskHandle handle,
-      ObservableEmitter<TaskStatus> emitter, TaskStatus initial, Duration firstDelay, long startNanos) {
+      VideoProvider provider,
+      PollingPolicy policy,
+      Scheduler scheduler,
+      TaskHandle handle,
+      ObservableEmitter<TaskStatus> emitter,
+      TaskStatus initial,
+      Duration firstDelay,
+      long startNanos) {
     TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize());
     w.schedule = new PollSchedule(policy, initial, scheduler.now(TimeUnit.NANOSECONDS));
-    long deadlineIn = startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
-    w.deadlineTimer.replace(scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
+    long deadlineIn =
+        startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
+    w.deadlineTimer.replace(
+        scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
     w.schedulePoll(firstDelay);
     return Disposable.fromAction(w::onDispose);
   }
@@ -86,7 +97,9 @@ public final class TaskWatcher {
     TaskStatus s = Failures.truthful(answered);
     lastFailure = null;
     if (!s.handle().equals(handle)) {
-      fail(new IllegalStateException("provider returned a status for " + s.handle() + " when asked for " + handle));
+      fail(
+          new IllegalStateException(
+              "provider returned a status for " + s.handle() + " when asked for " + handle));
       return;
     }
     long now = scheduler.now(TimeUnit.NANOSECONDS);
@@ -136,18 +149,28 @@ public final class TaskWatcher {
     if (policy.cancelOnDeadline()) cancelRemotely();
     TaskStatus lastSeen = schedule.last();
     Throwable failure = lastFailure;
-    String outage = failure == null ? ""
-        : "; the provider had not answered for " + DurationText.ofSeconds(TimeUnit.NANOSECONDS.toSeconds(
-            scheduler.now(TimeUnit.NANOSECONDS) - schedule.failingSinceNanos())) + " (" + schedule.consecutiveFailures()
-            + " failed reads, last: " + Failures.oneLine(failure) + ")";
-    TaskTimeoutException timeout = new TaskTimeoutException(
-        "The task did not finish within the deadline of " + DurationText.of(policy.deadline())
-            + (lastSeen == null ? "" : "; it was last seen " + lastSeen.state())
-            + outage
-            + ". It may still finish: watch its handle again later.",
-        ErrorDetails.provider(provider.id()),
-        lastSeen,
-        failure);
+    String outage =
+        failure == null
+            ? ""
+            : "; the provider had not answered for "
+                + DurationText.ofSeconds(
+                    TimeUnit.NANOSECONDS.toSeconds(
+                        scheduler.now(TimeUnit.NANOSECONDS) - schedule.failingSinceNanos()))
+                + " ("
+                + schedule.consecutiveFailures()
+                + " failed reads, last: "
+                + Failures.oneLine(failure)
+                + ")";
+    TaskTimeoutException timeout =
+        new TaskTimeoutException(
+            "The task did not finish within the deadline of "
+                + DurationText.of(policy.deadline())
+                + (lastSeen == null ? "" : "; it was last seen " + lastSeen.state())
+                + outage
+                + ". It may still finish: watch its handle again later.",
+            ErrorDetails.provider(provider.id()),
+            lastSeen,
+            failure);
     emitter.onError(timeout.attachHandle(handle));
   }
 
@@ -162,8 +185,9 @@ public final class TaskWatcher {
   private void cancelRemotely() {
     if (!provider.capabilities().supportsCancel()) return;
     // Fire and forget: the watcher is gone, nobody is left to report a failure to.
-    Completable cancel = Retrying.completable(
-        () -> provider.cancel(handle), Failures::isTransient, policy, scheduler);
+    Completable cancel =
+        Retrying.completable(
+            () -> provider.cancel(handle), Failures::isTransient, policy, scheduler);
     Disposable unused = cancel.onErrorComplete().subscribe();
   }
 }

@@ -29,9 +29,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A {@link TaskJournal} in a directory: an append-only file of checksummed JSON lines
- * ({@value #FILE_NAME}), a lock file, and one small claim file per entry being resumed. Plain
- * {@code java.nio} only, so it runs on the JVM and on Android (API 26) alike.
+ * A {@link TaskJournal} in a directory: an append-only file of checksummed JSON lines ({@value
+ * #FILE_NAME}), a lock file, and one small claim file per entry being resumed. Plain {@code
+ * java.nio} only, so it runs on the JVM and on Android (API 26) alike.
  *
  * <ul>
  *   <li>Several threads and several processes may share the directory: every append and every
@@ -48,27 +48,33 @@ import java.util.concurrent.locks.ReentrantLock;
  *       atomically replaces the journal: a kill during compaction leaves the old journal intact.
  *       The compaction an append triggers reads, decodes and rewrites the file without holding the
  *       locks, on the thread whose append crossed the threshold after its record is written, so
- *       other appends go on meanwhile; only copying the records appended since then and the
- *       rename hold the locks.
+ *       other appends go on meanwhile; only copying the records appended since then and the rename
+ *       hold the locks.
  *   <li>A journal object that made the last write looks the file up by name again only when its
  *       size changed (every compaction appends a byte to the file it replaces), so a lone writer
- *       pays one lock, one {@code fstat} and one write per batch. Do not delete or replace the
- *       file by hand while journals have it open.
+ *       pays one lock, one {@code fstat} and one write per batch. Do not delete or replace the file
+ *       by hand while journals have it open.
  * </ul>
  */
 public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   public static final String FILE_NAME = "journal.jsonl";
   public static final String LOCK_FILE_NAME = "journal.lock";
+
   /** Held by the process compacting the journal while appends go on (see compactAside). */
   static final String COMPACTION_LOCK_FILE_NAME = "compaction.lock";
+
   static final String CLAIMS_DIR = "claims";
+
   /** No compaction below this size: small files are cheap to read whole. */
   static final long MIN_COMPACTION_BYTES = 256 * 1024;
 
   private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+
   /** Directories whose journal this process is compacting outside the locks (see compactAside). */
   private static final ConcurrentMap<Path, AtomicBoolean> COMPACTING = new ConcurrentHashMap<>();
-  private static final Set<String> PROCESS_CLAIMS = Collections.synchronizedSet(new HashSet<String>());
+
+  private static final Set<String> PROCESS_CLAIMS =
+      Collections.synchronizedSet(new HashSet<String>());
 
   private final Path directory;
   private final Path file;
@@ -81,19 +87,25 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   private final FileChannel lockChannel;
   private FileChannel data;
   private Object dataKey;
+
   /** The file size at which an append triggers the next compaction. */
   private volatile long compactAt;
+
   /** Where this journal's last write ended: a file still that long ends with its newline. */
   private long lastEnd = -1;
+
   /**
-   * Runs in {@link #compactAside} after the kept records are written, outside the locks: a seam
-   * for tests of appends during a compaction, set only through the package-private {@link
+   * Runs in {@link #compactAside} after the kept records are written, outside the locks: a seam for
+   * tests of appends during a compaction, set only through the package-private {@link
    * Builder#afterSnapshot}; {@code null} otherwise.
    */
   private final Runnable afterSnapshot;
+
   /** Guards {@link #pending} and {@link #writing}. */
   private final Object queue = new Object();
+
   private Batch pending = new Batch();
+
   /** True while a leader writes a batch. */
   private boolean writing;
 
@@ -109,20 +121,24 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new JournalException("Cannot create the task journal directory " + directory + ": " + reason(e), e);
+      throw new JournalException(
+          "Cannot create the task journal directory " + directory + ": " + reason(e), e);
     }
     try {
-      this.lockChannel = new RandomAccessFile(directory.resolve(LOCK_FILE_NAME).toFile(), "rw").getChannel();
+      this.lockChannel =
+          new RandomAccessFile(directory.resolve(LOCK_FILE_NAME).toFile(), "rw").getChannel();
     } catch (IOException e) {
-      throw new JournalException("Cannot write in the task journal directory " + directory + ": " + reason(e), e);
+      throw new JournalException(
+          "Cannot write in the task journal directory " + directory + ": " + reason(e), e);
     }
     this.processLock = PROCESS_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
     try {
-      locked(() -> {
-        openData();
-        compactLocked();
-        return null;
-      });
+      locked(
+          () -> {
+            openData();
+            compactLocked();
+            return null;
+          });
     } catch (RuntimeException e) {
       closeQuietly(lockChannel);
       throw e;
@@ -217,6 +233,7 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     final java.util.ArrayList<Thread> waiters = new java.util.ArrayList<>(4);
     private int length;
     volatile boolean done;
+
     /** Set before {@link #done}. */
     JournalException error;
 
@@ -251,7 +268,8 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     }
     ByteBuffer buffer;
     if (torn) {
-      // The last write was cut short by a dying process: finish its line so this record stands alone.
+      // The last write was cut short by a dying process: finish its line so this record stands
+      // alone.
       buffer = ByteBuffer.allocate(line.length + 1);
       buffer.put((byte) '\n').put(line).flip();
     } else {
@@ -272,16 +290,18 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
 
   @Override
   public List<JournalRecord> records() {
-    return locked(() -> {
-      byte[] all = readAll();
-      return JournalCodec.decodeAll(all, all.length);
-    });
+    return locked(
+        () -> {
+          byte[] all = readAll();
+          return JournalCodec.decodeAll(all, all.length);
+        });
   }
 
   private byte[] readAll() throws IOException {
     refreshData();
     long size = data.size();
-    if (size > Integer.MAX_VALUE - 16) throw new IOException("journal file too large: " + size + " bytes");
+    if (size > Integer.MAX_VALUE - 16)
+      throw new IOException("journal file too large: " + size + " bytes");
     ByteBuffer buffer = ByteBuffer.allocate((int) size);
     long position = 0;
     while (buffer.hasRemaining()) {
@@ -294,10 +314,11 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
 
   @Override
   public void compact() {
-    locked(() -> {
-      compactLocked();
-      return null;
-    });
+    locked(
+        () -> {
+          compactLocked();
+          return null;
+        });
   }
 
   private void compactLocked() throws IOException {
@@ -308,8 +329,12 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     long size = all.length;
     if (kept != records || damaged(all, all.length, records.size())) {
       Path tmp = directory.resolve(FILE_NAME + ".tmp");
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel out =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         size = 0;
         for (JournalRecord r : kept) {
           ByteBuffer b = ByteBuffer.wrap(JournalCodec.encode(r));
@@ -327,9 +352,9 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
    * The compaction an append triggers, done mostly without holding the journal's locks, so that
    * appenders (the threads waiting for a submit's answer or a status) are not held up while the
    * whole file is read, decoded and rewritten: only taking a snapshot's length and, at the end,
-   * copying the records appended meanwhile and renaming happen under the locks. One compaction
-   * per directory runs at a time in this process; another process compacting at the same time
-   * makes one of the two give up (the file it read was replaced).
+   * copying the records appended meanwhile and renaming happen under the locks. One compaction per
+   * directory runs at a time in this process; another process compacting at the same time makes one
+   * of the two give up (the file it read was replaced).
    */
   void compactAside() {
     AtomicBoolean running = COMPACTING.computeIfAbsent(directory, d -> new AtomicBoolean());
@@ -339,20 +364,25 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     Path tmp = directory.resolve(FILE_NAME + ".compacting");
     try {
       // Other processes compact aside too, into the same temporary file: one at a time.
-      compactionLock = new RandomAccessFile(directory.resolve(COMPACTION_LOCK_FILE_NAME).toFile(), "rw").getChannel();
+      compactionLock =
+          new RandomAccessFile(directory.resolve(COMPACTION_LOCK_FILE_NAME).toFile(), "rw")
+              .getChannel();
       if (compactionLock.tryLock() == null) {
         compactAt += MIN_COMPACTION_BYTES;
         return;
       }
       Object[] key = new Object[1];
-      long snapshot = locked(() -> {
-        refreshData();
-        key[0] = dataKey;
-        // A channel of its own on the same file (no one can replace it while the lock is held):
-        // this journal object's data channel is reopened when another process compacts.
-        view[0] = FileChannel.open(file, StandardOpenOption.READ);
-        return data.size();
-      });
+      long snapshot =
+          locked(
+              () -> {
+                refreshData();
+                key[0] = dataKey;
+                // A channel of its own on the same file (no one can replace it while the lock is
+                // held):
+                // this journal object's data channel is reopened when another process compacts.
+                view[0] = FileChannel.open(file, StandardOpenOption.READ);
+                return data.size();
+              });
       byte[] prefix = read(view[0], 0, snapshot);
       int cut = prefix.length;
       while (cut > 0 && prefix[cut - 1] != '\n') cut--;
@@ -365,8 +395,12 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
       }
       long keptSize = 0;
       Set<String> live = new HashSet<>();
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel out =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         for (int i = 0; i < records.size(); i++) {
           if (fold.ownedBy(i, dropped)) continue;
           live.add(fold.ownerOf(records.get(i)));
@@ -378,36 +412,37 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
       long prefixEnd = cut;
       long kept = keptSize;
       if (afterSnapshot != null) afterSnapshot.run();
-      locked(() -> {
-        refreshData();
-        if (!key[0].equals(dataKey)) {
-          // Another process compacted meanwhile: what was read is out of date.
-          Files.deleteIfExists(tmp);
-          return null;
-        }
-        byte[] tail = read(data, prefixEnd, data.size());
-        List<JournalRecord> added = JournalCodec.decodeAll(tail, tail.length);
-        for (JournalRecord r : added) {
-          if (dropped.contains(fold.ownerOf(r))) {
-            // A record for an entry this compaction drops (say a second download of a finished
-            // task) arrived meanwhile: do it all under the lock, where nothing can arrive.
-            Files.deleteIfExists(tmp);
-            compactLocked();
+      locked(
+          () -> {
+            refreshData();
+            if (!key[0].equals(dataKey)) {
+              // Another process compacted meanwhile: what was read is out of date.
+              Files.deleteIfExists(tmp);
+              return null;
+            }
+            byte[] tail = read(data, prefixEnd, data.size());
+            List<JournalRecord> added = JournalCodec.decodeAll(tail, tail.length);
+            for (JournalRecord r : added) {
+              if (dropped.contains(fold.ownerOf(r))) {
+                // A record for an entry this compaction drops (say a second download of a finished
+                // task) arrived meanwhile: do it all under the lock, where nothing can arrive.
+                Files.deleteIfExists(tmp);
+                compactLocked();
+                return null;
+              }
+              live.add(fold.ownerOf(r));
+            }
+            long size = kept;
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+              ByteBuffer b = ByteBuffer.wrap(tail);
+              while (b.hasRemaining()) size += out.write(b, size);
+              out.force(true);
+            }
+            replaceWith(tmp);
+            removeStaleClaims(live);
+            compactAt = Math.max(MIN_COMPACTION_BYTES, 2 * size);
             return null;
-          }
-          live.add(fold.ownerOf(r));
-        }
-        long size = kept;
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ByteBuffer b = ByteBuffer.wrap(tail);
-          while (b.hasRemaining()) size += out.write(b, size);
-          out.force(true);
-        }
-        replaceWith(tmp);
-        removeStaleClaims(live);
-        compactAt = Math.max(MIN_COMPACTION_BYTES, 2 * size);
-        return null;
-      });
+          });
     } catch (IOException | JournalException e) {
       // The records are safe in the old file; the next append past the threshold tries again.
       compactAt += MIN_COMPACTION_BYTES;
@@ -421,7 +456,8 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   }
 
   private static byte[] read(FileChannel channel, long from, long to) throws IOException {
-    if (to - from > Integer.MAX_VALUE - 16) throw new IOException("journal file too large: " + to + " bytes");
+    if (to - from > Integer.MAX_VALUE - 16)
+      throw new IOException("journal file too large: " + to + " bytes");
     ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, to - from));
     long position = from;
     while (buffer.hasRemaining()) {
@@ -429,7 +465,9 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
       if (n < 0) break;
       position += n;
     }
-    return buffer.position() == buffer.capacity() ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    return buffer.position() == buffer.capacity()
+        ? buffer.array()
+        : java.util.Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   /** Atomically puts {@code tmp} in the journal file's place and opens it. Under the locks. */
@@ -476,7 +514,9 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
 
   private void openData() throws IOException {
     closeQuietly(data);
-    data = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    data =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     dataKey = fileKey();
     lastEnd = -1;
   }
@@ -535,8 +575,10 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
     } catch (IOException e) {
       closeQuietly(ch);
       releaseProcessClaim(key);
-      if (Thread.interrupted()) throw new InterruptedException("interrupted while waiting for " + entryId);
-      throw new JournalException("Cannot claim task " + entryId + " in " + claims + ": " + reason(e), e);
+      if (Thread.interrupted())
+        throw new InterruptedException("interrupted while waiting for " + entryId);
+      throw new JournalException(
+          "Cannot claim task " + entryId + " in " + claims + ": " + reason(e), e);
     } catch (RuntimeException e) {
       closeQuietly(ch);
       releaseProcessClaim(key);
@@ -554,9 +596,11 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
   private FileChannel openClaim(String entryId) {
     try {
       Files.createDirectories(claims);
-      return new RandomAccessFile(claims.resolve(claimFileName(entryId)).toFile(), "rw").getChannel();
+      return new RandomAccessFile(claims.resolve(claimFileName(entryId)).toFile(), "rw")
+          .getChannel();
     } catch (IOException e) {
-      throw new JournalException("Cannot claim task " + entryId + " in " + claims + ": " + reason(e), e);
+      throw new JournalException(
+          "Cannot claim task " + entryId + " in " + claims + ": " + reason(e), e);
     }
   }
 
@@ -658,22 +702,33 @@ public final class FileTaskJournal implements TaskJournal, java.io.Closeable {
       this.directory = directory;
     }
 
-    /** Finished entries older than this are dropped; default {@value TaskJournal#DEFAULT_MAX_FINISHED_AGE_DAYS} days. */
+    /**
+     * Finished entries older than this are dropped; default {@value
+     * TaskJournal#DEFAULT_MAX_FINISHED_AGE_DAYS} days.
+     */
     public Builder maxFinishedAge(Duration age) {
       if (age == null) throw new NullPointerException("age == null");
-      if (age.isNegative()) throw new IllegalArgumentException("maxFinishedAge must be >= 0: " + DurationText.of(age));
+      if (age.isNegative())
+        throw new IllegalArgumentException("maxFinishedAge must be >= 0: " + DurationText.of(age));
       this.maxFinishedAge = age;
       return this;
     }
 
-    /** At most this many finished entries are kept; default {@value TaskJournal#DEFAULT_MAX_FINISHED_ENTRIES}. */
+    /**
+     * At most this many finished entries are kept; default {@value
+     * TaskJournal#DEFAULT_MAX_FINISHED_ENTRIES}.
+     */
     public Builder maxFinishedEntries(int count) {
-      if (count < 0) throw new IllegalArgumentException("maxFinishedEntries must be >= 0: " + count);
+      if (count < 0)
+        throw new IllegalArgumentException("maxFinishedEntries must be >= 0: " + count);
       this.maxFinishedEntries = count;
       return this;
     }
 
-    /** Force every record to the disk (survives power cuts, costs a disk flush per record); default false. */
+    /**
+     * Force every record to the disk (survives power cuts, costs a disk flush per record); default
+     * false.
+     */
     public Builder sync(boolean sync) {
       this.sync = sync;
       return this;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link TaskJournal#inMemory()}: the same rules as the file journal, kept in this process only. */
+/**
+ * {@link TaskJournal#inMemory()}: the same rules as the file journal, kept in this process only.
+ */
 final class InMemoryTaskJournal implements TaskJournal {
   private final List<JournalRecord> records = new ArrayList<>();
   private final Set<String> claimed = new HashSet<>();
@@ -29,8 +31,12 @@ final class InMemoryTaskJournal implements TaskJournal {
 
   @Override
   public synchronized void compact() {
-    List<JournalRecord> kept = JournalFold.fold(records).retained(clock.instant(),
-        Duration.ofDays(DEFAULT_MAX_FINISHED_AGE_DAYS), DEFAULT_MAX_FINISHED_ENTRIES);
+    List<JournalRecord> kept =
+        JournalFold.fold(records)
+            .retained(
+                clock.instant(),
+                Duration.ofDays(DEFAULT_MAX_FINISHED_AGE_DAYS),
+                DEFAULT_MAX_FINISHED_ENTRIES);
     if (kept != records) {
       List<JournalRecord> copy = new ArrayList<>(kept);
       records.clear();
@@ -42,7 +48,9 @@ final class InMemoryTaskJournal implements TaskJournal {
   @Override
   public synchronized Optional<Claim> tryClaim(String entryId) {
     if (entryId == null) throw new NullPointerException("entryId == null");
-    return claimed.add(entryId) ? Optional.<Claim>of(new MemoryClaim(entryId)) : Optional.<Claim>empty();
+    return claimed.add(entryId)
+        ? Optional.<Claim>of(new MemoryClaim(entryId))
+        : Optional.<Claim>empty();
   }
 
   @Override

@@ -15,12 +15,13 @@ import java.util.zip.CRC32;
 
 /**
  * One record per line: compact JSON, a space, and the CRC-32 of the JSON's UTF-8 bytes in 8 hex
- * digits. A line that is cut short (the process died while writing it) or altered fails the
- * check and is skipped; the lines before and after it stay readable.
+ * digits. A line that is cut short (the process died while writing it) or altered fails the check
+ * and is skipped; the lines before and after it stay readable.
  */
 final class JournalCodec {
   /** The format version written into every record, so a later format can read this one. */
   static final int VERSION = 1;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JournalCodec() {}
@@ -62,7 +63,8 @@ final class JournalCodec {
     return line;
   }
 
-  private static void writeMap(com.fasterxml.jackson.core.JsonGenerator g, String name, Map<String, String> m)
+  private static void writeMap(
+      com.fasterxml.jackson.core.JsonGenerator g, String name, Map<String, String> m)
       throws IOException {
     g.writeObjectFieldStart(name);
     for (Map.Entry<String, String> e : m.entrySet()) g.writeStringField(e.getKey(), e.getValue());
@@ -112,9 +114,19 @@ final class JournalCodec {
     JournalRecord.Kind kind = JournalRecord.Kind.valueOf(n.path("kind").asText());
     List<String> videos = new ArrayList<>();
     for (JsonNode v : n.path("videos")) videos.add(v.asText());
-    return new JournalRecord(kind, text(n, "id"), text(n, "token"), Instant.parse(n.path("time").asText()),
-        text(n, "provider"), text(n, "model"), text(n, "endpoint"), map(n.get("summary")), map(n.get("labels")),
-        n.hasNonNull("state") ? TaskState.valueOf(n.get("state").asText()) : null, videos, text(n, "message"),
+    return new JournalRecord(
+        kind,
+        text(n, "id"),
+        text(n, "token"),
+        Instant.parse(n.path("time").asText()),
+        text(n, "provider"),
+        text(n, "model"),
+        text(n, "endpoint"),
+        map(n.get("summary")),
+        map(n.get("labels")),
+        n.hasNonNull("state") ? TaskState.valueOf(n.get("state").asText()) : null,
+        videos,
+        text(n, "message"),
         text(n, "file"));
   }
 

@@ -67,9 +67,20 @@ public final class JournalEntry {
   private final String message;
   private final String downloadedFile;
 
-  JournalEntry(String id, Instant createdAt, Instant updatedAt, String provider, String model, String endpoint,
-      Map<String, String> summary, Map<String, String> labels, String token, Phase phase, List<String> videoUrls,
-      String message, String downloadedFile) {
+  JournalEntry(
+      String id,
+      Instant createdAt,
+      Instant updatedAt,
+      String provider,
+      String model,
+      String endpoint,
+      Map<String, String> summary,
+      Map<String, String> labels,
+      String token,
+      Phase phase,
+      List<String> videoUrls,
+      String message,
+      String downloadedFile) {
     this.id = id;
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
@@ -85,7 +96,9 @@ public final class JournalEntry {
     this.downloadedFile = downloadedFile;
   }
 
-  /** The entry's id (random for a submit; the token for a task the journal first saw by its handle). */
+  /**
+   * The entry's id (random for a submit; the token for a task the journal first saw by its handle).
+   */
   public String id() {
     return id;
   }
@@ -100,7 +113,10 @@ public final class JournalEntry {
     return updatedAt;
   }
 
-  /** The provider id, such as {@code "gmi"}; null if only a token was ever recorded and it is unreadable. */
+  /**
+   * The provider id, such as {@code "gmi"}; null if only a token was ever recorded and it is
+   * unreadable.
+   */
   public String provider() {
     return provider;
   }
@@ -164,7 +180,8 @@ public final class JournalEntry {
    */
   public boolean isUnfinished() {
     if (token == null) return false;
-    return phase == Phase.ACCEPTED || (phase == Phase.SUCCEEDED && labels.containsKey(LABEL_TARGET));
+    return phase == Phase.ACCEPTED
+        || (phase == Phase.SUCCEEDED && labels.containsKey(LABEL_TARGET));
   }
 
   /** True when no job can still need attention: ended, and not waiting for a download. */

@@ -16,12 +16,17 @@ import java.util.Set;
 /** Folds records into entries, and decides which records compaction keeps. */
 final class JournalFold {
   final List<JournalEntry> entries;
+
   /** For each record (in input order), the id of the entry it belongs to. */
   private final List<String> owners;
+
   private final List<JournalRecord> records;
   private final Map<String, String> idByToken;
 
-  private JournalFold(List<JournalEntry> entries, List<String> owners, List<JournalRecord> records,
+  private JournalFold(
+      List<JournalEntry> entries,
+      List<String> owners,
+      List<JournalRecord> records,
       Map<String, String> idByToken) {
     this.entries = entries;
     this.owners = owners;
@@ -60,7 +65,8 @@ final class JournalFold {
     }
 
     JournalEntry build() {
-      return new JournalEntry(id, createdAt, updatedAt, provider, model, endpoint, summary, labels, token, phase,
+      return new JournalEntry(
+          id, createdAt, updatedAt, provider, model, endpoint, summary, labels, token, phase,
           videoUrls, message, file);
     }
   }
@@ -103,7 +109,8 @@ final class JournalFold {
           if (r.endpoint() != null && d.endpoint == null) d.endpoint = r.endpoint();
           if (!r.labels().isEmpty() && d.labels.isEmpty()) d.labels = r.labels();
           // A forgotten submit that turns out to have been accepted is a billed job again.
-          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN
+          if (d.phase == JournalEntry.Phase.SUBMITTING
+              || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN
               || d.phase == JournalEntry.Phase.FORGOTTEN) {
             d.phase = JournalEntry.Phase.ACCEPTED;
           }
@@ -111,8 +118,10 @@ final class JournalFold {
         case OUTCOME_UNKNOWN:
         case NOT_ACCEPTED:
           if (d.phase == JournalEntry.Phase.SUBMITTING) {
-            d.phase = r.kind() == JournalRecord.Kind.OUTCOME_UNKNOWN
-                ? JournalEntry.Phase.OUTCOME_UNKNOWN : JournalEntry.Phase.NOT_ACCEPTED;
+            d.phase =
+                r.kind() == JournalRecord.Kind.OUTCOME_UNKNOWN
+                    ? JournalEntry.Phase.OUTCOME_UNKNOWN
+                    : JournalEntry.Phase.NOT_ACCEPTED;
             d.message = r.message();
           }
           break;
@@ -130,7 +139,8 @@ final class JournalFold {
           }
           break;
         case FORGOTTEN:
-          if (d.phase == JournalEntry.Phase.SUBMITTING || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
+          if (d.phase == JournalEntry.Phase.SUBMITTING
+              || d.phase == JournalEntry.Phase.OUTCOME_UNKNOWN) {
             d.phase = JournalEntry.Phase.FORGOTTEN;
             d.message = r.message();
           }
@@ -145,10 +155,11 @@ final class JournalFold {
     }
     List<Draft> drafts = new ArrayList<>(byId.values());
     // Newest first; entries created in the same millisecond keep their reverse order of appearance.
-    drafts.sort((a, b) -> {
-      int c = b.createdAt.compareTo(a.createdAt);
-      return c != 0 ? c : Integer.compare(b.order, a.order);
-    });
+    drafts.sort(
+        (a, b) -> {
+          int c = b.createdAt.compareTo(a.createdAt);
+          return c != 0 ? c : Integer.compare(b.order, a.order);
+        });
     List<JournalEntry> entries = new ArrayList<>(drafts.size());
     for (Draft d : drafts) entries.add(d.build());
     return new JournalFold(Collections.unmodifiableList(entries), owners, records, idByToken);
@@ -176,9 +187,9 @@ final class JournalFold {
   }
 
   /**
-   * The records compaction keeps: all records of entries that may still need attention, and of
-   * the newest {@code maxFinished} finished entries not older than {@code maxAge}. Entries whose
-   * submit was never answered are kept for {@code maxAge} too, so a person can check the console.
+   * The records compaction keeps: all records of entries that may still need attention, and of the
+   * newest {@code maxFinished} finished entries not older than {@code maxAge}. Entries whose submit
+   * was never answered are kept for {@code maxAge} too, so a person can check the console.
    */
   List<JournalRecord> retained(Instant now, Duration maxAge, int maxFinished) {
     Set<String> dropped = dropped(now, maxAge, maxFinished);
@@ -196,8 +207,9 @@ final class JournalFold {
     Set<String> dropped = new HashSet<>();
     int finished = 0;
     for (JournalEntry e : entries) {
-      boolean unanswered = e.phase() == JournalEntry.Phase.SUBMITTING
-          || e.phase() == JournalEntry.Phase.OUTCOME_UNKNOWN;
+      boolean unanswered =
+          e.phase() == JournalEntry.Phase.SUBMITTING
+              || e.phase() == JournalEntry.Phase.OUTCOME_UNKNOWN;
       if (e.isFinished()) {
         finished++;
         if (finished > maxFinished || e.updatedAt().isBefore(cutoff)) dropped.add(e.id());

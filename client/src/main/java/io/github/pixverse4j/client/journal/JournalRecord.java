@@ -20,8 +20,8 @@ public final class JournalRecord {
     /** A submit is about to be sent; nothing is known yet about a job. */
     INTENT,
     /**
-     * The provider accepted the submit; the record carries the task's token. A record without an
-     * id is a task first seen by a watch (see {@link #watched}), and also carries its provider,
+     * The provider accepted the submit; the record carries the task's token. A record without an id
+     * is a task first seen by a watch (see {@link #watched}), and also carries its provider,
      * endpoint and labels.
      */
     ACCEPTED,
@@ -56,11 +56,23 @@ public final class JournalRecord {
   private final String message;
   private final String file;
 
-  JournalRecord(Kind kind, String id, String token, Instant time, String provider, String model,
-      String endpoint, Map<String, String> summary, Map<String, String> labels, TaskState state,
-      List<String> videoUrls, String message, String file) {
+  JournalRecord(
+      Kind kind,
+      String id,
+      String token,
+      Instant time,
+      String provider,
+      String model,
+      String endpoint,
+      Map<String, String> summary,
+      Map<String, String> labels,
+      TaskState state,
+      List<String> videoUrls,
+      String message,
+      String file) {
     this.kind = Objects.requireNonNull(kind, "kind == null");
-    if (id == null && token == null) throw new IllegalArgumentException("a record needs an id or a token");
+    if (id == null && token == null)
+      throw new IllegalArgumentException("a record needs an id or a token");
     this.id = id;
     this.token = token;
     this.time = Objects.requireNonNull(time, "time == null");
@@ -70,14 +82,17 @@ public final class JournalRecord {
     this.summary = unmodifiable(summary);
     this.labels = unmodifiable(labels);
     this.state = state;
-    this.videoUrls = videoUrls == null ? Collections.<String>emptyList()
-        : Collections.unmodifiableList(new java.util.ArrayList<>(videoUrls));
+    this.videoUrls =
+        videoUrls == null
+            ? Collections.<String>emptyList()
+            : Collections.unmodifiableList(new java.util.ArrayList<>(videoUrls));
     this.message = message;
     this.file = file;
   }
 
   private static Map<String, String> unmodifiable(Map<String, String> m) {
-    return m == null ? Collections.<String, String>emptyMap()
+    return m == null
+        ? Collections.<String, String>emptyMap()
         : Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 
@@ -89,23 +104,45 @@ public final class JournalRecord {
   /**
    * A submit about to be sent.
    *
-   * @param endpoint the base URL the submit goes to, so a resume polls the same host; null if unknown
+   * @param endpoint the base URL the submit goes to, so a resume polls the same host; null if
+   *     unknown
    * @param summary what was asked, for people reading the journal: no secrets, no image bytes
    * @param labels the application's own data, such as {@link JournalEntry#LABEL_TARGET}
    */
-  public static JournalRecord intent(String id, Instant time, String provider, String model, String endpoint,
-      Map<String, String> summary, Map<String, String> labels) {
+  public static JournalRecord intent(
+      String id,
+      Instant time,
+      String provider,
+      String model,
+      String endpoint,
+      Map<String, String> summary,
+      Map<String, String> labels) {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(provider, "provider == null");
-    return new JournalRecord(Kind.INTENT, id, null, time, provider, model, endpoint, summary, labels,
-        null, null, null, null);
+    return new JournalRecord(
+        Kind.INTENT,
+        id,
+        null,
+        time,
+        provider,
+        model,
+        endpoint,
+        summary,
+        labels,
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** The provider accepted the submit of entry {@code id}; {@code token} is the task's handle token. */
+  /**
+   * The provider accepted the submit of entry {@code id}; {@code token} is the task's handle token.
+   */
   public static JournalRecord accepted(String id, String token, Instant time) {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(token, "token == null");
-    return new JournalRecord(Kind.ACCEPTED, id, token, time, null, null, null, null, null, null, null, null, null);
+    return new JournalRecord(
+        Kind.ACCEPTED, id, token, time, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -116,49 +153,94 @@ public final class JournalRecord {
    * @param endpoint the base URL the task is polled at; null if unknown
    * @param labels the application's own data, such as {@link JournalEntry#LABEL_TARGET}
    */
-  public static JournalRecord watched(String token, Instant time, String provider, String model, String endpoint,
+  public static JournalRecord watched(
+      String token,
+      Instant time,
+      String provider,
+      String model,
+      String endpoint,
       Map<String, String> labels) {
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(provider, "provider == null");
-    return new JournalRecord(Kind.ACCEPTED, null, token, time, provider, model, endpoint, null, labels, null, null,
-        null, null);
+    return new JournalRecord(
+        Kind.ACCEPTED,
+        null,
+        token,
+        time,
+        provider,
+        model,
+        endpoint,
+        null,
+        labels,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The answer to the submit of entry {@code id} was lost; {@code message} says what happened. */
   public static JournalRecord outcomeUnknown(String id, Instant time, String message) {
     Objects.requireNonNull(id, "id == null");
-    return new JournalRecord(Kind.OUTCOME_UNKNOWN, id, null, time, null, null, null, null, null, null, null,
-        message, null);
+    return new JournalRecord(
+        Kind.OUTCOME_UNKNOWN,
+        id,
+        null,
+        time,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        message,
+        null);
   }
 
   /** The submit of entry {@code id} was refused; no job exists. */
   public static JournalRecord notAccepted(String id, Instant time, String message) {
     Objects.requireNonNull(id, "id == null");
-    return new JournalRecord(Kind.NOT_ACCEPTED, id, null, time, null, null, null, null, null, null, null,
-        message, null);
+    return new JournalRecord(
+        Kind.NOT_ACCEPTED, id, null, time, null, null, null, null, null, null, null, message, null);
   }
 
-  /** The task {@code token} ended in {@code state}, with these video URLs (empty unless SUCCEEDED). */
-  public static JournalRecord terminal(String token, Instant time, TaskState state, List<String> videoUrls,
-      String message) {
+  /**
+   * The task {@code token} ended in {@code state}, with these video URLs (empty unless SUCCEEDED).
+   */
+  public static JournalRecord terminal(
+      String token, Instant time, TaskState state, List<String> videoUrls, String message) {
     Objects.requireNonNull(token, "token == null");
-    if (state == null || !state.isTerminal()) throw new IllegalArgumentException("state must be terminal: " + state);
-    return new JournalRecord(Kind.TERMINAL, null, token, time, null, null, null, null, null, state, videoUrls,
-        message, null);
+    if (state == null || !state.isTerminal())
+      throw new IllegalArgumentException("state must be terminal: " + state);
+    return new JournalRecord(
+        Kind.TERMINAL,
+        null,
+        token,
+        time,
+        null,
+        null,
+        null,
+        null,
+        null,
+        state,
+        videoUrls,
+        message,
+        null);
   }
 
   /** The provider no longer knows task {@code token}. */
   public static JournalRecord gone(String token, Instant time, String message) {
     Objects.requireNonNull(token, "token == null");
-    return new JournalRecord(Kind.GONE, null, token, time, null, null, null, null, null, null, null, message, null);
+    return new JournalRecord(
+        Kind.GONE, null, token, time, null, null, null, null, null, null, null, message, null);
   }
 
   /** A video of task {@code token} was saved to {@code file} (an absolute path). */
   public static JournalRecord downloaded(String token, Instant time, String file) {
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(file, "file == null");
-    return new JournalRecord(Kind.DOWNLOADED, null, token, time, null, null, null, null, null, null, null, null,
-        file);
+    return new JournalRecord(
+        Kind.DOWNLOADED, null, token, time, null, null, null, null, null, null, null, null, file);
   }
 
   /**
@@ -167,8 +249,8 @@ public final class JournalRecord {
    */
   public static JournalRecord forgotten(String id, Instant time, String message) {
     Objects.requireNonNull(id, "id == null");
-    return new JournalRecord(Kind.FORGOTTEN, id, null, time, null, null, null, null, null, null, null, message,
-        null);
+    return new JournalRecord(
+        Kind.FORGOTTEN, id, null, time, null, null, null, null, null, null, null, message, null);
   }
 
   public Kind kind() {

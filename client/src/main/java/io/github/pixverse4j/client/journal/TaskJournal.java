@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A durable list of the tasks a client submitted, so that no accepted (and billed) job is
- * forgotten when the process dies. Give one to a client with {@code VideoClient.withJournal(..)}
- * or {@code ClientBuilder.journal(..)}; the client then records the intent before each submit,
- * the accepted handle before it is emitted, a lost submit answer as outcome-unknown, the terminal
- * status with its video URLs, and each download. {@code VideoClient.resume(..)} continues the
- * unfinished ones.
+ * A durable list of the tasks a client submitted, so that no accepted (and billed) job is forgotten
+ * when the process dies. Give one to a client with {@code VideoClient.withJournal(..)} or {@code
+ * ClientBuilder.journal(..)}; the client then records the intent before each submit, the accepted
+ * handle before it is emitted, a lost submit answer as outcome-unknown, the terminal status with
+ * its video URLs, and each download. {@code VideoClient.resume(..)} continues the unfinished ones.
  *
  * <p>Implementations are thread-safe. Records never contain the API key or image bytes. Finished
  * entries are compacted away after {@link #DEFAULT_MAX_FINISHED_AGE_DAYS} days, and beyond the
@@ -20,12 +19,13 @@ import java.util.Optional;
 public interface TaskJournal {
   /** Finished entries older than this many days are dropped by compaction. */
   int DEFAULT_MAX_FINISHED_AGE_DAYS = 30;
+
   /** At most this many finished entries are kept; the oldest go first. */
   int DEFAULT_MAX_FINISHED_ENTRIES = 1000;
 
   /**
-   * Appends one record. Returns once the record is written; for a {@link FileTaskJournal} that means
-   * it survives the death of this process (and, with {@code sync(true)}, a power cut).
+   * Appends one record. Returns once the record is written; for a {@link FileTaskJournal} that
+   * means it survives the death of this process (and, with {@code sync(true)}, a power cut).
    *
    * @throws JournalException when the record cannot be written
    */
@@ -39,7 +39,9 @@ public interface TaskJournal {
     return JournalFold.fold(records()).entries;
   }
 
-  /** The entries a resume has work to do for ({@link JournalEntry#isUnfinished()}), newest first. */
+  /**
+   * The entries a resume has work to do for ({@link JournalEntry#isUnfinished()}), newest first.
+   */
   default List<JournalEntry> unfinished() {
     List<JournalEntry> out = new ArrayList<>();
     for (JournalEntry e : entries()) if (e.isUnfinished()) out.add(e);
@@ -50,15 +52,16 @@ public interface TaskJournal {
   default Optional<JournalEntry> entry(String idOrToken) {
     if (idOrToken == null) throw new NullPointerException("idOrToken == null");
     for (JournalEntry e : entries()) {
-      if (e.id().equals(idOrToken) || idOrToken.equals(e.token().orElse(null))) return Optional.of(e);
+      if (e.id().equals(idOrToken) || idOrToken.equals(e.token().orElse(null)))
+        return Optional.of(e);
     }
     return Optional.empty();
   }
 
   /**
    * Claims an entry for this caller if nobody else (another thread, or another process sharing a
-   * file journal) holds it, so that two resumes never download one task twice. The claim ends
-   * with {@link Claim#close()} or with the process.
+   * file journal) holds it, so that two resumes never download one task twice. The claim ends with
+   * {@link Claim#close()} or with the process.
    */
   Optional<Claim> tryClaim(String entryId);
 

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import javax.inject.Qualifier;
 
 /**
- * Qualifies the plain {@code OkHttpClient} without any provider credentials: the base that
- * provider modules derive their authenticated client from, and the one downloads use.
+ * Qualifies the plain {@code OkHttpClient} without any provider credentials: the base that provider
+ * modules derive their authenticated client from, and the one downloads use.
  */
 @Qualifier
 @Documented

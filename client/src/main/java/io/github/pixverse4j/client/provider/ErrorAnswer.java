@@ -5,12 +5,11 @@ import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 
 /**
- * What one error answer of a provider said, made safe for messages: its HTTP status, its own
- * error code and its own words, each scrubbed of the API key and cut with {@link
- * HttpErrors#snippet}. Every exception built from a provider's error answer takes its {@link
- * #details()} and ends its message with {@link #saidSuffix()} ({@code ". Provider said: …"}), so
- * the provider's words always come last, after the same marker, whichever provider or mapping
- * built the exception. Immutable.
+ * What one error answer of a provider said, made safe for messages: its HTTP status, its own error
+ * code and its own words, each scrubbed of the API key and cut with {@link HttpErrors#snippet}.
+ * Every exception built from a provider's error answer takes its {@link #details()} and ends its
+ * message with {@link #saidSuffix()} ({@code ". Provider said: …"}), so the provider's words always
+ * come last, after the same marker, whichever provider or mapping built the exception. Immutable.
  *
  * <pre>{@code
  * ErrorAnswer answer = ErrorAnswer.of("gmi", 400, key).withCode(code).withWords(message, body);

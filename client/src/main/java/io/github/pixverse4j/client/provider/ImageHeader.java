@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Image sniffing from the first bytes, the one place for it: {@link #looksLikeImage} tells an
- * image file from anything else (the CLI's pre-flight), {@link #read} gives the format and pixel
- * size of a JPEG, PNG or WebP image (what a provider that uploads images checks and declares). No
- * image decoder is used ({@code javax.imageio} does not exist on Android); only the few bytes of
- * the header are read.
+ * Image sniffing from the first bytes, the one place for it: {@link #looksLikeImage} tells an image
+ * file from anything else (the CLI's pre-flight), {@link #read} gives the format and pixel size of
+ * a JPEG, PNG or WebP image (what a provider that uploads images checks and declares). No image
+ * decoder is used ({@code javax.imageio} does not exist on Android); only the few bytes of the
+ * header are read.
  */
 public final class ImageHeader {
   /** The formats whose size {@link #read} can tell (those PixVerse accepts for upload). */
@@ -77,8 +77,8 @@ public final class ImageHeader {
   public static final int SIGNATURE_BYTES = ImageFormat.SIGNATURE_BYTES;
 
   /**
-   * Whether the first {@code length} bytes of {@code head} start like an image a provider may
-   * take: one of {@link ImageFormat} (PNG, JPEG, GIF, WebP, BMP, HEIC or AVIF, told by {@link
+   * Whether the first {@code length} bytes of {@code head} start like an image a provider may take:
+   * one of {@link ImageFormat} (PNG, JPEG, GIF, WebP, BMP, HEIC or AVIF, told by {@link
    * ImageFormat#sniff}). A cheap check of the signature only; {@link #read} checks the header
    * itself.
    */
@@ -115,8 +115,15 @@ public final class ImageHeader {
   private static ImageHeader read(Source s) throws IOException, UnsupportedImageException {
     byte[] start = new byte[12];
     int n = s.readAtMost(0, start);
-    if (n >= 8 && u8(start, 0) == 0x89 && start[1] == 'P' && start[2] == 'N' && start[3] == 'G'
-        && u8(start, 4) == 0x0D && u8(start, 5) == 0x0A && u8(start, 6) == 0x1A && u8(start, 7) == 0x0A) {
+    if (n >= 8
+        && u8(start, 0) == 0x89
+        && start[1] == 'P'
+        && start[2] == 'N'
+        && start[3] == 'G'
+        && u8(start, 4) == 0x0D
+        && u8(start, 5) == 0x0A
+        && u8(start, 6) == 0x1A
+        && u8(start, 7) == 0x0A) {
       return png(s);
     }
     if (n >= 3 && u8(start, 0) == 0xFF && u8(start, 1) == 0xD8 && u8(start, 2) == 0xFF) {
@@ -152,8 +159,8 @@ public final class ImageHeader {
       byte[] len = s.read(pos + 2, 2);
       int length = be16(len, 0);
       if (length < 2) throw new UnsupportedImageException("the JPEG's segments are damaged");
-      boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF
-          && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      boolean startOfFrame =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (startOfFrame) {
         byte[] f = s.read(pos + 5, 4); // precision skipped; height, width
         return sized(Format.JPEG, be16(f, 2), be16(f, 0));
@@ -174,7 +181,8 @@ public final class ImageHeader {
     }
     if (ascii(chunk, 0, "VP8L")) {
       byte[] f = s.read(20, 5);
-      if (u8(f, 0) != 0x2F) throw new UnsupportedImageException("the WebP (VP8L) header is damaged");
+      if (u8(f, 0) != 0x2F)
+        throw new UnsupportedImageException("the WebP (VP8L) header is damaged");
       long bits = le32(f, 1);
       return sized(Format.WEBP, (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
     }
@@ -188,7 +196,8 @@ public final class ImageHeader {
   private static ImageHeader sized(Format format, long width, long height)
       throws UnsupportedImageException {
     if (width <= 0 || height <= 0) {
-      throw new UnsupportedImageException("the " + format + " header gives a size of " + width + "x" + height);
+      throw new UnsupportedImageException(
+          "the " + format + " header gives a size of " + width + "x" + height);
     }
     return new ImageHeader(format, width, height);
   }
@@ -230,7 +239,9 @@ public final class ImageHeader {
   }
 
   private abstract static class Source {
-    /** Fills {@code dst} from {@code pos} as far as the data goes; returns how many bytes were read. */
+    /**
+     * Fills {@code dst} from {@code pos} as far as the data goes; returns how many bytes were read.
+     */
     abstract int readAtMost(long pos, byte[] dst) throws IOException;
 
     final byte[] read(long pos, int length) throws IOException {

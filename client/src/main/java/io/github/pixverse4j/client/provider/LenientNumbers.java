@@ -27,8 +27,8 @@ import java.util.logging.Logger;
  * such a number ({@code "42"}, {@code " 7.5 "}). Absent (null): anything else, such as {@code
  * "50%"}, {@code 1e308}, {@code 123456789012345678901234567890}, {@code true}, an object or an
  * array. What a value means (a percent above 100, a negative size) is the mapping's to clamp or
- * ignore. Each value read as absent is logged once at {@code FINE} on this class's logger, with
- * the field's name.
+ * ignore. Each value read as absent is logged once at {@code FINE} on this class's logger, with the
+ * field's name.
  */
 public final class LenientNumbers {
   private static final Logger LOG = Logger.getLogger(LenientNumbers.class.getName());
@@ -95,7 +95,8 @@ public final class LenientNumbers {
       p.skipChildren();
     }
     // Digits before the point, checked before any conversion: 1e999999999 must not be expanded.
-    if (value != null && value.signum() != 0 && value.precision() - value.scale() > 19) value = null;
+    if (value != null && value.signum() != 0 && value.precision() - value.scale() > 19)
+      value = null;
     // |value| < 1 (0.5, 1e-999999999): whole part 0, without dividing by a power of ten.
     if (value != null && (value.signum() == 0 || value.precision() - value.scale() <= 0)) {
       value = BigDecimal.ZERO;
@@ -110,8 +111,14 @@ public final class LenientNumbers {
       }
     }
     if (t != JsonToken.VALUE_NULL && LOG.isLoggable(Level.FINE)) {
-      LOG.fine("ignored the optional field '" + p.currentName() + "': not a number in ["
-          + min + ", " + max + "]");
+      LOG.fine(
+          "ignored the optional field '"
+              + p.currentName()
+              + "': not a number in ["
+              + min
+              + ", "
+              + max
+              + "]");
     }
     return null;
   }

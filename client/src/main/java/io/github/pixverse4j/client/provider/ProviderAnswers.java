@@ -11,8 +11,8 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
-import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.http.RetryAfter;
+import io.github.pixverse4j.client.internal.Json;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +27,9 @@ import okhttp3.Headers;
 import retrofit2.HttpException;
 
 /**
- * What every provider does with an answer, done once: one instance per provider, made with its
- * id, API key and the client's {@link Scheduler}. Every message it builds from an answer has the
- * key scrubbed out, so a provider that builds its messages here cannot leak it.
+ * What every provider does with an answer, done once: one instance per provider, made with its id,
+ * API key and the client's {@link Scheduler}. Every message it builds from an answer has the key
+ * scrubbed out, so a provider that builds its messages here cannot leak it.
  *
  * <ul>
  *   <li>{@link #handle}: a {@link TaskHandle} from the provider's task id; a missing, too long or
@@ -38,7 +38,8 @@ import retrofit2.HttpException;
  *       {@link #video}: a video with it, the key masked in what is printed and stored.
  *   <li>{@link #canonical}: a status value through the provider's {@link StatusNames}.
  *   <li>{@link #status}: a {@link TaskStatus} builder observed now, by the scheduler's clock.
- *   <li>{@link #errorBody} / {@link #errorJson}: a non-2xx answer's body, read without consuming it.
+ *   <li>{@link #errorBody} / {@link #errorJson}: a non-2xx answer's body, read without consuming
+ *       it.
  *   <li>{@link #retryAfter}: the wait an answer's headers ask for.
  *   <li>{@link #malformed}, {@link #failure}, {@link #quote}: messages, scrubbed.
  * </ul>
@@ -87,15 +88,24 @@ public final class ProviderAnswers {
   public TaskHandle handle(String model, String providerTaskId, String field) {
     String id = providerTaskId == null ? "" : providerTaskId.trim();
     if (id.isEmpty()) {
-      throw malformed("The submit answer has no " + field + ", so the task cannot be followed;"
-          + " check the provider's console for a new task before submitting again");
+      throw malformed(
+          "The submit answer has no "
+              + field
+              + ", so the task cannot be followed;"
+              + " check the provider's console for a new task before submitting again");
     }
     try {
       return TaskHandle.of(providerId, model, id);
     } catch (IllegalArgumentException e) {
-      throw malformed("The submit answer's " + field + " " + quote(id)
-          + " cannot be kept in a task handle (" + e.getMessage() + "); check the provider's"
-          + " console for a new task before submitting again");
+      throw malformed(
+          "The submit answer's "
+              + field
+              + " "
+              + quote(id)
+              + " cannot be kept in a task handle ("
+              + e.getMessage()
+              + "); check the provider's"
+              + " console for a new task before submitting again");
     }
   }
 
@@ -121,10 +131,10 @@ public final class ProviderAnswers {
   }
 
   /**
-   * A {@link Video} builder with the URL {@link #videoUrl} checks. When the provider put the API key
-   * into that URL (a query such as {@code ?token=<key>}), {@link Video#url()} is the URL with the
-   * key masked ({@code ****}), safe to print and store, and {@link Video#downloadUrl()} the real
-   * one, which only the download uses (issue 25).
+   * A {@link Video} builder with the URL {@link #videoUrl} checks. When the provider put the API
+   * key into that URL (a query such as {@code ?token=<key>}), {@link Video#url()} is the URL with
+   * the key masked ({@code ****}), safe to print and store, and {@link Video#downloadUrl()} the
+   * real one, which only the download uses (issue 25).
    */
   public Video.Builder video(String raw, String field) {
     URI real = videoUrl(raw, field);
@@ -157,8 +167,8 @@ public final class ProviderAnswers {
   }
 
   /**
-   * {@code "Provider <id> answered something this client cannot use: <message>"}, the key
-   * replaced wherever it occurs. Quote parts of the answer with {@link #quote}.
+   * {@code "Provider <id> answered something this client cannot use: <message>"}, the key replaced
+   * wherever it occurs. Quote parts of the answer with {@link #quote}.
    */
   public MalformedResponseException malformed(String message) {
     return new MalformedResponseException(
@@ -174,7 +184,9 @@ public final class ProviderAnswers {
   public MalformedResponseException unreadable(String message) {
     return new MalformedResponseException(
         scrub("Provider " + providerId + " answered something this client cannot use: " + message),
-        ErrorDetails.provider(providerId), null, true);
+        ErrorDetails.provider(providerId),
+        null,
+        true);
   }
 
   /** A failure of the task; message and code scrubbed and cut like {@link #quote}. */
@@ -184,7 +196,9 @@ public final class ProviderAnswers {
     return f.build();
   }
 
-  /** Text from an answer, safe to put into a message: {@link HttpErrors#snippet(String, ApiKey)}. */
+  /**
+   * Text from an answer, safe to put into a message: {@link HttpErrors#snippet(String, ApiKey)}.
+   */
   public String quote(String fromAnswer) {
     return HttpErrors.snippet(fromAnswer, key);
   }
@@ -197,7 +211,10 @@ public final class ProviderAnswers {
     return text == null || key == null ? text : key.scrub(text);
   }
 
-  /** The body of a non-2xx answer as text, or {@code ""}; not consumed ({@link HttpErrors#errorBody}). */
+  /**
+   * The body of a non-2xx answer as text, or {@code ""}; not consumed ({@link
+   * HttpErrors#errorBody}).
+   */
   public static String errorBody(HttpException e) {
     return HttpErrors.errorBody(e);
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One provider's status values, read the same way for every provider: spelling is not a state.
- * A value is matched after {@link #normalise normalising} it (surrounding whitespace removed, case
+ * One provider's status values, read the same way for every provider: spelling is not a state. A
+ * value is matched after {@link #normalise normalising} it (surrounding whitespace removed, case
  * ignored, {@code -} and spaces read as {@code _}), against the provider's documented values and
  * their documented synonyms. A value that matches nothing is an error that quotes it exactly as
  * received.
@@ -46,7 +46,9 @@ public final class StatusNames {
     return new Builder(providerId);
   }
 
-  /** {@code raw} trimmed, upper-cased (locale-independent), with {@code -} and spaces as {@code _}. */
+  /**
+   * {@code raw} trimmed, upper-cased (locale-independent), with {@code -} and spaces as {@code _}.
+   */
   public static String normalise(String raw) {
     if (raw == null) throw new NullPointerException("raw == null");
     StringBuilder b = new StringBuilder(raw.trim().toUpperCase(Locale.ROOT));
@@ -86,7 +88,10 @@ public final class StatusNames {
    */
   public MalformedResponseException unknown(String raw, ApiKey keyToScrub) {
     return new MalformedResponseException(
-        "Provider " + providerId + " answered the status value " + quote(raw, keyToScrub)
+        "Provider "
+            + providerId
+            + " answered the status value "
+            + quote(raw, keyToScrub)
             + ", which this version of pixverse4j does not know (known: "
             + String.join(", ", canonicalNames)
             + ", in any case). The task may still be running: watch it again after upgrading, or"
@@ -94,7 +99,10 @@ public final class StatusNames {
         ErrorDetails.provider(providerId));
   }
 
-  /** {@code raw} in double quotes, exactly as received but with control characters escaped and the key replaced. */
+  /**
+   * {@code raw} in double quotes, exactly as received but with control characters escaped and the
+   * key replaced.
+   */
   static String quote(String raw, ApiKey keyToScrub) {
     if (raw == null) return "null";
     String text = raw;
@@ -104,7 +112,8 @@ public final class StatusNames {
       char c = text.charAt(i);
       if (c == '"' || c == '\\') {
         b.append('\\').append(c);
-      } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+      } else if (Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT
           || Character.getType(c) == Character.LINE_SEPARATOR
           || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
         b.append(String.format("\\u%04x", (int) c));
@@ -148,7 +157,9 @@ public final class StatusNames {
     }
 
     public StatusNames build() {
-      return new StatusNames(providerId, Collections.unmodifiableMap(new LinkedHashMap<>(byNormalised)),
+      return new StatusNames(
+          providerId,
+          Collections.unmodifiableMap(new LinkedHashMap<>(byNormalised)),
           Collections.unmodifiableList(new ArrayList<>(names)));
     }
   }

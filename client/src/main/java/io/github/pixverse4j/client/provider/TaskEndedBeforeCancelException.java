@@ -10,7 +10,9 @@ package io.github.pixverse4j.client.provider;
 public final class TaskEndedBeforeCancelException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param providerSaid the provider's answer, already free of the key, for the message */
+  /**
+   * @param providerSaid the provider's answer, already free of the key, for the message
+   */
   public TaskEndedBeforeCancelException(String providerSaid) {
     super(providerSaid, null, false, false);
   }

@@ -8,14 +8,14 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The Immutables style of every provider module's wire types: put it on the {@code package-info}
- * of the module's {@code internal} package. Generated classes are package-private (only the
- * abstract wire types are visible), builders are nested, no Guava is needed, {@code @Redacted}
- * values print as {@code ****}.
+ * The Immutables style of every provider module's wire types: put it on the {@code package-info} of
+ * the module's {@code internal} package. Generated classes are package-private (only the abstract
+ * wire types are visible), builders are nested, no Guava is needed, {@code @Redacted} values print
+ * as {@code ****}.
  *
- * <p>The same settings as the public model's style in api-model, which has source retention so
- * that users of that package never need Immutables; this one has class retention so that it
- * reaches the provider modules, which run the Immutables processor at compile time only.
+ * <p>The same settings as the public model's style in api-model, which has source retention so that
+ * users of that package never need Immutables; this one has class retention so that it reaches the
+ * provider modules, which run the Immutables processor at compile time only.
  *
  * <p>{@code allowedClasspathAnnotations} lists only {@code @Override}, so the generated classes
  * carry no {@code org.immutables.value.Generated}: users compile without Immutables, and javac

@@ -10,9 +10,9 @@
  * io.github.pixverse4j.client.provider.BaseHttpClient} the Dagger qualifier of the credential-free
  * client. {@link io.github.pixverse4j.client.provider.NoJobCreatedException} and {@link
  * io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException} are what a provider reports
- * to the engine; users never see them. HTTP errors of a provider's Retrofit interface are mapped
- * in one place by {@link io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory}. The
- * layout of a provider module is described in the testkit's README (the provider author's guide).
+ * to the engine; users never see them. HTTP errors of a provider's Retrofit interface are mapped in
+ * one place by {@link io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory}. The layout
+ * of a provider module is described in the testkit's README (the provider author's guide).
  */
 @NullMarked
 package io.github.pixverse4j.client.provider;

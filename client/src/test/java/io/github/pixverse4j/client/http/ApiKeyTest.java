@@ -20,7 +20,9 @@ class ApiKeyTest {
   }
 
   @Test
-  @DisplayName("scrub replaces a key of MIN_SCRUBBED_LENGTH or more characters and leaves a shorter one (no secret) alone")
+  @DisplayName(
+      "scrub replaces a key of MIN_SCRUBBED_LENGTH or more characters and leaves a shorter one (no"
+          + " secret) alone")
   void scrubThreshold() {
     String text = "Name or service not known; key=";
     assertThat(ApiKey.of("k").scrub(text + "k")).isEqualTo(text + "k");
@@ -58,13 +60,15 @@ class ApiKeyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sk-live\n0123456789", "sk-live\r0123456789", "sk-live\u00000123", "sk-livé-0123"})
+  @ValueSource(
+      strings = {"sk-live\n0123456789", "sk-live\r0123456789", "sk-live\u00000123", "sk-livé-0123"})
   @DisplayName("a key that cannot go into a header is rejected without echoing it")
   void rejectsHeaderUnsafeCharacters(String bad) {
     assertThatThrownBy(() -> ApiKey.of(bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("HTTP header")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-live").doesNotContain("0123"));
+        .satisfies(
+            e -> assertThat(e.getMessage()).doesNotContain("sk-live").doesNotContain("0123"));
   }
 
   @Test

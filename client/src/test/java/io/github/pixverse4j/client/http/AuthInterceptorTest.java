@@ -156,7 +156,8 @@ class AuthInterceptorTest {
     }
 
     @Test
-    @DisplayName("does not follow a redirect to another origin (OkHttp itself only drops Authorization)")
+    @DisplayName(
+        "does not follow a redirect to another origin (OkHttp itself only drops Authorization)")
     void notRedirected() throws Exception {
       OkHttpClient c = client(base, AuthInterceptor.header("API-KEY", KEY, base));
       assertThat(call(c, base.resolve("away"))).isEqualTo("other");

@@ -53,7 +53,8 @@ class BaseUrlsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://example.com", "example.com", "not a url", "file:///etc/passwd", ""})
+  @ValueSource(
+      strings = {"ftp://example.com", "example.com", "not a url", "file:///etc/passwd", ""})
   @DisplayName("something that is not an http(s) URL is refused")
   void notHttp(String url) {
     assertThatThrownBy(() -> BaseUrls.require(url))

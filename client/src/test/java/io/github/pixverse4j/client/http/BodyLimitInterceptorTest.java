@@ -26,7 +26,8 @@ class BodyLimitInterceptorTest {
   void start() throws Exception {
     server = LocalServer.start();
     server.handle("/fixed", ex -> send(ex, Integer.parseInt(ex.getRequestURI().getQuery()), true));
-    server.handle("/chunked", ex -> send(ex, Integer.parseInt(ex.getRequestURI().getQuery()), false));
+    server.handle(
+        "/chunked", ex -> send(ex, Integer.parseInt(ex.getRequestURI().getQuery()), false));
     base = BaseUrls.require(server.url("/").toString());
     client = HttpClients.forProvider(null, base, AuthInterceptor.bearer(ApiKey.of("k"), base), CAP);
   }
@@ -47,42 +48,61 @@ class BodyLimitInterceptorTest {
   }
 
   private byte[] get(String pathAndQuery) throws IOException {
-    try (Response r = client.newCall(new Request.Builder().url(base.resolve(pathAndQuery)).build()).execute()) {
+    try (Response r =
+        client.newCall(new Request.Builder().url(base.resolve(pathAndQuery)).build()).execute()) {
       return r.body().bytes();
     }
   }
 
   @Test
-  @DisplayName("a body that trickles (a byte every 150 ms, never silent for a read timeout) fails as a timed-out"
-      + " read at the body time bound, and the next call on the client works (issue 25, fault 6)")
+  @DisplayName(
+      "a body that trickles (a byte every 150 ms, never silent for a read timeout) fails as a"
+          + " timed-out read at the body time bound, and the next call on the client works (issue"
+          + " 25, fault 6)")
   void tricklingBodyBounded() throws Exception {
-    server.handle("/trickle", ex -> {
-      ex.sendResponseHeaders(200, 100);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int i = 0; i < 100; i++) {
-          out.write('x');
-          out.flush();
-          Thread.sleep(150);
-        }
-      } catch (IOException | InterruptedException clientGaveUp) {
-        // expected
-      }
-    });
-    OkHttpClient bounded = HttpClients.forProvider(null, base, AuthInterceptor.bearer(ApiKey.of("k"), base), CAP,
-        java.time.Duration.ofMillis(600));
+    server.handle(
+        "/trickle",
+        ex -> {
+          ex.sendResponseHeaders(200, 100);
+          try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+              out.write('x');
+              out.flush();
+              Thread.sleep(150);
+            }
+          } catch (IOException | InterruptedException clientGaveUp) {
+            // expected
+          }
+        });
+    OkHttpClient bounded =
+        HttpClients.forProvider(
+            null,
+            base,
+            AuthInterceptor.bearer(ApiKey.of("k"), base),
+            CAP,
+            java.time.Duration.ofMillis(600));
     long start = System.nanoTime();
-    assertThatThrownBy(() -> {
-      try (Response r = bounded.newCall(new Request.Builder().url(base.resolve("trickle")).build()).execute()) {
-        r.body().bytes();
-      }
-    }).isInstanceOf(java.io.InterruptedIOException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Response r =
+                  bounded
+                      .newCall(new Request.Builder().url(base.resolve("trickle")).build())
+                      .execute()) {
+                r.body().bytes();
+              }
+            })
+        .isInstanceOf(java.io.InterruptedIOException.class);
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(tookMillis).as("ended near the 600 ms bound, not after the 15 s the body takes").isBetween(500L, 2500L);
-    try (Response r = bounded.newCall(new Request.Builder().url(base.resolve("fixed?10")).build()).execute()) {
+    assertThat(tookMillis)
+        .as("ended near the 600 ms bound, not after the 15 s the body takes")
+        .isBetween(500L, 2500L);
+    try (Response r =
+        bounded.newCall(new Request.Builder().url(base.resolve("fixed?10")).build()).execute()) {
       assertThat(r.body().bytes()).hasSize(10);
     }
     assertThat(HttpErrors.fromIOException("p", new java.net.SocketTimeoutException("timeout")))
-        .as("what the engine sees: a transport failure it retries").isInstanceOf(TransportException.class);
+        .as("what the engine sees: a transport failure it retries")
+        .isInstanceOf(TransportException.class);
   }
 
   @Test
@@ -113,7 +133,8 @@ class BodyLimitInterceptorTest {
   @DisplayName("an oversized body becomes a TransportException whose request reached the server")
   void mappedToTransport() {
     IOException e =
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> get("chunked?" + (4 * CAP)));
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> get("chunked?" + (4 * CAP)));
     TransportException t = HttpErrors.fromIOException("p", e);
     assertThat(t.requestMayHaveReachedServer()).isTrue();
     assertThat(t.getMessage()).contains("too large");
@@ -122,6 +143,7 @@ class BodyLimitInterceptorTest {
   @Test
   @DisplayName("the cap must be positive")
   void positiveCap() {
-    assertThatThrownBy(() -> new BodyLimitInterceptor(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BodyLimitInterceptor(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

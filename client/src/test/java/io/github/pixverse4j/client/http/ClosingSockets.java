@@ -60,8 +60,10 @@ public final class ClosingSockets extends SocketFactory {
     // Only the codec set-up: the health check before it also sets timeouts, and a socket that
     // failed there would simply be replaced (no failure at all).
     return Arrays.stream(new Throwable().getStackTrace())
-        .anyMatch(f -> f.getClassName().equals("okhttp3.internal.connection.RealConnection")
-            && f.getMethodName().equals("newCodec"));
+        .anyMatch(
+            f ->
+                f.getClassName().equals("okhttp3.internal.connection.RealConnection")
+                    && f.getMethodName().equals("newCodec"));
   }
 
   @Override
@@ -80,7 +82,8 @@ public final class ClosingSockets extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+  public Socket createSocket(
+      InetAddress address, int port, InetAddress localAddress, int localPort) {
     throw new UnsupportedOperationException("OkHttp uses createSocket()");
   }
 }

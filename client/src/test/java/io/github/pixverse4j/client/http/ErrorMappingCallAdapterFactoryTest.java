@@ -60,10 +60,12 @@ class ErrorMappingCallAdapterFactoryTest {
   @BeforeEach
   void start() throws IOException {
     server = LocalServer.start();
-    server.handle("/", ex -> {
-      LocalServer.drain(ex);
-      LocalServer.respond(ex, status.get(), "application/json", answer.get());
-    });
+    server.handle(
+        "/",
+        ex -> {
+          LocalServer.drain(ex);
+          LocalServer.respond(ex, status.get(), "application/json", answer.get());
+        });
   }
 
   @AfterEach
@@ -79,10 +81,11 @@ class ErrorMappingCallAdapterFactoryTest {
   }
 
   private Api api() {
-    return api(e -> {
-      mappedCalls.add(ErrorMappingCallAdapterFactory.callName(e));
-      return null;
-    });
+    return api(
+        e -> {
+          mappedCalls.add(ErrorMappingCallAdapterFactory.callName(e));
+          return null;
+        });
   }
 
   private static Throwable error(Single<?> s) {
@@ -90,15 +93,19 @@ class ErrorMappingCallAdapterFactoryTest {
   }
 
   @Test
-  @DisplayName("every call of the interface reports VideoApiExceptions, without a compose at the call site")
+  @DisplayName(
+      "every call of the interface reports VideoApiExceptions, without a compose at the call site")
   void mapsEveryShape() {
     status.set(500);
     answer.set("{\"error\":\"down\"}");
     Api api = api();
     assertThat(error(api.thing())).isExactlyInstanceOf(ProviderUnavailableException.class);
-    assertThat(error(api.maybeThing().toSingle())).isExactlyInstanceOf(ProviderUnavailableException.class);
-    assertThat(error(api.manyThings().singleOrError())).isExactlyInstanceOf(ProviderUnavailableException.class);
-    assertThat(error(api.act().toSingleDefault(1))).isExactlyInstanceOf(ProviderUnavailableException.class);
+    assertThat(error(api.maybeThing().toSingle()))
+        .isExactlyInstanceOf(ProviderUnavailableException.class);
+    assertThat(error(api.manyThings().singleOrError()))
+        .isExactlyInstanceOf(ProviderUnavailableException.class);
+    assertThat(error(api.act().toSingleDefault(1)))
+        .isExactlyInstanceOf(ProviderUnavailableException.class);
     assertThat(mappedCalls).containsExactly("thing", "maybeThing", "manyThings", "act");
   }
 
@@ -106,22 +113,39 @@ class ErrorMappingCallAdapterFactoryTest {
   @DisplayName("the provider's mapper decides first; null means the shared table")
   void providerMapperFirst() {
     status.set(418);
-    Api api = api(e -> new InvalidRequestException("teapot", Collections.emptyList(),
-        ErrorDetails.provider("acme").withHttpStatus(e.code())));
-    assertThat(error(api.thing())).isExactlyInstanceOf(InvalidRequestException.class).hasMessageContaining("teapot");
+    Api api =
+        api(
+            e ->
+                new InvalidRequestException(
+                    "teapot",
+                    Collections.emptyList(),
+                    ErrorDetails.provider("acme").withHttpStatus(e.code())));
+    assertThat(error(api.thing()))
+        .isExactlyInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("teapot");
   }
 
   @Test
-  @DisplayName("a key shorter than MIN_SCRUBBED_LENGTH is left in messages: scrubbing 'k' mangled 'not known'")
+  @DisplayName(
+      "a key shorter than MIN_SCRUBBED_LENGTH is left in messages: scrubbing 'k' mangled 'not"
+          + " known'")
   void shortKeyLeavesMessagesAlone() {
-    ErrorMappingCallAdapterFactory factory = ErrorMappingCallAdapterFactory.create("acme", e -> null, ApiKey.of("k"));
-    Throwable mapped = factory.map(new java.net.UnknownHostException("api.invalid: Name or service not known"));
-    assertThat(mapped).isInstanceOf(TransportException.class)
-        .hasMessageContaining("Name or service not known").hasMessageNotContaining("****");
+    ErrorMappingCallAdapterFactory factory =
+        ErrorMappingCallAdapterFactory.create("acme", e -> null, ApiKey.of("k"));
+    Throwable mapped =
+        factory.map(new java.net.UnknownHostException("api.invalid: Name or service not known"));
+    assertThat(mapped)
+        .isInstanceOf(TransportException.class)
+        .hasMessageContaining("Name or service not known")
+        .hasMessageNotContaining("****");
     ErrorMappingCallAdapterFactory longKey =
-        ErrorMappingCallAdapterFactory.create("acme", e -> null, ApiKey.of("service"  + "-not-known"));
-    assertThat(longKey.map(new java.net.UnknownHostException("api.invalid: Name or service-not-known")))
-        .hasMessageContaining("Name or ****").hasMessageNotContaining("service-not-known");
+        ErrorMappingCallAdapterFactory.create(
+            "acme", e -> null, ApiKey.of("service" + "-not-known"));
+    assertThat(
+            longKey.map(
+                new java.net.UnknownHostException("api.invalid: Name or service-not-known")))
+        .hasMessageContaining("Name or ****")
+        .hasMessageNotContaining("service-not-known");
   }
 
   @Test
@@ -133,7 +157,8 @@ class ErrorMappingCallAdapterFactoryTest {
   }
 
   @Test
-  @DisplayName("a refused connection is a TransportException that provably did not reach the server")
+  @DisplayName(
+      "a refused connection is a TransportException that provably did not reach the server")
   void refused() {
     Api api = api();
     server.close();
@@ -147,8 +172,13 @@ class ErrorMappingCallAdapterFactoryTest {
   void keyScrubbedEvenWhenTheMapperForgets() {
     status.set(400);
     answer.set("{\"message\":\"bad key " + KEY.reveal() + "\"}");
-    Api api = api(e -> new InvalidRequestException("Provider said: " + HttpErrors.errorBody(e),
-        Collections.emptyList(), ErrorDetails.provider("acme").withHttpStatus(e.code())));
+    Api api =
+        api(
+            e ->
+                new InvalidRequestException(
+                    "Provider said: " + HttpErrors.errorBody(e),
+                    Collections.emptyList(),
+                    ErrorDetails.provider("acme").withHttpStatus(e.code())));
     Throwable e = error(api.thing());
     assertThat(e).isInstanceOf(VideoApiException.class);
     assertThat(e.getMessage()).doesNotContain(KEY.reveal()).contains("****");

@@ -20,7 +20,9 @@ class HttpClientsTest {
   private static final ApiKey KEY = ApiKey.of("k-123");
 
   @Test
-  @DisplayName("the default client allows 32 concurrent requests (threads), also to one host, with bounded timeouts")
+  @DisplayName(
+      "the default client allows 32 concurrent requests (threads), also to one host, with bounded"
+          + " timeouts")
   void defaults() {
     OkHttpClient c = HttpClients.newDefault();
     assertThat(c.dispatcher().getMaxRequests()).isEqualTo(32);
@@ -61,35 +63,46 @@ class HttpClientsTest {
   void threadsBoundedByRequestLimit() throws Exception {
     try (LocalServer server = LocalServer.start()) {
       server.handle("/", ex -> LocalServer.respond(ex, 200, "text/plain", "hi"));
-      OkHttpClient c = HttpClients.newDefault(HttpClients.Options.builder().maxRequests(4).maxRequestsPerHost(4).build());
+      OkHttpClient c =
+          HttpClients.newDefault(
+              HttpClients.Options.builder().maxRequests(4).maxRequestsPerHost(4).build());
       java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
       java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(300);
       for (int i = 0; i < 300; i++) {
-        c.newCall(new Request.Builder().url(server.url("/")).build()).enqueue(new Callback() {
-          @Override
-          public void onFailure(Call call, IOException e) {
-            done.countDown();
-          }
+        c.newCall(new Request.Builder().url(server.url("/")).build())
+            .enqueue(
+                new Callback() {
+                  @Override
+                  public void onFailure(Call call, IOException e) {
+                    done.countDown();
+                  }
 
-          @Override
-          public void onResponse(Call call, Response response) {
-            response.close();
-            threads.add(Thread.currentThread().getName().replaceAll("^OkHttp .*", "renamed"));
-            done.countDown();
-          }
-        });
+                  @Override
+                  public void onResponse(Call call, Response response) {
+                    response.close();
+                    threads.add(
+                        Thread.currentThread().getName().replaceAll("^OkHttp .*", "renamed"));
+                    done.countDown();
+                  }
+                });
       }
       assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-      long poolThreads = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getName().startsWith("pixverse4j-http-")).count();
-      assertThat(((java.util.concurrent.ThreadPoolExecutor) c.dispatcher().executorService()).getLargestPoolSize())
-          .as("largest pool size").isLessThanOrEqualTo(4);
+      long poolThreads =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().startsWith("pixverse4j-http-"))
+              .count();
+      assertThat(
+              ((java.util.concurrent.ThreadPoolExecutor) c.dispatcher().executorService())
+                  .getLargestPoolSize())
+          .as("largest pool size")
+          .isLessThanOrEqualTo(4);
       assertThat(poolThreads).isGreaterThan(0);
     }
   }
 
   @Test
-  @DisplayName("asynchronous calls run on daemon threads, so an idle client never keeps the JVM alive")
+  @DisplayName(
+      "asynchronous calls run on daemon threads, so an idle client never keeps the JVM alive")
   void daemonDispatcherThreads() throws Exception {
     try (LocalServer server = LocalServer.start()) {
       server.handle("/", ex -> LocalServer.respond(ex, 200, "text/plain", "hi"));
@@ -114,7 +127,8 @@ class HttpClientsTest {
   }
 
   @Test
-  @DisplayName("a provider client shares the base's dispatcher and pool and adds auth and the body cap")
+  @DisplayName(
+      "a provider client shares the base's dispatcher and pool and adds auth and the body cap")
   void forProviderSharesResources() {
     OkHttpClient base = HttpClients.newDefault();
     HttpUrl url = BaseUrls.require("https://api.example.com/v1");
@@ -126,14 +140,18 @@ class HttpClientsTest {
     // marker last of all (nothing may run between it and writing).
     assertThat(c.networkInterceptors()).hasSize(3).first().isSameAs(HttpFraming.INSTANCE);
     assertThat(c.networkInterceptors().get(1)).isSameAs(auth);
-    assertThat(c.networkInterceptors().get(2).getClass().getName()).startsWith(RequestWriteTracker.class.getName());
+    assertThat(c.networkInterceptors().get(2).getClass().getName())
+        .startsWith(RequestWriteTracker.class.getName());
     assertThat(c.interceptors()).hasSize(3).first().isInstanceOf(BodyLimitInterceptor.class);
-    assertThat(c.interceptors().get(1).getClass().getName()).startsWith(RequestWriteTracker.class.getName());
+    assertThat(c.interceptors().get(1).getClass().getName())
+        .startsWith(RequestWriteTracker.class.getName());
     assertThat(c.interceptors().get(2)).isSameAs(HttpFraming.APPLICATION);
     assertThat(((BodyLimitInterceptor) c.interceptors().get(0)).maxBytes()).isEqualTo(1234);
     assertThat(base.interceptors()).isEmpty();
     assertThat(base.networkInterceptors()).isEmpty();
-    assertThat(c.retryOnConnectionFailure()).as("OkHttp must not resend a submit on its own").isFalse();
+    assertThat(c.retryOnConnectionFailure())
+        .as("OkHttp must not resend a submit on its own")
+        .isFalse();
   }
 
   @Test
@@ -142,7 +160,9 @@ class HttpClientsTest {
     HttpUrl url = BaseUrls.require("https://api.example.com/");
     OkHttpClient a = HttpClients.forProvider(null, url, AuthInterceptor.bearer(KEY, url));
     OkHttpClient b = HttpClients.forProvider(null, url, AuthInterceptor.bearer(KEY, url));
-    assertThat(a.dispatcher()).isSameAs(b.dispatcher()).isSameAs(HttpClients.sharedDefault().dispatcher());
+    assertThat(a.dispatcher())
+        .isSameAs(b.dispatcher())
+        .isSameAs(HttpClients.sharedDefault().dispatcher());
     assertThat(a.connectionPool()).isSameAs(HttpClients.sharedDefault().connectionPool());
   }
 

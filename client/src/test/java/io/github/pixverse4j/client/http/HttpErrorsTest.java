@@ -75,7 +75,8 @@ class HttpErrorsTest {
     @ParameterizedTest(name = "HTTP {0} becomes {1}")
     @MethodSource("table")
     void mapsStatus(int status, Class<? extends VideoApiException> type) {
-      VideoApiException e = HttpErrors.fromResponse("gmi", status, Headers.of(), "body", "E42", null);
+      VideoApiException e =
+          HttpErrors.fromResponse("gmi", status, Headers.of(), "body", "E42", null);
       assertThat(e).isExactlyInstanceOf(type);
       assertThat(e.providerId()).contains("gmi");
       assertThat(e.httpStatus()).contains(status);
@@ -132,10 +133,18 @@ class HttpErrorsTest {
     }
 
     @Test
-    @DisplayName("an answer that says the account cannot pay is InsufficientCreditsException whatever its status; 429 and plain auth failures are not")
+    @DisplayName(
+        "an answer that says the account cannot pay is InsufficientCreditsException whatever its"
+            + " status; 429 and plain auth failures are not")
     void moneyFirst() {
-      assertThat(HttpErrors.fromResponse("odirouter", 403, null,
-          "{\"detail\":\"User is locked. Reason: Exhausted balance.\"}", null, null))
+      assertThat(
+              HttpErrors.fromResponse(
+                  "odirouter",
+                  403,
+                  null,
+                  "{\"detail\":\"User is locked. Reason: Exhausted balance.\"}",
+                  null,
+                  null))
           .isExactlyInstanceOf(InsufficientCreditsException.class);
       assertThat(HttpErrors.fromResponse("v3", 400, null, null, "BILLING_BALANCE_NOT_ENOUGH", "x"))
           .isExactlyInstanceOf(InsufficientCreditsException.class);
@@ -143,29 +152,40 @@ class HttpErrorsTest {
           .isExactlyInstanceOf(InsufficientCreditsException.class);
       assertThat(HttpErrors.fromResponse("gmi", 403, null, "{\"error\":\"forbidden\"}", null, null))
           .isExactlyInstanceOf(AuthenticationException.class);
-      assertThat(HttpErrors.fromResponse("gmi", 429, null, null, null, "insufficient balance for burst"))
+      assertThat(
+              HttpErrors.fromResponse(
+                  "gmi", 429, null, null, null, "insufficient balance for burst"))
           .isExactlyInstanceOf(RateLimitedException.class);
     }
 
     @Test
-    @DisplayName("a body that is not JSON at all (HTML, empty, cut off, also inside a field) is unreadable; JSON of the wrong shape is not")
+    @DisplayName(
+        "a body that is not JSON at all (HTML, empty, cut off, also inside a field) is unreadable;"
+            + " JSON of the wrong shape is not")
     void unreadable() {
-      com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
-      for (String body : new String[] {"<html>502</html>", "", "{\"status\":\"IN_PROG", "{\"status\":"}) {
-        Exception parse = org.assertj.core.api.Assertions.catchThrowableOfType(
-            () -> m.readValue(body, Shape.class), Exception.class);
+      com.fasterxml.jackson.databind.ObjectMapper m =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      for (String body :
+          new String[] {"<html>502</html>", "", "{\"status\":\"IN_PROG", "{\"status\":"}) {
+        Exception parse =
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> m.readValue(body, Shape.class), Exception.class);
         assertThat(HttpErrors.fromJsonError("p", parse, null, null).unreadable()).as(body).isTrue();
       }
-      Exception shape = org.assertj.core.api.Assertions.catchThrowableOfType(
-          () -> m.readValue("{\"status\":[1,2]}", Shape.class), Exception.class);
+      Exception shape =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              () -> m.readValue("{\"status\":[1,2]}", Shape.class), Exception.class);
       assertThat(HttpErrors.fromJsonError("p", shape, null, null).unreadable()).isFalse();
     }
 
     @Test
-    @DisplayName("a provider message is preferred over the body snippet; an invalid request has no violations")
+    @DisplayName(
+        "a provider message is preferred over the body snippet; an invalid request has no"
+            + " violations")
     void providerMessageFirst() {
       VideoApiException e =
-          HttpErrors.fromResponse("v3", 400, null, "{\"raw\":1}", "ILLEGAL_PROMPT", "prompt rejected");
+          HttpErrors.fromResponse(
+              "v3", 400, null, "{\"raw\":1}", "ILLEGAL_PROMPT", "prompt rejected");
       assertThat(e.getMessage()).contains("prompt rejected").doesNotContain("raw");
       assertThat(((InvalidRequestException) e).violations()).isEmpty();
       assertThat(e.providerCode()).contains("ILLEGAL_PROMPT");
@@ -184,9 +204,11 @@ class HttpErrorsTest {
     }
 
     @Test
-    @DisplayName("have every occurrence of the key replaced, also across a line break or at the cut")
+    @DisplayName(
+        "have every occurrence of the key replaced, also across a line break or at the cut")
     void scrubbed() {
-      String body = "key=" + KEY.reveal() + "\nagain " + KEY.reveal() + " split sk-secret-\r\nkey-777";
+      String body =
+          "key=" + KEY.reveal() + "\nagain " + KEY.reveal() + " split sk-secret-\r\nkey-777";
       String s = HttpErrors.snippet(body, KEY);
       assertThat(s).doesNotContain(KEY.reveal()).doesNotContain("sk-secret").contains("****");
       // A key straddling the 300-character cut must not leave a prefix behind.
@@ -206,7 +228,8 @@ class HttpErrorsTest {
     @DisplayName("of a response body do not consume it")
     void bodyNotConsumed() throws IOException {
       ResponseBody body =
-          ResponseBody.create(MediaType.get("application/json"), "{\"error\":\"" + KEY.reveal() + "\"}");
+          ResponseBody.create(
+              MediaType.get("application/json"), "{\"error\":\"" + KEY.reveal() + "\"}");
       assertThat(HttpErrors.snippet(body, KEY)).isEqualTo("{\"error\":\"****\"}");
       assertThat(body.string()).contains(KEY.reveal());
     }
@@ -214,7 +237,8 @@ class HttpErrorsTest {
     @Test
     @DisplayName("of bytes read them as UTF-8")
     void bytes() {
-      assertThat(HttpErrors.snippet("héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8), null))
+      assertThat(
+              HttpErrors.snippet("héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8), null))
           .isEqualTo("héllo");
     }
   }
@@ -238,7 +262,8 @@ class HttpErrorsTest {
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         port = s.getLocalPort();
       }
-      IOException io = failure(client(Duration.ofSeconds(5)), HttpUrl.get("http://127.0.0.1:" + port + "/"));
+      IOException io =
+          failure(client(Duration.ofSeconds(5)), HttpUrl.get("http://127.0.0.1:" + port + "/"));
       TransportException e = HttpErrors.fromIOException("gmi", io);
       assertThat(e.requestMayHaveReachedServer()).isFalse();
       assertThat(e.getMessage()).contains("not sent").contains("gmi");
@@ -259,7 +284,9 @@ class HttpErrorsTest {
       // The kernel accepts the connection into the backlog; nobody ever answers.
       try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
         IOException io =
-            failure(client(Duration.ofMillis(200)), HttpUrl.get("http://127.0.0.1:" + silent.getLocalPort() + "/"));
+            failure(
+                client(Duration.ofMillis(200)),
+                HttpUrl.get("http://127.0.0.1:" + silent.getLocalPort() + "/"));
         TransportException e = HttpErrors.fromIOException("gmi", io);
         assertThat(e.requestMayHaveReachedServer()).isTrue();
         assertThat(e.getMessage()).contains("Timed out");
@@ -273,7 +300,8 @@ class HttpErrorsTest {
         Thread t =
             new Thread(
                 () -> {
-                  // Reset every connection once its request head has arrived (OkHttp may retry once).
+                  // Reset every connection once its request head has arrived (OkHttp may retry
+                  // once).
                   while (!server.isClosed()) {
                     try (Socket s = server.accept()) {
                       InputStream in = s.getInputStream();
@@ -292,7 +320,9 @@ class HttpErrorsTest {
         t.setDaemon(true);
         t.start();
         IOException io =
-            failure(client(Duration.ofSeconds(5)), HttpUrl.get("http://127.0.0.1:" + server.getLocalPort() + "/"));
+            failure(
+                client(Duration.ofSeconds(5)),
+                HttpUrl.get("http://127.0.0.1:" + server.getLocalPort() + "/"));
         TransportException e = HttpErrors.fromIOException("gmi", io);
         assertThat(e.requestMayHaveReachedServer()).isTrue();
         assertThat(e.getMessage()).contains("may have reached");
@@ -348,11 +378,7 @@ class HttpErrorsTest {
     }
 
     private Throwable error(Single<?> single) {
-      return single
-          .timeout(10, TimeUnit.SECONDS)
-          .materialize()
-          .blockingGet()
-          .getError();
+      return single.timeout(10, TimeUnit.SECONDS).materialize().blockingGet().getError();
     }
 
     @Test
@@ -401,7 +427,8 @@ class HttpErrorsTest {
     }
 
     @Test
-    @DisplayName("a refused connection becomes a TransportException that provably did not reach the server")
+    @DisplayName(
+        "a refused connection becomes a TransportException that provably did not reach the server")
     void refusedConnection() {
       server.close();
       Throwable e = error(api.thing());
@@ -414,12 +441,7 @@ class HttpErrorsTest {
     void completable() {
       status.set(402);
       answer.set("{\"message\":\"no money\"}");
-      Throwable e =
-          api.act()
-              .timeout(10, TimeUnit.SECONDS)
-              .materialize()
-              .blockingGet()
-              .getError();
+      Throwable e = api.act().timeout(10, TimeUnit.SECONDS).materialize().blockingGet().getError();
       assertThat(e).isExactlyInstanceOf(InsufficientCreditsException.class);
       assertThat(e.getMessage()).contains("no money");
     }
@@ -463,7 +485,8 @@ class HttpErrorsTest {
       AtomicReference<Thread> thread = new AtomicReference<>();
       api.thing().doOnSuccess(t -> thread.set(Thread.currentThread())).blockingGet();
       assertThat(thread.get()).isNotSameAs(Thread.currentThread());
-      // OkHttp renames dispatcher threads while a call runs, so check the thread kind, not its name.
+      // OkHttp renames dispatcher threads while a call runs, so check the thread kind, not its
+      // name.
       assertThat(thread.get().isDaemon()).as("runs on the daemon dispatcher pool").isTrue();
     }
   }
@@ -472,7 +495,8 @@ class HttpErrorsTest {
   @DisplayName("fromJsonError keeps the cause and a safe snippet")
   void fromJsonError() {
     MalformedResponseException e =
-        HttpErrors.fromJsonError("gmi", new JsonParseException(null, "Unexpected character"), "<html>\n oops", null);
+        HttpErrors.fromJsonError(
+            "gmi", new JsonParseException(null, "Unexpected character"), "<html>\n oops", null);
     assertThat(e.getMessage()).contains("Unexpected character").contains("<html> oops");
     assertThat(e.providerId()).contains("gmi");
   }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 25, faults 3 and 7, for API calls: a raw host answers each connection with one script. */
 class HttpFramingTest {
-  private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+  private static final String OK =
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
 
   private ServerSocket server;
   private final List<String> answers = new CopyOnWriteArrayList<>();
@@ -42,7 +43,9 @@ class HttpFramingTest {
     thread.setDaemon(true);
     thread.start();
     base = BaseUrls.require("http://127.0.0.1:" + server.getLocalPort() + "/");
-    client = HttpClients.forProvider(HttpClients.newDefault(), base, AuthInterceptor.bearer(ApiKey.of("k"), base));
+    client =
+        HttpClients.forProvider(
+            HttpClients.newDefault(), base, AuthInterceptor.bearer(ApiKey.of("k"), base));
   }
 
   @AfterEach
@@ -72,31 +75,48 @@ class HttpFramingTest {
   }
 
   private String get() throws IOException {
-    try (Response r = client.newCall(new Request.Builder().url(base.resolve("status")).build()).execute()) {
+    try (Response r =
+        client.newCall(new Request.Builder().url(base.resolve("status")).build()).execute()) {
       return r.code() + " " + r.body().string();
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n" + OK,
-      "HTTP/1.1 102 Processing\r\n\r\n" + OK,
-      "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n" + OK,
-      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 5\r\n\r\n{}",
-      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2, 5\r\n\r\n{}"})
-  @DisplayName("interim 1xx answers and conflicting Content-Length values fail the call as a ProtocolException"
-      + " (a retried read for the engine), never as the answer, and the next call works (issue 25, faults 3, 7)")
+  @ValueSource(
+      strings = {
+        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n" + OK,
+        "HTTP/1.1 102 Processing\r\n\r\n" + OK,
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n" + OK,
+        "HTTP/1.1 200 OK\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: 2\r\n"
+            + "Content-Length: 5\r\n\r\n"
+            + "{}",
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2, 5\r\n\r\n{}"
+      })
+  @DisplayName(
+      "interim 1xx answers and conflicting Content-Length values fail the call as a"
+          + " ProtocolException (a retried read for the engine), never as the answer, and the next"
+          + " call works (issue 25, faults 3, 7)")
   void refusedAndRecovered(String answer) throws IOException {
     answers.add(answer);
     assertThatThrownBy(this::get).isInstanceOf(ProtocolException.class);
     assertThat(get()).as("the next call, on a fresh connection").isEqualTo("200 {}");
-    TransportException mapped = HttpErrors.fromIOException("p", new HttpFraming.UntrustedFramingException("x"));
+    TransportException mapped =
+        HttpErrors.fromIOException("p", new HttpFraming.UntrustedFramingException("x"));
     assertThat(Failures.isTransient(mapped)).as("the engine retries it").isTrue();
     assertThat(mapped.requestMayHaveReachedServer()).as("a submit's outcome is unknown").isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}"})
+  @ValueSource(
+      strings = {
+        "HTTP/1.1 200 OK\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: 2\r\n"
+            + "Content-Length: 2\r\n\r\n"
+            + "{}"
+      })
   @DisplayName("repeated equal Content-Length values are harmless")
   void equalLengthsAccepted(String answer) throws IOException {
     answers.add(answer);

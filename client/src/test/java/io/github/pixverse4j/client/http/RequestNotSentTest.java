@@ -55,12 +55,15 @@ class RequestNotSentTest {
   @BeforeEach
   void start() throws IOException {
     server = LocalServer.start();
-    server.handle("/api", ex -> {
-      LocalServer.drain(ex);
-      LocalServer.respond(ex, 200, "application/json", "{\"id\":\"job-1\"}");
-    });
+    server.handle(
+        "/api",
+        ex -> {
+          LocalServer.drain(ex);
+          LocalServer.respond(ex, 200, "application/json", "{\"id\":\"job-1\"}");
+        });
     base = BaseUrls.require(server.url("/api/").toString());
-    client = providerClient(HttpClients.newDefault().newBuilder().socketFactory(sockets).build(), base);
+    client =
+        providerClient(HttpClients.newDefault().newBuilder().socketFactory(sockets).build(), base);
   }
 
   @AfterEach
@@ -73,8 +76,10 @@ class RequestNotSentTest {
   }
 
   private static Request submit(HttpUrl base) {
-    return new Request.Builder().url(base.resolve("submit"))
-        .post(RequestBody.create(JSON, "{\"prompt\":\"a cat\"}")).build();
+    return new Request.Builder()
+        .url(base.resolve("submit"))
+        .post(RequestBody.create(JSON, "{\"prompt\":\"a cat\"}"))
+        .build();
   }
 
   private static boolean thrownInNewCodec(Throwable t) {
@@ -88,9 +93,12 @@ class RequestNotSentTest {
   }
 
   @Test
-  @DisplayName("a pooled connection found closed while OkHttp sets it up ('Socket is closed' at newCodec) did not send the submit")
+  @DisplayName(
+      "a pooled connection found closed while OkHttp sets it up ('Socket is closed' at newCodec)"
+          + " did not send the submit")
   void pooledConnectionClosedBeforeWriting() throws IOException {
-    try (Response r = client.newCall(new Request.Builder().url(base.resolve("status")).build()).execute()) {
+    try (Response r =
+        client.newCall(new Request.Builder().url(base.resolve("status")).build()).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
     sockets.armOnce();
@@ -106,7 +114,9 @@ class RequestNotSentTest {
 
     TransportException e = HttpErrors.fromIOException("acme", io);
     assertThat(e.requestMayHaveReachedServer()).isFalse();
-    assertThat(e.getMessage()).contains("before the request was sent").contains("Socket is closed")
+    assertThat(e.getMessage())
+        .contains("before the request was sent")
+        .contains("Socket is closed")
         .contains("nothing was sent");
     assertThat(e.getCause()).isSameAs(io);
     assertThat(Failures.oneLine(e)).isEqualTo("connection failed before sending (SocketException)");
@@ -116,16 +126,28 @@ class RequestNotSentTest {
     try (Response r = client.newCall(submit(base)).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
-    assertThat(server.requestsTo("/api/submit")).as("sent again, it reached the server once").hasSize(1);
+    assertThat(server.requestsTo("/api/submit"))
+        .as("sent again, it reached the server once")
+        .hasSize(1);
   }
 
   @Test
-  @DisplayName("through Retrofit and the shared error mapping, such a submit is a TransportException that provably did not reach the server")
+  @DisplayName(
+      "through Retrofit and the shared error mapping, such a submit is a TransportException that"
+          + " provably did not reach the server")
   void throughRetrofit() {
-    Api api = ErrorMappingCallAdapterFactory.create("acme", e -> null, KEY).retrofit(base, client).create(Api.class);
+    Api api =
+        ErrorMappingCallAdapterFactory.create("acme", e -> null, KEY)
+            .retrofit(base, client)
+            .create(Api.class);
     sockets.armOnce();
 
-    Throwable e = api.submit(new Thing()).timeout(10, TimeUnit.SECONDS).materialize().blockingGet().getError();
+    Throwable e =
+        api.submit(new Thing())
+            .timeout(10, TimeUnit.SECONDS)
+            .materialize()
+            .blockingGet()
+            .getError();
 
     assertThat(sockets.fired()).isEqualTo(1);
     assertThat(e).isExactlyInstanceOf(TransportException.class);
@@ -142,15 +164,22 @@ class RequestNotSentTest {
       port = s.getLocalPort();
     }
     HttpUrl closed = HttpUrl.get("http://127.0.0.1:" + port + "/api/");
-    IOException io = assertThrows(IOException.class,
-        () -> providerClient(HttpClients.newDefault(), closed).newCall(submit(closed)).execute());
+    IOException io =
+        assertThrows(
+            IOException.class,
+            () ->
+                providerClient(HttpClients.newDefault(), closed).newCall(submit(closed)).execute());
 
     TransportException e = HttpErrors.fromIOException("acme", io);
     assertThat(e.requestMayHaveReachedServer()).isFalse();
     assertThat(e.getCause()).isInstanceOf(ConnectException.class);
     assertThat(Failures.oneLine(e)).isEqualTo("connection refused");
-    assertThat(e.getMessage()).as("issue 24 #9: no OkHttp wording, no repeated provider").isEqualTo(
-        "Could not connect to provider acme at 127.0.0.1:" + port + " (connection refused); the request was not sent");
+    assertThat(e.getMessage())
+        .as("issue 24 #9: no OkHttp wording, no repeated provider")
+        .isEqualTo(
+            "Could not connect to provider acme at 127.0.0.1:"
+                + port
+                + " (connection refused); the request was not sent");
   }
 
   @Test
@@ -158,8 +187,10 @@ class RequestNotSentTest {
   void diesAfterWriting() throws Exception {
     try (ResettingServer rst = new ResettingServer()) {
       HttpUrl url = rst.url();
-      IOException io = assertThrows(IOException.class,
-          () -> providerClient(HttpClients.newDefault(), url).newCall(submit(url)).execute());
+      IOException io =
+          assertThrows(
+              IOException.class,
+              () -> providerClient(HttpClients.newDefault(), url).newCall(submit(url)).execute());
 
       assertThat(rst.requestsRead()).as("the server read the whole submit").isEqualTo(1);
       assertThat(io).isNotInstanceOf(RequestNotSentException.class);
@@ -170,24 +201,30 @@ class RequestNotSentTest {
   }
 
   @Test
-  @DisplayName("an attempt that reached the wire is not forgotten when a later attempt of the same call fails before writing")
+  @DisplayName(
+      "an attempt that reached the wire is not forgotten when a later attempt of the same call"
+          + " fails before writing")
   void earlierAttemptOfTheCallCounts() throws Exception {
     try (ResettingServer rst = new ResettingServer()) {
       HttpUrl url = rst.url();
       // An application's own retry interceptor: it proceeds again within the same call.
-      OkHttpClient appBase = HttpClients.newDefault().newBuilder()
-          .socketFactory(sockets)
-          .addInterceptor(chain -> {
-            try {
-              return chain.proceed(chain.request());
-            } catch (IOException first) {
-              sockets.armOnce();
-              return chain.proceed(chain.request());
-            }
-          })
-          .build();
-      IOException io = assertThrows(IOException.class,
-          () -> providerClient(appBase, url).newCall(submit(url)).execute());
+      OkHttpClient appBase =
+          HttpClients.newDefault()
+              .newBuilder()
+              .socketFactory(sockets)
+              .addInterceptor(
+                  chain -> {
+                    try {
+                      return chain.proceed(chain.request());
+                    } catch (IOException first) {
+                      sockets.armOnce();
+                      return chain.proceed(chain.request());
+                    }
+                  })
+              .build();
+      IOException io =
+          assertThrows(
+              IOException.class, () -> providerClient(appBase, url).newCall(submit(url)).execute());
 
       assertThat(rst.requestsRead()).isEqualTo(1);
       assertThat(sockets.fired()).as("the second attempt failed before writing").isEqualTo(1);

@@ -40,28 +40,49 @@ class RetryAfterTest {
   }
 
   @Test
-  @DisplayName("an HTTP-date is measured against the answer's Date header: a server clock an hour off changes nothing")
+  @DisplayName(
+      "an HTTP-date is measured against the answer's Date header: a server clock an hour off"
+          + " changes nothing")
   void serverClock() {
     // The server's clock is an hour ahead of ours (CLOCK), then an hour behind; it asks for 10 s.
-    okhttp3.Headers ahead = okhttp3.Headers.of(
-        "Date", "Wed, 21 Oct 2015 08:28:00 GMT", "Retry-After", "Wed, 21 Oct 2015 08:28:10 GMT");
-    okhttp3.Headers behind = okhttp3.Headers.of(
-        "Date", "Wed, 21 Oct 2015 06:28:00 GMT", "Retry-After", "Wed, 21 Oct 2015 06:28:10 GMT");
+    okhttp3.Headers ahead =
+        okhttp3.Headers.of(
+            "Date",
+            "Wed, 21 Oct 2015 08:28:00 GMT",
+            "Retry-After",
+            "Wed, 21 Oct 2015 08:28:10 GMT");
+    okhttp3.Headers behind =
+        okhttp3.Headers.of(
+            "Date",
+            "Wed, 21 Oct 2015 06:28:00 GMT",
+            "Retry-After",
+            "Wed, 21 Oct 2015 06:28:10 GMT");
     assertThat(RetryAfter.fromHeaders(ahead, CLOCK)).contains(Duration.ofSeconds(10));
     assertThat(RetryAfter.fromHeaders(behind, CLOCK)).contains(Duration.ofSeconds(10));
     // Without a (readable) Date, our clock is all there is.
-    assertThat(RetryAfter.fromHeaders(okhttp3.Headers.of("Retry-After", "Wed, 21 Oct 2015 07:28:10 GMT"), CLOCK))
+    assertThat(
+            RetryAfter.fromHeaders(
+                okhttp3.Headers.of("Retry-After", "Wed, 21 Oct 2015 07:28:10 GMT"), CLOCK))
         .contains(Duration.ofSeconds(10));
-    assertThat(RetryAfter.fromHeaders(okhttp3.Headers.of("Date", "yesterday", "Retry-After",
-        "Wed, 21 Oct 2015 07:28:10 GMT"), CLOCK)).contains(Duration.ofSeconds(10));
-    assertThat(RetryAfter.fromHeaders(okhttp3.Headers.of("Date", "Wed, 21 Oct 2015 08:28:00 GMT", "Retry-After", "7"),
-        CLOCK)).as("delta-seconds need no clock").contains(Duration.ofSeconds(7));
+    assertThat(
+            RetryAfter.fromHeaders(
+                okhttp3.Headers.of(
+                    "Date", "yesterday", "Retry-After", "Wed, 21 Oct 2015 07:28:10 GMT"),
+                CLOCK))
+        .contains(Duration.ofSeconds(10));
+    assertThat(
+            RetryAfter.fromHeaders(
+                okhttp3.Headers.of("Date", "Wed, 21 Oct 2015 08:28:00 GMT", "Retry-After", "7"),
+                CLOCK))
+        .as("delta-seconds need no clock")
+        .contains(Duration.ofSeconds(7));
     assertThat(RetryAfter.fromHeaders(null, CLOCK)).isEmpty();
   }
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "soon", "-5", "1.5", "12s", "99999999999999999999", "Wed, 99 Oct 2015"})
+  @ValueSource(
+      strings = {"", "soon", "-5", "1.5", "12s", "99999999999999999999", "Wed, 99 Oct 2015"})
   @DisplayName("garbage, negative and absurd values are ignored")
   void garbage(String value) {
     assertThat(RetryAfter.parse(value, CLOCK)).isEmpty();

@@ -49,7 +49,8 @@ class VideoDownloaderRetryTest {
 
   static {
     new Random(7).nextBytes(CONTENT);
-    System.arraycopy(MediaContainerTest.MP4_HEAD, 0, CONTENT, 0, MediaContainerTest.MP4_HEAD.length);
+    System.arraycopy(
+        MediaContainerTest.MP4_HEAD, 0, CONTENT, 0, MediaContainerTest.MP4_HEAD.length);
   }
 
   @TempDir Path dir;
@@ -66,19 +67,22 @@ class VideoDownloaderRetryTest {
 
   @BeforeEach
   void start() throws IOException {
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "retry-test");
-      t.setDaemon(true);
-      return t;
-    });
+    threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "retry-test");
+              t.setDaemon(true);
+              return t;
+            });
     io = Schedulers.from(threads, true);
-    PollingPolicy policy = PollingPolicy.builder()
-        .retryDelay(Duration.ofMillis(10))
-        .maxRetryDelay(Duration.ofMillis(40))
-        .maxRetryAfter(Duration.ofMillis(50))
-        .deadline(Duration.ofSeconds(5))
-        .jitter(0)
-        .build();
+    PollingPolicy policy =
+        PollingPolicy.builder()
+            .retryDelay(Duration.ofMillis(10))
+            .maxRetryDelay(Duration.ofMillis(40))
+            .maxRetryAfter(Duration.ofMillis(50))
+            .deadline(Duration.ofSeconds(5))
+            .jitter(0)
+            .build();
     downloader = new VideoDownloader(HttpClients.newDefault(), io, io, policy);
     host = new ScriptedHost();
   }
@@ -107,8 +111,11 @@ class VideoDownloaderRetryTest {
 
   static Answer full() {
     return (head, out) -> {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: \"v1\"\r\nContent-Length: " + CONTENT.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: \"v1\"\r\nContent-Length: "
+                  + CONTENT.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT);
     };
   }
@@ -116,8 +123,11 @@ class VideoDownloaderRetryTest {
   /** Announces the whole video, sends {@code bytes} of it, and closes the connection. */
   static Answer cutAfter(int bytes) {
     return (head, out) -> {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: \"v1\"\r\nContent-Length: " + CONTENT.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nETag: \"v1\"\r\nContent-Length: "
+                  + CONTENT.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT, 0, bytes);
     };
   }
@@ -137,9 +147,17 @@ class VideoDownloaderRetryTest {
   /** Answers any request with a 206 for the bytes from {@code from}, whatever it asked for. */
   static Answer rangeFrom(int from) {
     return (head, out) -> {
-      out.write(("HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nContent-Range: bytes " + from + "-"
-          + (CONTENT.length - 1) + "/" + CONTENT.length + "\r\nContent-Length: " + (CONTENT.length - from)
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nContent-Range: bytes "
+                  + from
+                  + "-"
+                  + (CONTENT.length - 1)
+                  + "/"
+                  + CONTENT.length
+                  + "\r\nContent-Length: "
+                  + (CONTENT.length - from)
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT, from, CONTENT.length - from);
     };
   }
@@ -147,8 +165,11 @@ class VideoDownloaderRetryTest {
   /** The whole video with a second, conflicting Content-Length of 1000. */
   static Answer conflictingLengths() {
     return (head, out) -> {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
-          + "\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: "
+                  + CONTENT.length
+                  + "\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT);
     };
   }
@@ -156,8 +177,11 @@ class VideoDownloaderRetryTest {
   /** The first {@code bytes} of the video as a complete answer ({@code Content-Length} says so). */
   static Answer completeButShort(int bytes) {
     return (head, out) -> {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + bytes
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: "
+                  + bytes
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT, 0, bytes);
     };
   }
@@ -165,8 +189,9 @@ class VideoDownloaderRetryTest {
   /** No length at all: the body ends when the connection closes, after {@code bytes}. */
   static Answer closeDelimited(int bytes) {
     return (head, out) -> {
-      out.write("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nConnection: close\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(CONTENT, 0, bytes);
     };
   }
@@ -182,15 +207,20 @@ class VideoDownloaderRetryTest {
   static Answer status(int code, String body) {
     return (head, out) -> {
       byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      out.write(("HTTP/1.1 " + code + " X\r\nContent-Type: text/plain\r\nContent-Length: " + b.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 "
+                  + code
+                  + " X\r\nContent-Type: text/plain\r\nContent-Length: "
+                  + b.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(b);
     };
   }
 
   /** Reads the request and closes the connection without a word. */
   static Answer reset() {
-    return (head, out) -> { };
+    return (head, out) -> {};
   }
 
   // --- tests
@@ -216,7 +246,9 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("a body cut short resumes with Range when the host answers 206; progress goes on from where it was")
+  @DisplayName(
+      "a body cut short resumes with Range when the host answers 206; progress goes on from where"
+          + " it was")
   void resumesWithRange() throws IOException {
     int cut = 400 * 1024;
     host.script(cutAfter(cut), ranged());
@@ -226,7 +258,8 @@ class VideoDownloaderRetryTest {
     assertThat(host.heads).hasSize(2);
     Matcher m = RANGE.matcher(host.heads.get(1));
     assertThat(m.find()).as("the second request asks for the rest: %s", host.heads.get(1)).isTrue();
-    // OkHttp drops what it had buffered when the stream breaks, so the resume point is at most the cut.
+    // OkHttp drops what it had buffered when the stream breaks, so the resume point is at most the
+    // cut.
     assertThat(Long.parseLong(m.group(1))).isPositive().isLessThanOrEqualTo(cut);
     assertThat(host.heads.get(1)).containsIgnoringCase("If-Range: \"v1\"");
     List<Long> read = o.values().stream().map(DownloadProgress::bytesRead).toList();
@@ -237,7 +270,8 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("a body cut short inside the first 64 KiB buffer resumes right after the bytes that arrived")
+  @DisplayName(
+      "a body cut short inside the first 64 KiB buffer resumes right after the bytes that arrived")
   void resumesAfterAPartialBuffer() throws IOException {
     int cut = 1000;
     host.script(cutAfter(cut), ranged());
@@ -246,7 +280,9 @@ class VideoDownloaderRetryTest {
     assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
     Matcher m = RANGE.matcher(host.heads.get(1));
     assertThat(m.find()).as("the second request asks for the rest: %s", host.heads.get(1)).isTrue();
-    assertThat(Long.parseLong(m.group(1))).as("nothing that arrived is fetched again").isEqualTo(cut);
+    assertThat(Long.parseLong(m.group(1)))
+        .as("nothing that arrived is fetched again")
+        .isEqualTo(cut);
     assertThat(files()).containsExactly(target);
   }
 
@@ -262,14 +298,17 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("an expired URL (403) is replaced by one fresh status read, then the download succeeds")
+  @DisplayName(
+      "an expired URL (403) is replaced by one fresh status read, then the download succeeds")
   void expiredUrlRefreshed() throws IOException {
     host.script(status(403, "<Error>AccessDenied</Error>"), full());
     AtomicInteger statusReads = new AtomicInteger();
-    Single<Video> fresh = Single.fromCallable(() -> {
-      statusReads.incrementAndGet();
-      return Video.of(host.url("/fresh.mp4"));
-    });
+    Single<Video> fresh =
+        Single.fromCallable(
+            () -> {
+              statusReads.incrementAndGet();
+              return Video.of(host.url("/fresh.mp4"));
+            });
     Path target = dir.resolve("out.mp4");
     download(target, fresh).assertComplete();
     assertThat(statusReads).hasValue(1);
@@ -278,16 +317,23 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("a URL still refused after the fresh status read fails with the media host's answer, once refreshed")
+  @DisplayName(
+      "a URL still refused after the fresh status read fails with the media host's answer, once"
+          + " refreshed")
   void refreshedOnlyOnce() throws IOException {
     host.script(status(403, "denied"), status(403, "denied"), full());
     AtomicInteger statusReads = new AtomicInteger();
-    Single<Video> fresh = Single.fromCallable(() -> {
-      statusReads.incrementAndGet();
-      return Video.of(host.url("/fresh.mp4"));
-    });
+    Single<Video> fresh =
+        Single.fromCallable(
+            () -> {
+              statusReads.incrementAndGet();
+              return Video.of(host.url("/fresh.mp4"));
+            });
     TestObserver<DownloadProgress> o = download(dir.resolve("out.mp4"), fresh);
-    o.assertError(e -> e instanceof VideoApiException && ((VideoApiException) e).httpStatus().orElse(0) == 403);
+    o.assertError(
+        e ->
+            e instanceof VideoApiException
+                && ((VideoApiException) e).httpStatus().orElse(0) == 403);
     assertThat(statusReads).hasValue(1);
     assertThat(host.heads).hasSize(2);
     assertThat(files()).isEmpty();
@@ -304,8 +350,9 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("a 206 for other bytes than asked is never glued on: the next attempt fetches the whole"
-      + " video (issue 25, fault 1)")
+  @DisplayName(
+      "a 206 for other bytes than asked is never glued on: the next attempt fetches the whole"
+          + " video (issue 25, fault 1)")
   void wrongContentRangeRestarts() throws IOException {
     int cut = 300 * 1024;
     host.script(cutAfter(cut), rangeFrom(100_000), full());
@@ -320,20 +367,28 @@ class VideoDownloaderRetryTest {
   @Test
   @DisplayName("a 206 without Content-Range, or for a part when the whole was asked, is refused")
   void rangeWithoutAskingRefused() throws IOException {
-    Answer noContentRange = (head, out) -> {
-      out.write(("HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(CONTENT);
-    };
+    Answer noContentRange =
+        (head, out) -> {
+          out.write(
+              ("HTTP/1.1 206 Partial Content\r\nContent-Type: video/mp4\r\nContent-Length: "
+                      + CONTENT.length
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+          out.write(CONTENT);
+        };
     host.script(rangeFrom(1000), noContentRange, rangeFrom(0));
     Path target = dir.resolve("out.mp4");
     download(target, null).assertComplete();
-    assertThat(Files.readAllBytes(target)).as("the 206 for every byte is the video").isEqualTo(CONTENT);
+    assertThat(Files.readAllBytes(target))
+        .as("the 206 for every byte is the video")
+        .isEqualTo(CONTENT);
     assertThat(host.heads).hasSize(3);
   }
 
   @Test
-  @DisplayName("conflicting Content-Length headers are refused (RFC 9112 6.3), then retried (issue 25, fault 3)")
+  @DisplayName(
+      "conflicting Content-Length headers are refused (RFC 9112 6.3), then retried (issue 25, fault"
+          + " 3)")
   void conflictingLengthsRefused() throws IOException {
     host.script(conflictingLengths(), full());
     Path target = dir.resolve("out.mp4");
@@ -349,9 +404,12 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("a complete answer shorter than the provider's declared size is not a success (issue 25, fault 4)")
+  @DisplayName(
+      "a complete answer shorter than the provider's declared size is not a success (issue 25,"
+          + " fault 4)")
   void declaredSizeEnforced() throws IOException {
-    Video declared = Video.builder().url(host.url("/v.mp4")).sizeBytes((long) CONTENT.length).build();
+    Video declared =
+        Video.builder().url(host.url("/v.mp4")).sizeBytes((long) CONTENT.length).build();
     host.scriptForever(completeButShort(CONTENT.length / 2));
     Throwable e = VideoDownloaderTest.errorOf(download(declared, dir.resolve("out.mp4"), null));
     assertThat(e).isInstanceOf(io.github.pixverse4j.api.TransportException.class);
@@ -360,9 +418,12 @@ class VideoDownloaderRetryTest {
   }
 
   @Test
-  @DisplayName("a close-delimited body cut at half resumes when the provider declared the size (issue 25, fault 4)")
+  @DisplayName(
+      "a close-delimited body cut at half resumes when the provider declared the size (issue 25,"
+          + " fault 4)")
   void closeDelimitedCutResumes() throws IOException {
-    Video declared = Video.builder().url(host.url("/v.mp4")).sizeBytes((long) CONTENT.length).build();
+    Video declared =
+        Video.builder().url(host.url("/v.mp4")).sizeBytes((long) CONTENT.length).build();
     host.script(closeDelimited(CONTENT.length / 2), ranged());
     Path target = dir.resolve("out.mp4");
     download(declared, target, null).assertComplete();
@@ -377,13 +438,15 @@ class VideoDownloaderRetryTest {
   void largerThanDeclaredRefused() throws IOException {
     Video declared = Video.builder().url(host.url("/v.mp4")).sizeBytes(1000L).build();
     host.scriptForever(full());
-    download(declared, dir.resolve("out.mp4"), null).assertError(e -> e.getMessage().contains("said the video has 1000 bytes"));
+    download(declared, dir.resolve("out.mp4"), null)
+        .assertError(e -> e.getMessage().contains("said the video has 1000 bytes"));
     assertThat(files()).isEmpty();
   }
 
   @Test
-  @DisplayName("interim 1xx answers (102, 103, a second 100) fail the attempt, which is retried, and never"
-      + " end the download (issue 25, fault 7)")
+  @DisplayName(
+      "interim 1xx answers (102, 103, a second 100) fail the attempt, which is retried, and never"
+          + " end the download (issue 25, fault 7)")
   void interimAnswersRetried() throws IOException {
     host.script(
         interim("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n", full()),
@@ -399,8 +462,11 @@ class VideoDownloaderRetryTest {
   /** The whole video, {@code chunk} bytes at a time with a pause of {@code pauseMillis} between. */
   static Answer paced(int chunk, long pauseMillis) {
     return (head, out) -> {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: " + CONTENT.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: "
+                  + CONTENT.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < CONTENT.length; i += chunk) {
         out.write(CONTENT, i, Math.min(chunk, CONTENT.length - i));
         out.flush();
@@ -414,31 +480,50 @@ class VideoDownloaderRetryTest {
   }
 
   private VideoDownloader withDeadline(Duration deadline) {
-    return new VideoDownloader(HttpClients.newDefault(), io, io, PollingPolicy.builder()
-        .retryDelay(Duration.ofMillis(10)).maxRetryDelay(Duration.ofMillis(40)).deadline(deadline).jitter(0).build());
+    return new VideoDownloader(
+        HttpClients.newDefault(),
+        io,
+        io,
+        PollingPolicy.builder()
+            .retryDelay(Duration.ofMillis(10))
+            .maxRetryDelay(Duration.ofMillis(40))
+            .deadline(deadline)
+            .jitter(0)
+            .build());
   }
 
   @Test
-  @DisplayName("a video that trickles (a few bytes every 50 ms, never silent for a read timeout) fails at the"
-      + " policy's deadline, leaving no file (issue 25, fault 6)")
+  @DisplayName(
+      "a video that trickles (a few bytes every 50 ms, never silent for a read timeout) fails at"
+          + " the policy's deadline, leaving no file (issue 25, fault 6)")
   void tricklingDownloadBounded() throws IOException {
     host.scriptForever(paced(16, 50));
     long start = System.nanoTime();
-    TestObserver<DownloadProgress> o = withDeadline(Duration.ofMillis(800))
-        .download(Video.of(host.url("/v.mp4")), dir.resolve("out.mp4"), null).test().awaitDone(30, TimeUnit.SECONDS);
+    TestObserver<DownloadProgress> o =
+        withDeadline(Duration.ofMillis(800))
+            .download(Video.of(host.url("/v.mp4")), dir.resolve("out.mp4"), null)
+            .test()
+            .awaitDone(30, TimeUnit.SECONDS);
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
     o.assertError(io.github.pixverse4j.api.TransportException.class);
-    assertThat(tookMillis).as("ended near the 800 ms deadline, not after the 55 min the body takes").isLessThan(3000);
+    assertThat(tookMillis)
+        .as("ended near the 800 ms deadline, not after the 55 min the body takes")
+        .isLessThan(3000);
     assertThat(files()).isEmpty();
   }
 
   @Test
-  @DisplayName("a video that arrives at a healthy rate is not cut by the deadline (progress-based allowance)")
+  @DisplayName(
+      "a video that arrives at a healthy rate is not cut by the deadline (progress-based"
+          + " allowance)")
   void healthyDownloadPastDeadline() throws IOException {
     host.script(paced(64 * 1024, 60)); // 17 pieces: about 1 s at about 1 MiB/s
     Path target = dir.resolve("out.mp4");
-    withDeadline(Duration.ofMillis(400)).download(Video.of(host.url("/v.mp4")), target, null).test()
-        .awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    withDeadline(Duration.ofMillis(400))
+        .download(Video.of(host.url("/v.mp4")), target, null)
+        .test()
+        .awaitDone(30, TimeUnit.SECONDS)
+        .assertComplete();
     assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
   }
 
@@ -470,7 +555,10 @@ class VideoDownloaderRetryTest {
         try (Socket s = server.accept()) {
           String head = readHead(s.getInputStream());
           heads.add(head);
-          Answer a = forever != null ? forever : answers.isEmpty() ? status(500, "unscripted") : answers.remove(0);
+          Answer a =
+              forever != null
+                  ? forever
+                  : answers.isEmpty() ? status(500, "unscripted") : answers.remove(0);
           OutputStream out = s.getOutputStream();
           a.write(head, out);
           out.flush();

@@ -47,7 +47,8 @@ class VideoDownloaderTest {
 
   static {
     new Random(42).nextBytes(CONTENT);
-    System.arraycopy(MediaContainerTest.MP4_HEAD, 0, CONTENT, 0, MediaContainerTest.MP4_HEAD.length);
+    System.arraycopy(
+        MediaContainerTest.MP4_HEAD, 0, CONTENT, 0, MediaContainerTest.MP4_HEAD.length);
   }
 
   @TempDir Path dir;
@@ -61,39 +62,55 @@ class VideoDownloaderTest {
   @BeforeEach
   void start() throws IOException {
     media = LocalServer.start();
-    media.handle("/video.mp4", ex -> {
-      ex.getResponseHeaders().set("Content-Type", "video/mp4");
-      ex.sendResponseHeaders(200, CONTENT.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(CONTENT);
-      }
-    });
-    media.handle("/chunked.mp4", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(CONTENT);
-      }
-    });
-    media.handle("/expired.mp4", ex -> LocalServer.respond(ex, 403, "application/xml", "<Error>AccessDenied</Error>"));
+    media.handle(
+        "/video.mp4",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "video/mp4");
+          ex.sendResponseHeaders(200, CONTENT.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(CONTENT);
+          }
+        });
+    media.handle(
+        "/chunked.mp4",
+        ex -> {
+          ex.sendResponseHeaders(200, 0);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(CONTENT);
+          }
+        });
+    media.handle(
+        "/expired.mp4",
+        ex -> LocalServer.respond(ex, 403, "application/xml", "<Error>AccessDenied</Error>"));
     media.handle("/missing.mp4", ex -> LocalServer.respond(ex, 404, "text/plain", "no such key"));
     media.handle("/broken.mp4", ex -> LocalServer.respond(ex, 500, "text/plain", "oops"));
     media.handle("/busy.mp4", ex -> LocalServer.respond(ex, 503, "text/plain", "busy"));
-    media.handle("/page.mp4", ex -> LocalServer.respond(ex, 200, "text/html", "<html>Link expired</html>"));
-    media.handle("/json.mp4", ex -> LocalServer.respond(ex, 200, "application/json", "{\"error\":\"gone\"}"));
+    media.handle(
+        "/page.mp4", ex -> LocalServer.respond(ex, 200, "text/html", "<html>Link expired</html>"));
+    media.handle(
+        "/json.mp4",
+        ex -> LocalServer.respond(ex, 200, "application/json", "{\"error\":\"gone\"}"));
     media.handle("/xml.mp4", ex -> LocalServer.respond(ex, 200, "application/xml", "<Error/>"));
     media.handle("/empty.mp4", ex -> LocalServer.respond(ex, 200, "video/mp4", ""));
-    media.handle("/octet.mp4", ex -> {
-      ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
-      ex.sendResponseHeaders(200, CONTENT.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(CONTENT);
-      }
-    });
+    media.handle(
+        "/octet.mp4",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+          ex.sendResponseHeaders(200, CONTENT.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(CONTENT);
+          }
+        });
     for (String type : new String[] {null, "application/octet-stream", "video/mp4", "video/webm"}) {
-      media.handle("/login-" + (type == null ? "untyped" : type.replace('/', '-')) + ".mp4",
-          ex -> LocalServer.respond(ex, 200, type, "<!DOCTYPE html><html><body>Sign in</body></html>"));
+      media.handle(
+          "/login-" + (type == null ? "untyped" : type.replace('/', '-')) + ".mp4",
+          ex ->
+              LocalServer.respond(
+                  ex, 200, type, "<!DOCTYPE html><html><body>Sign in</body></html>"));
     }
-    media.handle("/rare-type.mp4", ex -> LocalServer.respond(ex, 200, "video/x-rare-codec", "rare container bytes"));
+    media.handle(
+        "/rare-type.mp4",
+        ex -> LocalServer.respond(ex, 200, "video/x-rare-codec", "rare container bytes"));
     ioThreads =
         Executors.newCachedThreadPool(
             r -> {
@@ -117,7 +134,10 @@ class VideoDownloaderTest {
   }
 
   private TestObserver<DownloadProgress> download(String path, Path target) {
-    return downloader.download(video(media.url(path)), target).test().awaitDone(30, TimeUnit.SECONDS);
+    return downloader
+        .download(video(media.url(path)), target)
+        .test()
+        .awaitDone(30, TimeUnit.SECONDS);
   }
 
   private List<Path> files() throws IOException {
@@ -144,7 +164,9 @@ class VideoDownloaderTest {
   }
 
   @Test
-  @DisplayName("progress starts at 0 with the announced size, grows monotonically in steps of at least 256 KiB and ends with done")
+  @DisplayName(
+      "progress starts at 0 with the announced size, grows monotonically in steps of at least 256"
+          + " KiB and ends with done")
   void progressEvents() {
     Path target = dir.resolve("out.mp4");
     List<DownloadProgress> events = download("/video.mp4", target).assertComplete().values();
@@ -163,7 +185,8 @@ class VideoDownloaderTest {
     assertThat(last.bytesRead()).isEqualTo(CONTENT.length);
     assertThat(last.fraction()).contains(1.0);
     assertThat(events.subList(0, events.size() - 1)).noneMatch(DownloadProgress::done);
-    assertThat(events.size()).isBetween(3, 2 + CONTENT.length / (int) VideoDownloader.MIN_PROGRESS_STEP_BYTES);
+    assertThat(events.size())
+        .isBetween(3, 2 + CONTENT.length / (int) VideoDownloader.MIN_PROGRESS_STEP_BYTES);
   }
 
   @Test
@@ -208,7 +231,8 @@ class VideoDownloaderTest {
   }
 
   @Test
-  @DisplayName("a body shorter than its Content-Length fails with TransportException and leaves no file")
+  @DisplayName(
+      "a body shorter than its Content-Length fails with TransportException and leaves no file")
   void shortBody() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread t =
@@ -230,7 +254,10 @@ class VideoDownloaderTest {
       t.start();
       HttpUrl url = HttpUrl.get("http://127.0.0.1:" + server.getLocalPort() + "/v.mp4");
       TestObserver<DownloadProgress> o =
-          downloader.download(video(url), dir.resolve("out.mp4")).test().awaitDone(30, TimeUnit.SECONDS);
+          downloader
+              .download(video(url), dir.resolve("out.mp4"))
+              .test()
+              .awaitDone(30, TimeUnit.SECONDS);
       o.assertError(TransportException.class);
       assertThat(o.values()).isNotEmpty().noneMatch(DownloadProgress::done);
       assertThat(files()).isEmpty();
@@ -242,49 +269,63 @@ class VideoDownloaderTest {
   void disposeMidTransfer() throws Exception {
     CountDownLatch disposed = new CountDownLatch(1);
     CountDownLatch clientGone = new CountDownLatch(1);
-    media.handle("/endless.mp4", ex -> {
-      ex.sendResponseHeaders(200, 1L << 30);
-      byte[] chunk = new byte[64 * 1024];
-      System.arraycopy(MediaContainerTest.MP4_HEAD, 0, chunk, 0, MediaContainerTest.MP4_HEAD.length);
-      long sent = 0;
-      try (OutputStream out = ex.getResponseBody()) {
-        while (sent < 1L << 30) {
-          if (sent == 32L * 1024 * 1024) awaitQuietly(disposed); // past the first progress step (1 %)
-          out.write(chunk);
-          sent += chunk.length;
-        }
-      } catch (IOException e) {
-        clientGone.countDown();
-      }
-    });
+    media.handle(
+        "/endless.mp4",
+        ex -> {
+          ex.sendResponseHeaders(200, 1L << 30);
+          byte[] chunk = new byte[64 * 1024];
+          System.arraycopy(
+              MediaContainerTest.MP4_HEAD, 0, chunk, 0, MediaContainerTest.MP4_HEAD.length);
+          long sent = 0;
+          try (OutputStream out = ex.getResponseBody()) {
+            while (sent < 1L << 30) {
+              if (sent == 32L * 1024 * 1024)
+                awaitQuietly(disposed); // past the first progress step (1 %)
+              out.write(chunk);
+              sent += chunk.length;
+            }
+          } catch (IOException e) {
+            clientGone.countDown();
+          }
+        });
     CountDownLatch someBytes = new CountDownLatch(1);
     TestObserver<DownloadProgress> o =
         downloader
             .download(video(media.url("/endless.mp4")), dir.resolve("out.mp4"))
-            .doOnNext(e -> { if (e.bytesRead() > 0) someBytes.countDown(); })
+            .doOnNext(
+                e -> {
+                  if (e.bytesRead() > 0) someBytes.countDown();
+                })
             .test();
     assertThat(someBytes.await(30, TimeUnit.SECONDS)).as("first bytes arrived").isTrue();
-    assertThat(files()).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).startsWith(".out.mp4.").endsWith(".part"));
+    assertThat(files())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.getFileName().toString()).startsWith(".out.mp4.").endsWith(".part"));
 
     o.dispose();
     disposed.countDown();
 
-    assertThat(clientGone.await(30, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
-    await("the partial file is deleted", () -> {
-      try {
-        return files().isEmpty();
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
+    assertThat(clientGone.await(30, TimeUnit.SECONDS))
+        .as("server saw the connection closed")
+        .isTrue();
+    await(
+        "the partial file is deleted",
+        () -> {
+          try {
+            return files().isEmpty();
+          } catch (IOException e) {
+            throw new AssertionError(e);
+          }
+        });
     o.assertNotComplete().assertNoErrors();
   }
 
   /**
-   * 256 MiB pass through the downloader while the test watches the heap. The server stops after
-   * 128 MiB until the test has checked that those bytes already reached the disk (so nothing holds
-   * them in memory) and that the live heap grew by less than 32 MiB: a generous margin over the
-   * 64 KiB copy buffer, socket buffers and Okio segments, and far below the 128 MiB a buffering
+   * 256 MiB pass through the downloader while the test watches the heap. The server stops after 128
+   * MiB until the test has checked that those bytes already reached the disk (so nothing holds them
+   * in memory) and that the live heap grew by less than 32 MiB: a generous margin over the 64 KiB
+   * copy buffer, socket buffers and Okio segments, and far below the 128 MiB a buffering
    * implementation would hold at that point.
    */
   @Test
@@ -294,24 +335,28 @@ class VideoDownloaderTest {
     long half = size / 2;
     CountDownLatch halfSent = new CountDownLatch(1);
     CountDownLatch resume = new CountDownLatch(1);
-    media.handle("/huge.mp4", ex -> {
-      ex.sendResponseHeaders(200, size);
-      byte[] chunk = new byte[64 * 1024];
-      System.arraycopy(MediaContainerTest.MP4_HEAD, 0, chunk, 0, MediaContainerTest.MP4_HEAD.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (long sent = 0; sent < size; sent += chunk.length) {
-          if (sent == half) {
-            halfSent.countDown();
-            awaitQuietly(resume);
+    media.handle(
+        "/huge.mp4",
+        ex -> {
+          ex.sendResponseHeaders(200, size);
+          byte[] chunk = new byte[64 * 1024];
+          System.arraycopy(
+              MediaContainerTest.MP4_HEAD, 0, chunk, 0, MediaContainerTest.MP4_HEAD.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            for (long sent = 0; sent < size; sent += chunk.length) {
+              if (sent == half) {
+                halfSent.countDown();
+                awaitQuietly(resume);
+              }
+              chunk[0] = (byte) (sent >>> 16); // bytes generated on the fly, never held whole
+              out.write(chunk);
+            }
           }
-          chunk[0] = (byte) (sent >>> 16); // bytes generated on the fly, never held whole
-          out.write(chunk);
-        }
-      }
-    });
+        });
     long before = usedHeapAfterGc();
     Path target = dir.resolve("huge.mp4");
-    TestObserver<DownloadProgress> o = downloader.download(video(media.url("/huge.mp4")), target).test();
+    TestObserver<DownloadProgress> o =
+        downloader.download(video(media.url("/huge.mp4")), target).test();
     try {
       assertThat(halfSent.await(60, TimeUnit.SECONDS)).isTrue();
       // Socket buffers on each side hold at most a few MiB of what the server has written.
@@ -382,25 +427,43 @@ class VideoDownloaderTest {
   }
 
   @Test
-  @DisplayName("a page without a content type, as octet-stream or as a checkable video type is refused"
-      + " by its first bytes (issue 25, fault 2)")
+  @DisplayName(
+      "a page without a content type, as octet-stream or as a checkable video type is refused"
+          + " by its first bytes (issue 25, fault 2)")
   void untypedPageRefused() throws IOException {
-    for (String path : new String[] {"/login-untyped.mp4", "/login-application-octet-stream.mp4",
-        "/login-video-mp4.mp4", "/login-video-webm.mp4"}) {
+    for (String path :
+        new String[] {
+          "/login-untyped.mp4",
+          "/login-application-octet-stream.mp4",
+          "/login-video-mp4.mp4",
+          "/login-video-webm.mp4"
+        }) {
       Throwable e = errorOf(download(path, dir.resolve("out.mp4")));
       assertThat(e).as(path).isExactlyInstanceOf(VideoApiException.class);
-      assertThat(e.getMessage()).as(path).contains("HTTP 200").contains("not a video")
+      assertThat(e.getMessage())
+          .as(path)
+          .contains("HTTP 200")
+          .contains("not a video")
           .contains("<!DOCTYPE html>");
       assertThat(files()).as(path).isEmpty();
     }
   }
 
   @Test
-  @DisplayName("the download fetches Video.downloadUrl (the real URL with the key) when there is one, not the"
-      + " masked url() (issue 25, fault 10)")
+  @DisplayName(
+      "the download fetches Video.downloadUrl (the real URL with the key) when there is one, not"
+          + " the masked url() (issue 25, fault 10)")
   void fetchesDownloadUrl() throws IOException {
-    Video v = Video.builder().url(media.url("/missing.mp4").uri()).downloadUrl(media.url("/video.mp4").uri()).build();
-    downloader.download(v, dir.resolve("out.mp4")).test().awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    Video v =
+        Video.builder()
+            .url(media.url("/missing.mp4").uri())
+            .downloadUrl(media.url("/video.mp4").uri())
+            .build();
+    downloader
+        .download(v, dir.resolve("out.mp4"))
+        .test()
+        .awaitDone(30, TimeUnit.SECONDS)
+        .assertComplete();
     assertThat(Files.readAllBytes(dir.resolve("out.mp4"))).isEqualTo(CONTENT);
     assertThat(media.requestsTo("/missing.mp4")).isEmpty();
   }
@@ -413,10 +476,19 @@ class VideoDownloaderTest {
   }
 
   @Test
-  @DisplayName("the provider's declared type makes an untyped body trusted when the client cannot check it")
+  @DisplayName(
+      "the provider's declared type makes an untyped body trusted when the client cannot check it")
   void declaredTypeTrusted() throws IOException {
-    Video v = Video.builder().url(media.url("/login-untyped.mp4").uri()).contentType("video/x-rare-codec").build();
-    downloader.download(v, dir.resolve("out.mp4")).test().awaitDone(30, TimeUnit.SECONDS).assertComplete();
+    Video v =
+        Video.builder()
+            .url(media.url("/login-untyped.mp4").uri())
+            .contentType("video/x-rare-codec")
+            .build();
+    downloader
+        .download(v, dir.resolve("out.mp4"))
+        .test()
+        .awaitDone(30, TimeUnit.SECONDS)
+        .assertComplete();
   }
 
   @Test
@@ -429,7 +501,8 @@ class VideoDownloaderTest {
   @Test
   @DisplayName("a URL that is not http(s) is refused before any request")
   void nonHttpRefused() {
-    assertThatThrownBy(() -> downloader.download(Video.of(URI.create("file:///etc/passwd")), dir.resolve("x")))
+    assertThatThrownBy(
+            () -> downloader.download(Video.of(URI.create("file:///etc/passwd")), dir.resolve("x")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("http or https");
     URI ftp = URI.create("ftp://127.0.0.1:" + media.port() + "/video.mp4");
@@ -450,7 +523,9 @@ class VideoDownloaderTest {
   }
 
   @Test
-  @DisplayName("a symbolic link as the target is refused before any request: the move would replace the link")
+  @DisplayName(
+      "a symbolic link as the target is refused before any request: the move would replace the"
+          + " link")
   void symbolicLinkTarget() throws IOException {
     Path real = Files.write(dir.resolve("real.mp4"), new byte[] {7});
     Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
@@ -473,7 +548,10 @@ class VideoDownloaderTest {
     OkHttpClient bearerClient =
         HttpClients.forProvider(base, apiBase, AuthInterceptor.bearer(KEY, apiBase));
     for (VideoDownloader d :
-        List.of(downloader, new VideoDownloader(providerClient, io), new VideoDownloader(bearerClient, io))) {
+        List.of(
+            downloader,
+            new VideoDownloader(providerClient, io),
+            new VideoDownloader(bearerClient, io))) {
       d.download(video(media.url("/video.mp4")), dir.resolve("out.mp4"))
           .test()
           .awaitDone(30, TimeUnit.SECONDS)
@@ -503,8 +581,13 @@ class VideoDownloaderTest {
   }
 
   static Throwable errorOf(TestObserver<?> o) {
-    java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
-    o.assertError(t -> { error.set(t); return true; });
+    java.util.concurrent.atomic.AtomicReference<Throwable> error =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    o.assertError(
+        t -> {
+          error.set(t);
+          return true;
+        });
     return error.get();
   }
 

@@ -17,20 +17,22 @@ import org.junit.jupiter.api.Test;
  */
 class PollTuningTest {
   @Test
-  @DisplayName("tuning(..) sets the adaptive knobs on that builder; public settings made before stay")
+  @DisplayName(
+      "tuning(..) sets the adaptive knobs on that builder; public settings made before stay")
   void tuningSetsTheKnobs() {
     PollingPolicy.Builder b = PollingPolicy.builder().jitter(0.5);
-    PollTuning t = PollTuning.builder()
-        .intervalGrowth(2)
-        .staleAfter(Duration.ofSeconds(10))
-        .maxStaleInterval(Duration.ofSeconds(40))
-        .maxHintedInterval(Duration.ofSeconds(9))
-        .etaMargin(Duration.ofSeconds(1))
-        .useProviderHints(false)
-        .queuedIntervalPerPosition(Duration.ofSeconds(3))
-        .maxQueuedInterval(Duration.ofSeconds(20))
-        .random(() -> 0.5)
-        .build();
+    PollTuning t =
+        PollTuning.builder()
+            .intervalGrowth(2)
+            .staleAfter(Duration.ofSeconds(10))
+            .maxStaleInterval(Duration.ofSeconds(40))
+            .maxHintedInterval(Duration.ofSeconds(9))
+            .etaMargin(Duration.ofSeconds(1))
+            .useProviderHints(false)
+            .queuedIntervalPerPosition(Duration.ofSeconds(3))
+            .maxQueuedInterval(Duration.ofSeconds(20))
+            .random(() -> 0.5)
+            .build();
     assertThat(b.tuning(t)).as("back to the public setters").isSameAs(b);
     PollingPolicy p = b.build();
     assertThat(p.tuning()).isSameAs(t);
@@ -44,10 +46,18 @@ class PollTuningTest {
     assertThat(t.maxQueuedInterval()).isEqualTo(Duration.ofSeconds(20));
     assertThat(p.jitter()).as("public settings made before tuning(..) stay").isEqualTo(0.5);
     // random() == 0.5 puts the jitter spread at zero: the interval as configured.
-    assertThat(PollScheduleTest.delay(p, PollScheduleTest.status(TaskState.RUNNING).build(), 0, Duration.ZERO,
-        Optional.empty())).isEqualTo(p.interval());
-    assertThat(t.toBuilder().build()).as("toBuilder copies every knob")
-        .usingRecursiveComparison().isEqualTo(t);
+    assertThat(
+            PollScheduleTest.delay(
+                p,
+                PollScheduleTest.status(TaskState.RUNNING).build(),
+                0,
+                Duration.ZERO,
+                Optional.empty()))
+        .isEqualTo(p.interval());
+    assertThat(t.toBuilder().build())
+        .as("toBuilder copies every knob")
+        .usingRecursiveComparison()
+        .isEqualTo(t);
   }
 
   @Test
@@ -62,7 +72,8 @@ class PollTuningTest {
     assertThat(d.useProviderHints()).isTrue();
     assertThat(d.queuedIntervalPerPosition()).isEqualTo(Duration.ofSeconds(2));
     assertThat(d.maxQueuedInterval()).isEqualTo(Duration.ofSeconds(15));
-    PollTuning fixed = PollingPolicy.builder().fixedInterval(Duration.ofSeconds(1)).build().tuning();
+    PollTuning fixed =
+        PollingPolicy.builder().fixedInterval(Duration.ofSeconds(1)).build().tuning();
     assertThat(fixed.intervalGrowth()).isEqualTo(1.0);
     assertThat(fixed.staleAfter()).isEqualTo(Duration.ZERO);
     assertThat(fixed.useProviderHints()).isFalse();
@@ -73,12 +84,16 @@ class PollTuningTest {
   void validates() {
     PollTuning.Builder b = PollTuning.builder();
     assertThatThrownBy(() -> b.intervalGrowth(0.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("intervalGrowth");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("intervalGrowth");
     assertThatThrownBy(() -> b.etaMargin(Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("etaMargin");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("etaMargin");
     assertThatThrownBy(() -> b.staleAfter(null))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("staleAfter");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("staleAfter");
     assertThatThrownBy(() -> b.random(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> PollingPolicy.builder().tuning(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> PollingPolicy.builder().tuning(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

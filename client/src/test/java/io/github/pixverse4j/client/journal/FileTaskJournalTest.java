@@ -46,7 +46,12 @@ class FileTaskJournalTest {
   }
 
   private static JournalRecord intent(String id, Instant t, String target) {
-    return JournalRecord.intent(id, t, "gmi", "pixverse-v6", "https://api.example/v1/",
+    return JournalRecord.intent(
+        id,
+        t,
+        "gmi",
+        "pixverse-v6",
+        "https://api.example/v1/",
         Collections.singletonMap("prompt", "a cat " + id),
         target == null ? null : Collections.singletonMap(JournalEntry.LABEL_TARGET, target));
   }
@@ -57,15 +62,22 @@ class FileTaskJournalTest {
   void lifecycle(Function<Path, TaskJournal> make) {
     TaskJournal j = make.apply(dir);
     j.append(intent("a", T0, "/videos"));
-    assertThat(j.entries()).extracting(JournalEntry::phase).containsExactly(JournalEntry.Phase.SUBMITTING);
+    assertThat(j.entries())
+        .extracting(JournalEntry::phase)
+        .containsExactly(JournalEntry.Phase.SUBMITTING);
     assertThat(j.unfinished()).isEmpty();
     j.append(JournalRecord.accepted("a", token(1), T0.plusSeconds(1)));
     j.append(intent("b", T0.plusSeconds(2), null));
     j.append(JournalRecord.notAccepted("b", T0.plusSeconds(3), "401"));
     assertThat(j.entries()).extracting(JournalEntry::id).containsExactly("b", "a");
     assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("a");
-    j.append(JournalRecord.terminal(token(1), T0.plusSeconds(9), TaskState.SUCCEEDED,
-        Collections.singletonList("https://cdn.example/v.mp4"), null));
+    j.append(
+        JournalRecord.terminal(
+            token(1),
+            T0.plusSeconds(9),
+            TaskState.SUCCEEDED,
+            Collections.singletonList("https://cdn.example/v.mp4"),
+            null));
     JournalEntry a = j.entry(token(1)).get();
     assertThat(a.phase()).isEqualTo(JournalEntry.Phase.SUCCEEDED);
     assertThat(a.videoUrls()).containsExactly("https://cdn.example/v.mp4");
@@ -97,7 +109,9 @@ class FileTaskJournalTest {
 
   @ParameterizedTest
   @MethodSource("journals")
-  @DisplayName("a forgotten unanswered submit is finished; an answer recorded later makes it accepted; an answered one ignores it")
+  @DisplayName(
+      "a forgotten unanswered submit is finished; an answer recorded later makes it accepted; an"
+          + " answered one ignores it")
   void forgotten(Function<Path, TaskJournal> make) {
     TaskJournal j = make.apply(dir);
     j.append(intent("lost", T0, null));
@@ -111,7 +125,8 @@ class FileTaskJournalTest {
     assertThat(j.entry("lost").get().phase()).isEqualTo(JournalEntry.Phase.FORGOTTEN);
     assertThat(j.entry("lost").get().message()).contains("checked the console");
     assertThat(j.entry("lost").get().isFinished()).isTrue();
-    assertThat(j.entry("done").get().phase()).as("an accepted task cannot be forgotten")
+    assertThat(j.entry("done").get().phase())
+        .as("an accepted task cannot be forgotten")
         .isEqualTo(JournalEntry.Phase.ACCEPTED);
     // The submit of "late" was still in flight in another process: its answer comes after all.
     j.append(JournalRecord.accepted("late", token(2), T0.plusSeconds(6)));
@@ -120,7 +135,8 @@ class FileTaskJournalTest {
   }
 
   @Test
-  @DisplayName("a record torn by a kill is skipped, and the next append starts on a line of its own")
+  @DisplayName(
+      "a record torn by a kill is skipped, and the next append starts on a line of its own")
   void tornLastRecord() throws IOException {
     FileTaskJournal j = TaskJournal.file(dir);
     j.append(intent("a", T0, null));
@@ -131,10 +147,14 @@ class FileTaskJournalTest {
       FileTaskJournal k = TaskJournal.file(copy);
       // Another process sharing the journal dies in the middle of its write.
       Files.write(k.file(), java.util.Arrays.copyOf(whole, cut), StandardOpenOption.APPEND);
-      assertThat(k.entries()).as("cut after %d of %d bytes", cut, whole.length).extracting(JournalEntry::id)
+      assertThat(k.entries())
+          .as("cut after %d of %d bytes", cut, whole.length)
+          .extracting(JournalEntry::id)
           .containsExactly("a");
       k.append(intent("b", T0.plusSeconds(1), null));
-      assertThat(TaskJournal.file(copy).entries()).extracting(JournalEntry::id).containsExactly("b", "a");
+      assertThat(TaskJournal.file(copy).entries())
+          .extracting(JournalEntry::id)
+          .containsExactly("b", "a");
       k.close();
     }
   }
@@ -145,7 +165,8 @@ class FileTaskJournalTest {
     FileTaskJournal j = TaskJournal.file(dir);
     j.append(intent("a", T0, null));
     byte[] whole = JournalCodec.encode(intent("torn", T0, null));
-    Files.write(j.file(), java.util.Arrays.copyOf(whole, whole.length / 2), StandardOpenOption.APPEND);
+    Files.write(
+        j.file(), java.util.Arrays.copyOf(whole, whole.length / 2), StandardOpenOption.APPEND);
     FileTaskJournal k = TaskJournal.file(dir);
     assertThat(Files.readAllBytes(k.file())).isEqualTo(JournalCodec.encode(intent("a", T0, null)));
   }
@@ -164,16 +185,26 @@ class FileTaskJournalTest {
   }
 
   @Test
-  @DisplayName("compaction keeps unfinished and young unanswered entries, drops old and surplus finished ones")
+  @DisplayName(
+      "compaction keeps unfinished and young unanswered entries, drops old and surplus finished"
+          + " ones")
   void compaction() {
     Instant now = T0.plus(Duration.ofDays(40));
-    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(2)
-        .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    FileTaskJournal j =
+        FileTaskJournal.builder(dir)
+            .maxFinishedEntries(2)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .build();
     for (int i = 0; i < 5; i++) {
       j.append(intent("done" + i, now.minusSeconds(100 - i), null));
       j.append(JournalRecord.accepted("done" + i, token(i), now.minusSeconds(100 - i)));
-      j.append(JournalRecord.terminal(token(i), now.minusSeconds(90 - i), TaskState.SUCCEEDED,
-          Collections.singletonList("https://cdn/v" + i), null));
+      j.append(
+          JournalRecord.terminal(
+              token(i),
+              now.minusSeconds(90 - i),
+              TaskState.SUCCEEDED,
+              Collections.singletonList("https://cdn/v" + i),
+              null));
     }
     j.append(intent("old-finished", T0, null));
     j.append(JournalRecord.notAccepted("old-finished", T0, "no"));
@@ -182,7 +213,8 @@ class FileTaskJournalTest {
     j.append(intent("running", T0, "/v"));
     j.append(JournalRecord.accepted("running", token(99), T0));
     j.compact();
-    assertThat(j.entries()).extracting(JournalEntry::id)
+    assertThat(j.entries())
+        .extracting(JournalEntry::id)
         .containsExactlyInAnyOrder("done4", "done3", "young-unanswered", "running");
     assertThat(TaskJournal.file(dir).entries()).hasSize(4);
   }
@@ -210,15 +242,17 @@ class FileTaskJournalTest {
     List<Thread> all = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int w = t;
-      Thread th = new Thread(() -> {
-        try {
-          go.await();
-          FileTaskJournal own = w % 2 == 0 ? j : TaskJournal.file(dir);
-          for (int i = 0; i < each; i++) own.append(intent("t" + w + "-" + i, T0, null));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  FileTaskJournal own = w % 2 == 0 ? j : TaskJournal.file(dir);
+                  for (int i = 0; i < each; i++) own.append(intent("t" + w + "-" + i, T0, null));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       th.start();
       all.add(th);
     }
@@ -229,7 +263,8 @@ class FileTaskJournalTest {
   }
 
   @Test
-  @DisplayName("a record appended by many threads at once is in the file when append returns, leader or not")
+  @DisplayName(
+      "a record appended by many threads at once is in the file when append returns, leader or not")
   void groupCommitReturnsAfterTheWrite() throws Exception {
     FileTaskJournal j = TaskJournal.file(dir);
     int threads = 8;
@@ -239,20 +274,24 @@ class FileTaskJournalTest {
     List<Thread> all = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int w = t;
-      Thread th = new Thread(() -> {
-        try {
-          go.await();
-          for (int i = 0; i < each; i++) {
-            JournalRecord r = intent("g" + w + "-" + i, T0, null);
-            j.append(r);
-            // Read through another channel: what a new process would see after a kill right now.
-            String file = new String(Files.readAllBytes(j.file()), StandardCharsets.UTF_8);
-            if (!file.contains(new String(JournalCodec.encode(r), StandardCharsets.UTF_8))) missing.add(r.id());
-          }
-        } catch (InterruptedException | IOException e) {
-          missing.add(e.toString());
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  for (int i = 0; i < each; i++) {
+                    JournalRecord r = intent("g" + w + "-" + i, T0, null);
+                    j.append(r);
+                    // Read through another channel: what a new process would see after a kill right
+                    // now.
+                    String file = new String(Files.readAllBytes(j.file()), StandardCharsets.UTF_8);
+                    if (!file.contains(new String(JournalCodec.encode(r), StandardCharsets.UTF_8)))
+                      missing.add(r.id());
+                  }
+                } catch (InterruptedException | IOException e) {
+                  missing.add(e.toString());
+                }
+              });
       th.start();
       all.add(th);
     }
@@ -263,7 +302,8 @@ class FileTaskJournalTest {
   }
 
   @Test
-  @DisplayName("a journal object that wrote last still appends to the new file after another one compacted")
+  @DisplayName(
+      "a journal object that wrote last still appends to the new file after another one compacted")
   void appendAfterAnotherCompacted() throws IOException {
     FileTaskJournal a = TaskJournal.file(dir);
     FileTaskJournal b = FileTaskJournal.builder(dir).maxFinishedEntries(0).build();
@@ -275,39 +315,49 @@ class FileTaskJournalTest {
     assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("x");
     a.append(intent("y", T0.plusSeconds(1), null));
     a.append(JournalRecord.accepted("y", token(1), T0.plusSeconds(2)));
-    assertThat(TaskJournal.file(dir).entries()).as("records a appended after b replaced the file")
-        .extracting(JournalEntry::id).containsExactly("y", "x");
+    assertThat(TaskJournal.file(dir).entries())
+        .as("records a appended after b replaced the file")
+        .extracting(JournalEntry::id)
+        .containsExactly("y", "x");
     assertThat(Files.readAllLines(a.file())).hasSize(3);
     a.close();
     b.close();
   }
 
   @Test
-  @DisplayName("appends go on while a compaction reads and rewrites the file, and are in the compacted file")
+  @DisplayName(
+      "appends go on while a compaction reads and rewrites the file, and are in the compacted file")
   void appendsDuringCompaction() throws Exception {
     AtomicReference<FileTaskJournal> journal = new AtomicReference<>();
     AtomicReference<FileTaskJournal> otherJournal = new AtomicReference<>();
     AtomicBoolean armed = new AtomicBoolean(true);
     List<String> appended = Collections.synchronizedList(new ArrayList<String>());
     List<String> appendedDuring = Collections.synchronizedList(new ArrayList<String>());
-    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).afterSnapshot(() -> {
-      if (!armed.get()) return;
-      FileTaskJournal self = journal.get();
-      FileTaskJournal other = otherJournal.get();
-      // Another thread, so that a lock held by the compacting thread would block it.
-      Thread t = new Thread(() -> {
-        self.append(intent("b", T0.plusSeconds(1), "/v"));
-        other.append(JournalRecord.accepted("b", token(2), T0.plusSeconds(2)));
-        appended.add("b");
-      });
-      t.start();
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      appendedDuring.addAll(appended);
-    }).build();
+    FileTaskJournal j =
+        FileTaskJournal.builder(dir)
+            .maxFinishedEntries(0)
+            .afterSnapshot(
+                () -> {
+                  if (!armed.get()) return;
+                  FileTaskJournal self = journal.get();
+                  FileTaskJournal other = otherJournal.get();
+                  // Another thread, so that a lock held by the compacting thread would block it.
+                  Thread t =
+                      new Thread(
+                          () -> {
+                            self.append(intent("b", T0.plusSeconds(1), "/v"));
+                            other.append(JournalRecord.accepted("b", token(2), T0.plusSeconds(2)));
+                            appended.add("b");
+                          });
+                  t.start();
+                  try {
+                    t.join(TimeUnit.SECONDS.toMillis(10));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  appendedDuring.addAll(appended);
+                })
+            .build();
     journal.set(j);
     FileTaskJournal other = TaskJournal.file(dir);
     otherJournal.set(other);
@@ -315,7 +365,9 @@ class FileTaskJournalTest {
     j.append(intent("refused", T0, null));
     j.append(JournalRecord.notAccepted("refused", T0, "401"));
     j.compactAside();
-    assertThat(appendedDuring).as("appended while the compaction was under way").containsExactly("b");
+    assertThat(appendedDuring)
+        .as("appended while the compaction was under way")
+        .containsExactly("b");
     FileTaskJournal reader = TaskJournal.file(dir);
     assertThat(reader.entries()).extracting(JournalEntry::id).containsExactly("b", "a");
     assertThat(reader.entry("b").get().phase()).isEqualTo(JournalEntry.Phase.ACCEPTED);
@@ -323,28 +375,48 @@ class FileTaskJournalTest {
     armed.set(false);
     j.append(intent("c", T0.plusSeconds(3), null));
     other.append(intent("d", T0.plusSeconds(4), null));
-    assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("d", "c", "b", "a");
+    assertThat(TaskJournal.file(dir).entries())
+        .extracting(JournalEntry::id)
+        .containsExactly("d", "c", "b", "a");
   }
 
   @Test
-  @DisplayName("a record for an entry being compacted away that arrives during the compaction leaves no orphan entry")
+  @DisplayName(
+      "a record for an entry being compacted away that arrives during the compaction leaves no"
+          + " orphan entry")
   void lateRecordOfDroppedEntry() throws Exception {
     AtomicReference<FileTaskJournal> journal = new AtomicReference<>();
-    FileTaskJournal j = FileTaskJournal.builder(dir).maxFinishedEntries(0).afterSnapshot(() -> {
-      Thread t = new Thread(() -> journal.get().append(JournalRecord.terminal(token(1), T0.plusSeconds(6),
-          TaskState.FAILED, null, "moderated, seen by a second watcher")));
-      t.start();
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }).build();
+    FileTaskJournal j =
+        FileTaskJournal.builder(dir)
+            .maxFinishedEntries(0)
+            .afterSnapshot(
+                () -> {
+                  Thread t =
+                      new Thread(
+                          () ->
+                              journal
+                                  .get()
+                                  .append(
+                                      JournalRecord.terminal(
+                                          token(1),
+                                          T0.plusSeconds(6),
+                                          TaskState.FAILED,
+                                          null,
+                                          "moderated, seen by a second watcher")));
+                  t.start();
+                  try {
+                    t.join(TimeUnit.SECONDS.toMillis(10));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                })
+            .build();
     journal.set(j);
     j.append(intent("a", T0, null));
     j.append(intent("r", T0, null));
     j.append(JournalRecord.accepted("r", token(1), T0));
-    j.append(JournalRecord.terminal(token(1), T0.plusSeconds(5), TaskState.FAILED, null, "moderated"));
+    j.append(
+        JournalRecord.terminal(token(1), T0.plusSeconds(5), TaskState.FAILED, null, "moderated"));
     j.compactAside();
     assertThat(TaskJournal.file(dir).entries()).extracting(JournalEntry::id).containsExactly("a");
     assertThat(Files.readAllLines(j.file())).hasSize(1);
@@ -354,17 +426,28 @@ class FileTaskJournalTest {
   @DisplayName("four processes appending at once lose and corrupt nothing (OS file locks)")
   void processes() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<Process> children = new ArrayList<>();
     int each = 500;
     for (int p = 0; p < 4; p++) {
-      children.add(new ProcessBuilder(java, "-cp", cp, JournalWriterMain.class.getName(), dir.toString(),
-          "p" + p, String.valueOf(each)).redirectErrorStream(true).redirectOutput(dir.resolve("p" + p + ".log").toFile())
-          .start());
+      children.add(
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  cp,
+                  JournalWriterMain.class.getName(),
+                  dir.toString(),
+                  "p" + p,
+                  String.valueOf(each))
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("p" + p + ".log").toFile())
+              .start());
     }
     for (Process c : children) {
       assertThat(c.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(c.exitValue()).as(new String(Files.readAllBytes(dir.resolve("p0.log")), StandardCharsets.UTF_8))
+      assertThat(c.exitValue())
+          .as(new String(Files.readAllBytes(dir.resolve("p0.log")), StandardCharsets.UTF_8))
           .isZero();
     }
     FileTaskJournal j = TaskJournal.file(dir);
@@ -383,13 +466,15 @@ class FileTaskJournalTest {
     assertThat(first).isPresent();
     assertThat(j.tryClaim("a")).isEmpty();
     assertThat(j.tryClaim("b")).isPresent();
-    Thread waiter = new Thread(() -> {
-      try (TaskJournal.Claim c = j.claim("a")) {
-        assertThat(c.entryId()).isEqualTo("a");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try (TaskJournal.Claim c = j.claim("a")) {
+                assertThat(c.entryId()).isEqualTo("a");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     waiter.start();
     waiter.join(200);
     assertThat(waiter.isAlive()).as("claim() waits for the holder").isTrue();
@@ -409,7 +494,9 @@ class FileTaskJournalTest {
   }
 
   @Test
-  @DisplayName("the refusal says why in words, not the path a second time (a file in the way, a place no directory can be made)")
+  @DisplayName(
+      "the refusal says why in words, not the path a second time (a file in the way, a place no"
+          + " directory can be made)")
   void unwritableSaysWhy() throws IOException {
     Path file = Files.write(dir.resolve("plain-file"), new byte[] {1});
     assertThatThrownBy(() -> TaskJournal.file(file))
@@ -418,7 +505,8 @@ class FileTaskJournalTest {
   }
 
   @Test
-  @DisplayName("records never hold anything beyond what was given: the file is plain checksummed JSON lines")
+  @DisplayName(
+      "records never hold anything beyond what was given: the file is plain checksummed JSON lines")
   void format() throws IOException {
     FileTaskJournal j = TaskJournal.file(dir);
     j.append(intent("a", T0, null));
@@ -427,5 +515,4 @@ class FileTaskJournalTest {
     Files.write(j.file(), "garbage\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
     assertThat(j.records()).hasSize(1);
   }
-
 }

@@ -3,7 +3,9 @@ package io.github.pixverse4j.client.journal;
 import java.nio.file.Paths;
 import java.time.Instant;
 
-/** A child process for {@link FileTaskJournalTest}: appends N intent records to a journal directory. */
+/**
+ * A child process for {@link FileTaskJournalTest}: appends N intent records to a journal directory.
+ */
 public final class JournalWriterMain {
   private JournalWriterMain() {}
 
@@ -12,8 +14,16 @@ public final class JournalWriterMain {
     String writer = args[1];
     int count = Integer.parseInt(args[2]);
     for (int i = 0; i < count; i++) {
-      journal.append(JournalRecord.intent(writer + "-" + i, Instant.now(), "gmi", "m", null,
-          java.util.Collections.singletonMap("prompt", "writer " + writer + " record " + i + " " + pad(i)), null));
+      journal.append(
+          JournalRecord.intent(
+              writer + "-" + i,
+              Instant.now(),
+              "gmi",
+              "m",
+              null,
+              java.util.Collections.singletonMap(
+                  "prompt", "writer " + writer + " record " + i + " " + pad(i)),
+              null));
     }
     journal.close();
   }

@@ -20,7 +20,8 @@ class ErrorAnswerTest {
   }
 
   @Test
-  @DisplayName("the first candidate with words wins: the body's message, else the body; none, no suffix")
+  @DisplayName(
+      "the first candidate with words wins: the body's message, else the body; none, no suffix")
   void firstWordsWin() {
     assertThat(ErrorAnswer.of("acme", 500, KEY).withWords(null, " ", "the body").words())
         .isEqualTo("the body");
@@ -33,7 +34,8 @@ class ErrorAnswerTest {
   }
 
   @Test
-  @DisplayName("details carry provider, HTTP status and the scrubbed code; no code, none in details")
+  @DisplayName(
+      "details carry provider, HTTP status and the scrubbed code; no code, none in details")
   void details() {
     ErrorDetails d = ErrorAnswer.of("acme", 402, KEY).withCode("NO_" + KEY.reveal()).details();
     assertThat(d.providerId()).contains("acme");

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImageHeaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("a PNG's size comes from its IHDR chunk")
@@ -23,7 +22,8 @@ class ImageHeaderTest {
     assertThat(h.format()).isEqualTo(Format.PNG);
     assertThat(h.width()).isEqualTo(31);
     assertThat(h.height()).isEqualTo(17);
-    assertThat(ImageHeader.read(TestImages.pngHeader(4_000_000_000L, 1)).width()).isEqualTo(4_000_000_000L);
+    assertThat(ImageHeader.read(TestImages.pngHeader(4_000_000_000L, 1)).width())
+        .isEqualTo(4_000_000_000L);
   }
 
   @Test
@@ -52,9 +52,12 @@ class ImageHeaderTest {
   @Test
   @DisplayName("WebP sizes come from the VP8, VP8L or VP8X header")
   void webp() throws Exception {
-    assertThat(ImageHeader.read(TestImages.webpLossy(320, 240)).toString()).isEqualTo("WEBP 320x240");
-    assertThat(ImageHeader.read(TestImages.webpLossless(1000, 16383)).toString()).isEqualTo("WEBP 1000x16383");
-    assertThat(ImageHeader.read(TestImages.webpExtended(12000, 3)).toString()).isEqualTo("WEBP 12000x3");
+    assertThat(ImageHeader.read(TestImages.webpLossy(320, 240)).toString())
+        .isEqualTo("WEBP 320x240");
+    assertThat(ImageHeader.read(TestImages.webpLossless(1000, 16383)).toString())
+        .isEqualTo("WEBP 1000x16383");
+    assertThat(ImageHeader.read(TestImages.webpExtended(12000, 3)).toString())
+        .isEqualTo("WEBP 12000x3");
   }
 
   @Test
@@ -63,9 +66,11 @@ class ImageHeaderTest {
     assertThatThrownBy(() -> ImageHeader.read("GIF89a......".getBytes()))
         .hasMessageContaining("not a JPEG, PNG or WebP");
     byte[] png = TestImages.png(5, 5);
-    assertThatThrownBy(() -> ImageHeader.read(Arrays.copyOf(png, 20))).hasMessageContaining("ends inside");
+    assertThatThrownBy(() -> ImageHeader.read(Arrays.copyOf(png, 20)))
+        .hasMessageContaining("ends inside");
     byte[] jpeg = TestImages.jpeg(5, 5);
-    assertThatThrownBy(() -> ImageHeader.read(Arrays.copyOf(jpeg, 30))).hasMessageContaining("ends inside");
+    assertThatThrownBy(() -> ImageHeader.read(Arrays.copyOf(jpeg, 30)))
+        .hasMessageContaining("ends inside");
     assertThatThrownBy(() -> ImageHeader.read(new byte[0])).hasMessageContaining("not a JPEG");
   }
 
@@ -80,21 +85,35 @@ class ImageHeaderTest {
   }
 
   @Test
-  @DisplayName("looksLikeImage knows the signatures of PNG, JPEG, GIF, WebP, BMP, HEIC/AVIF, and nothing else")
+  @DisplayName(
+      "looksLikeImage knows the signatures of PNG, JPEG, GIF, WebP, BMP, HEIC/AVIF, and nothing"
+          + " else")
   void signatures() throws Exception {
-    for (byte[] image : new byte[][] {TestImages.png(3, 2), TestImages.jpeg(3, 2), TestImages.webpLossless(3, 2),
-        TestImages.webpLossy(3, 2), TestImages.webpExtended(3, 2)}) {
+    for (byte[] image :
+        new byte[][] {
+          TestImages.png(3, 2),
+          TestImages.jpeg(3, 2),
+          TestImages.webpLossless(3, 2),
+          TestImages.webpLossy(3, 2),
+          TestImages.webpExtended(3, 2)
+        }) {
       assertThat(ImageHeader.looksLikeImage(image, image.length)).isTrue();
       ImageHeader.read(image);
     }
     assertThat(ImageHeader.looksLikeImage("GIF89a......".getBytes("US-ASCII"), 12)).isTrue();
     assertThat(ImageHeader.looksLikeImage("BM..........".getBytes("US-ASCII"), 12)).isTrue();
-    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypheic".getBytes("US-ASCII"), 12)).isTrue();
-    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypavif".getBytes("US-ASCII"), 12)).isTrue();
+    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypheic".getBytes("US-ASCII"), 12))
+        .isTrue();
+    assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypavif".getBytes("US-ASCII"), 12))
+        .isTrue();
     assertThat(ImageHeader.looksLikeImage("\0\0\0\u0018ftypisom".getBytes("US-ASCII"), 12))
-        .as("an MP4 video has an ftyp box too, with another brand").isFalse();
-    assertThat(ImageHeader.looksLikeImage("hello, not a picture".getBytes("US-ASCII"), 20)).isFalse();
-    assertThat(ImageHeader.looksLikeImage(TestImages.png(3, 2), 4)).as("too short to tell").isFalse();
+        .as("an MP4 video has an ftyp box too, with another brand")
+        .isFalse();
+    assertThat(ImageHeader.looksLikeImage("hello, not a picture".getBytes("US-ASCII"), 20))
+        .isFalse();
+    assertThat(ImageHeader.looksLikeImage(TestImages.png(3, 2), 4))
+        .as("too short to tell")
+        .isFalse();
     assertThat(ImageHeader.looksLikeImage(new byte[0], -1)).isFalse();
   }
 }

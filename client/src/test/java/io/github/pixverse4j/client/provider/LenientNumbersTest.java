@@ -24,8 +24,9 @@ class LenientNumbersTest {
   }
 
   private static Hints read(String eta, String position) throws Exception {
-    return new ObjectMapper().readValue(
-        "{\"eta\":" + eta + ",\"position\":" + position + ",\"after\":\"kept\"}", Hints.class);
+    return new ObjectMapper()
+        .readValue(
+            "{\"eta\":" + eta + ",\"position\":" + position + ",\"after\":\"kept\"}", Hints.class);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -9,7 +9,6 @@ import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Duration;
@@ -33,12 +32,14 @@ class ProviderAnswersTest {
   }
 
   @Test
-  @DisplayName("messages built from answers keep their words when the key is too short to be a secret")
+  @DisplayName(
+      "messages built from answers keep their words when the key is too short to be a secret")
   void shortKeyDoesNotMangle() {
     ProviderAnswers shortKey = new ProviderAnswers("acme", ApiKey.of("k"), scheduler);
     assertThat(shortKey.scrub("Name or service not known")).isEqualTo("Name or service not known");
     assertThat(shortKey.quote("task unknown")).isEqualTo("task unknown");
-    assertThat(shortKey.malformed("status was not known").getMessage()).contains("status was not known");
+    assertThat(shortKey.malformed("status was not known").getMessage())
+        .contains("status was not known");
     assertThat(answers.scrub("key sk-answers-secret-9 leaked")).isEqualTo("key **** leaked");
   }
 
@@ -52,7 +53,8 @@ class ProviderAnswersTest {
   }
 
   @Test
-  @DisplayName("a 600-character id is a MalformedResponseException, never an IllegalArgumentException")
+  @DisplayName(
+      "a 600-character id is a MalformedResponseException, never an IllegalArgumentException")
   void tooLongId() {
     assertThatThrownBy(() -> answers.handle("m1", repeat('x', 600), "request_id"))
         .isExactlyInstanceOf(MalformedResponseException.class)
@@ -61,25 +63,35 @@ class ProviderAnswersTest {
   }
 
   @Test
-  @DisplayName("a video URL with the API key in it shows the key masked; only downloadUrl has it (issue 25, fault 10)")
+  @DisplayName(
+      "a video URL with the API key in it shows the key masked; only downloadUrl has it (issue 25,"
+          + " fault 10)")
   void keyInVideoUrl() {
     io.github.pixverse4j.api.Video v =
-        answers.video("https://cdn.example.com/v.mp4?token=" + KEY.reveal() + "&x=1", "url").build();
+        answers
+            .video("https://cdn.example.com/v.mp4?token=" + KEY.reveal() + "&x=1", "url")
+            .build();
     assertThat(v.url().toString()).isEqualTo("https://cdn.example.com/v.mp4?token=****&x=1");
-    assertThat(v.downloadUrl()).hasValueSatisfying(u -> assertThat(u.toString()).contains(KEY.reveal()));
+    assertThat(v.downloadUrl())
+        .hasValueSatisfying(u -> assertThat(u.toString()).contains(KEY.reveal()));
     assertThat(v.fetchUrl()).isEqualTo(v.downloadUrl().get());
     assertThat(v.toString()).doesNotContain(KEY.reveal());
-    io.github.pixverse4j.api.Video plain = answers.video("https://cdn.example.com/v.mp4?x=1", "url").build();
+    io.github.pixverse4j.api.Video plain =
+        answers.video("https://cdn.example.com/v.mp4?x=1", "url").build();
     assertThat(plain.downloadUrl()).isEmpty();
     assertThat(plain.fetchUrl()).isEqualTo(plain.url());
   }
 
   @Test
-  @DisplayName("a missing, blank, ill-formed or path-escaping id is a MalformedResponseException (on a submit: outcome unknown)")
+  @DisplayName(
+      "a missing, blank, ill-formed or path-escaping id is a MalformedResponseException (on a"
+          + " submit: outcome unknown)")
   void badIds() {
     // The last ones would send the task's requests outside its path (issue 25, fault 9).
-    for (String id : new String[] {null, "", "   ", "a\uD800b", ".", "..", "../x", "a/b", "a?b", "a#b",
-        "%2e%2e", "a\u0001b"}) {
+    for (String id :
+        new String[] {
+          null, "", "   ", "a\uD800b", ".", "..", "../x", "a/b", "a?b", "a#b", "%2e%2e", "a\u0001b"
+        }) {
       assertThatThrownBy(() -> answers.handle("m1", id, "task_id"))
           .isExactlyInstanceOf(MalformedResponseException.class)
           .hasMessageContaining("task_id");
@@ -94,7 +106,12 @@ class ProviderAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://cdn.example/v.mp4", "http://127.0.0.1:8080/v.mp4", " HTTPS://cdn.example/a "})
+  @ValueSource(
+      strings = {
+        "https://cdn.example/v.mp4",
+        "http://127.0.0.1:8080/v.mp4",
+        " HTTPS://cdn.example/a "
+      })
   @DisplayName("absolute http(s) video URLs are accepted")
   void goodUrls(String url) {
     assertThat(answers.videoUrl(url, "video_url").toString()).isEqualTo(url.trim());
@@ -102,8 +119,17 @@ class ProviderAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"file:///etc/passwd", "ftp://cdn.example/v.mp4", "javascript:alert(1)",
-      "/relative/v.mp4", "https:///nohost", "ht tp://x", "", "data:video/mp4;base64,AAAA"})
+  @ValueSource(
+      strings = {
+        "file:///etc/passwd",
+        "ftp://cdn.example/v.mp4",
+        "javascript:alert(1)",
+        "/relative/v.mp4",
+        "https:///nohost",
+        "ht tp://x",
+        "",
+        "data:video/mp4;base64,AAAA"
+      })
   @DisplayName("anything else is a MalformedResponseException quoting it")
   void badUrls(String url) {
     assertThatThrownBy(() -> answers.videoUrl(url, "video_url"))
@@ -123,7 +149,8 @@ class ProviderAnswersTest {
   @DisplayName("observations are timed by the scheduler, not the wall clock")
   void observedAtFromScheduler() {
     scheduler.advanceTimeBy(42, TimeUnit.SECONDS);
-    TaskStatus s = answers.status(TaskHandle.of("acme", "m", "t"), TaskState.RUNNING, "run").build();
+    TaskStatus s =
+        answers.status(TaskHandle.of("acme", "m", "t"), TaskState.RUNNING, "run").build();
     assertThat(s.observedAt()).isEqualTo(Instant.ofEpochSecond(42));
     assertThat(answers.now()).isEqualTo(Instant.ofEpochSecond(42));
   }
@@ -144,8 +171,10 @@ class ProviderAnswersTest {
   @DisplayName("malformed() and failure() scrub the key from whatever they are given")
   void scrubbing() {
     assertThat(answers.malformed("the answer said " + KEY.reveal()).getMessage())
-        .doesNotContain(KEY.reveal()).contains("****");
-    TaskFailure f = answers.failure(FailureCategory.PROVIDER_ERROR, "bad " + KEY.reveal(), KEY.reveal());
+        .doesNotContain(KEY.reveal())
+        .contains("****");
+    TaskFailure f =
+        answers.failure(FailureCategory.PROVIDER_ERROR, "bad " + KEY.reveal(), KEY.reveal());
     assertThat(f.message()).doesNotContain(KEY.reveal());
     assertThat(f.providerCode().get()).doesNotContain(KEY.reveal());
   }
@@ -153,7 +182,8 @@ class ProviderAnswersTest {
   @Test
   @DisplayName("Retry-After is read from the headers")
   void retryAfter() {
-    assertThat(ProviderAnswers.retryAfter(Headers.of("Retry-After", "7"))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ProviderAnswers.retryAfter(Headers.of("Retry-After", "7")))
+        .isEqualTo(Duration.ofSeconds(7));
     assertThat(ProviderAnswers.retryAfter(Headers.of())).isNull();
     assertThat(ProviderAnswers.retryAfter(null)).isNull();
   }

@@ -28,7 +28,8 @@ public final class TestImages {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      if (!ImageIO.write(image, format, out)) throw new IllegalStateException("no writer for " + format);
+      if (!ImageIO.write(image, format, out))
+        throw new IllegalStateException("no writer for " + format);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -48,7 +49,9 @@ public final class TestImages {
   /** A lossless WebP header (VP8L) of the given size. */
   public static byte[] webpLossless(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(22)
+        .put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(10);
     b.put((byte) 0x2F);
     int bits = (width - 1) | ((height - 1) << 14);
@@ -59,7 +62,9 @@ public final class TestImages {
   /** A lossy WebP header (VP8) of the given size. */
   public static byte[] webpLossy(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(22)
+        .put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8 ".getBytes(StandardCharsets.US_ASCII)).putInt(10);
     b.put(new byte[] {0, 0, 0, (byte) 0x9D, 0x01, 0x2A});
     b.putShort((short) width).putShort((short) height);
@@ -69,7 +74,9 @@ public final class TestImages {
   /** An extended WebP header (VP8X) of the given size. */
   public static byte[] webpExtended(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(22)
+        .put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10);
     b.putInt(0);
     int w = width - 1;

@@ -8,8 +8,9 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 
 /**
- * GMI Cloud's request queue, relative to {@code https://console.gmicloud.ai/api/v1/ie/requestqueue/apikey/}.
- * The bearer key is added by the HTTP client; a {@code null} organization id omits its header.
+ * GMI Cloud's request queue, relative to {@code
+ * https://console.gmicloud.ai/api/v1/ie/requestqueue/apikey/}. The bearer key is added by the HTTP
+ * client; a {@code null} organization id omits its header.
  */
 public interface GmiApi {
   /** GMI's header that picks the organization of a key that belongs to several. */

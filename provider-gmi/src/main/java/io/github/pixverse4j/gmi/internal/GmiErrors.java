@@ -51,14 +51,20 @@ public final class GmiErrors {
 
     if ((status == 400 || status == 422) && GmiMapping.mentionsModeration(message, code)) {
       return new ContentRejectedException(
-          "GMI refused the prompt or image on content grounds (HTTP " + status + "): change them"
-              + " and submit again" + suffix,
+          "GMI refused the prompt or image on content grounds (HTTP "
+              + status
+              + "): change them"
+              + " and submit again"
+              + suffix,
           details);
     }
     if (HttpErrors.saysCannotPay(message, code)) {
       return new InsufficientCreditsException(
-          "GMI says the account cannot pay for this request (HTTP " + status + "): top up the GMI account or"
-              + " choose a cheaper setting" + suffix,
+          "GMI says the account cannot pay for this request (HTTP "
+              + status
+              + "): top up the GMI account or"
+              + " choose a cheaper setting"
+              + suffix,
           details);
     }
     return HttpErrors.fromResponse(

@@ -12,8 +12,8 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.gmi.GmiCloud;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,9 @@ public final class GmiMapping {
 
   /** The duration GMI is asked for: the request's, else the documented default of 5 s. */
   public static int durationSeconds(ImageToVideoRequest request) {
-    return request.durationSeconds().map(Long::intValue)
+    return request
+        .durationSeconds()
+        .map(Long::intValue)
         .orElse(CAPABILITIES.defaultDurationSeconds().get());
   }
 
@@ -56,7 +58,9 @@ public final class GmiMapping {
     if (request == null) throw new NullPointerException("request == null");
     if (request.image().kind() != ImageInput.Kind.URL) {
       throw new IllegalArgumentException(
-          "GMI accepts only image URLs, got " + request.image().kind() + "; validate the request first");
+          "GMI accepts only image URLs, got "
+              + request.image().kind()
+              + "; validate the request first");
     }
     GmiPayload payload =
         ImmutableGmiPayload.builder()
@@ -71,7 +75,9 @@ public final class GmiMapping {
     return ImmutableGmiSubmitBody.builder().model(MODEL).payload(payload).build();
   }
 
-  /** The handle for an accepted submit; an id a handle cannot keep is a MalformedResponseException. */
+  /**
+   * The handle for an accepted submit; an id a handle cannot keep is a MalformedResponseException.
+   */
   public static TaskHandle toHandle(ProviderAnswers answers, GmiSubmitResponse response) {
     return answers.handle(MODEL, response.requestId(), "request_id");
   }
@@ -82,10 +88,18 @@ public final class GmiMapping {
    * @throws MalformedResponseException for a missing or unknown status value, or a success without
    *     a readable video URL
    */
-  /** GMI's documented values ("dispatched" is confirmed by its clients); it documents no synonyms. */
-  static final StatusNames STATUSES = StatusNames.builder(PROVIDER_ID)
-      .add("queued").add("dispatched").add("processing").add("success").add("failed").add("cancelled")
-      .build();
+  /**
+   * GMI's documented values ("dispatched" is confirmed by its clients); it documents no synonyms.
+   */
+  static final StatusNames STATUSES =
+      StatusNames.builder(PROVIDER_ID)
+          .add("queued")
+          .add("dispatched")
+          .add("processing")
+          .add("success")
+          .add("failed")
+          .add("cancelled")
+          .build();
 
   public static TaskStatus toStatus(
       ProviderAnswers answers, TaskHandle handle, GmiStatusResponse response) {
@@ -108,7 +122,9 @@ public final class GmiMapping {
       case "processing":
         return b.state(TaskState.RUNNING).build();
       case "success":
-        return b.state(TaskState.SUCCEEDED).addAllVideos(videos(answers, handle, response.outcome())).build();
+        return b.state(TaskState.SUCCEEDED)
+            .addAllVideos(videos(answers, handle, response.outcome()))
+            .build();
       case "failed":
         return b.state(TaskState.FAILED).failure(failure(answers, response)).build();
       case "cancelled":
@@ -157,7 +173,10 @@ public final class GmiMapping {
     return null;
   }
 
-  /** The {@code code} (or {@code error_code}, {@code type}) of an error object; otherwise {@code null}. */
+  /**
+   * The {@code code} (or {@code error_code}, {@code type}) of an error object; otherwise {@code
+   * null}.
+   */
   public static String errorCode(JsonNode node) {
     if (node == null || !node.isObject()) return null;
     for (String field : new String[] {"code", "error_code", "type"}) {
@@ -170,7 +189,8 @@ public final class GmiMapping {
     return null;
   }
 
-  private static List<Video> videos(ProviderAnswers answers, TaskHandle handle, GmiOutcome outcome) {
+  private static List<Video> videos(
+      ProviderAnswers answers, TaskHandle handle, GmiOutcome outcome) {
     List<Video> videos = new ArrayList<>();
     if (outcome != null && outcome.mediaUrls() != null) {
       for (GmiMediaUrl media : outcome.mediaUrls()) {
@@ -183,7 +203,8 @@ public final class GmiMapping {
       videos.add(video(answers, outcome.videoUrl(), "outcome.video_url", handle));
     }
     if (videos.isEmpty()) {
-      throw malformed(answers,
+      throw malformed(
+          answers,
           "GMI reported success but gave no video URL (neither outcome.media_urls nor"
               + " outcome.video_url)",
           handle);
@@ -219,8 +240,11 @@ public final class GmiMapping {
     }
     boolean anyDetail = message.length() > 0 || source != null;
     if (source != null) {
-      message.append(message.length() > 0 ? " " : "GMI reported the request failed ")
-          .append("(source: ").append(source).append(')');
+      message
+          .append(message.length() > 0 ? " " : "GMI reported the request failed ")
+          .append("(source: ")
+          .append(source)
+          .append(')');
     }
     if (!anyDetail) {
       message.append("GMI reported the request failed without saying why");

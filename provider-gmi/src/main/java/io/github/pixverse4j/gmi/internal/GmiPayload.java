@@ -9,14 +9,22 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code payload} of a pixverse-v6-i2v request; unset optional fields are left out of the JSON. */
+/**
+ * The {@code payload} of a pixverse-v6-i2v request; unset optional fields are left out of the JSON.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableGmiPayload.class)
 @JsonDeserialize(as = ImmutableGmiPayload.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-  "prompt", "image", "duration", "quality", "generate_audio_switch", "generate_multi_clip_switch", "seed"
+  "prompt",
+  "image",
+  "duration",
+  "quality",
+  "generate_audio_switch",
+  "generate_multi_clip_switch",
+  "seed"
 })
 public abstract class GmiPayload {
   GmiPayload() {}

@@ -27,7 +27,10 @@ public abstract class GmiStatusResponse {
   @Nullable
   public abstract String model();
 
-  /** {@code queued}, {@code dispatched}, {@code processing}, {@code success}, {@code failed} or {@code cancelled}. */
+  /**
+   * {@code queued}, {@code dispatched}, {@code processing}, {@code success}, {@code failed} or
+   * {@code cancelled}.
+   */
   @JsonProperty("status")
   @Nullable
   public abstract String status();
@@ -37,7 +40,9 @@ public abstract class GmiStatusResponse {
   @Nullable
   public abstract GmiOutcome outcome();
 
-  /** Failure detail: a string or an object with a {@code message} (seen in clients, not documented). */
+  /**
+   * Failure detail: a string or an object with a {@code message} (seen in clients, not documented).
+   */
   @JsonProperty("error")
   @Nullable
   public abstract JsonNode error();

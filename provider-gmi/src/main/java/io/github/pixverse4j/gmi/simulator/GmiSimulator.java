@@ -42,11 +42,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code GET /models} (endpoint {@code "models"}): {@code {model_ids: [...]}}.
  * </ul>
  *
- * <p>Every route needs {@code Authorization: Bearer <key>}, else 401 JSON. Errors are JSON
- * {@code {"error": "..."}}: GMI does not document its error body, and this is what clients read.
- * GMI has no cancel endpoint. For the 429 and 503 ("Upstream capacity temporarily exhausted")
- * bursts GMI shows under load, use {@link #rateLimited()}, {@link #capacityExhausted()} and {@link
- * #burst}.
+ * <p>Every route needs {@code Authorization: Bearer <key>}, else 401 JSON. Errors are JSON {@code
+ * {"error": "..."}}: GMI does not document its error body, and this is what clients read. GMI has
+ * no cancel endpoint. For the 429 and 503 ("Upstream capacity temporarily exhausted") bursts GMI
+ * shows under load, use {@link #rateLimited()}, {@link #capacityExhausted()} and {@link #burst}.
  *
  * <p>Assumptions, stricter than the page: {@code duration} and {@code quality} are required (the
  * page marks them required but also gives defaults) and unknown payload fields are refused, so a
@@ -65,9 +64,15 @@ public final class GmiSimulator extends ProviderSimulator {
   private static final int MAX_PROMPT = 5000;
   private static final long MAX_SEED = 2147483647L;
   private static final List<String> QUALITIES = Literals.list("360p", "540p", "720p", "1080p");
-  private static final Set<String> PAYLOAD_FIELDS = Literals.set(
-      "prompt", "image", "duration", "quality", "generate_audio_switch",
-      "generate_multi_clip_switch", "seed");
+  private static final Set<String> PAYLOAD_FIELDS =
+      Literals.set(
+          "prompt",
+          "image",
+          "duration",
+          "quality",
+          "generate_audio_switch",
+          "generate_multi_clip_switch",
+          "seed");
 
   private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
   private volatile List<String> modelIds = Literals.list(MODEL);
@@ -79,33 +84,44 @@ public final class GmiSimulator extends ProviderSimulator {
 
   /** Registers this simulator for provider {@code gmi}. */
   public static final class Factory implements SimulatorFactory {
-    @Override public String providerId() {
+    @Override
+    public String providerId() {
       return "gmi";
     }
 
-    @Override public ProviderSimulator create(String apiKey) {
+    @Override
+    public ProviderSimulator create(String apiKey) {
       return new GmiSimulator(apiKey);
     }
 
-    @Override public String unknownStatusBody() {
-      return "{\"request_id\":\"8fbb88gd-cd78-5132-0g2c-07c4ge944225\",\"model\":\"" + MODEL + "\","
+    @Override
+    public String unknownStatusBody() {
+      return "{\"request_id\":\"8fbb88gd-cd78-5132-0g2c-07c4ge944225\",\"model\":\""
+          + MODEL
+          + "\","
           + "\"status\":\"teleporting\",\"outcome\":null}";
     }
 
-    @Override public Fault insufficientCredits() {
+    @Override
+    public Fault insufficientCredits() {
       // GMI reports an exhausted balance as a 400 whose message says so (provider-gmi README).
-      return Fault.status(400, "{\"error\":{\"message\":\"insufficient balance\",\"code\":\"INSUFFICIENT_BALANCE\"}}");
+      return Fault.status(
+          400,
+          "{\"error\":{\"message\":\"insufficient balance\",\"code\":\"INSUFFICIENT_BALANCE\"}}");
     }
 
-    @Override public List<String> generateEndpoints() {
+    @Override
+    public List<String> generateEndpoints() {
       return Literals.list("submit", "status");
     }
 
-    @Override public String credentialHeader() {
+    @Override
+    public String credentialHeader() {
       return "Authorization";
     }
 
-    @Override public boolean reportsCancellation() {
+    @Override
+    public boolean reportsCancellation() {
       return true;
     }
   }
@@ -251,7 +267,8 @@ public final class GmiSimulator extends ProviderSimulator {
       if (f != null && !f.isBoolean()) problems.add(flag + " must be a boolean");
     }
     JsonNode seed = p.get("seed");
-    if (seed != null && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > MAX_SEED)) {
+    if (seed != null
+        && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > MAX_SEED)) {
       problems.add("seed must be an integer between 0 and " + MAX_SEED);
     }
     return problems.isEmpty() ? null : "invalid payload: " + String.join("; ", problems);

@@ -4,14 +4,17 @@ import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.internal.Json;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
-/** JSON files under src/test/resources/gmi/: the doc's examples, and assumed-* shapes from PROVIDERS.md. */
+/**
+ * JSON files under src/test/resources/gmi/: the doc's examples, and assumed-* shapes from
+ * PROVIDERS.md.
+ */
 final class Fixtures {
   private Fixtures() {}
 
@@ -26,7 +29,8 @@ final class Fixtures {
 
   /** The kit as the provider has it, with the scheduler's clock at {@code now}. */
   static ProviderAnswers answers(Instant now, ApiKey key) {
-    return new ProviderAnswers("gmi", key, new TestScheduler(now.toEpochMilli(), TimeUnit.MILLISECONDS));
+    return new ProviderAnswers(
+        "gmi", key, new TestScheduler(now.toEpochMilli(), TimeUnit.MILLISECONDS));
   }
 
   static <T> T read(String name, Class<T> type) {

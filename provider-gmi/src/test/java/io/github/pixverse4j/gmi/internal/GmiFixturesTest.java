@@ -24,19 +24,21 @@ class GmiFixturesTest {
   private static final Instant NOW = Instant.parse("2026-06-05T10:00:00Z");
 
   private static TaskStatus status(String fixture) {
-    return GmiMapping.toStatus(Fixtures.answers(NOW, null), HANDLE, Fixtures.read(fixture, GmiStatusResponse.class));
+    return GmiMapping.toStatus(
+        Fixtures.answers(NOW, null), HANDLE, Fixtures.read(fixture, GmiStatusResponse.class));
   }
 
   @Test
   @DisplayName("the doc's curl example is exactly the body built for the same request")
   void docCurlBody() throws Exception {
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .prompt("A cinematic shot of a futuristic city at sunset.")
-        .image(ImageInput.url("https://example.com/start_frame.jpg"))
-        .durationSeconds(5)
-        .quality(Quality.P1080)
-        .audio(true)
-        .build();
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .prompt("A cinematic shot of a futuristic city at sunset.")
+            .image(ImageInput.url("https://example.com/start_frame.jpg"))
+            .durationSeconds(5)
+            .quality(Quality.P1080)
+            .audio(true)
+            .build();
     String json = Json.mapper().writeValueAsString(GmiMapping.submitBody(request));
     JsonNode expected = Json.mapper().readTree(Fixtures.text("submit-request.json"));
     assertThat(Json.mapper().readTree(json)).isEqualTo(expected);
@@ -56,42 +58,52 @@ class GmiFixturesTest {
   }
 
   @Test
-  @DisplayName("unset optional fields are omitted; unset duration and quality send the documented defaults 5 and 540p")
+  @DisplayName(
+      "unset optional fields are omitted; unset duration and quality send the documented defaults 5"
+          + " and 540p")
   void minimalBody() throws Exception {
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .prompt("")
-        .image(ImageInput.url("https://example.com/a.png"))
-        .build();
-    assertThat(Json.mapper().writeValueAsString(GmiMapping.submitBody(request))).isEqualTo(
-        "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"\",\"image\":\"https://example.com/a.png\","
-            + "\"duration\":5,\"quality\":\"540p\"}}");
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .prompt("")
+            .image(ImageInput.url("https://example.com/a.png"))
+            .build();
+    assertThat(Json.mapper().writeValueAsString(GmiMapping.submitBody(request)))
+        .isEqualTo(
+            "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"\",\"image\":\"https://example.com/a.png\","
+                + "\"duration\":5,\"quality\":\"540p\"}}");
   }
 
   @Test
   @DisplayName("every optional field set is sent with GMI's names, false included")
   void fullBody() throws Exception {
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .prompt("p")
-        .image(ImageInput.url("https://example.com/a.png"))
-        .durationSeconds(15)
-        .quality(Quality.P360)
-        .audio(false)
-        .multiClip(true)
-        .seed(2147483647L)
-        .build();
-    assertThat(Json.mapper().writeValueAsString(GmiMapping.submitBody(request))).isEqualTo(
-        "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"p\",\"image\":\"https://example.com/a.png\","
-            + "\"duration\":15,\"quality\":\"360p\",\"generate_audio_switch\":false,"
-            + "\"generate_multi_clip_switch\":true,\"seed\":2147483647}}");
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .prompt("p")
+            .image(ImageInput.url("https://example.com/a.png"))
+            .durationSeconds(15)
+            .quality(Quality.P360)
+            .audio(false)
+            .multiClip(true)
+            .seed(2147483647L)
+            .build();
+    assertThat(Json.mapper().writeValueAsString(GmiMapping.submitBody(request)))
+        .isEqualTo(
+            "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"p\",\"image\":\"https://example.com/a.png\","
+                + "\"duration\":15,\"quality\":\"360p\",\"generate_audio_switch\":false,"
+                + "\"generate_multi_clip_switch\":true,\"seed\":2147483647}}");
   }
 
   @Test
   @DisplayName("a local file is refused by the mapping too, saying to validate first")
   void fileImageRefused() {
-    ImageToVideoRequest request = ImageToVideoRequest.builder()
-        .prompt("p").image(ImageInput.file(java.nio.file.Paths.get("cat.png"))).build();
+    ImageToVideoRequest request =
+        ImageToVideoRequest.builder()
+            .prompt("p")
+            .image(ImageInput.file(java.nio.file.Paths.get("cat.png")))
+            .build();
     assertThatThrownBy(() -> GmiMapping.submitBody(request))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only image URLs");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only image URLs");
   }
 
   @Test
@@ -106,7 +118,8 @@ class GmiFixturesTest {
   @Test
   @DisplayName("a submit answer with all timestamps (one as a string) and unknown fields reads")
   void fullSubmitResponse() {
-    GmiSubmitResponse r = Fixtures.read("assumed-submit-response-full.json", GmiSubmitResponse.class);
+    GmiSubmitResponse r =
+        Fixtures.read("assumed-submit-response-full.json", GmiSubmitResponse.class);
     assertThat(r.createdAt()).isEqualTo(1772184500L);
     assertThat(r.updatedAt()).isEqualTo(1772184500L);
     assertThat(r.queuedAt()).isEqualTo(1772184500L);
@@ -115,9 +128,11 @@ class GmiFixturesTest {
   @Test
   @DisplayName("a submit answer without request_id is a MalformedResponseException")
   void submitWithoutId() throws Exception {
-    GmiSubmitResponse r = Json.mapper().readValue("{\"status\":\"queued\"}", GmiSubmitResponse.class);
+    GmiSubmitResponse r =
+        Json.mapper().readValue("{\"status\":\"queued\"}", GmiSubmitResponse.class);
     assertThatThrownBy(() -> GmiMapping.toHandle(Fixtures.answers(NOW, null), r))
-        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("request_id");
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("request_id");
   }
 
   @Test
@@ -127,16 +142,21 @@ class GmiFixturesTest {
     assertThat(s.state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(s.rawStatus()).contains("success");
     assertThat(s.observedAt()).isEqualTo(NOW);
-    assertThat(s.videos()).extracting(v -> v.url()).containsExactly(URI.create(
-        "https://storage.googleapis.com/gmi-generated-assets/.../pixverse_output_0.mp4"));
+    assertThat(s.videos())
+        .extracting(v -> v.url())
+        .containsExactly(
+            URI.create(
+                "https://storage.googleapis.com/gmi-generated-assets/.../pixverse_output_0.mp4"));
   }
 
   @Test
   @DisplayName("a success with only outcome.video_url uses it")
   void videoUrlFallback() {
     TaskStatus s = status("assumed-status-success-video-url.json");
-    assertThat(s.videos()).extracting(v -> v.url().toString())
-        .containsExactly("https://storage.googleapis.com/gmi-generated-assets/x/pixverse_output_0.mp4");
+    assertThat(s.videos())
+        .extracting(v -> v.url().toString())
+        .containsExactly(
+            "https://storage.googleapis.com/gmi-generated-assets/x/pixverse_output_0.mp4");
   }
 
   @Test
@@ -158,7 +178,9 @@ class GmiFixturesTest {
   }
 
   @Test
-  @DisplayName("a failure whose message names sensitive content is MODERATION; a numeric error_code is kept as text")
+  @DisplayName(
+      "a failure whose message names sensitive content is MODERATION; a numeric error_code is kept"
+          + " as text")
   void failedModeration() {
     TaskStatus s = status("assumed-status-failed-moderation.json");
     assertThat(s.failure().get().category()).isEqualTo(FailureCategory.MODERATION);

@@ -27,10 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GmiSimulatorTest {
   private static final String KEY = "gmi-sim-key-0123456789";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String DOC_BODY = "{\"model\":\"pixverse-v6-i2v\",\"payload\":{"
-      + "\"prompt\":\"A cinematic shot of a futuristic city at sunset.\","
-      + "\"image\":\"https://example.com/start_frame.jpg\",\"duration\":5,\"quality\":\"1080p\","
-      + "\"generate_audio_switch\":true}}";
+  private static final String DOC_BODY =
+      "{\"model\":\"pixverse-v6-i2v\",\"payload\":{\"prompt\":\"A cinematic shot of a futuristic"
+          + " city at sunset.\","
+          + "\"image\":\"https://example.com/start_frame.jpg\",\"duration\":5,\"quality\":\"1080p\","
+          + "\"generate_audio_switch\":true}}";
 
   private GmiSimulator sim;
   private final Http http = new Http();
@@ -50,13 +51,15 @@ class GmiSimulatorTest {
     return sim.baseUrl() + path;
   }
 
-  private HttpResponse<byte[]> post(String body, String... headers) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> post(String body, String... headers)
+      throws IOException, InterruptedException {
     String[] h = headers.length == 0 ? Http.bearer(KEY) : headers;
     return http.post(url("/requests"), body, h);
   }
 
   private static JsonNode json(HttpResponse<byte[]> r) throws IOException {
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     return MAPPER.readTree(r.body());
   }
 
@@ -79,7 +82,8 @@ class GmiSimulatorTest {
   }
 
   @Test
-  @DisplayName("registered through ServiceLoader from this module's jar, with a consistent description")
+  @DisplayName(
+      "registered through ServiceLoader from this module's jar, with a consistent description")
   void registered() throws Exception {
     SimulatorFactoryChecks.assertRegistered("gmi", GmiSimulator.class, KEY);
   }
@@ -87,7 +91,9 @@ class GmiSimulatorTest {
   @Test
   @DisplayName("the base path is /api/v1/ie/requestqueue/apikey")
   void basePath() {
-    assertThat(sim.baseUrl()).endsWith("/api/v1/ie/requestqueue/apikey").startsWith("http://127.0.0.1:");
+    assertThat(sim.baseUrl())
+        .endsWith("/api/v1/ie/requestqueue/apikey")
+        .startsWith("http://127.0.0.1:");
   }
 
   @Nested
@@ -97,15 +103,17 @@ class GmiSimulatorTest {
     @ValueSource(strings = {"none", "wrong", "not bearer"})
     @DisplayName("every route answers 401 JSON without the right Bearer key, and creates nothing")
     void unauthorized(String kind) throws Exception {
-      String[] headers = switch (kind) {
-        case "none" -> new String[] {"X-Other", "1"};
-        case "wrong" -> Http.bearer("wrong-key");
-        default -> new String[] {"Authorization", KEY};
-      };
-      for (HttpResponse<byte[]> r : List.of(
-          post(DOC_BODY, headers),
-          http.get(url("/requests/x"), headers),
-          http.get(url("/models"), headers))) {
+      String[] headers =
+          switch (kind) {
+            case "none" -> new String[] {"X-Other", "1"};
+            case "wrong" -> Http.bearer("wrong-key");
+            default -> new String[] {"Authorization", KEY};
+          };
+      for (HttpResponse<byte[]> r :
+          List.of(
+              post(DOC_BODY, headers),
+              http.get(url("/requests/x"), headers),
+              http.get(url("/models"), headers))) {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(json(r).get("error").asText()).isNotBlank();
       }
@@ -117,7 +125,9 @@ class GmiSimulatorTest {
   @DisplayName("submit")
   class Submit {
     @Test
-    @DisplayName("the doc's curl body is accepted: request_id, model, status queued and Unix-second timestamps")
+    @DisplayName(
+        "the doc's curl body is accepted: request_id, model, status queued and Unix-second"
+            + " timestamps")
     void docExample() throws Exception {
       SimClock clock = new SimClock(Instant.ofEpochSecond(1772184500L));
       sim.clock(clock);
@@ -130,7 +140,8 @@ class GmiSimulatorTest {
       assertThat(body.get("created_at").asLong()).isEqualTo(1772184500L);
       assertThat(body.get("updated_at").asLong()).isEqualTo(1772184500L);
       assertThat(body.get("queued_at").asLong()).isEqualTo(1772184500L);
-      assertThat(MAPPER.readTree(sim.requests("submit").get(0).body())).isEqualTo(MAPPER.readTree(DOC_BODY));
+      assertThat(MAPPER.readTree(sim.requests("submit").get(0).body()))
+          .isEqualTo(MAPPER.readTree(DOC_BODY));
     }
 
     @Test
@@ -138,7 +149,9 @@ class GmiSimulatorTest {
     void ids() throws Exception {
       String a = submit();
       String b = submit();
-      assertThat(a).isNotEqualTo(b).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+      assertThat(a)
+          .isNotEqualTo(b)
+          .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
       assertThat(sim.jobCount()).isEqualTo(2);
     }
 
@@ -146,33 +159,38 @@ class GmiSimulatorTest {
     @DisplayName("every optional field within its limits is accepted")
     void allFields() throws Exception {
       ObjectNode body = (ObjectNode) MAPPER.readTree(DOC_BODY);
-      ((ObjectNode) body.get("payload")).put("generate_multi_clip_switch", false).put("seed", 2147483647L)
-          .put("duration", 15).put("quality", "360p").put("prompt", "x".repeat(5000));
+      ((ObjectNode) body.get("payload"))
+          .put("generate_multi_clip_switch", false)
+          .put("seed", 2147483647L)
+          .put("duration", 15)
+          .put("quality", "360p")
+          .put("prompt", "x".repeat(5000));
       assertThat(post(body.toString()).statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-      "not json",
-      "[]",
-      "{\"payload\":{}}",
-      "{\"model\":\"pixverse-v5-i2v\",\"payload\":{}}",
-      "{\"model\":\"pixverse-v6-i2v\"}",
-      "/payload/prompt=",
-      "/payload/prompt=LONG",
-      "/payload/image=",
-      "/payload/image=file:///tmp/cat.png",
-      "/payload/duration=",
-      "/payload/duration=0",
-      "/payload/duration=16",
-      "/payload/duration=5.5",
-      "/payload/quality=",
-      "/payload/quality=4k",
-      "/payload/generate_audio_switch=yes",
-      "/payload/seed=-1",
-      "/payload/seed=2147483648",
-      "/payload/negative_prompt=blurry"
-    })
+    @ValueSource(
+        strings = {
+          "not json",
+          "[]",
+          "{\"payload\":{}}",
+          "{\"model\":\"pixverse-v5-i2v\",\"payload\":{}}",
+          "{\"model\":\"pixverse-v6-i2v\"}",
+          "/payload/prompt=",
+          "/payload/prompt=LONG",
+          "/payload/image=",
+          "/payload/image=file:///tmp/cat.png",
+          "/payload/duration=",
+          "/payload/duration=0",
+          "/payload/duration=16",
+          "/payload/duration=5.5",
+          "/payload/quality=",
+          "/payload/quality=4k",
+          "/payload/generate_audio_switch=yes",
+          "/payload/seed=-1",
+          "/payload/seed=2147483648",
+          "/payload/negative_prompt=blurry"
+        })
     @DisplayName("a body that breaks the doc's rules is a 400 with a JSON error, and no job")
     void invalid(String change) throws Exception {
       String body = change.startsWith("/payload/") ? changed(change) : change;
@@ -208,13 +226,16 @@ class GmiSimulatorTest {
   @DisplayName("status")
   class Status {
     @Test
-    @DisplayName("queued → dispatched → processing → success with outcome.media_urls; outcome is null until then")
+    @DisplayName(
+        "queued → dispatched → processing → success with outcome.media_urls; outcome is null until"
+            + " then")
     void success() throws Exception {
       sim.nextJobs(Lifecycle.builder().queued(1).running(30, 60, 90).succeeded());
       String id = submit();
       List<JsonNode> reads = new ArrayList<>();
       for (int i = 0; i < 5; i++) reads.add(status(id));
-      assertThat(reads).extracting(n -> n.get("status").asText())
+      assertThat(reads)
+          .extracting(n -> n.get("status").asText())
           .containsExactly("queued", "dispatched", "processing", "processing", "success");
       for (JsonNode n : reads.subList(0, 4)) {
         assertThat(n.has("outcome")).isTrue();
@@ -230,7 +251,9 @@ class GmiSimulatorTest {
     }
 
     @Test
-    @DisplayName("videoUrlOnly(true) puts the video in outcome.video_url instead; reset() restores media_urls")
+    @DisplayName(
+        "videoUrlOnly(true) puts the video in outcome.video_url instead; reset() restores"
+            + " media_urls")
     void videoUrlOnly() throws Exception {
       sim.videoUrlOnly(true).nextJobs(Lifecycle.immediateSuccess());
       JsonNode outcome = status(submit()).get("outcome");
@@ -261,7 +284,8 @@ class GmiSimulatorTest {
       sim.nextJobs(Lifecycle.builder().moderated("sensitive content"));
       JsonNode n = status(submit());
       assertThat(n.get("status").asText()).isEqualTo("failed");
-      assertThat(n.get("outcome").get("error_code").asText()).isEqualTo(GmiSimulator.MODERATION_CODE);
+      assertThat(n.get("outcome").get("error_code").asText())
+          .isEqualTo(GmiSimulator.MODERATION_CODE);
       assertThat(n.get("outcome").get("error_source").asText()).isEqualTo("moderation");
       assertThat(n.get("error").asText()).isEqualTo("sensitive content");
     }
@@ -291,7 +315,11 @@ class GmiSimulatorTest {
     void timed() throws Exception {
       SimClock clock = new SimClock(Instant.ofEpochSecond(1772184500L));
       sim.clock(clock);
-      sim.nextJobs(Lifecycle.timed().queued(Duration.ofSeconds(10)).running(Duration.ofSeconds(10)).succeeded());
+      sim.nextJobs(
+          Lifecycle.timed()
+              .queued(Duration.ofSeconds(10))
+              .running(Duration.ofSeconds(10))
+              .succeeded());
       String id = submit();
       assertThat(status(id).get("status").asText()).isEqualTo("queued");
       clock.advance(Duration.ofSeconds(11));
@@ -316,7 +344,8 @@ class GmiSimulatorTest {
       assertThat(json(r).get("model_ids")).extracting(JsonNode::asText).contains("pixverse-v6-i2v");
       sim.modelIds("a", "b");
       assertThat(json(http.get(url("/models"), Http.bearer(KEY))).get("model_ids"))
-          .extracting(JsonNode::asText).containsExactly("a", "b");
+          .extracting(JsonNode::asText)
+          .containsExactly("a", "b");
     }
 
     @Test
@@ -326,7 +355,8 @@ class GmiSimulatorTest {
       for (int i = 0; i < 2; i++) {
         HttpResponse<byte[]> r = post(DOC_BODY);
         assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(json(r).get("error").asText()).isEqualTo("Upstream capacity temporarily exhausted");
+        assertThat(json(r).get("error").asText())
+            .isEqualTo("Upstream capacity temporarily exhausted");
         assertThat(r.headers().firstValue("Retry-After")).isEmpty();
       }
       assertThat(sim.jobCount()).isZero();
@@ -335,7 +365,8 @@ class GmiSimulatorTest {
     }
 
     @Test
-    @DisplayName("a 429 burst on status answers Retry-After: 1, then the job continues where it was")
+    @DisplayName(
+        "a 429 burst on status answers Retry-After: 1, then the job continues where it was")
     void rateLimitBurst() throws Exception {
       sim.nextJobs(Lifecycle.builder().queued(1).runningFor(1).succeeded());
       String id = submit();

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class OdiRouterSimulatorTest {
   private static final String KEY = "odi-test-key-42";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String DOC_BODY = "{\"image\":\"https://example.com/reference-image.webp\","
-      + "\"prompt\":\"A red apple slowly rotating on a white table, clean studio lighting, static camera.\","
-      + "\"duration\":5,\"quality\":\"540p\"}";
+  private static final String DOC_BODY =
+      "{\"image\":\"https://example.com/reference-image.webp\",\"prompt\":\"A red apple slowly"
+          + " rotating on a white table, clean studio lighting, static camera.\","
+          + "\"duration\":5,\"quality\":\"540p\"}";
 
   private OdiRouterSimulator sim;
   private final Http http = new Http();
@@ -45,8 +46,13 @@ class OdiRouterSimulatorTest {
   }
 
   private HttpResponse<byte[]> submit(String body) throws IOException, InterruptedException {
-    return http.post(submitUrl(), body, Http.bearer(KEY)[0], Http.bearer(KEY)[1],
-        "Content-Type", "application/json");
+    return http.post(
+        submitUrl(),
+        body,
+        Http.bearer(KEY)[0],
+        Http.bearer(KEY)[1],
+        "Content-Type",
+        "application/json");
   }
 
   private String submitted() throws IOException, InterruptedException {
@@ -60,7 +66,8 @@ class OdiRouterSimulatorTest {
   }
 
   private HttpResponse<byte[]> put(String url) throws IOException, InterruptedException {
-    return http.client.send(Http.request(url, Http.bearer(KEY)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+    return http.client.send(
+        Http.request(url, Http.bearer(KEY)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -96,20 +103,32 @@ class OdiRouterSimulatorTest {
   @Test
   @DisplayName("invalid submit bodies get 422 with one {loc, msg, type} per problem")
   void validation() throws Exception {
-    HttpResponse<byte[]> r = submit("{\"image\":\"/tmp/cat.png\",\"prompt\":\"\",\"duration\":16,"
-        + "\"quality\":\"4k\",\"seed\":-1,\"generate_audio_switch\":\"yes\"}");
+    HttpResponse<byte[]> r =
+        submit(
+            "{\"image\":\"/tmp/cat.png\",\"prompt\":\"\",\"duration\":16,"
+                + "\"quality\":\"4k\",\"seed\":-1,\"generate_audio_switch\":\"yes\"}");
     assertThat(r.statusCode()).isEqualTo(422);
     JsonNode detail = json(r).get("detail");
     assertThat(detail).hasSize(6);
-    assertThat(detail.findValuesAsText("type")).contains("value_error.url", "int_range", "enum", "bool_type");
+    assertThat(detail.findValuesAsText("type"))
+        .contains("value_error.url", "int_range", "enum", "bool_type");
     assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"image\"]");
 
-    assertThat(json(submit("{\"prompt\":\"x\"}")).get("detail").get(0).get("type").asText()).isEqualTo("missing");
+    assertThat(json(submit("{\"prompt\":\"x\"}")).get("detail").get(0).get("type").asText())
+        .isEqualTo("missing");
     assertThat(submit("not json").statusCode()).isEqualTo(422);
-    assertThat(submit("{\"image\":\"https://a.b/c.png\",\"prompt\":\"" + "p".repeat(5001) + "\"}").statusCode())
+    assertThat(
+            submit("{\"image\":\"https://a.b/c.png\",\"prompt\":\"" + "p".repeat(5001) + "\"}")
+                .statusCode())
         .isEqualTo(422);
-    assertThat(submit("{\"image\":\"https://a.b/c.png\",\"prompt\":\"" + "p".repeat(5000) + "\",\"seed\":2147483647,"
-        + "\"duration\":15,\"generate_multi_clip_switch\":true}").statusCode()).isEqualTo(200);
+    assertThat(
+            submit(
+                    "{\"image\":\"https://a.b/c.png\",\"prompt\":\""
+                        + "p".repeat(5000)
+                        + "\",\"seed\":2147483647,"
+                        + "\"duration\":15,\"generate_multi_clip_switch\":true}")
+                .statusCode())
+        .isEqualTo(200);
     assertThat(sim.jobCount()).isEqualTo(1);
   }
 
@@ -124,7 +143,8 @@ class OdiRouterSimulatorTest {
     assertThat(s1.get("request_id").asText()).isEqualTo(id);
     assertThat(s1.has("logs")).isFalse();
     assertThat(json(get(requestUrl(id) + "/status")).get("queue_position").asInt()).isEqualTo(2);
-    assertThat(json(get(requestUrl(id) + "/status")).get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(json(get(requestUrl(id) + "/status")).get("status").asText())
+        .isEqualTo("IN_PROGRESS");
     JsonNode done = json(get(requestUrl(id) + "/status"));
     assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(done.get("response_url").asText()).isEqualTo(requestUrl(id) + "/response");
@@ -144,7 +164,9 @@ class OdiRouterSimulatorTest {
   }
 
   @Test
-  @DisplayName("the result is 400 'still in progress' before completion, then the video, without moving the script")
+  @DisplayName(
+      "the result is 400 'still in progress' before completion, then the video, without moving the"
+          + " script")
   void resultSuccess() throws Exception {
     sim.nextJobs(Lifecycle.builder().running(50).succeeded());
     String id = submitted();
@@ -165,7 +187,9 @@ class OdiRouterSimulatorTest {
   }
 
   @Test
-  @DisplayName("a moderated job completes and its result is 422 content_policy_violation with X-Fal-Error-Type")
+  @DisplayName(
+      "a moderated job completes and its result is 422 content_policy_violation with"
+          + " X-Fal-Error-Type")
   void resultModerated() throws Exception {
     sim.nextJobs(Lifecycle.builder().moderated("nudity"));
     String id = submitted();
@@ -173,7 +197,8 @@ class OdiRouterSimulatorTest {
     HttpResponse<byte[]> r = get(requestUrl(id) + "/response");
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(r.headers().firstValue("X-Fal-Error-Type")).contains("content_policy_violation");
-    assertThat(json(r).get("detail").get(0).get("type").asText()).isEqualTo("content_policy_violation");
+    assertThat(json(r).get("detail").get(0).get("type").asText())
+        .isEqualTo("content_policy_violation");
     assertThat(json(r).get("detail").get(0).get("msg").asText()).isEqualTo("nudity");
   }
 
@@ -190,12 +215,15 @@ class OdiRouterSimulatorTest {
     assertThat(r.headers().firstValue("X-Fal-Error-Type")).contains("internal_error");
 
     String expired = submitted();
-    assertThat(json(get(requestUrl(expired) + "/status")).get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(json(get(requestUrl(expired) + "/status")).get("status").asText())
+        .isEqualTo("COMPLETED");
     assertThat(get(requestUrl(expired) + "/response").statusCode()).isEqualTo(404);
   }
 
   @Test
-  @DisplayName("cancel: 202 CANCELLATION_REQUESTED while running, then the status is CANCELLED; 400 once done; 404 unknown")
+  @DisplayName(
+      "cancel: 202 CANCELLATION_REQUESTED while running, then the status is CANCELLED; 400 once"
+          + " done; 404 unknown")
   void cancel() throws Exception {
     sim.nextJobs(Lifecycle.builder().runningFor(100).succeeded(), Lifecycle.immediateSuccess());
     String running = submitted();
@@ -203,9 +231,11 @@ class OdiRouterSimulatorTest {
     HttpResponse<byte[]> c = put(requestUrl(running) + "/cancel");
     assertThat(c.statusCode()).isEqualTo(202);
     assertThat(json(c).get("status").asText()).isEqualTo("CANCELLATION_REQUESTED");
-    assertThat(json(get(requestUrl(running) + "/status")).get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(json(get(requestUrl(running) + "/status")).get("status").asText())
+        .isEqualTo("CANCELLED");
     sim.cancelledStatusValue("CANCELED");
-    assertThat(json(get(requestUrl(running) + "/status")).get("status").asText()).isEqualTo("CANCELED");
+    assertThat(json(get(requestUrl(running) + "/status")).get("status").asText())
+        .isEqualTo("CANCELED");
 
     String done = submitted();
     get(requestUrl(done) + "/status");
@@ -223,7 +253,8 @@ class OdiRouterSimulatorTest {
   @DisplayName("status and result of an unknown id are 404 {detail}; the media URL needs no key")
   void unknownAndMedia() throws Exception {
     assertThat(get(requestUrl("mmsu_x") + "/status").statusCode()).isEqualTo(404);
-    assertThat(json(get(requestUrl("mmsu_x") + "/response")).get("detail").asText()).isEqualTo("Request not found");
+    assertThat(json(get(requestUrl("mmsu_x") + "/response")).get("detail").asText())
+        .isEqualTo("Request not found");
     sim.nextJobs(Lifecycle.immediateSuccess());
     String id = submitted();
     HttpResponse<byte[]> media = http.get(sim.videoUrl(id));
@@ -247,7 +278,8 @@ class OdiRouterSimulatorTest {
   }
 
   @Test
-  @DisplayName("registered through ServiceLoader from this module's jar, with a consistent description")
+  @DisplayName(
+      "registered through ServiceLoader from this module's jar, with a consistent description")
   void registered() throws Exception {
     SimulatorFactoryChecks.assertRegistered("odirouter", OdiRouterSimulator.class, KEY);
   }

@@ -11,17 +11,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON body of {@code POST /openapi/v2/video/extend/generate}: exactly one of {@code
- * source_video_id} (an earlier PixVerse generation) and {@code video_media_id} (an uploaded
- * video), both JSON integers written from a {@code long} (ids exceed 2^53). Duration and quality
- * are required by the API; unset optional fields are left out.
+ * source_video_id} (an earlier PixVerse generation) and {@code video_media_id} (an uploaded video),
+ * both JSON integers written from a {@code long} (ids exceed 2^53). Duration and quality are
+ * required by the API; unset optional fields are left out.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutablePixVerseExtendBody.class)
 @JsonDeserialize(as = ImmutablePixVerseExtendBody.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"source_video_id", "video_media_id", "prompt", "model", "duration", "quality",
-    "negative_prompt", "motion_mode", "seed", "template_id", "style"})
+@JsonPropertyOrder({
+  "source_video_id",
+  "video_media_id",
+  "prompt",
+  "model",
+  "duration",
+  "quality",
+  "negative_prompt",
+  "motion_mode",
+  "seed",
+  "template_id",
+  "style"
+})
 public abstract class PixVerseExtendBody {
   PixVerseExtendBody() {}
 

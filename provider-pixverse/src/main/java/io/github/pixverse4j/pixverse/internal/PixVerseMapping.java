@@ -11,7 +11,10 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.PixVerse;
 
-/** Maps between the public model and the PixVerse platform's JSON: request → body, answers → handle and status. */
+/**
+ * Maps between the public model and the PixVerse platform's JSON: request → body, answers → handle
+ * and status.
+ */
 public final class PixVerseMapping {
   private PixVerseMapping() {}
 
@@ -24,7 +27,10 @@ public final class PixVerseMapping {
     return true;
   }
 
-  /** The generate body for an uploaded image; duration and quality are required, so their defaults are sent. */
+  /**
+   * The generate body for an uploaded image; duration and quality are required, so their defaults
+   * are sent.
+   */
   public static PixVerseSubmitBody submitBody(ImageToVideoRequest r, Model model, long imgId) {
     return PixVerseSubmitBody.builder()
         .imgId(imgId)
@@ -41,11 +47,11 @@ public final class PixVerseMapping {
   }
 
   /**
-   * The extend body: {@code sourceVideoId} or {@code videoMediaId} (the other null); duration
-   * and quality are required, so their defaults are sent, as for {@link #submitBody}.
+   * The extend body: {@code sourceVideoId} or {@code videoMediaId} (the other null); duration and
+   * quality are required, so their defaults are sent, as for {@link #submitBody}.
    */
-  public static PixVerseExtendBody extendBody(ExtendVideoRequest r, Model model, Long sourceVideoId,
-      Long videoMediaId) {
+  public static PixVerseExtendBody extendBody(
+      ExtendVideoRequest r, Model model, Long sourceVideoId, Long videoMediaId) {
     return PixVerseExtendBody.builder()
         .sourceVideoId(sourceVideoId)
         .videoMediaId(videoMediaId)
@@ -66,8 +72,8 @@ public final class PixVerseMapping {
     String id = resp.mediaId() == null ? "" : resp.mediaId().trim();
     if (!isId(id)) throw answers.malformed("The media upload answer has no numeric media_id.");
     if (resp.mediaType() != null && !"video".equals(resp.mediaType())) {
-      throw answers.malformed("The media upload answer has media_type '" + resp.mediaType()
-          + "', not 'video'.");
+      throw answers.malformed(
+          "The media upload answer has media_type '" + resp.mediaType() + "', not 'video'.");
     }
     return Long.parseLong(id);
   }
@@ -79,8 +85,12 @@ public final class PixVerseMapping {
     return Long.parseLong(id);
   }
 
-  /** The handle of a generate answer; a {@code video_id} a handle cannot keep is a MalformedResponseException. */
-  public static TaskHandle toHandle(ProviderAnswers answers, Model model, PixVerseSubmitResponse resp) {
+  /**
+   * The handle of a generate answer; a {@code video_id} a handle cannot keep is a
+   * MalformedResponseException.
+   */
+  public static TaskHandle toHandle(
+      ProviderAnswers answers, Model model, PixVerseSubmitResponse resp) {
     return answers.handle(model.name(), resp.videoId(), "video_id");
   }
 
@@ -88,7 +98,8 @@ public final class PixVerseMapping {
    * One result answer: {@code status} 1 success, 5/9/10 generating, 6 deleted, 7 moderation
    * failure, 8 generation failure; anything else is a MalformedResponseException.
    */
-  public static TaskStatus toStatus(ProviderAnswers answers, TaskHandle handle, PixVerseStatusResponse resp) {
+  public static TaskStatus toStatus(
+      ProviderAnswers answers, TaskHandle handle, PixVerseStatusResponse resp) {
     Integer status = resp.status();
     if (status == null) throw answers.malformed("The result answer has no status.");
     String raw = Integer.toString(status);
@@ -98,25 +109,48 @@ public final class PixVerseMapping {
       case 10:
         return answers.status(handle, TaskState.RUNNING, raw).build();
       case 1:
-        return answers.status(handle, TaskState.SUCCEEDED, raw).addVideos(video(answers, resp)).build();
+        return answers
+            .status(handle, TaskState.SUCCEEDED, raw)
+            .addVideos(video(answers, resp))
+            .build();
       case 7:
-        return failed(answers, handle, FailureCategory.MODERATION, status,
-            "PixVerse's content moderation refused the video (status 7); change the prompt or image.");
+        return failed(
+            answers,
+            handle,
+            FailureCategory.MODERATION,
+            status,
+            "PixVerse's content moderation refused the video (status 7); change the prompt or"
+                + " image.");
       case 8:
-        return failed(answers, handle, FailureCategory.PROVIDER_ERROR, status,
+        return failed(
+            answers,
+            handle,
+            FailureCategory.PROVIDER_ERROR,
+            status,
             "PixVerse failed to generate the video (status 8); try again later.");
       case 6:
-        return failed(answers, handle, FailureCategory.UNKNOWN, status,
+        return failed(
+            answers,
+            handle,
+            FailureCategory.UNKNOWN,
+            status,
             "PixVerse reports the video as deleted (status 6).");
       default:
-        throw answers.malformed("The result answer has status " + status
-            + ", which this client does not know (known: 1, 5, 6, 7, 8, 9, 10).");
+        throw answers.malformed(
+            "The result answer has status "
+                + status
+                + ", which this client does not know (known: 1, 5, 6, 7, 8, 9, 10).");
     }
   }
 
-  private static TaskStatus failed(ProviderAnswers answers, TaskHandle handle, FailureCategory category,
-      int status, String message) {
-    return answers.status(handle, TaskState.FAILED, Integer.toString(status))
+  private static TaskStatus failed(
+      ProviderAnswers answers,
+      TaskHandle handle,
+      FailureCategory category,
+      int status,
+      String message) {
+    return answers
+        .status(handle, TaskState.FAILED, Integer.toString(status))
         .failure(answers.failure(category, message, Integer.toString(status)))
         .build();
   }

@@ -18,8 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(as = ImmutablePixVerseSubmitBody.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"img_id", "prompt", "model", "duration", "quality", "negative_prompt",
-    "motion_mode", "seed", "template_id", "style"})
+@JsonPropertyOrder({
+  "img_id",
+  "prompt",
+  "model",
+  "duration",
+  "quality",
+  "negative_prompt",
+  "motion_mode",
+  "seed",
+  "template_id",
+  "style"
+})
 public abstract class PixVerseSubmitBody {
   PixVerseSubmitBody() {}
 

@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** A minimal {@code multipart/form-data} reader (RFC 7578) for {@link PixVerseSimulator}'s upload. */
+/**
+ * A minimal {@code multipart/form-data} reader (RFC 7578) for {@link PixVerseSimulator}'s upload.
+ */
 final class PixVerseMultipart {
   /** One part: its form name, optional file name and content type, and its bytes. */
   static final class Part {
@@ -39,7 +41,8 @@ final class PixVerseMultipart {
       String p = params[i].trim();
       if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
         String b = p.substring("boundary=".length());
-        if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\"")) b = b.substring(1, b.length() - 1);
+        if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\""))
+          b = b.substring(1, b.length() - 1);
         return b.isEmpty() ? null : b;
       }
     }
@@ -63,12 +66,14 @@ final class PixVerseMultipart {
         throw new IllegalArgumentException("a multipart boundary is not followed by CRLF");
       }
       int headersStart = afterDelimiter + 2;
-      int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+      int headersEnd =
+          indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
       if (headersEnd < 0) throw new IllegalArgumentException("a multipart part has no header end");
       byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
       int contentEnd = indexOf(body, next, headersEnd + 4);
       if (contentEnd < 0) throw new IllegalArgumentException("the multipart body is not closed");
-      String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
+      String headers =
+          new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
       parts.add(part(headers, Arrays.copyOfRange(body, headersEnd + 4, contentEnd)));
       at = contentEnd + 2;
     }
@@ -99,7 +104,8 @@ final class PixVerseMultipart {
       String t = p.trim();
       if (t.toLowerCase(Locale.ROOT).startsWith(key + "=")) {
         String v = t.substring(key.length() + 1);
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\""))
+          v = v.substring(1, v.length() - 1);
         return v;
       }
     }

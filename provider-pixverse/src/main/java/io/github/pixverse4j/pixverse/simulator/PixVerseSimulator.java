@@ -25,17 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The PixVerse platform API (from the platform's OpenAPI reference): image upload,
- * image-to-video generation and result polling, with the {@code {ErrCode, ErrMsg, Resp}} envelope.
+ * The PixVerse platform API (from the platform's OpenAPI reference): image upload, image-to-video
+ * generation and result polling, with the {@code {ErrCode, ErrMsg, Resp}} envelope.
  *
  * <ul>
  *   <li>{@code POST /openapi/v2/image/upload} (endpoint {@code "upload"}): multipart with a file
  *       part {@code image} (JPEG, PNG or WebP by magic bytes, smaller than 20 MiB) or a form field
- *       {@code image_url}; issues a numeric {@code img_id}. After {@link #moderateNextUpload()}
- *       it answers HTTP 500 with the lower-case body {@code {err_code: 500052, err_msg, resp}}.
+ *       {@code image_url}; issues a numeric {@code img_id}. After {@link #moderateNextUpload()} it
+ *       answers HTTP 500 with the lower-case body {@code {err_code: 500052, err_msg, resp}}.
  *   <li>{@code POST /openapi/v2/video/img/generate} ({@code "submit"}): JSON validated as the API
- *       reference describes; creates the job; {@code Resp: {video_id}} (a number, or a string
- *       after {@link #videoIdsAsStrings(boolean)}).
+ *       reference describes; creates the job; {@code Resp: {video_id}} (a number, or a string after
+ *       {@link #videoIdsAsStrings(boolean)}).
  *   <li>{@code POST /openapi/v2/media/upload} ({@code "media-upload"}): multipart with a file part
  *       {@code file} (MP4, QuickTime or WebM by its first bytes, at most 50 MiB) or a form field
  *       {@code file_url}; issues a numeric {@code media_id} above 2^53 (as real ids are), with
@@ -59,34 +59,46 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PixVerseSimulator extends ProviderSimulator {
   /** {@code ErrCode} of a missing parameter or header. */
   public static final int EMPTY_PARAMETER = 400011;
+
   /** {@code ErrCode} of a missing or wrong API key. */
   public static final int INVALID_ACCOUNT = 400012;
+
   /** {@code ErrCode} of an invalid parameter. */
   public static final int INVALID_PARAMETER = 400017;
+
   /** {@code ErrCode} of a parameter of the wrong type or value. */
   public static final int INVALID_VALUE = 400013;
+
   /** {@code ErrCode} of the concurrency limit. */
   public static final int CONCURRENCY_LIMIT = 500044;
+
   /** {@code err_code} of an image refused by moderation at upload. */
   public static final int IMAGE_MODERATED = 500052;
 
   private static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
   private static final long MAX_VIDEO_BYTES = 50L * 1024 * 1024;
+
   /** The first media id issued: 2^53 + 1, which a {@code double} cannot hold. */
   public static final long FIRST_MEDIA_ID = (1L << 53) + 1;
+
   private static final Set<String> MODELS = set("v3.5", "v4", "v4.5");
   private static final Set<String> QUALITIES = set("360p", "540p", "720p", "1080p");
   private static final Set<String> MOTION_MODES = set("normal", "fast");
-  private static final Set<String> STYLES = set("anime", "3d_animation", "clay", "comic", "cyberpunk");
+  private static final Set<String> STYLES =
+      set("anime", "3d_animation", "clay", "comic", "cyberpunk");
 
   private final AtomicLong imageIds = new AtomicLong(7_000_000L);
+
   /** Video ids are job numbers offset into PixVerse's 12-digit range: job 1 is 300000000001. */
   private static final long VIDEO_ID_BASE = 300_000_000_000L;
+
   private final Map<Long, UploadedImage> images = new ConcurrentHashMap<>();
   private final AtomicInteger moderateUploads = new AtomicInteger();
   private final AtomicLong mediaIds = new AtomicLong(FIRST_MEDIA_ID - 1);
+
   /** Uploaded videos by media id: the {@code file_url} given, or the file part's bytes. */
   private final Map<Long, Object> videos = new ConcurrentHashMap<>();
+
   private volatile boolean videoIdsAsStrings;
 
   /** What an upload received. */
@@ -136,32 +148,39 @@ public final class PixVerseSimulator extends ProviderSimulator {
 
   /** Registers this simulator for provider {@code pixverse}. */
   public static final class Factory implements SimulatorFactory {
-    @Override public String providerId() {
+    @Override
+    public String providerId() {
       return "pixverse";
     }
 
-    @Override public ProviderSimulator create(String apiKey) {
+    @Override
+    public ProviderSimulator create(String apiKey) {
       return new PixVerseSimulator(apiKey);
     }
 
-    @Override public String unknownStatusBody() {
+    @Override
+    public String unknownStatusBody() {
       return "{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":{\"id\":1,\"status\":42,\"url\":\"\"}}";
     }
 
-    @Override public Fault insufficientCredits() {
+    @Override
+    public Fault insufficientCredits() {
       // No confirmed PixVerse code for an exhausted balance (provider-pixverse README): a bare 402.
       return Fault.status(402, "{\"message\":\"insufficient balance\"}");
     }
 
-    @Override public java.util.List<String> generateEndpoints() {
+    @Override
+    public java.util.List<String> generateEndpoints() {
       return Literals.list("upload", "submit", "status");
     }
 
-    @Override public String credentialHeader() {
+    @Override
+    public String credentialHeader() {
       return "API-KEY";
     }
 
-    @Override public boolean reportsCancellation() {
+    @Override
+    public boolean reportsCancellation() {
       // Status 8 means "failed or cancelled" (provider-pixverse README): no way to tell.
       return false;
     }
@@ -196,7 +215,10 @@ public final class PixVerseSimulator extends ProviderSimulator {
     return null;
   }
 
-  /** The next upload (only the next one) is refused by moderation: HTTP 500, {@code err_code 500052}. */
+  /**
+   * The next upload (only the next one) is refused by moderation: HTTP 500, {@code err_code
+   * 500052}.
+   */
   public PixVerseSimulator moderateNextUpload() {
     moderateUploads.incrementAndGet();
     return this;
@@ -254,7 +276,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
    */
   private static Object onePart(SimRequest request, String fileName, String urlName) {
     String boundary = PixVerseMultipart.boundary(request.header("Content-Type"));
-    if (boundary == null) return error(200, INVALID_PARAMETER, "invalid param: expected multipart/form-data");
+    if (boundary == null)
+      return error(200, INVALID_PARAMETER, "invalid param: expected multipart/form-data");
     List<PixVerseMultipart.Part> parts;
     try {
       parts = PixVerseMultipart.parse(request.body(), boundary);
@@ -267,34 +290,47 @@ public final class PixVerseSimulator extends ProviderSimulator {
       if (p.name.equals(fileName)) file = p;
       if (p.name.equals(urlName)) url = p;
     }
-    if (file == null && url == null) return error(200, EMPTY_PARAMETER, "Empty parameter: " + fileName + " or " + urlName);
+    if (file == null && url == null)
+      return error(200, EMPTY_PARAMETER, "Empty parameter: " + fileName + " or " + urlName);
     if (file != null && url != null) {
-      return error(200, INVALID_PARAMETER, "invalid param: give " + fileName + " or " + urlName + ", not both");
+      return error(
+          200,
+          INVALID_PARAMETER,
+          "invalid param: give " + fileName + " or " + urlName + ", not both");
     }
-    if (file != null && file.content.length == 0) return error(200, EMPTY_PARAMETER, "Empty parameter: " + fileName);
+    if (file != null && file.content.length == 0)
+      return error(200, EMPTY_PARAMETER, "Empty parameter: " + fileName);
     return file != null ? file : url;
   }
 
   private SimResponse upload(SimRequest request) {
     Object one = onePart(request, "image", "image_url");
     if (one instanceof SimResponse) return (SimResponse) one;
-    PixVerseMultipart.Part file = ((PixVerseMultipart.Part) one).name.equals("image") ? (PixVerseMultipart.Part) one : null;
+    PixVerseMultipart.Part file =
+        ((PixVerseMultipart.Part) one).name.equals("image") ? (PixVerseMultipart.Part) one : null;
     PixVerseMultipart.Part url = file == null ? (PixVerseMultipart.Part) one : null;
     if (file != null) {
-      if (file.content.length >= MAX_IMAGE_BYTES) return error(200, INVALID_PARAMETER, "invalid param: image exceeds 20MB");
-      if (!isImage(file.content)) return error(200, INVALID_PARAMETER, "invalid param: image must be jpg, jpeg, png or webp");
+      if (file.content.length >= MAX_IMAGE_BYTES)
+        return error(200, INVALID_PARAMETER, "invalid param: image exceeds 20MB");
+      if (!isImage(file.content))
+        return error(200, INVALID_PARAMETER, "invalid param: image must be jpg, jpeg, png or webp");
     } else if (!isHttpUrl(url.text())) {
       return error(200, INVALID_PARAMETER, "invalid param: image_url");
     }
     if (takeModeration()) {
-      return SimResponse.rawJson(500,
-          "{\"err_code\":" + IMAGE_MODERATED + ",\"err_msg\":\"This image contains unsupported content\",\"resp\":null}");
+      return SimResponse.rawJson(
+          500,
+          "{\"err_code\":"
+              + IMAGE_MODERATED
+              + ",\"err_msg\":\"This image contains unsupported content\",\"resp\":null}");
     }
     long id = imageIds.incrementAndGet();
     String imgUrl = url != null ? url.text() : "https://media.pixverse.ai/openapi/" + id + ".png";
-    images.put(id, file != null
-        ? new UploadedImage(id, null, file.contentType, file.fileName, file.content)
-        : new UploadedImage(id, url.text(), null, null, null));
+    images.put(
+        id,
+        file != null
+            ? new UploadedImage(id, null, file.contentType, file.fileName, file.content)
+            : new UploadedImage(id, url.text(), null, null, null));
     Map<String, Object> resp = new LinkedHashMap<>();
     resp.put("img_id", id);
     resp.put("img_url", imgUrl);
@@ -306,10 +342,12 @@ public final class PixVerseSimulator extends ProviderSimulator {
   private SimResponse mediaUpload(SimRequest request) {
     Object one = onePart(request, "file", "file_url");
     if (one instanceof SimResponse) return (SimResponse) one;
-    PixVerseMultipart.Part file = ((PixVerseMultipart.Part) one).name.equals("file") ? (PixVerseMultipart.Part) one : null;
+    PixVerseMultipart.Part file =
+        ((PixVerseMultipart.Part) one).name.equals("file") ? (PixVerseMultipart.Part) one : null;
     PixVerseMultipart.Part url = file == null ? (PixVerseMultipart.Part) one : null;
     if (file != null) {
-      if (file.content.length > MAX_VIDEO_BYTES) return error(200, INVALID_PARAMETER, "invalid param: file exceeds 50MB");
+      if (file.content.length > MAX_VIDEO_BYTES)
+        return error(200, INVALID_PARAMETER, "invalid param: file exceeds 50MB");
       if (VideoSniffer.mimeType(file.content, file.content.length) == null) {
         return error(200, INVALID_PARAMETER, "invalid param: file must be mp4, mov or webm");
       }
@@ -331,13 +369,22 @@ public final class PixVerseSimulator extends ProviderSimulator {
     JsonNode body = (JsonNode) parsed;
     JsonNode source = body.get("source_video_id");
     JsonNode media = body.get("video_media_id");
-    if (source == null && media == null) return error(200, EMPTY_PARAMETER, "Empty parameter: source_video_id or video_media_id");
+    if (source == null && media == null)
+      return error(200, EMPTY_PARAMETER, "Empty parameter: source_video_id or video_media_id");
     if (source != null && media != null) {
-      return error(200, INVALID_PARAMETER, "invalid param: choose either source_video_id or video_media_id, not both");
+      return error(
+          200,
+          INVALID_PARAMETER,
+          "invalid param: choose either source_video_id or video_media_id, not both");
     }
     JsonNode id = source != null ? source : media;
     if (!id.isIntegralNumber() || !id.canConvertToLong()) {
-      return error(200, INVALID_VALUE, "invalid value: " + (source != null ? "source_video_id" : "video_media_id") + " must be an integer");
+      return error(
+          200,
+          INVALID_VALUE,
+          "invalid value: "
+              + (source != null ? "source_video_id" : "video_media_id")
+              + " must be an integer");
     }
     String missing = missing(body, "prompt", "model", "duration", "quality");
     if (missing != null) return error(200, EMPTY_PARAMETER, "Empty parameter: " + missing);
@@ -345,7 +392,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
     if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
     if (source != null) {
       SimJob earlier = job(Long.toString(id.asLong()));
-      if (earlier == null || earlier.peek().state() != io.github.pixverse4j.simulator.JobState.SUCCEEDED) {
+      if (earlier == null
+          || earlier.peek().state() != io.github.pixverse4j.simulator.JobState.SUCCEEDED) {
         return error(200, INVALID_PARAMETER, "couldn't find a matching source_video_id");
       }
     } else if (!videos.containsKey(id.asLong())) {
@@ -363,10 +411,20 @@ public final class PixVerseSimulator extends ProviderSimulator {
   }
 
   private static boolean isImage(byte[] b) {
-    boolean png = b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    boolean jpeg = b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
-    boolean webp = b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-        && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+    boolean png =
+        b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    boolean jpeg =
+        b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    boolean webp =
+        b.length >= 12
+            && b[0] == 'R'
+            && b[1] == 'I'
+            && b[2] == 'F'
+            && b[3] == 'F'
+            && b[8] == 'W'
+            && b[9] == 'E'
+            && b[10] == 'B'
+            && b[11] == 'P';
     return png || jpeg || webp;
   }
 
@@ -401,7 +459,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
     } catch (IllegalArgumentException e) {
       return error(200, INVALID_PARAMETER, "invalid param: body is not JSON");
     }
-    if (!body.isObject()) return error(200, INVALID_PARAMETER, "invalid param: body is not an object");
+    if (!body.isObject())
+      return error(200, INVALID_PARAMETER, "invalid param: body is not an object");
     return body;
   }
 
@@ -411,7 +470,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
     SimJob job = createJob(videoId, body);
     Map<String, Object> resp = new LinkedHashMap<>();
     boolean numeric = job.id().chars().allMatch(c -> c >= '0' && c <= '9');
-    resp.put("video_id", videoIdsAsStrings || !numeric ? job.id() : (Object) Long.parseLong(job.id()));
+    resp.put(
+        "video_id", videoIdsAsStrings || !numeric ? job.id() : (Object) Long.parseLong(job.id()));
     return ok(resp);
   }
 
@@ -426,39 +486,50 @@ public final class PixVerseSimulator extends ProviderSimulator {
 
   private String invalidImage(JsonNode b) {
     if (!b.get("img_id").isIntegralNumber()) return "img_id must be an integer";
-    if (!images.containsKey(b.get("img_id").asLong())) return "img_id " + b.get("img_id").asLong() + " is unknown";
+    if (!images.containsKey(b.get("img_id").asLong()))
+      return "img_id " + b.get("img_id").asLong() + " is unknown";
     return null;
   }
 
   /** The settings a generate and an extend share, as the API reference describes them. */
   private static String invalidSettings(JsonNode b) {
-    if (!b.get("prompt").isTextual() || b.get("prompt").asText().codePointCount(0, b.get("prompt").asText().length()) > 2048) {
+    if (!b.get("prompt").isTextual()
+        || b.get("prompt").asText().codePointCount(0, b.get("prompt").asText().length()) > 2048) {
       return "prompt must be a string of at most 2048 characters";
     }
-    if (!b.get("model").isTextual() || !MODELS.contains(b.get("model").asText())) return "model must be v3.5, v4 or v4.5";
+    if (!b.get("model").isTextual() || !MODELS.contains(b.get("model").asText()))
+      return "model must be v3.5, v4 or v4.5";
     JsonNode duration = b.get("duration");
-    if (!duration.isIntegralNumber() || (duration.asInt() != 5 && duration.asInt() != 8)) return "duration must be 5 or 8";
+    if (!duration.isIntegralNumber() || (duration.asInt() != 5 && duration.asInt() != 8))
+      return "duration must be 5 or 8";
     String quality = b.get("quality").asText();
-    if (!b.get("quality").isTextual() || !QUALITIES.contains(quality)) return "quality must be 360p, 540p, 720p or 1080p";
+    if (!b.get("quality").isTextual() || !QUALITIES.contains(quality))
+      return "quality must be 360p, 540p, 720p or 1080p";
     if (quality.equals("1080p") && duration.asInt() == 8) return "1080p doesn't support 8";
     JsonNode neg = b.get("negative_prompt");
-    if (neg != null && (!neg.isTextual() || neg.asText().codePointCount(0, neg.asText().length()) > 2048)) {
+    if (neg != null
+        && (!neg.isTextual() || neg.asText().codePointCount(0, neg.asText().length()) > 2048)) {
       return "negative_prompt must be a string of at most 2048 characters";
     }
     JsonNode motion = b.get("motion_mode");
     if (motion != null) {
-      if (!motion.isTextual() || !MOTION_MODES.contains(motion.asText())) return "motion_mode must be normal or fast";
-      if (motion.asText().equals("fast") && duration.asInt() != 5) return "fast only allows 5-second duration";
-      if (motion.asText().equals("fast") && quality.equals("1080p")) return "1080p doesn't support fast";
+      if (!motion.isTextual() || !MOTION_MODES.contains(motion.asText()))
+        return "motion_mode must be normal or fast";
+      if (motion.asText().equals("fast") && duration.asInt() != 5)
+        return "fast only allows 5-second duration";
+      if (motion.asText().equals("fast") && quality.equals("1080p"))
+        return "1080p doesn't support fast";
     }
     JsonNode seed = b.get("seed");
-    if (seed != null && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > 2147483647L)) {
+    if (seed != null
+        && (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > 2147483647L)) {
       return "seed must be an integer between 0 and 2147483647";
     }
     JsonNode template = b.get("template_id");
     if (template != null && !template.isIntegralNumber()) return "template_id must be an integer";
     JsonNode style = b.get("style");
-    if (style != null && (!style.isTextual() || !STYLES.contains(style.asText()))) return "style is not supported";
+    if (style != null && (!style.isTextual() || !STYLES.contains(style.asText())))
+      return "style is not supported";
     return null;
   }
 

@@ -27,10 +27,12 @@ class PixVerseMappingTest {
   private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
   private static final TaskHandle HANDLE = TaskHandle.of("pixverse", "V4_5", "123");
   private final ProviderAnswers answers =
-      new ProviderAnswers("pixverse", KEY, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
+      new ProviderAnswers(
+          "pixverse", KEY, new TestScheduler(NOW.toEpochMilli(), TimeUnit.MILLISECONDS));
 
   private TaskStatus status(String resp) throws Exception {
-    return PixVerseMapping.toStatus(answers, HANDLE, Json.mapper().readValue(resp, PixVerseStatusResponse.class));
+    return PixVerseMapping.toStatus(
+        answers, HANDLE, Json.mapper().readValue(resp, PixVerseStatusResponse.class));
   }
 
   @ParameterizedTest(name = "status {0} is {1}")
@@ -46,21 +48,26 @@ class PixVerseMappingTest {
   @Test
   @DisplayName("7 is moderation; an unknown code is a MalformedResponseException")
   void moderationAndUnknown() throws Exception {
-    assertThat(status("{\"status\":7}").failure().get().category()).isEqualTo(FailureCategory.MODERATION);
-    assertThatThrownBy(() -> status("{\"status\":42}")).isInstanceOf(MalformedResponseException.class)
+    assertThat(status("{\"status\":7}").failure().get().category())
+        .isEqualTo(FailureCategory.MODERATION);
+    assertThatThrownBy(() -> status("{\"status\":42}"))
+        .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("42");
   }
 
   @Test
   @DisplayName("success needs an absolute http(s) url; the key in a refused one is not quoted")
   void videoUrl() throws Exception {
-    TaskStatus ok = status("{\"status\":1,\"url\":\"https://media.example/v.mp4\",\"outputWidth\":640,\"size\":9}");
+    TaskStatus ok =
+        status(
+            "{\"status\":1,\"url\":\"https://media.example/v.mp4\",\"outputWidth\":640,\"size\":9}");
     assertThat(ok.videos().get(0).url().toString()).isEqualTo("https://media.example/v.mp4");
     assertThat(ok.videos().get(0).width()).contains(640);
     assertThatThrownBy(() -> status("{\"status\":1,\"url\":\"javascript:" + KEY.reveal() + "\"}"))
         .isInstanceOf(MalformedResponseException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY.reveal()));
-    assertThatThrownBy(() -> status("{\"status\":1}")).isInstanceOf(MalformedResponseException.class);
+    assertThatThrownBy(() -> status("{\"status\":1}"))
+        .isInstanceOf(MalformedResponseException.class);
   }
 
   @Test
@@ -68,16 +75,24 @@ class PixVerseMappingTest {
   void longVideoId() throws Exception {
     StringBuilder id = new StringBuilder();
     for (int i = 0; i < 600; i++) id.append('7');
-    PixVerseSubmitResponse r = Json.mapper().readValue("{\"video_id\":\"" + id + "\"}", PixVerseSubmitResponse.class);
+    PixVerseSubmitResponse r =
+        Json.mapper().readValue("{\"video_id\":\"" + id + "\"}", PixVerseSubmitResponse.class);
     assertThatThrownBy(() -> PixVerseMapping.toHandle(answers, Model.V4_5, r))
-        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("video_id");
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("video_id");
   }
 
   @Test
   @DisplayName("duration and quality are required: their defaults are sent when unset")
   void defaults() {
-    PixVerseSubmitBody b = PixVerseMapping.submitBody(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://e.example/a.png")).prompt("p").build(), Model.V4_5, 5L);
+    PixVerseSubmitBody b =
+        PixVerseMapping.submitBody(
+            ImageToVideoRequest.builder()
+                .image(ImageInput.url("https://e.example/a.png"))
+                .prompt("p")
+                .build(),
+            Model.V4_5,
+            5L);
     assertThat(b.duration()).isEqualTo(5);
     assertThat(b.quality()).isEqualTo("540p");
     assertThat(PixVerseMapping.isId("123")).isTrue();

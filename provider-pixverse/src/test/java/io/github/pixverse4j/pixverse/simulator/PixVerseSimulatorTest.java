@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class PixVerseSimulatorTest {
   private static final String KEY = "pv-sim-key-1";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  private static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+  };
   private static final String BOUNDARY = "b0undary-xyz";
 
   private PixVerseSimulator sim;
@@ -53,20 +55,33 @@ class PixVerseSimulatorTest {
     return all;
   }
 
-  private static byte[] multipart(String name, String fileName, String contentType, byte[] content) throws IOException {
+  private static byte[] multipart(String name, String fileName, String contentType, byte[] content)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\n"
-        + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("--"
+                + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\""
+                + name
+                + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"")
+                + "\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.write(content);
     out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
   }
 
   private JsonNode upload(byte[] body, String... headers) throws Exception {
-    HttpResponse<byte[]> r = http.client.send(Http.request(url("/openapi/v2/image/upload"), headers)
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        http.client.send(
+            Http.request(url("/openapi/v2/image/upload"), headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     JsonNode json = MAPPER.readTree(r.body());
     ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_http", r.statusCode());
     return json;
@@ -79,8 +94,11 @@ class PixVerseSimulatorTest {
   }
 
   private JsonNode generate(String json, String... headers) throws Exception {
-    HttpResponse<byte[]> r = http.post(url("/openapi/v2/video/img/generate"), json,
-        concat(headers, "Content-Type", "application/json"));
+    HttpResponse<byte[]> r =
+        http.post(
+            url("/openapi/v2/video/img/generate"),
+            json,
+            concat(headers, "Content-Type", "application/json"));
     assertThat(r.statusCode()).isEqualTo(200);
     return MAPPER.readTree(r.body());
   }
@@ -99,35 +117,54 @@ class PixVerseSimulatorTest {
   }
 
   private String body(long imgId, String extra) {
-    return "{\"img_id\":" + imgId + ",\"prompt\":\"a cat\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"" + extra + "}";
+    return "{\"img_id\":"
+        + imgId
+        + ",\"prompt\":\"a cat\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\""
+        + extra
+        + "}";
   }
 
   @Test
-  @DisplayName("registered through ServiceLoader from this module's jar, with a consistent description; a cancelled job is not told from a failed one")
+  @DisplayName(
+      "registered through ServiceLoader from this module's jar, with a consistent description; a"
+          + " cancelled job is not told from a failed one")
   void registered() throws Exception {
     SimulatorFactoryChecks.assertRegistered("pixverse", PixVerseSimulator.class, KEY);
-    assertThat(SimulatorFactory.find("pixverse", getClass().getClassLoader()).get().reportsCancellation()).isFalse();
+    assertThat(
+            SimulatorFactory.find("pixverse", getClass().getClassLoader())
+                .get()
+                .reportsCancellation())
+        .isFalse();
   }
 
   @Test
-  @DisplayName("a missing or wrong API-KEY is HTTP 200 with ErrCode 400012; a missing Ai-trace-id is ErrCode 400011")
+  @DisplayName(
+      "a missing or wrong API-KEY is HTTP 200 with ErrCode 400012; a missing Ai-trace-id is ErrCode"
+          + " 400011")
   void headerChecks() throws Exception {
     HttpResponse<byte[]> noKey = http.get(url("/openapi/v2/video/result/1"), "Ai-trace-id", "t-1");
     assertThat(noKey.statusCode()).isEqualTo(200);
     assertThat(MAPPER.readTree(noKey.body()).get("ErrCode").asInt()).isEqualTo(400012);
-    HttpResponse<byte[]> wrongKey = http.get(url("/openapi/v2/video/result/1"), "API-KEY", "nope", "Ai-trace-id", "t-2");
+    HttpResponse<byte[]> wrongKey =
+        http.get(url("/openapi/v2/video/result/1"), "API-KEY", "nope", "Ai-trace-id", "t-2");
     assertThat(MAPPER.readTree(wrongKey.body()).get("ErrCode").asInt()).isEqualTo(400012);
     HttpResponse<byte[]> noTrace = http.get(url("/openapi/v2/video/result/1"), "API-KEY", KEY);
     assertThat(MAPPER.readTree(noTrace.body()).get("ErrCode").asInt()).isEqualTo(400011);
     assertThat(MAPPER.readTree(noTrace.body()).has("Resp")).isTrue();
-    assertThat(sim.requests()).extracting(RecordedRequest::credentialsSent).containsExactly(false, true, true);
+    assertThat(sim.requests())
+        .extracting(RecordedRequest::credentialsSent)
+        .containsExactly(false, true, true);
   }
 
   @Test
-  @DisplayName("upload: a file part gets a numeric img_id; a URL field too; neither is 400011; a non-image is 400017")
+  @DisplayName(
+      "upload: a file part gets a numeric img_id; a URL field too; neither is 400011; a non-image"
+          + " is 400017")
   void upload() throws Exception {
     long first = uploadPng();
-    JsonNode byUrl = upload(multipart("image_url", null, null, "https://example.com/x.jpg".getBytes()), headers());
+    JsonNode byUrl =
+        upload(
+            multipart("image_url", null, null, "https://example.com/x.jpg".getBytes()), headers());
     assertThat(byUrl.get("ErrCode").asInt()).isZero();
     long second = byUrl.get("Resp").get("img_id").asLong();
     assertThat(second).isGreaterThan(first);
@@ -136,12 +173,23 @@ class PixVerseSimulatorTest {
     assertThat(sim.uploadedImage(first).contentType()).isEqualTo("image/png");
     assertThat(sim.uploadedImage(first).fileName()).isEqualTo("a.png");
 
-    assertThat(upload(multipart("other", null, null, "x".getBytes()), headers()).get("ErrCode").asInt()).isEqualTo(400011);
-    assertThat(upload(multipart("image", "a.gif", "image/gif", "GIF89a....".getBytes()), headers()).get("ErrCode").asInt())
+    assertThat(
+            upload(multipart("other", null, null, "x".getBytes()), headers())
+                .get("ErrCode")
+                .asInt())
+        .isEqualTo(400011);
+    assertThat(
+            upload(multipart("image", "a.gif", "image/gif", "GIF89a....".getBytes()), headers())
+                .get("ErrCode")
+                .asInt())
         .isEqualTo(400017);
-    assertThat(upload(multipart("image_url", null, null, "ftp://x/y".getBytes()), headers()).get("ErrCode").asInt())
+    assertThat(
+            upload(multipart("image_url", null, null, "ftp://x/y".getBytes()), headers())
+                .get("ErrCode")
+                .asInt())
         .isEqualTo(400017);
-    assertThat(upload("not multipart".getBytes(), headers()).get("ErrCode").asInt()).isEqualTo(400017);
+    assertThat(upload("not multipart".getBytes(), headers()).get("ErrCode").asInt())
+        .isEqualTo(400017);
   }
 
   @Test
@@ -161,22 +209,47 @@ class PixVerseSimulatorTest {
   void generateValidation() throws Exception {
     long img = uploadPng();
     assertThat(generate(body(img, ""), headers()).get("ErrCode").asInt()).isZero();
-    assertThat(generate("{\"img_id\":" + img + ",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"}", headers())
-        .get("ErrCode").asInt()).isEqualTo(400011);
+    assertThat(
+            generate(
+                    "{\"img_id\":"
+                        + img
+                        + ",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"}",
+                    headers())
+                .get("ErrCode")
+                .asInt())
+        .isEqualTo(400011);
     assertThat(generate(body(img + 1000, ""), headers()).get("ErrCode").asInt()).isEqualTo(400017);
-    assertThat(generate(body(img, "").replace("\"duration\":5", "\"duration\":8").replace("540p", "1080p"), headers())
-        .get("ErrCode").asInt()).isEqualTo(400017);
-    assertThat(generate(body(img, ",\"motion_mode\":\"fast\"").replace("\"duration\":5", "\"duration\":8"), headers())
-        .get("ErrCode").asInt()).isEqualTo(400017);
-    assertThat(generate(body(img, ",\"style\":\"oil\""), headers()).get("ErrCode").asInt()).isEqualTo(400017);
-    assertThat(generate(body(img, ",\"seed\":2147483648"), headers()).get("ErrCode").asInt()).isEqualTo(400017);
-    assertThat(generate(body(img, "").replace("v4.5", "v9"), headers()).get("ErrCode").asInt()).isEqualTo(400017);
+    assertThat(
+            generate(
+                    body(img, "")
+                        .replace("\"duration\":5", "\"duration\":8")
+                        .replace("540p", "1080p"),
+                    headers())
+                .get("ErrCode")
+                .asInt())
+        .isEqualTo(400017);
+    assertThat(
+            generate(
+                    body(img, ",\"motion_mode\":\"fast\"")
+                        .replace("\"duration\":5", "\"duration\":8"),
+                    headers())
+                .get("ErrCode")
+                .asInt())
+        .isEqualTo(400017);
+    assertThat(generate(body(img, ",\"style\":\"oil\""), headers()).get("ErrCode").asInt())
+        .isEqualTo(400017);
+    assertThat(generate(body(img, ",\"seed\":2147483648"), headers()).get("ErrCode").asInt())
+        .isEqualTo(400017);
+    assertThat(generate(body(img, "").replace("v4.5", "v9"), headers()).get("ErrCode").asInt())
+        .isEqualTo(400017);
     assertThat(generate("[1]", headers()).get("ErrCode").asInt()).isEqualTo(400017);
     assertThat(sim.jobCount()).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("results: status 5 while queued or running, then 1 with url, size and seed; 7, 8 and 6 for the failures")
+  @DisplayName(
+      "results: status 5 while queued or running, then 1 with url, size and seed; 7, 8 and 6 for"
+          + " the failures")
   void results() throws Exception {
     long img = uploadPng();
     sim.nextJobs(
@@ -205,7 +278,8 @@ class PixVerseSimulatorTest {
   @DisplayName("video ids are numbers, or strings on request")
   void videoIdForm() throws Exception {
     long img = uploadPng();
-    assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").isIntegralNumber()).isTrue();
+    assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").isIntegralNumber())
+        .isTrue();
     sim.videoIdsAsStrings(true);
     assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").isTextual()).isTrue();
   }
@@ -214,7 +288,8 @@ class PixVerseSimulatorTest {
   @DisplayName("video ids are 12-digit numbers from 300000000001, offset by firstJobNumber")
   void videoIdNumbering() throws Exception {
     long img = uploadPng();
-    assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").asLong()).isEqualTo(300_000_000_001L);
+    assertThat(generate(body(img, ""), headers()).get("Resp").get("video_id").asLong())
+        .isEqualTo(300_000_000_001L);
     PixVerseSimulator other = new PixVerseSimulator(KEY);
     other.firstJobNumber(ProviderSimulator.MAX_FIRST_JOB_NUMBER);
     other.start();
@@ -223,7 +298,8 @@ class PixVerseSimulatorTest {
     try {
       long otherImg = uploadPng();
       assertThat(generate(body(otherImg, ""), headers()).get("Resp").get("video_id").asText())
-          .isEqualTo("390000000000").hasSize(12);
+          .isEqualTo("390000000000")
+          .hasSize(12);
     } finally {
       sim = first;
       other.close();

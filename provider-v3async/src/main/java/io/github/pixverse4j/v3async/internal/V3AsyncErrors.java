@@ -34,7 +34,8 @@ public final class V3AsyncErrors {
     return e -> fromHttpException(providerId, e, key);
   }
 
-  public static VideoApiException fromHttpException(String providerId, HttpException e, ApiKey key) {
+  public static VideoApiException fromHttpException(
+      String providerId, HttpException e, ApiKey key) {
     String raw = HttpErrors.errorBody(e);
     V3AsyncErrorBody body = parse(raw);
     Headers headers = ProviderAnswers.headers(e);
@@ -43,12 +44,19 @@ public final class V3AsyncErrors {
     return fromResponse(providerId, e.code(), headers, raw, reason, message, key);
   }
 
-  public static VideoApiException fromResponse(String providerId, int httpStatus, Headers headers,
-      String rawBody, String reason, String message, ApiKey key) {
+  public static VideoApiException fromResponse(
+      String providerId,
+      int httpStatus,
+      Headers headers,
+      String rawBody,
+      String reason,
+      String message,
+      ApiKey key) {
     if (reason == null) {
       return HttpErrors.fromResponse(providerId, httpStatus, headers, rawBody, null, message, key);
     }
-    ErrorAnswer answer = ErrorAnswer.of(providerId, httpStatus, key).withCode(reason).withWords(message);
+    ErrorAnswer answer =
+        ErrorAnswer.of(providerId, httpStatus, key).withCode(reason).withWords(message);
     String code = answer.code();
     ErrorDetails details = answer.details();
     String suffix = answer.saidSuffix();
@@ -57,49 +65,86 @@ public final class V3AsyncErrors {
     switch (upper) {
       case "BILLING_BALANCE_NOT_ENOUGH":
         return new InsufficientCreditsException(
-            p + " says the account balance is too low for this job (" + code
-                + "): top up the account or choose a cheaper setting" + suffix, details);
+            p
+                + " says the account balance is too low for this job ("
+                + code
+                + "): top up the account or choose a cheaper setting"
+                + suffix,
+            details);
       case "INVALID_API_KEY":
         return new AuthenticationException(
-            p + " did not accept the API key (" + code + "): check that the key is correct,"
-                + " complete and still active" + suffix, details);
+            p
+                + " did not accept the API key ("
+                + code
+                + "): check that the key is correct,"
+                + " complete and still active"
+                + suffix,
+            details);
       case "MISSING_API_KEY":
         return new AuthenticationException(
-            p + " received no API key (" + code + "): set the key on the builder" + suffix, details);
+            p + " received no API key (" + code + "): set the key on the builder" + suffix,
+            details);
       case "RATE_LIMIT_EXCEEDED":
         Duration wait = retryAfter(headers);
         return new RateLimitedException(
-            p + " is rate-limiting this account (" + code + "): slow down"
-                + (wait == null ? "" : " (it asked to wait " + DurationText.ofSeconds(wait.getSeconds()) + ")") + suffix,
-            details, wait);
+            p
+                + " is rate-limiting this account ("
+                + code
+                + "): slow down"
+                + (wait == null
+                    ? ""
+                    : " (it asked to wait " + DurationText.ofSeconds(wait.getSeconds()) + ")")
+                + suffix,
+            details,
+            wait);
       case "TASK_NOT_FOUND":
         return new TaskNotFoundException(
-            p + " does not know this task (" + code + "): the id may be wrong, belong to another"
-                + " account or host, or have expired" + suffix, details);
+            p
+                + " does not know this task ("
+                + code
+                + "): the id may be wrong, belong to another"
+                + " account or host, or have expired"
+                + suffix,
+            details);
       case "ILLEGAL_PROMPT":
       case "ILLEGAL_IMAGE_CONTENT":
         return new ContentRejectedException(
-            p + " refused the " + (upper.equals("ILLEGAL_PROMPT") ? "prompt" : "image")
-                + " on content-moderation grounds (" + code + "): change it and submit again"
-                + suffix, details);
+            p
+                + " refused the "
+                + (upper.equals("ILLEGAL_PROMPT") ? "prompt" : "image")
+                + " on content-moderation grounds ("
+                + code
+                + "): change it and submit again"
+                + suffix,
+            details);
       case "CREATE_TASK_FAILED":
       case "GET_RESULT_FAILED":
         return new ProviderUnavailableException(
-            p + " failed internally (" + code + ", HTTP " + httpStatus + "): try again later"
-                + suffix, details);
+            p
+                + " failed internally ("
+                + code
+                + ", HTTP "
+                + httpStatus
+                + "): try again later"
+                + suffix,
+            details);
       default:
         if (isInputProblem(upper)) {
           return new InvalidRequestException(
               p + " rejected the request (" + code + ", HTTP " + httpStatus + ")" + suffix,
-              Collections.emptyList(), details);
+              Collections.emptyList(),
+              details);
         }
-        return HttpErrors.fromResponse(providerId, httpStatus, headers, rawBody, reason, message, key);
+        return HttpErrors.fromResponse(
+            providerId, httpStatus, headers, rawBody, reason, message, key);
     }
   }
 
   // INVALID_REQUEST_BODY, INVALID_IMAGE_FORMAT, IMAGE_FILE_EXCEEDS_MAX_SIZE and their siblings.
   private static boolean isInputProblem(String reason) {
-    return reason.startsWith("INVALID_") || reason.startsWith("IMAGE_") || reason.contains("_IMAGE_");
+    return reason.startsWith("INVALID_")
+        || reason.startsWith("IMAGE_")
+        || reason.contains("_IMAGE_");
   }
 
   private static Duration retryAfter(Headers headers) {
@@ -121,7 +166,10 @@ public final class V3AsyncErrors {
    */
   public static boolean createdNothing(Throwable e) {
     return e instanceof VideoApiException
-        && ((VideoApiException) e).providerCode().map(c -> c.trim().toUpperCase(Locale.ROOT))
-            .map("CREATE_TASK_FAILED"::equals).orElse(false);
+        && ((VideoApiException) e)
+            .providerCode()
+            .map(c -> c.trim().toUpperCase(Locale.ROOT))
+            .map("CREATE_TASK_FAILED"::equals)
+            .orElse(false);
   }
 }

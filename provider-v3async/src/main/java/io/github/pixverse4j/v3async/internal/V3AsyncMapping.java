@@ -1,18 +1,18 @@
 package io.github.pixverse4j.v3async.internal;
 
 import io.github.pixverse4j.api.FailureCategory;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.MalformedResponseException;
+import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
-import io.github.pixverse4j.api.ImageInput;
-import io.github.pixverse4j.api.ImageToVideoRequest;
-import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.provider.LenientNumbers;
-import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.v3async.V3AsyncModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps between the public model and the v3 async JSON: request → submit body, answers → handle and {@link TaskStatus}. */
+/**
+ * Maps between the public model and the v3 async JSON: request → submit body, answers → handle and
+ * {@link TaskStatus}.
+ */
 public final class V3AsyncMapping {
   public static final String QUEUED = "TASK_STATUS_QUEUED";
   public static final String PROCESSING = "TASK_STATUS_PROCESSING";
@@ -36,21 +39,26 @@ public final class V3AsyncMapping {
     "illegal", "sensitive", "nsfw", "moderat", "inappropriate", "content policy", "prohibited"
   };
   private static final String[] INVALID_INPUT_WORDS = {"invalid", "image_file", "exceeds"};
-  private static final Pattern LEADING_CODE = Pattern.compile("^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
+  private static final Pattern LEADING_CODE =
+      Pattern.compile("^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
 
   private V3AsyncMapping() {}
 
-  /** The submit body of {@code model} for a validated request; unset optional settings are left out. */
+  /**
+   * The submit body of {@code model} for a validated request; unset optional settings are left out.
+   */
   public static V3AsyncSubmitBody submitBody(V3AsyncModel model, ImageToVideoRequest request) {
     if (request.image().kind() != ImageInput.Kind.URL) {
       // The engine validates first; this only guards direct callers of the provider.
-      throw new IllegalArgumentException("image must be a URL for the v3 async API, got " + request.image().kind());
+      throw new IllegalArgumentException(
+          "image must be a URL for the v3 async API, got " + request.image().kind());
     }
-    V3AsyncSubmitBody.Builder b = V3AsyncSubmitBody.builder()
-        .image(request.image().url().toString())
-        .prompt(request.prompt())
-        .seed(request.seed().orElse(null))
-        .negativePrompt(request.negativePrompt().orElse(null));
+    V3AsyncSubmitBody.Builder b =
+        V3AsyncSubmitBody.builder()
+            .image(request.image().url().toString())
+            .prompt(request.prompt())
+            .seed(request.seed().orElse(null))
+            .negativePrompt(request.negativePrompt().orElse(null));
     switch (model) {
       case PIXVERSE_V6_I2V:
         return b.duration(request.durationSeconds().orElse(null))
@@ -70,33 +78,51 @@ public final class V3AsyncMapping {
     }
   }
 
-  /** The handle of an accepted submit; a task_id a handle cannot keep is a MalformedResponseException. */
-  public static TaskHandle toHandle(ProviderAnswers answers, V3AsyncModel model, V3AsyncSubmitResponse response) {
+  /**
+   * The handle of an accepted submit; a task_id a handle cannot keep is a
+   * MalformedResponseException.
+   */
+  public static TaskHandle toHandle(
+      ProviderAnswers answers, V3AsyncModel model, V3AsyncSubmitResponse response) {
     return answers.handle(model.path(), response.taskId(), "task_id");
   }
 
   /** The documented status values of the task result. */
   public static StatusNames names(String providerId) {
-    return StatusNames.builder(providerId).add(QUEUED).add(PROCESSING).add(SUCCEED).add(FAILED).build();
+    return StatusNames.builder(providerId)
+        .add(QUEUED)
+        .add(PROCESSING)
+        .add(SUCCEED)
+        .add(FAILED)
+        .build();
   }
 
   /** One task result answer. */
-  public static TaskStatus toStatus(ProviderAnswers answers, TaskHandle handle, V3AsyncStatusResponse body) {
+  public static TaskStatus toStatus(
+      ProviderAnswers answers, TaskHandle handle, V3AsyncStatusResponse body) {
     String providerId = answers.providerId();
     V3AsyncTask task = body.task();
     if (task == null) {
       throw malformed(answers, "a task result without its \"task\" object");
     }
-    if (task.taskId() != null && !task.taskId().isEmpty() && !task.taskId().equals(handle.taskId())) {
-      throw malformed(answers, "the result of task '" + answers.quote(task.taskId())
-          + "' when asked for '" + handle.taskId() + "'");
+    if (task.taskId() != null
+        && !task.taskId().isEmpty()
+        && !task.taskId().equals(handle.taskId())) {
+      throw malformed(
+          answers,
+          "the result of task '"
+              + answers.quote(task.taskId())
+              + "' when asked for '"
+              + handle.taskId()
+              + "'");
     }
     String raw = task.status();
     if (raw == null) {
       throw malformed(answers, "a task result without task.status");
     }
     Instant observedAt = answers.now();
-    TaskStatus.Builder b = TaskStatus.builder().handle(handle).rawStatus(raw).observedAt(observedAt);
+    TaskStatus.Builder b =
+        TaskStatus.builder().handle(handle).rawStatus(raw).observedAt(observedAt);
     switch (answers.canonical(names(providerId), raw)) {
       case QUEUED:
         return b.state(TaskState.QUEUED).estimatedTimeRemaining(eta(task)).build();
@@ -119,7 +145,8 @@ public final class V3AsyncMapping {
     return LenientNumbers.eta(task.eta());
   }
 
-  private static List<Video> videos(ProviderAnswers answers, V3AsyncStatusResponse body, Instant observedAt) {
+  private static List<Video> videos(
+      ProviderAnswers answers, V3AsyncStatusResponse body, Instant observedAt) {
     List<Video> out = new ArrayList<>();
     Long seed = seed(body.extra());
     if (body.videos() != null) {
@@ -138,7 +165,8 @@ public final class V3AsyncMapping {
       }
     }
     if (out.isEmpty()) {
-      throw malformed(answers, "a successful task result (" + SUCCEED + ") without any videos[].video_url");
+      throw malformed(
+          answers, "a successful task result (" + SUCCEED + ") without any videos[].video_url");
     }
     return out;
   }

@@ -19,8 +19,17 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-  "seed", "image", "prompt", "duration", "cfg_scale", "resolution", "thinking_type",
-  "negative_prompt", "generate_audio_switch", "fast_mode", "style"
+  "seed",
+  "image",
+  "prompt",
+  "duration",
+  "cfg_scale",
+  "resolution",
+  "thinking_type",
+  "negative_prompt",
+  "generate_audio_switch",
+  "fast_mode",
+  "style"
 })
 public abstract class V3AsyncSubmitBody {
   V3AsyncSubmitBody() {}

@@ -24,7 +24,10 @@ public abstract class V3AsyncTask {
   @Nullable
   public abstract String taskType();
 
-  /** {@code TASK_STATUS_QUEUED}, {@code TASK_STATUS_PROCESSING}, {@code TASK_STATUS_SUCCEED} or {@code TASK_STATUS_FAILED}. */
+  /**
+   * {@code TASK_STATUS_QUEUED}, {@code TASK_STATUS_PROCESSING}, {@code TASK_STATUS_SUCCEED} or
+   * {@code TASK_STATUS_FAILED}.
+   */
   @JsonProperty("status")
   @Nullable
   public abstract String status();

@@ -8,7 +8,9 @@ import io.github.pixverse4j.client.provider.LenientNumbers;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
-/** One entry of {@code videos}: a presigned URL that expires after {@code video_url_ttl} seconds. */
+/**
+ * One entry of {@code videos}: a presigned URL that expires after {@code video_url_ttl} seconds.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableV3AsyncVideo.class)
 @JsonDeserialize(as = ImmutableV3AsyncVideo.class)

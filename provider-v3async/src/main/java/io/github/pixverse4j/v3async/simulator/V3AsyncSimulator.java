@@ -35,10 +35,10 @@ import java.util.UUID;
  *       answers 400 {@code INVALID_IMAGE_FORMAT}; another model path answers 404.
  *   <li>{@code GET /v3/async/task-result?task_id=} (endpoint {@code "status"}) renders one {@link
  *       SimJob#observe()} as {@code {task:{task_id, task_type, status, reason, eta,
- *       progress_percent}, extra:{seed}, images:[], videos:[...], audios:[]}}, always HTTP 200,
- *       a failed task included; an unknown or expired task answers 404 {@code TASK_NOT_FOUND}.
- *   <li>Auth: {@code Authorization: Bearer <key>}; no header answers 400 {@code MISSING_API_KEY},
- *       a wrong key 403 {@code INVALID_API_KEY}.
+ *       progress_percent}, extra:{seed}, images:[], videos:[...], audios:[]}}, always HTTP 200, a
+ *       failed task included; an unknown or expired task answers 404 {@code TASK_NOT_FOUND}.
+ *   <li>Auth: {@code Authorization: Bearer <key>}; no header answers 400 {@code MISSING_API_KEY}, a
+ *       wrong key 403 {@code INVALID_API_KEY}.
  * </ul>
  *
  * <p>States: QUEUED → {@code TASK_STATUS_QUEUED}, RUNNING → {@code TASK_STATUS_PROCESSING} (with
@@ -49,8 +49,8 @@ import java.util.UUID;
  * cancelled job is {@code TASK_STATUS_FAILED} with the reason {@code "TASK_CANCELLED"}.
  *
  * <p>Also assumed: like the Kratos/protobuf servers behind Novita, every task field is emitted,
- * {@code "reason": ""}, {@code "eta": 0} and {@code "progress_percent": 0} when unknown; switch that
- * off with {@link #emitZeroValues(boolean)} to omit them. Unknown body fields are ignored.
+ * {@code "reason": ""}, {@code "eta": 0} and {@code "progress_percent": 0} when unknown; switch
+ * that off with {@link #emitZeroValues(boolean)} to omit them. Unknown body fields are ignored.
  */
 public final class V3AsyncSimulator extends ProviderSimulator {
   /** A model path this simulator serves, with its documented request fields. */
@@ -75,7 +75,8 @@ public final class V3AsyncSimulator extends ProviderSimulator {
   }
 
   private static final Set<String> RESOLUTIONS = Literals.set("360p", "540p", "720p", "1080p");
-  private static final Set<String> STYLES = Literals.set("anime", "3d_animation", "clay", "comic", "cyberpunk");
+  private static final Set<String> STYLES =
+      Literals.set("anime", "3d_animation", "clay", "comic", "cyberpunk");
   private static final Set<String> IMAGE_EXTENSIONS = Literals.set("jpg", "jpeg", "png");
 
   private final Model model;
@@ -121,33 +122,42 @@ public final class V3AsyncSimulator extends ProviderSimulator {
       this.model = model;
     }
 
-    @Override public String providerId() {
+    @Override
+    public String providerId() {
       return providerId;
     }
 
-    @Override public ProviderSimulator create(String apiKey) {
+    @Override
+    public ProviderSimulator create(String apiKey) {
       return new V3AsyncSimulator(apiKey, model);
     }
 
-    @Override public String unknownStatusBody() {
+    @Override
+    public String unknownStatusBody() {
       return "{\"task\":{\"task_type\":\"X\",\"status\":\"TASK_STATUS_TELEPORTING\",\"reason\":\"\"},"
-          + "\"extra\":{},\"images\":[],\"videos\":[],\"audios\":[]}";
+                 + "\"extra\":{},\"images\":[],\"videos\":[],\"audios\":[]}";
     }
 
-    @Override public Fault insufficientCredits() {
-      return Fault.status(400, "{\"code\":400,\"reason\":\"BILLING_BALANCE_NOT_ENOUGH\","
-          + "\"message\":\"balance not enough\",\"metadata\":{}}");
+    @Override
+    public Fault insufficientCredits() {
+      return Fault.status(
+          400,
+          "{\"code\":400,\"reason\":\"BILLING_BALANCE_NOT_ENOUGH\","
+              + "\"message\":\"balance not enough\",\"metadata\":{}}");
     }
 
-    @Override public List<String> generateEndpoints() {
+    @Override
+    public List<String> generateEndpoints() {
       return Literals.list("submit", "status");
     }
 
-    @Override public String credentialHeader() {
+    @Override
+    public String credentialHeader() {
       return "Authorization";
     }
 
-    @Override public boolean reportsCancellation() {
+    @Override
+    public boolean reportsCancellation() {
       return true;
     }
   }
@@ -262,7 +272,9 @@ public final class V3AsyncSimulator extends ProviderSimulator {
       case PIXVERSE_V6_I2V:
         integer(body, "duration", p, 1, 15);
         JsonNode cfg = body.get("cfg_scale");
-        if (cfg != null && !cfg.isNull() && (!cfg.isNumber() || cfg.asDouble() < 0 || cfg.asDouble() > 1)) {
+        if (cfg != null
+            && !cfg.isNull()
+            && (!cfg.isNumber() || cfg.asDouble() < 0 || cfg.asDouble() > 1)) {
           p.add("cfg_scale must be a number in [0, 1]");
         }
         text(body, "thinking_type", p, Integer.MAX_VALUE);
@@ -274,12 +286,17 @@ public final class V3AsyncSimulator extends ProviderSimulator {
         }
         bool(body, "fast_mode", p);
         JsonNode fast = body.get("fast_mode");
-        if (fast != null && fast.isBoolean() && fast.asBoolean()
-            && resolution != null && "1080p".equals(resolution.asText())) {
+        if (fast != null
+            && fast.isBoolean()
+            && fast.asBoolean()
+            && resolution != null
+            && "1080p".equals(resolution.asText())) {
           p.add("resolution 1080p is not available when fast_mode is true");
         }
         JsonNode style = body.get("style");
-        if (style != null && !style.isNull() && (!style.isTextual() || !STYLES.contains(style.asText()))) {
+        if (style != null
+            && !style.isNull()
+            && (!style.isTextual() || !STYLES.contains(style.asText()))) {
           p.add("style must be one of anime, 3d_animation, clay, comic, cyberpunk");
         }
         break;
@@ -332,7 +349,9 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     int dot = name.lastIndexOf('.');
     if (dot < 0) return null;
     String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return IMAGE_EXTENSIONS.contains(ext) ? null : "unsupported image format ." + ext + ": use jpg, jpeg or png";
+    return IMAGE_EXTENSIONS.contains(ext)
+        ? null
+        : "unsupported image format ." + ext + ": use jpg, jpeg or png";
   }
 
   private SimResponse taskResult(SimRequest request) {

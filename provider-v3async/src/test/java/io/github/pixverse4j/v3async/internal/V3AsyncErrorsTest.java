@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import retrofit2.HttpException;
 import retrofit2.Response;
 
-/** The error envelope {@code {code, reason, message, metadata}} mapped by reason, then by status. */
+/**
+ * The error envelope {@code {code, reason, message, metadata}} mapped by reason, then by status.
+ */
 class V3AsyncErrorsTest {
   static final String KEY = "sk-errors-test-9a8b7c6d";
   V3AsyncSimulator sim;
@@ -44,21 +46,35 @@ class V3AsyncErrorsTest {
   }
 
   static String envelope(int code, String reason, String message) {
-    return "{\"code\":" + code + ",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\",\"metadata\":{}}";
+    return "{\"code\":"
+        + code
+        + ",\"reason\":\""
+        + reason
+        + "\",\"message\":\""
+        + message
+        + "\",\"metadata\":{}}";
   }
 
   static HttpException http(int status, String body, Headers headers) {
-    Response<?> r = Response.error(ResponseBody.create(MediaType.parse("application/json"), body),
-        new okhttp3.Response.Builder()
-            .code(status).message("x").protocol(okhttp3.Protocol.HTTP_1_1)
-            .headers(headers)
-            .request(new okhttp3.Request.Builder().url("https://api.highwayapi.ai/v3/async/x").build())
-            .build());
+    Response<?> r =
+        Response.error(
+            ResponseBody.create(MediaType.parse("application/json"), body),
+            new okhttp3.Response.Builder()
+                .code(status)
+                .message("x")
+                .protocol(okhttp3.Protocol.HTTP_1_1)
+                .headers(headers)
+                .request(
+                    new okhttp3.Request.Builder()
+                        .url("https://api.highwayapi.ai/v3/async/x")
+                        .build())
+                .build());
     return new HttpException(r);
   }
 
   static VideoApiException map(int status, String body) {
-    return V3AsyncErrors.fromHttpException("highway", http(status, body, Headers.of()), ApiKey.of(KEY));
+    return V3AsyncErrors.fromHttpException(
+        "highway", http(status, body, Headers.of()), ApiKey.of(KEY));
   }
 
   static Stream<Arguments> table() {
@@ -97,19 +113,24 @@ class V3AsyncErrorsTest {
   }
 
   @Test
-  @DisplayName("without an envelope the HTTP status decides: 403 auth, 429 rate limit, 502 unavailable")
+  @DisplayName(
+      "without an envelope the HTTP status decides: 403 auth, 429 rate limit, 502 unavailable")
   void noEnvelope() {
     assertThat(map(403, "{}")).isInstanceOf(AuthenticationException.class);
     assertThat(map(429, "<html>slow down</html>")).isInstanceOf(RateLimitedException.class);
     assertThat(map(502, "")).isInstanceOf(ProviderUnavailableException.class);
-    assertThat(map(400, "{\"reason\":\"\",\"message\":\"m\"}")).isInstanceOf(InvalidRequestException.class);
+    assertThat(map(400, "{\"reason\":\"\",\"message\":\"m\"}"))
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   @DisplayName("RATE_LIMIT_EXCEEDED carries Retry-After")
   void retryAfter() {
-    VideoApiException e = V3AsyncErrors.fromHttpException("highway",
-        http(429, envelope(429, "RATE_LIMIT_EXCEEDED", "slow"), Headers.of("Retry-After", "7")), ApiKey.of(KEY));
+    VideoApiException e =
+        V3AsyncErrors.fromHttpException(
+            "highway",
+            http(429, envelope(429, "RATE_LIMIT_EXCEEDED", "slow"), Headers.of("Retry-After", "7")),
+            ApiKey.of(KEY));
     assertThat(((RateLimitedException) e).retryAfter()).contains(Duration.ofSeconds(7));
   }
 
@@ -124,13 +145,23 @@ class V3AsyncErrorsTest {
   }
 
   @Test
-  @DisplayName("end to end: a BILLING_BALANCE_NOT_ENOUGH 400 on submit fails with InsufficientCreditsException, sent once")
+  @DisplayName(
+      "end to end: a BILLING_BALANCE_NOT_ENOUGH 400 on submit fails with"
+          + " InsufficientCreditsException, sent once")
   void balanceOnSubmit() {
     sim = V3AsyncSimulator.highway(KEY).start();
-    sim.faults().on("submit").always(Fault.status(400, envelope(400, "BILLING_BALANCE_NOT_ENOUGH", "balance not enough")));
+    sim.faults()
+        .on("submit")
+        .always(
+            Fault.status(400, envelope(400, "BILLING_BALANCE_NOT_ENOUGH", "balance not enough")));
     VideoClient client = V3Async.highway().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    Throwable e = errorOf(client.submit(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.png")).prompt("a cat").build()));
+    Throwable e =
+        errorOf(
+            client.submit(
+                ImageToVideoRequest.builder()
+                    .image(ImageInput.url("https://example.com/cat.png"))
+                    .prompt("a cat")
+                    .build()));
     assertThat(e).isInstanceOf(InsufficientCreditsException.class);
     assertThat(e.getMessage()).contains("balance not enough");
     assertThat(sim.requests("submit")).hasSize(1);
@@ -146,12 +177,19 @@ class V3AsyncErrorsTest {
   }
 
   @Test
-  @DisplayName("end to end: the simulator's validation error, a .gif image, and an unknown task id map as documented")
+  @DisplayName(
+      "end to end: the simulator's validation error, a .gif image, and an unknown task id map as"
+          + " documented")
   void simulatorErrors() {
     sim = V3AsyncSimulator.myrouter(KEY).start();
     VideoClient client = V3Async.myrouter().baseUrl(sim.baseUrl()).apiKey(KEY).build();
-    Throwable gif = errorOf(client.submit(ImageToVideoRequest.builder()
-        .image(ImageInput.url("https://example.com/cat.gif")).prompt("a cat").build()));
+    Throwable gif =
+        errorOf(
+            client.submit(
+                ImageToVideoRequest.builder()
+                    .image(ImageInput.url("https://example.com/cat.gif"))
+                    .prompt("a cat")
+                    .build()));
     assertThat(gif).isInstanceOf(InvalidRequestException.class);
     assertThat(((VideoApiException) gif).providerCode()).contains("INVALID_IMAGE_FORMAT");
 

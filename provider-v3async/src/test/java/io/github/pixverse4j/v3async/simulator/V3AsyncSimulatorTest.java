@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 class V3AsyncSimulatorTest {
   static final String KEY = "sk-v3async-test-0123456789";
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static final String V6_OK = "{\"seed\":123,\"image\":\"https://example.com/cat.png\",\"prompt\":\"a cat\","
-      + "\"duration\":5,\"cfg_scale\":0.5,\"resolution\":\"720p\",\"thinking_type\":\"auto\","
-      + "\"negative_prompt\":\"blur\",\"generate_audio_switch\":true}";
-  static final String V45_OK = "{\"prompt\":\"a cat\",\"image\":\"https://example.com/cat.png\","
-      + "\"resolution\":\"540p\",\"negative_prompt\":\"blur\",\"fast_mode\":true,\"style\":\"anime\",\"seed\":123}";
+  static final String V6_OK =
+      "{\"seed\":123,\"image\":\"https://example.com/cat.png\",\"prompt\":\"a cat\","
+          + "\"duration\":5,\"cfg_scale\":0.5,\"resolution\":\"720p\",\"thinking_type\":\"auto\","
+          + "\"negative_prompt\":\"blur\",\"generate_audio_switch\":true}";
+  static final String V45_OK =
+      "{\"prompt\":\"a cat\",\"image\":\"https://example.com/cat.png\","
+          + "\"resolution\":\"540p\",\"negative_prompt\":\"blur\",\"fast_mode\":true,\"style\":\"anime\",\"seed\":123}";
 
   final Http http = new Http();
   V3AsyncSimulator sim;
@@ -35,18 +37,28 @@ class V3AsyncSimulatorTest {
   }
 
   @Test
-  @DisplayName("both models registered through ServiceLoader from this module's jar, in order, with consistent descriptions")
+  @DisplayName(
+      "both models registered through ServiceLoader from this module's jar, in order, with"
+          + " consistent descriptions")
   void registered() throws Exception {
-    assertThat(SimulatorFactory.load(getClass().getClassLoader())).extracting(SimulatorFactory::providerId)
+    assertThat(SimulatorFactory.load(getClass().getClassLoader()))
+        .extracting(SimulatorFactory::providerId)
         .containsSubsequence("highway", "myrouter");
-    assertThat(SimulatorFactoryChecks.assertRegistered("highway", V3AsyncSimulator.class, KEY).model())
+    assertThat(
+            SimulatorFactoryChecks.assertRegistered("highway", V3AsyncSimulator.class, KEY).model())
         .isEqualTo(V3AsyncSimulator.Model.PIXVERSE_V6_I2V);
-    assertThat(SimulatorFactoryChecks.assertRegistered("myrouter", V3AsyncSimulator.class, KEY).model())
+    assertThat(
+            SimulatorFactoryChecks.assertRegistered("myrouter", V3AsyncSimulator.class, KEY)
+                .model())
         .isEqualTo(V3AsyncSimulator.Model.PIXVERSE_V4_5_I2V);
   }
 
-  HttpResponse<byte[]> submit(String model, String body, String... headers) throws IOException, InterruptedException {
-    return http.post(sim.baseUrl() + "/v3/async/" + model, body, headers.length == 0 ? Http.bearer(KEY) : headers);
+  HttpResponse<byte[]> submit(String model, String body, String... headers)
+      throws IOException, InterruptedException {
+    return http.post(
+        sim.baseUrl() + "/v3/async/" + model,
+        body,
+        headers.length == 0 ? Http.bearer(KEY) : headers);
   }
 
   HttpResponse<byte[]> result(String taskId) throws IOException, InterruptedException {
@@ -67,8 +79,10 @@ class V3AsyncSimulatorTest {
   }
 
   String submitOk() throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = sim.model() == V3AsyncSimulator.Model.PIXVERSE_V6_I2V
-        ? submit("pixverse-v6-i2v", V6_OK) : submit("pixverse-v4.5-i2v", V45_OK);
+    HttpResponse<byte[]> r =
+        sim.model() == V3AsyncSimulator.Model.PIXVERSE_V6_I2V
+            ? submit("pixverse-v6-i2v", V6_OK)
+            : submit("pixverse-v4.5-i2v", V45_OK);
     assertThat(r.statusCode()).as(Http.utf8(r)).isEqualTo(200);
     return json(r).get("task_id").asText();
   }
@@ -90,24 +104,42 @@ class V3AsyncSimulatorTest {
     @DisplayName("an empty prompt is accepted (0 - 2500), a prompt of 2501 characters is not")
     void promptLimits() throws Exception {
       sim = V3AsyncSimulator.highway(KEY).start();
-      assertThat(submit("pixverse-v6-i2v", "{\"image\":\"https://e.com/a.png\",\"prompt\":\"\"}").statusCode()).isEqualTo(200);
-      HttpResponse<byte[]> r = submit("pixverse-v6-i2v",
-          "{\"image\":\"https://e.com/a.png\",\"prompt\":\"" + "a".repeat(2501) + "\"}");
+      assertThat(
+              submit("pixverse-v6-i2v", "{\"image\":\"https://e.com/a.png\",\"prompt\":\"\"}")
+                  .statusCode())
+          .isEqualTo(200);
+      HttpResponse<byte[]> r =
+          submit(
+              "pixverse-v6-i2v",
+              "{\"image\":\"https://e.com/a.png\",\"prompt\":\"" + "a".repeat(2501) + "\"}");
       assertEnvelope(r, 400, "INVALID_REQUEST_BODY");
       assertThat(json(r).get("message").asText()).contains("2500");
     }
 
     @Test
-    @DisplayName("every violated field is named in one INVALID_REQUEST_BODY answer, and no job is created")
+    @DisplayName(
+        "every violated field is named in one INVALID_REQUEST_BODY answer, and no job is created")
     void violations() throws Exception {
       sim = V3AsyncSimulator.highway(KEY).start();
-      HttpResponse<byte[]> r = submit("pixverse-v6-i2v", "{\"image\":\"file:///cat.png\",\"duration\":16,"
-          + "\"cfg_scale\":1.5,\"resolution\":\"4k\",\"seed\":\"x\",\"generate_audio_switch\":\"yes\","
-          + "\"negative_prompt\":\"" + "n".repeat(2501) + "\"}");
+      HttpResponse<byte[]> r =
+          submit(
+              "pixverse-v6-i2v",
+              "{\"image\":\"file:///cat.png\",\"duration\":16,"
+                  + "\"cfg_scale\":1.5,\"resolution\":\"4k\",\"seed\":\"x\",\"generate_audio_switch\":\"yes\","
+                  + "\"negative_prompt\":\""
+                  + "n".repeat(2501)
+                  + "\"}");
       assertEnvelope(r, 400, "INVALID_REQUEST_BODY");
       assertThat(json(r).get("message").asText())
-          .contains("image", "prompt is required", "duration", "cfg_scale", "resolution", "seed",
-              "generate_audio_switch", "negative_prompt");
+          .contains(
+              "image",
+              "prompt is required",
+              "duration",
+              "cfg_scale",
+              "resolution",
+              "seed",
+              "generate_audio_switch",
+              "negative_prompt");
       assertThat(sim.jobCount()).isZero();
     }
 
@@ -122,12 +154,16 @@ class V3AsyncSimulatorTest {
     }
 
     @Test
-    @DisplayName("another model path answers 404, a .gif image INVALID_IMAGE_FORMAT, a non-JSON body INVALID_REQUEST_BODY")
+    @DisplayName(
+        "another model path answers 404, a .gif image INVALID_IMAGE_FORMAT, a non-JSON body"
+            + " INVALID_REQUEST_BODY")
     void otherRejections() throws Exception {
       sim = V3AsyncSimulator.highway(KEY).start();
       assertThat(submit("pixverse-v4.5-i2v", V45_OK).statusCode()).isEqualTo(404);
-      assertEnvelope(submit("pixverse-v6-i2v", "{\"image\":\"https://e.com/a.GIF\",\"prompt\":\"p\"}"),
-          400, "INVALID_IMAGE_FORMAT");
+      assertEnvelope(
+          submit("pixverse-v6-i2v", "{\"image\":\"https://e.com/a.GIF\",\"prompt\":\"p\"}"),
+          400,
+          "INVALID_IMAGE_FORMAT");
       assertEnvelope(submit("pixverse-v6-i2v", "not json"), 400, "INVALID_REQUEST_BODY");
       assertThat(sim.jobCount()).isZero();
     }
@@ -144,28 +180,43 @@ class V3AsyncSimulatorTest {
     }
 
     @Test
-    @DisplayName("resolution is required, fast_mode excludes 1080p, style and prompt length are checked")
+    @DisplayName(
+        "resolution is required, fast_mode excludes 1080p, style and prompt length are checked")
     void rules() throws Exception {
       sim = V3AsyncSimulator.myrouter(KEY).start();
-      HttpResponse<byte[]> noResolution = submit("pixverse-v4.5-i2v", "{\"image\":\"https://e.com/a.png\",\"prompt\":\"p\"}");
+      HttpResponse<byte[]> noResolution =
+          submit("pixverse-v4.5-i2v", "{\"image\":\"https://e.com/a.png\",\"prompt\":\"p\"}");
       assertEnvelope(noResolution, 400, "INVALID_REQUEST_BODY");
       assertThat(json(noResolution).get("message").asText()).contains("resolution is required");
 
-      HttpResponse<byte[]> fast1080 = submit("pixverse-v4.5-i2v",
-          "{\"image\":\"https://e.com/a.png\",\"prompt\":\"p\",\"resolution\":\"1080p\",\"fast_mode\":true}");
+      HttpResponse<byte[]> fast1080 =
+          submit(
+              "pixverse-v4.5-i2v",
+              "{\"image\":\"https://e.com/a.png\",\"prompt\":\"p\",\"resolution\":\"1080p\",\"fast_mode\":true}");
       assertEnvelope(fast1080, 400, "INVALID_REQUEST_BODY");
       assertThat(json(fast1080).get("message").asText()).contains("fast_mode");
-      assertThat(submit("pixverse-v4.5-i2v",
-          "{\"image\":\"https://e.com/a.png\",\"prompt\":\"p\",\"resolution\":\"1080p\",\"fast_mode\":false}").statusCode())
+      assertThat(
+              submit(
+                      "pixverse-v4.5-i2v",
+                      "{\"image\":\"https://e.com/a.png\",\"prompt\":\"p\",\"resolution\":\"1080p\",\"fast_mode\":false}")
+                  .statusCode())
           .isEqualTo(200);
 
-      HttpResponse<byte[]> bad = submit("pixverse-v4.5-i2v", "{\"image\":\"https://e.com/a.png\",\"prompt\":\""
-          + "a".repeat(2049) + "\",\"resolution\":\"540p\",\"style\":\"watercolor\"}");
+      HttpResponse<byte[]> bad =
+          submit(
+              "pixverse-v4.5-i2v",
+              "{\"image\":\"https://e.com/a.png\",\"prompt\":\""
+                  + "a".repeat(2049)
+                  + "\",\"resolution\":\"540p\",\"style\":\"watercolor\"}");
       assertEnvelope(bad, 400, "INVALID_REQUEST_BODY");
       assertThat(json(bad).get("message").asText()).contains("2048", "style");
 
-      assertEnvelope(submit("pixverse-v4.5-i2v", "{\"image\":\"https://e.com/a.png\",\"prompt\":\" \",\"resolution\":\"540p\"}"),
-          400, "INVALID_REQUEST_BODY");
+      assertEnvelope(
+          submit(
+              "pixverse-v4.5-i2v",
+              "{\"image\":\"https://e.com/a.png\",\"prompt\":\" \",\"resolution\":\"540p\"}"),
+          400,
+          "INVALID_REQUEST_BODY");
       assertThat(sim.jobCount()).isEqualTo(1);
     }
   }
@@ -174,10 +225,17 @@ class V3AsyncSimulatorTest {
   @DisplayName("task results")
   class Results {
     @Test
-    @DisplayName("a lifecycle is rendered read by read: queued, processing with progress and eta, succeed with a video; always HTTP 200")
+    @DisplayName(
+        "a lifecycle is rendered read by read: queued, processing with progress and eta, succeed"
+            + " with a video; always HTTP 200")
     void lifecycle() throws Exception {
       sim = V3AsyncSimulator.highway(KEY).start();
-      sim.nextJobs(Lifecycle.builder().queued(1).running(30, 60).withEta(Duration.ofSeconds(20), Duration.ofSeconds(10)).succeeded());
+      sim.nextJobs(
+          Lifecycle.builder()
+              .queued(1)
+              .running(30, 60)
+              .withEta(Duration.ofSeconds(20), Duration.ofSeconds(10))
+              .succeeded());
       String id = submitOk();
       JsonNode q = json(result(id));
       assertThat(q.at("/task/task_id").asText()).isEqualTo(id);
@@ -203,11 +261,14 @@ class V3AsyncSimulatorTest {
     }
 
     @Test
-    @DisplayName("failed, moderated and cancelled tasks are HTTP 200 TASK_STATUS_FAILED with a reason")
+    @DisplayName(
+        "failed, moderated and cancelled tasks are HTTP 200 TASK_STATUS_FAILED with a reason")
     void failures() throws Exception {
       sim = V3AsyncSimulator.myrouter(KEY).start();
-      sim.nextJobs(Lifecycle.builder().failed("the generator broke"),
-          Lifecycle.builder().moderated("sensitive content"), Lifecycle.builder().queued(5).succeeded());
+      sim.nextJobs(
+          Lifecycle.builder().failed("the generator broke"),
+          Lifecycle.builder().moderated("sensitive content"),
+          Lifecycle.builder().queued(5).succeeded());
       List<String> ids = List.of(submitOk(), submitOk(), submitOk());
       sim.job(ids.get(2)).cancel();
       List<String> reasons = new java.util.ArrayList<>();
@@ -218,7 +279,9 @@ class V3AsyncSimulatorTest {
         assertThat(json(r).get("videos")).isEmpty();
         reasons.add(json(r).at("/task/reason").asText());
       }
-      assertThat(reasons).containsExactly("the generator broke", "ILLEGAL_IMAGE_CONTENT: sensitive content", "TASK_CANCELLED");
+      assertThat(reasons)
+          .containsExactly(
+              "the generator broke", "ILLEGAL_IMAGE_CONTENT: sensitive content", "TASK_CANCELLED");
     }
 
     @Test
@@ -241,7 +304,10 @@ class V3AsyncSimulatorTest {
       assertEnvelope(result("nope"), 404, "TASK_NOT_FOUND");
       sim.nextJobs(Lifecycle.builder().expired());
       assertEnvelope(result(submitOk()), 404, "TASK_NOT_FOUND");
-      assertEnvelope(http.get(sim.baseUrl() + "/v3/async/task-result", Http.bearer(KEY)), 400, "INVALID_REQUEST_BODY");
+      assertEnvelope(
+          http.get(sim.baseUrl() + "/v3/async/task-result", Http.bearer(KEY)),
+          400,
+          "INVALID_REQUEST_BODY");
     }
   }
 
@@ -249,12 +315,21 @@ class V3AsyncSimulatorTest {
   @DisplayName("auth")
   class Auth {
     @Test
-    @DisplayName("a wrong key answers 403 INVALID_API_KEY, no key 400 MISSING_API_KEY, and nothing is created")
+    @DisplayName(
+        "a wrong key answers 403 INVALID_API_KEY, no key 400 MISSING_API_KEY, and nothing is"
+            + " created")
     void keys() throws Exception {
       sim = V3AsyncSimulator.highway(KEY).start();
-      assertEnvelope(submit("pixverse-v6-i2v", V6_OK, Http.bearer("wrong")), 403, "INVALID_API_KEY");
-      assertEnvelope(submit("pixverse-v6-i2v", V6_OK, "Content-Type", "application/json"), 400, "MISSING_API_KEY");
-      assertEnvelope(http.get(sim.baseUrl() + "/v3/async/task-result?task_id=x", Http.bearer("wrong")), 403, "INVALID_API_KEY");
+      assertEnvelope(
+          submit("pixverse-v6-i2v", V6_OK, Http.bearer("wrong")), 403, "INVALID_API_KEY");
+      assertEnvelope(
+          submit("pixverse-v6-i2v", V6_OK, "Content-Type", "application/json"),
+          400,
+          "MISSING_API_KEY");
+      assertEnvelope(
+          http.get(sim.baseUrl() + "/v3/async/task-result?task_id=x", Http.bearer("wrong")),
+          403,
+          "INVALID_API_KEY");
       assertThat(sim.jobCount()).isZero();
     }
   }

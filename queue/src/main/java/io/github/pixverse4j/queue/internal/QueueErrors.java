@@ -8,11 +8,11 @@ import io.github.pixverse4j.api.InvalidRequestException;
 import io.github.pixverse4j.api.TaskFailure;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.api.Violation;
-import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpErrors;
 import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.provider.StatusNames;
 import io.github.pixverse4j.queue.QueueProtocol;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +54,12 @@ public final class QueueErrors {
     final String bodySnippet;
     final List<Item> items;
 
-    Parsed(int httpStatus, Headers headers, String errorType, String message, String bodySnippet,
+    Parsed(
+        int httpStatus,
+        Headers headers,
+        String errorType,
+        String message,
+        String bodySnippet,
         List<Item> items) {
       this.httpStatus = httpStatus;
       this.headers = headers;
@@ -68,7 +73,10 @@ public final class QueueErrors {
       return httpStatus;
     }
 
-    /** The error-type header, else the body's error type, else the first {@code detail[].type}; or null. */
+    /**
+     * The error-type header, else the body's error type, else the first {@code detail[].type}; or
+     * null.
+     */
     public String errorType() {
       return errorType;
     }
@@ -92,7 +100,8 @@ public final class QueueErrors {
      * fal-style queues report COMPLETED, then answer the result with the cancellation).
      */
     public boolean isCancellation() {
-      return StatusNames.mentionsCancellation(errorType) || StatusNames.mentionsCancellation(message);
+      return StatusNames.mentionsCancellation(errorType)
+          || StatusNames.mentionsCancellation(message);
     }
   }
 
@@ -131,21 +140,30 @@ public final class QueueErrors {
     JsonNode parsed = body == null ? null : ProviderAnswers.json(body);
     JsonNode detail = parsed == null || !parsed.isObject() ? null : parsed.get(detailField);
     JsonNode type = parsed == null || !parsed.isObject() ? null : parsed.get(typeField);
-    return parse(httpStatus, headers, detail == null || detail.isNull() ? null : detail,
-        type == null || !type.isValueNode() || type.isNull() ? null : type.asText(), body);
+    return parse(
+        httpStatus,
+        headers,
+        detail == null || detail.isNull() ? null : detail,
+        type == null || !type.isValueNode() || type.isNull() ? null : type.asText(),
+        body);
   }
 
   /**
-   * Reads a failure reported inside a 200 answer (a {@code FAILED} status with the error detail
-   * and type fields); never fails.
+   * Reads a failure reported inside a 200 answer (a {@code FAILED} status with the error detail and
+   * type fields); never fails.
    */
   public Parsed parse(QueueStatusResponse s) {
     JsonNode type = s.field(typeField);
-    return parse(0, null, s.field(detailField), type == null || !type.isValueNode() ? null : type.asText(), null);
+    return parse(
+        0,
+        null,
+        s.field(detailField),
+        type == null || !type.isValueNode() ? null : type.asText(),
+        null);
   }
 
-  private Parsed parse(int httpStatus, Headers headers, JsonNode detail, String bodyErrorType,
-      String body) {
+  private Parsed parse(
+      int httpStatus, Headers headers, JsonNode detail, String bodyErrorType, String body) {
     List<Item> items = new ArrayList<>();
     String message = null;
     String errorType = headers == null ? null : blankToNull(headers.get(typeHeader));
@@ -173,9 +191,15 @@ public final class QueueErrors {
       }
     }
     String scrubbedMessage = message == null ? null : blankToNull(HttpErrors.snippet(message, key));
-    String scrubbedType = errorType == null ? null : blankToNull(HttpErrors.snippet(errorType, key));
-    return new Parsed(httpStatus, headers, scrubbedType, scrubbedMessage,
-        HttpErrors.snippet(body, key), Collections.unmodifiableList(items));
+    String scrubbedType =
+        errorType == null ? null : blankToNull(HttpErrors.snippet(errorType, key));
+    return new Parsed(
+        httpStatus,
+        headers,
+        scrubbedType,
+        scrubbedMessage,
+        HttpErrors.snippet(body, key),
+        Collections.unmodifiableList(items));
   }
 
   private Item item(JsonNode d) {
@@ -211,26 +235,39 @@ public final class QueueErrors {
   /** Same as {@link #forCall(HttpException)} for an already parsed answer. */
   public VideoApiException forCall(Parsed p) {
     // Parsed already scrubbed the type, message and snippet; ErrorAnswer leaves them as they are.
-    ErrorAnswer answer = ErrorAnswer.of(providerId, p.httpStatus, key)
-        .withCode(p.errorType)
-        .withWords(p.message, p.bodySnippet);
+    ErrorAnswer answer =
+        ErrorAnswer.of(providerId, p.httpStatus, key)
+            .withCode(p.errorType)
+            .withWords(p.message, p.bodySnippet);
     ErrorDetails details = answer.details();
     String suffix = answer.saidSuffix();
     if (p.isModeration() && p.httpStatus >= 400 && p.httpStatus < 500) {
       return new ContentRejectedException(
-          "Provider " + providerId + " refused the prompt or image on content-policy grounds (HTTP "
-              + p.httpStatus + "): change the input" + suffix,
+          "Provider "
+              + providerId
+              + " refused the prompt or image on content-policy grounds (HTTP "
+              + p.httpStatus
+              + "): change the input"
+              + suffix,
           details);
     }
     if ((p.httpStatus == 400 || p.httpStatus == 422) && !p.items.isEmpty()) {
       List<Violation> violations = new ArrayList<>();
       for (Item i : p.items) {
         String field = i.field == null ? "request" : requestFields.getOrDefault(i.field, i.field);
-        violations.add(Violation.of(field, i.type == null ? "accepted by " + providerId : i.type, null,
-            (i.field == null ? "" : i.field + ": ") + i.msg));
+        violations.add(
+            Violation.of(
+                field,
+                i.type == null ? "accepted by " + providerId : i.type,
+                null,
+                (i.field == null ? "" : i.field + ": ") + i.msg));
       }
       return new InvalidRequestException(
-          "Provider " + providerId + " rejected the request as invalid (HTTP " + p.httpStatus + ")"
+          "Provider "
+              + providerId
+              + " rejected the request as invalid (HTTP "
+              + p.httpStatus
+              + ")"
               + suffix,
           violations,
           details);
@@ -241,11 +278,18 @@ public final class QueueErrors {
 
   /** How a task failed, from a result or status answer that reports a failure. */
   public TaskFailure failure(Parsed p, FailureCategory otherwise) {
-    FailureCategory category = p.isModeration() ? FailureCategory.MODERATION
-        : p.isCancellation() ? FailureCategory.CANCELLED : otherwise;
-    String message = p.message != null ? p.message
-        : "Provider " + providerId + " reported the task as failed"
-            + (p.httpStatus > 0 ? " (HTTP " + p.httpStatus + ")" : "") + " without a reason";
+    FailureCategory category =
+        p.isModeration()
+            ? FailureCategory.MODERATION
+            : p.isCancellation() ? FailureCategory.CANCELLED : otherwise;
+    String message =
+        p.message != null
+            ? p.message
+            : "Provider "
+                + providerId
+                + " reported the task as failed"
+                + (p.httpStatus > 0 ? " (HTTP " + p.httpStatus + ")" : "")
+                + " without a reason";
     TaskFailure.Builder b = TaskFailure.builder().category(category).message(message);
     if (p.errorType != null) b.providerCode(p.errorType);
     return b.build();

@@ -5,12 +5,12 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskNotFoundException;
 import io.github.pixverse4j.api.TaskStatus;
-import io.github.pixverse4j.client.provider.ErrorAnswer;
-import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.http.HttpErrors;
+import io.github.pixverse4j.client.provider.ErrorAnswer;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
 import io.github.pixverse4j.queue.QueueProtocol;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
@@ -27,8 +27,8 @@ import retrofit2.Response;
 
 /**
  * The {@link VideoProvider} of a queue protocol: which call to make, and the request URLs each
- * submit answer names. What an answer means is {@link QueueMapping}'s and {@link QueueErrors}';
- * the API's errors are mapped by its call adapter ({@link QueueProtocol#provider}).
+ * submit answer names. What an answer means is {@link QueueMapping}'s and {@link QueueErrors}'; the
+ * API's errors are mapped by its call adapter ({@link QueueProtocol#provider}).
  */
 public final class QueueProvider implements VideoProvider {
   /** How many submitted requests' URLs are remembered; older ones are rebuilt from the base URL. */
@@ -49,7 +49,11 @@ public final class QueueProvider implements VideoProvider {
         }
       };
 
-  public QueueProvider(QueueProtocol protocol, QueueApi api, HttpUrl baseUrl, ProviderAnswers answers,
+  public QueueProvider(
+      QueueProtocol protocol,
+      QueueApi api,
+      HttpUrl baseUrl,
+      ProviderAnswers answers,
       QueueErrors errors) {
     if (protocol == null) throw new NullPointerException("protocol == null");
     if (api == null) throw new NullPointerException("api == null");
@@ -78,17 +82,19 @@ public final class QueueProvider implements VideoProvider {
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
-    return Single.defer(() -> api.submit(submitUrl, mapping.submitBody(request))).map(this::accepted);
+    return Single.defer(() -> api.submit(submitUrl, mapping.submitBody(request)))
+        .map(this::accepted);
   }
 
   private TaskHandle accepted(QueueSubmitResponse r) {
     TaskHandle handle = mapping.toHandle(answers, r);
     String id = handle.taskId();
     RequestUrls built = RequestUrls.build(protocol, baseUrl, id);
-    RequestUrls urls = new RequestUrls(
-        sameOriginOr(r.statusUrl(), id, built.status),
-        sameOriginOr(r.responseUrl(), id, built.result),
-        sameOriginOr(r.cancelUrl(), id, built.cancel));
+    RequestUrls urls =
+        new RequestUrls(
+            sameOriginOr(r.statusUrl(), id, built.status),
+            sameOriginOr(r.responseUrl(), id, built.result),
+            sameOriginOr(r.cancelUrl(), id, built.cancel));
     synchronized (remembered) {
       remembered.put(id, urls);
     }
@@ -102,7 +108,8 @@ public final class QueueProvider implements VideoProvider {
   private HttpUrl sameOriginOr(String fromServer, String id, HttpUrl built) {
     HttpUrl url = fromServer == null ? null : HttpUrl.parse(fromServer.trim());
     return url != null && BaseUrls.sameOrigin(url, baseUrl) && url.pathSegments().contains(id)
-        ? url : built;
+        ? url
+        : built;
   }
 
   /** The URLs for {@code handle}: those its submit answer named, else built from the base URL. */
@@ -124,13 +131,15 @@ public final class QueueProvider implements VideoProvider {
   @Override
   public Single<TaskStatus> status(TaskHandle handle) {
     if (handle == null) throw new NullPointerException("handle == null");
-    return Single.defer(() -> {
-      RequestUrls urls = urls(handle);
-      return api.status(urls.status).flatMap(s -> fromStatus(handle, urls, s));
-    });
+    return Single.defer(
+        () -> {
+          RequestUrls urls = urls(handle);
+          return api.status(urls.status).flatMap(s -> fromStatus(handle, urls, s));
+        });
   }
 
-  private Single<TaskStatus> fromStatus(TaskHandle handle, RequestUrls urls, QueueStatusResponse s) {
+  private Single<TaskStatus> fromStatus(
+      TaskHandle handle, RequestUrls urls, QueueStatusResponse s) {
     String status = mapping.canonical(answers, s);
     if (status.equals(QueueMapping.COMPLETED)) return result(handle, urls, s.status());
     return Single.just(ended(handle, mapping.fromStatus(answers, errors, handle, status, s)));
@@ -143,20 +152,24 @@ public final class QueueProvider implements VideoProvider {
 
   /**
    * COMPLETED says only that the run ended: the result call tells a video from a failure, which
-   * arrives as a non-2xx answer with the provider's detail (read as a value, see {@link QueueApi#result}).
+   * arrives as a non-2xx answer with the provider's detail (read as a value, see {@link
+   * QueueApi#result}).
    */
   private Single<TaskStatus> result(TaskHandle handle, RequestUrls urls, String raw) {
-    return api.result(urls.result).map(r -> {
-      if (r.isSuccessful()) {
-        QueueResultResponse body = r.body();
-        if (body == null) throw answers.unreadable("The result of a COMPLETED request is empty");
-        return ended(handle, mapping.succeeded(answers, handle, body, raw));
-      }
-      QueueErrors.Parsed p = errors.parse(new HttpException(r));
-      Optional<TaskStatus> s = mapping.fromFailedResult(answers, errors, handle, p, raw);
-      if (!s.isPresent()) throw errors.forCall(p);
-      return ended(handle, s.get());
-    });
+    return api.result(urls.result)
+        .map(
+            r -> {
+              if (r.isSuccessful()) {
+                QueueResultResponse body = r.body();
+                if (body == null)
+                  throw answers.unreadable("The result of a COMPLETED request is empty");
+                return ended(handle, mapping.succeeded(answers, handle, body, raw));
+              }
+              QueueErrors.Parsed p = errors.parse(new HttpException(r));
+              Optional<TaskStatus> s = mapping.fromFailedResult(answers, errors, handle, p, raw);
+              if (!s.isPresent()) throw errors.forCall(p);
+              return ended(handle, s.get());
+            });
   }
 
   @Override
@@ -166,8 +179,9 @@ public final class QueueProvider implements VideoProvider {
   }
 
   /**
-   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED is {@link TaskEndedBeforeCancelException}
-   * (the engine reads the final state); NOT_FOUND is {@link TaskNotFoundException}.
+   * CANCELLATION_REQUESTED and OK complete; ALREADY_COMPLETED is {@link
+   * TaskEndedBeforeCancelException} (the engine reads the final state); NOT_FOUND is {@link
+   * TaskNotFoundException}.
    */
   private Completable cancelled(Response<ResponseBody> response) {
     ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody();
@@ -196,24 +210,37 @@ public final class QueueProvider implements VideoProvider {
       case "OK":
         return Completable.complete();
       case "ALREADY_COMPLETED":
-        return Completable.error(new TaskEndedBeforeCancelException(
-            "cancel answered ALREADY_COMPLETED (HTTP " + response.code() + ")"));
+        return Completable.error(
+            new TaskEndedBeforeCancelException(
+                "cancel answered ALREADY_COMPLETED (HTTP " + response.code() + ")"));
       case "NOT_FOUND":
-        return Completable.error(new TaskNotFoundException(
-            "Provider " + protocol.providerId() + " does not know this request (cancel answered"
-                + " NOT_FOUND): the id may be wrong, belong to another account, or have expired",
-            ErrorAnswer.of(protocol.providerId(), response.code(), null)
-                .withCode("NOT_FOUND")
-                .details()));
+        return Completable.error(
+            new TaskNotFoundException(
+                "Provider "
+                    + protocol.providerId()
+                    + " does not know this request (cancel answered NOT_FOUND): the id may be"
+                    + " wrong, belong to another account, or have expired",
+                ErrorAnswer.of(protocol.providerId(), response.code(), null)
+                    .withCode("NOT_FOUND")
+                    .details()));
       default:
-        return Completable.error(answers.malformed("The cancel answer has the unknown status '"
-            + answers.quote(status) + "'"));
+        return Completable.error(
+            answers.malformed(
+                "The cancel answer has the unknown status '" + answers.quote(status) + "'"));
     }
   }
 
   @Override
   public String toString() {
-    return "QueueProvider{" + protocol.providerId() + " at " + baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port() + "}";
+    return "QueueProvider{"
+        + protocol.providerId()
+        + " at "
+        + baseUrl.scheme()
+        + "://"
+        + baseUrl.host()
+        + ":"
+        + baseUrl.port()
+        + "}";
   }
 
   /** The status, result and cancel URLs of one request. */
@@ -245,14 +272,17 @@ public final class QueueProvider implements VideoProvider {
      * or {@code …/requests/<id>} as the protocol's {@link QueueProtocol.ResultPath} says.
      */
     static RequestUrls build(QueueProtocol protocol, HttpUrl baseUrl, String id) {
-      HttpUrl request = baseUrl.newBuilder()
-          .addPathSegments(protocol.appPath())
-          .addPathSegment("requests")
-          .addPathSegment(id)
-          .build();
-      HttpUrl result = protocol.resultPath() == QueueProtocol.ResultPath.RESPONSE
-          ? request.newBuilder().addPathSegment("response").build()
-          : request;
+      HttpUrl request =
+          baseUrl
+              .newBuilder()
+              .addPathSegments(protocol.appPath())
+              .addPathSegment("requests")
+              .addPathSegment(id)
+              .build();
+      HttpUrl result =
+          protocol.resultPath() == QueueProtocol.ResultPath.RESPONSE
+              ? request.newBuilder().addPathSegment("response").build()
+              : request;
       return new RequestUrls(
           request.newBuilder().addPathSegment("status").build(),
           result,

@@ -37,7 +37,9 @@ public final class QueueStatusResponse {
     return text("request_id");
   }
 
-  /** The queue position; a number sent as a string is read too; null when absent or not a number. */
+  /**
+   * The queue position; a number sent as a string is read too; null when absent or not a number.
+   */
   @Nullable
   public Integer queuePosition() {
     JsonNode n = tree.get("queue_position");

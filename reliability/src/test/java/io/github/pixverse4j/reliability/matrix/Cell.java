@@ -1,11 +1,12 @@
 package io.github.pixverse4j.reliability.matrix;
 
-import io.github.pixverse4j.reliability.Provider;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.reliability.Provider;
 
 /**
  * One cell of the fault matrix: a fault injected into one phase of one provider, and what must
- * happen. The same cells drive {@link FaultMatrixTest} and the table in {@code docs/reliability.md}.
+ * happen. The same cells drive {@link FaultMatrixTest} and the table in {@code
+ * docs/reliability.md}.
  *
  * @param always the fault is injected on every call of the endpoint; otherwise on the first {@link
  *     FaultKind#TRANSIENT_CALLS} calls only
@@ -64,9 +65,12 @@ record Cell(
   String injectionLabel() {
     if (fault == FaultKind.ANY) return "—";
     if (fault == FaultKind.TASK_ENDED) return "the job has SUCCEEDED";
-    if (fault == FaultKind.CANCELLED_ELSEWHERE && phase == Phase.STATUS) return "the job ends cancelled";
+    if (fault == FaultKind.CANCELLED_ELSEWHERE && phase == Phase.STATUS)
+      return "the job ends cancelled";
     if (always) return "every call";
-    return fault.transientCalls() == 1 ? "first call" : "first " + fault.transientCalls() + " calls";
+    return fault.transientCalls() == 1
+        ? "first call"
+        : "first " + fault.transientCalls() + " calls";
   }
 
   String retriedLabel() {
@@ -79,7 +83,13 @@ record Cell(
   /** The test's display name, e.g. {@code gmi · status · 503 → retried, completes SUCCEEDED}. */
   @Override
   public String toString() {
-    return provider.id + " · " + phase.label + " · " + fault.label + " → "
-        + (retried ? "retried, " : fault == FaultKind.ANY ? "" : "not retried, ") + outcomeLabel();
+    return provider.id
+        + " · "
+        + phase.label
+        + " · "
+        + fault.label
+        + " → "
+        + (retried ? "retried, " : fault == FaultKind.ANY ? "" : "not retried, ")
+        + outcomeLabel();
   }
 }

@@ -1,10 +1,10 @@
 package io.github.pixverse4j.reliability.matrix;
 
-import io.github.pixverse4j.testkit.FastPolling;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.simulator.ProviderSimulator;
+import io.github.pixverse4j.testkit.FastPolling;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,8 @@ final class CellEnv implements AutoCloseable {
   static final Duration THREAD_GRACE = Duration.ofSeconds(5);
   private static final AtomicInteger CELLS = new AtomicInteger();
   private static final Pattern SHARED_POOLS =
-      Pattern.compile("^(RxComputationThreadPool|RxCachedThreadScheduler|RxNewThreadScheduler|RxSingleScheduler|pixverse4j-http)-.*");
+      Pattern.compile(
+          "^(RxComputationThreadPool|RxCachedThreadScheduler|RxNewThreadScheduler|RxSingleScheduler|pixverse4j-http)-.*");
 
   final ProviderSimulator sim;
   final Wire wire;
@@ -65,7 +66,8 @@ final class CellEnv implements AutoCloseable {
   private final Set<Long> threadsBefore;
 
   CellEnv(Cell cell) {
-    threadsBefore = Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet());
+    threadsBefore =
+        Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet());
     String prefix = "matrix-" + CELLS.incrementAndGet() + "-";
     timers = new ScheduledThreadPoolExecutor(1, factory(prefix + "rx"));
     timers.setRemoveOnCancelPolicy(true);
@@ -74,35 +76,41 @@ final class CellEnv implements AutoCloseable {
     sim = cell.provider().startSimulator(API_KEY);
     wire = new Wire(sim);
     boolean slow = cell.fault() == FaultKind.SLOW;
-    HttpClients.Options options = HttpClients.Options.builder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(slow ? SLOW_TIMEOUT : Duration.ofSeconds(10))
-        .callTimeout(slow ? SLOW_TIMEOUT.multipliedBy(2) : Duration.ofSeconds(20))
-        .build();
-    http = HttpClients.newDefault(options).newBuilder()
-        .dispatcher(new Dispatcher(dispatcherPool))
-        .addInterceptor(wire)
-        .build();
-    client = cell.provider().builder()
-        .apiKey(API_KEY)
-        .baseUrl(sim.baseUrl())
-        .httpClient(http)
-        .scheduler(Schedulers.from(timers))
-        .ioScheduler(Schedulers.from(io))
-        .pollingPolicy(policy(cell))
-        .build();
+    HttpClients.Options options =
+        HttpClients.Options.builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(slow ? SLOW_TIMEOUT : Duration.ofSeconds(10))
+            .callTimeout(slow ? SLOW_TIMEOUT.multipliedBy(2) : Duration.ofSeconds(20))
+            .build();
+    http =
+        HttpClients.newDefault(options)
+            .newBuilder()
+            .dispatcher(new Dispatcher(dispatcherPool))
+            .addInterceptor(wire)
+            .build();
+    client =
+        cell.provider()
+            .builder()
+            .apiKey(API_KEY)
+            .baseUrl(sim.baseUrl())
+            .httpClient(http)
+            .scheduler(Schedulers.from(timers))
+            .ioScheduler(Schedulers.from(io))
+            .pollingPolicy(policy(cell))
+            .build();
   }
 
   /**
-   * {@link FastPolling} with a small Retry-After cap, three resends of a submit; reads retry
-   * until the 20 s deadline ({@link FaultMatrixTest#TRICKLE_DEADLINE} for a trickling download,
-   * whose body that deadline bounds).
+   * {@link FastPolling} with a small Retry-After cap, three resends of a submit; reads retry until
+   * the 20 s deadline ({@link FaultMatrixTest#TRICKLE_DEADLINE} for a trickling download, whose
+   * body that deadline bounds).
    */
   static PollingPolicy policy(Cell cell) {
-    PollingPolicy.Builder b = FastPolling.builder()
-        .maxRetryDelay(Duration.ofMillis(40))
-        .maxRetryAfter(RETRY_AFTER_CAP)
-        .maxSubmitRetries(MAX_FAILURES);
+    PollingPolicy.Builder b =
+        FastPolling.builder()
+            .maxRetryDelay(Duration.ofMillis(40))
+            .maxRetryAfter(RETRY_AFTER_CAP)
+            .maxSubmitRetries(MAX_FAILURES);
     if (cell.fault() == FaultKind.TRICKLE) b.deadline(FaultMatrixTest.TRICKLE_DEADLINE);
     return b.build();
   }
@@ -119,23 +127,35 @@ final class CellEnv implements AutoCloseable {
     }
     Dispatcher d = http.dispatcher();
     if (d.runningCallsCount() + d.queuedCallsCount() > 0) {
-      problems.add("after the stream ended, OkHttp still had " + d.runningCallsCount() + " running and "
-          + d.queuedCallsCount() + " queued calls");
+      problems.add(
+          "after the stream ended, OkHttp still had "
+              + d.runningCallsCount()
+              + " running and "
+              + d.queuedCallsCount()
+              + " queued calls");
     }
     if (!timers.getQueue().isEmpty()) {
-      problems.add("after the stream ended, " + timers.getQueue().size()
-          + " timer(s) were still scheduled on the client's scheduler (a poll or retry left behind)");
+      problems.add(
+          "after the stream ended, "
+              + timers.getQueue().size()
+              + " timer(s) were still scheduled on the client's scheduler (a poll or retry left"
+              + " behind)");
     }
     if (io.getActiveCount() > 0) {
-      problems.add("after the stream ended, " + io.getActiveCount() + " download task(s) were still running");
+      problems.add(
+          "after the stream ended, "
+              + io.getActiveCount()
+              + " download task(s) were still running");
     }
     return problems;
   }
 
   private boolean quiet() {
     Dispatcher d = http.dispatcher();
-    return d.runningCallsCount() + d.queuedCallsCount() == 0 && timers.getQueue().isEmpty()
-        && timers.getActiveCount() == 0 && io.getActiveCount() == 0;
+    return d.runningCallsCount() + d.queuedCallsCount() == 0
+        && timers.getQueue().isEmpty()
+        && timers.getActiveCount() == 0
+        && io.getActiveCount() == 0;
   }
 
   /** Step 2 and 3: shuts everything down and returns the threads that did not end. */
@@ -152,15 +172,25 @@ final class CellEnv implements AutoCloseable {
     for (Thread t : created) {
       t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       if (t.isAlive()) {
-        problems.add("thread '" + t.getName() + "' was still running " + THREAD_GRACE.getSeconds()
-            + " s after its pool was shut down:\n      at " + Arrays.stream(t.getStackTrace())
-                .limit(12).map(String::valueOf).collect(Collectors.joining("\n      at ")));
+        problems.add(
+            "thread '"
+                + t.getName()
+                + "' was still running "
+                + THREAD_GRACE.getSeconds()
+                + " s after its pool was shut down:\n      at "
+                + Arrays.stream(t.getStackTrace())
+                    .limit(12)
+                    .map(String::valueOf)
+                    .collect(Collectors.joining("\n      at ")));
       }
     }
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       if (!threadsBefore.contains(t.getId()) && SHARED_POOLS.matcher(t.getName()).matches()) {
-        problems.add("the library started '" + t.getName() + "' on a shared pool although the client was"
-            + " given its own scheduler, IO scheduler and OkHttp client");
+        problems.add(
+            "the library started '"
+                + t.getName()
+                + "' on a shared pool although the client was"
+                + " given its own scheduler, IO scheduler and OkHttp client");
       }
     }
     return problems;
@@ -187,6 +217,7 @@ final class CellEnv implements AutoCloseable {
   }
 
   private static ThreadPoolExecutor cachedPool(ThreadFactory f) {
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), f);
+    return new ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), f);
   }
 }

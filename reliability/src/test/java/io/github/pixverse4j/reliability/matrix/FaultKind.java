@@ -26,9 +26,14 @@ enum FaultKind {
   HTML_PAGE("HTML error page", false),
   OVERSIZED_BODY("body over the size cap", false),
   UNKNOWN_STATUS("unknown status value", false),
-  /** A 429 whose HTTP-date Retry-After is one second after the answer's Date, an hour behind ours. */
+  /**
+   * A 429 whose HTTP-date Retry-After is one second after the answer's Date, an hour behind ours.
+   */
   SKEWED_DATE("429 + Retry-After HTTP-date, server clock 1 h behind", true),
-  /** Download of a finished task: the media body stops before its Content-Length; the host serves Range. */
+  /**
+   * Download of a finished task: the media body stops before its Content-Length; the host serves
+   * Range.
+   */
   MEDIA_CUT_RANGE("video cut short, host answers Range with 206", true),
   /** As {@link #MEDIA_CUT_RANGE}, but the host ignores Range and answers the whole video again. */
   MEDIA_CUT_NO_RANGE("video cut short, host ignores Range", true),
@@ -89,20 +94,30 @@ enum FaultKind {
     return this == URL_EXPIRED_403 || this == URL_EXPIRED_404 || this == URL_EXPIRED_410;
   }
 
-  /** Faults of a download of a task that the cell first generates (the others download a bare URL). */
+  /**
+   * Faults of a download of a task that the cell first generates (the others download a bare URL).
+   */
   boolean downloadsTask() {
-    return isExpiredUrl() || this == MEDIA_CUT_RANGE || this == MEDIA_CUT_NO_RANGE
-        || this == WRONG_CONTENT_RANGE || this == DECLARED_SIZE_SHORT;
+    return isExpiredUrl()
+        || this == MEDIA_CUT_RANGE
+        || this == MEDIA_CUT_NO_RANGE
+        || this == WRONG_CONTENT_RANGE
+        || this == DECLARED_SIZE_SHORT;
   }
 
-  /** Faults that are a scenario of the job rather than an answer of one endpoint: none is resent. */
+  /**
+   * Faults that are a scenario of the job rather than an answer of one endpoint: none is resent.
+   */
   boolean isScenario() {
     return this == CANCELLED_ELSEWHERE || this == TASK_ENDED;
   }
 
   /** Faults after which the design allows a submit to be sent again: it provably made no job. */
   boolean provesSubmitNotAccepted() {
-    return this == REFUSED || this == RATE_LIMITED_SECONDS || this == RATE_LIMITED_DATE
-        || this == RATE_LIMITED_BARE || this == HTTP_503;
+    return this == REFUSED
+        || this == RATE_LIMITED_SECONDS
+        || this == RATE_LIMITED_DATE
+        || this == RATE_LIMITED_BARE
+        || this == HTTP_503;
   }
 }

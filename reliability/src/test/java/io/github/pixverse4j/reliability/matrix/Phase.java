@@ -10,6 +10,7 @@ enum Phase {
   DOWNLOAD("download", "media");
 
   final String label;
+
   /** The simulator endpoint name (and the name {@link Wire} records attempts under). */
   final String endpoint;
 

@@ -18,10 +18,13 @@ class ReliabilityDocTest {
       Files.createDirectories(file.getParent());
       Files.write(file, expected.getBytes(StandardCharsets.UTF_8));
     }
-    assertThat(file).as("%s is missing; regenerate it with:%n  %s", file, ReliabilityDoc.REGENERATE).exists();
+    assertThat(file)
+        .as("%s is missing; regenerate it with:%n  %s", file, ReliabilityDoc.REGENERATE)
+        .exists();
     String actual = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     assertThat(actual)
-        .as("%s differs from the fault matrix in FaultMatrix.java (%s); regenerate it with:%n  %s",
+        .as(
+            "%s differs from the fault matrix in FaultMatrix.java (%s); regenerate it with:%n  %s",
             file, ReliabilityDoc.summary(FaultMatrix.cells()), ReliabilityDoc.REGENERATE)
         .isEqualTo(expected);
   }

@@ -23,9 +23,9 @@ import okhttp3.Response;
  */
 final class Wire implements Interceptor {
   /**
-   * A response header that stands for the server's {@code Date}: the simulator's JDK server
-   * always sends its own clock's {@code Date}, so Wire puts this value in its place (a server
-   * whose clock is off).
+   * A response header that stands for the server's {@code Date}: the simulator's JDK server always
+   * sends its own clock's {@code Date}, so Wire puts this value in its place (a server whose clock
+   * is off).
    */
   static final String SERVER_DATE = "X-Matrix-Server-Date";
 
@@ -60,7 +60,8 @@ final class Wire implements Interceptor {
       attempts.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(System.nanoTime());
     }
     if (endpoint.equals(refusedEndpoint) && refusalsLeft.getAndDecrement() > 0) {
-      request = request.newBuilder().url(request.url().newBuilder().port(closedPort).build()).build();
+      request =
+          request.newBuilder().url(request.url().newBuilder().port(closedPort).build()).build();
     }
     Response response = chain.proceed(request);
     String serverDate = response.header(SERVER_DATE);

@@ -30,22 +30,38 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The user's files: the command line writes a task's video only into the chosen directory even
- * when the provider's task id is a path, and the downloader fetches only http(s) URLs, does not
- * follow a redirect to another scheme, and leaves nothing behind when it refuses.
+ * The user's files: the command line writes a task's video only into the chosen directory even when
+ * the provider's task id is a path, and the downloader fetches only http(s) URLs, does not follow a
+ * redirect to another scheme, and leaves nothing behind when it refuses.
  */
 @DisplayName("security: files are written only where the user said")
 class FileSafetyTest {
   static final String KEY = "files-key-Vw7";
-  static final List<String> HOSTILE_IDS = List.of(
-      "../../../escape", "..", ".", "/etc/passwd", "/tmp/x", "a/../../b", "..\\..\\win", "C:\\Windows\\x",
-      "\u0000nul", "~/.ssh/id_rsa", "....//....//x", "%2e%2e%2fx", "\u202e4pm.exe", "a".repeat(500), " ");
+  static final List<String> HOSTILE_IDS =
+      List.of(
+          "../../../escape",
+          "..",
+          ".",
+          "/etc/passwd",
+          "/tmp/x",
+          "a/../../b",
+          "..\\..\\win",
+          "C:\\Windows\\x",
+          "\u0000nul",
+          "~/.ssh/id_rsa",
+          "....//....//x",
+          "%2e%2e%2fx",
+          "\u202e4pm.exe",
+          "a".repeat(500),
+          " ");
 
   @TempDir Path root;
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("default output names made from hostile task ids are plain file names in the working directory")
+  @DisplayName(
+      "default output names made from hostile task ids are plain file names in the working"
+          + " directory")
   void defaultNamesStayInTheDirectory(Provider p) {
     Path cwd = root.resolve("work");
     for (String id : HOSTILE_IDS) {
@@ -59,71 +75,123 @@ class FileSafetyTest {
         continue;
       }
       String name = CliRunner.defaultName(handle);
-      assertThat(name).as(id).doesNotContain("/", "\\", "\u0000").isNotIn(".", "..").endsWith(".mp4");
+      assertThat(name)
+          .as(id)
+          .doesNotContain("/", "\\", "\u0000")
+          .isNotIn(".", "..")
+          .endsWith(".mp4");
       assertThat(cwd.resolve(name).normalize().getParent()).as(id).isEqualTo(cwd);
     }
   }
 
   @ParameterizedTest(name = "task id {0}")
   @ValueSource(strings = {"...", "~root", "C:..x", "\u202e4pm.exe"})
-  @DisplayName("generate and download save the video of a task with a path-like id inside the working directory"
-      + " (ids with '/' or dot segments make no handle since issue 25: see OdiRouterWireTest.encodesId)")
+  @DisplayName(
+      "generate and download save the video of a task with a path-like id inside the working"
+          + " directory (ids with '/' or dot segments make no handle since issue 25: see"
+          + " OdiRouterWireTest.encodesId)")
   void cliKeepsTheVideoInTheWorkingDirectory(String hostileId) throws IOException {
     Path cwd = Files.createDirectories(root.resolve("a/b/c"));
-    // The v3 async protocol passes the task id as a query parameter, so any id reaches the simulator.
+    // The v3 async protocol passes the task id as a query parameter, so any id reaches the
+    // simulator.
     Provider p = Provider.HIGHWAY;
     Map<String, List<String>> real = RealAnswers.capture(p, KEY);
     try (ProviderSimulator sim = p.startSimulator(KEY)) {
       String submit = withTaskId(real.get("submit").get(0), hostileId);
-      String succeeded = withTaskId(real.get("status").stream().filter(s -> s.contains("SUCCEED")).findFirst()
-          .orElseThrow(), hostileId).replaceAll("http://127\\.0\\.0\\.1:\\d+/media/[^\"]+", sim.videoUrl("v"));
-      sim.faults().on("submit").always(Fault.status(200, submit).withContentType("application/json"));
-      sim.faults().on("status").always(Fault.status(200, succeeded).withContentType("application/json"));
+      String succeeded =
+          withTaskId(
+                  real.get("status").stream()
+                      .filter(s -> s.contains("SUCCEED"))
+                      .findFirst()
+                      .orElseThrow(),
+                  hostileId)
+              .replaceAll("http://127\\.0\\.0\\.1:\\d+/media/[^\"]+", sim.videoUrl("v"));
+      sim.faults()
+          .on("submit")
+          .always(Fault.status(200, submit).withContentType("application/json"));
+      sim.faults()
+          .on("status")
+          .always(Fault.status(200, succeeded).withContentType("application/json"));
       Map<String, String> env = Map.of(p.envVar, KEY);
 
-      CliRunner.Result gen = CliRunner.run(env, cwd, "generate", "--provider", p.id, "--image",
-          "https://example.com/images/cat.png", "--prompt", "a cat", "--base-url", sim.baseUrl(), "--json",
-          "--poll-interval", "10ms");
+      CliRunner.Result gen =
+          CliRunner.run(
+              env,
+              cwd,
+              "generate",
+              "--provider",
+              p.id,
+              "--image",
+              "https://example.com/images/cat.png",
+              "--prompt",
+              "a cat",
+              "--base-url",
+              sim.baseUrl(),
+              "--json",
+              "--poll-interval",
+              "10ms");
       assertThat(gen.exitCode).as(gen.toString()).isZero();
-      String token = TaskHandle.of(p.id, p.builder().apiKey(KEY).build().capabilities().model(), hostileId).token();
-      CliRunner.Result dl = CliRunner.run(env, cwd, "download", token, "--base-url", sim.baseUrl(), "--force");
+      String token =
+          TaskHandle.of(p.id, p.builder().apiKey(KEY).build().capabilities().model(), hostileId)
+              .token();
+      CliRunner.Result dl =
+          CliRunner.run(env, cwd, "download", token, "--base-url", sim.baseUrl(), "--force");
       assertThat(dl.exitCode).as(dl.toString()).isZero();
 
-      assertThat(filesUnder(root)).as("every file written").isNotEmpty()
+      assertThat(filesUnder(root))
+          .as("every file written")
+          .isNotEmpty()
           .allSatisfy(f -> assertThat(f.getParent()).isEqualTo(cwd));
       assertThat(sim.requests("media")).hasSize(2);
     }
   }
 
   static String withTaskId(String json, String id) {
-    return json.replaceAll("\"task_id\"\\s*:\\s*\"[^\"]*\"", "\"task_id\":" + RealAnswers.text(id).toString()
-        .replace("\\", "\\\\").replace("$", "\\$"));
+    return json.replaceAll(
+        "\"task_id\"\\s*:\\s*\"[^\"]*\"",
+        "\"task_id\":" + RealAnswers.text(id).toString().replace("\\", "\\\\").replace("$", "\\$"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"file:///etc/passwd", "ftp://127.0.0.1/video.mp4", "jar:file:/x.jar!/a.mp4",
-      "javascript:alert(1)", "data:video/mp4;base64,AAAA", "gopher://127.0.0.1:70/x"})
+  @ValueSource(
+      strings = {
+        "file:///etc/passwd",
+        "ftp://127.0.0.1/video.mp4",
+        "jar:file:/x.jar!/a.mp4",
+        "javascript:alert(1)",
+        "data:video/mp4;base64,AAAA",
+        "gopher://127.0.0.1:70/x"
+      })
   @DisplayName("the downloader refuses a video URL that is not http(s), at once and without a file")
   void downloaderRefusesOtherSchemes(String url) throws IOException {
     try (ProviderSimulator sim = Provider.GMI.startSimulator(KEY)) {
-      VideoClient client = Provider.GMI.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(5)), null);
+      VideoClient client =
+          Provider.GMI.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(5)), null);
       Path target = root.resolve("v.mp4");
-      assertThatThrownBy(() -> client.download(Video.of(URI.create(url)), target).blockingSubscribe())
+      assertThatThrownBy(
+              () -> client.download(Video.of(URI.create(url)), target).blockingSubscribe())
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(filesUnder(root)).isEmpty();
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"file:///etc/passwd", "ftp://127.0.0.1/video.mp4", "jar:file:/x.jar!/a.mp4"})
+  @ValueSource(
+      strings = {"file:///etc/passwd", "ftp://127.0.0.1/video.mp4", "jar:file:/x.jar!/a.mp4"})
   @DisplayName("the downloader does not follow a redirect to another scheme and leaves no file")
   void downloaderRefusesARedirectToAnotherScheme(String location) throws Exception {
-    try (ProviderSimulator sim = Provider.GMI.startSimulator(KEY); Recorder media = new Recorder()) {
+    try (ProviderSimulator sim = Provider.GMI.startSimulator(KEY);
+        Recorder media = new Recorder()) {
       media.redirectTo = location;
-      VideoClient client = Provider.GMI.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(5)), null);
+      VideoClient client =
+          Provider.GMI.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(5)), null);
       Path target = root.resolve("v.mp4");
-      assertThatThrownBy(() -> client.download(Video.of(URI.create(media.url("/video.mp4"))), target)
-              .timeout(10, TimeUnit.SECONDS).blockingSubscribe())
+      assertThatThrownBy(
+              () ->
+                  client
+                      .download(Video.of(URI.create(media.url("/video.mp4"))), target)
+                      .timeout(10, TimeUnit.SECONDS)
+                      .blockingSubscribe())
           .isInstanceOf(VideoApiException.class)
           .hasMessageContaining("302");
       assertThat(media.seen).hasSize(1);
@@ -140,12 +208,30 @@ class FileSafetyTest {
     Map<String, List<String>> real = RealAnswers.capture(p, KEY);
     try (ProviderSimulator sim = p.startSimulator(KEY)) {
       sim.defaultLifecycle(Lifecycle.immediateSuccess());
-      String status = real.get("status").stream().filter(s -> s.contains("/media/")).findFirst().orElseThrow()
-          .replaceAll("http://127\\.0\\.0\\.1:\\d+/media/[^\"]+", secret.toUri().toString());
-      sim.faults().on("status").always(Fault.status(200, status).withContentType("application/json"));
-      CliRunner.Result r = CliRunner.run(Map.of(p.envVar, KEY), cwd, "generate", "--provider", p.id, "--image",
-          "https://example.com/images/cat.png", "--prompt", "a cat", "--base-url", sim.baseUrl(),
-          "--poll-interval", "10ms");
+      String status =
+          real.get("status").stream()
+              .filter(s -> s.contains("/media/"))
+              .findFirst()
+              .orElseThrow()
+              .replaceAll("http://127\\.0\\.0\\.1:\\d+/media/[^\"]+", secret.toUri().toString());
+      sim.faults()
+          .on("status")
+          .always(Fault.status(200, status).withContentType("application/json"));
+      CliRunner.Result r =
+          CliRunner.run(
+              Map.of(p.envVar, KEY),
+              cwd,
+              "generate",
+              "--provider",
+              p.id,
+              "--image",
+              "https://example.com/images/cat.png",
+              "--prompt",
+              "a cat",
+              "--base-url",
+              sim.baseUrl(),
+              "--poll-interval",
+              "10ms");
       assertThat(r.exitCode).as(r.toString()).isNotZero();
       assertThat(filesUnder(cwd)).as(r.toString()).isEmpty();
     }
@@ -153,7 +239,8 @@ class FileSafetyTest {
 
   static List<Path> filesUnder(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("secret.txt"))
+      return s.filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().equals("secret.txt"))
           .collect(Collectors.toList());
     }
   }

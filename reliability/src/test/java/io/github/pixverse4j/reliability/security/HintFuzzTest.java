@@ -45,32 +45,44 @@ class HintFuzzTest {
   static final int CASES = Integer.getInteger("hintfuzz.cases", 24);
 
   /** The optional numeric fields of each protocol's status and result answers. */
-  static final Map<String, Set<String>> OPTIONAL = Map.of(
-      "odirouter", Set.of("queue_position", "seed", "file_size"),
-      "highway", Set.of("eta", "progress_percent", "video_url_ttl"),
-      "myrouter", Set.of("eta", "progress_percent", "video_url_ttl"),
-      "gmi", Set.of("created_at", "updated_at"),
-      "pixverse", Set.of("outputWidth", "outputHeight", "seed", "size"));
+  static final Map<String, Set<String>> OPTIONAL =
+      Map.of(
+          "odirouter", Set.of("queue_position", "seed", "file_size"),
+          "highway", Set.of("eta", "progress_percent", "video_url_ttl"),
+          "myrouter", Set.of("eta", "progress_percent", "video_url_ttl"),
+          "gmi", Set.of("created_at", "updated_at"),
+          "pixverse", Set.of("outputWidth", "outputHeight", "seed", "size"));
+
   /** The field that carries the task id in each protocol's status answers. */
   static final Set<String> ID_FIELDS = Set.of("task_id", "request_id", "id");
 
   static final JsonNode[] HOSTILE = {
-      TextNode.valueOf("50%"), JsonNodeFactory.instance.numberNode(1e308),
-      JsonNodeFactory.instance.numberNode(new BigInteger("123456789012345678901234567890")),
-      JsonNodeFactory.instance.booleanNode(true), JsonNodeFactory.instance.objectNode(),
-      JsonNodeFactory.instance.arrayNode().add(1), JsonNodeFactory.instance.nullNode(), LongNode.valueOf(-1),
-      TextNode.valueOf(""), JsonNodeFactory.instance.numberNode(-1e-300), TextNode.valueOf("12abc")};
+    TextNode.valueOf("50%"),
+    JsonNodeFactory.instance.numberNode(1e308),
+    JsonNodeFactory.instance.numberNode(new BigInteger("123456789012345678901234567890")),
+    JsonNodeFactory.instance.booleanNode(true),
+    JsonNodeFactory.instance.objectNode(),
+    JsonNodeFactory.instance.arrayNode().add(1),
+    JsonNodeFactory.instance.nullNode(),
+    LongNode.valueOf(-1),
+    TextNode.valueOf(""),
+    JsonNodeFactory.instance.numberNode(-1e-300),
+    TextNode.valueOf("12abc")
+  };
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("hostile, missing and extra optional fields in real status and result answers never end a task")
+  @DisplayName(
+      "hostile, missing and extra optional fields in real status and result answers never end a"
+          + " task")
   void optionalFieldsNeverEndATask(Provider p) throws Exception {
     System.out.printf("hint fuzz %s: seed %d (-Dhintfuzz.seed=%d)%n", p.id, SEED, SEED);
     Map<String, List<String>> real = RealAnswers.capture(p, KEY);
     List<String[]> bodies = new ArrayList<>(); // endpoint, body with at least one optional field
     for (String endpoint : new String[] {"status", "result"}) {
       for (String body : real.getOrDefault(endpoint, List.of())) {
-        if (!optionalPaths(p, body).isEmpty() && !terminalFailure(body)) bodies.add(new String[] {endpoint, body});
+        if (!optionalPaths(p, body).isEmpty() && !terminalFailure(body))
+          bodies.add(new String[] {endpoint, body});
       }
     }
     assertThat(bodies).as("real answers with optional fields").isNotEmpty();
@@ -84,7 +96,9 @@ class HintFuzzTest {
         sim.defaultLifecycle(Lifecycle.builder().running(30).succeeded());
         TaskHandle handle = client.submit(Provider.request()).blockingGet();
         String mutated = mutate(p, random, pick[1], handle.taskId());
-        sim.faults().on(pick[0]).next(1, Fault.status(200, mutated).withContentType("application/json"));
+        sim.faults()
+            .on(pick[0])
+            .next(1, Fault.status(200, mutated).withContentType("application/json"));
         try {
           TaskStatus last = client.watch(handle).timeout(10, TimeUnit.SECONDS).blockingLast();
           if (!last.isTerminal()) bad.add(pick[0] + " " + mutated + " -> not terminal: " + last);
@@ -113,7 +127,9 @@ class HintFuzzTest {
       assertThat(statusPaths).as("%s has a status field", running).isNotEmpty();
       JsonNode wrong = root.deepCopy();
       set(wrong, statusPaths.get(0), JsonNodeFactory.instance.objectNode().put("x", 1));
-      sim.faults().on("status").always(Fault.status(200, wrong.toString()).withContentType("application/json"));
+      sim.faults()
+          .on("status")
+          .always(Fault.status(200, wrong.toString()).withContentType("application/json"));
       Throwable error = null;
       try {
         client.watch(handle).timeout(10, TimeUnit.SECONDS).blockingLast();
@@ -127,7 +143,9 @@ class HintFuzzTest {
 
   // --- mutation
 
-  /** A real answer with one to three optional fields replaced, removed or joined by extra fields. */
+  /**
+   * A real answer with one to three optional fields replaced, removed or joined by extra fields.
+   */
   static String mutate(Provider p, Random random, String body, String taskId) throws IOException {
     JsonNode root = withId(RealAnswers.JSON.readTree(body), taskId);
     List<String> paths = optionalPaths(p, root.toString());
@@ -142,7 +160,8 @@ class HintFuzzTest {
       }
     }
     if (random.nextBoolean() && root.isObject()) {
-      ((ObjectNode) root).set("x_extra_" + random.nextInt(1000), HOSTILE[random.nextInt(HOSTILE.length)]);
+      ((ObjectNode) root)
+          .set("x_extra_" + random.nextInt(1000), HOSTILE[random.nextInt(HOSTILE.length)]);
     }
     return root.toString();
   }
@@ -150,7 +169,10 @@ class HintFuzzTest {
   static boolean terminalFailure(String body) {
     // A failed, moderated or cancelled answer ends the task by itself; only hints are under test.
     String b = body.toLowerCase(java.util.Locale.ROOT);
-    return b.contains("fail") || b.contains("moderat") || b.contains("cancel") || b.contains("\"status\":7")
+    return b.contains("fail")
+        || b.contains("moderat")
+        || b.contains("cancel")
+        || b.contains("\"status\":7")
         || b.contains("\"status\":8");
   }
 
@@ -185,7 +207,10 @@ class HintFuzzTest {
     for (String path : ids) {
       JsonNode old = at(root, path);
       if (old == null || !old.isValueNode() || old.isNull()) continue;
-      set(root, path, old.isNumber() ? LongNode.valueOf(Long.parseLong(taskId)) : TextNode.valueOf(taskId));
+      set(
+          root,
+          path,
+          old.isNumber() ? LongNode.valueOf(Long.parseLong(taskId)) : TextNode.valueOf(taskId));
     }
     return root;
   }

@@ -35,14 +35,23 @@ class JsonLimitsTest {
   static final String KEY = "limits-key-Qm3";
   static final Duration QUICKLY = Duration.ofSeconds(5);
 
-  /** Hostile answers by name; built from the real answer of the endpoint so that the client reads the field. */
+  /**
+   * Hostile answers by name; built from the real answer of the endpoint so that the client reads
+   * the field.
+   */
   static Map<String, Fault> hostile(String realAnswer) {
     Map<String, Fault> m = new LinkedHashMap<>();
     String deep = "[".repeat(5000) + "]".repeat(5000);
     m.put("nesting depth 5000", json("{\"x\":" + deep + "}"));
-    m.put("nesting depth 100 in the answer", json(realAnswer.replaceFirst("\\{", "{\"x\":" + "[".repeat(100) + "]".repeat(100) + ",")));
-    m.put("1.1 MiB string in every text field", json(everyTextLeaf(realAnswer, "a".repeat(1100 * 1024))));
-    m.put("number of 1000 digits", json(realAnswer.replaceFirst("\\{", "{\"n\":" + "9".repeat(1000) + ",")));
+    m.put(
+        "nesting depth 100 in the answer",
+        json(realAnswer.replaceFirst("\\{", "{\"x\":" + "[".repeat(100) + "]".repeat(100) + ",")));
+    m.put(
+        "1.1 MiB string in every text field",
+        json(everyTextLeaf(realAnswer, "a".repeat(1100 * 1024))));
+    m.put(
+        "number of 1000 digits",
+        json(realAnswer.replaceFirst("\\{", "{\"n\":" + "9".repeat(1000) + ",")));
     m.put("2 MiB+ string", json("{\"status\":\"" + "b".repeat(2 * 1024 * 1024 + 10) + "\"}"));
     m.put("3 MiB body with Content-Length", Fault.hugeBody(3L * 1024 * 1024));
     m.put("3 MiB chunked body", Fault.hugeChunkedBody(3L * 1024 * 1024));
@@ -53,7 +62,10 @@ class JsonLimitsTest {
     return Fault.status(200, body).withContentType("application/json");
   }
 
-  /** {@code json} with every text value replaced by {@code value} (so the fields the client reads are hit). */
+  /**
+   * {@code json} with every text value replaced by {@code value} (so the fields the client reads
+   * are hit).
+   */
   static String everyTextLeaf(String json, String value) {
     try {
       com.fasterxml.jackson.databind.JsonNode root = RealAnswers.JSON.readTree(json);
@@ -72,7 +84,8 @@ class JsonLimitsTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("deep nesting, long strings, long numbers and oversized bodies end quickly in a typed error")
+  @DisplayName(
+      "deep nesting, long strings, long numbers and oversized bodies end quickly in a typed error")
   void limitsAreEnforced(Provider p) {
     Map<String, List<String>> real = RealAnswers.capture(p, KEY);
     List<String> problems = new ArrayList<>();
@@ -89,22 +102,31 @@ class JsonLimitsTest {
           Throwable error = null;
           try {
             if (endpoint.equals("submit")) {
-              client.submit(Provider.request()).timeout(QUICKLY.toMillis(), TimeUnit.MILLISECONDS).blockingGet();
+              client
+                  .submit(Provider.request())
+                  .timeout(QUICKLY.toMillis(), TimeUnit.MILLISECONDS)
+                  .blockingGet();
             } else {
               sim.faults().on(endpoint).clear();
               TaskHandle handle = client.submit(Provider.request()).blockingGet();
               sim.faults().on(endpoint).always(h.getValue());
-              client.status(handle).timeout(QUICKLY.toMillis(), TimeUnit.MILLISECONDS).blockingGet();
+              client
+                  .status(handle)
+                  .timeout(QUICKLY.toMillis(), TimeUnit.MILLISECONDS)
+                  .blockingGet();
             }
           } catch (RuntimeException e) {
             error = e;
           }
           Duration took = Duration.ofNanos(System.nanoTime() - start);
-          Throwable cause = error instanceof SubmitOutcomeUnknownException ? error.getCause() : error;
-          boolean typed = cause instanceof MalformedResponseException || cause instanceof TransportException;
+          Throwable cause =
+              error instanceof SubmitOutcomeUnknownException ? error.getCause() : error;
+          boolean typed =
+              cause instanceof MalformedResponseException || cause instanceof TransportException;
           if (!typed) problems.add(what + " -> " + (error == null ? "accepted" : error.toString()));
           if (took.compareTo(QUICKLY) >= 0) problems.add(what + " took " + took);
-          if (endpoint.equals("status") && error instanceof VideoApiException
+          if (endpoint.equals("status")
+              && error instanceof VideoApiException
               && !((VideoApiException) error).handle().isPresent()) {
             problems.add(what + " -> the error does not carry the handle");
           }

@@ -35,7 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @DisplayName("security: the API key never shows")
 class KeyRedactionTest {
-  /** Underscores, not dashes: a JSON parser reports a bare token up to the first non-identifier character. */
+  /**
+   * Underscores, not dashes: a JSON parser reports a bare token up to the first non-identifier
+   * character.
+   */
   static final String KEY = "sk_live_7Hq2ZpX9vR4mT1wK8nB3";
 
   @TempDir Path dir;
@@ -43,37 +46,93 @@ class KeyRedactionTest {
   /** Bodies that echo the key, by name; each is served by every endpoint in turn. */
   static Map<String, Fault> echoes() {
     Map<String, Fault> m = new LinkedHashMap<>();
-    String json = "{\"error\":\"invalid key " + KEY + "\",\"detail\":\"" + KEY + "\",\"message\":\"" + KEY
-        + "\",\"error_type\":\"" + KEY + "\",\"ErrCode\":10005,\"ErrMsg\":\"" + KEY + "\",\"err_code\":10005,"
-        + "\"err_msg\":\"" + KEY + "\",\"code\":\"" + KEY + "\",\"reason\":\"" + KEY + "\"}";
+    String json =
+        "{\"error\":\"invalid key "
+            + KEY
+            + "\",\"detail\":\""
+            + KEY
+            + "\",\"message\":\""
+            + KEY
+            + "\",\"error_type\":\""
+            + KEY
+            + "\",\"ErrCode\":10005,\"ErrMsg\":\""
+            + KEY
+            + "\",\"err_code\":10005,"
+            + "\"err_msg\":\""
+            + KEY
+            + "\",\"code\":\""
+            + KEY
+            + "\",\"reason\":\""
+            + KEY
+            + "\"}";
     m.put("401 JSON echo", Fault.status(401, json));
     m.put("403 text echo", Fault.status(403, "forbidden for " + KEY).withContentType("text/plain"));
     m.put("400 JSON echo", Fault.status(400, json));
     m.put("422 JSON echo", Fault.status(422, json));
     m.put("402 JSON echo", Fault.status(402, json));
     m.put("404 JSON echo", Fault.status(404, json));
-    m.put("500 HTML echo", Fault.status(500, "<html><body>Authorization: Bearer " + KEY + "</body></html>")
-        .withContentType("text/html"));
+    m.put(
+        "500 HTML echo",
+        Fault.status(500, "<html><body>Authorization: Bearer " + KEY + "</body></html>")
+            .withContentType("text/html"));
     m.put("429 echo", Fault.status(429, json).withHeader("Retry-After", "0"));
     m.put("200 error envelope echo", Fault.status(200, json).withContentType("application/json"));
-    m.put("split by a line break", Fault.status(401, "{\"error\":\"bad key " + KEY.substring(0, 9) + "\\n"
-        + KEY.substring(9) + "\"}\n" + KEY.substring(0, 9) + "\r\n" + KEY.substring(9)));
+    m.put(
+        "split by a line break",
+        Fault.status(
+            401,
+            "{\"error\":\"bad key "
+                + KEY.substring(0, 9)
+                + "\\n"
+                + KEY.substring(9)
+                + "\"}\n"
+                + KEY.substring(0, 9)
+                + "\r\n"
+                + KEY.substring(9)));
     // Echoes inside answers the provider reports as successes.
-    m.put("unknown status value", Fault.status(200, "{\"status\":\"" + KEY + "\",\"request_id\":\"r1\","
-        + "\"task\":{\"task_id\":\"t1\",\"status\":\"" + KEY + "\"},\"ErrCode\":0,\"ErrMsg\":\"success\","
-        + "\"Resp\":{\"id\":1,\"status\":\"" + KEY + "\",\"url\":\"" + KEY + "\"}}").withContentType("application/json"));
-    m.put("bare token in broken JSON", Fault.status(200, "{\"status\": " + KEY + "}").withContentType("application/json"));
+    m.put(
+        "unknown status value",
+        Fault.status(
+                200,
+                "{\"status\":\""
+                    + KEY
+                    + "\",\"request_id\":\"r1\","
+                    + "\"task\":{\"task_id\":\"t1\",\"status\":\""
+                    + KEY
+                    + "\"},\"ErrCode\":0,\"ErrMsg\":\"success\","
+                    + "\"Resp\":{\"id\":1,\"status\":\""
+                    + KEY
+                    + "\",\"url\":\""
+                    + KEY
+                    + "\"}}")
+            .withContentType("application/json"));
+    m.put(
+        "bare token in broken JSON",
+        Fault.status(200, "{\"status\": " + KEY + "}").withContentType("application/json"));
     m.put("bare token body", Fault.status(200, KEY).withContentType("application/json"));
-    m.put("video URL echo", Fault.status(200, "{\"status\":\"COMPLETED\",\"video\":{\"url\":\"" + KEY + "\"},"
-        + "\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"videos\":[{\"video_url\":\"" + KEY + "\"}],"
-        + "\"outcome\":{\"video_url\":\"" + KEY + "\"},\"ErrCode\":0,\"Resp\":{\"id\":1,\"status\":1,\"url\":\""
-        + KEY + "\"}}").withContentType("application/json"));
+    m.put(
+        "video URL echo",
+        Fault.status(
+                200,
+                "{\"status\":\"COMPLETED\",\"video\":{\"url\":\""
+                    + KEY
+                    + "\"},"
+                    + "\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"videos\":[{\"video_url\":\""
+                    + KEY
+                    + "\"}],"
+                    + "\"outcome\":{\"video_url\":\""
+                    + KEY
+                    + "\"},\"ErrCode\":0,\"Resp\":{\"id\":1,\"status\":1,\"url\":\""
+                    + KEY
+                    + "\"}}")
+            .withContentType("application/json"));
     return m;
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("exceptions, toString() and handles of every endpoint's failures never contain the key")
+  @DisplayName(
+      "exceptions, toString() and handles of every endpoint's failures never contain the key")
   void exceptionsNeverContainTheKey(Provider p) {
     List<String> leaks = new ArrayList<>();
     int errors = 0;
@@ -90,9 +149,13 @@ class KeyRedactionTest {
           List<Object> seen = new ArrayList<>();
           Throwable error = null;
           try {
-            List<TaskStatus> statuses = client.generate(Provider.request())
-                .doOnNext(seen::add)
-                .toList().timeout(10, TimeUnit.SECONDS).blockingGet();
+            List<TaskStatus> statuses =
+                client
+                    .generate(Provider.request())
+                    .doOnNext(seen::add)
+                    .toList()
+                    .timeout(10, TimeUnit.SECONDS)
+                    .blockingGet();
             seen.addAll(statuses);
           } catch (RuntimeException e) {
             error = e;
@@ -114,8 +177,10 @@ class KeyRedactionTest {
           sim.reset();
           TaskHandle h = client.submit(Provider.request()).blockingGet();
           sim.faults().on("cancel").always(echo.getValue());
-          Throwable e = client.cancel(h).timeout(10, TimeUnit.SECONDS).materialize().blockingGet().getError();
-          if (e != null && containsKey(everything(e))) leaks.add("cancel / " + echo.getKey() + ": " + everything(e));
+          Throwable e =
+              client.cancel(h).timeout(10, TimeUnit.SECONDS).materialize().blockingGet().getError();
+          if (e != null && containsKey(everything(e)))
+            leaks.add("cancel / " + echo.getKey() + ": " + everything(e));
         }
       }
       assertThat(client.toString()).doesNotContain(KEY);
@@ -138,7 +203,8 @@ class KeyRedactionTest {
     }
     try (ProviderSimulator sim = p.startSimulator(KEY)) {
       VideoClient client = p.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(10)), null);
-      List<TaskStatus> statuses = client.generate(Provider.request()).toList().timeout(10, TimeUnit.SECONDS).blockingGet();
+      List<TaskStatus> statuses =
+          client.generate(Provider.request()).toList().timeout(10, TimeUnit.SECONDS).blockingGet();
       for (TaskStatus s : statuses) {
         assertThat(s.handle().token()).doesNotContain(KEY);
         assertThat(TaskHandle.parse(s.handle().token()).toString()).doesNotContain(KEY);
@@ -149,14 +215,17 @@ class KeyRedactionTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("the command line never prints the key, not even with --verbose and echoing error bodies")
+  @DisplayName(
+      "the command line never prints the key, not even with --verbose and echoing error bodies")
   void cliNeverPrintsTheKey(Provider p) {
     List<String> leaks = new ArrayList<>();
     int failures = 0;
     try (ProviderSimulator sim = p.startSimulator(KEY)) {
       Map<String, String> env = Map.of(p.envVar, KEY);
       // Reads retry transient echoes until --timeout: keep it short.
-      String[] common = {"--base-url", sim.baseUrl(), "--verbose", "--poll-interval", "10ms", "--timeout", "1s"};
+      String[] common = {
+        "--base-url", sim.baseUrl(), "--verbose", "--poll-interval", "10ms", "--timeout", "1s"
+      };
       for (String endpoint : p.endpoints) {
         int n = 0;
         for (Map.Entry<String, Fault> echo : echoes().entrySet()) {
@@ -165,28 +234,48 @@ class KeyRedactionTest {
             sim.reset();
             sim.defaultLifecycle(Lifecycle.immediateSuccess());
             sim.faults().on(endpoint).always(echo.getValue());
-            List<String> args = new ArrayList<>(List.of("generate", "--provider", p.id,
-                "--image", "https://example.com/images/cat.png", "--prompt", "a cat", "--no-download"));
+            List<String> args =
+                new ArrayList<>(
+                    List.of(
+                        "generate",
+                        "--provider",
+                        p.id,
+                        "--image",
+                        "https://example.com/images/cat.png",
+                        "--prompt",
+                        "a cat",
+                        "--no-download"));
             args.addAll(List.of(common));
             if (json) args.add("--json");
             CliRunner.Result r = CliRunner.run(env, dir, args.toArray(new String[0]));
             if (r.exitCode != 0) failures++;
-            if (containsKey(r.all())) leaks.add(endpoint + " / " + echo.getKey() + (json ? " --json" : "") + ":\n" + r);
+            if (containsKey(r.all()))
+              leaks.add(endpoint + " / " + echo.getKey() + (json ? " --json" : "") + ":\n" + r);
           }
         }
       }
       // A successful run with every command, verbose.
       sim.reset();
       sim.defaultLifecycle(Lifecycle.immediateSuccess());
-      List<String> args = new ArrayList<>(List.of("generate", "--provider", p.id,
-          "--image", "https://example.com/images/cat.png", "--prompt", "a cat", "--json"));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "generate",
+                  "--provider",
+                  p.id,
+                  "--image",
+                  "https://example.com/images/cat.png",
+                  "--prompt",
+                  "a cat",
+                  "--json"));
       args.addAll(List.of(common));
       CliRunner.Result ok = CliRunner.run(env, dir, args.toArray(new String[0]));
       assertThat(ok.exitCode).as(ok.toString()).isZero();
       String token = ok.stdout.replaceAll("(?s).*\"task\":\"([^\"]+)\".*", "$1");
       List<CliRunner.Result> more = new ArrayList<>();
       more.add(CliRunner.run(env, dir, concat(new String[] {"status", token}, common)));
-      more.add(CliRunner.run(env, dir, concat(new String[] {"download", token, "--force"}, common)));
+      more.add(
+          CliRunner.run(env, dir, concat(new String[] {"download", token, "--force"}, common)));
       more.add(CliRunner.run(env, dir, concat(new String[] {"cancel", token}, common)));
       more.add(CliRunner.run(env, dir, "providers"));
       more.add(CliRunner.run(env, dir, "providers", "--json"));
@@ -220,7 +309,12 @@ class KeyRedactionTest {
     t.printStackTrace(new PrintWriter(w));
     StringBuilder b = new StringBuilder(w.toString());
     for (Throwable c = t; c != null; c = c.getCause()) {
-      b.append('\n').append(c).append('\n').append(c.getMessage()).append('\n').append(c.getLocalizedMessage());
+      b.append('\n')
+          .append(c)
+          .append('\n')
+          .append(c.getMessage())
+          .append('\n')
+          .append(c.getLocalizedMessage());
       if (c instanceof VideoApiException) {
         VideoApiException v = (VideoApiException) c;
         b.append('\n').append(v.baseMessage()).append('\n').append(v.details());
@@ -232,7 +326,8 @@ class KeyRedactionTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("the key echoed in any field of any real answer never reaches a message, status or failure")
+  @DisplayName(
+      "the key echoed in any field of any real answer never reaches a message, status or failure")
   void keyInAnyFieldOfARealAnswer(Provider p) {
     Map<String, List<String>> real = RealAnswers.capture(p, KEY);
     List<String> leaks = new ArrayList<>();
@@ -241,16 +336,26 @@ class KeyRedactionTest {
       VideoClient client = p.client(sim, KEY, Provider.fastPolicy(Duration.ofSeconds(10)), null);
       for (Map.Entry<String, List<String>> e : real.entrySet()) {
         for (String body : e.getValue()) {
-          List<String> variants = new ArrayList<>(RealAnswers.withEachLeafReplaced(body, RealAnswers.text(KEY)));
-          variants.addAll(RealAnswers.withEachLeafReplaced(body, RealAnswers.text("https://cdn.example/v.mp4?k=" + KEY)));
+          List<String> variants =
+              new ArrayList<>(RealAnswers.withEachLeafReplaced(body, RealAnswers.text(KEY)));
+          variants.addAll(
+              RealAnswers.withEachLeafReplaced(
+                  body, RealAnswers.text("https://cdn.example/v.mp4?k=" + KEY)));
           for (String variant : variants) {
             cases++;
             sim.reset();
             sim.defaultLifecycle(Lifecycle.immediateSuccess());
-            sim.faults().on(e.getKey()).next(1, Fault.status(200, variant).withContentType("application/json"));
+            sim.faults()
+                .on(e.getKey())
+                .next(1, Fault.status(200, variant).withContentType("application/json"));
             List<Object> seen = new ArrayList<>();
             try {
-              client.generate(Provider.request()).doOnNext(seen::add).timeout(10, TimeUnit.SECONDS).ignoreElements().blockingAwait();
+              client
+                  .generate(Provider.request())
+                  .doOnNext(seen::add)
+                  .timeout(10, TimeUnit.SECONDS)
+                  .ignoreElements()
+                  .blockingAwait();
             } catch (RuntimeException error) {
               seen.add(error);
             }
@@ -271,16 +376,21 @@ class KeyRedactionTest {
 
   static String withoutVideos(TaskStatus s) {
     String text = s.toString();
-    for (io.github.pixverse4j.api.Video v : s.videos()) text = text.replace(v.toString(), "<video>");
+    for (io.github.pixverse4j.api.Video v : s.videos())
+      text = text.replace(v.toString(), "<video>");
     return text;
   }
 
   static String withoutTaskId(String text, Object seen) {
-    TaskHandle h = seen instanceof TaskStatus ? ((TaskStatus) seen).handle()
-        : seen instanceof io.github.pixverse4j.api.VideoApiException
-            ? ((io.github.pixverse4j.api.VideoApiException) seen).handle().orElse(null) : null;
+    TaskHandle h =
+        seen instanceof TaskStatus
+            ? ((TaskStatus) seen).handle()
+            : seen instanceof io.github.pixverse4j.api.VideoApiException
+                ? ((io.github.pixverse4j.api.VideoApiException) seen).handle().orElse(null)
+                : null;
     if (h == null || !h.taskId().contains(KEY)) return text;
-    return text.replace(h.token(), "<token>").replace(h.toString(), "<handle>").replace(h.taskId(), "<task id>");
+    return text.replace(h.token(), "<token>")
+        .replace(h.toString(), "<handle>")
+        .replace(h.taskId(), "<task id>");
   }
-
 }

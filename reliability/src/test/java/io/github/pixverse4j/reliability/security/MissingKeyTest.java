@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A key that is not there, as {@code apiKey(System.getenv("GMI_API_KEY"))} gives when the variable
- * is not set, is named in words by every facade builder, with the provider and the variable its
- * key is read from: no bare {@code NullPointerException: apiKey == null}, and nothing to send.
+ * is not set, is named in words by every facade builder, with the provider and the variable its key
+ * is read from: no bare {@code NullPointerException: apiKey == null}, and nothing to send.
  */
 class MissingKeyTest {
   @ParameterizedTest
@@ -31,7 +31,8 @@ class MissingKeyTest {
     for (String blank : new String[] {"", "  ", "\t\n"}) {
       assertThatThrownBy(() -> p.builder().apiKey(blank))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("No API key for provider " + p.id + ": apiKey(..) was given a blank key")
+          .hasMessageStartingWith(
+              "No API key for provider " + p.id + ": apiKey(..) was given a blank key")
           .hasMessageContaining(p.envVar);
     }
   }
@@ -42,7 +43,8 @@ class MissingKeyTest {
   void noKey(Provider p) {
     assertThatThrownBy(() -> p.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("No API key for provider " + p.id + ": apiKey(..) was not called before build()")
+        .hasMessageStartingWith(
+            "No API key for provider " + p.id + ": apiKey(..) was not called before build()")
         .hasMessageContaining("set the environment variable " + p.envVar + " to it");
   }
 }

@@ -36,21 +36,25 @@ final class RealAnswers {
   /** Endpoint name → distinct 2xx JSON bodies seen. */
   static Map<String, List<String>> capture(Provider p, String key) {
     List<String> bodies = Collections.synchronizedList(new ArrayList<>());
-    OkHttpClient http = new OkHttpClient.Builder()
-        .addInterceptor(chain -> {
-          Response r = chain.proceed(chain.request());
-          bodies.add(r.code() + " " + (r.body() == null ? "" : r.peekBody(1 << 20).string()));
-          return r;
-        })
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  Response r = chain.proceed(chain.request());
+                  bodies.add(
+                      r.code() + " " + (r.body() == null ? "" : r.peekBody(1 << 20).string()));
+                  return r;
+                })
+            .build();
     Map<String, Set<String>> byEndpoint = new LinkedHashMap<>();
     try (ProviderSimulator sim = p.startSimulator(key)) {
       VideoClient client = p.client(sim, key, Provider.fastPolicy(Duration.ofSeconds(10)), http);
-      List<Lifecycle> lifecycles = List.of(
-          Lifecycle.builder().queued(1, 2).running(50).succeeded(),
-          Lifecycle.builder().running(10).failed("the render node crashed"),
-          Lifecycle.builder().moderated("the image breaks the content policy"),
-          Lifecycle.builder().cancelled());
+      List<Lifecycle> lifecycles =
+          List.of(
+              Lifecycle.builder().queued(1, 2).running(50).succeeded(),
+              Lifecycle.builder().running(10).failed("the render node crashed"),
+              Lifecycle.builder().moderated("the image breaks the content policy"),
+              Lifecycle.builder().cancelled());
       for (Lifecycle l : lifecycles) {
         sim.clearRequests();
         bodies.clear();
@@ -65,7 +69,9 @@ final class RealAnswers {
           if (!b.startsWith("2")) continue;
           String body = b.substring(4);
           if (body.trim().startsWith("{")) {
-            byEndpoint.computeIfAbsent(requests.get(i).endpointName(), k -> new LinkedHashSet<>()).add(body);
+            byEndpoint
+                .computeIfAbsent(requests.get(i).endpointName(), k -> new LinkedHashSet<>())
+                .add(body);
           }
         }
       }
@@ -78,7 +84,10 @@ final class RealAnswers {
     return result;
   }
 
-  /** One variant of {@code json} per leaf value (string, number, boolean, null), that leaf replaced by {@code value}. */
+  /**
+   * One variant of {@code json} per leaf value (string, number, boolean, null), that leaf replaced
+   * by {@code value}.
+   */
   static List<String> withEachLeafReplaced(String json, JsonNode value) {
     List<String> out = new ArrayList<>();
     JsonNode root;
@@ -99,11 +108,13 @@ final class RealAnswers {
 
   static void leaves(JsonNode n, List<Object> path, List<List<Object>> out) {
     if (n.isObject()) {
-      n.fieldNames().forEachRemaining(f -> {
-        path.add(f);
-        leaves(n.get(f), path, out);
-        path.remove(path.size() - 1);
-      });
+      n.fieldNames()
+          .forEachRemaining(
+              f -> {
+                path.add(f);
+                leaves(n.get(f), path, out);
+                path.remove(path.size() - 1);
+              });
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
         path.add(i);

@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Another origin on this machine (127.0.0.1, its own port) that records every request's headers
- * and answers 200 with a small body, or a redirect when told to. Stands for "a different host".
+ * Another origin on this machine (127.0.0.1, its own port) that records every request's headers and
+ * answers 200 with a small body, or a redirect when told to. Stands for "a different host".
  */
 final class Recorder implements AutoCloseable {
   /** One request as received. */
@@ -44,17 +44,22 @@ final class Recorder implements AutoCloseable {
 
   final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "recorder");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "recorder");
+            t.setDaemon(true);
+            return t;
+          });
   volatile String redirectTo;
   volatile String body = "{}";
   volatile String contentType = "application/json";
 
   Recorder() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
+    server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();

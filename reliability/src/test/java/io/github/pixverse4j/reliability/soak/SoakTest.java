@@ -1,6 +1,5 @@
 package io.github.pixverse4j.reliability.soak;
 
-import io.github.pixverse4j.reliability.Provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pixverse4j.api.FailureCategory;
@@ -13,6 +12,7 @@ import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.reliability.Provider;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
@@ -47,8 +47,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak run: {@value #DEFAULT_TASKS} generates (or {@code -Dsoak.tasks=N}) spread evenly over the
- * five providers' simulators, all running concurrently through one shared OkHttp client, with a
+ * The soak run: {@value #DEFAULT_TASKS} generates (or {@code -Dsoak.tasks=N}) spread evenly over
+ * the five providers' simulators, all running concurrently through one shared OkHttp client, with a
  * seeded plan of faults on about 10 % of the calls of every endpoint and a seeded mix of terminal
  * outcomes. Afterwards: every task accounted for, no generate made two jobs, nothing leaked.
  *
@@ -61,8 +61,10 @@ class SoakTest {
   static final int DEFAULT_TASKS = 2000;
   static final long SEED = 0x50A4_2024L;
   static final String KEY = "soak-key-4c1d9e7a2b";
+
   /** Fraction of each endpoint's calls that get a fault. */
   static final double FAULT_RATE = 0.10;
+
   /** Tasks in flight at once (further tasks wait for a slot, as an app's work queue would). */
   static final int IN_FLIGHT = 250;
 
@@ -82,12 +84,14 @@ class SoakTest {
    * the io scheduler's evictor, Okio's single watchdog (exits after 60 s idle), and OkHttp's static
    * connection-pool cleanup executor (its one thread idles 60 s after the pool is empty).
    */
-  static final Pattern STEADY_STATE_THREADS = Pattern.compile(
-      "RxComputationThreadPool-\\d+|RxSchedulerPurge-\\d+|RxCachedWorkerPoolEvictor-\\d+|Okio Watchdog"
-          + "|OkHttp ConnectionPool");
+  static final Pattern STEADY_STATE_THREADS =
+      Pattern.compile(
+          "RxComputationThreadPool-\\d+|RxSchedulerPurge-\\d+|RxCachedWorkerPoolEvictor-\\d+|Okio"
+              + " Watchdog|OkHttp ConnectionPool");
+
   /** Threads created by the code under test or the simulators. */
-  static final Pattern OUR_THREADS = Pattern.compile(
-      "(?i).*(okhttp|okio|pixverse4j|simulator|HTTP-Dispatcher|server-timer|Rx).*");
+  static final Pattern OUR_THREADS =
+      Pattern.compile("(?i).*(okhttp|okio|pixverse4j|simulator|HTTP-Dispatcher|server-timer|Rx).*");
 
   private final ConcurrentLinkedQueue<Throwable> undeliverable = new ConcurrentLinkedQueue<>();
 
@@ -102,7 +106,9 @@ class SoakTest {
   }
 
   @Test
-  @DisplayName("every task is accounted for, no generate makes two jobs, no thread, connection or heap is leaked")
+  @DisplayName(
+      "every task is accounted for, no generate makes two jobs, no thread, connection or heap is"
+          + " leaked")
   void soak() throws Exception {
     int tasks = Integer.getInteger("soak.tasks", DEFAULT_TASKS);
     assertThat(tasks).as("soak.tasks").isGreaterThanOrEqualTo(Provider.values().length);
@@ -120,14 +126,18 @@ class SoakTest {
     long heapHeld = r.heapHeldBytes - heapBefore;
     fleet = null;
 
-    System.out.printf("soak: %d tasks in %.1f s (%d in flight at most); %s%n", r.total, seconds, IN_FLIGHT, r.summary());
+    System.out.printf(
+        "soak: %d tasks in %.1f s (%d in flight at most); %s%n",
+        r.total, seconds, IN_FLIGHT, r.summary());
     System.out.printf("soak: heap held while running %.1f MiB%n", heapHeld / 1048576.0);
 
     // Every task accounted for: a terminal status or a typed error, nothing else, nothing pending.
     assertThat(r.untyped).as("errors that are not VideoApiExceptions").isEmpty();
     assertThat(r.unfinished).as("tasks that never finished").isZero();
-    assertThat(r.succeeded + r.failed + r.cancelled + r.typedErrors).as("succeeded + failed + cancelled + typed errors")
-        .isEqualTo(r.total).isEqualTo(tasks);
+    assertThat(r.succeeded + r.failed + r.cancelled + r.typedErrors)
+        .as("succeeded + failed + cancelled + typed errors")
+        .isEqualTo(r.total)
+        .isEqualTo(tasks);
     assertThat(r.violations).as("per-task invariant violations").isEmpty();
     // The mix really was mixed.
     assertThat(r.succeeded).isPositive();
@@ -143,19 +153,25 @@ class SoakTest {
     // No connection left: the pool can be emptied completely (a leaked response body keeps its
     // connection in use, and evictAll() does not close it).
     assertThat(r.connectionsAfterEvict).as("connections left after evictAll()").isZero();
-    assertThat(r.dispatcherTerminated).as("OkHttp dispatcher's threads all ended after shutdown; still running:%n%s",
-        r.stuckThreads).isTrue();
+    assertThat(r.dispatcherTerminated)
+        .as(
+            "OkHttp dispatcher's threads all ended after shutdown; still running:%n%s",
+            r.stuckThreads)
+        .isTrue();
 
     // No thread left beyond the documented steady-state set.
-    List<String> leaked = eventually(() -> newThreads(threadsBefore), List::isEmpty, Duration.ofSeconds(15));
+    List<String> leaked =
+        eventually(() -> newThreads(threadsBefore), List::isEmpty, Duration.ofSeconds(15));
     assertThat(leaked).as("threads started during the soak that are still alive").isEmpty();
 
     // Heap back to its baseline.
     long heapAfter = usedHeapAfterGc();
     long retained = heapAfter - heapBefore;
-    System.out.printf("soak: heap retained after closing %.2f MiB (margin %.0f MiB)%n",
+    System.out.printf(
+        "soak: heap retained after closing %.2f MiB (margin %.0f MiB)%n",
         retained / 1048576.0, HEAP_MARGIN_BYTES / 1048576.0);
-    assertThat(heapHeld).as("heap held during the run (shows the margin can see a leak of the run's state)")
+    assertThat(heapHeld)
+        .as("heap held during the run (shows the margin can see a leak of the run's state)")
         .isGreaterThan(HEAP_MARGIN_BYTES);
     assertThat(retained).as("heap retained after the run").isLessThan(HEAP_MARGIN_BYTES);
   }
@@ -170,24 +186,30 @@ class SoakTest {
     private final OkHttpClient http;
     private final Map<Provider, ProviderSimulator> sims = new EnumMap<>(Provider.class);
     private final Map<Provider, VideoClient> clients = new EnumMap<>(Provider.class);
+
     /** Every fault put into a plan, by identity, and whether the handler (job creation) runs. */
     private final Map<Fault, Boolean> faultRunsHandler = new IdentityHashMap<>();
+
     /** Faults after which the engine may resend a submit: the provider provably did not take it. */
-    private final Set<Fault> retryableSubmitFaults = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Fault> retryableSubmitFaults =
+        java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     Fleet(long seed, int tasks, double faultRate) {
       this.seed = seed;
       this.tasks = tasks;
       this.faultRate = faultRate;
-      this.http = HttpClients.newDefault(HttpClients.Options.builder()
-          .maxRequests(64)
-          .maxRequestsPerHost(32)
-          // Short, so that OkHttp's pool-cleanup thread wakes up and ends soon after the pool empties.
-          .keepAlive(Duration.ofSeconds(1))
-          .connectTimeout(Duration.ofSeconds(5))
-          .readTimeout(Duration.ofSeconds(10))
-          .callTimeout(Duration.ofSeconds(15))
-          .build());
+      this.http =
+          HttpClients.newDefault(
+              HttpClients.Options.builder()
+                  .maxRequests(64)
+                  .maxRequestsPerHost(32)
+                  // Short, so that OkHttp's pool-cleanup thread wakes up and ends soon after the
+                  // pool empties.
+                  .keepAlive(Duration.ofSeconds(1))
+                  .connectTimeout(Duration.ofSeconds(5))
+                  .readTimeout(Duration.ofSeconds(10))
+                  .callTimeout(Duration.ofSeconds(15))
+                  .build());
     }
 
     Result run() throws InterruptedException {
@@ -208,12 +230,13 @@ class SoakTest {
         for (int i = 0; i < tasks; i++) cancelViaApi[i] = cancelPick.nextDouble() < 0.06;
 
         Duration limit = Duration.ofSeconds(Math.max(100, tasks / 20));
-        List<Outcome> outcomes = Observable.range(0, tasks)
-            .flatMap(i -> runTask(i, cancelViaApi[i]).toObservable(), false, IN_FLIGHT)
-            .toList()
-            .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
-            .onErrorReturnItem(new ArrayList<>())
-            .blockingGet();
+        List<Outcome> outcomes =
+            Observable.range(0, tasks)
+                .flatMap(i -> runTask(i, cancelViaApi[i]).toObservable(), false, IN_FLIGHT)
+                .toList()
+                .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+                .onErrorReturnItem(new ArrayList<>())
+                .blockingGet();
         result.account(outcomes, tasks);
         checkJobs(outcomes, result);
         for (ProviderSimulator sim : sims.values()) result.faultsServed += countFaults(sim);
@@ -223,10 +246,12 @@ class SoakTest {
         ExecutorService dispatcher = http.dispatcher().executorService();
         dispatcher.shutdown();
         result.dispatcherTerminated = dispatcher.awaitTermination(15, TimeUnit.SECONDS);
-        if (!result.dispatcherTerminated) result.stuckThreads = threadDump("pixverse4j-http|OkHttp");
+        if (!result.dispatcherTerminated)
+          result.stuckThreads = threadDump("pixverse4j-http|OkHttp");
         http.connectionPool().evictAll();
         result.connectionsAfterEvict =
-            eventually(() -> http.connectionPool().connectionCount(), n -> n == 0, Duration.ofSeconds(10));
+            eventually(
+                () -> http.connectionPool().connectionCount(), n -> n == 0, Duration.ofSeconds(10));
       }
       return result;
     }
@@ -241,13 +266,18 @@ class SoakTest {
       for (int i = 0; i < jobs + jobs / 4; i++) {
         double x = random.nextDouble();
         if (x < 0.55) {
-          plan.add(Lifecycle.builder().queued(1 + random.nextInt(2), 3).running(30, 60, 90).succeeded());
+          plan.add(
+              Lifecycle.builder().queued(1 + random.nextInt(2), 3).running(30, 60, 90).succeeded());
         } else if (x < 0.65) {
           plan.add(Lifecycle.builder().running(20, 80).succeeded());
         } else if (x < 0.77) {
           plan.add(Lifecycle.builder().queued(1).running(50).failed("the render node crashed"));
         } else if (x < 0.89) {
-          plan.add(Lifecycle.builder().queued(1, 2).running(40).moderated("the image breaks the content policy"));
+          plan.add(
+              Lifecycle.builder()
+                  .queued(1, 2)
+                  .running(40)
+                  .moderated("the image breaks the content policy"));
         } else if (p.cancelledOutcome) {
           plan.add(Lifecycle.builder().queued(2, 4).cancelled());
         } else {
@@ -283,7 +313,10 @@ class SoakTest {
       switch (pick) {
         case 0:
         case 1:
-          f = remember(Fault.status(429, "{\"error\":\"rate limited\"}").withHeader("Retry-After", "0"), false);
+          f =
+              remember(
+                  Fault.status(429, "{\"error\":\"rate limited\"}").withHeader("Retry-After", "0"),
+                  false);
           retryableSubmitFaults.add(f);
           return List.of(f);
         case 2:
@@ -302,7 +335,8 @@ class SoakTest {
         case 7:
           return List.of(remember(Fault.malformedJson(), false));
         case 8:
-          return List.of(remember(Fault.status(502, "{\"error\":\"bad gateway\"}").afterHandling(), true));
+          return List.of(
+              remember(Fault.status(502, "{\"error\":\"bad gateway\"}").afterHandling(), true));
         default:
           return List.of(remember(Fault.truncatedBody(), true));
       }
@@ -312,27 +346,43 @@ class SoakTest {
     private List<Fault> callFault(Random random) {
       int pick = random.nextInt(20);
       switch (pick) {
-        case 0: case 1: case 2: {
-          int n = 1 + random.nextInt(3);
-          List<Fault> burst = new ArrayList<>();
-          for (int i = 0; i < n; i++) burst.add(remember(Fault.status(503, "{\"error\":\"busy\"}"), false));
-          return burst;
-        }
-        case 3: case 4:
-          return List.of(remember(Fault.status(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "1"), false),
+        case 0:
+        case 1:
+        case 2:
+          {
+            int n = 1 + random.nextInt(3);
+            List<Fault> burst = new ArrayList<>();
+            for (int i = 0; i < n; i++)
+              burst.add(remember(Fault.status(503, "{\"error\":\"busy\"}"), false));
+            return burst;
+          }
+        case 3:
+        case 4:
+          return List.of(
+              remember(
+                  Fault.status(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "1"),
+                  false),
               remember(Fault.status(429, "{\"error\":\"slow down\"}"), false));
-        case 5: case 6:
+        case 5:
+        case 6:
           return List.of(remember(Fault.status(500, "{\"error\":\"internal\"}"), false));
-        case 7: case 8:
+        case 7:
+        case 8:
           return List.of(remember(Fault.dropBeforeRead(), false));
-        case 9: case 10:
+        case 9:
+        case 10:
           return List.of(remember(Fault.dropAfterRead(), true));
-        case 11: case 12:
+        case 11:
+        case 12:
           return List.of(remember(Fault.truncatedBody(), true));
-        case 13: case 14:
+        case 13:
+        case 14:
           return List.of(remember(Fault.delay(Duration.ofMillis(25)), true));
         case 15:
-          return List.of(remember(Fault.status(502, "<html>bad gateway</html>").withContentType("text/html"), false));
+          return List.of(
+              remember(
+                  Fault.status(502, "<html>bad gateway</html>").withContentType("text/html"),
+                  false));
         case 16:
           return List.of(remember(Fault.malformedJson(), false));
         case 17:
@@ -347,27 +397,38 @@ class SoakTest {
     private Single<Outcome> runTask(int i, boolean cancelViaApi) {
       Provider p = Provider.values()[i % Provider.values().length];
       VideoClient client = clients.get(p);
-      ImageToVideoRequest request = ImageToVideoRequest.builder().from(Provider.request())
-          .prompt("the cat turns its head and smiles, take " + i).build();
+      ImageToVideoRequest request =
+          ImageToVideoRequest.builder()
+              .from(Provider.request())
+              .prompt("the cat turns its head and smiles, take " + i)
+              .build();
       Outcome o = new Outcome(i, p);
       AtomicBoolean cancelSent = new AtomicBoolean();
-      return client.generate(request)
-          .doOnNext(s -> {
-            o.statuses++;
-            if (o.handle == null) o.handle = s.handle();
-            else if (!o.handle.equals(s.handle())) o.violation("the handle changed from " + o.handle + " to " + s.handle());
-            if (o.last != null && o.last.isTerminal()) o.violation("a status after the terminal one");
-            o.last = s;
-            if (cancelViaApi && p.cancelCall && s.state() == TaskState.RUNNING && cancelSent.compareAndSet(false, true)) {
-              client.cancel(s.handle()).subscribe(() -> { }, e -> o.cancelError = e);
-            }
-          })
+      return client
+          .generate(request)
+          .doOnNext(
+              s -> {
+                o.statuses++;
+                if (o.handle == null) o.handle = s.handle();
+                else if (!o.handle.equals(s.handle()))
+                  o.violation("the handle changed from " + o.handle + " to " + s.handle());
+                if (o.last != null && o.last.isTerminal())
+                  o.violation("a status after the terminal one");
+                o.last = s;
+                if (cancelViaApi
+                    && p.cancelCall
+                    && s.state() == TaskState.RUNNING
+                    && cancelSent.compareAndSet(false, true)) {
+                  client.cancel(s.handle()).subscribe(() -> {}, e -> o.cancelError = e);
+                }
+              })
           .ignoreElements()
           .toSingleDefault(o)
-          .onErrorReturn(e -> {
-            o.error = e;
-            return o;
-          });
+          .onErrorReturn(
+              e -> {
+                o.error = e;
+                return o;
+              });
     }
 
     /** Per simulator: jobs == submits that reached the handler; one job per generate at most. */
@@ -394,7 +455,8 @@ class SoakTest {
             }
             ran = known;
           }
-          if (r.bodyLength() < 0) continue; // dropped before the body was read: no way to tell the task
+          if (r.bodyLength() < 0)
+            continue; // dropped before the body was read: no way to tell the task
           Matcher m = take.matcher(r.bodyUtf8());
           if (!m.find()) {
             result.jobProblems.add(name + "a submit without a task number: " + r);
@@ -405,18 +467,27 @@ class SoakTest {
         }
         // Dropped-before-read submits never create a job; count the rest.
         if (sim.jobCount() != reachedHandler) {
-          result.jobProblems.add(name + sim.jobCount() + " jobs but " + reachedHandler + " submits reached the handler");
+          result.jobProblems.add(
+              name
+                  + sim.jobCount()
+                  + " jobs but "
+                  + reachedHandler
+                  + " submits reached the handler");
         }
         if (sim.submitCount() != sim.jobCount()) {
-          result.jobProblems.add(name + sim.submitCount() + " accepted submits for " + sim.jobCount() + " jobs");
+          result.jobProblems.add(
+              name + sim.submitCount() + " accepted submits for " + sim.jobCount() + " jobs");
         }
         for (Map.Entry<Integer, List<RecordedRequest>> e : byTask.entrySet()) {
           List<RecordedRequest> rs = e.getValue();
-          long jobs = rs.stream().filter(r -> r.fault() == null || faultRunsHandler.get(r.fault())).count();
-          if (jobs > 1) result.jobProblems.add(name + "task " + e.getKey() + " made " + jobs + " jobs: " + rs);
+          long jobs =
+              rs.stream().filter(r -> r.fault() == null || faultRunsHandler.get(r.fault())).count();
+          if (jobs > 1)
+            result.jobProblems.add(name + "task " + e.getKey() + " made " + jobs + " jobs: " + rs);
           for (int k = 0; k < rs.size() - 1; k++) {
             if (!retryableSubmitFaults.contains(rs.get(k).fault())) {
-              result.jobProblems.add(name + "task " + e.getKey() + " resent its submit after " + rs.get(k));
+              result.jobProblems.add(
+                  name + "task " + e.getKey() + " resent its submit after " + rs.get(k));
             }
           }
         }
@@ -430,13 +501,18 @@ class SoakTest {
             result.jobProblems.add(name + "two tasks got the same job " + o.handle.taskId());
           }
           if (sim.job(o.handle.taskId()) == null) {
-            result.jobProblems.add(name + "task " + o.index + " has a handle the simulator never made: " + o.handle);
+            result.jobProblems.add(
+                name + "task " + o.index + " has a handle the simulator never made: " + o.handle);
           }
         }
         long orphans = sim.jobCount() - handles.size();
         if (orphans < 0 || orphans > orphansAllowed) {
-          result.jobProblems.add(name + orphans + " jobs nobody got a handle for, but only " + orphansAllowed
-              + " submits ended with SubmitOutcomeUnknownException");
+          result.jobProblems.add(
+              name
+                  + orphans
+                  + " jobs nobody got a handle for, but only "
+                  + orphansAllowed
+                  + " submits ended with SubmitOutcomeUnknownException");
         }
       }
     }
@@ -488,7 +564,8 @@ class SoakTest {
       unfinished = expected - outcomes.size();
       for (Outcome o : outcomes) {
         int[] row = byProvider.computeIfAbsent(o.provider, k -> new int[5]);
-        o.violations.forEach(v -> violations.add("task " + o.index + " (" + o.provider.id + "): " + v));
+        o.violations.forEach(
+            v -> violations.add("task " + o.index + " (" + o.provider.id + "): " + v));
         if (o.cancelError != null && !(o.cancelError instanceof VideoApiException)) {
           untyped.add("task " + o.index + " cancel: " + o.cancelError);
         }
@@ -500,15 +577,25 @@ class SoakTest {
           VideoApiException v = (VideoApiException) o.error;
           // A plain VideoApiException around a RuntimeException of another kind is a bug (an NPE, a
           // ClassCastException...) that the engine wrapped on its way out.
-          if (v.getClass() == VideoApiException.class && v.getCause() instanceof RuntimeException
+          if (v.getClass() == VideoApiException.class
+              && v.getCause() instanceof RuntimeException
               && !(v.getCause() instanceof VideoApiException)) {
-            untyped.add("task " + o.index + " (" + o.provider.id + "): a wrapped bug: " + stackTrace(v));
+            untyped.add(
+                "task " + o.index + " (" + o.provider.id + "): a wrapped bug: " + stackTrace(v));
           }
           typedErrors++;
           row[4]++;
           errorsByType.merge(v.getClass().getSimpleName(), 1, Integer::sum);
           if (o.handle != null && !o.handle.equals(v.handle().orElse(null))) {
-            violations.add("task " + o.index + " (" + o.provider.id + "): error without its handle " + o.handle + ": " + v);
+            violations.add(
+                "task "
+                    + o.index
+                    + " ("
+                    + o.provider.id
+                    + "): error without its handle "
+                    + o.handle
+                    + ": "
+                    + v);
           }
           continue;
         }
@@ -521,7 +608,8 @@ class SoakTest {
           case SUCCEEDED:
             succeeded++;
             row[0]++;
-            if (s.videos().isEmpty()) violations.add("task " + o.index + " SUCCEEDED without a video");
+            if (s.videos().isEmpty())
+              violations.add("task " + o.index + " SUCCEEDED without a video");
             break;
           case FAILED:
             failed++;
@@ -546,12 +634,36 @@ class SoakTest {
 
     String summary() {
       Map<String, String> rows = new LinkedHashMap<>();
-      byProvider.forEach((p, r) -> rows.put(p.id,
-          "succeeded " + r[0] + ", failed " + r[1] + " (cancelled-as-failed " + r[3] + "), cancelled " + r[2]
-              + ", errors " + r[4]));
-      return "succeeded " + succeeded + ", failed " + failed + " (moderated " + moderated + "), cancelled "
-          + cancelled + ", typed errors " + typedErrors + " " + errorsByType + ", faults served " + faultsServed
-          + "; per provider " + rows;
+      byProvider.forEach(
+          (p, r) ->
+              rows.put(
+                  p.id,
+                  "succeeded "
+                      + r[0]
+                      + ", failed "
+                      + r[1]
+                      + " (cancelled-as-failed "
+                      + r[3]
+                      + "), cancelled "
+                      + r[2]
+                      + ", errors "
+                      + r[4]));
+      return "succeeded "
+          + succeeded
+          + ", failed "
+          + failed
+          + " (moderated "
+          + moderated
+          + "), cancelled "
+          + cancelled
+          + ", typed errors "
+          + typedErrors
+          + " "
+          + errorsByType
+          + ", faults served "
+          + faultsServed
+          + "; per provider "
+          + rows;
     }
   }
 
@@ -567,11 +679,13 @@ class SoakTest {
   static String threadDump(String namePattern) {
     Pattern p = Pattern.compile(namePattern);
     StringBuilder b = new StringBuilder();
-    Thread.getAllStackTraces().forEach((t, trace) -> {
-      if (!p.matcher(t.getName()).find()) return;
-      b.append(t.getName()).append(' ').append(t.getState()).append('\n');
-      for (StackTraceElement e : trace) b.append("    at ").append(e).append('\n');
-    });
+    Thread.getAllStackTraces()
+        .forEach(
+            (t, trace) -> {
+              if (!p.matcher(t.getName()).find()) return;
+              b.append(t.getName()).append(' ').append(t.getState()).append('\n');
+              for (StackTraceElement e : trace) b.append("    at ").append(e).append('\n');
+            });
     return b.toString();
   }
 
@@ -603,8 +717,12 @@ class SoakTest {
     return used;
   }
 
-  /** Polls {@code read} until {@code done} accepts it or the deadline passes; returns the last value. */
-  static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, Duration max) {
+  /**
+   * Polls {@code read} until {@code done} accepts it or the deadline passes; returns the last
+   * value.
+   */
+  static <T> T eventually(
+      java.util.function.Supplier<T> read, java.util.function.Predicate<T> done, Duration max) {
     long end = System.nanoTime() + max.toNanos();
     T value = read.get();
     while (!done.test(value) && System.nanoTime() < end) {

@@ -27,17 +27,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A submit that failed before any byte of it was written is not an unknown outcome, for every
  * provider: the failure the journal benchmark hit (a pooled connection found closed at OkHttp's
- * {@code RealConnection.newCodec}, "Socket is closed"), reproduced with {@link ClosingSockets}.
- * The engine resends it with its normal backoff and the provider sees one submit; when every
- * attempt fails that way, the caller gets a plain {@link TransportException} and no job exists.
- * Failures after the submit was written stay outcome-unknown: the fault matrix's reset and slow
- * rows of the submit phase.
+ * {@code RealConnection.newCodec}, "Socket is closed"), reproduced with {@link ClosingSockets}. The
+ * engine resends it with its normal backoff and the provider sees one submit; when every attempt
+ * fails that way, the caller gets a plain {@link TransportException} and no job exists. Failures
+ * after the submit was written stay outcome-unknown: the fault matrix's reset and slow rows of the
+ * submit phase.
  */
 class UnsentSubmitTest {
   private static final String KEY = "unsent-key-31c9a2";
   private static final int MAX_FAILURES = 4;
 
-  /** The provider's client on a base client whose sockets {@code sockets} makes; arms per submit attempt. */
+  /**
+   * The provider's client on a base client whose sockets {@code sockets} makes; arms per submit
+   * attempt.
+   */
   private static final class Setup implements AutoCloseable {
     final ProviderSimulator sim;
     final ClosingSockets sockets = new ClosingSockets();
@@ -48,18 +51,21 @@ class UnsentSubmitTest {
 
     Setup(Provider p, int armedAttempts) {
       sim = p.startSimulator(KEY);
-      http = HttpClients.newDefault().newBuilder()
-          .socketFactory(sockets)
-          .addInterceptor(chain -> {
-            Request r = chain.request();
-            if ("submit".equals(sim.endpointOf(r.method(), r.url().encodedPath()))) {
-              int attempt = submitAttempts.incrementAndGet();
-              if (attempt == 1) idleAtFirstSubmit.set(idle());
-              if (attempt <= armedAttempts) sockets.armOnce();
-            }
-            return chain.proceed(r);
-          })
-          .build();
+      http =
+          HttpClients.newDefault()
+              .newBuilder()
+              .socketFactory(sockets)
+              .addInterceptor(
+                  chain -> {
+                    Request r = chain.request();
+                    if ("submit".equals(sim.endpointOf(r.method(), r.url().encodedPath()))) {
+                      int attempt = submitAttempts.incrementAndGet();
+                      if (attempt == 1) idleAtFirstSubmit.set(idle());
+                      if (attempt <= armedAttempts) sockets.armOnce();
+                    }
+                    return chain.proceed(r);
+                  })
+              .build();
       PollingPolicy policy = Provider.fastPolicy(Duration.ofSeconds(20));
       assertThat(policy.maxSubmitRetries()).isEqualTo(MAX_FAILURES);
       client = p.client(sim, KEY, policy, http);
@@ -86,15 +92,20 @@ class UnsentSubmitTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("a submit whose pooled connection was found closed before writing is sent again, and the provider sees one submit")
+  @DisplayName(
+      "a submit whose pooled connection was found closed before writing is sent again, and the"
+          + " provider sees one submit")
   void resentOnce(Provider p) throws IOException {
     try (Setup s = new Setup(p, 1)) {
       s.warmUp();
 
-      TaskStatus last = s.client.generate(Provider.request()).timeout(20, TimeUnit.SECONDS).blockingLast();
+      TaskStatus last =
+          s.client.generate(Provider.request()).timeout(20, TimeUnit.SECONDS).blockingLast();
 
       assertThat(s.sockets.fired()).as("the pooled connection closed at codec set-up").isEqualTo(1);
-      assertThat(s.idleAtFirstSubmit.get()).as("the first submit found a pooled connection").isEqualTo(1);
+      assertThat(s.idleAtFirstSubmit.get())
+          .as("the first submit found a pooled connection")
+          .isEqualTo(1);
       assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
       assertThat(s.submitAttempts.get()).as("submit attempts by the client").isEqualTo(2);
       assertThat(s.sim.requestCount("submit")).as("submits the provider received").isEqualTo(1);
@@ -105,20 +116,33 @@ class UnsentSubmitTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
-  @DisplayName("a submit that never reached the wire in any attempt is a plain transport failure, not an unknown outcome")
+  @DisplayName(
+      "a submit that never reached the wire in any attempt is a plain transport failure, not an"
+          + " unknown outcome")
   void neverSentIsNotUnknown(Provider p) throws IOException {
     try (Setup s = new Setup(p, Integer.MAX_VALUE)) {
       s.warmUp();
 
-      Throwable e = s.client.generate(Provider.request()).timeout(20, TimeUnit.SECONDS)
-          .ignoreElements().toSingleDefault(0).materialize().blockingGet().getError();
+      Throwable e =
+          s.client
+              .generate(Provider.request())
+              .timeout(20, TimeUnit.SECONDS)
+              .ignoreElements()
+              .toSingleDefault(0)
+              .materialize()
+              .blockingGet()
+              .getError();
 
-      assertThat(e).isNotInstanceOf(SubmitOutcomeUnknownException.class)
+      assertThat(e)
+          .isNotInstanceOf(SubmitOutcomeUnknownException.class)
           .isExactlyInstanceOf(TransportException.class)
-          .hasMessageContaining("before the request was sent").hasMessageContaining("nothing was sent");
+          .hasMessageContaining("before the request was sent")
+          .hasMessageContaining("nothing was sent");
       assertThat(((TransportException) e).requestMayHaveReachedServer()).isFalse();
       assertThat(e.getCause()).isInstanceOf(RequestNotSentException.class);
-      assertThat(s.submitAttempts.get()).as("one attempt and the policy's resends").isEqualTo(MAX_FAILURES + 1);
+      assertThat(s.submitAttempts.get())
+          .as("one attempt and the policy's resends")
+          .isEqualTo(MAX_FAILURES + 1);
       assertThat(s.sockets.fired()).isEqualTo(MAX_FAILURES + 1);
       assertThat(s.sim.requestCount("submit")).isZero();
       assertThat(s.sim.jobCount()).isZero();

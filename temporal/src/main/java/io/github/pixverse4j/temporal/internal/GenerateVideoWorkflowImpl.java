@@ -32,8 +32,8 @@ import java.util.Random;
 import org.slf4j.Logger;
 
 /**
- * The workflow: the engine's submit rule and polling schedule ({@code VideoClient.generate}),
- * with workflow timers instead of scheduler timers and activities instead of HTTP calls.
+ * The workflow: the engine's submit rule and polling schedule ({@code VideoClient.generate}), with
+ * workflow timers instead of scheduler timers and activities instead of HTTP calls.
  */
 public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   private static final Logger log = Workflow.getLogger(GenerateVideoWorkflowImpl.class);
@@ -54,18 +54,24 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   public VideoJobResult generate(VideoJob job) {
     if (job == null || job.getProviderId() == null || job.getRequest() == null) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The job needs a providerId and a request (build it with VideoJob.of(..)); nothing was sent.",
+          "The job needs a providerId and a request (build it with VideoJob.of(..)); nothing was"
+              + " sent.",
           VideoFailureTypes.INVALID_REQUEST);
     }
     // Jitter from the workflow's own random: a replay on any worker plans the same timers.
     Random random = Workflow.newRandom();
     PollingPolicy policy = settings.policy;
-    Duration deadline = job.getDeadlineSeconds() != null ? Duration.ofSeconds(job.getDeadlineSeconds()) : policy.deadline();
+    Duration deadline =
+        job.getDeadlineSeconds() != null
+            ? Duration.ofSeconds(job.getDeadlineSeconds())
+            : policy.deadline();
     long deadlineAt = Workflow.currentTimeMillis() + deadline.toMillis();
 
     String token = submit(job, policy, random);
     TaskHandle handle = TaskHandle.parse(token);
-    current = TaskStatusView.from(TaskStatus.builder().handle(handle).state(TaskState.QUEUED).observedAt(now()).build());
+    current =
+        TaskStatusView.from(
+            TaskStatus.builder().handle(handle).state(TaskState.QUEUED).observedAt(now()).build());
     try {
       TaskStatusView last = poll(token, policy, random, deadline, deadlineAt);
       List<StoredVideo> stored = new ArrayList<>();
@@ -75,7 +81,10 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         List<VideoView> videos = last.getVideos();
         for (int i = 0; i < videos.size(); i++) {
           // Several videos (multi-clip outputs) get numbered keys beside the one asked for.
-          DownloadTarget t = i == 0 ? target : DownloadTarget.of(target.getSink(), target.getKey() + "." + (i + 1));
+          DownloadTarget t =
+              i == 0
+                  ? target
+                  : DownloadTarget.of(target.getSink(), target.getKey() + "." + (i + 1));
           try {
             stored.add(downloads.download(token, videos.get(i), t));
           } catch (ActivityFailure e) {
@@ -96,11 +105,15 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   }
 
   private String submit(VideoJob job, PollingPolicy policy, Random random) {
-    VideoActivities activities = Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(settings.submitTimeout)
-        // Temporal never repeats a submit on its own: a timed-out attempt may have created a job.
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    VideoActivities activities =
+        Workflow.newActivityStub(
+            VideoActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(settings.submitTimeout)
+                // Temporal never repeats a submit on its own: a timed-out attempt may have created
+                // a job.
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
     int failures = 0;
     while (true) {
       String[] token = new String[1];
@@ -108,45 +121,64 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         // A submit once sent is seen through even if the workflow is cancelled meanwhile: its
         // handle is what lets the cancellation reach the provider.
         Workflow.newDetachedCancellationScope(
-            () -> token[0] = activities.submit(job.getProviderId(), job.getRequest())).run();
+                () -> token[0] = activities.submit(job.getProviderId(), job.getRequest()))
+            .run();
         return token[0];
       } catch (ActivityFailure e) {
         Throwable cause = e.getCause();
-        FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
+        FailureInfo info =
+            cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
         if (info != null) {
           ApplicationFailure app = (ApplicationFailure) cause;
           if (info.isSubmitProvablyNotAccepted() && failures < policy.maxSubmitRetries()) {
             failures++;
-            Optional<Duration> retryAfter = Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
-            Workflow.sleep(PollSchedule.retryDelay(policy, random::nextDouble, failures, retryAfter));
+            Optional<Duration> retryAfter =
+                Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
+            Workflow.sleep(
+                PollSchedule.retryDelay(policy, random::nextDouble, failures, retryAfter));
             continue;
           }
-          throw ApplicationFailure.newNonRetryableFailure(app.getOriginalMessage(), app.getType(), info);
+          throw ApplicationFailure.newNonRetryableFailure(
+              app.getOriginalMessage(), app.getType(), info);
         }
         // No classified answer from the provider: a timeout (the worker stopped or hung), or the
         // activity died of something else after the request may have left.
-        String why = cause instanceof TimeoutFailure
-            ? "the submit activity timed out (" + ((TimeoutFailure) cause).getTimeoutType() + "), for example because its worker stopped"
-            : "the submit activity ended without an answer (" + (cause instanceof ApplicationFailure
-                ? ((ApplicationFailure) cause).getOriginalMessage() : String.valueOf(cause)) + ")";
+        String why =
+            cause instanceof TimeoutFailure
+                ? "the submit activity timed out ("
+                    + ((TimeoutFailure) cause).getTimeoutType()
+                    + "), for example because its worker stopped"
+                : "the submit activity ended without an answer ("
+                    + (cause instanceof ApplicationFailure
+                        ? ((ApplicationFailure) cause).getOriginalMessage()
+                        : String.valueOf(cause))
+                    + ")";
         FailureInfo unknown = new FailureInfo();
         unknown.setProviderId(job.getProviderId());
         unknown.setRequestMayHaveReachedServer(true);
         throw ApplicationFailure.newNonRetryableFailure(
-            "The submit may have reached " + job.getProviderId() + " but " + why + ". A job may exist and may be"
-                + " billed, so it was not sent again: check the provider's dashboard before submitting again.",
-            VideoFailureTypes.SUBMIT_OUTCOME_UNKNOWN, unknown);
+            "The submit may have reached "
+                + job.getProviderId()
+                + " but "
+                + why
+                + ". A job may exist and may be billed, so it was not sent again: check the"
+                + " provider's dashboard before submitting again.",
+            VideoFailureTypes.SUBMIT_OUTCOME_UNKNOWN,
+            unknown);
       }
     }
   }
 
-  private TaskStatusView poll(String token, PollingPolicy policy, Random random, Duration deadline, long deadlineAt) {
+  private TaskStatusView poll(
+      String token, PollingPolicy policy, Random random, Duration deadline, long deadlineAt) {
     TaskStatusView lastView = current;
-    PollSchedule schedule = new PollSchedule(policy, random::nextDouble, current.toStatus(), nowNanos());
+    PollSchedule schedule =
+        new PollSchedule(policy, random::nextDouble, current.toStatus(), nowNanos());
     Duration delay = policy.initialDelay();
     String lastFailure = null;
     while (true) {
-      if (!sleepBefore(delay, deadlineAt)) throw timeout(token, lastView, deadline, policy, schedule, lastFailure);
+      if (!sleepBefore(delay, deadlineAt))
+        throw timeout(token, lastView, deadline, policy, schedule, lastFailure);
       TaskStatusView view;
       try {
         view = statusActivities(deadlineAt).status(token);
@@ -155,7 +187,8 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         if (Workflow.currentTimeMillis() >= deadlineAt) {
           throw timeout(token, lastView, deadline, policy, schedule, lastFailure);
         }
-        if (!isTransient(e)) throw failure(e, token, lastView, "The task's status could no longer be read");
+        if (!isTransient(e))
+          throw failure(e, token, lastView, "The task's status could no longer be read");
         // VideoClient's rule, from the same schedule: a read that failed transiently is tried again
         // after the retry delay, however many times in a row, until the deadline.
         lastFailure = describe(e);
@@ -187,8 +220,11 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
 
   private static Optional<Duration> retryAfter(ActivityFailure e) {
     Throwable cause = e.getCause();
-    FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
-    return info == null ? Optional.empty() : Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
+    FailureInfo info =
+        cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
+    return info == null
+        ? Optional.empty()
+        : Optional.ofNullable(info.getRetryAfterMillis()).map(Duration::ofMillis);
   }
 
   /** One line on a failed activity: the pixverse4j exception's type and message, or the timeout. */
@@ -198,7 +234,8 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
       ApplicationFailure app = (ApplicationFailure) cause;
       return app.getType() + ": " + app.getOriginalMessage();
     }
-    if (cause instanceof TimeoutFailure) return "the status activity timed out (" + ((TimeoutFailure) cause).getTimeoutType() + ")";
+    if (cause instanceof TimeoutFailure)
+      return "the status activity timed out (" + ((TimeoutFailure) cause).getTimeoutType() + ")";
     return String.valueOf(cause);
   }
 
@@ -207,7 +244,9 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
     return Workflow.currentTimeMillis() * 1_000_000L;
   }
 
-  /** Sleeps {@code delay}, or until the deadline if that comes first; false when the deadline came. */
+  /**
+   * Sleeps {@code delay}, or until the deadline if that comes first; false when the deadline came.
+   */
   private static boolean sleepBefore(Duration delay, long deadlineAt) {
     long left = deadlineAt - Workflow.currentTimeMillis();
     if (left <= 0) return false;
@@ -220,71 +259,116 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   }
 
   private ApplicationFailure timeout(
-      String token, TaskStatusView lastSeen, Duration deadline, PollingPolicy policy, PollSchedule schedule,
+      String token,
+      TaskStatusView lastSeen,
+      Duration deadline,
+      PollingPolicy policy,
+      PollSchedule schedule,
       String lastFailure) {
     if (policy.cancelOnDeadline()) cancelRemotely(token, policy);
     FailureInfo info = new FailureInfo();
     info.setProviderId(TaskHandle.parse(token).providerId());
     info.setHandleToken(token);
     info.setLastStatus(lastSeen);
-    String outage = lastFailure == null ? ""
-        : "; the provider had not answered for " + DurationText.of(Duration.ofNanos(nowNanos() - schedule.failingSinceNanos()))
-            + " (" + schedule.consecutiveFailures() + " failed reads, last: " + lastFailure + ")";
+    String outage =
+        lastFailure == null
+            ? ""
+            : "; the provider had not answered for "
+                + DurationText.of(Duration.ofNanos(nowNanos() - schedule.failingSinceNanos()))
+                + " ("
+                + schedule.consecutiveFailures()
+                + " failed reads, last: "
+                + lastFailure
+                + ")";
     return ApplicationFailure.newNonRetryableFailure(
-        "The task did not finish within the workflow's deadline of " + DurationText.of(deadline) + "; it was last seen "
-            + lastSeen.getState() + outage + ". It may still finish: watch its handle " + token + " again later.",
-        VideoFailureTypes.TASK_TIMEOUT, info);
+        "The task did not finish within the workflow's deadline of "
+            + DurationText.of(deadline)
+            + "; it was last seen "
+            + lastSeen.getState()
+            + outage
+            + ". It may still finish: watch its handle "
+            + token
+            + " again later.",
+        VideoFailureTypes.TASK_TIMEOUT,
+        info);
   }
 
-  private static ApplicationFailure failure(ActivityFailure e, String token, TaskStatusView lastSeen, String what) {
+  private static ApplicationFailure failure(
+      ActivityFailure e, String token, TaskStatusView lastSeen, String what) {
     Throwable cause = e.getCause();
-    FailureInfo info = cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
+    FailureInfo info =
+        cause instanceof ApplicationFailure ? info((ApplicationFailure) cause) : null;
     if (info == null) info = new FailureInfo();
     info.setProviderId(TaskHandle.parse(token).providerId());
     info.setHandleToken(token);
     info.setLastStatus(lastSeen);
-    String type = cause instanceof ApplicationFailure ? ((ApplicationFailure) cause).getType() : VideoFailureTypes.STATUS_UNAVAILABLE;
-    String message = cause instanceof ApplicationFailure ? ((ApplicationFailure) cause).getOriginalMessage() : String.valueOf(cause);
+    String type =
+        cause instanceof ApplicationFailure
+            ? ((ApplicationFailure) cause).getType()
+            : VideoFailureTypes.STATUS_UNAVAILABLE;
+    String message =
+        cause instanceof ApplicationFailure
+            ? ((ApplicationFailure) cause).getOriginalMessage()
+            : String.valueOf(cause);
     return ApplicationFailure.newNonRetryableFailure(
-        what + " (" + message + "). The task may still finish, or have finished: watch its handle " + token + " again later.",
-        type, info);
+        what
+            + " ("
+            + message
+            + "). The task may still finish, or have finished: watch its handle "
+            + token
+            + " again later.",
+        type,
+        info);
   }
 
   private void cancelRemotely(String token, PollingPolicy policy) {
-    VideoActivities activities = Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(settings.statusTimeout)
-        .setScheduleToCloseTimeout(policy.deadline().plus(settings.statusTimeout))
-        .setRetryOptions(retries(policy))
-        .build());
+    VideoActivities activities =
+        Workflow.newActivityStub(
+            VideoActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(settings.statusTimeout)
+                .setScheduleToCloseTimeout(policy.deadline().plus(settings.statusTimeout))
+                .setRetryOptions(retries(policy))
+                .build());
     // Detached: the workflow's own scope is already cancelled, and this call must still go out.
-    Workflow.newDetachedCancellationScope(() -> {
-      try {
-        if (!activities.cancel(token)) {
-          log.info("{} cannot cancel tasks; {} runs to its end", TaskHandle.parse(token).providerId(), token);
-        }
-      } catch (ActivityFailure e) {
-        log.warn("Cancelling {} at the provider failed: {}", token, e.getCause());
-      }
-    }).run();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              try {
+                if (!activities.cancel(token)) {
+                  log.info(
+                      "{} cannot cancel tasks; {} runs to its end",
+                      TaskHandle.parse(token).providerId(),
+                      token);
+                }
+              } catch (ActivityFailure e) {
+                log.warn("Cancelling {} at the provider failed: {}", token, e.getCause());
+              }
+            })
+        .run();
   }
 
   private VideoActivities statusActivities(long deadlineAt) {
     long left = Math.max(1000, deadlineAt - Workflow.currentTimeMillis());
-    return Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(settings.statusTimeout)
-        // A hung read ends at the deadline at the latest.
-        .setScheduleToCloseTimeout(Duration.ofMillis(left))
-        // One attempt: the workflow retries a failed read itself, with the engine's PollSchedule.
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    return Workflow.newActivityStub(
+        VideoActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(settings.statusTimeout)
+            // A hung read ends at the deadline at the latest.
+            .setScheduleToCloseTimeout(Duration.ofMillis(left))
+            // One attempt: the workflow retries a failed read itself, with the engine's
+            // PollSchedule.
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
   }
 
   private VideoActivities downloadActivities(PollingPolicy policy) {
-    return Workflow.newActivityStub(VideoActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(settings.downloadTimeout)
-        .setScheduleToCloseTimeout(policy.deadline().plus(settings.downloadTimeout))
-        .setRetryOptions(retries(policy))
-        .build());
+    return Workflow.newActivityStub(
+        VideoActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(settings.downloadTimeout)
+            .setScheduleToCloseTimeout(policy.deadline().plus(settings.downloadTimeout))
+            .setRetryOptions(retries(policy))
+            .build());
   }
 
   /**
@@ -295,9 +379,13 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
    */
   private static RetryOptions retries(PollingPolicy policy) {
     return RetryOptions.newBuilder()
-        .setInitialInterval(policy.retryDelay().isZero() ? Duration.ofMillis(1) : policy.retryDelay())
+        .setInitialInterval(
+            policy.retryDelay().isZero() ? Duration.ofMillis(1) : policy.retryDelay())
         .setBackoffCoefficient(2)
-        .setMaximumInterval(policy.maxRetryDelay().compareTo(policy.retryDelay()) < 0 ? policy.retryDelay() : policy.maxRetryDelay())
+        .setMaximumInterval(
+            policy.maxRetryDelay().compareTo(policy.retryDelay()) < 0
+                ? policy.retryDelay()
+                : policy.maxRetryDelay())
         .setMaximumAttempts(0)
         .build();
   }

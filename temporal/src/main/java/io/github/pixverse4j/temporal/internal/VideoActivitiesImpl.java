@@ -33,7 +33,10 @@ public final class VideoActivitiesImpl implements VideoActivities {
   private final Duration maxRetryAfter;
 
   public VideoActivitiesImpl(
-      Map<String, VideoClient> clients, Map<String, VideoSink> sinks, Path stagingDirectory, Duration maxRetryAfter) {
+      Map<String, VideoClient> clients,
+      Map<String, VideoSink> sinks,
+      Path stagingDirectory,
+      Duration maxRetryAfter) {
     this.clients = clients;
     this.sinks = sinks;
     this.stagingDirectory = stagingDirectory;
@@ -53,12 +56,16 @@ public final class VideoActivitiesImpl implements VideoActivities {
       }
     } catch (RuntimeException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The job's request cannot be read (nothing was sent): " + e.getMessage(), VideoFailureTypes.INVALID_REQUEST,
+          "The job's request cannot be read (nothing was sent): " + e.getMessage(),
+          VideoFailureTypes.INVALID_REQUEST,
           FailureInfo.nothingSent(providerId));
     }
     try {
-      // An extend goes through the same VideoClient pipeline (validation, one submit) as a generate.
-      return (extend != null ? client.submit(extend) : client.submit(generate)).blockingGet().token();
+      // An extend goes through the same VideoClient pipeline (validation, one submit) as a
+      // generate.
+      return (extend != null ? client.submit(extend) : client.submit(generate))
+          .blockingGet()
+          .token();
     } catch (VideoApiException e) {
       // Never retried by Temporal: the workflow decides, from FailureInfo, whether sending it
       // again is safe, and a timeout of this activity counts as an unknown outcome.
@@ -95,8 +102,12 @@ public final class VideoActivitiesImpl implements VideoActivities {
     VideoClient client = client(handle.providerId());
     VideoSink sink = sinks.get(target.getSink());
     if (sink == null) {
-      throw ApplicationFailure.newNonRetryableFailure("This worker has no download sink named '" + target.getSink()
-          + "' (it has " + sinks.keySet() + "): register it with VideoWorker.Builder.sink(..).",
+      throw ApplicationFailure.newNonRetryableFailure(
+          "This worker has no download sink named '"
+              + target.getSink()
+              + "' (it has "
+              + sinks.keySet()
+              + "): register it with VideoWorker.Builder.sink(..).",
           VideoFailureTypes.UNKNOWN_SINK);
     }
     ActivityExecutionContext context = Activity.getExecutionContext();
@@ -129,20 +140,26 @@ public final class VideoActivitiesImpl implements VideoActivities {
   private VideoClient client(String providerId) {
     VideoClient client = clients.get(providerId);
     if (client == null) {
-      throw ApplicationFailure.newNonRetryableFailure("This worker has no client for provider '" + providerId
-          + "' (it has " + clients.keySet() + "); nothing was sent. Configure it on every worker of the task queue.",
-          VideoFailureTypes.UNKNOWN_PROVIDER, FailureInfo.nothingSent(providerId));
+      throw ApplicationFailure.newNonRetryableFailure(
+          "This worker has no client for provider '"
+              + providerId
+              + "' (it has "
+              + clients.keySet()
+              + "); nothing was sent. Configure it on every worker of the task queue.",
+          VideoFailureTypes.UNKNOWN_PROVIDER,
+          FailureInfo.nothingSent(providerId));
     }
     return client;
   }
 
   private ApplicationFailure failure(VideoApiException e, boolean retryable) {
     FailureInfo info = FailureInfo.from(e);
-    ApplicationFailure.Builder b = ApplicationFailure.newBuilder()
-        .setType(e.getClass().getSimpleName())
-        .setMessage(e.getMessage())
-        .setDetails(info)
-        .setNonRetryable(!retryable);
+    ApplicationFailure.Builder b =
+        ApplicationFailure.newBuilder()
+            .setType(e.getClass().getSimpleName())
+            .setMessage(e.getMessage())
+            .setDetails(info)
+            .setNonRetryable(!retryable);
     if (retryable && info.getRetryAfterMillis() != null) {
       Duration asked = Duration.ofMillis(info.getRetryAfterMillis());
       b.setNextRetryDelay(asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked);

@@ -10,7 +10,11 @@ public final class WorkflowSettings {
   final Duration statusTimeout;
   final Duration downloadTimeout;
 
-  public WorkflowSettings(PollingPolicy policy, Duration submitTimeout, Duration statusTimeout, Duration downloadTimeout) {
+  public WorkflowSettings(
+      PollingPolicy policy,
+      Duration submitTimeout,
+      Duration statusTimeout,
+      Duration downloadTimeout) {
     this.policy = policy;
     this.submitTimeout = submitTimeout;
     this.statusTimeout = statusTimeout;

@@ -8,8 +8,8 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Paths;
 
 /**
- * The worker process of docs/scaling.md: run as many as you like, on any machines, with
- * the API keys in their environment. Compiled with the tests so that it cannot rot.
+ * The worker process of docs/scaling.md: run as many as you like, on any machines, with the API
+ * keys in their environment. Compiled with the tests so that it cannot rot.
  */
 public final class SampleWorker {
   public static final String TASK_QUEUE = "pixverse4j";
@@ -17,11 +17,13 @@ public final class SampleWorker {
   private SampleWorker() {}
 
   public static void main(String[] args) {
-    WorkflowServiceStubs service = WorkflowServiceStubs.newLocalServiceStubs();   // or newServiceStubs(options) for your cluster
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newLocalServiceStubs(); // or newServiceStubs(options) for your cluster
     WorkflowClient client = WorkflowClient.newInstance(service);
-    VideoWorker videos = VideoWorker.fromEnvironment(System.getenv())         // GMI_API_KEY, PIXVERSE_API_KEY, ...
-        .sink("videos", VideoSink.directory(Paths.get("/srv/videos")))
-        .build();
+    VideoWorker videos =
+        VideoWorker.fromEnvironment(System.getenv()) // GMI_API_KEY, PIXVERSE_API_KEY, ...
+            .sink("videos", VideoSink.directory(Paths.get("/srv/videos")))
+            .build();
     start(client, videos);
   }
 
