@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
     name = "completion",
     description = {
       "Print a completion script for bash and zsh, generated from the commands and options.",
-      "bash: source <(pixverse4j completion), or save it as"
-          + " ~/.local/share/bash-completion/completions/pixverse4j.",
+      // A path starts its line: picocli would break it after "~/." (HelpWrapTest).
+      "bash: source <(pixverse4j completion), or save it as",
+      "~/.local/share/bash-completion/completions/pixverse4j.",
       "zsh: autoload -U +X compinit && compinit; autoload -U +X bashcompinit && bashcompinit;"
           + " source <(pixverse4j completion)."
     },

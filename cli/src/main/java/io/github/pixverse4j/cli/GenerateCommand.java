@@ -48,8 +48,8 @@ final class GenerateCommand implements Callable<Integer> {
       descriptionKey = HelpText.IMAGE,
       description =
           "The first frame: a public http(s) URL, or a local file where the provider accepts"
-              + " uploads (a path, relative to the current directory, or a file: URI such as"
-              + " file:///home/me/cat.png).")
+              + " uploads (a path, relative to the current directory, or a file: URI such as%n"
+              + "  file:///home/me/cat.png).")
   String image;
 
   @Option(names = "--audio", descriptionKey = HelpText.AUDIO, description = "Generate sound too.")

@@ -106,8 +106,9 @@ final class HelpText extends ResourceBundle {
             + byProvider(
                 caps,
                 c -> c.imageKinds().contains(ImageInput.Kind.FILE) ? "URL or file" : "URL only")
-            + "). A file is a path (relative to the current directory) or a file: URI such as"
-            + " file:///home/me/cat.png.");
+            + "). A file is a path (relative to the current directory) or a file: URI such as%n"
+            // The URI starts its line: picocli breaks lines after a ':' or a '.' (HelpWrapTest).
+            + "  file:///home/me/cat.png.");
     t.put(
         PROMPT,
         "What should happen in the video; - reads it from standard input. Limit: "

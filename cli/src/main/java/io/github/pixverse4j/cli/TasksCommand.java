@@ -22,8 +22,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "List the tasks in the task journal, newest first: those that still need attention,"
           + " or all of them with --all.",
-      "The journal is in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else"
-          + " ~/.local/state/pixverse4j. Simulated tasks are never in it."
+      // A path starts its line: picocli would break "~/." from "local/..." (HelpWrapTest).
+      "The journal is in $PIXVERSE4J_HOME, else $XDG_STATE_HOME/pixverse4j, else in",
+      "~/.local/state/pixverse4j. Simulated tasks are never in it."
     })
 final class TasksCommand implements Callable<Integer> {
   @ParentCommand Main parent;

@@ -100,6 +100,14 @@ class LauncherScriptTest {
     pb.environment()
         .put("PATH", root.resolve("fake-bin") + File.pathSeparator + System.getenv("PATH"));
     pb.environment().remove("PIXVERSE4J_CLASSPATH");
+    // Settings that change picocli's colours: with them the launcher never prints its recorded
+    // help.
+    for (String v :
+        new String[] {
+          "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"
+        }) {
+      pb.environment().remove(v);
+    }
     pb.environment().putAll(extraEnv);
     pb.redirectError(err.toFile());
     return pb.start();
@@ -145,7 +153,7 @@ class LauncherScriptTest {
     Path err2 = root.resolve("err2.txt");
     Process first = start(err1, "--version");
     await("the first build to start", () -> Files.exists(root.resolve("started")));
-    Process second = start(err2, "--help");
+    Process second = start(err2, "providers");
     await(
         "the second run to wait (or, wrongly, to build too)",
         () -> {
@@ -169,7 +177,7 @@ class LauncherScriptTest {
         .doesNotContain("Building the pixverse4j command line")
         .doesNotContain("Build failed");
     assertThat(out1.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --version");
-    assertThat(out2.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar --help");
+    assertThat(out2.trim()).endsWith("pixverse4j-cli-0.1.0-SNAPSHOT-all.jar providers");
     assertThat(
             Files.readString(root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar"))
                 .trim())
@@ -270,8 +278,8 @@ class LauncherScriptTest {
     mavenWrapper(0);
     assertThat(run("--version")).isZero();
     Files.delete(root.resolve("cli/target/pixverse4j-cli.jsa"));
-    assertThat(run("--help")).isZero();
-    assertThat(stdout.trim()).startsWith("java " + FLAGS + " -jar ").endsWith("--help");
+    assertThat(run("providers")).isZero();
+    assertThat(stdout.trim()).startsWith("java " + FLAGS + " -jar ").endsWith("providers");
   }
 
   @Test
@@ -385,6 +393,45 @@ class LauncherScriptTest {
     extraEnv.put("PIXVERSE4J_CLASSPATH", "/nonexistent/acme.jar");
     assertThat(run("providers")).isZero();
     assertThat(stderr).contains("PIXVERSE4J_CLASSPATH entry /nonexistent/acme.jar does not exist");
+  }
+
+  @Test
+  @DisplayName(
+      "--help prints the help recorded after the build without starting Java, but not with add-on"
+          + " jars, a colour setting, or a jar newer than the recording")
+  void recordedHelp() throws Exception {
+    mavenWrapper(0);
+    assertThat(run("--version")).isZero();
+    String jar = root.resolve("cli/target/pixverse4j-cli-0.1.0-SNAPSHOT-all.jar").toString();
+    Path help = root.resolve("cli/target/pixverse4j-cli.help");
+    assertThat(Files.readString(help).trim())
+        .isEqualTo(
+            "java "
+                + FLAGS
+                + " -Dpicocli.ansi=false -cp "
+                + jar
+                + " io.github.pixverse4j.cli.Main --help");
+    assertThat(Files.readString(root.resolve("cli/target/pixverse4j-cli.help.ansi")))
+        .contains(" -Dpicocli.ansi=true ");
+    // From now on a started java fails, so exit code 3 means Java was started.
+    executable(root.resolve("fake-bin/java"), "#!/usr/bin/env bash\nexit 3\n");
+    for (String arg : new String[] {"--help", "-h"}) {
+      assertThat(run(arg)).as(arg).isZero();
+      assertThat(stdout).as(arg).isEqualTo(Files.readString(help));
+      assertThat(stderr).as(arg).isEmpty();
+    }
+    assertThat(run("--help", "generate")).as("anything else starts Java").isEqualTo(3);
+    extraEnv.put("NO_COLOR", "1");
+    assertThat(run("--help")).as("NO_COLOR").isEqualTo(3);
+    extraEnv.clear();
+    // An add-on provider's key variable is listed in the top help: only Java knows it.
+    extraEnv.put(
+        "PIXVERSE4J_CLASSPATH", Files.createFile(root.resolve("acme-provider.jar")).toString());
+    assertThat(run("--help")).as("PIXVERSE4J_CLASSPATH").isEqualTo(3);
+    extraEnv.clear();
+    Files.setLastModifiedTime(
+        help, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    assertThat(run("--help")).as("a recording older than the jar").isEqualTo(3);
   }
 
   @Test

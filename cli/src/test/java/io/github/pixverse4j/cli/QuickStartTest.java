@@ -91,4 +91,32 @@ class QuickStartTest {
           .isNull();
     }
   }
+
+  @Test
+  @DisplayName(
+      "the top help is the same whatever the environment and directory, so the launcher may print"
+          + " the text it recorded after the build (pixverse4j-cli.help) instead of starting Java")
+  void topHelpIndependentOfTheEnvironment() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    for (io.github.pixverse4j.client.VideoProviderFactory f : Connection.factories()) {
+      env.put(f.apiKeyEnvironmentVariable(), "key-" + f.id());
+    }
+    env.put("PIXVERSE4J_HOME", "/nonexistent");
+    env.put("COLUMNS", "200");
+    viaFullModel("--help");
+    String recorded = out;
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code =
+        new Main(
+                env::get,
+                new PrintWriter(o, true),
+                new PrintWriter(e, true),
+                Paths.get("/tmp").toAbsolutePath(),
+                true)
+            .execute("--help");
+    assertThat(code).isZero();
+    assertThat(o.toString()).isEqualTo(recorded);
+    assertThat(e.toString()).isEmpty();
+  }
 }
