@@ -39,7 +39,8 @@ final class Messages {
   /** What a task token looks like and where to find one, for the command's users. */
   static final String TOKEN_HELP =
       "Use the token printed by generate (\"Task: …\", once the provider accepts the job) or listed"
-          + " by `pixverse4j tasks`; a token looks like pv4j.1.<provider>.<model>.<task id>.";
+          + " by `pixverse4j tasks`; a token is pv4j.1. and three encoded parts (provider, model,"
+          + " task id), such as pv4j.1.cGl4dmVyc2U.djQuNQ.MzcxMjM0NTY3ODkwMTIzNDU2.";
 
   private Messages() {}
 

@@ -220,7 +220,7 @@ class ExtendCommandTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(stderr)
         .contains("--video pv4j.1.pixverse is no file here, and not a pixverse4j task token")
-        .contains("a token looks like pv4j.1.<provider>.<model>.<task id>");
+        .contains("a token is pv4j.1. and three encoded parts (provider, model, task id)");
 
     String gmiToken = TaskHandle.of("gmi", "pixverse-v6-i2v", "abc").token();
     assertThat(run(with(common, "extend", "--video", gmiToken))).isEqualTo(ExitCodes.USAGE);

@@ -524,7 +524,7 @@ class JournalCliTest {
       assertThat(stderr)
           .as(command)
           .contains("Not a pixverse4j task token")
-          .contains("pv4j.1.<provider>.<model>.<task id>")
+          .contains("a token is pv4j.1. and three encoded parts (provider, model, task id)")
           .contains("pixverse4j tasks")
           .doesNotContain("watch notatoken")
           .doesNotContain("TaskHandle");
