@@ -46,6 +46,11 @@ abstract class TaskCommand implements Callable<Integer> {
     String url = baseUrl.checked();
     TaskJournal journal = JournalLocation.forConnection(h.providerId(), parent.env, false);
     journaled = journal == null ? null : journal.entry(h.token()).orElse(null);
+    if (url == null && journaled != null && journaled.endpoint().isPresent()) {
+      // The task lives where it was submitted: the provider's default host does not know it.
+      url = journaled.endpoint().get();
+      out.say("Using the base URL the task journal recorded for this task: %s", url);
+    }
     checkBeforeConnecting(h);
     if (!Connection.key(factory, parent.env).isPresent()) {
       // A fresh simulator would not know the task: simulated tasks end with the command that made

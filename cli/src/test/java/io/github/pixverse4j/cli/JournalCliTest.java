@@ -172,6 +172,42 @@ class JournalCliTest {
 
   @Test
   @DisplayName(
+      "status and cancel without --base-url reach the task at the base URL the journal recorded for"
+          + " it, not the provider's default host")
+  void journaledBaseUrlUsed() throws Exception {
+    try (ProviderSimulator odi = EmbeddedSimulators.start("odirouter")) {
+      odi.defaultLifecycle(Lifecycle.builder().queued(1, 2).running(40, 80).succeeded());
+      env.put("ODIROUTER_API_KEY", odi.apiKey());
+      VideoClient client =
+          VideoProviderFactory.find("odirouter")
+              .orElseThrow()
+              .create(ClientConfig.builder().apiKey(odi.apiKey()).baseUrl(odi.baseUrl()).build());
+      TaskHandle h;
+      try (var journal = TaskJournal.file(home)) {
+        h =
+            client
+                .withJournal(journal)
+                .generate(
+                    ImageToVideoRequest.builder()
+                        .image(ImageInput.url("https://example.com/cat.png"))
+                        .prompt("status without --base-url")
+                        .build())
+                .firstElement()
+                .blockingGet()
+                .handle();
+      }
+      assertThat(run("status", h.token())).as(stderr).isZero();
+      assertThat(stderr)
+          .contains("Using the base URL the task journal recorded for this task: " + odi.baseUrl());
+      assertThat(run("cancel", h.token())).as(stderr).isZero();
+      assertThat(tasksJson("--all"))
+          .extracting(n -> n.get("state").asText())
+          .containsExactly("CANCELLED");
+    }
+  }
+
+  @Test
+  @DisplayName(
       "tasks --json prints only the fields docs/cli.md lists; needsAttention follows its table,"
           + " unfinished means resume continues it")
   void tasksJsonFieldsAreDocumented() throws Exception {
