@@ -90,6 +90,29 @@ class JournalCliTest {
     return a.toArray(new String[0]);
   }
 
+  /**
+   * Submits a task to {@code odi} through the library with the CLI's journal, as a generate at
+   * {@code odi}'s base URL would, and returns its handle once accepted.
+   */
+  private TaskHandle journaledTask(ProviderSimulator odi, String prompt) throws Exception {
+    VideoClient client =
+        VideoProviderFactory.find("odirouter")
+            .orElseThrow()
+            .create(ClientConfig.builder().apiKey(odi.apiKey()).baseUrl(odi.baseUrl()).build());
+    try (var journal = TaskJournal.file(home)) {
+      return client
+          .withJournal(journal)
+          .generate(
+              ImageToVideoRequest.builder()
+                  .image(ImageInput.url("https://example.com/cat.png"))
+                  .prompt(prompt)
+                  .build())
+          .firstElement()
+          .blockingGet()
+          .handle();
+    }
+  }
+
   private List<JsonNode> tasksJson(String... extra) throws Exception {
     List<String> a = new ArrayList<>(List.of("tasks", "--json"));
     a.addAll(List.of(extra));
@@ -143,24 +166,7 @@ class JournalCliTest {
     try (ProviderSimulator odi = EmbeddedSimulators.start("odirouter")) {
       odi.defaultLifecycle(Lifecycle.builder().queued(1, 2).running(40, 80).succeeded());
       env.put("ODIROUTER_API_KEY", odi.apiKey());
-      VideoClient client =
-          VideoProviderFactory.find("odirouter")
-              .orElseThrow()
-              .create(ClientConfig.builder().apiKey(odi.apiKey()).baseUrl(odi.baseUrl()).build());
-      TaskHandle h;
-      try (var journal = TaskJournal.file(home)) {
-        h =
-            client
-                .withJournal(journal)
-                .generate(
-                    ImageToVideoRequest.builder()
-                        .image(ImageInput.url("https://example.com/cat.png"))
-                        .prompt("to cancel")
-                        .build())
-                .firstElement()
-                .blockingGet()
-                .handle();
-      }
+      TaskHandle h = journaledTask(odi, "to cancel");
       assertThat(tasksJson()).extracting(n -> n.get("state").asText()).containsExactly("ACCEPTED");
       assertThat(run("cancel", h.token(), "--base-url", odi.baseUrl())).as(stderr).isZero();
       assertThat(tasksJson()).as("nothing needs attention after the cancel").isEmpty();
@@ -178,24 +184,7 @@ class JournalCliTest {
     try (ProviderSimulator odi = EmbeddedSimulators.start("odirouter")) {
       odi.defaultLifecycle(Lifecycle.builder().queued(1, 2).running(40, 80).succeeded());
       env.put("ODIROUTER_API_KEY", odi.apiKey());
-      VideoClient client =
-          VideoProviderFactory.find("odirouter")
-              .orElseThrow()
-              .create(ClientConfig.builder().apiKey(odi.apiKey()).baseUrl(odi.baseUrl()).build());
-      TaskHandle h;
-      try (var journal = TaskJournal.file(home)) {
-        h =
-            client
-                .withJournal(journal)
-                .generate(
-                    ImageToVideoRequest.builder()
-                        .image(ImageInput.url("https://example.com/cat.png"))
-                        .prompt("status without --base-url")
-                        .build())
-                .firstElement()
-                .blockingGet()
-                .handle();
-      }
+      TaskHandle h = journaledTask(odi, "status without --base-url");
       assertThat(run("status", h.token())).as(stderr).isZero();
       assertThat(stderr)
           .contains("Using the base URL the task journal recorded for this task: " + odi.baseUrl());
