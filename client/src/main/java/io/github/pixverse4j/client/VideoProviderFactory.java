@@ -1,6 +1,14 @@
 package io.github.pixverse4j.client;
 
+import io.github.pixverse4j.api.ExtendVideoRequest;
+import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.internal.ServiceEntries;
+import io.github.pixverse4j.client.price.CostEstimate;
+import io.github.pixverse4j.client.price.PriceQuery;
+import io.github.pixverse4j.client.price.PriceSettings;
+import io.github.pixverse4j.client.price.PriceTable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +34,7 @@ public interface VideoProviderFactory {
   String defaultBaseUrl();
 
   /** The capabilities of the default model, without building a client. */
-  io.github.pixverse4j.api.ProviderCapabilities capabilities();
+  ProviderCapabilities capabilities();
 
   /**
    * Builds a client from {@code config}; an empty {@link ClientConfig#baseUrl()} means {@link
@@ -35,17 +43,60 @@ public interface VideoProviderFactory {
   VideoClient create(ClientConfig config);
 
   /**
-   * What {@code request} would cost in US dollars at the provider's published prices, when it
-   * publishes them; the request is not validated.
+   * The provider's published prices, for estimates ({@link #estimate(ImageToVideoRequest,
+   * PriceSettings)}) and listings ({@link #priceDescription()}); empty (the default) when it
+   * publishes none. A provider with prices overrides this alone: the estimates follow.
    */
-  default Optional<java.math.BigDecimal> estimateUsd(
-      io.github.pixverse4j.api.ImageToVideoRequest request) {
+  default Optional<PriceTable> publishedPrices() {
     return Optional.empty();
   }
 
-  /** The published prices in one line, with their date, for listings; empty when unknown. */
+  /**
+   * What {@code request} would cost: from the user's table in {@code settings} where it has a
+   * matching rate, else from {@link #publishedPrices()}; empty when neither prices it. Unset values
+   * count as the provider's defaults ({@link PriceQuery#of(ImageToVideoRequest,
+   * ProviderCapabilities)}); the request is not validated. An estimate is not a quote.
+   */
+  default Optional<CostEstimate> estimate(ImageToVideoRequest request, PriceSettings settings) {
+    if (settings == null) throw new NullPointerException("settings == null");
+    return settings.estimate(PriceQuery.of(request, capabilities()), publishedPrices());
+  }
+
+  /**
+   * What the extend {@code request} would cost, as {@link #estimate(ImageToVideoRequest,
+   * PriceSettings)}; empty when the provider does not extend ({@link
+   * ProviderCapabilities#supportsExtend()}).
+   */
+  default Optional<CostEstimate> estimate(ExtendVideoRequest request, PriceSettings settings) {
+    if (settings == null) throw new NullPointerException("settings == null");
+    ProviderCapabilities caps = capabilities();
+    if (!caps.supportsExtend()) return Optional.empty();
+    return settings.estimate(PriceQuery.of(request, caps), publishedPrices());
+  }
+
+  /**
+   * What {@code request} would cost in US dollars at the provider's published prices (credits at
+   * the provider's stated credit price), when it publishes them; the request is not validated.
+   * {@code estimate(request, PriceSettings.DEFAULT)} in dollars.
+   */
+  default Optional<BigDecimal> estimateUsd(ImageToVideoRequest request) {
+    return estimate(request, PriceSettings.DEFAULT).map(CostEstimate::usd);
+  }
+
+  /**
+   * What the extend {@code request} would cost in US dollars at the provider's published prices;
+   * empty when unknown or when the provider does not extend.
+   */
+  default Optional<BigDecimal> estimateUsd(ExtendVideoRequest request) {
+    return estimate(request, PriceSettings.DEFAULT).map(CostEstimate::usd);
+  }
+
+  /**
+   * The published prices in one line, with their date, for listings; empty when unknown. Default:
+   * {@link PriceTable#describe(String)} of {@link #publishedPrices()}.
+   */
   default Optional<String> priceDescription() {
-    return Optional.empty();
+    return publishedPrices().map(t -> t.describe(id()));
   }
 
   /**

@@ -2,11 +2,12 @@ package io.github.pixverse4j.gmi;
 
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.Quality;
-import io.github.pixverse4j.gmi.internal.GmiMapping;
+import io.github.pixverse4j.client.price.PriceQuery;
+import io.github.pixverse4j.client.price.PriceSettings;
+import io.github.pixverse4j.client.price.PriceTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * GMI's published prices for pixverse-v6-i2v, in US dollars per second of video, and estimates from
@@ -22,27 +23,35 @@ public final class GmiPricing {
   /** The page's {@code source_updated_at} (1780650820, Unix seconds), as a UTC date. */
   public static final LocalDate PRICES_AS_OF = LocalDate.of(2026, 6, 5);
 
-  private static final Map<Quality, BigDecimal> SILENT = new EnumMap<>(Quality.class);
-  private static final Map<Quality, BigDecimal> WITH_AUDIO = new EnumMap<>(Quality.class);
+  /**
+   * The prices as a {@link PriceTable} (USD per second by quality and audio), what {@code
+   * GmiProviderFactory.publishedPrices()} gives and every estimate is computed from.
+   */
+  public static final PriceTable TABLE;
 
   static {
-    rate(Quality.P360, "0.025", "0.035");
-    rate(Quality.P540, "0.035", "0.045");
-    rate(Quality.P720, "0.045", "0.06");
-    rate(Quality.P1080, "0.09", "0.115");
+    PriceTable.Builder b = PriceTable.builder(PriceTable.Unit.USD, SOURCE).asOf(PRICES_AS_OF);
+    rate(b, Quality.P360, "0.025", "0.035");
+    rate(b, Quality.P540, "0.035", "0.045");
+    rate(b, Quality.P720, "0.045", "0.06");
+    rate(b, Quality.P1080, "0.09", "0.115");
+    TABLE = b.build();
   }
 
   private GmiPricing() {}
 
-  private static void rate(Quality quality, String silent, String withAudio) {
-    SILENT.put(quality, new BigDecimal(silent));
-    WITH_AUDIO.put(quality, new BigDecimal(withAudio));
+  private static void rate(PriceTable.Builder b, Quality quality, String silent, String withAudio) {
+    b.add(PriceTable.Rate.perSecond(new BigDecimal(silent)).quality(quality).audio(false));
+    b.add(PriceTable.Rate.perSecond(new BigDecimal(withAudio)).quality(quality).audio(true));
   }
 
   /** US dollars per second of video at {@code quality}, with or without generated audio. */
   public static BigDecimal usdPerSecond(Quality quality, boolean audio) {
     if (quality == null) throw new NullPointerException("quality == null");
-    return (audio ? WITH_AUDIO : SILENT).get(quality);
+    for (PriceTable.Rate r : TABLE.rates()) {
+      if (r.quality().get() == quality && r.audio().get() == audio) return r.amount();
+    }
+    throw new AssertionError("no GMI rate for " + quality);
   }
 
   /**
@@ -52,7 +61,9 @@ public final class GmiPricing {
    */
   public static BigDecimal estimateUsd(ImageToVideoRequest request) {
     if (request == null) throw new NullPointerException("request == null");
-    BigDecimal seconds = BigDecimal.valueOf(GmiMapping.durationSeconds(request));
-    return usdPerSecond(GmiMapping.quality(request), GmiMapping.audio(request)).multiply(seconds);
+    return PriceSettings.DEFAULT
+        .estimate(PriceQuery.of(request, GmiCloud.capabilities()), Optional.of(TABLE))
+        .orElseThrow(() -> new AssertionError("GMI prices every quality"))
+        .usd();
   }
 }

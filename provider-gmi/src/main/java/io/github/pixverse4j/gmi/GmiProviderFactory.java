@@ -1,12 +1,10 @@
 package io.github.pixverse4j.gmi;
 
-import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
-import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
-import java.math.BigDecimal;
+import io.github.pixverse4j.client.price.PriceTable;
 import java.util.Optional;
 
 /**
@@ -42,25 +40,10 @@ public final class GmiProviderFactory implements VideoProviderFactory {
     return GmiCloud.capabilities();
   }
 
+  /** GMI's published prices: {@link GmiPricing#TABLE}. */
   @Override
-  public Optional<BigDecimal> estimateUsd(ImageToVideoRequest request) {
-    return Optional.of(GmiPricing.estimateUsd(request));
-  }
-
-  @Override
-  public Optional<String> priceDescription() {
-    StringBuilder b = new StringBuilder("USD per second of video:");
-    for (Quality q : Quality.values()) {
-      b.append(' ')
-          .append(q.label())
-          .append(' ')
-          .append(GmiPricing.usdPerSecond(q, false).toPlainString())
-          .append(" (")
-          .append(GmiPricing.usdPerSecond(q, true).toPlainString())
-          .append(" with audio)");
-      if (q != Quality.P1080) b.append(',');
-    }
-    return Optional.of(b.append("; as of ").append(GmiPricing.PRICES_AS_OF).toString());
+  public Optional<PriceTable> publishedPrices() {
+    return Optional.of(GmiPricing.TABLE);
   }
 
   @Override

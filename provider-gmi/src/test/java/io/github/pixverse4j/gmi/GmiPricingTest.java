@@ -68,4 +68,30 @@ class GmiPricingTest {
         .isEqualTo(LocalDate.ofInstant(Instant.ofEpochSecond(1780650820L), ZoneOffset.UTC));
     assertThat(GmiPricing.SOURCE).contains("pixverse-v6-i2v");
   }
+
+  @Test
+  @DisplayName(
+      "GMI has no extend here, so an extend has no estimate; the table is the published one")
+  void noExtend() {
+    GmiProviderFactory f = new GmiProviderFactory();
+    io.github.pixverse4j.api.ExtendVideoRequest extend =
+        io.github.pixverse4j.api.ExtendVideoRequest.builder()
+            .source(io.github.pixverse4j.api.VideoSource.url("https://example.com/a.mp4"))
+            .prompt("p")
+            .durationSeconds(5)
+            .build();
+    assertThat(f.estimateUsd(extend)).isEmpty();
+    assertThat(
+            f.estimate(
+                extend,
+                io.github.pixverse4j.client.price.PriceSettings.DEFAULT.withPriceTable(
+                    io.github.pixverse4j.client.price.PriceTable.parse("0.05/s", "mine.txt"))))
+        .isEmpty();
+    assertThat(f.publishedPrices()).contains(GmiPricing.TABLE);
+    assertThat(
+            f.estimate(request().build(), io.github.pixverse4j.client.price.PriceSettings.DEFAULT)
+                .get()
+                .basis())
+        .isEqualTo("gmi's published prices (as of 2026-06-05)");
+  }
 }

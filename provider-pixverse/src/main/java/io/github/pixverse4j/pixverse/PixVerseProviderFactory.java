@@ -4,6 +4,8 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.client.price.PriceTable;
+import java.util.Optional;
 
 /** Finds the PixVerse platform API through {@link java.util.ServiceLoader}: id {@code pixverse}. */
 public final class PixVerseProviderFactory implements VideoProviderFactory {
@@ -33,6 +35,12 @@ public final class PixVerseProviderFactory implements VideoProviderFactory {
   @Override
   public ProviderCapabilities capabilities() {
     return PixVerseCapabilities.forModel(PixVerse.DEFAULT_MODEL);
+  }
+
+  /** The platform's prices in credits: {@link PixVersePricing#TABLE}. */
+  @Override
+  public Optional<PriceTable> publishedPrices() {
+    return Optional.of(PixVersePricing.TABLE);
   }
 
   @Override
