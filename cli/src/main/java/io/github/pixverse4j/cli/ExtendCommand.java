@@ -49,6 +49,7 @@ final class ExtendCommand implements Callable<Integer> {
   @Mixin Options.Save save;
   @Mixin Options.NoDownload noDownload;
   @Mixin VideoOptions video;
+  @Mixin PriceOptions prices;
 
   @Option(
       names = "--video",
@@ -78,6 +79,8 @@ final class ExtendCommand implements Callable<Integer> {
             : video.provider;
     String id = VideoOptions.providerId(requested, parent.env, problems);
     VideoOptions.checkBaseUrl(url, id, parent.env, simulate.simulate, problems);
+    io.github.pixverse4j.client.price.PriceSettings priceSettings =
+        prices.settings(parent, problems);
     ExtendVideoRequest.Builder b =
         ExtendVideoRequest.builder().prompt(promptText == null ? "" : promptText);
     video.settings(
@@ -130,6 +133,10 @@ final class ExtendCommand implements Callable<Integer> {
         noDownload,
         target,
         (c, labels, listener) -> {
+          out.say(
+              "%s",
+              PriceOptions.estimateLine(
+                  c.factory, c.factory.estimate(checked, priceSettings), c.simulated()));
           out.waiting("Submitting the extend to " + c.factory.id());
           return c.client.extend(checked, labels, listener);
         });

@@ -40,6 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Mixin Options.Save save;
   @Mixin Options.NoDownload noDownload;
   @Mixin VideoOptions video;
+  @Mixin PriceOptions prices;
 
   @Option(
       names = "--image",
@@ -75,6 +76,8 @@ final class GenerateCommand implements Callable<Integer> {
     ImageToVideoRequest request = request(promptText, imageInput, problems);
     String id = VideoOptions.providerId(video.provider, parent.env, problems);
     VideoOptions.checkBaseUrl(url, id, parent.env, simulate.simulate, problems);
+    io.github.pixverse4j.client.price.PriceSettings priceSettings =
+        prices.settings(parent, problems);
     // A local file for a simulated provider that takes image URLs only is checked as the URL it
     // becomes.
     boolean upload =
@@ -111,15 +114,10 @@ final class GenerateCommand implements Callable<Integer> {
               upload
                   ? SimulatedUploads.upload(c.simulator, c.factory.capabilities(), request, out)
                   : request;
-          c.factory
-              .estimateUsd(sent)
-              .ifPresent(
-                  usd ->
-                      out.say(
-                          "Estimated cost at %s's published prices: %s USD%s",
-                          c.factory.id(),
-                          usd.toPlainString(),
-                          c.simulated() ? " (simulated: nothing is charged)" : ""));
+          out.say(
+              "%s",
+              PriceOptions.estimateLine(
+                  c.factory, c.factory.estimate(sent, priceSettings), c.simulated()));
           out.waiting("Submitting the job to " + c.factory.id());
           return c.client.generate(sent, labels, listener);
         });

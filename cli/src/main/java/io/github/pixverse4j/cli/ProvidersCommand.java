@@ -5,12 +5,15 @@ import io.github.pixverse4j.api.Model;
 import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.client.price.PriceSettings;
+import io.github.pixverse4j.client.price.PriceTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,15 +33,31 @@ final class ProvidersCommand implements Callable<Integer> {
               + " Default: a few lines of text per provider.")
   boolean json;
 
+  @Mixin PriceOptions prices;
+
   @Override
   public Integer call() {
+    List<RuntimeException> problems = new ArrayList<>();
+    PriceSettings priceSettings = prices.settings(parent, problems);
+    if (!problems.isEmpty()) {
+      StringBuilder b = new StringBuilder();
+      for (RuntimeException e : problems)
+        b.append(b.length() == 0 ? "" : "\n").append(e.getMessage());
+      throw new IllegalArgumentException(b.toString(), problems.get(0));
+    }
     for (VideoProviderFactory f : Connection.factories()) {
       ProviderCapabilities caps = f.capabilities();
       boolean keySet = Connection.key(f, parent.env).isPresent();
       boolean simulator = Connection.simulatorOf(f.id()).isPresent();
       List<String> qualities = new ArrayList<>();
       for (Quality q : Quality.values()) if (caps.qualities().contains(q)) qualities.add(q.label());
-      String price = f.priceDescription().orElse(null);
+      String price = f.priceDescription().map(d -> d + creditNote(f, priceSettings)).orElse(null);
+      String yours =
+          priceSettings
+              .priceTable()
+              .filter(t -> t.covers(f.id()))
+              .map(t -> t.describe(f.id()))
+              .orElse(null);
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
@@ -65,6 +84,8 @@ final class ProvidersCommand implements Callable<Integer> {
         m.put("cancel", caps.supportsCancel());
         m.put("simulator", simulator);
         if (price != null) m.put("price", price);
+        m.put("pricesPublished", price != null);
+        if (yours != null) m.put("yourPrice", yours);
         new Output(parent.out, parent.err, true, false).line(m);
       } else {
         parent.out.printf("%-10s %s%n", f.id(), f.displayName());
@@ -80,11 +101,33 @@ final class ProvidersCommand implements Callable<Integer> {
             String.join("/", qualities),
             imageKinds(caps),
             caps.supportsCancel() ? "yes" : "no");
-        if (price != null) parent.out.printf("           price %s%n", price);
+        if (yours != null) {
+          parent.out.printf(
+              "           your price (%s, used first) %s%n",
+              priceSettings.priceTable().get().source(), yours);
+        }
+        if (price != null) {
+          parent.out.printf("           price %s%n", price);
+        } else if (yours == null) {
+          parent.out.printf(
+              "           price: no published prices: set --price-table (docs/pricing.md)%n");
+        }
       }
     }
     parent.out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * For a provider billing in credits, the credit price {@code --credit-price} sets, such as {@code
+   * "; counted at 0.008 USD per credit (--credit-price)"}; else nothing.
+   */
+  private static String creditNote(VideoProviderFactory f, PriceSettings settings) {
+    boolean credits =
+        f.publishedPrices().map(t -> t.unit() == PriceTable.Unit.CREDITS).orElse(false);
+    return credits && settings.usdPerCredit().isPresent()
+        ? "; counted at " + settings.usdPerCredit().get().toPlainString() + " USD per credit"
+        : "";
   }
 
   /**
