@@ -57,8 +57,8 @@ final class DeadConnections {
    * @return whether a connection was retired
    */
   static boolean retire(Interceptor.Chain chain, IOException failure) {
-    if (!(chain instanceof RealInterceptorChain)) return false;
     try {
+      if (!(chain instanceof RealInterceptorChain)) return false;
       // Written only by the call's own thread (this one); a concurrent cancel only reads it.
       RealConnection connection = ((RealInterceptorChain) chain).transmitter().connection;
       if (connection == null) return false;

@@ -3,9 +3,12 @@ package io.github.pixverse4j.client.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.pixverse4j.api.Video;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The "Socket is closed" storm of issue 27, driven deterministically: a call cancelled (an RxJava
@@ -154,6 +158,42 @@ class PooledConnectionStormTest {
         .as("one new connection replaced the closed one, and it was kept")
         .isEqualTo(2);
     assertThat(server.requests).hasSize(1 + LATER_CALLS);
+  }
+
+  @Test
+  @DisplayName(
+      "a download cancelled just as its new connection was acquired leaves no closed connection"
+          + " in the pool it shares with the provider clients")
+  void downloadCancelledOnFreshConnection(@TempDir Path dir) {
+    OkHttpClient http =
+        HttpClients.newDefault()
+            .newBuilder()
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void connectionAcquired(Call call, Connection connection) {
+                    if (call.request().url().encodedPath().endsWith(".mp4")) call.cancel();
+                  }
+                })
+            .build();
+    VideoDownloader downloader = new VideoDownloader(http, Schedulers.trampoline());
+
+    Throwable failure =
+        downloader
+            .download(Video.of(base.resolve("video.mp4").uri()), dir.resolve("out.mp4"))
+            .ignoreElements()
+            .toSingleDefault(0)
+            .materialize()
+            .blockingGet()
+            .getError();
+
+    assertThat(failure).as("the cancelled download failed").isNotNull();
+    assertThat(server.requests).as("nothing was sent").isEmpty();
+    assertThat(http.connectionPool().connectionCount())
+        .as("its connection, closed by the cancel, left the pool")
+        .isZero();
+    OkHttpClient provider = HttpClients.forProvider(http, base, AuthInterceptor.bearer(KEY, base));
+    assertThat(laterCalls(provider)).allMatch(o -> o.startsWith("HTTP 200 "));
   }
 
   /**
