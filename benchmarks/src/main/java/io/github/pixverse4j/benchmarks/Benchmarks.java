@@ -80,9 +80,18 @@ public final class Benchmarks {
         which.equals("all")
             || which.contains("scale")
             || which.contains("overhead")
-            || which.contains("journal");
+            || which.contains("journal")
+            || which.contains("streams100k");
     if (needsSimulator) {
-      try (RemoteSimulator sim = new RemoteSimulator()) {
+      try (RemoteSimulator sim = new RemoteSimulator(which.contains("streams100k") ? "4g" : "1g")) {
+        if (which.contains("streams100k")) {
+          // The long variant (not in "all"): 100,000 concurrent streams in one JVM.
+          Scale.completionTimeout = java.time.Duration.ofMinutes(20);
+          List<Map<String, Object>> rows = new ArrayList<>();
+          rows.add(Scale.ours(sim, Scale.LONG_RUN_TASKS));
+          System.out.println(rows.get(0));
+          section(report, md, "streams100k", "100,000 concurrent streams in one JVM", rows);
+        }
         if (which.equals("all") || which.contains("scale")) {
           List<Map<String, Object>> rows = new ArrayList<>();
           for (int n : new int[] {1000, 10000}) {
@@ -95,12 +104,7 @@ public final class Benchmarks {
             rows.add(Scale.threadPerTask(sim, 10000));
             System.out.println(rows.get(rows.size() - 1));
           }
-          report.put("scale", rows);
-          md.append(
-                  "## Scale (GMI simulator in a separate JVM on loopback, 250 ms polls, 3 status"
-                      + " reads per task)\n\n")
-              .append(table(rows))
-              .append('\n');
+          section(report, md, "scale", "Scale", rows);
         }
         if (which.equals("all") || which.contains("journal")) {
           Map<String, Object> j = JournalBench.run(sim);
@@ -145,6 +149,23 @@ public final class Benchmarks {
     Files.writeString(dir.resolve(name + ".json"), json);
     Files.writeString(dir.resolve(name + ".md"), md.toString());
     System.out.println(md);
+  }
+
+  /** A scale run's rows, in the report under {@code key} and as a table titled {@code title}. */
+  private static void section(
+      Map<String, Object> report,
+      StringBuilder md,
+      String key,
+      String title,
+      List<Map<String, Object>> rows) {
+    report.put(key, rows);
+    md.append("## ")
+        .append(title)
+        .append(
+            " (GMI simulator in a separate JVM on loopback, 250 ms polls, 3 status reads per"
+                + " task)\n\n")
+        .append(table(rows))
+        .append('\n');
   }
 
   static String machine() {

@@ -18,11 +18,18 @@ final class RemoteSimulator implements AutoCloseable {
   private final PrintWriter out;
 
   RemoteSimulator() throws IOException {
+    this("1g");
+  }
+
+  /**
+   * @param heap the simulator JVM's {@code -Xmx}: it records every request, about 1 GiB per million
+   */
+  RemoteSimulator(String heap) throws IOException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     process =
         new ProcessBuilder(
                 java,
-                "-Xmx1g",
+                "-Xmx" + heap,
                 "-cp",
                 System.getProperty("java.class.path"),
                 SimulatorMain.class.getName())

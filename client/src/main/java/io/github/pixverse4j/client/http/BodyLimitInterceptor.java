@@ -21,9 +21,9 @@ import okio.Okio;
  * a cancel from another thread: it fails the read on the calling thread, like a read timeout, on
  * the one socket the trickling answer holds; OkHttp clears it when the body is done, so a pooled
  * connection never carries it. A call timeout or a cancel closes the call's socket from the
- * watchdog thread, which issue 27 suspects of closing pooled sockets under load. The time to the
- * headers stays bounded by the read timeout per silence and by the base client's call timeout
- * ({@link HttpClients.Options}, 60 s by default).
+ * watchdog thread, which can leave a closed socket in the pool (issue 27; {@code DeadConnections}
+ * retires such a connection). The time to the headers stays bounded by the read timeout per silence
+ * and by the base client's call timeout ({@link HttpClients.Options}, 60 s by default).
  *
  * <p>For API calls only; {@link VideoDownloader} streams videos without a cap. Install it as an
  * application interceptor so the limit applies to the decompressed body. The failure is an {@link

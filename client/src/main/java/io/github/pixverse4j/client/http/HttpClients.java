@@ -74,9 +74,11 @@ public final class HttpClients {
    * backoff. A call that fails before any byte of its request was written (connect, TLS, taking a
    * pooled connection that turns out closed) fails with a {@link RequestNotSentException}, which
    * lets the engine resend even a submit; once writing may have begun, failures are plain {@link
-   * java.io.IOException}s. An answer whose framing cannot be trusted (an interim {@code 1xx},
-   * conflicting {@code Content-Length}s) fails as a {@link java.net.ProtocolException} and its
-   * connection is closed.
+   * java.io.IOException}s. A connection found with its socket closed before writing (one that a
+   * cancel closed, which OkHttp 3 would keep pooled and fail every call on) is discarded, and the
+   * call is sent once more on another connection before it fails that way. An answer whose framing
+   * cannot be trusted (an interim {@code 1xx}, conflicting {@code Content-Length}s) fails as a
+   * {@link java.net.ProtocolException} and its connection is closed.
    *
    * @param base the application's client, or {@code null} for {@link #sharedDefault()}
    * @param baseUrl the provider's base URL; must pass {@link BaseUrls#require(HttpUrl)}

@@ -30,6 +30,11 @@ import okhttp3.Response;
  * <p>Conservative by construction: the mark is per {@link Call} and never cleared, so a call that
  * any earlier attempt (a redirect, OkHttp's own follow-up, an application interceptor that proceeds
  * twice) carried to the wire stays "may have been received" whatever fails later.
+ *
+ * <p>A failure that leaves the call holding a connection whose socket is closed (issue 27: a cancel
+ * closed it while it had no exchange, and OkHttp 3 would pool it and fail every call that takes it)
+ * retires that connection ({@link DeadConnections}) whether or not the call was marked; an unmarked
+ * call that is not cancelled is then sent once more, on another connection.
  */
 final class RequestWriteTracker {
   /** Calls whose request may have reached the wire; weak so that finished calls are forgotten. */
@@ -55,8 +60,28 @@ final class RequestWriteTracker {
     } catch (RequestNotSentException e) {
       throw e;
     } catch (IOException e) {
+      boolean retired = DeadConnections.retire(chain, e);
       if (written.containsKey(chain.call())) throw e;
-      throw new RequestNotSentException(e);
+      if (!retired || chain.call().isCanceled()) throw new RequestNotSentException(e);
+      return sendAgain(chain, e);
+    }
+  }
+
+  /**
+   * The one resend at this layer: the call's connection was found closed before any byte of the
+   * request was written, and is retired ({@link DeadConnections}); the same call takes another
+   * connection. Nothing of the request reached any server, so this is not a resend of anything the
+   * provider could have seen, and a pool with one dead connection costs no failure at all. A second
+   * failure before writing is reported as not sent; the engine decides what follows.
+   */
+  private Response sendAgain(Interceptor.Chain chain, IOException first) throws IOException {
+    try {
+      return chain.proceed(chain.request());
+    } catch (IOException again) {
+      DeadConnections.retire(chain, again);
+      again.addSuppressed(first);
+      if (written.containsKey(chain.call())) throw again;
+      throw new RequestNotSentException(again);
     }
   }
 

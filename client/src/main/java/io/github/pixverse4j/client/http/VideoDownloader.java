@@ -109,6 +109,8 @@ public final class VideoDownloader {
     b.networkInterceptors().add(0, HttpFraming.INSTANCE);
     b.interceptors().remove(HttpFraming.APPLICATION);
     b.interceptors().add(HttpFraming.APPLICATION);
+    b.interceptors().remove(DeadConnections.RETIRING);
+    b.interceptors().add(DeadConnections.RETIRING);
     // A large video takes as long as it takes; the read timeout still catches a stalled transfer.
     b.callTimeout(0, TimeUnit.MILLISECONDS);
     this.client = b.build();

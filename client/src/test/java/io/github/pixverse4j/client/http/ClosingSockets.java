@@ -1,13 +1,9 @@
 package io.github.pixverse4j.client.http;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.SocketFactory;
 
 /**
  * Reproduces, deterministically, the failure the journal benchmark hit: a connection taken from
@@ -15,16 +11,22 @@ import javax.net.SocketFactory;
  * passed, so {@code RealConnection.newCodec} throws {@code SocketException: Socket is closed}
  * before any byte of the request is written. When {@linkplain #armOnce() armed}, the next socket
  * that OkHttp sets up a codec on closes itself at that moment; the JDK then throws the real
- * exception.
+ * exception. The client retires such a connection and sends the call once more on another one
+ * ({@code DeadConnections}), so it takes {@link #arm(int) two} closures to fail a call.
  */
-public final class ClosingSockets extends SocketFactory {
-  private final AtomicBoolean armed = new AtomicBoolean();
+public final class ClosingSockets extends OkHttpSocketFactory {
+  private final AtomicInteger armed = new AtomicInteger();
   private final AtomicInteger fired = new AtomicInteger();
   private final AtomicInteger created = new AtomicInteger();
 
   /** The next codec set-up on any socket of this factory fails. */
   public void armOnce() {
-    armed.set(true);
+    arm(1);
+  }
+
+  /** The next {@code times} codec set-ups on sockets of this factory fail. */
+  public void arm(int times) {
+    armed.set(times);
   }
 
   /** How many times an armed socket closed itself. */
@@ -43,7 +45,7 @@ public final class ClosingSockets extends SocketFactory {
     return new Socket() {
       @Override
       public void setSoTimeout(int timeout) throws SocketException {
-        if (isConnected() && settingUpCodec() && armed.compareAndSet(true, false)) {
+        if (isConnected() && settingUpCodec() && armed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
           fired.incrementAndGet();
           try {
             close();
@@ -59,31 +61,6 @@ public final class ClosingSockets extends SocketFactory {
   private static boolean settingUpCodec() {
     // Only the codec set-up: the health check before it also sets timeouts, and a socket that
     // failed there would simply be replaced (no failure at all).
-    return Arrays.stream(new Throwable().getStackTrace())
-        .anyMatch(
-            f ->
-                f.getClassName().equals("okhttp3.internal.connection.RealConnection")
-                    && f.getMethodName().equals("newCodec"));
-  }
-
-  @Override
-  public Socket createSocket(String host, int port) {
-    throw new UnsupportedOperationException("OkHttp uses createSocket()");
-  }
-
-  @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-    throw new UnsupportedOperationException("OkHttp uses createSocket()");
-  }
-
-  @Override
-  public Socket createSocket(InetAddress host, int port) {
-    throw new UnsupportedOperationException("OkHttp uses createSocket()");
-  }
-
-  @Override
-  public Socket createSocket(
-      InetAddress address, int port, InetAddress localAddress, int localPort) {
-    throw new UnsupportedOperationException("OkHttp uses createSocket()");
+    return inRealConnection("newCodec");
   }
 }

@@ -43,6 +43,21 @@ final class LocalServer implements AutoCloseable {
     return s;
   }
 
+  /**
+   * A started server whose {@code /api} answers every request (its body read) with 200 and {@code
+   * {"id":"job-1"}}.
+   */
+  static LocalServer jsonApi() throws IOException {
+    LocalServer s = start();
+    s.handle(
+        "/api",
+        ex -> {
+          drain(ex);
+          respond(ex, 200, "application/json", "{\"id\":\"job-1\"}");
+        });
+    return s;
+  }
+
   /** Handles {@code path} and everything below it; records the request first. */
   LocalServer handle(String path, HttpHandler handler) {
     server.createContext(

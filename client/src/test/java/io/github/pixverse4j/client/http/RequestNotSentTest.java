@@ -54,13 +54,7 @@ class RequestNotSentTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = LocalServer.start();
-    server.handle(
-        "/api",
-        ex -> {
-          LocalServer.drain(ex);
-          LocalServer.respond(ex, 200, "application/json", "{\"id\":\"job-1\"}");
-        });
+    server = LocalServer.jsonApi();
     base = BaseUrls.require(server.url("/api/").toString());
     client =
         providerClient(HttpClients.newDefault().newBuilder().socketFactory(sockets).build(), base);
@@ -92,24 +86,58 @@ class RequestNotSentTest {
     return false;
   }
 
-  @Test
-  @DisplayName(
-      "a pooled connection found closed while OkHttp sets it up ('Socket is closed' at newCodec)"
-          + " did not send the submit")
-  void pooledConnectionClosedBeforeWriting() throws IOException {
+  private void warmUp() throws IOException {
     try (Response r =
         client.newCall(new Request.Builder().url(base.resolve("status")).build()).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
+    assertThat(client.connectionPool().idleConnectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a pooled connection found closed while OkHttp sets it up ('Socket is closed' at newCodec)"
+          + " is discarded and the submit is sent once on a fresh connection")
+  void pooledConnectionClosedIsReplaced() throws IOException {
+    warmUp();
     sockets.armOnce();
+
+    try (Response r = client.newCall(submit(base)).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+
+    assertThat(sockets.fired()).as("the armed socket closed itself").isEqualTo(1);
+    assertThat(sockets.created()).as("the pooled connection, then a fresh one").isEqualTo(2);
+    assertThat(server.requestsTo("/api/submit")).as("received once").hasSize(1);
+    assertThat(client.connectionPool().connectionCount())
+        .as("the closed connection left the pool; the fresh one stays")
+        .isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "when the fresh connection is found closed too, the submit fails as not sent, and nothing"
+          + " reached the server")
+  void pooledConnectionClosedBeforeWriting() throws IOException {
+    warmUp();
+    sockets.arm(2);
 
     IOException io = assertThrows(IOException.class, () -> client.newCall(submit(base)).execute());
 
-    assertThat(sockets.fired()).as("the armed socket closed itself").isEqualTo(1);
-    assertThat(sockets.created()).as("the submit took the pooled connection").isEqualTo(1);
+    assertThat(sockets.fired()).as("both armed sockets closed themselves").isEqualTo(2);
+    assertThat(sockets.created())
+        .as("the submit took the pooled connection, then one fresh connection")
+        .isEqualTo(2);
     assertThat(io).isInstanceOf(RequestNotSentException.class);
     assertThat(io.getCause()).isInstanceOf(SocketException.class).hasMessage("Socket is closed");
     assertThat(thrownInNewCodec(io.getCause())).as("thrown at RealConnection.newCodec").isTrue();
+    assertThat(io.getCause().getSuppressed())
+        .as("the first attempt's failure")
+        .singleElement()
+        .satisfies(first -> assertThat(first).hasMessage("Socket is closed"));
+    assertThat(client.connectionPool().connectionCount())
+        .as("neither closed connection stays in the pool")
+        .isZero();
     assertThat(server.requestsTo("/api/submit")).isEmpty();
 
     TransportException e = HttpErrors.fromIOException("acme", io);
@@ -140,7 +168,7 @@ class RequestNotSentTest {
         ErrorMappingCallAdapterFactory.create("acme", e -> null, KEY)
             .retrofit(base, client)
             .create(Api.class);
-    sockets.armOnce();
+    sockets.arm(2);
 
     Throwable e =
         api.submit(new Thing())
@@ -149,7 +177,7 @@ class RequestNotSentTest {
             .blockingGet()
             .getError();
 
-    assertThat(sockets.fired()).isEqualTo(1);
+    assertThat(sockets.fired()).isEqualTo(2);
     assertThat(e).isExactlyInstanceOf(TransportException.class);
     assertThat(((TransportException) e).requestMayHaveReachedServer()).isFalse();
     assertThat(e.getCause()).isInstanceOf(RequestNotSentException.class);

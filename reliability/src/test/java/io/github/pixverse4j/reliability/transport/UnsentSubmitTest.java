@@ -28,18 +28,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A submit that failed before any byte of it was written is not an unknown outcome, for every
  * provider: the failure the journal benchmark hit (a pooled connection found closed at OkHttp's
  * {@code RealConnection.newCodec}, "Socket is closed"), reproduced with {@link ClosingSockets}. The
- * engine resends it with its normal backoff and the provider sees one submit; when every attempt
- * fails that way, the caller gets a plain {@link TransportException} and no job exists. Failures
- * after the submit was written stay outcome-unknown: the fault matrix's reset and slow rows of the
- * submit phase.
+ * HTTP layer retires such a connection and sends the call once more on another one; when that one
+ * is found closed too, the engine resends the submit with its normal backoff and the provider sees
+ * one submit; when every attempt fails that way, the caller gets a plain {@link TransportException}
+ * and no job exists. Failures after the submit was written stay outcome-unknown: the fault matrix's
+ * reset and slow rows of the submit phase.
  */
 class UnsentSubmitTest {
   private static final String KEY = "unsent-key-31c9a2";
   private static final int MAX_FAILURES = 4;
 
   /**
-   * The provider's client on a base client whose sockets {@code sockets} makes; arms per submit
-   * attempt.
+   * The provider's client on a base client whose sockets {@code sockets} makes; for each of the
+   * first {@code armedAttempts} submit attempts of the engine, the next {@code closures} codec
+   * set-ups fail.
    */
   private static final class Setup implements AutoCloseable {
     final ProviderSimulator sim;
@@ -49,7 +51,7 @@ class UnsentSubmitTest {
     final OkHttpClient http;
     final VideoClient client;
 
-    Setup(Provider p, int armedAttempts) {
+    Setup(Provider p, int armedAttempts, int closures) {
       sim = p.startSimulator(KEY);
       http =
           HttpClients.newDefault()
@@ -61,7 +63,7 @@ class UnsentSubmitTest {
                     if ("submit".equals(sim.endpointOf(r.method(), r.url().encodedPath()))) {
                       int attempt = submitAttempts.incrementAndGet();
                       if (attempt == 1) idleAtFirstSubmit.set(idle());
-                      if (attempt <= armedAttempts) sockets.armOnce();
+                      if (attempt <= armedAttempts) sockets.arm(closures);
                     }
                     return chain.proceed(r);
                   })
@@ -93,21 +95,43 @@ class UnsentSubmitTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Provider.class)
   @DisplayName(
-      "a submit whose pooled connection was found closed before writing is sent again, and the"
-          + " provider sees one submit")
+      "a submit whose pooled connection was found closed before writing goes out on a fresh"
+          + " connection within the same attempt, and the provider sees one submit")
+  void sentOnFreshConnection(Provider p) throws IOException {
+    oneSubmitReceived(p, 1, 1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Provider.class)
+  @DisplayName(
+      "a submit whose pooled and fresh connections were both found closed before writing is sent"
+          + " again by the engine, and the provider sees one submit")
   void resentOnce(Provider p) throws IOException {
-    try (Setup s = new Setup(p, 1)) {
+    oneSubmitReceived(p, 2, 2);
+  }
+
+  /**
+   * The first submit attempt meets {@code closures} closed connections, the pooled one first; the
+   * task succeeds after {@code engineAttempts} attempts of the engine with one submit received.
+   */
+  private static void oneSubmitReceived(Provider p, int closures, int engineAttempts)
+      throws IOException {
+    try (Setup s = new Setup(p, 1, closures)) {
       s.warmUp();
 
       TaskStatus last =
           s.client.generate(Provider.request()).timeout(20, TimeUnit.SECONDS).blockingLast();
 
-      assertThat(s.sockets.fired()).as("the pooled connection closed at codec set-up").isEqualTo(1);
+      assertThat(s.sockets.fired())
+          .as("connections closed at codec set-up, the pooled one first")
+          .isEqualTo(closures);
       assertThat(s.idleAtFirstSubmit.get())
           .as("the first submit found a pooled connection")
           .isEqualTo(1);
       assertThat(last.state()).isEqualTo(TaskState.SUCCEEDED);
-      assertThat(s.submitAttempts.get()).as("submit attempts by the client").isEqualTo(2);
+      assertThat(s.submitAttempts.get())
+          .as("submit attempts by the engine")
+          .isEqualTo(engineAttempts);
       assertThat(s.sim.requestCount("submit")).as("submits the provider received").isEqualTo(1);
       assertThat(s.sim.submitCount()).isEqualTo(1);
       assertThat(s.sim.jobCount()).isEqualTo(1);
@@ -120,7 +144,7 @@ class UnsentSubmitTest {
       "a submit that never reached the wire in any attempt is a plain transport failure, not an"
           + " unknown outcome")
   void neverSentIsNotUnknown(Provider p) throws IOException {
-    try (Setup s = new Setup(p, Integer.MAX_VALUE)) {
+    try (Setup s = new Setup(p, Integer.MAX_VALUE, 2)) {
       s.warmUp();
 
       Throwable e =
@@ -143,7 +167,9 @@ class UnsentSubmitTest {
       assertThat(s.submitAttempts.get())
           .as("one attempt and the policy's resends")
           .isEqualTo(MAX_FAILURES + 1);
-      assertThat(s.sockets.fired()).isEqualTo(MAX_FAILURES + 1);
+      assertThat(s.sockets.fired())
+          .as("two closed connections per attempt")
+          .isEqualTo(2 * (MAX_FAILURES + 1));
       assertThat(s.sim.requestCount("submit")).isZero();
       assertThat(s.sim.jobCount()).isZero();
     }
