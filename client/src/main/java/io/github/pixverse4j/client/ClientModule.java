@@ -93,6 +93,10 @@ public final class ClientModule {
       ClientConfig config) {
     VideoClient client =
         new VideoClient(provider, policy, scheduler, downloader).withEndpoint(baseUrl.toString());
-    return config.journal().isPresent() ? client.withJournal(config.journal().get()) : client;
+    if (config.journal().isPresent()) client = client.withJournal(config.journal().get());
+    for (VideoEventListener.Factory f : config.eventListenerFactories()) {
+      client = client.withEventListener(f);
+    }
+    return client;
   }
 }
