@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -44,6 +45,7 @@ public final class ClientConfig {
   private final PollingPolicy pollingPolicy;
   private final TaskJournal journal;
   private final List<VideoEventListener.Factory> eventListeners;
+  private final Consumer<String> httpLog;
 
   private ClientConfig(Builder b) {
     this.apiKey = b.apiKey;
@@ -54,6 +56,7 @@ public final class ClientConfig {
     this.pollingPolicy = b.pollingPolicy != null ? b.pollingPolicy : PollingPolicy.defaults();
     this.journal = b.journal;
     this.eventListeners = Collections.unmodifiableList(new ArrayList<>(b.eventListeners));
+    this.httpLog = b.httpLog;
   }
 
   /** A builder with every setting at its default and no API key. */
@@ -109,6 +112,11 @@ public final class ClientConfig {
     return eventListeners;
   }
 
+  /** Where the HTTP log goes, if it was turned on; see {@link Builder#httpLog}. */
+  public Optional<Consumer<String>> httpLog() {
+    return Optional.ofNullable(httpLog);
+  }
+
   @Override
   public String toString() {
     return "ClientConfig{apiKey="
@@ -130,6 +138,7 @@ public final class ClientConfig {
     private PollingPolicy pollingPolicy;
     private TaskJournal journal;
     private final List<VideoEventListener.Factory> eventListeners = new ArrayList<>();
+    private Consumer<String> httpLog;
 
     private Builder() {}
 
@@ -170,8 +179,8 @@ public final class ClientConfig {
 
     /**
      * Takes every setting of {@code c}: key, schedulers and policy, and the base URL, HTTP client,
-     * journal and event listeners when it has them (absent ones leave this builder's as they are).
-     * The one copy of the field list, for {@link ClientConfig#toBuilder()} and {@link
+     * journal, event listeners and HTTP log when it has them (absent ones leave this builder's as
+     * they are). The one copy of the field list, for {@link ClientConfig#toBuilder()} and {@link
      * ClientBuilder#settings}.
      */
     Builder copy(ClientConfig c) {
@@ -186,6 +195,7 @@ public final class ClientConfig {
         eventListeners.clear();
         eventListeners.addAll(c.eventListeners);
       }
+      if (c.httpLog != null) httpLog = c.httpLog;
       return this;
     }
 
@@ -270,6 +280,22 @@ public final class ClientConfig {
     public Builder addEventListenerFactory(VideoEventListener.Factory factory) {
       if (factory == null) throw new NullPointerException("factory == null");
       eventListeners.add(factory);
+      return this;
+    }
+
+    /**
+     * Writes one line per HTTP exchange to {@code log}, for debugging, as {@code curl -v} would:
+     * method, URL, status (or the exception's class when there was no answer), duration and, for an
+     * engine's retry, the attempt number, e.g. {@code GET https://host/v1/tasks/abc -> 502 in 31 ms
+     * (attempt 2)}. Provider calls and video downloads are logged; no header is written, every
+     * query value is replaced by {@code …} (presigned URLs carry credentials there) and the API key
+     * is scrubbed. Lines are written on OkHttp's threads when each exchange ends; {@code log} must
+     * be thread-safe and quick. Applies to the HTTP client the client is built with (set here or
+     * the shared default); your {@link #httpClient} itself is left unchanged. Default: none.
+     */
+    public Builder httpLog(Consumer<String> log) {
+      if (log == null) throw new NullPointerException("log == null");
+      this.httpLog = log;
       return this;
     }
 

@@ -7,6 +7,8 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
+import io.github.pixverse4j.client.internal.HttpLog;
+import io.github.pixverse4j.client.internal.Retrying;
 import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -60,7 +62,9 @@ public final class ClientModule {
   @Singleton
   @BaseHttpClient
   static OkHttpClient baseHttpClient(ClientConfig config) {
-    return config.httpClient().orElseGet(HttpClients::sharedDefault);
+    OkHttpClient base = config.httpClient().orElseGet(HttpClients::sharedDefault);
+    if (!config.httpLog().isPresent()) return base;
+    return HttpLog.install(base, config.httpLog().get(), config.apiKey());
   }
 
   @Provides
@@ -78,6 +82,12 @@ public final class ClientModule {
       public Observable<DownloadProgress> download(
           Video video, Path target, Single<Video> freshVideo) {
         return downloader.download(video, target, freshVideo);
+      }
+
+      @Override
+      public Observable<DownloadProgress> download(
+          Video video, Path target, Single<Video> freshVideo, Retrying.Listener retries) {
+        return downloader.download(video, target, freshVideo, retries);
       }
     };
   }

@@ -56,6 +56,15 @@ public final class VideoClient {
         Video video, Path target, Single<Video> freshVideo) {
       return download(video, target);
     }
+
+    /**
+     * Like {@link #download(Video, Path, Single)}, telling {@code retries} (may be {@code null}) of
+     * each retry; its type is not API. The default ignores it.
+     */
+    default Observable<DownloadProgress> download(
+        Video video, Path target, Single<Video> freshVideo, Retrying.Listener retries) {
+      return download(video, target, freshVideo);
+    }
   }
 
   private final VideoProvider provider;
@@ -726,7 +735,14 @@ public final class VideoClient {
   public Observable<DownloadProgress> download(Video video, Path target) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    return downloading(null, events -> events.reporting(downloader.download(video, target)));
+    return downloading(
+        null,
+        events ->
+            events.reporting(
+                events.enabled()
+                    ? downloader.download(
+                        video, target, null, events.retries(VideoEventListener.CallKind.DOWNLOAD))
+                    : downloader.download(video, target)));
   }
 
   /**
@@ -777,9 +793,15 @@ public final class VideoClient {
     checkHandle(handle);
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    Observable<DownloadProgress> d =
-        downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
-    if (journaling == null) return downloading(handle, events -> events.reporting(d));
+    Single<Video> fresh = status(handle).map(s -> sameVideo(s, video));
+    if (journaling == null) {
+      return downloading(
+          handle,
+          events ->
+              events.reporting(
+                  downloader.download(
+                      video, target, fresh, events.retries(VideoEventListener.CallKind.DOWNLOAD))));
+    }
     return downloading(
         handle,
         events ->
@@ -793,7 +815,12 @@ public final class VideoClient {
                           Collections.singletonMap(
                               JournalEntry.LABEL_TARGET, target.toAbsolutePath().toString()),
                           events);
-                      return events.reporting(d);
+                      return events.reporting(
+                          downloader.download(
+                              video,
+                              target,
+                              fresh,
+                              events.retries(VideoEventListener.CallKind.DOWNLOAD)));
                     })
                 .doOnNext(
                     p -> {

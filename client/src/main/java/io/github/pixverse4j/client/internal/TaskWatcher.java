@@ -99,7 +99,9 @@ public final class TaskWatcher {
   private void poll() {
     if (finished.get()) return;
     if (events.enabled()) readSentNanos = scheduler.now(TimeUnit.NANOSECONDS);
-    call.replace(provider.status(handle).subscribe(this::onStatus, this::onFailure));
+    call.replace(
+        HttpLog.attempt(provider.status(handle), schedule.consecutiveFailures() + 1)
+            .subscribe(this::onStatus, this::onFailure));
   }
 
   private void onStatus(TaskStatus answered) {
