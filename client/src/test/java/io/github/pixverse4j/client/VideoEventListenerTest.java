@@ -316,6 +316,44 @@ class VideoEventListenerTest {
   }
 
   @Test
+  @DisplayName("a download's retries are heard, with the download as the call")
+  void downloadRetries() {
+    Recording rec = new Recording();
+    VideoClient.Downloader downloader =
+        new VideoClient.Downloader() {
+          @Override
+          public Observable<DownloadProgress> download(io.github.pixverse4j.api.Video v, Path p) {
+            throw new AssertionError("the client passes its retry listener");
+          }
+
+          @Override
+          public Observable<DownloadProgress> download(
+              io.github.pixverse4j.api.Video v,
+              Path p,
+              io.reactivex.rxjava3.core.Single<io.github.pixverse4j.api.Video> fresh,
+              io.github.pixverse4j.client.internal.Retrying.Listener retries) {
+            retries.retrying(
+                1, new ProviderUnavailableException("busy", details(503)), Duration.ofSeconds(2));
+            return Observable.just(
+                DownloadProgress.builder().bytesRead(5).target(p).done(true).build());
+          }
+        };
+    VideoClient client =
+        new VideoClient(provider, policy(), time, downloader).withEventListener(op -> rec);
+    provider.statusAnswers(succeeded());
+    TestObserver<TaskStatus> task = client.generate(request()).test();
+    advance(10);
+    client.download(task.values().get(task.values().size() - 1), Paths.get("v.mp4")).test();
+    assertThat(rec.events)
+        .endsWith(
+            "start DOWNLOAD",
+            "retry DOWNLOAD UNAVAILABLE #2 in 2s",
+            "progress 5",
+            "downloaded 5 in 0s",
+            "end");
+  }
+
+  @Test
   @DisplayName(
       "a listener that throws breaks nothing: the stream ends as without it, other listeners hear"
           + " every event, and the failure is logged once")
