@@ -73,13 +73,28 @@ final class Scale {
    */
   static Map<String, Object> ours(RemoteSimulator sim, int n, java.nio.file.Path journalDir)
       throws Exception {
+    return ours(sim, n, journalDir, null, null);
+  }
+
+  /**
+   * {@link #ours(RemoteSimulator, int, java.nio.file.Path)} with the client changed by {@code
+   * attach} (an event listener, when not null), reported as client {@code label}.
+   */
+  static Map<String, Object> ours(
+      RemoteSimulator sim,
+      int n,
+      java.nio.file.Path journalDir,
+      String label,
+      java.util.function.UnaryOperator<VideoClient> attach)
+      throws Exception {
     OkHttpClient http = HttpClients.newDefault();
     io.github.pixverse4j.client.journal.FileTaskJournal journal =
         journalDir == null
             ? null
             : io.github.pixverse4j.client.journal.TaskJournal.file(journalDir);
-    VideoClient client =
+    VideoClient plain =
         journal == null ? client(sim, http) : client(sim, http).withJournal(journal);
+    VideoClient client = attach == null ? plain : attach.apply(plain);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -155,7 +170,9 @@ final class Scale {
     }
 
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", journal == null ? "pixverse4j" : "pixverse4j + file journal");
+    m.put(
+        "client",
+        label != null ? label : journal == null ? "pixverse4j" : "pixverse4j + file journal");
     m.put("n", n);
     m.put("wallS", PollingEfficiency.round(seconds));
     m.put("completed", ok.get());
