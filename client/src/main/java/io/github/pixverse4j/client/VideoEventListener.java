@@ -88,7 +88,12 @@ public abstract class VideoEventListener {
    */
   public void submitStart(VideoOperation operation, int attempt) {}
 
-  /** The provider accepted the job; {@link VideoOperation#handle()} is now set. */
+  /**
+   * The provider accepted the job; {@link VideoOperation#handle()} is now set.
+   *
+   * @param took since the operation started: validation, the journal's intent, every attempt and
+   *     the waits between them
+   */
   public void submitAccepted(VideoOperation operation, TaskHandle handle, Duration took) {}
 
   /**
