@@ -76,12 +76,19 @@ public final class Benchmarks {
           .append('\n');
     }
 
+    if (which.equals("all") || which.contains("listenerCpu")) {
+      Map<String, Object> c = ObserveBench.cpu();
+      report.put("listenerCpu", c);
+      md.append(ObserveBench.cpuMarkdown(c));
+    }
+
     boolean needsSimulator =
         which.equals("all")
             || which.contains("scale")
             || which.contains("overhead")
             || which.contains("journal")
-            || which.contains("streams100k");
+            || which.contains("streams100k")
+            || which.contains("observe");
     if (needsSimulator) {
       try (RemoteSimulator sim = new RemoteSimulator(which.contains("streams100k") ? "4g" : "1g")) {
         if (which.contains("streams100k")) {
@@ -110,6 +117,11 @@ public final class Benchmarks {
           Map<String, Object> j = JournalBench.run(sim);
           report.put("journal", j);
           md.append(JournalBench.markdown(j));
+        }
+        if (which.equals("all") || which.contains("observe")) {
+          Map<String, Object> o = ObserveBench.run(sim);
+          report.put("observe", o);
+          md.append(ObserveBench.markdown(o));
         }
         if (which.equals("all") || which.contains("overhead")) {
           Map<String, Object> o = Overhead.run(sim);

@@ -65,7 +65,7 @@ final class JournalBench {
   }
 
   /** The fastest run that completed every task (a run with errors finished early, not fast). */
-  private static Map<String, Object> best(List<Map<String, Object>> runs) {
+  static Map<String, Object> best(List<Map<String, Object>> runs) {
     Map<String, Object> best = null;
     for (Map<String, Object> r : runs) {
       if (((Number) r.get("errors")).intValue() != 0) continue;
@@ -75,7 +75,7 @@ final class JournalBench {
     return best;
   }
 
-  private static double loadAverage() {
+  static double loadAverage() {
     return PollingEfficiency.round(
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
@@ -91,7 +91,7 @@ final class JournalBench {
    * The run with the median wall time among those that completed every task (the lower one of two
    * middles).
    */
-  private static Map<String, Object> median(List<Map<String, Object>> runs) {
+  static Map<String, Object> median(List<Map<String, Object>> runs) {
     List<Map<String, Object>> ok = new ArrayList<>();
     for (Map<String, Object> r : runs) if (((Number) r.get("errors")).intValue() == 0) ok.add(r);
     if (ok.isEmpty()) throw new IllegalStateException("every run had errors: " + runs);
@@ -99,19 +99,19 @@ final class JournalBench {
     return ok.get((ok.size() - 1) / 2);
   }
 
-  private static List<Object> errors(List<Map<String, Object>> runs) {
+  static List<Object> errors(List<Map<String, Object>> runs) {
     List<Object> e = new ArrayList<>();
     for (Map<String, Object> r : runs) e.add(r.get("errors"));
     return e;
   }
 
-  private static List<Object> walls(List<Map<String, Object>> runs) {
+  static List<Object> walls(List<Map<String, Object>> runs) {
     List<Object> w = new ArrayList<>();
     for (Map<String, Object> r : runs) w.add(r.get("wallS"));
     return w;
   }
 
-  private static double percent(double with, double without) {
+  static double percent(double with, double without) {
     return PollingEfficiency.round(100.0 * (with - without) / without);
   }
 
@@ -134,7 +134,13 @@ final class JournalBench {
         + m.get("bestWallOverheadPercent")
         + " %; heap per in-flight task overhead: "
         + m.get("heapPerTaskOverheadPercent")
-        + " % (all wall times: "
+        + " % "
+        + runs(m);
+  }
+
+  /** Every run's wall time and errors and the load average, in parentheses, for a report. */
+  static String runs(Map<String, Object> m) {
+    return "(all wall times: "
         + m.get("allWallS")
         + "; errors per run: "
         + m.get("allErrors")

@@ -105,9 +105,22 @@ final class PollingEfficiency {
 
   /** Runs every job of the corpus at once through a {@link VideoClient} with {@code policy}. */
   static Result run(String name, PollingPolicy policy, Hints hints, double[] durations) {
+    return run(name, policy, hints, durations, c -> c);
+  }
+
+  /**
+   * {@link #run(String, PollingPolicy, Hints, double[])} with the client changed by {@code attach}.
+   */
+  static Result run(
+      String name,
+      PollingPolicy policy,
+      Hints hints,
+      double[] durations,
+      java.util.function.UnaryOperator<VideoClient> attach) {
     TestScheduler time = new TestScheduler();
     VirtualProvider provider = new VirtualProvider(time, durations, hints);
-    VideoClient client = new VideoClient(provider, policy, time, (v, p) -> Observable.empty());
+    VideoClient client =
+        attach.apply(new VideoClient(provider, policy, time, (v, p) -> Observable.empty()));
     double[] lag = new double[durations.length];
     int[] completed = new int[1];
     ImageToVideoRequest request =

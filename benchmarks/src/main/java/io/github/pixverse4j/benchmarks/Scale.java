@@ -76,6 +76,20 @@ final class Scale {
    */
   static Map<String, Object> ours(RemoteSimulator sim, int n, java.nio.file.Path journalDir)
       throws Exception {
+    return ours(sim, n, journalDir, null, null);
+  }
+
+  /**
+   * {@link #ours(RemoteSimulator, int, java.nio.file.Path)} with the client changed by {@code
+   * attach} (an event listener, when not null), reported as client {@code label}.
+   */
+  static Map<String, Object> ours(
+      RemoteSimulator sim,
+      int n,
+      java.nio.file.Path journalDir,
+      String label,
+      java.util.function.UnaryOperator<VideoClient> attach)
+      throws Exception {
     // Counts the calls that found their connection's socket closed before writing ("Socket is
     // closed" at OkHttp's RealConnection.newCodec): the precondition of issue 27's storm. Each
     // such connection is retired by the client; before that, one of them failed every later call.
@@ -101,8 +115,9 @@ final class Scale {
         journalDir == null
             ? null
             : io.github.pixverse4j.client.journal.TaskJournal.file(journalDir);
-    VideoClient client =
+    VideoClient plain =
         journal == null ? client(sim, http) : client(sim, http).withJournal(journal);
+    VideoClient client = attach == null ? plain : attach.apply(plain);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -178,7 +193,9 @@ final class Scale {
     }
 
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", journal == null ? "pixverse4j" : "pixverse4j + file journal");
+    m.put(
+        "client",
+        label != null ? label : journal == null ? "pixverse4j" : "pixverse4j + file journal");
     m.put("n", n);
     m.put("wallS", PollingEfficiency.round(seconds));
     m.put("completed", ok.get());

@@ -159,13 +159,30 @@ final class Connection implements AutoCloseable {
     final boolean simulate;
     final java.util.function.Function<Boolean, PollingPolicy> policy;
 
+    /** {@code --verbose}'s HTTP log, or null. */
+    final java.util.function.Consumer<String> httpLog;
+
     Settings(
         String baseUrl,
         boolean simulate,
         java.util.function.Function<Boolean, PollingPolicy> policy) {
+      this(baseUrl, simulate, policy, null);
+    }
+
+    Settings(
+        String baseUrl,
+        boolean simulate,
+        java.util.function.Function<Boolean, PollingPolicy> policy,
+        java.util.function.Consumer<String> httpLog) {
       this.baseUrl = baseUrl;
       this.simulate = simulate;
       this.policy = policy;
+      this.httpLog = httpLog;
+    }
+
+    /** {@code b} with the HTTP log when there is one. */
+    ClientConfig.Builder logging(ClientConfig.Builder b) {
+      return httpLog == null ? b : b.httpLog(httpLog);
     }
   }
 
@@ -183,7 +200,7 @@ final class Connection implements AutoCloseable {
       ClientConfig.Builder s =
           ClientConfig.builder().apiKey(key.get()).pollingPolicy(settings.policy.apply(false));
       if (settings.baseUrl != null) s.baseUrl(settings.baseUrl);
-      VideoClient client = f.create(s.build());
+      VideoClient client = f.create(settings.logging(s).build());
       return new Connection(
           f,
           journal == null ? client : client.withJournal(journal),
@@ -212,10 +229,12 @@ final class Connection implements AutoCloseable {
     try {
       VideoClient client =
           f.create(
-              ClientConfig.builder()
-                  .apiKey(sim.apiKey())
-                  .baseUrl(sim.baseUrl())
-                  .pollingPolicy(settings.policy.apply(true))
+              settings
+                  .logging(
+                      ClientConfig.builder()
+                          .apiKey(sim.apiKey())
+                          .baseUrl(sim.baseUrl())
+                          .pollingPolicy(settings.policy.apply(true)))
                   .build());
       return new Connection(f, client, sim, null, false);
     } catch (RuntimeException e) {

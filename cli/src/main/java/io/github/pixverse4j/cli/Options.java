@@ -24,8 +24,22 @@ final class Options {
 
     @Option(
         names = "--verbose",
-        description = "Print stack traces of errors. Default: one sentence per error.")
+        description =
+            "Print one line per HTTP exchange on stderr (method, URL without query values, status,"
+                + " time, retry attempt; never the key) and stack traces of errors. Default: one"
+                + " sentence per error.")
     boolean verbose;
+
+    /** The HTTP log for {@link Connection.Settings}: lines on {@code err}, or null. */
+    java.util.function.Consumer<String> httpLog(java.io.PrintWriter err) {
+      if (!verbose) return null;
+      return line -> {
+        synchronized (err) {
+          err.println("http: " + line);
+          err.flush();
+        }
+      };
+    }
   }
 
   /** {@code --base-url}: the commands that reach a provider at a host the user names. */

@@ -63,7 +63,8 @@ abstract class TaskCommand implements Callable<Integer> {
               + " (a simulated task ended with the command that created it).",
           ErrorDetails.provider(factory.id()));
     }
-    Connection.Settings settings = new Connection.Settings(url, false, this::policy);
+    Connection.Settings settings =
+        new Connection.Settings(url, false, this::policy, print.httpLog(parent.err));
     try (Connection c =
         Connection.open(h.providerId(), parent.env, settings, parent.err, journal)) {
       // `resume` picks up only what the journal holds: a token from elsewhere is followed with

@@ -137,7 +137,8 @@ final class VideoOptions {
       throws Exception {
     TaskJournal journal = JournalLocation.forConnection(id, parent.env, simulate.simulate);
     Map<String, String> labels = Delivery.targetLabels(noDownload.noDownload, target, parent.cwd);
-    Connection.Settings settings = new Connection.Settings(url, simulate.simulate, follow::policy);
+    Connection.Settings settings =
+        new Connection.Settings(url, simulate.simulate, follow::policy, print.httpLog(parent.err));
     try (Connection c = Connection.open(id, parent.env, settings, parent.err, journal)) {
       out.hint(c.resumeHint().output(target));
       parent.hint = out.hint();

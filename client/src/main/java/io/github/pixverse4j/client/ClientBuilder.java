@@ -101,10 +101,29 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /** One line per HTTP exchange to {@code log}; see {@link ClientConfig.Builder#httpLog}. */
+  public B httpLog(java.util.function.Consumer<String> log) {
+    config.httpLog(log);
+    return self();
+  }
+
+  /** Adds an event listener; see {@link ClientConfig.Builder#addEventListener}. */
+  public B addEventListener(VideoEventListener listener) {
+    config.addEventListener(listener);
+    return self();
+  }
+
+  /** Adds an event listener factory; see {@link ClientConfig.Builder#addEventListenerFactory}. */
+  public B addEventListenerFactory(VideoEventListener.Factory factory) {
+    config.addEventListenerFactory(factory);
+    return self();
+  }
+
   /**
    * Copies every setting of {@code settings}: key, schedulers and policy, and the base URL, HTTP
-   * client and journal when it has them (an absent one leaves this builder's as it is). What {@link
-   * VideoProviderFactory#create} does; the provider's own options are left as they are.
+   * client, journal, event listeners and HTTP log when it has them (absent ones leave this
+   * builder's as they are). What {@link VideoProviderFactory#create} does; the provider's own
+   * options are left as they are.
    */
   public B settings(ClientConfig settings) {
     if (settings == null) throw new NullPointerException("settings == null");

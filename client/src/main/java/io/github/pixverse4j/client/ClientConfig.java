@@ -5,13 +5,17 @@ import io.github.pixverse4j.client.http.BaseUrls;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Everything a client is built from: API key, base URL, HTTP client, schedulers, polling policy and
- * journal. The one configuration holder of pixverse4j, learnt once:
+ * Everything a client is built from: API key, base URL, HTTP client, schedulers, polling policy,
+ * journal and event listeners. The one configuration holder of pixverse4j, learnt once:
  *
  * <ul>
  *   <li>{@link VideoProviderFactory#create} takes it;
@@ -40,6 +44,8 @@ public final class ClientConfig {
   private final Scheduler ioScheduler;
   private final PollingPolicy pollingPolicy;
   private final TaskJournal journal;
+  private final List<VideoEventListener.Factory> eventListeners;
+  private final Consumer<String> httpLog;
 
   private ClientConfig(Builder b) {
     this.apiKey = b.apiKey;
@@ -49,6 +55,8 @@ public final class ClientConfig {
     this.ioScheduler = b.ioScheduler != null ? b.ioScheduler : Schedulers.io();
     this.pollingPolicy = b.pollingPolicy != null ? b.pollingPolicy : PollingPolicy.defaults();
     this.journal = b.journal;
+    this.eventListeners = Collections.unmodifiableList(new ArrayList<>(b.eventListeners));
+    this.httpLog = b.httpLog;
   }
 
   /** A builder with every setting at its default and no API key. */
@@ -99,6 +107,16 @@ public final class ClientConfig {
     return Optional.ofNullable(journal);
   }
 
+  /** The event listeners' factories, in the order they were added; empty by default. */
+  public List<VideoEventListener.Factory> eventListenerFactories() {
+    return eventListeners;
+  }
+
+  /** Where the HTTP log goes, if it was turned on; see {@link Builder#httpLog}. */
+  public Optional<Consumer<String>> httpLog() {
+    return Optional.ofNullable(httpLog);
+  }
+
   @Override
   public String toString() {
     return "ClientConfig{apiKey="
@@ -119,6 +137,8 @@ public final class ClientConfig {
     private Scheduler ioScheduler;
     private PollingPolicy pollingPolicy;
     private TaskJournal journal;
+    private final List<VideoEventListener.Factory> eventListeners = new ArrayList<>();
+    private Consumer<String> httpLog;
 
     private Builder() {}
 
@@ -158,9 +178,10 @@ public final class ClientConfig {
     }
 
     /**
-     * Takes every setting of {@code c}: key, schedulers and policy, and the base URL, HTTP client
-     * and journal when it has them (an absent one leaves this builder's as it is). The one copy of
-     * the field list, for {@link ClientConfig#toBuilder()} and {@link ClientBuilder#settings}.
+     * Takes every setting of {@code c}: key, schedulers and policy, and the base URL, HTTP client,
+     * journal, event listeners and HTTP log when it has them (absent ones leave this builder's as
+     * they are). The one copy of the field list, for {@link ClientConfig#toBuilder()} and {@link
+     * ClientBuilder#settings}.
      */
     Builder copy(ClientConfig c) {
       apiKey = c.apiKey;
@@ -170,6 +191,11 @@ public final class ClientConfig {
       ioScheduler = c.ioScheduler;
       pollingPolicy = c.pollingPolicy;
       if (c.journal != null) journal = c.journal;
+      if (!c.eventListeners.isEmpty()) {
+        eventListeners.clear();
+        eventListeners.addAll(c.eventListeners);
+      }
+      if (c.httpLog != null) httpLog = c.httpLog;
       return this;
     }
 
@@ -233,6 +259,43 @@ public final class ClientConfig {
     public Builder journal(TaskJournal journal) {
       if (journal == null) throw new NullPointerException("journal == null");
       this.journal = journal;
+      return this;
+    }
+
+    /**
+     * Adds {@code listener}, which hears every operation of the client (see {@link
+     * VideoEventListener}: what it is told, on which threads, and what happens when it throws).
+     * Listeners hear events in the order they were added. Default: none, and then the client makes
+     * no event at all.
+     */
+    public Builder addEventListener(VideoEventListener listener) {
+      if (listener == null) throw new NullPointerException("listener == null");
+      return addEventListenerFactory(operation -> listener);
+    }
+
+    /**
+     * Adds {@code factory}, which makes a listener for each operation of the client; see {@link
+     * #addEventListener}.
+     */
+    public Builder addEventListenerFactory(VideoEventListener.Factory factory) {
+      if (factory == null) throw new NullPointerException("factory == null");
+      eventListeners.add(factory);
+      return this;
+    }
+
+    /**
+     * Writes one line per HTTP exchange to {@code log}, for debugging, as {@code curl -v} would:
+     * method, URL, status (or the exception's class when there was no answer), duration and, for an
+     * engine's retry, the attempt number, e.g. {@code GET https://host/v1/tasks/abc -> 502 in 31 ms
+     * (attempt 2)}. Provider calls and video downloads are logged; no header is written, every
+     * query value is replaced by {@code …} (presigned URLs carry credentials there) and the API key
+     * is scrubbed. Lines are written on OkHttp's threads when each exchange ends; {@code log} must
+     * be thread-safe and quick. Applies to the HTTP client the client is built with (set here or
+     * the shared default); your {@link #httpClient} itself is left unchanged. Default: none.
+     */
+    public Builder httpLog(Consumer<String> log) {
+      if (log == null) throw new NullPointerException("log == null");
+      this.httpLog = log;
       return this;
     }
 

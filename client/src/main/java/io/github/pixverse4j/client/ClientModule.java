@@ -7,6 +7,8 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
+import io.github.pixverse4j.client.internal.HttpLog;
+import io.github.pixverse4j.client.internal.Retrying;
 import io.github.pixverse4j.client.provider.BaseHttpClient;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -60,7 +62,9 @@ public final class ClientModule {
   @Singleton
   @BaseHttpClient
   static OkHttpClient baseHttpClient(ClientConfig config) {
-    return config.httpClient().orElseGet(HttpClients::sharedDefault);
+    OkHttpClient base = config.httpClient().orElseGet(HttpClients::sharedDefault);
+    if (!config.httpLog().isPresent()) return base;
+    return HttpLog.install(base, config.httpLog().get(), config.apiKey());
   }
 
   @Provides
@@ -79,6 +83,12 @@ public final class ClientModule {
           Video video, Path target, Single<Video> freshVideo) {
         return downloader.download(video, target, freshVideo);
       }
+
+      @Override
+      public Observable<DownloadProgress> download(
+          Video video, Path target, Single<Video> freshVideo, Retrying.Listener retries) {
+        return downloader.download(video, target, freshVideo, retries);
+      }
     };
   }
 
@@ -93,6 +103,10 @@ public final class ClientModule {
       ClientConfig config) {
     VideoClient client =
         new VideoClient(provider, policy, scheduler, downloader).withEndpoint(baseUrl.toString());
-    return config.journal().isPresent() ? client.withJournal(config.journal().get()) : client;
+    if (config.journal().isPresent()) client = client.withJournal(config.journal().get());
+    for (VideoEventListener.Factory f : config.eventListenerFactories()) {
+      client = client.withEventListener(f);
+    }
+    return client;
   }
 }

@@ -79,7 +79,7 @@ final class Journaling {
    * written, and the entry keeps the labels it has. Without this, a process killed while watching a
    * task from elsewhere left nothing a resume could find.
    */
-  void watching(TaskHandle handle, String endpoint, Map<String, String> labels) {
+  void watching(TaskHandle handle, String endpoint, Map<String, String> labels, TaskEvents events) {
     String token = handle.token();
     if (known.contains(token)) return;
     try {
@@ -92,7 +92,8 @@ final class Journaling {
       LOG.log(Level.WARNING, "Could not read " + journal, e);
     }
     record(
-        JournalRecord.watched(token, now(), handle.providerId(), handle.model(), endpoint, labels));
+        JournalRecord.watched(token, now(), handle.providerId(), handle.model(), endpoint, labels),
+        events);
     known.add(token);
   }
 
@@ -104,27 +105,32 @@ final class Journaling {
    * Records the intent before anything is sent; a failure here fails the submit, so no job is
    * created that the journal could not hold.
    */
-  Submit intent(Map<String, String> summary, String endpoint, Map<String, String> labels) {
+  Submit intent(
+      Map<String, String> summary, String endpoint, Map<String, String> labels, TaskEvents events) {
     String id = JournalRecord.newId();
-    journal.append(
+    JournalRecord intent =
         JournalRecord.intent(
-            id, now(), provider.id(), provider.capabilities().model(), endpoint, summary, labels));
-    return new Submit(id);
+            id, now(), provider.id(), provider.capabilities().model(), endpoint, summary, labels);
+    journal.append(intent);
+    events.journalWritten(intent);
+    return new Submit(id, events);
   }
 
   /** One submit's records after the intent. */
   final class Submit implements Disposable {
     private final String id;
+    private final TaskEvents events;
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    Submit(String id) {
+    Submit(String id, TaskEvents events) {
       this.id = id;
+      this.events = events;
     }
 
     /** Always recorded, even after a disposal raced with the answer: the handle is what matters. */
     void accepted(TaskHandle handle) {
       answered.set(true);
-      record(JournalRecord.accepted(id, handle.token(), now()));
+      record(JournalRecord.accepted(id, handle.token(), now()), events);
       known.add(handle.token());
     }
 
@@ -133,7 +139,8 @@ final class Journaling {
       record(
           e instanceof SubmitOutcomeUnknownException
               ? JournalRecord.outcomeUnknown(id, now(), e.getMessage())
-              : JournalRecord.notAccepted(id, now(), e.getMessage()));
+              : JournalRecord.notAccepted(id, now(), e.getMessage()),
+          events);
     }
 
     /** Disposed before the answer: the submit may have reached the provider. */
@@ -159,7 +166,8 @@ final class Journaling {
                   id,
                   now(),
                   "The caller stopped waiting between attempts of the"
-                      + " submit, each of which failed before sending: nothing was sent."));
+                      + " submit, each of which failed before sending: nothing was sent."),
+          events);
     }
 
     @Override
@@ -171,7 +179,7 @@ final class Journaling {
   /**
    * Records the terminal status (before it is passed on) and a task the provider no longer knows.
    */
-  Observable<TaskStatus> recordEnd(Observable<TaskStatus> stream) {
+  Observable<TaskStatus> recordEnd(Observable<TaskStatus> stream, TaskEvents events) {
     return stream
         .doOnNext(
             s -> {
@@ -179,7 +187,9 @@ final class Journaling {
               List<String> urls = new ArrayList<>();
               for (Video v : s.videos()) urls.add(v.url().toString());
               String message = s.failure().isPresent() ? s.failure().get().message() : null;
-              record(JournalRecord.terminal(s.handle().token(), now(), s.state(), urls, message));
+              record(
+                  JournalRecord.terminal(s.handle().token(), now(), s.state(), urls, message),
+                  events);
             })
         .doOnError(
             e -> {
@@ -187,7 +197,8 @@ final class Journaling {
                   && ((TaskNotFoundException) e).handle().isPresent()) {
                 record(
                     JournalRecord.gone(
-                        ((TaskNotFoundException) e).handle().get().token(), now(), e.getMessage()));
+                        ((TaskNotFoundException) e).handle().get().token(), now(), e.getMessage()),
+                    events);
               }
             });
   }
@@ -197,7 +208,8 @@ final class Journaling {
    * journal already holds: reading the status of a task from elsewhere adds no entry. Without this
    * a task cancelled or ended while nothing was following it stayed "accepted" in the journal.
    */
-  Single<TaskStatus> recordEndIfKnown(TaskHandle handle, Single<TaskStatus> read) {
+  Single<TaskStatus> recordEndIfKnown(
+      TaskHandle handle, Single<TaskStatus> read, TaskEvents events) {
     return Single.defer(
         () -> {
           String token = handle.token();
@@ -209,21 +221,24 @@ final class Journaling {
               LOG.log(Level.WARNING, "Could not read " + journal, e);
             }
           }
-          return held ? recordEnd(read.toObservable()).singleOrError() : read;
+          return held ? recordEnd(read.toObservable(), events).singleOrError() : read;
         });
   }
 
-  void downloaded(TaskHandle handle, Path target) {
-    record(JournalRecord.downloaded(handle.token(), now(), target.toAbsolutePath().toString()));
+  void downloaded(TaskHandle handle, Path target, TaskEvents events) {
+    record(
+        JournalRecord.downloaded(handle.token(), now(), target.toAbsolutePath().toString()),
+        events);
   }
 
   /**
    * Writes a record about a task that exists: a failure must not cost the caller the handle or the
    * status, which are the better record, so it is logged instead of thrown.
    */
-  private void record(JournalRecord r) {
+  private void record(JournalRecord r, TaskEvents events) {
     try {
       journal.append(r);
+      events.journalWritten(r);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not write " + r + " to " + journal, e);
     }

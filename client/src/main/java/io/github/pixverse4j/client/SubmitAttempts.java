@@ -24,21 +24,35 @@ final class SubmitAttempts implements Retrying.Listener, Disposable {
   /** Null without a journal. */
   private final Journaling.Submit journaled;
 
+  private final TaskEvents events;
+
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean underWay;
   private volatile Instant failingSince;
 
+  /**
+   * Attempts sent so far. Attempts run one after the other, each subscribed after the previous
+   * one's failure through the scheduler, which orders the writes.
+   */
+  private int sent;
+
   SubmitAttempts(
-      Scheduler scheduler, SubmitListener listener, int attemptLimit, Journaling.Submit journaled) {
+      Scheduler scheduler,
+      SubmitListener listener,
+      int attemptLimit,
+      Journaling.Submit journaled,
+      TaskEvents events) {
     this.scheduler = scheduler;
     this.listener = listener;
     this.attemptLimit = attemptLimit;
     this.journaled = journaled;
+    this.events = events;
   }
 
   /** An attempt is being sent. */
   void sending() {
     underWay = true;
+    if (events.enabled()) events.submitStart(++sent);
   }
 
   /** The provider answered, or the submit failed: a later disposal is no longer the caller's. */
@@ -49,6 +63,7 @@ final class SubmitAttempts implements Retrying.Listener, Disposable {
   @Override
   public void retrying(int failures, Throwable failure, Duration delay) {
     underWay = false;
+    events.retry(VideoEventListener.CallKind.SUBMIT, failures + 1, delay, failure);
     Instant now = Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
     if (failures == 1 || failingSince == null) failingSince = now;
     listener.retrying(

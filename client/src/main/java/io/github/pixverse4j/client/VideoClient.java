@@ -56,6 +56,15 @@ public final class VideoClient {
         Video video, Path target, Single<Video> freshVideo) {
       return download(video, target);
     }
+
+    /**
+     * Like {@link #download(Video, Path, Single)}, telling {@code retries} (may be {@code null}) of
+     * each retry; its type is not API. The default ignores it.
+     */
+    default Observable<DownloadProgress> download(
+        Video video, Path target, Single<Video> freshVideo, Retrying.Listener retries) {
+      return download(video, target, freshVideo);
+    }
   }
 
   private final VideoProvider provider;
@@ -68,6 +77,9 @@ public final class VideoClient {
 
   /** The base URL the provider talks to, recorded with each submit; null when unknown. */
   private final String endpoint;
+
+  /** Null when no event listener was registered: then no event is made. */
+  private final TaskEvents.Registry listeners;
 
   /**
    * Creates a client; provider facades such as {@code GmiCloud.builder()} call this for you.
@@ -86,15 +98,18 @@ public final class VideoClient {
     this.downloader = downloader;
     this.journaling = null;
     this.endpoint = null;
+    this.listeners = null;
   }
 
-  private VideoClient(VideoClient from, TaskJournal journal, String endpoint) {
+  private VideoClient(
+      VideoClient from, TaskJournal journal, String endpoint, TaskEvents.Registry listeners) {
     this.provider = from.provider;
     this.policy = from.policy;
     this.scheduler = from.scheduler;
     this.downloader = from.downloader;
     this.journaling = journal == null ? null : new Journaling(journal, provider, scheduler);
     this.endpoint = endpoint;
+    this.listeners = listeners;
   }
 
   /**
@@ -108,12 +123,62 @@ public final class VideoClient {
    */
   public VideoClient withJournal(TaskJournal journal) {
     if (journal == null) throw new NullPointerException("journal == null");
-    return new VideoClient(this, journal, endpoint);
+    return new VideoClient(this, journal, endpoint, listeners);
   }
 
   /** Records {@code baseUrl} with each submit, so a resume can poll the same host. */
   VideoClient withEndpoint(String baseUrl) {
-    return new VideoClient(this, journaling == null ? null : journaling.journal, baseUrl);
+    return new VideoClient(this, currentJournal(), baseUrl, listeners);
+  }
+
+  private TaskJournal currentJournal() {
+    return journaling == null ? null : journaling.journal;
+  }
+
+  /**
+   * A client like this one whose every operation is also heard by a listener from {@code factory},
+   * after the listeners this client already has; see {@link VideoEventListener}. For one listener
+   * shared by every operation: {@code withEventListener(operation -> listener)}.
+   */
+  public VideoClient withEventListener(VideoEventListener.Factory factory) {
+    if (factory == null) throw new NullPointerException("factory == null");
+    List<VideoEventListener.Factory> all = new ArrayList<>();
+    if (listeners != null) all.addAll(listeners.factories);
+    all.add(factory);
+    return new VideoClient(
+        this,
+        currentJournal(),
+        endpoint,
+        new TaskEvents.Registry(Collections.unmodifiableList(all)));
+  }
+
+  /** The events of a new operation: {@link TaskEvents#NONE} without listeners. */
+  private TaskEvents events(VideoOperation.Kind kind, TaskHandle handle) {
+    if (listeners == null) return TaskEvents.NONE;
+    return listeners.start(
+        new VideoOperation(
+            kind, provider.id(), provider.capabilities().model(), scheduler, handle));
+  }
+
+  /**
+   * A task's stream ({@code body}, given the operation's events) with its journal records and, when
+   * someone listens, its events: one operation per subscription. Without listeners, {@code body} is
+   * built at once with {@link TaskEvents#NONE} and nothing is added.
+   */
+  private Observable<TaskStatus> task(
+      VideoOperation.Kind kind,
+      TaskHandle handle,
+      java.util.function.Function<TaskEvents, Observable<TaskStatus>> body) {
+    if (listeners == null) return journaled(body.apply(TaskEvents.NONE), TaskEvents.NONE);
+    return Observable.defer(
+        () -> {
+          TaskEvents events = events(kind, handle);
+          return events.observe(journaled(body.apply(events).doOnNext(events::emitted), events));
+        });
+  }
+
+  private Observable<TaskStatus> journaled(Observable<TaskStatus> stream, TaskEvents events) {
+    return journaling == null ? stream : journaling.recordEnd(stream, events);
   }
 
   /** The journal this client records into, if any. */
@@ -180,7 +245,7 @@ public final class VideoClient {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
     if (submitListener == null) throw new NullPointerException("submitListener == null");
-    return run(job(request), labels, submitListener);
+    return run(job(request), VideoOperation.Kind.GENERATE, labels, submitListener);
   }
 
   /**
@@ -216,7 +281,7 @@ public final class VideoClient {
     if (request == null) throw new NullPointerException("request == null");
     if (labels == null) throw new NullPointerException("labels == null");
     if (submitListener == null) throw new NullPointerException("submitListener == null");
-    return run(job(request), labels, submitListener);
+    return run(job(request), VideoOperation.Kind.EXTEND, labels, submitListener);
   }
 
   /**
@@ -259,48 +324,55 @@ public final class VideoClient {
    * poll.
    */
   private Observable<TaskStatus> run(
-      Job job, Map<String, String> labels, SubmitListener submitListener) {
-    Observable<TaskStatus> stream =
-        Observable.create(
-            emitter -> {
-              long start = scheduler.now(TimeUnit.NANOSECONDS);
-              job.validate.run();
-              CompositeDisposable resources = new CompositeDisposable();
-              emitter.setDisposable(resources);
-              Journaling.Submit journaled =
-                  journaling == null ? null : journaling.intent(job.summary, endpoint, labels);
-              SubmitAttempts attempts = attempts(submitListener, journaled);
-              resources.add(attempts);
-              resources.add(
-                  submitOnce(job.send, attempts)
-                      .subscribe(
-                          handle -> {
-                            if (journaled != null) journaled.accepted(handle);
-                            if (emitter.isDisposed()) return;
-                            TaskStatus queued =
-                                TaskStatus.builder()
-                                    .handle(handle)
-                                    .state(TaskState.QUEUED)
-                                    .observedAt(now())
-                                    .build();
-                            emitter.onNext(queued);
-                            resources.add(
-                                TaskWatcher.start(
-                                    provider,
-                                    policy,
-                                    scheduler,
-                                    handle,
-                                    emitter,
-                                    queued,
-                                    policy.initialDelay(),
-                                    start));
-                          },
-                          e -> {
-                            if (journaled != null) journaled.failed(e);
-                            emitter.tryOnError(e);
-                          }));
-            });
-    return journaling == null ? stream : journaling.recordEnd(stream);
+      Job job,
+      VideoOperation.Kind kind,
+      Map<String, String> labels,
+      SubmitListener submitListener) {
+    return task(kind, null, events -> submitAndWatch(job, labels, submitListener, events));
+  }
+
+  private Observable<TaskStatus> submitAndWatch(
+      Job job, Map<String, String> labels, SubmitListener submitListener, TaskEvents events) {
+    return Observable.create(
+        emitter -> {
+          long start = scheduler.now(TimeUnit.NANOSECONDS);
+          job.validate.run();
+          CompositeDisposable resources = new CompositeDisposable();
+          emitter.setDisposable(resources);
+          Journaling.Submit journaled =
+              journaling == null ? null : journaling.intent(job.summary, endpoint, labels, events);
+          SubmitAttempts attempts = attempts(submitListener, journaled, events);
+          resources.add(attempts);
+          resources.add(
+              submitOnce(job.send, attempts, events)
+                  .subscribe(
+                      handle -> {
+                        if (journaled != null) journaled.accepted(handle);
+                        if (emitter.isDisposed()) return;
+                        TaskStatus queued =
+                            TaskStatus.builder()
+                                .handle(handle)
+                                .state(TaskState.QUEUED)
+                                .observedAt(now())
+                                .build();
+                        emitter.onNext(queued);
+                        resources.add(
+                            TaskWatcher.start(
+                                provider,
+                                policy,
+                                scheduler,
+                                handle,
+                                emitter,
+                                queued,
+                                policy.initialDelay(),
+                                start,
+                                events));
+                      },
+                      e -> {
+                        if (journaled != null) journaled.failed(e);
+                        emitter.tryOnError(e);
+                      }));
+        });
   }
 
   /**
@@ -323,45 +395,70 @@ public final class VideoClient {
   }
 
   private Single<TaskHandle> submit(Job job) {
+    return call(VideoOperation.Kind.SUBMIT, null, events -> submit(job, events));
+  }
+
+  /**
+   * One call ({@code body}, given its events) as one operation per subscription when someone
+   * listens; without listeners, {@code body} with {@link TaskEvents#NONE}.
+   */
+  private <T> Single<T> call(
+      VideoOperation.Kind kind,
+      TaskHandle handle,
+      java.util.function.Function<TaskEvents, Single<T>> body) {
+    if (listeners == null) return body.apply(TaskEvents.NONE);
+    return Single.defer(
+        () -> {
+          TaskEvents events = events(kind, handle);
+          return events.observe(body.apply(events));
+        });
+  }
+
+  private Single<TaskHandle> submit(Job job, TaskEvents events) {
     return Single.defer(
         () -> {
           job.validate.run();
           if (journaling == null) {
-            SubmitAttempts attempts = attempts(SubmitListener.NONE, null);
-            return submitOnce(job.send, attempts).doOnDispose(attempts::dispose);
+            SubmitAttempts attempts = attempts(SubmitListener.NONE, null, events);
+            return submitOnce(job.send, attempts, events).doOnDispose(attempts::dispose);
           }
           Journaling.Submit journaled =
-              journaling.intent(job.summary, endpoint, Collections.<String, String>emptyMap());
-          SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled);
-          return submitOnce(job.send, attempts)
+              journaling.intent(
+                  job.summary, endpoint, Collections.<String, String>emptyMap(), events);
+          SubmitAttempts attempts = attempts(SubmitListener.NONE, journaled, events);
+          return submitOnce(job.send, attempts, events)
               .doOnSuccess(journaled::accepted)
               .doOnError(journaled::failed)
               .doOnDispose(attempts::dispose);
         });
   }
 
-  private SubmitAttempts attempts(SubmitListener listener, Journaling.Submit journaled) {
+  private SubmitAttempts attempts(
+      SubmitListener listener, Journaling.Submit journaled, TaskEvents events) {
     int limit =
         policy.maxSubmitRetries() == Integer.MAX_VALUE
             ? Integer.MAX_VALUE
             : policy.maxSubmitRetries() + 1;
-    return new SubmitAttempts(scheduler, listener, limit, journaled);
+    return new SubmitAttempts(scheduler, listener, limit, journaled, events);
   }
 
   private Single<TaskHandle> submitOnce(
-      Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts) {
+      Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts, TaskEvents events) {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image or video).
     Single<TaskHandle> submit = providerSubmit.get().doOnSubscribe(d -> attempts.sending());
-    return Retrying.single(
-            () -> submit,
-            Failures::submitProvablyNotAccepted,
-            policy.maxSubmitRetries(),
-            policy,
-            scheduler,
-            attempts)
-        .doOnEvent((h, e) -> attempts.answered())
-        .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
+    Single<TaskHandle> answered =
+        Retrying.single(
+                () -> submit,
+                Failures::submitProvablyNotAccepted,
+                policy.maxSubmitRetries(),
+                policy,
+                scheduler,
+                attempts)
+            .doOnEvent((h, e) -> attempts.answered())
+            .onErrorResumeNext(e -> Single.error(Failures.forSubmit(e, provider.id())));
+    if (!events.enabled()) return answered;
+    return answered.doOnSuccess(events::submitAccepted).doOnError(events::submitFailed);
   }
 
   /**
@@ -385,18 +482,21 @@ public final class VideoClient {
   public Observable<TaskStatus> watch(TaskHandle handle, Map<String, String> labels) {
     checkHandle(handle);
     if (labels == null) throw new NullPointerException("labels == null");
-    if (journaling == null) return follow(handle);
+    if (journaling == null) return task(VideoOperation.Kind.WATCH, handle, e -> follow(handle, e));
     Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-    return journaling.recordEnd(
-        Observable.defer(
-            () -> {
-              journaling.watching(handle, endpoint, copy);
-              return follow(handle);
-            }));
+    return task(
+        VideoOperation.Kind.WATCH,
+        handle,
+        events ->
+            Observable.defer(
+                () -> {
+                  journaling.watching(handle, endpoint, copy, events);
+                  return follow(handle, events);
+                }));
   }
 
   /** Polls {@code handle} at once, then as {@link #generate} does; records nothing. */
-  private Observable<TaskStatus> follow(TaskHandle handle) {
+  private Observable<TaskStatus> follow(TaskHandle handle, TaskEvents events) {
     return Observable.create(
         emitter ->
             emitter.setDisposable(
@@ -408,7 +508,8 @@ public final class VideoClient {
                     emitter,
                     null,
                     Duration.ZERO,
-                    scheduler.now(TimeUnit.NANOSECONDS))));
+                    scheduler.now(TimeUnit.NANOSECONDS),
+                    events)));
   }
 
   /**
@@ -431,9 +532,8 @@ public final class VideoClient {
     }
     TaskHandle handle = entry.handle().get();
     checkHandle(handle);
-    if (journaling == null) return follow(handle);
-    journaling.known(handle.token());
-    return journaling.recordEnd(follow(handle));
+    if (journaling != null) journaling.known(handle.token());
+    return task(VideoOperation.Kind.WATCH, handle, events -> follow(handle, events));
   }
 
   /**
@@ -482,11 +582,20 @@ public final class VideoClient {
    */
   public Single<TaskStatus> status(TaskHandle handle) {
     checkHandle(handle);
+    return call(VideoOperation.Kind.STATUS, handle, events -> status(handle, events));
+  }
+
+  private Single<TaskStatus> status(TaskHandle handle, TaskEvents events) {
     Single<TaskStatus> read =
-        Retrying.single(() -> provider.status(handle), Failures::isTransient, policy, scheduler)
-            .map(Failures::truthful)
+        Retrying.single(
+                () -> events.timed(provider.status(handle).map(Failures::truthful)),
+                Failures::isTransient,
+                Integer.MAX_VALUE,
+                policy,
+                scheduler,
+                events.retries(VideoEventListener.CallKind.STATUS))
             .onErrorResumeNext(e -> Single.error(Failures.withHandle(e, provider.id(), handle)));
-    return journaling == null ? read : journaling.recordEndIfKnown(handle, read);
+    return journaling == null ? read : journaling.recordEndIfKnown(handle, read, events);
   }
 
   /**
@@ -501,14 +610,29 @@ public final class VideoClient {
    */
   public Completable cancel(TaskHandle handle) {
     checkHandle(handle);
+    if (listeners == null) return cancel(handle, TaskEvents.NONE);
+    return call(
+            VideoOperation.Kind.CANCEL,
+            handle,
+            events -> cancel(handle, events).toSingleDefault(Boolean.TRUE))
+        .ignoreElement();
+  }
+
+  private Completable cancel(TaskHandle handle, TaskEvents events) {
     return Completable.defer(
         () -> {
           if (!provider.capabilities().supportsCancel()) {
             return Completable.error(VideoProvider.noCancelOperation(provider.id(), handle));
           }
           Completable send =
-              Retrying.completable(
-                      () -> provider.cancel(handle), Failures::isTransient, policy, scheduler)
+              Retrying.single(
+                      () -> provider.cancel(handle).toSingleDefault(Boolean.TRUE),
+                      Failures::isTransient,
+                      Integer.MAX_VALUE,
+                      policy,
+                      scheduler,
+                      events.retries(VideoEventListener.CallKind.CANCEL))
+                  .ignoreElement()
                   .onErrorResumeNext(
                       e ->
                           e instanceof TaskEndedBeforeCancelException
@@ -611,7 +735,29 @@ public final class VideoClient {
   public Observable<DownloadProgress> download(Video video, Path target) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    return downloader.download(video, target);
+    return downloading(
+        null,
+        events ->
+            events.reporting(
+                events.enabled()
+                    ? downloader.download(
+                        video, target, null, events.retries(VideoEventListener.CallKind.DOWNLOAD))
+                    : downloader.download(video, target)));
+  }
+
+  /**
+   * A download ({@code body}, given its events, which reports its progress to them) as one
+   * operation per subscription when someone listens.
+   */
+  private Observable<DownloadProgress> downloading(
+      TaskHandle handle,
+      java.util.function.Function<TaskEvents, Observable<DownloadProgress>> body) {
+    if (listeners == null) return body.apply(TaskEvents.NONE);
+    return Observable.defer(
+        () -> {
+          TaskEvents events = events(VideoOperation.Kind.DOWNLOAD, handle);
+          return events.observe(body.apply(events));
+        });
   }
 
   /**
@@ -647,24 +793,39 @@ public final class VideoClient {
     checkHandle(handle);
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
-    Observable<DownloadProgress> d =
-        downloader.download(video, target, status(handle).map(s -> sameVideo(s, video)));
-    if (journaling == null) return d;
-    return Observable.defer(
-            () -> {
-              // A task from elsewhere is recorded with its target first, so that a download killed
-              // mid-way is finished by a resume.
-              journaling.watching(
-                  handle,
-                  endpoint,
-                  Collections.singletonMap(
-                      JournalEntry.LABEL_TARGET, target.toAbsolutePath().toString()));
-              return d;
-            })
-        .doOnNext(
-            p -> {
-              if (p.done()) journaling.downloaded(handle, target);
-            });
+    Single<Video> fresh = status(handle).map(s -> sameVideo(s, video));
+    if (journaling == null) {
+      return downloading(
+          handle,
+          events ->
+              events.reporting(
+                  downloader.download(
+                      video, target, fresh, events.retries(VideoEventListener.CallKind.DOWNLOAD))));
+    }
+    return downloading(
+        handle,
+        events ->
+            Observable.defer(
+                    () -> {
+                      // A task from elsewhere is recorded with its target first, so that a
+                      // download killed mid-way is finished by a resume.
+                      journaling.watching(
+                          handle,
+                          endpoint,
+                          Collections.singletonMap(
+                              JournalEntry.LABEL_TARGET, target.toAbsolutePath().toString()),
+                          events);
+                      return events.reporting(
+                          downloader.download(
+                              video,
+                              target,
+                              fresh,
+                              events.retries(VideoEventListener.CallKind.DOWNLOAD)));
+                    })
+                .doOnNext(
+                    p -> {
+                      if (p.done()) journaling.downloaded(handle, target, events);
+                    }));
   }
 
   /**

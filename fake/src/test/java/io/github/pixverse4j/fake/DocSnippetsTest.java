@@ -50,7 +50,8 @@ class DocSnippetsTest {
         .containsExactlyInAnyOrder(
             "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
             "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
-            "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java");
+            "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java",
+            "micrometer/src/test/java/io/github/pixverse4j/micrometer/ActuatorRecipeTest.java");
   }
 
   /** README.md and every Markdown page in docs/. */

@@ -1057,6 +1057,18 @@ public abstract class VideoProviderContract {
   }
 
   @Nested
+  @DisplayName("events")
+  class Events {
+    @Test
+    @DisplayName(
+        "required: a listener on the client hears the submit, the reads and the end of a task, in"
+            + " order")
+    void inOrder() {
+      EventsContract.submitReadsAndEndInOrder(VideoProviderContract.this);
+    }
+  }
+
+  @Nested
   @DisplayName("security")
   class Security {
     @TempDir Path dir;

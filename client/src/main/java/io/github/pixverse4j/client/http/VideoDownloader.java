@@ -9,7 +9,9 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.internal.Failures;
+import io.github.pixverse4j.client.internal.HttpLog;
 import io.github.pixverse4j.client.internal.PollSchedule;
+import io.github.pixverse4j.client.internal.Retrying;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -165,6 +167,15 @@ public final class VideoDownloader {
    * @throws IllegalArgumentException at once when the video URL is not http or https
    */
   public Observable<DownloadProgress> download(Video video, Path target, Single<Video> freshVideo) {
+    return download(video, target, freshVideo, null);
+  }
+
+  /**
+   * {@link #download(Video, Path, Single)}, telling {@code retries} (may be {@code null}) of each
+   * retry before its wait; its type is not API (the client's event listeners hear it).
+   */
+  public Observable<DownloadProgress> download(
+      Video video, Path target, Single<Video> freshVideo, Retrying.Listener retries) {
     if (video == null) throw new NullPointerException("video == null");
     if (target == null) throw new NullPointerException("target == null");
     final HttpUrl url = httpUrl(video);
@@ -180,7 +191,8 @@ public final class VideoDownloader {
                   video,
                   absolute,
                   target,
-                  timeScheduler == null ? 0 : timeScheduler.now(TimeUnit.NANOSECONDS));
+                  timeScheduler == null ? 0 : timeScheduler.now(TimeUnit.NANOSECONDS),
+                  retries);
           return attempts(t, freshVideo)
               .doOnError(e -> deleteQuietly(t.part))
               .doOnDispose(() -> deleteQuietly(t.part));
@@ -216,12 +228,22 @@ public final class VideoDownloader {
     /** The failure of the previous attempt, reported when the last one only ran out of time. */
     volatile Throwable lastFailure;
 
-    Transfer(HttpUrl url, Video video, Path absolute, Path target, long startNanos) {
+    /** Told of each retry; null: nobody. */
+    final Retrying.Listener retries;
+
+    Transfer(
+        HttpUrl url,
+        Video video,
+        Path absolute,
+        Path target,
+        long startNanos,
+        Retrying.Listener retries) {
       this.url = url;
       this.video = video;
       this.absolute = absolute;
       this.target = target;
       this.startNanos = startNanos;
+      this.retries = retries;
     }
   }
 
@@ -265,6 +287,7 @@ public final class VideoDownloader {
       return Observable.error(e);
     }
     t.lastFailure = e;
+    if (t.retries != null) t.retries.retrying(failures, e, delay);
     return Observable.timer(delay.toNanos(), TimeUnit.NANOSECONDS, timeScheduler)
         .flatMap(x -> attempts(t, freshVideo));
   }
@@ -306,7 +329,14 @@ public final class VideoDownloader {
         request.header("Range", "bytes=" + resumeAt + "-");
         if (t.validator != null) request.header("If-Range", t.validator);
       }
-      Call call = client.newCall(request.build());
+      // Numbered for the HTTP log: the call is created on this thread.
+      HttpLog.startAttempt(t.failures + 1);
+      Call call;
+      try {
+        call = client.newCall(request.build());
+      } finally {
+        HttpLog.endAttempt();
+      }
       emitter.setCancellable(call::cancel);
       try (Response response = call.execute()) {
         if (resumeAt > 0 && response.code() == 416) {

@@ -95,7 +95,7 @@ public final class Retrying {
       long deadlineNanos,
       int failures,
       Listener listener) {
-    return Single.defer(call)
+    return HttpLog.attempt(Single.defer(call), failures + 1)
         .onErrorResumeNext(
             e -> {
               if (failures >= maxRetries || !retry.test(e)) return Single.error(e);

@@ -29,6 +29,7 @@ public final class TaskWatcher {
   private final Scheduler scheduler;
   private final TaskHandle handle;
   private final ObservableEmitter<TaskStatus> emitter;
+  private final EngineEvents events;
 
   // Separate slots: with a synchronous provider the next timer is set while the call is still
   // being subscribed, and one slot would lose track of it.
@@ -42,17 +43,22 @@ public final class TaskWatcher {
   private PollSchedule schedule;
   private Throwable lastFailure;
 
+  /** When the read in flight was sent, in scheduler time; kept only when someone listens. */
+  private long readSentNanos;
+
   private TaskWatcher(
       VideoProvider provider,
       PollingPolicy policy,
       Scheduler scheduler,
       TaskHandle handle,
-      ObservableEmitter<TaskStatus> emitter) {
+      ObservableEmitter<TaskStatus> emitter,
+      EngineEvents events) {
     this.provider = provider;
     this.policy = policy;
     this.scheduler = scheduler;
     this.handle = handle;
     this.emitter = emitter;
+    this.events = events;
   }
 
   /**
@@ -61,6 +67,7 @@ public final class TaskWatcher {
    * @param initial a status already emitted (the QUEUED after a submit), or {@code null}
    * @param firstDelay wait before the first poll
    * @param startNanos when the overall deadline started counting, in {@code scheduler} time
+   * @param events told of each read and retry; {@link EngineEvents#NONE} for nobody
    * @return disposing it stops the watch (and cancels remotely when the policy says so)
    */
   public static Disposable start(
@@ -71,8 +78,10 @@ public final class TaskWatcher {
       ObservableEmitter<TaskStatus> emitter,
       TaskStatus initial,
       Duration firstDelay,
-      long startNanos) {
-    TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize());
+      long startNanos,
+      EngineEvents events) {
+    TaskWatcher w =
+        new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), events);
     w.schedule = new PollSchedule(policy, initial, scheduler.now(TimeUnit.NANOSECONDS));
     long deadlineIn =
         startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
@@ -89,13 +98,17 @@ public final class TaskWatcher {
 
   private void poll() {
     if (finished.get()) return;
-    call.replace(provider.status(handle).subscribe(this::onStatus, this::onFailure));
+    if (events.enabled()) readSentNanos = scheduler.now(TimeUnit.NANOSECONDS);
+    call.replace(
+        HttpLog.attempt(provider.status(handle), schedule.consecutiveFailures() + 1)
+            .subscribe(this::onStatus, this::onFailure));
   }
 
   private void onStatus(TaskStatus answered) {
     if (finished.get()) return;
     TaskStatus s = Failures.truthful(answered);
     lastFailure = null;
+    if (events.enabled()) events.statusRead(s, readTook());
     if (!s.handle().equals(handle)) {
       fail(
           new IllegalStateException(
@@ -123,6 +136,7 @@ public final class TaskWatcher {
    */
   private void onFailure(Throwable e) {
     if (finished.get()) return;
+    if (events.enabled()) events.statusReadFailed(e, readTook());
     if (!Failures.isTransient(e)) {
       fail(e);
       return;
@@ -130,8 +144,13 @@ public final class TaskWatcher {
     long now = scheduler.now(TimeUnit.NANOSECONDS);
     lastFailure = e;
     Duration delay = schedule.failed(Failures.oneLine(e), Failures.retryAfter(e), now);
+    if (events.enabled()) events.statusRetry(schedule.consecutiveFailures() + 1, delay, e);
     if (schedule.last() != null) emitter.onNext(schedule.last());
     schedulePoll(delay);
+  }
+
+  private long readTook() {
+    return Math.max(0, scheduler.now(TimeUnit.NANOSECONDS) - readSentNanos);
   }
 
   private void fail(Throwable e) {
