@@ -38,7 +38,7 @@ class ReferenceSimulator extends ProviderSimulator {
         r -> {
           String problem = invalid(r.bodyJson());
           if (problem != null) return SimResponse.json(400, Map.of("error", problem));
-          SimJob job = createJob(newJobId(), r.bodyUtf8(), decode(r.bodyJson()));
+          SimJob job = create(r.bodyUtf8(), r.bodyJson());
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("id", job.id());
           return SimResponse.json(201, body);
@@ -62,6 +62,16 @@ class ReferenceSimulator extends ProviderSimulator {
           job.cancel();
           return SimResponse.json(202, Map.of("status", "cancelling"));
         });
+  }
+
+  /** Creates the job of an accepted submit, with what it meant. */
+  SimJob create(String body, JsonNode json) {
+    return createJob(newJobId(), body, decode(json));
+  }
+
+  /** Creates a job without a decoded view, as a simulator written before the view did. */
+  SimJob createUndecoded(String body) {
+    return createJob(newJobId(), body);
   }
 
   /** What an accepted submit body meant. */
