@@ -118,6 +118,21 @@ class ContractSelfTest {
     }
   }
 
+  /** The reference provider with its submit body changed by {@code change}. */
+  static ReferenceProvider bodyChanged(
+      String baseUrl,
+      String apiKey,
+      java.util.function.BiConsumer<ImageToVideoRequest, Map<String, Object>> change) {
+    return new ReferenceProvider(null, baseUrl, apiKey) {
+      @Override
+      Map<String, Object> wireBody(ImageToVideoRequest request) {
+        Map<String, Object> body = super.wireBody(request);
+        change.accept(request, body);
+        return body;
+      }
+    };
+  }
+
   static class MapsFailedToRunning extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
@@ -233,14 +248,10 @@ class ContractSelfTest {
   static class WritesDurationAsText extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          request.durationSeconds().ifPresent(d -> body.put("duration", d + "s"));
-          return body;
-        }
-      };
+      return bodyChanged(
+          baseUrl,
+          apiKey,
+          (r, body) -> r.durationSeconds().ifPresent(d -> body.put("duration", d + "s")));
     }
   }
 
@@ -248,14 +259,8 @@ class ContractSelfTest {
   static class WritesQualityConstant extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          request.quality().ifPresent(q -> body.put("quality", q.name()));
-          return body;
-        }
-      };
+      return bodyChanged(
+          baseUrl, apiKey, (r, body) -> r.quality().ifPresent(q -> body.put("quality", q.name())));
     }
   }
 
@@ -297,14 +302,7 @@ class ContractSelfTest {
   static class DropsSeed extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          body.remove("seed");
-          return body;
-        }
-      };
+      return bodyChanged(baseUrl, apiKey, (r, body) -> body.remove("seed"));
     }
   }
 
@@ -312,14 +310,8 @@ class ContractSelfTest {
   static class SeedPlusOne extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          request.seed().ifPresent(s -> body.put("seed", s + 1));
-          return body;
-        }
-      };
+      return bodyChanged(
+          baseUrl, apiKey, (r, body) -> r.seed().ifPresent(s -> body.put("seed", s + 1)));
     }
   }
 
@@ -327,14 +319,7 @@ class ContractSelfTest {
   static class DropsQuality extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          body.remove("quality");
-          return body;
-        }
-      };
+      return bodyChanged(baseUrl, apiKey, (r, body) -> body.remove("quality"));
     }
   }
 
@@ -342,14 +327,10 @@ class ContractSelfTest {
   static class ClampsDuration extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          request.durationSeconds().ifPresent(d -> body.put("duration", Math.min(d, 5)));
-          return body;
-        }
-      };
+      return bodyChanged(
+          baseUrl,
+          apiKey,
+          (r, body) -> r.durationSeconds().ifPresent(d -> body.put("duration", Math.min(d, 5))));
     }
   }
 
