@@ -1,6 +1,7 @@
 package com.example.fal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.QueueSimulator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ public final class FalSimulator {
           .authScheme("Key")
           .errorDetailField("detail")
           .validator(FalSimulator::validate)
+          .decoder(FalSimulator::decode)
           .build();
 
   private FalSimulator() {}
@@ -46,6 +48,19 @@ public final class FalSimulator {
           QueueSimulator.error("negative_prompt", "Input should be a valid string", "string_type"));
     }
     return errors;
+  }
+
+  // What an accepted body meant: fal's names, and the duration as text ("8" is 8 seconds).
+  static DecodedRequest decode(JsonNode body) {
+    DecodedRequest.Builder meant =
+        DecodedRequest.builder()
+            .fromJson(body, "image_url", DecodedRequest.Setting.IMAGE)
+            .fromJson(body, "prompt", DecodedRequest.Setting.PROMPT)
+            .fromJson(body, "negative_prompt", DecodedRequest.Setting.NEGATIVE_PROMPT)
+            .fromJson(body, "resolution", DecodedRequest.Setting.QUALITY)
+            .fromJson(body, "seed", DecodedRequest.Setting.SEED);
+    if (body.has("duration")) meant.durationSeconds(Long.parseLong(body.get("duration").asText()));
+    return meant.build();
   }
 
   private static void check(

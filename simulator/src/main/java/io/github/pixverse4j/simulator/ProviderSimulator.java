@@ -311,7 +311,14 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return apiKey;
   }
 
-  /** {@code http://127.0.0.1:<port>} plus the base path, without a trailing slash. */
+  /**
+   * The URL to give a client: {@code http://127.0.0.1:<port>} plus {@link #basePath()} (already
+   * included), without a trailing slash; for base path {@code /api/v3}, {@code
+   * http://127.0.0.1:<port>/api/v3}. The client's paths are relative to it and must not repeat the
+   * base path: a request to {@code /api/v3/api/v3/…} is answered 404 and recorded in {@link
+   * #handlerFailures()} with that explanation, so the test during which it happened fails saying
+   * so.
+   */
   public String baseUrl() {
     return origin() + basePath;
   }
@@ -454,8 +461,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * Exceptions thrown by handlers or {@link #checkAuth} (each answered with a 500); a test can
-   * assert this is empty to catch bugs in a simulator.
+   * Exceptions thrown by handlers or {@link #checkAuth} (each answered with a 500), and an {@code
+   * IllegalStateException} for each request whose path repeats the base path (answered 404; see
+   * {@link #baseUrl()}); a test can assert this is empty to catch bugs in a simulator or its use.
    */
   public List<Throwable> handlerFailures() {
     synchronized (handlerFailures) {
@@ -552,6 +560,21 @@ public abstract class ProviderSimulator implements AutoCloseable {
    * one more submit on that job and returns it.
    */
   protected SimJob createJob(String id, Object submittedBody) {
+    return newJob(id, submittedBody, null);
+  }
+
+  /**
+   * Accepts a submit as {@link #createJob(String, Object)} does, and records what the request
+   * meant: {@code decoded}, every setting the simulator understood from the wire, in the library's
+   * terms, available as {@link SimJob#decoded()}. Every simulator a provider's contract test runs
+   * against should use this one: the testkit's contract checks that each setting of a request
+   * arrived intact (a resubmit to an existing id keeps the first request's view).
+   */
+  protected SimJob createJob(String id, Object submittedBody, DecodedRequest decoded) {
+    return newJob(id, submittedBody, Objects.requireNonNull(decoded, "decoded == null"));
+  }
+
+  private SimJob newJob(String id, Object submittedBody, DecodedRequest decoded) {
     Objects.requireNonNull(id, "id == null");
     String hostile = jobIdOverride.get();
     if (hostile != null) {
@@ -576,6 +599,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
               clock.instant(),
               next != null ? next : defaultLifecycle,
               submittedBody,
+              decoded,
               () -> clock.instant());
         });
   }
@@ -759,6 +783,24 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
   private SimResponse dispatch(Routes.Match match, RecordedRequest request) {
     if (match.route == null) {
+      String doubled = basePath + basePath;
+      if (!basePath.isEmpty()
+          && (request.path().equals(doubled) || request.path().startsWith(doubled + "/"))) {
+        // Never a real route: a client whose base URL is baseUrl() wrote the base path again.
+        handlerFailures.add(
+            new IllegalStateException(
+                "no route for "
+                    + request.method()
+                    + " "
+                    + request.path()
+                    + ": the base path "
+                    + basePath
+                    + " appears twice. baseUrl() already ends with basePath(), so a client given"
+                    + " baseUrl() must use paths relative to it (without "
+                    + basePath
+                    + ")"));
+        return SimResponse.rawJson(404, "{\"error\":\"not found: base path repeated\"}");
+      }
       if (match.allowedMethods.isEmpty()) {
         return SimResponse.rawJson(404, "{\"error\":\"not found\"}");
       }
