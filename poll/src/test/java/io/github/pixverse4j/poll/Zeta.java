@@ -6,6 +6,7 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.client.provider.SubmitBodyMapper;
 import io.github.pixverse4j.poll.simulator.PollSimulators;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.PollSimulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +65,15 @@ final class Zeta {
                   body.path("image_url").isTextual() && body.path("text").isTextual()
                       ? java.util.Collections.<String>emptyList()
                       : java.util.Collections.singletonList("image_url and text are required"))
+          .decoder(
+              body ->
+                  DecodedRequest.builder()
+                      .fromJson(body, "image_url", DecodedRequest.Setting.IMAGE)
+                      .fromJson(body, "text", DecodedRequest.Setting.PROMPT)
+                      .fromJson(body, "seconds", DecodedRequest.Setting.DURATION_SECONDS)
+                      .fromJson(body, "size", DecodedRequest.Setting.QUALITY)
+                      .fromJson(body, "seed", DecodedRequest.Setting.SEED)
+                      .build())
           .build();
 
   private Zeta() {}

@@ -56,6 +56,7 @@ public class PollSimulator extends ProviderSimulator {
     final int validationStatus;
     final Map<String, Object> constants;
     final SubmitValidator validator;
+    final RequestDecoder decoder;
 
     private Settings(Builder b) {
       this.providerId = b.providerId;
@@ -89,6 +90,7 @@ public class PollSimulator extends ProviderSimulator {
       this.validationStatus = b.validationStatus;
       this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(b.constants));
       this.validator = b.validator;
+      this.decoder = Objects.requireNonNull(b.decoder, "decoder is not set");
     }
 
     /** Settings for provider {@code providerId}. */
@@ -143,6 +145,7 @@ public class PollSimulator extends ProviderSimulator {
               body.isObject()
                   ? Collections.<String>emptyList()
                   : Collections.singletonList("body: must be a JSON object");
+      private RequestDecoder decoder;
 
       Builder(String providerId) {
         this.providerId = Objects.requireNonNull(providerId, "providerId == null");
@@ -283,6 +286,23 @@ public class PollSimulator extends ProviderSimulator {
         return this;
       }
 
+      /**
+       * How an accepted submit body is read into a {@link DecodedRequest} (what the request meant,
+       * which the contract compares with what was asked); required: the family has no standard
+       * body. Usually {@link DecodedRequest.Builder#fromJson} once per field.
+       */
+      public Builder decoder(RequestDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder == null");
+        return this;
+      }
+
+      /**
+       * The settings.
+       *
+       * @throws NullPointerException if a required setting, such as the decoder, is missing
+       * @throws IllegalStateException if SUCCEEDED, FAILED, or both QUEUED and RUNNING have no
+       *     status value
+       */
       public Settings build() {
         return new Settings(this);
       }
@@ -422,7 +442,11 @@ public class PollSimulator extends ProviderSimulator {
     if (!problems.isEmpty()) {
       return error(settings.validationStatus, String.join("; ", problems));
     }
-    SimJob job = createJob(settings.idPrefix + newJobId().substring("job-".length()), body);
+    SimJob job =
+        createJob(
+            settings.idPrefix + newJobId().substring("job-".length()),
+            body,
+            settings.decoder.decode(body));
     ObjectNode json = answer();
     put(json, settings.taskIdField, job.id());
     put(json, settings.statusField, valueOf(job.peek().state()));

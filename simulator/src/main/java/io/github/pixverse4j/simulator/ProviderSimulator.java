@@ -552,6 +552,21 @@ public abstract class ProviderSimulator implements AutoCloseable {
    * one more submit on that job and returns it.
    */
   protected SimJob createJob(String id, Object submittedBody) {
+    return newJob(id, submittedBody, null);
+  }
+
+  /**
+   * Accepts a submit as {@link #createJob(String, Object)} does, and records what the request
+   * meant: {@code decoded}, every setting the simulator understood from the wire, in the library's
+   * terms, available as {@link SimJob#decoded()}. Every simulator a provider's contract test runs
+   * against should use this one: the testkit's contract checks that each setting of a request
+   * arrived intact (a resubmit to an existing id keeps the first request's view).
+   */
+  protected SimJob createJob(String id, Object submittedBody, DecodedRequest decoded) {
+    return newJob(id, submittedBody, Objects.requireNonNull(decoded, "decoded == null"));
+  }
+
+  private SimJob newJob(String id, Object submittedBody, DecodedRequest decoded) {
     Objects.requireNonNull(id, "id == null");
     String hostile = jobIdOverride.get();
     if (hostile != null) {
@@ -576,6 +591,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
               clock.instant(),
               next != null ? next : defaultLifecycle,
               submittedBody,
+              decoded,
               () -> clock.instant());
         });
   }

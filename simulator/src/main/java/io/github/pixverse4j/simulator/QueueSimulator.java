@@ -59,6 +59,7 @@ public class QueueSimulator extends ProviderSimulator {
     final String errorTypeHeader;
     final String idPrefix;
     final SubmitValidator validator;
+    final RequestDecoder decoder;
 
     private Settings(Builder b) {
       this.providerId = b.providerId;
@@ -72,6 +73,7 @@ public class QueueSimulator extends ProviderSimulator {
       this.errorTypeHeader = b.errorTypeHeader;
       this.idPrefix = b.idPrefix;
       this.validator = b.validator;
+      this.decoder = b.decoder;
     }
 
     /**
@@ -120,6 +122,7 @@ public class QueueSimulator extends ProviderSimulator {
                           Collections.singletonList("body"),
                           "Input should be an object",
                           "model_attributes_type"));
+      private RequestDecoder decoder = QueueSimulator::decodeStandardBody;
 
       Builder(String providerId) {
         this.providerId = Objects.requireNonNull(providerId, "providerId == null");
@@ -194,6 +197,18 @@ public class QueueSimulator extends ProviderSimulator {
         return this;
       }
 
+      /**
+       * How an accepted submit body is read into a {@link DecodedRequest} (what the request meant,
+       * which the contract compares with what was asked). Default {@link
+       * QueueSimulator#decodeStandardBody}, the fields of the client's {@code
+       * QueueProtocol.standardSubmitBody()}; a provider with other field names or units sets its
+       * own, next to its {@link #validator}.
+       */
+      public Builder decoder(RequestDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder == null");
+        return this;
+      }
+
       public Settings build() {
         return new Settings(this);
       }
@@ -235,6 +250,24 @@ public class QueueSimulator extends ProviderSimulator {
     if (value == null) throw new NullPointerException("value == null");
     this.cancelledStatus = value;
     return this;
+  }
+
+  /**
+   * Reads the family's standard submit body (the client's {@code
+   * QueueProtocol.standardSubmitBody()}): {@code image} (a URL), {@code prompt}, {@code duration}
+   * (integer seconds), {@code quality} ({@code "720p"}), {@code seed}, {@code
+   * generate_audio_switch}, {@code generate_multi_clip_switch}.
+   */
+  public static DecodedRequest decodeStandardBody(JsonNode body) {
+    return DecodedRequest.builder()
+        .fromJson(body, "image", DecodedRequest.Setting.IMAGE)
+        .fromJson(body, "prompt", DecodedRequest.Setting.PROMPT)
+        .fromJson(body, "duration", DecodedRequest.Setting.DURATION_SECONDS)
+        .fromJson(body, "quality", DecodedRequest.Setting.QUALITY)
+        .fromJson(body, "seed", DecodedRequest.Setting.SEED)
+        .fromJson(body, "generate_audio_switch", DecodedRequest.Setting.AUDIO)
+        .fromJson(body, "generate_multi_clip_switch", DecodedRequest.Setting.MULTI_CLIP)
+        .build();
   }
 
   /** A validation error {@code {loc, msg, type}} as the family writes it. */
@@ -313,7 +346,11 @@ public class QueueSimulator extends ProviderSimulator {
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
-    SimJob job = createJob(settings.idPrefix + newJobId().substring("job-".length()), body);
+    SimJob job =
+        createJob(
+            settings.idPrefix + newJobId().substring("job-".length()),
+            body,
+            settings.decoder.decode(body));
     String id = job.id();
     JobPhase first = job.peek();
     Map<String, Object> json = new LinkedHashMap<>();

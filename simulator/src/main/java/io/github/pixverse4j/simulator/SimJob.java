@@ -2,6 +2,7 @@ package io.github.pixverse4j.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -17,10 +18,12 @@ public final class SimJob {
   private final Instant createdAt;
   private final Lifecycle lifecycle;
   private final Object submittedBody;
+  private final DecodedRequest decoded;
   private final Supplier<Instant> now;
   private final AtomicInteger submitCount = new AtomicInteger(1);
 
   private long reads;
+  private JobPhase lastObserved;
   private boolean cancelRequested;
   private boolean cancelled;
 
@@ -30,12 +33,14 @@ public final class SimJob {
       Instant createdAt,
       Lifecycle lifecycle,
       Object submittedBody,
+      DecodedRequest decoded,
       Supplier<Instant> now) {
     this.id = id;
     this.sequence = sequence;
     this.createdAt = createdAt;
     this.lifecycle = lifecycle;
     this.submittedBody = submittedBody;
+    this.decoded = decoded;
     this.now = now;
   }
 
@@ -62,6 +67,15 @@ public final class SimJob {
     return submittedBody;
   }
 
+  /**
+   * What the request that created the job meant, as the simulator decoded it from the wire; empty
+   * when the simulator reports no decoded view (it created the job with {@link
+   * ProviderSimulator#createJob(String, Object)}).
+   */
+  public Optional<DecodedRequest> decoded() {
+    return Optional.ofNullable(decoded);
+  }
+
   /** How many accepted submit requests created or targeted this job (1 unless resubmitted). */
   public int submitCount() {
     return submitCount.get();
@@ -85,7 +99,17 @@ public final class SimJob {
   public synchronized JobPhase observe() {
     JobPhase phase = cancelled ? JobPhase.cancelled() : phaseForRead(reads);
     reads++;
+    lastObserved = phase;
     return phase;
+  }
+
+  /**
+   * The phase the latest {@link #observe()} showed, that is what the last status read answered
+   * with; empty before the first read. A test that reads a task's status once through the client
+   * compares the client's mapping with this phase.
+   */
+  public synchronized Optional<JobPhase> lastObserved() {
+    return Optional.ofNullable(lastObserved);
   }
 
   /**

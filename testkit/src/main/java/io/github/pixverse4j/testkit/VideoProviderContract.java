@@ -26,6 +26,7 @@ import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.api.internal.DurationText;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.ProviderSimulator;
@@ -96,38 +97,52 @@ public abstract class VideoProviderContract {
         .build();
   }
 
+  /** The seed {@link #requestWithEveryOptionalSetting()} asks for: no provider's default. */
+  static final long DISTINCTIVE_SEED = 424242L;
+
   /**
-   * A valid request that sets every optional setting the capabilities allow, each to a value other
-   * than the provider's default where there is one, so that the simulator sees every wire value the
-   * provider writes. Settings are added one at a time, each with the first value that keeps the
-   * request valid (cross-field {@link ProviderCapabilities#constraints() constraints} included).
+   * A valid request that sets every optional setting the capabilities allow, each to a distinctive
+   * value (never the provider's declared default, nor a value a provider would send by accident:
+   * seed {@value #DISTINCTIVE_SEED}, a duration away from the common 5 and 10 s and from the
+   * range's ends where possible, the least common quality), so that the simulator sees, and the
+   * contract checks, every wire value the provider writes. Settings are added one at a time, each
+   * with the first value that keeps the request valid (cross-field {@link
+   * ProviderCapabilities#constraints() constraints} included).
    */
   protected ImageToVideoRequest requestWithEveryOptionalSetting() {
     ProviderCapabilities c = caps();
     ImageToVideoRequest request = validRequest();
     List<Quality> qualities = new ArrayList<>(c.qualities());
+    List<Quality> rarest = java.util.Arrays.asList(Quality.P360, Quality.P1080, Quality.P540);
     qualities.sort(
-        java.util.Comparator.comparing(q -> c.defaultQuality().map(q::equals).orElse(false)));
+        java.util.Comparator.<Quality, Boolean>comparing(
+                q -> c.defaultQuality().map(q::equals).orElse(false))
+            .thenComparing(q -> rarest.contains(q) ? rarest.indexOf(q) : rarest.size()));
     for (Quality q : qualities) {
       request = firstValid(c, request, r -> r.quality(q));
       if (request.quality().isPresent()) break;
     }
     List<Integer> durations = new ArrayList<>(c.durationsSeconds());
     durations.sort(
-        java.util.Comparator.comparing(
-            d -> c.defaultDurationSeconds().map(d::equals).orElse(false)));
+        java.util.Comparator.<Integer, Boolean>comparing(
+                d -> c.defaultDurationSeconds().map(d::equals).orElse(false))
+            .thenComparing(d -> d == 5 || d == 10)
+            .thenComparing(
+                d ->
+                    d.equals(c.durationsSeconds().first()) || d.equals(c.durationsSeconds().last()))
+            .thenComparing(java.util.Comparator.<Integer>reverseOrder()));
     for (Integer d : durations) {
       request = firstValid(c, request, r -> r.durationSeconds(d));
       if (request.duration().isPresent()) break;
     }
     if (c.maxNegativePromptLength().isPresent())
-      request = firstValid(c, request, r -> r.negativePrompt("blurry"));
-    if (c.supportsSeed()) request = firstValid(c, request, r -> r.seed(42L));
+      request = firstValid(c, request, r -> r.negativePrompt("blurry, seven red birds, watermark"));
+    if (c.supportsSeed()) request = firstValid(c, request, r -> r.seed(DISTINCTIVE_SEED));
     if (c.supportsAudio()) request = firstValid(c, request, r -> r.audio(true));
     if (c.supportsMultiClip()) request = firstValid(c, request, r -> r.multiClip(true));
-    if (c.supportsCfgScale()) request = firstValid(c, request, r -> r.cfgScale(0.7));
-    if (c.supportsThinkingType()) request = firstValid(c, request, r -> r.thinkingType("auto"));
-    for (String style : new java.util.TreeSet<>(c.styles())) {
+    if (c.supportsCfgScale()) request = firstValid(c, request, r -> r.cfgScale(0.35));
+    if (c.supportsThinkingType()) request = firstValid(c, request, r -> r.thinkingType("enabled"));
+    for (String style : new java.util.TreeSet<>(c.styles()).descendingSet()) {
       request = firstValid(c, request, r -> r.style(style));
       if (request.style().isPresent()) break;
     }
@@ -138,7 +153,13 @@ public abstract class VideoProviderContract {
       if (request.motionMode().isPresent()) break;
     }
     if (c.supportsFastMode()) request = firstValid(c, request, r -> r.fastMode(true));
-    if (c.supportsTemplateId()) request = firstValid(c, request, r -> r.templateId("301"));
+    if (c.supportsTemplateId()) request = firstValid(c, request, r -> r.templateId("318"));
+    List<io.github.pixverse4j.api.Model> models = new ArrayList<>(c.models());
+    models.sort(java.util.Comparator.comparing(io.github.pixverse4j.api.Model::name));
+    for (io.github.pixverse4j.api.Model m : models) {
+      request = firstValid(c, request, r -> r.model(m));
+      if (request.model().isPresent()) break;
+    }
     return request;
   }
 
@@ -500,8 +521,13 @@ public abstract class VideoProviderContract {
     }
 
     @Test
-    @DisplayName("required: a job refused by moderation ends FAILED with category MODERATION")
+    @DisplayName(
+        "required unless the protocol has no moderation signal: a job refused by moderation ends"
+            + " FAILED with category MODERATION")
     void moderated() {
+      assumeTrue(
+          traits().reportsModeration(),
+          "needs trait: a moderation signal (declared absent: withoutModerationSignal())");
       simulator.nextJobs(Lifecycle.builder().queued(1).moderated("sensitive content"));
       List<TaskStatus> statuses =
           completedStatuses(
@@ -525,6 +551,219 @@ public abstract class VideoProviderContract {
       List<TaskStatus> statuses =
           completedStatuses(runToEnd(client.generate(validRequest())), "a cancelled task is data");
       assertThat(statuses.get(statuses.size() - 1).state()).isEqualTo(TaskState.CANCELLED);
+    }
+  }
+
+  /** The simulator's job of the task {@code h} names. */
+  private SimJob jobOf(TaskHandle h) {
+    SimJob job = simulator.job(h.taskId());
+    assertThat(job)
+        .withFailMessage(
+            "the simulator has no job %s (the handle's task id); jobs: %s",
+            h.taskId(), simulator.jobs())
+        .isNotNull();
+    return job;
+  }
+
+  /**
+   * The decoded view of {@code job}'s request; fails, saying how to add one, when there is none.
+   */
+  private DecodedRequest decodedOf(SimJob job) {
+    return job.decoded()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "The simulator reports no decoded view of the request (SimJob.decoded() is"
+                        + " empty), so the contract cannot check that the settings arrived. If this"
+                        + " fails, decode the accepted body into a DecodedRequest and create the"
+                        + " job with createJob(id, body, decoded) (simulator README, \"Report what"
+                        + " the request meant\")."));
+  }
+
+  private void assertIntact(
+      String what,
+      java.util.function.Function<DecodedRequest.Setting, java.util.Optional<Object>> asked,
+      SimJob job) {
+    DecodedRequest decoded = decodedOf(job);
+    List<String> problems =
+        WireCheck.problems(
+            caps(), asked, decoded, java.util.Arrays.asList(DecodedRequest.Setting.values()));
+    assertThat(problems)
+        .withFailMessage(
+            "%s did not arrive as sent:%n    %s%n  the simulator read: %s%n  requests:%s%n  If this"
+                + " fails, check how the provider writes each setting on the wire (a dropped or"
+                + " altered value, a setting the capabilities do not declare), or how the"
+                + " simulator decodes it.",
+            what, String.join("\n    ", problems), decoded, requestLog())
+        .isEmpty();
+  }
+
+  /**
+   * What the provider's requests meant at the simulator ({@link SimJob#decoded()}): a setting
+   * accepted is not a setting arrived, since a missing optional field is valid.
+   */
+  @Nested
+  @DisplayName("wire (what each request meant at the simulator)")
+  class Wire {
+    private void submitAndCheck(ImageToVideoRequest request) {
+      TaskHandle h = client.submit(request).blockingGet();
+      assertIntact("The request " + request, s -> s.of(request), jobOf(h));
+    }
+
+    @Test
+    @DisplayName(
+        "required: a request with every optional setting the capabilities accept, at distinctive"
+            + " values, arrives intact (each setting as the simulator decoded it); nothing the"
+            + " capabilities refuse is sent")
+    void everySettingArrives() {
+      submitAndCheck(requestWithEveryOptionalSetting());
+    }
+
+    @Test
+    @DisplayName(
+        "required: a minimal request sends its image and prompt as given and nothing the"
+            + " capabilities refuse")
+    void minimalRequestArrives() {
+      submitAndCheck(validRequest());
+    }
+
+    @Test
+    @DisplayName(
+        "optional (extend of a task): an extend's source task and every setting it accepts arrive"
+            + " intact")
+    void extendArrives() {
+      assumeTrue(caps().supportsExtend(), "needs capability: supportsExtend");
+      assumeTrue(
+          caps().extendSourceKinds().contains(VideoSource.Kind.TASK),
+          "needs extend source kind " + VideoSource.Kind.TASK);
+      List<TaskStatus> first =
+          completedStatuses(runToEnd(client.generate(validRequest())), "a normal job");
+      TaskHandle earlier = first.get(first.size() - 1).handle();
+      ImageToVideoRequest all = requestWithEveryOptionalSetting();
+      ExtendVideoRequest request =
+          ExtendVideoRequest.builder()
+              .source(VideoSource.task(earlier))
+              .prompt("and then it jumps")
+              .build();
+      List<java.util.function.Consumer<ExtendVideoRequest.Builder>> settings = new ArrayList<>();
+      all.negativePrompt().ifPresent(v -> settings.add(b -> b.negativePrompt(v)));
+      all.duration().ifPresent(v -> settings.add(b -> b.duration(v)));
+      all.quality().ifPresent(v -> settings.add(b -> b.quality(v)));
+      all.seed().ifPresent(v -> settings.add(b -> b.seed(v)));
+      all.style().ifPresent(v -> settings.add(b -> b.style(v)));
+      all.motionMode().ifPresent(v -> settings.add(b -> b.motionMode(v)));
+      all.model().ifPresent(v -> settings.add(b -> b.model(v)));
+      all.templateId().ifPresent(v -> settings.add(b -> b.templateId(v)));
+      for (java.util.function.Consumer<ExtendVideoRequest.Builder> setting : settings) {
+        ExtendVideoRequest.Builder b = ExtendVideoRequest.builder().from(request);
+        setting.accept(b);
+        ExtendVideoRequest candidate = b.build();
+        if (caps().validate(candidate).isEmpty()) request = candidate;
+      }
+      ExtendVideoRequest extend = request;
+      TaskHandle h = client.submit(extend).blockingGet();
+      assertIntact("The extend " + extend, s -> s.of(extend), jobOf(h));
+    }
+  }
+
+  /**
+   * The provider's mapping of single status reads, one lifecycle phase at a time: the stream's own
+   * first QUEUED emission and its removal of repeats cannot hide a wrong mapping here.
+   */
+  @Nested
+  @DisplayName("status reads (each phase the simulator shows maps to its state)")
+  class StatusReads {
+    /**
+     * Submits a job following {@code lifecycle} and reads its status through the client one read at
+     * a time until the simulator showed a terminal phase; fails listing every read whose mapping is
+     * wrong. Returns the phases read, in order.
+     */
+    private List<io.github.pixverse4j.simulator.JobPhase> readEachPhase(Lifecycle lifecycle) {
+      simulator.nextJobs(lifecycle);
+      TaskHandle h = client.submit(validRequest()).blockingGet();
+      SimJob job = jobOf(h);
+      List<io.github.pixverse4j.simulator.JobPhase> phases = new ArrayList<>();
+      List<String> problems = new ArrayList<>();
+      List<String> reads = new ArrayList<>();
+      for (int i = 1; i <= 20; i++) {
+        long before = job.reads();
+        TaskStatus status =
+            client
+                .status(h)
+                .timeout(streamTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .blockingGet();
+        io.github.pixverse4j.simulator.JobPhase phase =
+            job.lastObserved()
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            "A status read through the provider did not read the job at the"
+                                + " simulator (no SimJob.observe()); requests:"
+                                + requestLog()));
+        if (job.reads() == before) {
+          throw new AssertionError(
+              "Status read "
+                  + i
+                  + " did not reach the simulator's status endpoint; requests:"
+                  + requestLog());
+        }
+        phases.add(phase);
+        String line =
+            "read "
+                + i
+                + ": the simulator showed "
+                + phase
+                + ", the provider mapped "
+                + describe(java.util.Collections.singletonList(status));
+        reads.add(line);
+        String problem =
+            WireCheck.mappingProblem(phase, status, traits(), simulator.videoUrl(job.id()));
+        if (problem != null) problems.add(line + ": " + problem);
+        if (phase.isTerminal()) break;
+      }
+      assertThat(problems)
+          .withFailMessage(
+              "Status reads mapped wrongly (traits %s):%n    %s%n  every read:%n    %s%n  If this"
+                  + " fails, check the status mapping of each value the protocol shows.",
+              traits(), String.join("\n    ", problems), String.join("\n    ", reads))
+          .isEmpty();
+      return phases;
+    }
+
+    @Test
+    @DisplayName(
+        "required: read one at a time, each queued phase maps to QUEUED (with its position where"
+            + " reported), each running phase to RUNNING (with its progress where reported), and"
+            + " success to SUCCEEDED with the video")
+    void eachPhaseMaps() {
+      List<io.github.pixverse4j.simulator.JobPhase> phases =
+          readEachPhase(Lifecycle.builder().queued(2, 3).running(30, 60, 90).succeeded());
+      assertThat(phases)
+          .as("phases read, one per status read")
+          .extracting(io.github.pixverse4j.simulator.JobPhase::state)
+          .containsExactly(
+              io.github.pixverse4j.simulator.JobState.QUEUED,
+              io.github.pixverse4j.simulator.JobState.QUEUED,
+              io.github.pixverse4j.simulator.JobState.RUNNING,
+              io.github.pixverse4j.simulator.JobState.RUNNING,
+              io.github.pixverse4j.simulator.JobState.RUNNING,
+              io.github.pixverse4j.simulator.JobState.SUCCEEDED);
+    }
+
+    @Test
+    @DisplayName(
+        "required: a failed phase maps to FAILED (not MODERATION), a moderated one to FAILED"
+            + " (MODERATION unless the protocol has no moderation signal)")
+    void failedPhasesMap() {
+      readEachPhase(Lifecycle.builder().queued(1).running(40).failed("the generator broke"));
+      readEachPhase(Lifecycle.builder().queued(1).moderated("sensitive content"));
+    }
+
+    @Test
+    @DisplayName("optional (cancelled state): a cancelled phase maps to CANCELLED")
+    void cancelledPhaseMaps() {
+      assumeTrue(traits().reportsCancelled(), "needs trait: reportsCancelled");
+      readEachPhase(Lifecycle.builder().queued(1).cancelled());
     }
   }
 

@@ -3,8 +3,10 @@ package io.github.pixverse4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.api.ErrorDetails;
 import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.RateLimitedException;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskStatus;
@@ -114,6 +116,21 @@ class ContractSelfTest {
     protected Duration streamTimeout() {
       return Duration.ofSeconds(3);
     }
+  }
+
+  /** The reference provider with its submit body changed by {@code change}. */
+  static ReferenceProvider bodyChanged(
+      String baseUrl,
+      String apiKey,
+      java.util.function.BiConsumer<ImageToVideoRequest, Map<String, Object>> change) {
+    return new ReferenceProvider(null, baseUrl, apiKey) {
+      @Override
+      Map<String, Object> wireBody(ImageToVideoRequest request) {
+        Map<String, Object> body = super.wireBody(request);
+        change.accept(request, body);
+        return body;
+      }
+    };
   }
 
   static class MapsFailedToRunning extends BrokenContract {
@@ -231,14 +248,10 @@ class ContractSelfTest {
   static class WritesDurationAsText extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          request.durationSeconds().ifPresent(d -> body.put("duration", d + "s"));
-          return body;
-        }
-      };
+      return bodyChanged(
+          baseUrl,
+          apiKey,
+          (r, body) -> r.durationSeconds().ifPresent(d -> body.put("duration", d + "s")));
     }
   }
 
@@ -246,14 +259,8 @@ class ContractSelfTest {
   static class WritesQualityConstant extends BrokenContract {
     @Override
     ReferenceProvider provider(String baseUrl, String apiKey) {
-      return new ReferenceProvider(null, baseUrl, apiKey) {
-        @Override
-        Map<String, Object> wireBody(ImageToVideoRequest request) {
-          Map<String, Object> body = super.wireBody(request);
-          request.quality().ifPresent(q -> body.put("quality", q.name()));
-          return body;
-        }
-      };
+      return bodyChanged(
+          baseUrl, apiKey, (r, body) -> r.quality().ifPresent(q -> body.put("quality", q.name())));
     }
   }
 
@@ -291,6 +298,123 @@ class ContractSelfTest {
     }
   }
 
+  /** Leaves the seed out of the body (a missing optional field is valid at the simulator). */
+  static class DropsSeed extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return bodyChanged(baseUrl, apiKey, (r, body) -> body.remove("seed"));
+    }
+  }
+
+  /** Sends seed + 1, a valid seed. */
+  static class SeedPlusOne extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return bodyChanged(
+          baseUrl, apiKey, (r, body) -> r.seed().ifPresent(s -> body.put("seed", s + 1)));
+    }
+  }
+
+  /** Leaves the resolution (quality) out of the body. */
+  static class DropsQuality extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return bodyChanged(baseUrl, apiKey, (r, body) -> body.remove("quality"));
+    }
+  }
+
+  /** Alters a setting: durations over 5 s are sent as 5 s, a valid duration. */
+  static class ClampsDuration extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return bodyChanged(
+          baseUrl,
+          apiKey,
+          (r, body) -> r.durationSeconds().ifPresent(d -> body.put("duration", Math.min(d, 5))));
+    }
+  }
+
+  /** Declares no seed, yet always sends one. */
+  static class SendsUndeclaredSeed extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        public ProviderCapabilities capabilities() {
+          return ProviderCapabilities.builder()
+              .from(super.capabilities())
+              .supportsSeed(false)
+              .build();
+        }
+
+        @Override
+        Map<String, Object> wireBody(ImageToVideoRequest request) {
+          Map<String, Object> body = super.wireBody(request);
+          body.put("seed", 7L);
+          return body;
+        }
+      };
+    }
+  }
+
+  /**
+   * Maps the protocol's "queued" to RUNNING; declares no queue position and no progress, so that
+   * only the status reads can see it (the stream starts with the engine's own QUEUED, and repeats
+   * are dropped).
+   */
+  static class MapsQueuedToRunning extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        TaskStatus toStatus(TaskHandle handle, Job j) {
+          if ("queued".equals(j.state)) j.state = "running";
+          return super.toStatus(handle, j);
+        }
+      };
+    }
+
+    @Override
+    protected ContractTraits traits() {
+      return ContractTraits.statesOnly().withCancelledState();
+    }
+  }
+
+  /** Reports a moderated job as a plain failure: the protocol would have no moderation signal. */
+  static class NoModerationSignal extends BrokenContract {
+    @Override
+    ReferenceProvider provider(String baseUrl, String apiKey) {
+      return new ReferenceProvider(null, baseUrl, apiKey) {
+        @Override
+        TaskStatus toStatus(TaskHandle handle, Job j) {
+          if ("moderated".equals(j.state)) j.state = "failed";
+          return super.toStatus(handle, j);
+        }
+      };
+    }
+  }
+
+  /** The same provider, declaring that its protocol has no moderation signal. */
+  static class DeclaresNoModerationSignal extends NoModerationSignal {
+    @Override
+    protected ContractTraits traits() {
+      return super.traits().withoutModerationSignal();
+    }
+  }
+
+  /** A correct provider against a simulator that reports no decoded view of its requests. */
+  static class SimulatorWithoutDecodedView extends Correct {
+    @Override
+    protected ProviderSimulator startSimulator(String apiKey) {
+      return new ReferenceSimulator(apiKey) {
+        @Override
+        io.github.pixverse4j.simulator.SimJob create(String body, JsonNode json) {
+          return createUndecoded(body);
+        }
+      }.start();
+    }
+  }
+
   static class CorrectWithoutTraits extends Correct {
     @Override
     protected ContractTraits traits() {
@@ -317,6 +441,7 @@ class ContractSelfTest {
           "extendFinishedTask", "Assumption failed: needs capability: supportsExtend",
           "extendUploadedFile", "Assumption failed: needs capability: supportsExtend",
           "invalidSendsNothing", "Assumption failed: needs capability: supportsExtend",
+          "extendArrives", "Assumption failed: needs capability: supportsExtend",
           "unknownSource", "Assumption failed: needs capability: supportsExtend",
           "uploadNotRepeated", "Assumption failed: needs capability: supportsExtend");
 
@@ -338,7 +463,10 @@ class ContractSelfTest {
           + " contract expected")
   void dropsProgress() {
     Outcome o = run(DropsProgress.class);
-    assertThat(o.failures.keySet()).containsExactly("progress");
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("progress", "eachPhaseMaps", "failedPhasesMap");
+    assertThat(o.report("eachPhaseMaps"))
+        .contains("progress none, expected 30 % (trait reportsProgress)");
     assertThat(o.report("progress"))
         .contains("trait reportsProgress")
         .contains("must carry progressPercent 30, 60, 90, in that order")
@@ -352,8 +480,12 @@ class ContractSelfTest {
           + " stream did not end")
   void failedAsRunning() {
     Outcome o = run(MapsFailedToRunning.class);
-    assertThat(o.failures.keySet()).containsExactlyInAnyOrder("fails", "moderated");
-    for (String test : o.failures.keySet()) {
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("fails", "moderated", "failedPhasesMap");
+    assertThat(o.report("failedPhasesMap"))
+        .contains("the simulator showed FAILED reason=the generator broke")
+        .contains("mapped to RUNNING, expected FAILED");
+    for (String test : java.util.Arrays.asList("fails", "moderated")) {
       assertThat(o.report(test))
           .contains("The stream did not end within 3s; statuses so far: [QUEUED → RUNNING")
           .contains("check that terminal states are mapped and that the stream completes");
@@ -442,7 +574,9 @@ class ContractSelfTest {
           + " simulator's reason")
   void durationAsText() {
     Outcome o = run(WritesDurationAsText.class);
-    assertThat(o.failures.keySet()).containsExactly("everyOptionalSetting");
+    // The wire test's submit is refused as well.
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("everyOptionalSetting", "everySettingArrives");
     assertThat(o.report("everyOptionalSetting"))
         .contains("check how the provider writes each setting on the wire")
         .contains("duration must be an integer number of seconds");
@@ -455,7 +589,9 @@ class ContractSelfTest {
           + " the simulator's reason")
   void qualityAsConstant() {
     Outcome o = run(WritesQualityConstant.class);
-    assertThat(o.failures.keySet()).containsExactly("everyOptionalSetting");
+    // The wire test's submit is refused as well.
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("everyOptionalSetting", "everySettingArrives");
     assertThat(o.report("everyOptionalSetting")).contains("quality must be 540p or 720p");
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
   }
@@ -477,6 +613,105 @@ class ContractSelfTest {
           .contains("at " + SimulatorThrows.class.getName() + "$1.render(");
     }
     assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+  }
+
+  /** The wire test's report of {@code o}, with the lines naming each problem. */
+  private static String wireReport(Outcome o) {
+    assertThat(o.failures.keySet()).containsExactly("everySettingArrives");
+    assertThat(o.skipped).isEqualTo(SKIPS_WITH_CANCEL);
+    return o.report("everySettingArrives");
+  }
+
+  @Test
+  @DisplayName("a provider that drops the seed fails the wire test, naming the seed it asked for")
+  void dropsSeed() {
+    assertThat(wireReport(run(DropsSeed.class)))
+        .contains("did not arrive as sent")
+        .contains("seed (SEED): the request set 424242, the wire carried none")
+        .contains("check how the provider writes each setting on the wire");
+  }
+
+  @Test
+  @DisplayName("a provider that sends seed + 1 fails the wire test, showing both seeds")
+  void seedPlusOne() {
+    assertThat(wireReport(run(SeedPlusOne.class)))
+        .contains("seed (SEED): the request set 424242, the simulator read 424243");
+  }
+
+  @Test
+  @DisplayName("a provider that drops the resolution fails the wire test")
+  void dropsQuality() {
+    assertThat(wireReport(run(DropsQuality.class)))
+        .contains("quality (QUALITY): the request set 540p, the wire carried none");
+  }
+
+  @Test
+  @DisplayName(
+      "a provider that alters a setting (durations cut to 5 s) fails the wire test, showing both"
+          + " values")
+  void clampsDuration() {
+    assertThat(wireReport(run(ClampsDuration.class)))
+        .contains("duration (DURATION_SECONDS): the request set 9, the simulator read 5");
+  }
+
+  @Test
+  @DisplayName(
+      "a provider that sends a setting its capabilities do not declare fails both wire tests")
+  void sendsUndeclaredSeed() {
+    Outcome o = run(SendsUndeclaredSeed.class);
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("everySettingArrives", "minimalRequestArrives");
+    assertThat(o.report("minimalRequestArrives"))
+        .contains(
+            "seed (SEED): the capabilities do not accept it and the request left it unset, yet"
+                + " the wire carried 7");
+  }
+
+  @Test
+  @DisplayName(
+      "a provider that maps \"queued\" to RUNNING fails exactly the status-read tests (the"
+          + " stream's own first QUEUED hid it before), naming the read")
+  void queuedAsRunning() {
+    Outcome o = run(MapsQueuedToRunning.class);
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("eachPhaseMaps", "failedPhasesMap", "cancelledPhaseMaps");
+    assertThat(o.report("eachPhaseMaps"))
+        .contains("read 1: the simulator showed QUEUED position=3, the provider mapped [RUNNING]")
+        .contains("mapped to RUNNING, expected QUEUED (map the protocol's queued");
+  }
+
+  @Test
+  @DisplayName(
+      "a provider without a moderation signal fails the moderation tests, unless it declares"
+          + " withoutModerationSignal(): then the moderation test is skipped, saying why")
+  void moderationSignal() {
+    Outcome o = run(NoModerationSignal.class);
+    assertThat(o.failures.keySet()).containsExactlyInAnyOrder("moderated", "failedPhasesMap");
+    assertThat(o.report("failedPhasesMap"))
+        .contains(
+            "expected category MODERATION (or declare ContractTraits.withoutModerationSignal()");
+    Outcome declared = run(DeclaresNoModerationSignal.class);
+    assertThat(declared.failures).isEmpty();
+    assertThat(declared.skipped)
+        .isEqualTo(
+            with(
+                SKIPS_WITH_CANCEL,
+                Map.of(
+                    "moderated",
+                    "Assumption failed: needs trait: a moderation signal (declared absent:"
+                        + " withoutModerationSignal())")));
+  }
+
+  @Test
+  @DisplayName(
+      "a simulator that reports no decoded view fails the wire tests, saying how to add one")
+  void noDecodedView() {
+    Outcome o = run(SimulatorWithoutDecodedView.class);
+    assertThat(o.failures.keySet())
+        .containsExactlyInAnyOrder("everySettingArrives", "minimalRequestArrives");
+    assertThat(o.report("everySettingArrives"))
+        .contains("reports no decoded view")
+        .contains("createJob(id, body, decoded)");
   }
 
   @Test
@@ -502,6 +737,7 @@ class ContractSelfTest {
                         "Assumption failed: applies only to providers without cancel",
                     "queuePosition", "Assumption failed: needs trait: reportsQueuePosition",
                     "progress", "Assumption failed: needs trait: reportsProgress",
-                    "cancelledState", "Assumption failed: needs trait: reportsCancelled")));
+                    "cancelledState", "Assumption failed: needs trait: reportsCancelled",
+                    "cancelledPhaseMaps", "Assumption failed: needs trait: reportsCancelled")));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.JobPhase;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.Routes;
@@ -37,7 +38,7 @@ class ReferenceSimulator extends ProviderSimulator {
         r -> {
           String problem = invalid(r.bodyJson());
           if (problem != null) return SimResponse.json(400, Map.of("error", problem));
-          SimJob job = createJob(newJobId(), r.bodyUtf8());
+          SimJob job = create(r.bodyUtf8(), r.bodyJson());
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("id", job.id());
           return SimResponse.json(201, body);
@@ -61,6 +62,27 @@ class ReferenceSimulator extends ProviderSimulator {
           job.cancel();
           return SimResponse.json(202, Map.of("status", "cancelling"));
         });
+  }
+
+  /** Creates the job of an accepted submit, with what it meant. */
+  SimJob create(String body, JsonNode json) {
+    return createJob(newJobId(), body, decode(json));
+  }
+
+  /** Creates a job without a decoded view, as a simulator written before the view did. */
+  SimJob createUndecoded(String body) {
+    return createJob(newJobId(), body);
+  }
+
+  /** What an accepted submit body meant. */
+  DecodedRequest decode(JsonNode body) {
+    return DecodedRequest.builder()
+        .fromJson(body, "prompt", DecodedRequest.Setting.PROMPT)
+        .fromJson(body, "image_url", DecodedRequest.Setting.IMAGE)
+        .fromJson(body, "duration", DecodedRequest.Setting.DURATION_SECONDS)
+        .fromJson(body, "quality", DecodedRequest.Setting.QUALITY)
+        .fromJson(body, "seed", DecodedRequest.Setting.SEED)
+        .build();
   }
 
   /** What is wrong with a submit body, or null; strict like a real API, so wire mistakes show. */

@@ -2,6 +2,7 @@ package io.github.pixverse4j.fal.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.fal.Fal;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Literals;
 import io.github.pixverse4j.simulator.ProviderSimulator;
@@ -28,6 +29,7 @@ public final class FalSimulator {
           .resultAtRequestPath(true)
           .authScheme("Key")
           .validator(FalSimulator::validate)
+          .decoder(FalSimulator::decode)
           .build();
 
   private static final Set<String> FIELDS =
@@ -98,6 +100,19 @@ public final class FalSimulator {
               "generate_audio_switch", "Input should be a valid boolean", "bool_type"));
     }
     return errors;
+  }
+
+  // What an accepted body meant: fal's names, the duration an integer of seconds on V6.
+  static DecodedRequest decode(JsonNode body) {
+    return DecodedRequest.builder()
+        .fromJson(body, "image_url", DecodedRequest.Setting.IMAGE)
+        .fromJson(body, "prompt", DecodedRequest.Setting.PROMPT)
+        .fromJson(body, "negative_prompt", DecodedRequest.Setting.NEGATIVE_PROMPT)
+        .fromJson(body, "resolution", DecodedRequest.Setting.QUALITY)
+        .fromJson(body, "duration", DecodedRequest.Setting.DURATION_SECONDS)
+        .fromJson(body, "seed", DecodedRequest.Setting.SEED)
+        .fromJson(body, "generate_audio_switch", DecodedRequest.Setting.AUDIO)
+        .build();
   }
 
   /** Registers this simulator for provider {@code fal}. */

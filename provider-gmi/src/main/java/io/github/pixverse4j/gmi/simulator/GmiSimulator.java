@@ -1,6 +1,9 @@
 package io.github.pixverse4j.gmi.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.api.Model;
+import io.github.pixverse4j.simulator.DecodedRequest;
+import io.github.pixverse4j.simulator.DecodedRequest.Setting;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.JobPhase;
 import io.github.pixverse4j.simulator.JobState;
@@ -222,7 +225,7 @@ public final class GmiSimulator extends ProviderSimulator {
       return error(400, problem);
     }
     String id = UUID.nameUUIDFromBytes(newJobId().getBytes(StandardCharsets.UTF_8)).toString();
-    SimJob job = createJob(id, body);
+    SimJob job = createJob(id, body, decode(payload));
     long now = nowSeconds();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("request_id", job.id());
@@ -232,6 +235,20 @@ public final class GmiSimulator extends ProviderSimulator {
     json.put("updated_at", now);
     json.put("queued_at", now);
     return SimResponse.json(200, json);
+  }
+
+  /** What an accepted payload meant; {@code model} is always {@value #MODEL}, PixVerse V6. */
+  private static DecodedRequest decode(JsonNode p) {
+    return DecodedRequest.builder()
+        .model(Model.V6)
+        .fromJson(p, "prompt", Setting.PROMPT)
+        .fromJson(p, "image", Setting.IMAGE)
+        .fromJson(p, "duration", Setting.DURATION_SECONDS)
+        .fromJson(p, "quality", Setting.QUALITY)
+        .fromJson(p, "generate_audio_switch", Setting.AUDIO)
+        .fromJson(p, "generate_multi_clip_switch", Setting.MULTI_CLIP)
+        .fromJson(p, "seed", Setting.SEED)
+        .build();
   }
 
   private static String validatePayload(JsonNode p) {

@@ -1,7 +1,11 @@
 package io.github.pixverse4j.pixverse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.api.ImageInput;
+import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.internal.VideoSniffer;
+import io.github.pixverse4j.simulator.DecodedRequest;
+import io.github.pixverse4j.simulator.DecodedRequest.Setting;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.JobPhase;
 import io.github.pixverse4j.simulator.Literals;
@@ -108,13 +112,33 @@ public final class PixVerseSimulator extends ProviderSimulator {
     private final String contentType;
     private final String fileName;
     private final byte[] bytes;
+    private final boolean registered;
 
     UploadedImage(long imgId, String url, String contentType, String fileName, byte[] bytes) {
+      this(imgId, url, contentType, fileName, bytes, false);
+    }
+
+    private UploadedImage(
+        long imgId,
+        String url,
+        String contentType,
+        String fileName,
+        byte[] bytes,
+        boolean registered) {
       this.imgId = imgId;
       this.url = url;
       this.contentType = contentType;
       this.fileName = fileName;
       this.bytes = bytes;
+      this.registered = registered;
+    }
+
+    /** The image as a request gave it: its URL, its bytes, or (registered earlier) its id. */
+    ImageInput asRequested() {
+      if (registered) return ImageInput.providerImageId(Long.toString(imgId));
+      if (url != null) return ImageInput.url(url);
+      return ImageInput.bytes(
+          bytes, contentType == null ? "application/octet-stream" : contentType);
     }
 
     public long imgId() {
@@ -233,7 +257,8 @@ public final class PixVerseSimulator extends ProviderSimulator {
   /** Registers an image as if uploaded earlier (for requests that pass an {@code img_id}). */
   public long addUploadedImage() {
     long id = imageIds.incrementAndGet();
-    images.put(id, new UploadedImage(id, "https://example.com/earlier.png", null, null, null));
+    images.put(
+        id, new UploadedImage(id, "https://example.com/earlier.png", null, null, null, true));
     return id;
   }
 
@@ -399,7 +424,17 @@ public final class PixVerseSimulator extends ProviderSimulator {
     } else if (!videos.containsKey(id.asLong())) {
       return error(200, INVALID_PARAMETER, "couldn't find a matching video_media_id");
     }
-    return created(body);
+    DecodedRequest.Builder meant = settings(body);
+    if (source != null) {
+      meant.sourceTaskId(Long.toString(id.asLong()));
+    } else {
+      Object video = videos.get(id.asLong());
+      meant.sourceVideo(
+          video instanceof byte[]
+              ? VideoSource.bytes((byte[]) video)
+              : VideoSource.url((String) video));
+    }
+    return created(body, meant.build());
   }
 
   private boolean takeModeration() {
@@ -448,7 +483,22 @@ public final class PixVerseSimulator extends ProviderSimulator {
     String problem = invalidImage(body);
     if (problem == null) problem = invalidSettings(body);
     if (problem != null) return error(200, INVALID_PARAMETER, "invalid param: " + problem);
-    return created(body);
+    return created(
+        body, settings(body).image(images.get(body.get("img_id").asLong()).asRequested()).build());
+  }
+
+  /** What the settings a generate and an extend share meant (after {@link #invalidSettings}). */
+  private static DecodedRequest.Builder settings(JsonNode b) {
+    return DecodedRequest.builder()
+        .fromJson(b, "prompt", Setting.PROMPT)
+        .fromJson(b, "model", Setting.MODEL)
+        .fromJson(b, "duration", Setting.DURATION_SECONDS)
+        .fromJson(b, "quality", Setting.QUALITY)
+        .fromJson(b, "negative_prompt", Setting.NEGATIVE_PROMPT)
+        .fromJson(b, "motion_mode", Setting.MOTION_MODE)
+        .fromJson(b, "seed", Setting.SEED)
+        .fromJson(b, "template_id", Setting.TEMPLATE_ID)
+        .fromJson(b, "style", Setting.STYLE);
   }
 
   /** The request's JSON object, or the error answer when the body is not one. */
@@ -465,9 +515,9 @@ public final class PixVerseSimulator extends ProviderSimulator {
   }
 
   /** A new job for an accepted generate or extend: {@code Resp: {video_id}}. */
-  private SimResponse created(JsonNode body) {
+  private SimResponse created(JsonNode body, DecodedRequest meant) {
     String videoId = Long.toString(VIDEO_ID_BASE + newJobNumber());
-    SimJob job = createJob(videoId, body);
+    SimJob job = createJob(videoId, body, meant);
     Map<String, Object> resp = new LinkedHashMap<>();
     boolean numeric = job.id().chars().allMatch(c -> c >= '0' && c <= '9');
     resp.put(

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.v3async.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.JobPhase;
 import io.github.pixverse4j.simulator.Literals;
@@ -55,15 +56,21 @@ import java.util.UUID;
 public final class V3AsyncSimulator extends ProviderSimulator {
   /** A model path this simulator serves, with its documented request fields. */
   public enum Model {
-    PIXVERSE_V6_I2V("pixverse-v6-i2v", 2500, true),
-    PIXVERSE_V4_5_I2V("pixverse-v4.5-i2v", 2048, false);
+    PIXVERSE_V6_I2V("pixverse-v6-i2v", io.github.pixverse4j.api.Model.V6, 2500, true),
+    PIXVERSE_V4_5_I2V("pixverse-v4.5-i2v", io.github.pixverse4j.api.Model.V4_5, 2048, false);
 
     private final String path;
+    private final io.github.pixverse4j.api.Model version;
     private final int maxPrompt;
     private final boolean emptyPromptAllowed;
 
-    Model(String path, int maxPrompt, boolean emptyPromptAllowed) {
+    Model(
+        String path,
+        io.github.pixverse4j.api.Model version,
+        int maxPrompt,
+        boolean emptyPromptAllowed) {
       this.path = path;
+      this.version = version;
       this.maxPrompt = maxPrompt;
       this.emptyPromptAllowed = emptyPromptAllowed;
     }
@@ -232,8 +239,28 @@ public final class V3AsyncSimulator extends ProviderSimulator {
       return error(400, "INVALID_IMAGE_FORMAT", imageProblem);
     }
     String id = UUID.nameUUIDFromBytes(newJobId().getBytes(StandardCharsets.UTF_8)).toString();
-    SimJob job = createJob(id, body);
+    SimJob job = createJob(id, body, decode(body));
     return SimResponse.json(200, Literals.map("task_id", job.id()));
+  }
+
+  /** What an accepted body meant; the model is the one of the path (PixVerse V6 or V4.5). */
+  private DecodedRequest decode(JsonNode body) {
+    DecodedRequest.Builder d = DecodedRequest.builder().model(model.version);
+    String[][] fields = {
+      {"image", "IMAGE"},
+      {"prompt", "PROMPT"},
+      {"negative_prompt", "NEGATIVE_PROMPT"},
+      {"seed", "SEED"},
+      {"resolution", "QUALITY"},
+      {"duration", "DURATION_SECONDS"},
+      {"cfg_scale", "CFG_SCALE"},
+      {"thinking_type", "THINKING_TYPE"},
+      {"generate_audio_switch", "AUDIO"},
+      {"fast_mode", "FAST_MODE"},
+      {"style", "STYLE"}
+    };
+    for (String[] f : fields) d.fromJson(body, f[0], DecodedRequest.Setting.valueOf(f[1]));
+    return d.build();
   }
 
   private List<String> validate(JsonNode body) {

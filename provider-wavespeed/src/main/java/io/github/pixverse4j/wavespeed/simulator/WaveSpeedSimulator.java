@@ -2,6 +2,7 @@ package io.github.pixverse4j.wavespeed.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pixverse4j.poll.simulator.PollSimulators;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Literals;
 import io.github.pixverse4j.simulator.PollSimulator;
@@ -28,6 +29,7 @@ public final class WaveSpeedSimulator {
           .constant("/data/model", WaveSpeed.MODEL)
           .moderation("/data/has_nsfw_contents", Literals.list(true))
           .validator(WaveSpeedSimulator::validate)
+          .decoder(WaveSpeedSimulator::decode)
           .build();
 
   private static final Set<String> FIELDS =
@@ -81,6 +83,19 @@ public final class WaveSpeedSimulator {
       problems.add("thinking_type: must be one of " + THINKING);
     }
     return problems;
+  }
+
+  // What an accepted body meant, in the library's terms.
+  static DecodedRequest decode(JsonNode body) {
+    return DecodedRequest.builder()
+        .fromJson(body, "image", DecodedRequest.Setting.IMAGE)
+        .fromJson(body, "prompt", DecodedRequest.Setting.PROMPT)
+        .fromJson(body, "resolution", DecodedRequest.Setting.QUALITY)
+        .fromJson(body, "duration", DecodedRequest.Setting.DURATION_SECONDS)
+        .fromJson(body, "generate_audio_switch", DecodedRequest.Setting.AUDIO)
+        .fromJson(body, "generate_multi_clip_switch", DecodedRequest.Setting.MULTI_CLIP)
+        .fromJson(body, "thinking_type", DecodedRequest.Setting.THINKING_TYPE)
+        .build();
   }
 
   /** Registers this simulator for provider {@code wavespeed}. */
