@@ -159,7 +159,7 @@ public class PollSimulator extends ProviderSimulator {
 
       /** The submit route after the base path, starting with "/"; required. */
       public Builder submitPath(String route) {
-        this.submitPath = route(route, "submitPath");
+        this.submitPath = Routes.checkRoute(route, "submitPath");
         return this;
       }
 
@@ -307,16 +307,8 @@ public class PollSimulator extends ProviderSimulator {
         return new Settings(this);
       }
 
-      private static String route(String value, String name) {
-        Objects.requireNonNull(value, name + " == null");
-        if (!value.startsWith("/") || value.endsWith("/")) {
-          throw new IllegalArgumentException(name + " must start and not end with '/': " + value);
-        }
-        return value;
-      }
-
       private static String idRoute(String value, String name) {
-        route(value, name);
+        Routes.checkRoute(value, name);
         if (!(value + "/").contains("/{id}/")) {
           throw new IllegalArgumentException(name + " must have {id} as a path segment: " + value);
         }
@@ -387,13 +379,7 @@ public class PollSimulator extends ProviderSimulator {
       String value = request.header(settings.authHeader);
       ok = value != null && apiKey().equals(value.trim());
     } else {
-      String header = request.header("Authorization");
-      String prefix = settings.authScheme + " ";
-      ok =
-          header != null
-              && header.length() > prefix.length()
-              && header.regionMatches(true, 0, prefix, 0, prefix.length())
-              && apiKey().equals(header.substring(prefix.length()).trim());
+      ok = hasAuthorization(request, settings.authScheme);
     }
     return ok ? null : error(401, "Invalid or missing API key");
   }
