@@ -122,4 +122,67 @@ class BomTest {
       assertThat(bom).containsKey("com.squareup.retrofit2:" + adapter);
     }
   }
+
+  @Test
+  @DisplayName(
+      "testkit/README.md's external pom imports the BOM, declares JSpecify and Immutables (with its"
+          + " processor next to Dagger's) at the parent's versions, and every versionless"
+          + " dependency is one the BOM manages")
+  void guidesExternalPom() throws Exception {
+    Path root = root();
+    String guide =
+        new String(
+            Files.readAllBytes(root.resolve("testkit/README.md")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    int at = guide.indexOf("A `pom.xml` to copy");
+    assertThat(at).as("the external pom section").isPositive();
+    Matcher xml = Pattern.compile("```xml\\n(.*?)\\n```", Pattern.DOTALL).matcher(guide);
+    assertThat(xml.find(at)).as("its xml block").isTrue();
+    Path pomFile = Files.createTempFile("external-pom", ".xml");
+    try {
+      Files.write(pomFile, xml.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Document pom = parse(pomFile);
+      Map<String, String> props = properties(pom);
+      Map<String, String> parentProps = properties(parse(root.resolve("pom.xml")));
+      for (String p : new String[] {"dagger.version", "immutables.version"}) {
+        assertThat(props.get(p)).as(p).isEqualTo(parentProps.get(p));
+      }
+      Map<String, String> bom = managed(parse(root.resolve("bom/pom.xml")));
+      Element project = pom.getDocumentElement();
+      Element direct = null;
+      for (int i = 0; i < project.getChildNodes().getLength(); i++) {
+        if (project.getChildNodes().item(i) instanceof Element
+            && ((Element) project.getChildNodes().item(i)).getTagName().equals("dependencies")) {
+          direct = (Element) project.getChildNodes().item(i);
+        }
+      }
+      assertThat(direct).as("the project's <dependencies>").isNotNull();
+      NodeList deps = direct.getElementsByTagName("dependency");
+      java.util.Set<String> declared = new java.util.TreeSet<>();
+      for (int i = 0; i < deps.getLength(); i++) {
+        Element d = (Element) deps.item(i);
+        String key = child(d, "groupId") + ":" + child(d, "artifactId");
+        declared.add(key + ":" + child(d, "scope"));
+        if (child(d, "version") == null && !child(d, "groupId").equals("io.github.pixverse4j")) {
+          assertThat(versionIn(bom, child(d, "groupId"), child(d, "artifactId")))
+              .as("the BOM manages the versionless " + key)
+              .isNotNull();
+        }
+      }
+      assertThat(declared)
+          .contains(
+              "org.jspecify:jspecify:null",
+              "org.immutables:value:provided",
+              "io.github.pixverse4j:pixverse4j-client:null",
+              "io.github.pixverse4j:pixverse4j-testkit:test");
+      NodeList paths = project.getElementsByTagName("path");
+      java.util.Set<String> processors = new java.util.TreeSet<>();
+      for (int i = 0; i < paths.getLength(); i++) {
+        processors.add(child((Element) paths.item(i), "artifactId"));
+      }
+      assertThat(processors).containsExactlyInAnyOrder("value", "dagger-compiler");
+    } finally {
+      Files.delete(pomFile);
+    }
+  }
 }

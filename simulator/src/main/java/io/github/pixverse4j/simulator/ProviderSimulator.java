@@ -324,7 +324,14 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return apiKey;
   }
 
-  /** {@code http://127.0.0.1:<port>} plus the base path, without a trailing slash. */
+  /**
+   * The URL to give a client: {@code http://127.0.0.1:<port>} plus {@link #basePath()} (already
+   * included), without a trailing slash; for base path {@code /api/v3}, {@code
+   * http://127.0.0.1:<port>/api/v3}. The client's paths are relative to it and must not repeat the
+   * base path: a request to {@code /api/v3/api/v3/…} is answered 404 and recorded in {@link
+   * #handlerFailures()} with that explanation, so the test during which it happened fails saying
+   * so.
+   */
   public String baseUrl() {
     return origin() + basePath;
   }
@@ -467,8 +474,9 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
-   * Exceptions thrown by handlers or {@link #checkAuth} (each answered with a 500); a test can
-   * assert this is empty to catch bugs in a simulator.
+   * Exceptions thrown by handlers or {@link #checkAuth} (each answered with a 500), and an {@code
+   * IllegalStateException} for each request whose path repeats the base path (answered 404; see
+   * {@link #baseUrl()}); a test can assert this is empty to catch bugs in a simulator or its use.
    */
   public List<Throwable> handlerFailures() {
     synchronized (handlerFailures) {
@@ -788,6 +796,24 @@ public abstract class ProviderSimulator implements AutoCloseable {
 
   private SimResponse dispatch(Routes.Match match, RecordedRequest request) {
     if (match.route == null) {
+      String doubled = basePath + basePath;
+      if (!basePath.isEmpty()
+          && (request.path().equals(doubled) || request.path().startsWith(doubled + "/"))) {
+        // Never a real route: a client whose base URL is baseUrl() wrote the base path again.
+        handlerFailures.add(
+            new IllegalStateException(
+                "no route for "
+                    + request.method()
+                    + " "
+                    + request.path()
+                    + ": the base path "
+                    + basePath
+                    + " appears twice. baseUrl() already ends with basePath(), so a client given"
+                    + " baseUrl() must use paths relative to it (without "
+                    + basePath
+                    + ")"));
+        return SimResponse.rawJson(404, "{\"error\":\"not found: base path repeated\"}");
+      }
       if (match.allowedMethods.isEmpty()) {
         return SimResponse.rawJson(404, "{\"error\":\"not found\"}");
       }

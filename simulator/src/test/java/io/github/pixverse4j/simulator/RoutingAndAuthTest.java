@@ -72,6 +72,27 @@ class RoutingAndAuthTest extends SimulatorTestBase {
   }
 
   @Test
+  @DisplayName(
+      "a path that repeats the base path (a client given baseUrl() that writes it again) answers"
+          + " 404 and is recorded as a failure explaining baseUrl()")
+  void repeatedBasePath() throws Exception {
+    HttpResponse<byte[]> doubled = http.post(sim.baseUrl() + "/v1/jobs", "{}", auth());
+    assertThat(doubled.statusCode()).isEqualTo(404);
+    assertThat(sim.jobCount()).isZero();
+    assertThat(sim.handlerFailures())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("POST /v1/v1/jobs: the base path /v1 appears twice")
+                    .hasMessageContaining("baseUrl() already ends with basePath()"));
+    HttpResponse<byte[]> once = http.get(sim.baseUrl() + "/nope", auth());
+    assertThat(once.statusCode()).isEqualTo(404);
+    assertThat(sim.handlerFailures()).as("a plain unknown path is no failure").hasSize(1);
+  }
+
+  @Test
   @DisplayName("a known path with the wrong method answers 405 with Allow")
   void wrongMethod() throws Exception {
     HttpResponse<byte[]> response = http.get(sim.baseUrl() + "/jobs", auth());
