@@ -100,7 +100,7 @@ class ExternalProviderTest {
     assertThat(acme.get("simulator").asBoolean()).isTrue();
     assertThat(lines.get(0).get("simulator").asBoolean()).isTrue();
     assertThat(run(module(true), "--help")).isZero();
-    assertThat(stdout).contains("PIXVERSE_API_KEY, ACME_API_KEY.");
+    assertThat(stdout).contains("FAL_KEY, ACME_API_KEY.");
   }
 
   @Test
