@@ -10,10 +10,12 @@ import io.github.pixverse4j.client.ClientConfig;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.fal.Fal;
 import io.github.pixverse4j.gmi.GmiCloud;
 import io.github.pixverse4j.odirouter.OdiRouter;
 import io.github.pixverse4j.pixverse.PixVerse;
 import io.github.pixverse4j.v3async.V3Async;
+import io.github.pixverse4j.wavespeed.WaveSpeed;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +30,9 @@ public final class ConsumerApp {
 
   /**
    * Arguments: provider id ({@code odirouter}, {@code highway}, {@code myrouter}, {@code gmi},
-   * {@code pixverse}), how to find it ({@code facade} or {@code serviceloader}), base URL, API key,
-   * output file. Throws when anything fails, so that the caller sees the cause.
+   * {@code pixverse}, {@code wavespeed}, {@code fal}), how to find it ({@code facade} or {@code
+   * serviceloader}), base URL, API key, output file. Throws when anything fails, so that the caller
+   * sees the cause.
    */
   public static void main(String[] args) {
     if (args.length != 5) {
@@ -73,6 +76,10 @@ public final class ConsumerApp {
         return GmiCloud.builder().apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build();
       case "pixverse":
         return PixVerse.builder().apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build();
+      case "wavespeed":
+        return WaveSpeed.builder().apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build();
+      case "fal":
+        return Fal.builder().apiKey(apiKey).baseUrl(baseUrl).pollingPolicy(policy).build();
       default:
         throw new IllegalArgumentException("unknown provider " + provider);
     }

@@ -1137,7 +1137,7 @@ class CliTest {
     List<JsonNode> lines = jsonLines();
     assertThat(lines)
         .extracting(n -> n.get("id").asText())
-        .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse");
+        .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse", "wavespeed", "fal");
     assertThat(lines.get(3).get("apiKeySet").asBoolean()).isTrue();
     assertThat(lines.get(0).get("apiKeySet").asBoolean()).isFalse();
     assertThat(lines.get(3).get("price").asText()).contains("USD");

@@ -92,14 +92,15 @@ class ExternalProviderTest {
     List<JsonNode> lines = jsonLines();
     assertThat(lines)
         .extracting(n -> n.get("id").asText())
-        .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse", "acme");
-    JsonNode acme = lines.get(5);
+        .containsExactly(
+            "odirouter", "highway", "myrouter", "gmi", "pixverse", "wavespeed", "fal", "acme");
+    JsonNode acme = lines.get(7);
     assertThat(acme.get("name").asText()).isEqualTo("Acme Video (a third-party module)");
     assertThat(acme.get("apiKeyVariable").asText()).isEqualTo("ACME_API_KEY");
     assertThat(acme.get("simulator").asBoolean()).isTrue();
     assertThat(lines.get(0).get("simulator").asBoolean()).isTrue();
     assertThat(run(module(true), "--help")).isZero();
-    assertThat(stdout).contains("PIXVERSE_API_KEY, ACME_API_KEY.");
+    assertThat(stdout).contains("FAL_KEY, ACME_API_KEY.");
   }
 
   @Test
@@ -171,7 +172,8 @@ class ExternalProviderTest {
     assertThat(run(module, "providers", "--json")).as(stderr).isZero();
     assertThat(jsonLines())
         .extracting(n -> n.get("id").asText())
-        .containsExactly("odirouter", "highway", "myrouter", "gmi", "pixverse", "acme");
+        .containsExactly(
+            "odirouter", "highway", "myrouter", "gmi", "pixverse", "wavespeed", "fal", "acme");
     assertThat(stderr.lines().filter(l -> l.startsWith("pixverse4j: ignoring")))
         .containsExactly(
             "pixverse4j: ignoring provider entry com.example.zeta.ZetaProvider.Factory (in"

@@ -189,7 +189,7 @@ class SimulatedGenerateTest {
   @MethodSource("providerIds")
   @DisplayName(
       "the documented formats: PixVerse and OdiRouter JPEG/PNG/WebP, the v3 async hosts JPEG/PNG,"
-          + " GMI none")
+          + " GMI, WaveSpeed and fal none")
   void documentedFormats(String provider) {
     Map<String, List<ImageFormat>> documented =
         Map.of(
@@ -197,7 +197,9 @@ class SimulatedGenerateTest {
             "odirouter", List.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP),
             "highway", List.of(ImageFormat.JPEG, ImageFormat.PNG),
             "myrouter", List.of(ImageFormat.JPEG, ImageFormat.PNG),
-            "gmi", List.of());
+            "gmi", List.of(),
+            "wavespeed", List.of(),
+            "fal", List.of());
     assertThat(Connection.factory(provider).capabilities().imageFormats())
         .containsExactlyInAnyOrderElementsOf(documented.getOrDefault(provider, List.of()));
   }

@@ -3,11 +3,13 @@ package io.github.pixverse4j.queue;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.ProviderCapabilities;
+import io.github.pixverse4j.client.ProviderDescription;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.AuthInterceptor;
 import io.github.pixverse4j.client.http.ErrorMappingCallAdapterFactory;
 import io.github.pixverse4j.client.http.HttpClients;
+import io.github.pixverse4j.client.provider.Descriptions;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.queue.internal.QueueApi;
 import io.github.pixverse4j.queue.internal.QueueErrors;
@@ -35,7 +37,7 @@ import okhttp3.OkHttpClient;
  * fal-ai/pixverse/v4.5/image-to-video}, read status from {@code fal-ai/pixverse/requests/{id}/…}
  * and authenticate with {@code Authorization: Key <key>}. Instances are immutable and thread-safe.
  */
-public final class QueueProtocol {
+public final class QueueProtocol implements ProviderDescription {
   /** Where the result of a request is read, relative to {@code <app path>/requests/{id}}. */
   public enum ResultPath {
     /** {@code GET …/requests/{id}/response} (OdiRouter). */
@@ -46,6 +48,8 @@ public final class QueueProtocol {
 
   private final String providerId;
   private final String model;
+  private final String displayName;
+  private final String apiKeyEnvironmentVariable;
   private final String defaultBaseUrl;
   private final String submitPath;
   private final String appPath;
@@ -61,6 +65,11 @@ public final class QueueProtocol {
   private QueueProtocol(Builder b) {
     this.providerId = require(b.providerId, "providerId");
     this.model = require(b.model, "model");
+    this.displayName = b.displayName != null ? b.displayName : providerId + " queue API: " + model;
+    this.apiKeyEnvironmentVariable =
+        b.apiKeyEnvironmentVariable != null
+            ? b.apiKeyEnvironmentVariable
+            : Descriptions.defaultKeyVariable(providerId);
     this.defaultBaseUrl = require(b.defaultBaseUrl, "defaultBaseUrl");
     this.submitPath = require(b.submitPath, "submitPath");
     this.appPath = b.appPath == null ? submitPath : b.appPath;
@@ -69,16 +78,7 @@ public final class QueueProtocol {
     this.errorDetailField = b.errorDetailField;
     this.errorTypeField = b.errorTypeField;
     this.errorTypeHeader = b.errorTypeHeader;
-    if (b.capabilities == null) throw new IllegalStateException("capabilities is not set");
-    if (!b.capabilities.providerId().equals(providerId)) {
-      throw new IllegalStateException(
-          "capabilities are for provider '"
-              + b.capabilities.providerId()
-              + "', not '"
-              + providerId
-              + "'");
-    }
-    this.capabilities = b.capabilities;
+    this.capabilities = Descriptions.capabilitiesOf(b.capabilities, providerId);
     this.submitBody = b.submitBody;
     this.requestFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.requestFields));
   }
@@ -152,6 +152,7 @@ public final class QueueProtocol {
    * @param key the API key
    * @param scheduler the client's scheduler, the clock of every observation
    */
+  @Override
   public VideoProvider provider(
       OkHttpClient base, HttpUrl baseUrl, ApiKey key, Scheduler scheduler) {
     if (base == null) throw new NullPointerException("base == null");
@@ -171,6 +172,7 @@ public final class QueueProtocol {
   }
 
   /** The id in every handle of this provider, such as {@code odirouter}. */
+  @Override
   public String providerId() {
     return providerId;
   }
@@ -180,7 +182,23 @@ public final class QueueProtocol {
     return model;
   }
 
+  /** The one-line description of listings; default {@code "<provider id> queue API: <model>"}. */
+  @Override
+  public String displayName() {
+    return displayName;
+  }
+
+  /**
+   * The environment variable the command line reads the key from; default {@code
+   * <PROVIDER_ID>_API_KEY} (dashes as underscores).
+   */
+  @Override
+  public String apiKeyEnvironmentVariable() {
+    return apiKeyEnvironmentVariable;
+  }
+
   /** The base URL a facade uses unless the user gives another. */
+  @Override
   public String defaultBaseUrl() {
     return defaultBaseUrl;
   }
@@ -225,6 +243,7 @@ public final class QueueProtocol {
     return errorTypeHeader;
   }
 
+  @Override
   public ProviderCapabilities capabilities() {
     return capabilities;
   }
@@ -255,6 +274,8 @@ public final class QueueProtocol {
   public static final class Builder {
     private String providerId;
     private String model;
+    private String displayName;
+    private String apiKeyEnvironmentVariable;
     private String defaultBaseUrl;
     private String submitPath;
     private String appPath;
@@ -271,19 +292,32 @@ public final class QueueProtocol {
 
     /** The id in every handle, such as {@code odirouter}; lowercase letters, digits and dashes. */
     public Builder providerId(String providerId) {
-      this.providerId = nonEmpty(providerId, "providerId");
+      this.providerId = Descriptions.nonEmpty(providerId, "providerId");
       return this;
     }
 
     /** The provider's name for the model, kept in every handle. */
     public Builder model(String model) {
-      this.model = nonEmpty(model, "model");
+      this.model = Descriptions.nonEmpty(model, "model");
+      return this;
+    }
+
+    /** The one-line description of listings, such as {@code "fal.ai queue: PixVerse V6"}. */
+    public Builder displayName(String displayName) {
+      this.displayName = Descriptions.nonEmpty(displayName, "displayName");
+      return this;
+    }
+
+    /** The environment variable the command line reads the key from, such as {@code FAL_KEY}. */
+    public Builder apiKeyEnvironmentVariable(String apiKeyEnvironmentVariable) {
+      this.apiKeyEnvironmentVariable =
+          Descriptions.nonEmpty(apiKeyEnvironmentVariable, "apiKeyEnvironmentVariable");
       return this;
     }
 
     /** The facade's default base URL, such as {@code https://queue.fal.run}. */
     public Builder defaultBaseUrl(String defaultBaseUrl) {
-      this.defaultBaseUrl = nonEmpty(defaultBaseUrl, "defaultBaseUrl");
+      this.defaultBaseUrl = Descriptions.nonEmpty(defaultBaseUrl, "defaultBaseUrl");
       return this;
     }
 
@@ -295,7 +329,7 @@ public final class QueueProtocol {
      *     query
      */
     public Builder submitPath(String submitPath) {
-      this.submitPath = path(submitPath, "submitPath");
+      this.submitPath = Descriptions.relativePath(submitPath, "submitPath");
       return this;
     }
 
@@ -307,7 +341,7 @@ public final class QueueProtocol {
      * @throws IllegalArgumentException as {@link #submitPath}
      */
     public Builder appPath(String appPath) {
-      this.appPath = path(appPath, "appPath");
+      this.appPath = Descriptions.relativePath(appPath, "appPath");
       return this;
     }
 
@@ -325,28 +359,25 @@ public final class QueueProtocol {
      * @throws IllegalArgumentException if it is not an HTTP token
      */
     public Builder authScheme(String authScheme) {
-      if (authScheme == null) throw new NullPointerException("authScheme == null");
-      AuthInterceptor.authorization(
-          authScheme, ApiKey.of("check-scheme-only"), HttpUrl.get("https://example.invalid/"));
-      this.authScheme = authScheme;
+      this.authScheme = Descriptions.authScheme(authScheme);
       return this;
     }
 
     /** The error body's explanation field; default {@code detail}. */
     public Builder errorDetailField(String errorDetailField) {
-      this.errorDetailField = nonEmpty(errorDetailField, "errorDetailField");
+      this.errorDetailField = Descriptions.nonEmpty(errorDetailField, "errorDetailField");
       return this;
     }
 
     /** The error body's type field; default {@code error_type}. */
     public Builder errorTypeField(String errorTypeField) {
-      this.errorTypeField = nonEmpty(errorTypeField, "errorTypeField");
+      this.errorTypeField = Descriptions.nonEmpty(errorTypeField, "errorTypeField");
       return this;
     }
 
     /** The header repeating the error type; default {@code X-Fal-Error-Type}. */
     public Builder errorTypeHeader(String errorTypeHeader) {
-      this.errorTypeHeader = nonEmpty(errorTypeHeader, "errorTypeHeader");
+      this.errorTypeHeader = Descriptions.nonEmpty(errorTypeHeader, "errorTypeHeader");
       return this;
     }
 
@@ -380,7 +411,9 @@ public final class QueueProtocol {
      * "image")}.
      */
     public Builder requestField(String wireName, String requestSetting) {
-      requestFields.put(nonEmpty(wireName, "wireName"), nonEmpty(requestSetting, "requestSetting"));
+      requestFields.put(
+          Descriptions.nonEmpty(wireName, "wireName"),
+          Descriptions.nonEmpty(requestSetting, "requestSetting"));
       return this;
     }
 
@@ -392,27 +425,6 @@ public final class QueueProtocol {
      */
     public QueueProtocol build() {
       return new QueueProtocol(this);
-    }
-
-    private static String nonEmpty(String value, String name) {
-      if (value == null) throw new NullPointerException(name + " == null");
-      if (value.trim().isEmpty()) throw new IllegalArgumentException(name + " is empty");
-      return value;
-    }
-
-    private static String path(String value, String name) {
-      nonEmpty(value, name);
-      if (value.startsWith("/")
-          || value.endsWith("/")
-          || value.contains("?")
-          || value.contains("#")) {
-        throw new IllegalArgumentException(
-            name
-                + " must be a relative path without a leading or"
-                + " trailing '/', query or fragment: "
-                + value);
-      }
-      return value;
     }
   }
 }

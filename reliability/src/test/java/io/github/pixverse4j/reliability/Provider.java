@@ -6,6 +6,7 @@ import io.github.pixverse4j.client.ClientBuilder;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.fal.Fal;
 import io.github.pixverse4j.gmi.GmiCloud;
 import io.github.pixverse4j.odirouter.OdiRouter;
 import io.github.pixverse4j.pixverse.PixVerse;
@@ -14,6 +15,7 @@ import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.SimulatorFactory;
 import io.github.pixverse4j.testkit.FastPolling;
 import io.github.pixverse4j.v3async.V3Async;
+import io.github.pixverse4j.wavespeed.WaveSpeed;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,7 +33,9 @@ public enum Provider {
   HIGHWAY("highway", V3Async::highway),
   MYROUTER("myrouter", V3Async::myrouter),
   GMI("gmi", GmiCloud::builder),
-  PIXVERSE("pixverse", PixVerse::builder);
+  PIXVERSE("pixverse", PixVerse::builder),
+  WAVESPEED("wavespeed", WaveSpeed::builder),
+  FAL("fal", Fal::builder);
 
   /** The provider id in task handles and the CLI's {@code --provider}. */
   public final String id;

@@ -37,8 +37,8 @@ class ProviderTableTest {
     assertThat(Provider.PIXVERSE.endpoints).containsExactly("upload", "submit", "status");
     assertThat(Provider.ODIROUTER.terminalEndpoint()).isEqualTo("result");
     assertThat(Arrays.stream(Provider.values()).filter(p -> p.cancelCall).map(p -> p.id))
-        .containsExactly("odirouter");
+        .containsExactly("odirouter", "fal");
     assertThat(Arrays.stream(Provider.values()).filter(p -> !p.cancelledOutcome).map(p -> p.id))
-        .containsExactly("pixverse");
+        .containsExactly("pixverse", "wavespeed");
   }
 }

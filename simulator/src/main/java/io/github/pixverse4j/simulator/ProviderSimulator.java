@@ -181,6 +181,19 @@ public abstract class ProviderSimulator implements AutoCloseable {
     return 32;
   }
 
+  /**
+   * Whether {@code request} carries {@code Authorization: <scheme> <this simulator's key>}, the
+   * scheme in any case (the check of the configurable family simulators).
+   */
+  protected final boolean hasAuthorization(RecordedRequest request, String scheme) {
+    String header = request.header("Authorization");
+    String prefix = scheme + " ";
+    return header != null
+        && header.length() > prefix.length()
+        && header.regionMatches(true, 0, prefix, 0, prefix.length())
+        && apiKey.equals(header.substring(prefix.length()).trim());
+  }
+
   /** The token of an {@code Authorization: Bearer <token>} header, or null. */
   protected static String bearerToken(RecordedRequest request) {
     String header = request.header("Authorization");

@@ -138,13 +138,13 @@ public class QueueSimulator extends ProviderSimulator {
 
       /** The submit route after the base path, starting with "/"; required. */
       public Builder submitPath(String submitPath) {
-        this.submitPath = route(submitPath, "submitPath");
+        this.submitPath = Routes.checkRoute(submitPath, "submitPath");
         return this;
       }
 
       /** The route before {@code /requests/{id}/…}, starting with "/"; default the submit path. */
       public Builder appPath(String appPath) {
-        this.appPath = route(appPath, "appPath");
+        this.appPath = Routes.checkRoute(appPath, "appPath");
         return this;
       }
 
@@ -211,14 +211,6 @@ public class QueueSimulator extends ProviderSimulator {
 
       public Settings build() {
         return new Settings(this);
-      }
-
-      private static String route(String value, String name) {
-        Objects.requireNonNull(value, name + " == null");
-        if (!value.startsWith("/") || value.endsWith("/")) {
-          throw new IllegalArgumentException(name + " must start and not end with '/': " + value);
-        }
-        return value;
       }
     }
   }
@@ -310,14 +302,7 @@ public class QueueSimulator extends ProviderSimulator {
 
   @Override
   protected SimResponse checkAuth(RecordedRequest request) {
-    String header = request.header("Authorization");
-    String prefix = settings.authScheme + " ";
-    boolean ok =
-        header != null
-            && header.length() > prefix.length()
-            && header.regionMatches(true, 0, prefix, 0, prefix.length())
-            && apiKey().equals(header.substring(prefix.length()).trim());
-    return ok
+    return hasAuthorization(request, settings.authScheme)
         ? null
         : SimResponse.json(
             401, Literals.map(settings.errorDetailField, "Invalid or missing API key"));

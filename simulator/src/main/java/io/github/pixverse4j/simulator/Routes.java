@@ -147,4 +147,17 @@ public final class Routes {
       this.allowedMethods = allowedMethods;
     }
   }
+
+  /**
+   * {@code value}, a route of a family simulator's settings: starting and not ending with "/".
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static String checkRoute(String value, String name) {
+    java.util.Objects.requireNonNull(value, name + " == null");
+    if (!value.startsWith("/") || value.endsWith("/")) {
+      throw new IllegalArgumentException(name + " must start and not end with '/': " + value);
+    }
+    return value;
+  }
 }

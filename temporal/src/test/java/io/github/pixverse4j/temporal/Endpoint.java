@@ -1,6 +1,8 @@
 package io.github.pixverse4j.temporal;
 
 import io.github.pixverse4j.client.ClientBuilder;
+import io.github.pixverse4j.fal.Fal;
+import io.github.pixverse4j.fal.simulator.FalSimulator;
 import io.github.pixverse4j.gmi.GmiCloud;
 import io.github.pixverse4j.gmi.simulator.GmiSimulator;
 import io.github.pixverse4j.odirouter.OdiRouter;
@@ -10,8 +12,10 @@ import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.v3async.V3Async;
 import io.github.pixverse4j.v3async.simulator.V3AsyncSimulator;
+import io.github.pixverse4j.wavespeed.WaveSpeed;
+import io.github.pixverse4j.wavespeed.simulator.WaveSpeedSimulator;
 
-/** The five built-in endpoints, each with its simulator on loopback. */
+/** The seven built-in endpoints, each with its simulator on loopback. */
 enum Endpoint {
   ODIROUTER("odirouter", true) {
     @Override
@@ -66,6 +70,28 @@ enum Endpoint {
     @Override
     ClientBuilder<?> builder() {
       return PixVerse.builder();
+    }
+  },
+  WAVESPEED("wavespeed", false) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
+      return WaveSpeedSimulator.create(key).start();
+    }
+
+    @Override
+    ClientBuilder<?> builder() {
+      return WaveSpeed.builder();
+    }
+  },
+  FAL("fal", true) {
+    @Override
+    ProviderSimulator startSimulator(String key) {
+      return FalSimulator.create(key).start();
+    }
+
+    @Override
+    ClientBuilder<?> builder() {
+      return Fal.builder();
     }
   };
 

@@ -1,22 +1,24 @@
-package com.example.fal;
+package io.github.pixverse4j.poll;
 
+import io.github.pixverse4j.client.DescribedClient;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.simulator.PollSimulator;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.testkit.ContractTraits;
 import io.github.pixverse4j.testkit.VideoProviderContract;
 
-/** A provider of the queue family configured in a few lines passes the whole contract. */
-class FalContractTest extends VideoProviderContract {
+/** A poll-family configuration with every optional part passes the whole contract. */
+class ZetaContractTest extends VideoProviderContract {
   @Override
   protected ProviderSimulator startSimulator(String apiKey) {
-    return FalSimulator.create(apiKey).start();
+    return new PollSimulator(Zeta.SIMULATOR, apiKey).start();
   }
 
   @Override
   protected VideoClient createClient(
       ProviderSimulator simulator, String apiKey, PollingPolicy policy) {
-    return FalPixVerse.builder()
+    return DescribedClient.builder(Zeta.PROTOCOL)
         .baseUrl(simulator.baseUrl())
         .apiKey(apiKey)
         .pollingPolicy(policy)
@@ -25,11 +27,11 @@ class FalContractTest extends VideoProviderContract {
 
   @Override
   protected String unknownStatusBody() {
-    return "{\"status\":\"TELEPORTING\",\"request_id\":\"req_1\"}";
+    return "{\"id\":\"z-1\",\"state\":\"teleporting\"}";
   }
 
   @Override
   protected ContractTraits traits() {
-    return ContractTraits.statesOnly().withQueuePosition().withCancelledState();
+    return ContractTraits.statesOnly().withQueuePosition().withProgress().withCancelledState();
   }
 }

@@ -1,4 +1,4 @@
-package com.example.fal;
+package io.github.pixverse4j.fal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.VideoClient;
+import io.github.pixverse4j.fal.simulator.FalSimulator;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.QueueSimulator;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class FalWireTest {
   private static final String KEY = "fal-wire-key-8086";
-  private static final String SUBMIT = "/fal-ai/pixverse/v4.5/image-to-video";
+  private static final String SUBMIT = "/fal-ai/pixverse/v6/image-to-video";
   private static final String APP = "/fal-ai/pixverse";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -39,7 +40,7 @@ class FalWireTest {
   void start() {
     sim = FalSimulator.create(KEY).start();
     client =
-        FalPixVerse.builder()
+        Fal.builder()
             .baseUrl(sim.baseUrl())
             .apiKey(KEY)
             .pollingPolicy(FastPolling.policy())
@@ -59,12 +60,13 @@ class FalWireTest {
         .durationSeconds(8)
         .quality(Quality.P720)
         .seed(7L)
+        .audio(true)
         .build();
   }
 
   @Test
   @DisplayName(
-      "submit is POST fal-ai/pixverse/v4.5/image-to-video with Authorization: Key and fal's field"
+      "submit is POST fal-ai/pixverse/v6/image-to-video with Authorization: Key and fal's field"
           + " names and values")
   void submit() throws Exception {
     TaskHandle h = client.submit(request()).blockingGet();
@@ -77,9 +79,10 @@ class FalWireTest {
             MAPPER.readTree(
                 "{\"image_url\":\"https://example.com/cat.png\",\"prompt\":\"a"
                     + " cat\",\"negative_prompt\":\"blurry\","
-                    + "\"duration\":\"8\",\"resolution\":\"720p\",\"seed\":7}"));
+                    + "\"duration\":8,\"resolution\":\"720p\",\"seed\":7,"
+                    + "\"generate_audio_switch\":true}"));
     assertThat(h.providerId()).isEqualTo("fal");
-    assertThat(h.model()).isEqualTo("fal-ai/pixverse/v4.5/image-to-video");
+    assertThat(h.model()).isEqualTo("fal-ai/pixverse/v6/image-to-video");
     assertThat(h.taskId()).isEqualTo(sim.jobs().get(0).id());
   }
 
@@ -128,7 +131,7 @@ class FalWireTest {
     sim.nextJobs(Lifecycle.immediateSuccess());
     String token = client.submit(request()).blockingGet().token();
     VideoClient fresh =
-        FalPixVerse.builder()
+        Fal.builder()
             .baseUrl(sim.baseUrl())
             .apiKey(KEY)
             .pollingPolicy(FastPolling.policy())
