@@ -42,6 +42,9 @@ public final class TaskWatcher {
   private PollSchedule schedule;
   private Throwable lastFailure;
 
+  /** Unregisters from the callback hub; a no-op without one. */
+  private volatile Runnable unregister = () -> {};
+
   private TaskWatcher(
       VideoProvider provider,
       PollingPolicy policy,
@@ -72,14 +75,62 @@ public final class TaskWatcher {
       TaskStatus initial,
       Duration firstDelay,
       long startNanos) {
+    return start(
+        provider, policy, scheduler, handle, emitter, initial, firstDelay, startNanos, null);
+  }
+
+  /**
+   * {@link #start(VideoProvider, PollingPolicy, Scheduler, TaskHandle, ObservableEmitter,
+   * TaskStatus, Duration, long)}, also ending at once on a callback: with {@code callbacks} not
+   * null, a terminal status the hub delivers for this task ends the stream (after one read when it
+   * lacks the videos), and polls are spaced by the policy's {@link
+   * PollingPolicy#webhookSafetyNet()} ({@link PollSchedule#expectCallbacks()}); {@code firstDelay}
+   * is then raised to it too.
+   */
+  public static Disposable start(
+      VideoProvider provider,
+      PollingPolicy policy,
+      Scheduler scheduler,
+      TaskHandle handle,
+      ObservableEmitter<TaskStatus> emitter,
+      TaskStatus initial,
+      Duration firstDelay,
+      long startNanos,
+      CallbackHub callbacks) {
     TaskWatcher w = new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize());
     w.schedule = new PollSchedule(policy, initial, scheduler.now(TimeUnit.NANOSECONDS));
+    if (callbacks != null) w.schedule.expectCallbacks();
     long deadlineIn =
         startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
     w.deadlineTimer.replace(
         scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
-    w.schedulePoll(firstDelay);
+    w.schedulePoll(w.schedule.firstPollDelay(firstDelay));
+    if (callbacks != null) {
+      Runnable off = callbacks.register(handle.providerId(), handle.taskId(), w::onCallback);
+      if (w.finished.get()) off.run();
+      else w.unregister = off;
+      if (w.finished.get()) w.unregister.run();
+    }
     return Disposable.fromAction(w::onDispose);
+  }
+
+  /**
+   * A terminal status from a callback (any thread): ends the stream with it, or, when it lacks the
+   * videos, reads the status at once (the read ends the stream).
+   */
+  private void onCallback(TaskStatus fromCallback) {
+    if (finished.get()) return;
+    if (fromCallback == null) {
+      schedulePoll(Duration.ZERO);
+      return;
+    }
+    if (!finished.compareAndSet(false, true)) return;
+    timer.dispose();
+    call.dispose();
+    deadlineTimer.dispose();
+    unregister.run();
+    emitter.onNext(TaskStatus.builder().from(fromCallback).handle(handle).build());
+    emitter.onComplete();
   }
 
   private void schedulePoll(Duration delay) {
@@ -109,6 +160,7 @@ public final class TaskWatcher {
     if (s.isTerminal()) {
       if (finished.compareAndSet(false, true)) {
         deadlineTimer.dispose();
+        unregister.run();
         emitter.onComplete();
       }
       return;
@@ -139,6 +191,7 @@ public final class TaskWatcher {
     deadlineTimer.dispose();
     timer.dispose();
     call.dispose();
+    unregister.run();
     emitter.onError(Failures.withHandle(e, provider.id(), handle));
   }
 
@@ -146,6 +199,7 @@ public final class TaskWatcher {
     if (!finished.compareAndSet(false, true)) return;
     timer.dispose();
     call.dispose();
+    unregister.run();
     if (policy.cancelOnDeadline()) cancelRemotely();
     TaskStatus lastSeen = schedule.last();
     Throwable failure = lastFailure;
@@ -179,6 +233,7 @@ public final class TaskWatcher {
     timer.dispose();
     call.dispose();
     deadlineTimer.dispose();
+    unregister.run();
     if (wasRunning && policy.cancelOnDispose()) cancelRemotely();
   }
 
