@@ -63,6 +63,7 @@ final class ProvidersCommand implements Callable<Integer> {
         for (Model model : caps.models()) models.add(model.name());
         m.put("models", models);
         m.put("cancel", caps.supportsCancel());
+        m.put("webhooks", caps.supportsWebhooks());
         m.put("simulator", simulator);
         if (price != null) m.put("price", price);
         new Output(parent.out, parent.err, true, false).line(m);
@@ -80,6 +81,10 @@ final class ProvidersCommand implements Callable<Integer> {
             String.join("/", qualities),
             imageKinds(caps),
             caps.supportsCancel() ? "yes" : "no");
+        if (caps.supportsWebhooks()) {
+          // The library's; generate and batch poll (a laptop cannot receive callbacks).
+          parent.out.printf("           webhooks yes (library only: see docs/webhooks.md)%n");
+        }
         if (price != null) parent.out.printf("           price %s%n", price);
       }
     }
