@@ -50,7 +50,8 @@ class DocSnippetsTest {
         .containsExactlyInAnyOrder(
             "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
             "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
-            "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java");
+            "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java",
+            "webhook-server/src/test/java/io/github/pixverse4j/webhook/server/recipe/CallbackServlet.java");
   }
 
   /** README.md and every Markdown page in docs/. */

@@ -60,12 +60,30 @@ public final class CallbackSender {
     }
   }
 
+  /**
+   * How a callback travels: over HTTP by default ({@link #http()}); a contract test can hand it to
+   * a handler in-process instead.
+   */
+  public interface Transport {
+    /** Posts {@code body} with {@code headers} to {@code url} and returns what was answered. */
+    Delivery post(String url, Map<String, String> headers, byte[] body);
+  }
+
+  /** The default transport: a POST with {@code HttpURLConnection} (loopback). */
+  public static Transport http() {
+    return CallbackSender::httpPost;
+  }
+
   /** One POST made: its HTTP status (-1 when it failed) and body. */
   public static final class Delivery {
     private final int status;
     private final String answer;
 
-    Delivery(int status, String answer) {
+    /**
+     * @param status the HTTP status, -1 when nothing was answered
+     * @param answer the answer's body
+     */
+    public Delivery(int status, String answer) {
       this.status = status;
       this.answer = answer;
     }
@@ -85,6 +103,7 @@ public final class CallbackSender {
   }
 
   private final Clock clock;
+  private final Transport transport;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Runnable> held = new ArrayList<>();
   private final List<Delivery> deliveries = new ArrayList<>();
@@ -96,8 +115,14 @@ public final class CallbackSender {
    * @param seed seeds the nonces, so a run is repeatable
    */
   public CallbackSender(Clock clock, long seed) {
+    this(clock, seed, http());
+  }
+
+  /** A sender whose callbacks travel by {@code transport}. */
+  public CallbackSender(Clock clock, long seed, Transport transport) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.random = new java.util.Random(seed);
+    this.transport = Objects.requireNonNull(transport, "transport == null");
   }
 
   /** Queues faults for the next callbacks, one each, in order. */
@@ -168,16 +193,23 @@ public final class CallbackSender {
   }
 
   private void post(byte[] body, Signed signed) {
+    Delivery d = transport.post(signed.url, signed.headers, body);
+    synchronized (this) {
+      deliveries.add(d);
+    }
+  }
+
+  private static Delivery httpPost(String url, Map<String, String> headers, byte[] body) {
     int status = -1;
     String answer = "";
     try {
-      HttpURLConnection c = (HttpURLConnection) new URL(signed.url).openConnection();
+      HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
       c.setRequestMethod("POST");
       c.setDoOutput(true);
       c.setConnectTimeout(5000);
       c.setReadTimeout(10000);
       c.setRequestProperty("Content-Type", "application/json");
-      for (Map.Entry<String, String> h : signed.headers.entrySet()) {
+      for (Map.Entry<String, String> h : headers.entrySet()) {
         c.setRequestProperty(h.getKey(), h.getValue());
       }
       try (OutputStream out = c.getOutputStream()) {
@@ -193,9 +225,7 @@ public final class CallbackSender {
     } catch (IOException e) {
       answer = e.toString();
     }
-    synchronized (this) {
-      deliveries.add(new Delivery(status, answer));
-    }
+    return new Delivery(status, answer);
   }
 
   private static byte[] readAll(InputStream in) throws IOException {

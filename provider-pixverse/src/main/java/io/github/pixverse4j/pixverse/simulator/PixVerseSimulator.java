@@ -628,10 +628,19 @@ public final class PixVerseSimulator extends ProviderSimulator {
    */
   public CallbackSender callbacksTo(
       String url, String secretKey, PixVerseSignature.Variant variant) {
+    return callbacksTo(url, secretKey, variant, CallbackSender.http());
+  }
+
+  /** {@link #callbacksTo(String, String, PixVerseSignature.Variant)} by {@code transport}. */
+  public CallbackSender callbacksTo(
+      String url,
+      String secretKey,
+      PixVerseSignature.Variant variant,
+      CallbackSender.Transport transport) {
     callbackUrl = url;
     callbackSecret = secretKey;
     callbackVariant = variant;
-    callbacks = new CallbackSender(clock(), 20261205L);
+    callbacks = new CallbackSender(clock(), 20261205L, transport);
     return callbacks;
   }
 
