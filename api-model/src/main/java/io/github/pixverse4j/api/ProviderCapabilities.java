@@ -119,6 +119,15 @@ public abstract class ProviderCapabilities {
   }
 
   /**
+   * Whether the provider can call back (a webhook) when a task ends, so that a client configured
+   * for it learns of the end at once and polls only as a safety net; see {@code docs/webhooks.md}.
+   */
+  @Value.Default
+  public boolean supportsWebhooks() {
+    return false;
+  }
+
+  /**
    * How the video of an {@linkplain ExtendVideoRequest extend} may be given; empty (the default)
    * when the provider does not extend videos.
    */

@@ -17,6 +17,28 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     String which = args.length == 0 ? "all" : args[0];
+    if (which.equals("webhooks")) {
+      List<Map<String, Object>> rows = WebhookEfficiency.runAll();
+      String md =
+          "# pixverse4j webhook benchmark\n\n"
+              + "## Callbacks with polling as the safety net (virtual time, "
+              + PollingEfficiency.JOBS
+              + " jobs of the polling benchmark, seed "
+              + PollingEfficiency.SEED
+              + ", callback "
+              + (int) (WebhookEfficiency.CALLBACK_DELAY_S * 1000)
+              + " ms after the end, default PollingPolicy)\n\n"
+              + table(rows)
+              + "\n";
+      Path dir = Paths.get("results");
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("webhooks.json"),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+      Files.writeString(dir.resolve("webhooks.md"), md);
+      System.out.println(md);
+      return;
+    }
     if (which.equals("outage")) {
       // Alone it writes its own files, so that latest.* keeps the full run's results.
       Map<String, Object> o = OutageBench.run();

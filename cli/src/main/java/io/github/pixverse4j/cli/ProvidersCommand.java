@@ -82,6 +82,7 @@ final class ProvidersCommand implements Callable<Integer> {
         for (Model model : caps.models()) models.add(model.name());
         m.put("models", models);
         m.put("cancel", caps.supportsCancel());
+        m.put("webhooks", caps.supportsWebhooks());
         m.put("simulator", simulator);
         if (price != null) m.put("price", price);
         m.put("pricesPublished", price != null);
@@ -101,6 +102,10 @@ final class ProvidersCommand implements Callable<Integer> {
             String.join("/", qualities),
             imageKinds(caps),
             caps.supportsCancel() ? "yes" : "no");
+        if (caps.supportsWebhooks()) {
+          // The library's; generate and batch poll (a laptop cannot receive callbacks).
+          parent.out.printf("           webhooks yes (library only: see docs/webhooks.md)%n");
+        }
         if (yours != null) {
           parent.out.printf(
               "           your price (%s, used first) %s%n",

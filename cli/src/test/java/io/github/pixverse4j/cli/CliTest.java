@@ -1150,6 +1150,13 @@ class CliTest {
     assertThat(lines.get(4).get("durationsSeconds").toString()).isEqualTo("[5,8]");
     assertThat(lines.get(2).get("durationsSeconds").toString()).isEqualTo("[]");
     assertThat(stdout).doesNotContain("\"[");
+    // Issue 28: which providers can call back (the library's webhooks; the CLI polls).
+    assertThat(lines)
+        .extracting(n -> n.get("id").asText() + "=" + n.get("webhooks").asBoolean())
+        .containsExactly(
+            "odirouter=false", "highway=true", "myrouter=true", "gmi=false", "pixverse=true");
+    assertThat(run("providers")).isZero();
+    assertThat(stdout).contains("webhooks yes (library only: see docs/webhooks.md)");
   }
 
   @Test

@@ -225,6 +225,41 @@ final class Journaling {
         });
   }
 
+  /**
+   * Records the end a callback reported for a task no stream follows, when the journal holds the
+   * task: found by its token, else among the unfinished entries by provider and task id (a callback
+   * does not say the model). A task the journal does not hold is not added.
+   */
+  void callbackEnd(io.github.pixverse4j.client.webhook.WebhookEvent event) {
+    TaskHandle h = event.handle();
+    String token = null;
+    try {
+      if (known.contains(h.token()) || journal.entry(h.token()).isPresent()) {
+        token = h.token();
+      } else {
+        for (io.github.pixverse4j.client.journal.JournalEntry e : journal.unfinished()) {
+          if (!e.handle().isPresent()) continue;
+          TaskHandle other = e.handle().get();
+          if (other.providerId().equals(h.providerId()) && other.taskId().equals(h.taskId())) {
+            token = other.token();
+            break;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not read " + journal, e);
+    }
+    if (token == null) return;
+    List<String> urls = new ArrayList<>();
+    String message = null;
+    if (event.status().isPresent()) {
+      TaskStatus s = event.status().get();
+      for (Video v : s.videos()) urls.add(v.url().toString());
+      if (s.failure().isPresent()) message = s.failure().get().message();
+    }
+    record(JournalRecord.terminal(token, now(), event.state(), urls, message), TaskEvents.NONE);
+  }
+
   void downloaded(TaskHandle handle, Path target, TaskEvents events) {
     record(
         JournalRecord.downloaded(handle.token(), now(), target.toAbsolutePath().toString()),

@@ -13,12 +13,14 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
+import io.github.pixverse4j.client.internal.CallbackHub;
 import io.github.pixverse4j.client.internal.Failures;
 import io.github.pixverse4j.client.internal.Retrying;
 import io.github.pixverse4j.client.internal.TaskWatcher;
 import io.github.pixverse4j.client.journal.JournalEntry;
 import io.github.pixverse4j.client.journal.TaskJournal;
 import io.github.pixverse4j.client.provider.TaskEndedBeforeCancelException;
+import io.github.pixverse4j.client.webhook.WebhookHandler;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -82,6 +84,15 @@ public final class VideoClient {
   private final TaskEvents.Registry listeners;
 
   /**
+   * Joins callbacks to the watchers of this client and its copies; null when the provider was not
+   * configured for callbacks.
+   */
+  private final CallbackHub callbacks;
+
+  /** The webhook handler of this client and its copies; null without callbacks. */
+  private final Callbacks webhookHandler;
+
+  /**
    * Creates a client; provider facades such as {@code GmiCloud.builder()} call this for you.
    *
    * @param scheduler the source of time for every delay; a {@code TestScheduler} in tests
@@ -99,6 +110,9 @@ public final class VideoClient {
     this.journaling = null;
     this.endpoint = null;
     this.listeners = null;
+    this.callbacks = provider.webhooks().isPresent() ? new CallbackHub() : null;
+    this.webhookHandler =
+        callbacks == null ? null : new Callbacks(provider.webhooks().get(), callbacks, scheduler);
   }
 
   private VideoClient(
@@ -110,6 +124,9 @@ public final class VideoClient {
     this.journaling = journal == null ? null : new Journaling(journal, provider, scheduler);
     this.endpoint = endpoint;
     this.listeners = listeners;
+    this.callbacks = from.callbacks;
+    this.webhookHandler = from.webhookHandler;
+    if (webhookHandler != null) webhookHandler.journal(journaling);
   }
 
   /**
@@ -366,7 +383,8 @@ public final class VideoClient {
                                 queued,
                                 policy.initialDelay(),
                                 start,
-                                events));
+                                events,
+                                callbacks));
                       },
                       e -> {
                         if (journaled != null) journaled.failed(e);
@@ -509,7 +527,32 @@ public final class VideoClient {
                     null,
                     Duration.ZERO,
                     scheduler.now(TimeUnit.NANOSECONDS),
-                    events)));
+                    events,
+                    callbacks)));
+  }
+
+  /**
+   * Receives this provider's callbacks (webhooks): hand it each callback's request and send back
+   * what it returns (see {@link WebhookHandler}). A verified callback ends the {@link #generate} or
+   * {@link #watch} stream of its task at once, in this client and in its {@link #withJournal}
+   * copies, which share one handler; a task no stream follows has its end recorded in the journal.
+   * Polling goes on meanwhile as a safety net, every {@link PollingPolicy#webhookSafetyNet()}.
+   *
+   * @throws UnsupportedFeatureException when the provider was not configured to ask for callbacks
+   *     (such as {@code PixVerse.builder().webhook(id, secret)}), or has none
+   */
+  public WebhookHandler webhookHandler() {
+    if (webhookHandler == null) {
+      throw new UnsupportedFeatureException(
+          "This "
+              + provider.id()
+              + " client was not configured for callbacks (webhooks): "
+              + (provider.capabilities().supportsWebhooks()
+                  ? "set them up on its builder (see docs/webhooks.md)."
+                  : provider.id() + " does not send any."),
+          ErrorDetails.provider(provider.id()));
+    }
+    return webhookHandler;
   }
 
   /**

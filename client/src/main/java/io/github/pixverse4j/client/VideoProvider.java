@@ -7,8 +7,10 @@ import io.github.pixverse4j.api.ProviderCapabilities;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.UnsupportedFeatureException;
+import io.github.pixverse4j.client.provider.WebhookVerifier;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
+import java.util.Optional;
 
 /**
  * The one thing a provider module implements: single calls that map between one provider's wire
@@ -83,5 +85,16 @@ public interface VideoProvider {
                     + " has no cancel operation; the task runs to its end (nothing was sent).",
                 ErrorDetails.provider(providerId))
             .attachHandle(handle);
+  }
+
+  /**
+   * How this provider's callbacks (webhooks) are verified and read, when this instance was
+   * configured to ask for them on submit (such as PixVerse's {@code webhook_id}); empty (the
+   * default) otherwise. When present, the engine expects a callback for each task it submits or
+   * watches: {@link VideoClient#webhookHandler()} receives them, and polling drops to the policy's
+   * {@link PollingPolicy#webhookSafetyNet()}.
+   */
+  default Optional<WebhookVerifier> webhooks() {
+    return Optional.empty();
   }
 }

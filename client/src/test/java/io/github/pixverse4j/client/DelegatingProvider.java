@@ -44,4 +44,9 @@ class DelegatingProvider implements VideoProvider {
   public Completable cancel(TaskHandle handle) {
     return delegate.cancel(handle);
   }
+
+  @Override
+  public java.util.Optional<io.github.pixverse4j.client.provider.WebhookVerifier> webhooks() {
+    return delegate.webhooks();
+  }
 }

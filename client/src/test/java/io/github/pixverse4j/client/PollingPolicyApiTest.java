@@ -91,6 +91,7 @@ class PollingPolicyApiTest {
             "jitter",
             "cancelOnDispose",
             "cancelOnDeadline",
+            "webhookSafetyNet",
             "tuning",
             "build");
   }

@@ -51,7 +51,8 @@ class DocSnippetsTest {
             "fake/src/test/java/io/github/pixverse4j/fake/ClipMakerTest.java",
             "provider-gmi/src/test/java/io/github/pixverse4j/gmi/GmiSimulatorExampleTest.java",
             "examples/src/main/java/io/github/pixverse4j/examples/QuickStart.java",
-            "micrometer/src/test/java/io/github/pixverse4j/micrometer/ActuatorRecipeTest.java");
+            "micrometer/src/test/java/io/github/pixverse4j/micrometer/ActuatorRecipeTest.java",
+            "webhook-server/src/test/java/io/github/pixverse4j/webhook/server/recipe/CallbackServlet.java");
   }
 
   /** README.md and every Markdown page in docs/. */

@@ -41,6 +41,7 @@ public final class PixVerse {
   /** Builds a {@link VideoClient} for PixVerse; only the API key is required. */
   public static final class Builder extends ClientBuilder<Builder> {
     private Model model = DEFAULT_MODEL;
+    private PixVerseWebhook webhook;
 
     Builder() {
       super(DEFAULT_BASE_URL, new PixVerseProviderFactory());
@@ -56,8 +57,23 @@ public final class PixVerse {
       return this;
     }
 
+    /**
+     * Asks PixVerse to call back when each video ends: every submit and extend carries the
+     * webhook's {@code webhook_id}, and {@code client.webhookHandler()} verifies the signed
+     * callbacks and ends the task's stream at once; polling drops to the policy's {@code
+     * webhookSafetyNet()} (default 60 s). See {@code docs/webhooks.md}. Default: no callbacks.
+     */
+    public Builder webhook(PixVerseWebhook webhook) {
+      if (webhook == null) throw new NullPointerException("webhook == null");
+      this.webhook = webhook;
+      return this;
+    }
+
     PixVerseComponent component() {
-      return DaggerPixVerseComponent.factory().create(config(), new PixVerseModule(model));
+      return DaggerPixVerseComponent.factory()
+          .create(
+              config(),
+              webhook == null ? new PixVerseModule(model) : new PixVerseModule(model, webhook));
     }
 
     @Override

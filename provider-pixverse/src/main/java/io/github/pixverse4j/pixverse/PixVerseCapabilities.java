@@ -70,6 +70,7 @@ final class PixVerseCapabilities {
         .supportsTemplateId(true)
         .models(models)
         .supportsCancel(false)
+        .supportsWebhooks(true)
         .addExtendSourceKinds(VideoSource.Kind.values())
         .maxExtendVideoBytes(VIDEO_BYTES_LIMIT)
         .addConstraints(

@@ -25,6 +25,7 @@ import okhttp3.OkHttpClient;
 @Module
 public final class PixVerseModule {
   private final Model defaultModel;
+  private final PixVerseWebhook webhook;
 
   /** Requests that name no model use {@link PixVerse#DEFAULT_MODEL}. */
   public PixVerseModule() {
@@ -35,6 +36,18 @@ public final class PixVerseModule {
   public PixVerseModule(Model defaultModel) {
     if (defaultModel == null) throw new NullPointerException("defaultModel == null");
     this.defaultModel = defaultModel;
+    this.webhook = null;
+  }
+
+  /**
+   * Requests that name no model use {@code defaultModel}; every submit asks for callbacks to {@code
+   * webhook}, whose signed callbacks the client's {@code webhookHandler()} verifies.
+   */
+  public PixVerseModule(Model defaultModel, PixVerseWebhook webhook) {
+    if (defaultModel == null) throw new NullPointerException("defaultModel == null");
+    if (webhook == null) throw new NullPointerException("webhook == null");
+    this.defaultModel = defaultModel;
+    this.webhook = webhook;
   }
 
   @Provides
@@ -60,6 +73,7 @@ public final class PixVerseModule {
         api,
         new ProviderAnswers(PixVerse.PROVIDER_ID, key, scheduler),
         new PixVerseErrors(key),
-        defaultModel);
+        defaultModel,
+        webhook);
   }
 }

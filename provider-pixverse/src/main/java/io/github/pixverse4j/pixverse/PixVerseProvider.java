@@ -16,6 +16,7 @@ import io.github.pixverse4j.api.internal.VideoSniffer;
 import io.github.pixverse4j.client.VideoProvider;
 import io.github.pixverse4j.client.provider.ImageHeader;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
+import io.github.pixverse4j.client.provider.WebhookVerifier;
 import io.github.pixverse4j.pixverse.internal.PixVerseApi;
 import io.github.pixverse4j.pixverse.internal.PixVerseErrors;
 import io.github.pixverse4j.pixverse.internal.PixVerseExtendBody;
@@ -25,6 +26,7 @@ import io.reactivex.rxjava3.core.Single;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -55,9 +57,24 @@ public final class PixVerseProvider implements VideoProvider {
   private final ProviderAnswers answers;
   private final PixVerseErrors errors;
 
+  /** The console webhook, or null when callbacks were not asked for. */
+  private final PixVerseWebhook webhook;
+
+  private final Optional<WebhookVerifier> callbacks;
+
   /** {@code api} maps its transport and JSON errors ({@link PixVerseModule} builds it so). */
   PixVerseProvider(
       PixVerseApi api, ProviderAnswers answers, PixVerseErrors errors, Model defaultModel) {
+    this(api, answers, errors, defaultModel, null);
+  }
+
+  /** With {@code webhook} (or null): every submit asks for callbacks, which this verifies. */
+  PixVerseProvider(
+      PixVerseApi api,
+      ProviderAnswers answers,
+      PixVerseErrors errors,
+      Model defaultModel,
+      PixVerseWebhook webhook) {
     if (api == null) throw new NullPointerException("api == null");
     if (answers == null) throw new NullPointerException("answers == null");
     if (errors == null) throw new NullPointerException("errors == null");
@@ -67,6 +84,24 @@ public final class PixVerseProvider implements VideoProvider {
     this.capabilities = PixVerseCapabilities.forModel(defaultModel);
     this.answers = answers;
     this.errors = errors;
+    this.webhook = webhook;
+    this.callbacks =
+        webhook == null
+            ? Optional.<WebhookVerifier>empty()
+            : Optional.<WebhookVerifier>of(new PixVerseCallbacks(answers, defaultModel, webhook));
+  }
+
+  /**
+   * Present when the client was built with {@link PixVerse.Builder#webhook}: every submit and
+   * extend carries its {@code webhook_id}, and this verifies PixVerse's signed callbacks.
+   */
+  @Override
+  public Optional<WebhookVerifier> webhooks() {
+    return callbacks;
+  }
+
+  private String webhookId() {
+    return webhook == null ? null : webhook.webhookId();
   }
 
   @Override
@@ -94,7 +129,8 @@ public final class PixVerseProvider implements VideoProvider {
             imgId ->
                 call(
                     api.generate(
-                        generateTraceId, PixVerseMapping.submitBody(request, model, imgId)),
+                        generateTraceId,
+                        PixVerseMapping.submitBody(request, model, imgId, webhookId())),
                     "generate"))
         .map(resp -> PixVerseMapping.toHandle(answers, model, resp));
   }
@@ -142,7 +178,9 @@ public final class PixVerseProvider implements VideoProvider {
     if (source.kind() == VideoSource.Kind.TASK) {
       body =
           Single.fromCallable(
-              () -> PixVerseMapping.extendBody(request, model, sourceVideoId(source.task()), null));
+              () ->
+                  PixVerseMapping.extendBody(
+                      request, model, sourceVideoId(source.task()), null, webhookId()));
     } else {
       Single<Long> mediaId =
           source.kind() == VideoSource.Kind.PROVIDER_MEDIA_ID
@@ -154,7 +192,7 @@ public final class PixVerseProvider implements VideoProvider {
                           .map(resp -> PixVerseMapping.mediaId(answers, resp))
                           .onErrorResumeNext(
                               e -> Single.error(PixVerseErrors.uploadFailure(e, "video"))));
-      body = mediaId.map(id -> PixVerseMapping.extendBody(request, model, null, id));
+      body = mediaId.map(id -> PixVerseMapping.extendBody(request, model, null, id, webhookId()));
     }
     return body.flatMap(b -> call(api.extend(extendTraceId, b), "extend"))
         .map(resp -> PixVerseMapping.toHandle(answers, model, resp));

@@ -68,6 +68,7 @@ public final class V3Async {
     private final boolean preset;
     private String providerId;
     private V3AsyncModel model;
+    private V3AsyncWebhook webhook;
 
     private Builder(
         String providerId,
@@ -99,6 +100,19 @@ public final class V3Async {
       return this;
     }
 
+    /**
+     * Asks the host to call back when each task ends: every submit carries {@code
+     * extra.webhook.url} (the webhook's URL with its token), and {@code client.webhookHandler()}
+     * checks the token and ends the task's stream at once; polling drops to the policy's {@code
+     * webhookSafetyNet()} (default 60 s). The hosts document no signature: see {@link
+     * V3AsyncWebhook} for what the token does and does not guarantee. Default: no callbacks.
+     */
+    public Builder webhook(V3AsyncWebhook webhook) {
+      if (webhook == null) throw new NullPointerException("webhook == null");
+      this.webhook = webhook;
+      return this;
+    }
+
     @Override
     public VideoClient build() {
       return component().client();
@@ -116,7 +130,11 @@ public final class V3Async {
                 + Arrays.toString(V3AsyncModel.values()));
       }
       return DaggerV3AsyncComponent.factory()
-          .create(config(), new V3AsyncModule(providerId, model));
+          .create(
+              config(),
+              webhook == null
+                  ? new V3AsyncModule(providerId, model)
+                  : new V3AsyncModule(providerId, model, webhook));
     }
   }
 }

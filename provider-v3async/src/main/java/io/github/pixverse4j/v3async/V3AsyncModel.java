@@ -67,7 +67,8 @@ public enum V3AsyncModel {
             .supportsSeed(true)
             .allQualities()
             .addModels(version)
-            .supportsCancel(false);
+            .supportsCancel(false)
+            .supportsWebhooks(true);
     switch (this) {
       case PIXVERSE_V6_I2V:
         // The page gives the prompt "Length limit: 0 - 2500": the image alone may drive the motion.

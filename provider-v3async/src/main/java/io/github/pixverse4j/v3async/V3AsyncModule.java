@@ -25,6 +25,7 @@ import okhttp3.OkHttpClient;
 public final class V3AsyncModule {
   private final String providerId;
   private final V3AsyncModel model;
+  private final V3AsyncWebhook webhook;
 
   /**
    * @param providerId the id put in every handle, such as {@code "highway"} (lower case, 1-32
@@ -36,6 +37,21 @@ public final class V3AsyncModule {
     V3Async.checkProviderId(providerId);
     this.providerId = providerId;
     this.model = model;
+    this.webhook = null;
+  }
+
+  /**
+   * {@link #V3AsyncModule(String, V3AsyncModel)} asking for a callback to {@code webhook} with
+   * every submit; the client's {@code webhookHandler()} checks its token.
+   */
+  public V3AsyncModule(String providerId, V3AsyncModel model, V3AsyncWebhook webhook) {
+    if (providerId == null) throw new NullPointerException("providerId == null");
+    if (model == null) throw new NullPointerException("model == null");
+    if (webhook == null) throw new NullPointerException("webhook == null");
+    V3Async.checkProviderId(providerId);
+    this.providerId = providerId;
+    this.model = model;
+    this.webhook = webhook;
   }
 
   @Provides
@@ -52,7 +68,8 @@ public final class V3AsyncModule {
   @Provides
   @Singleton
   V3AsyncProvider v3AsyncProvider(V3AsyncApi api, ApiKey key, Scheduler scheduler) {
-    return new V3AsyncProvider(model, api, new ProviderAnswers(providerId, key, scheduler));
+    return new V3AsyncProvider(
+        model, api, new ProviderAnswers(providerId, key, scheduler), webhook);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.temporal;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -18,6 +19,15 @@ import io.temporal.workflow.WorkflowMethod;
 public interface GenerateVideoWorkflow {
   @WorkflowMethod(name = "pixverse4j.GenerateVideo")
   VideoJobResult generate(VideoJob job);
+
+  /**
+   * Tells the workflow that the provider called back: its task ended (a verified callback, see
+   * {@link VideoWorkflows#signalTaskEnded}). The workflow reads the status at once instead of
+   * waiting for its next poll timer; a signal before the task exists is kept until it does. A
+   * signal that turns out early (the status read does not show the end yet) only costs that read.
+   */
+  @SignalMethod(name = "pixverse4j.taskEnded")
+  void taskEnded();
 
   /** The latest status the workflow saw; {@code null} until the provider accepted the job. */
   @QueryMethod(name = "status")

@@ -12,6 +12,7 @@ public final class VideoJob {
   private String providerId;
   private VideoRequest request;
   private Long deadlineSeconds;
+  private Boolean callbacks;
   private DownloadTarget download;
 
   /** For the JSON converter; use {@link #of(String, ImageToVideoRequest)}. */
@@ -65,6 +66,27 @@ public final class VideoJob {
   public VideoJob withDownload(String sink, String key) {
     this.download = DownloadTarget.of(sink, key);
     return this;
+  }
+
+  /**
+   * Expects a callback (webhook) to report the task's end: polls drop to the workers' {@code
+   * PollingPolicy.webhookSafetyNet()} (60 s unless set), and the workflow reads the status as soon
+   * as it is signalled ({@link VideoWorkflows#signalTaskEnded}). The workers' client must ask the
+   * provider for callbacks (such as {@code PixVerse.builder().webhook(..)}), and your receiver must
+   * signal the workflow; a lost signal costs at most the safety-net interval.
+   */
+  public VideoJob withCallbacks() {
+    this.callbacks = Boolean.TRUE;
+    return this;
+  }
+
+  /** Whether a callback is expected ({@link #withCallbacks()}); {@code null} means no. */
+  public Boolean getCallbacks() {
+    return callbacks;
+  }
+
+  public void setCallbacks(Boolean callbacks) {
+    this.callbacks = callbacks;
   }
 
   /** The provider id of the worker's {@code VideoClient} to use. */

@@ -72,4 +72,17 @@ public final class VideoWorkflows {
     }
     return client.newUntypedWorkflowStub(options.getWorkflowId());
   }
+
+  /**
+   * Signals the workflow of {@code businessKey} (its workflow id) that its task ended, as a
+   * verified callback said: call it from a webhook listener, {@code
+   * client.webhookHandler().addListener(e -> VideoWorkflows.signalTaskEnded(temporal,
+   * keyOf(e.handle())))}, where {@code keyOf} is your own record of which business key a task
+   * belongs to. A workflow started without {@link VideoJob#withCallbacks()} reads at once too.
+   */
+  public static void signalTaskEnded(WorkflowClient client, String businessKey) {
+    if (client == null) throw new NullPointerException("client == null");
+    if (businessKey == null) throw new NullPointerException("businessKey == null");
+    client.newWorkflowStub(GenerateVideoWorkflow.class, businessKey).taskEnded();
+  }
 }

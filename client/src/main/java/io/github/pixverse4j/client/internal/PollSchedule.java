@@ -34,6 +34,7 @@ public final class PollSchedule {
   private long runningSinceNanos = -1;
   private int consecutiveFailures;
   private long failingSinceNanos = -1;
+  private boolean callbacks;
 
   /**
    * A schedule with the policy's source of randomness.
@@ -74,9 +75,36 @@ public final class PollSchedule {
     return changed;
   }
 
+  /**
+   * Notes that a callback (webhook) is expected to report the task's end: from now on polls are
+   * only a safety net against a lost callback, spaced by the policy's {@link
+   * PollingPolicy#webhookSafetyNet()} (with jitter) instead of the adaptive schedule; failed reads
+   * are retried as before, and the caller's deadline still ends the watch.
+   */
+  public void expectCallbacks() {
+    callbacks = true;
+  }
+
+  /** Whether {@link #expectCallbacks()} was called. */
+  public boolean callbacksExpected() {
+    return callbacks;
+  }
+
+  /**
+   * The wait before the first poll: {@code requested}, or, when callbacks are expected and {@code
+   * requested} is not zero (a watch of a task from elsewhere reads at once), at least the
+   * safety-net interval.
+   */
+  public Duration firstPollDelay(Duration requested) {
+    if (!callbacks || requested.isZero()) return requested;
+    Duration net = jittered(policy, random, policy.webhookSafetyNet());
+    return net.compareTo(requested) > 0 ? net : requested;
+  }
+
   /** The wait before the next poll, planned from the last answered status (not null). */
   public Duration nextPollDelay(long nowNanos) {
     if (last == null) throw new IllegalStateException("no status answered yet");
+    if (callbacks) return jittered(policy, random, policy.webhookSafetyNet());
     Optional<Duration> running =
         runningSinceNanos < 0
             ? Optional.empty()

@@ -10,6 +10,7 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.Scheduler;
+import org.jspecify.annotations.Nullable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.disposables.SerialDisposable;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public final class TaskWatcher {
   /** When the read in flight was sent, in scheduler time; kept only when someone listens. */
   private long readSentNanos;
 
+  /** Unregisters from the callback hub; a no-op without one. */
+  private volatile Runnable unregister = () -> {};
+
   private TaskWatcher(
       VideoProvider provider,
       PollingPolicy policy,
@@ -68,6 +72,9 @@ public final class TaskWatcher {
    * @param firstDelay wait before the first poll
    * @param startNanos when the overall deadline started counting, in {@code scheduler} time
    * @param events told of each read and retry; {@link EngineEvents#NONE} for nobody
+   * @param callbacks when not null, a terminal status the hub delivers for this task ends the
+   *     stream (after one read when it lacks the videos), and polls are spaced by the policy's
+   *     {@link PollingPolicy#webhookSafetyNet()} ({@link PollSchedule#expectCallbacks()})
    * @return disposing it stops the watch (and cancels remotely when the policy says so)
    */
   public static Disposable start(
@@ -79,16 +86,43 @@ public final class TaskWatcher {
       TaskStatus initial,
       Duration firstDelay,
       long startNanos,
-      EngineEvents events) {
+      EngineEvents events,
+      @Nullable CallbackHub callbacks) {
     TaskWatcher w =
         new TaskWatcher(provider, policy, scheduler, handle, emitter.serialize(), events);
     w.schedule = new PollSchedule(policy, initial, scheduler.now(TimeUnit.NANOSECONDS));
+    if (callbacks != null) w.schedule.expectCallbacks();
     long deadlineIn =
         startNanos + policy.deadline().toNanos() - scheduler.now(TimeUnit.NANOSECONDS);
     w.deadlineTimer.replace(
         scheduler.scheduleDirect(w::onDeadline, Math.max(0, deadlineIn), TimeUnit.NANOSECONDS));
-    w.schedulePoll(firstDelay);
+    w.schedulePoll(w.schedule.firstPollDelay(firstDelay));
+    if (callbacks != null) {
+      Runnable off = callbacks.register(handle.providerId(), handle.taskId(), w::onCallback);
+      if (w.finished.get()) off.run();
+      else w.unregister = off;
+      if (w.finished.get()) w.unregister.run();
+    }
     return Disposable.fromAction(w::onDispose);
+  }
+
+  /**
+   * A terminal status from a callback (any thread): ends the stream with it, or, when it lacks the
+   * videos, reads the status at once (the read ends the stream).
+   */
+  private void onCallback(TaskStatus fromCallback) {
+    if (finished.get()) return;
+    if (fromCallback == null) {
+      schedulePoll(Duration.ZERO);
+      return;
+    }
+    if (!finished.compareAndSet(false, true)) return;
+    timer.dispose();
+    call.dispose();
+    deadlineTimer.dispose();
+    unregister.run();
+    emitter.onNext(TaskStatus.builder().from(fromCallback).handle(handle).build());
+    emitter.onComplete();
   }
 
   private void schedulePoll(Duration delay) {
@@ -122,6 +156,7 @@ public final class TaskWatcher {
     if (s.isTerminal()) {
       if (finished.compareAndSet(false, true)) {
         deadlineTimer.dispose();
+        unregister.run();
         emitter.onComplete();
       }
       return;
@@ -158,6 +193,7 @@ public final class TaskWatcher {
     deadlineTimer.dispose();
     timer.dispose();
     call.dispose();
+    unregister.run();
     emitter.onError(Failures.withHandle(e, provider.id(), handle));
   }
 
@@ -165,6 +201,7 @@ public final class TaskWatcher {
     if (!finished.compareAndSet(false, true)) return;
     timer.dispose();
     call.dispose();
+    unregister.run();
     if (policy.cancelOnDeadline()) cancelRemotely();
     TaskStatus lastSeen = schedule.last();
     Throwable failure = lastFailure;
@@ -198,6 +235,7 @@ public final class TaskWatcher {
     timer.dispose();
     call.dispose();
     deadlineTimer.dispose();
+    unregister.run();
     if (wasRunning && policy.cancelOnDispose()) cancelRemotely();
   }
 

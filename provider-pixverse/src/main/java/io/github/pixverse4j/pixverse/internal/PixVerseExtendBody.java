@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
   "motion_mode",
   "seed",
   "template_id",
-  "style"
+  "style",
+  "webhook_id"
 })
 public abstract class PixVerseExtendBody {
   PixVerseExtendBody() {}
@@ -79,4 +80,8 @@ public abstract class PixVerseExtendBody {
       throw new IllegalStateException("exactly one of source_video_id and video_media_id");
     }
   }
+
+  /** The console's webhook to call back when the video ends; left out when none. */
+  @JsonProperty("webhook_id")
+  public abstract @Nullable String webhookId();
 }

@@ -10,6 +10,7 @@ import io.github.pixverse4j.api.TaskStatus;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.provider.ProviderAnswers;
 import io.github.pixverse4j.pixverse.PixVerse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps between the public model and the PixVerse platform's JSON: request → body, answers → handle
@@ -32,7 +33,14 @@ public final class PixVerseMapping {
    * are sent.
    */
   public static PixVerseSubmitBody submitBody(ImageToVideoRequest r, Model model, long imgId) {
+    return submitBody(r, model, imgId, null);
+  }
+
+  /** {@link #submitBody(ImageToVideoRequest, Model, long)} with a console webhook (or null). */
+  public static PixVerseSubmitBody submitBody(
+      ImageToVideoRequest r, Model model, long imgId, @Nullable String webhookId) {
     return PixVerseSubmitBody.builder()
+        .webhookId(webhookId)
         .imgId(imgId)
         .prompt(r.prompt())
         .model(model.name())
@@ -52,7 +60,20 @@ public final class PixVerseMapping {
    */
   public static PixVerseExtendBody extendBody(
       ExtendVideoRequest r, Model model, Long sourceVideoId, Long videoMediaId) {
+    return extendBody(r, model, sourceVideoId, videoMediaId, null);
+  }
+
+  /**
+   * {@link #extendBody(ExtendVideoRequest, Model, Long, Long)} with a console webhook (or null).
+   */
+  public static PixVerseExtendBody extendBody(
+      ExtendVideoRequest r,
+      Model model,
+      Long sourceVideoId,
+      Long videoMediaId,
+      @Nullable String webhookId) {
     return PixVerseExtendBody.builder()
+        .webhookId(webhookId)
         .sourceVideoId(sourceVideoId)
         .videoMediaId(videoMediaId)
         .prompt(r.prompt())
@@ -141,6 +162,22 @@ public final class PixVerseMapping {
                 + status
                 + ", which this client does not know (known: 1, 5, 6, 7, 8, 9, 10).");
     }
+  }
+
+  /**
+   * The status a callback states: its {@code status} code read as the result endpoint's, with its
+   * {@code url} (the callback's {@code size} is not a byte count and is left out).
+   */
+  public static TaskStatus callbackStatus(
+      ProviderAnswers answers, TaskHandle handle, int status, @Nullable String url) {
+    return toStatus(
+        answers,
+        handle,
+        ImmutablePixVerseStatusResponse.builder()
+            .id(handle.taskId())
+            .status(status)
+            .url(url)
+            .build());
   }
 
   private static TaskStatus failed(

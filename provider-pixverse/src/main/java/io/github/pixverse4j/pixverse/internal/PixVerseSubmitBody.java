@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
   "motion_mode",
   "seed",
   "template_id",
-  "style"
+  "style",
+  "webhook_id"
 })
 public abstract class PixVerseSubmitBody {
   PixVerseSubmitBody() {}
@@ -71,4 +72,8 @@ public abstract class PixVerseSubmitBody {
 
   @JsonProperty("style")
   public abstract @Nullable String style();
+
+  /** The console's webhook to call back when the video ends; left out when none. */
+  @JsonProperty("webhook_id")
+  public abstract @Nullable String webhookId();
 }

@@ -1,13 +1,17 @@
 package io.github.pixverse4j.pixverse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.internal.VideoSniffer;
-import io.github.pixverse4j.simulator.DecodedRequest;
+import io.github.pixverse4j.pixverse.internal.PixVerseSignature;
+import io.github.pixverse4j.simulator.CallbackSender;
 import io.github.pixverse4j.simulator.DecodedRequest.Setting;
+import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.JobPhase;
+import io.github.pixverse4j.simulator.JobState;
 import io.github.pixverse4j.simulator.Literals;
 import io.github.pixverse4j.simulator.ProviderSimulator;
 import io.github.pixverse4j.simulator.RecordedRequest;
@@ -658,5 +662,84 @@ public final class PixVerseSimulator extends ProviderSimulator {
 
   private static Set<String> set(String... values) {
     return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(values)));
+  }
+
+  private volatile CallbackSender callbacks;
+  private volatile String callbackUrl;
+  private volatile String callbackSecret;
+  private volatile PixVerseSignature.Variant callbackVariant =
+      PixVerseSignature.Variant.SORTED_URLLIB;
+
+  /**
+   * Makes {@link #sendCallback} POST PixVerse's signed callbacks to {@code url} (a receiver on
+   * loopback), signed with {@code secretKey} in {@code variant}'s form.
+   *
+   * @return the sender, to script faults ({@link CallbackSender#nextFaults}) and read deliveries
+   */
+  public CallbackSender callbacksTo(
+      String url, String secretKey, PixVerseSignature.Variant variant) {
+    return callbacksTo(url, secretKey, variant, CallbackSender.http());
+  }
+
+  /** {@link #callbacksTo(String, String, PixVerseSignature.Variant)} by {@code transport}. */
+  public CallbackSender callbacksTo(
+      String url,
+      String secretKey,
+      PixVerseSignature.Variant variant,
+      CallbackSender.Transport transport) {
+    callbackUrl = url;
+    callbackSecret = secretKey;
+    callbackVariant = variant;
+    callbacks = new CallbackSender(clock(), 20261205L, transport);
+    return callbacks;
+  }
+
+  /**
+   * Sends the callback of job {@code jobId}'s end (its lifecycle's terminal phase): {@code {id,
+   * status, url, size, has_audio, credits}} with status 1 (and the video URL), 7 (moderated) or 8
+   * (any other failure), signed as the guide says.
+   *
+   * @throws IllegalStateException before {@link #callbacksTo}
+   */
+  public void sendCallback(String jobId) {
+    CallbackSender sender = callbacks;
+    if (sender == null) throw new IllegalStateException("callbacksTo(..) first");
+    SimJob job = job(jobId);
+    JobState end = job.lifecycle().terminalPhase().state();
+    int status = end == JobState.SUCCEEDED ? 1 : end == JobState.MODERATED ? 7 : 8;
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", job.id());
+    body.put("status", status);
+    body.put("url", status == 1 ? videoUrl(job.id()) : "");
+    body.put("size", status == 1 ? 1.5 : 0);
+    body.put("has_audio", false);
+    body.put("credits", status == 1 ? 45 : 0);
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String url = callbackUrl;
+    String secret = callbackSecret;
+    PixVerseSignature.Variant variant = callbackVariant;
+    sender.send(
+        bytes,
+        (b, ts, nonce, forge) -> {
+          String sig;
+          try {
+            sig =
+                PixVerseSignature.signBase64(
+                    forge ? secret + "-forged" : secret, Long.toString(ts), nonce, b, variant);
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+          }
+          Map<String, String> h = new java.util.LinkedHashMap<>();
+          h.put("Webhook-Timestamp", Long.toString(ts));
+          h.put("Webhook-Nonce", nonce);
+          h.put("Webhook-Signature", sig);
+          h.put("Ai-Trace-Id", java.util.UUID.randomUUID().toString());
+          return new CallbackSender.Signed(url, h);
+        });
   }
 }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps between the public model and the v3 async JSON: request → submit body, answers → handle and
@@ -48,6 +49,15 @@ public final class V3AsyncMapping {
    * The submit body of {@code model} for a validated request; unset optional settings are left out.
    */
   public static V3AsyncSubmitBody submitBody(V3AsyncModel model, ImageToVideoRequest request) {
+    return submitBody(model, request, null);
+  }
+
+  /**
+   * {@link #submitBody(V3AsyncModel, ImageToVideoRequest)} asking for a callback to {@code
+   * webhookUrl} ({@code extra.webhook.url}) when it is not null.
+   */
+  public static V3AsyncSubmitBody submitBody(
+      V3AsyncModel model, ImageToVideoRequest request, @Nullable String webhookUrl) {
     if (request.image().kind() != ImageInput.Kind.URL) {
       // The engine validates first; this only guards direct callers of the provider.
       throw new IllegalArgumentException(
@@ -58,7 +68,8 @@ public final class V3AsyncMapping {
             .image(request.image().url().toString())
             .prompt(request.prompt())
             .seed(request.seed().orElse(null))
-            .negativePrompt(request.negativePrompt().orElse(null));
+            .negativePrompt(request.negativePrompt().orElse(null))
+            .extra(webhookUrl == null ? null : V3AsyncSubmitBody.webhookExtra(webhookUrl));
     switch (model) {
       case PIXVERSE_V6_I2V:
         return b.duration(request.durationSeconds().orElse(null))

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Collections;
+import java.util.Map;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +31,8 @@ import org.jspecify.annotations.Nullable;
   "negative_prompt",
   "generate_audio_switch",
   "fast_mode",
-  "style"
+  "style",
+  "extra"
 })
 public abstract class V3AsyncSubmitBody {
   V3AsyncSubmitBody() {}
@@ -87,6 +90,20 @@ public abstract class V3AsyncSubmitBody {
   @JsonProperty("style")
   @Nullable
   public abstract String style();
+
+  /**
+   * {@code {"webhook": {"url": …}}} when callbacks are asked for (Novita's "Webhook" page:
+   * novita.ai/docs/api-reference/model-apis-webhook); left out otherwise.
+   */
+  @JsonProperty("extra")
+  @Nullable
+  public abstract Map<String, Object> extra();
+
+  /** The {@link #extra()} that asks for an {@code ASYNC_TASK_RESULT} callback to {@code url}. */
+  public static Map<String, Object> webhookExtra(String url) {
+    return Collections.<String, Object>singletonMap(
+        "webhook", Collections.singletonMap("url", url));
+  }
 
   /** Builds a {@link V3AsyncSubmitBody}; {@code image} and {@code prompt} are required. */
   public static final class Builder extends ImmutableV3AsyncSubmitBody.Builder {

@@ -41,8 +41,16 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   private final WorkflowSettings settings;
   private TaskStatusView current;
 
+  /** A callback said the task ended, and no read has consumed it yet. */
+  private boolean endSignalled;
+
   public GenerateVideoWorkflowImpl(WorkflowSettings settings) {
     this.settings = settings;
+  }
+
+  @Override
+  public void taskEnded() {
+    endSignalled = true;
   }
 
   @Override
@@ -73,7 +81,8 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
         TaskStatusView.from(
             TaskStatus.builder().handle(handle).state(TaskState.QUEUED).observedAt(now()).build());
     try {
-      TaskStatusView last = poll(token, policy, random, deadline, deadlineAt);
+      boolean callbacks = Boolean.TRUE.equals(job.getCallbacks());
+      TaskStatusView last = poll(token, policy, random, deadline, deadlineAt, callbacks);
       List<StoredVideo> stored = new ArrayList<>();
       DownloadTarget target = job.getDownload();
       if (target != null && last.getState() == TaskState.SUCCEEDED) {
@@ -170,14 +179,22 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   }
 
   private TaskStatusView poll(
-      String token, PollingPolicy policy, Random random, Duration deadline, long deadlineAt) {
+      String token,
+      PollingPolicy policy,
+      Random random,
+      Duration deadline,
+      long deadlineAt,
+      boolean callbacks) {
     TaskStatusView lastView = current;
     PollSchedule schedule =
         new PollSchedule(policy, random::nextDouble, current.toStatus(), nowNanos());
-    Duration delay = policy.initialDelay();
+    // With callbacks, the engine's schedule plans the safety-net polls (the same object as
+    // VideoClient's, not a fork); the signal cuts a wait short.
+    if (callbacks) schedule.expectCallbacks();
+    Duration delay = schedule.firstPollDelay(policy.initialDelay());
     String lastFailure = null;
     while (true) {
-      if (!sleepBefore(delay, deadlineAt))
+      if (!waitBefore(delay, deadlineAt, callbacks))
         throw timeout(token, lastView, deadline, policy, schedule, lastFailure);
       TaskStatusView view;
       try {
@@ -242,6 +259,25 @@ public final class GenerateVideoWorkflowImpl implements GenerateVideoWorkflow {
   /** Workflow time in the nanoseconds of {@link PollSchedule}'s clock. */
   private static long nowNanos() {
     return Workflow.currentTimeMillis() * 1_000_000L;
+  }
+
+  /**
+   * {@link #sleepBefore}, or, with callbacks, until the end is signalled if that comes first (the
+   * signal is consumed). Without callbacks it is {@code sleepBefore} itself, so histories recorded
+   * before issue 28 replay unchanged.
+   */
+  private boolean waitBefore(Duration delay, long deadlineAt, boolean callbacks) {
+    if (!callbacks) return sleepBefore(delay, deadlineAt);
+    long left = deadlineAt - Workflow.currentTimeMillis();
+    if (left <= 0) return false;
+    if (!endSignalled) {
+      boolean signalled =
+          Workflow.await(
+              delay.toMillis() >= left ? Duration.ofMillis(left) : delay, () -> endSignalled);
+      if (!signalled && delay.toMillis() >= left) return false;
+    }
+    endSignalled = false;
+    return true;
   }
 
   /**
