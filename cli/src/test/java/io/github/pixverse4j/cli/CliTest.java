@@ -1154,7 +1154,13 @@ class CliTest {
     assertThat(lines)
         .extracting(n -> n.get("id").asText() + "=" + n.get("webhooks").asBoolean())
         .containsExactly(
-            "odirouter=false", "highway=true", "myrouter=true", "gmi=false", "pixverse=true");
+            "odirouter=false",
+            "highway=true",
+            "myrouter=true",
+            "gmi=false",
+            "pixverse=true",
+            "wavespeed=false",
+            "fal=false");
     assertThat(run("providers")).isZero();
     assertThat(stdout).contains("webhooks yes (library only: see docs/webhooks.md)");
   }

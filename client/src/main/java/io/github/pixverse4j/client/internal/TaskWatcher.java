@@ -10,12 +10,12 @@ import io.github.pixverse4j.client.VideoProvider;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.Scheduler;
-import org.jspecify.annotations.Nullable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.disposables.SerialDisposable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Polls one task until it ends, emitting each status that shows something new.
