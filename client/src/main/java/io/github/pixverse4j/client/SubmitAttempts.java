@@ -58,7 +58,8 @@ final class SubmitAttempts implements Retrying.Listener, Disposable {
             .lastFailure(Failures.oneLine(failure))
             .nextAttemptAt(now.plus(delay))
             .build(),
-        attemptLimit);
+        attemptLimit,
+        failure);
   }
 
   @Override
