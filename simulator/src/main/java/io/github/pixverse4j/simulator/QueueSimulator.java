@@ -313,7 +313,12 @@ public class QueueSimulator extends ProviderSimulator {
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
-    SimJob job = createJob(settings.idPrefix + newJobId().substring("job-".length()), body);
+    SimJob job =
+        createJobWithinLimit(settings.idPrefix + newJobId().substring("job-".length()), body);
+    if (job == null) {
+      return SimResponse.rawJson(429, "{\"detail\":\"Too many concurrent requests\"}")
+          .withHeader("Retry-After", Integer.toString(LIMIT_RETRY_AFTER_SECONDS));
+    }
     String id = job.id();
     JobPhase first = job.peek();
     Map<String, Object> json = new LinkedHashMap<>();
