@@ -73,8 +73,8 @@ public final class BatchProgress {
   }
 
   /**
-   * Tasks accepted by the provider that have not ended, or whose video is being saved; they count
-   * against the provider's concurrency limit until they end there.
+   * Tasks accepted by the provider that have not ended there: what counts against its concurrency
+   * limit (a video being saved no longer does).
    */
   public int running() {
     return running;

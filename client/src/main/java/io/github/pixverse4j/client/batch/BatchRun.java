@@ -22,6 +22,7 @@ import io.reactivex.rxjava3.core.FlowableSubscriber;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.disposables.SerialDisposable;
 import io.reactivex.rxjava3.observers.DisposableObserver;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -57,6 +58,7 @@ final class BatchRun {
   private final ConcurrentLinkedQueue<Runnable> signals = new ConcurrentLinkedQueue<>();
   private final AtomicInteger wip = new AtomicInteger();
   private final CompositeDisposable resources = new CompositeDisposable();
+  private final SerialDisposable holdTimer = new SerialDisposable();
 
   // ---- state, touched only by the drain loop ----
   private @Nullable FlowableEmitter<BatchEvent> emitter;
@@ -90,6 +92,7 @@ final class BatchRun {
   Flowable<BatchEvent> events() {
     return Flowable.create(
         e -> {
+          resources.add(holdTimer);
           e.setDisposable(resources);
           signal(() -> start(e));
         },
@@ -199,6 +202,7 @@ final class BatchRun {
     final @Nullable Path target;
     final @Nullable BigDecimal estimate;
     @Nullable DisposableObserver<TaskStatus> observer;
+    @Nullable Disposable download;
     @Nullable TaskHandle handle;
     TaskJournal.@Nullable Claim claim;
     boolean accepted;
@@ -523,7 +527,7 @@ final class BatchRun {
           Collections.singletonList("Cannot create the directory of " + target + ": " + e));
       return;
     }
-    resources.add(
+    a.download =
         client
             .download(s, target)
             .filter(DownloadProgress::done)
@@ -552,7 +556,8 @@ final class BatchRun {
                                 s,
                                 null,
                                 null,
-                                Collections.singletonList("The download ended without a file.")))));
+                                Collections.singletonList("The download ended without a file."))));
+    resources.add(a.download);
   }
 
   private void error(Active a, Throwable e) {
@@ -604,10 +609,13 @@ final class BatchRun {
     }
     limit.refused(running + submitting);
     Duration wait = Failures.retryAfter(e).orElse(backoff(a.refusals));
+    Duration cap = client.pollingPolicy().maxRetryAfter();
+    if (wait.compareTo(cap) > 0) wait = cap;
     ready.addFirst(a);
     holding = true;
     long epoch = ++holdEpoch;
-    resources.add(
+    // One timer at a time: a later refusal replaces the wait (and the epoch ignores a late one).
+    holdTimer.set(
         runner.scheduler.scheduleDirect(
             () ->
                 signal(
@@ -643,6 +651,7 @@ final class BatchRun {
       resources.delete(a.observer);
       a.observer.dispose();
     }
+    if (a.download != null) resources.delete(a.download);
     if (a.claim != null) a.claim.close();
     workedThisRun++;
     end(a.item.id(), outcome, a.handle, status, saved, error, problems, a.estimate, false);

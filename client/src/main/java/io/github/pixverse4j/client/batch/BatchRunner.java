@@ -40,12 +40,13 @@ import org.jspecify.annotations.Nullable;
  *       maps such an answer to {@code RateLimitedException}: PixVerse's ErrCode 500044, HTTP 429,
  *       the v3 async hosts' {@code RATE_LIMIT_EXCEEDED}) provably created no job. The runner gives
  *       that submit up at once (the journal records it as not accepted), lowers its in-flight
- *       target, and sends the same item again first, once the provider's {@code Retry-After} has
- *       passed (without one: {@link #FIRST_LIMIT_WAIT}, doubling for each refusal of the item up to
- *       {@link #MAX_LIMIT_WAIT}) or one of the batch's tasks has ended, whichever comes first: an
- *       ended task is a free slot, which is what the wait stands for. Accepted submits raise the
- *       target again; the exact rule is in {@code docs/batch.md}. An item refused {@link
- *       #MAX_REFUSALS_PER_ITEM} times fails with the last refusal.
+ *       target, and sends the same item again first, once the provider's {@code Retry-After} (at
+ *       most the client's {@code PollingPolicy.maxRetryAfter()}) has passed (without one: {@link
+ *       #FIRST_LIMIT_WAIT}, doubling for each refusal of the item up to {@link #MAX_LIMIT_WAIT}) or
+ *       one of the batch's tasks has ended, whichever comes first: an ended task is a free slot,
+ *       which is what the wait stands for. Accepted submits raise the target again; the exact rule
+ *       is in {@code docs/batch.md}. An item refused {@link #MAX_REFUSALS_PER_ITEM} times fails
+ *       with the last refusal.
  *   <li><b>The budget.</b> With {@link Builder#budgetUsd}, an item is sent only when its estimate
  *       keeps the committed total (the estimates of every item sent, accepted or delivered, in this
  *       run or an earlier one) within the budget; otherwise it ends {@link
