@@ -80,7 +80,8 @@ public final class Benchmarks {
         which.equals("all")
             || which.contains("scale")
             || which.contains("overhead")
-            || which.contains("journal");
+            || which.contains("journal")
+            || which.contains("batch");
     if (needsSimulator) {
       try (RemoteSimulator sim = new RemoteSimulator()) {
         if (which.equals("all") || which.contains("scale")) {
@@ -99,6 +100,19 @@ public final class Benchmarks {
           md.append(
                   "## Scale (GMI simulator in a separate JVM on loopback, 250 ms polls, 3 status"
                       + " reads per task)\n\n")
+              .append(table(rows))
+              .append('\n');
+        }
+        if (which.contains("batch")) {
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (String n : System.getProperty("bench.batch.items", "1000,10000,100000").split(",")) {
+            rows.add(BatchBench.run(sim, Integer.parseInt(n.trim())));
+            System.out.println(rows.get(rows.size() - 1));
+          }
+          report.put("batch", rows);
+          md.append(
+                  "## Batch (BatchRunner against the GMI simulator in its own JVM with a"
+                      + " concurrency limit; runner allowed twice the limit)\n\n")
               .append(table(rows))
               .append('\n');
         }
