@@ -175,6 +175,13 @@ final class BatchCommand implements Callable<Integer> {
               item.imageToVideo().isPresent()
                   ? c.factory.estimateUsd(item.imageToVideo().get())
                   : Optional.<BigDecimal>empty();
+      if (input != null) {
+        try {
+          b.expectedItems(countItems(input));
+        } catch (IOException | UncheckedIOException notCounted) {
+          // The total is then known when the input ends; each line is still read as it comes.
+        }
+      }
       if (budget != null) b.budgetUsd(budget, estimate);
       else b.costEstimator(estimate);
       BatchRunner runner = b.build();
@@ -188,6 +195,13 @@ final class BatchCommand implements Callable<Integer> {
         throw e;
       }
       return summary.end(false);
+    }
+  }
+
+  /** The lines that are not blank: the items a file holds, for the total and the time left. */
+  private static long countItems(Path input) throws IOException {
+    try (java.util.stream.Stream<String> lines = Files.lines(input, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> !l.trim().isEmpty()).count();
     }
   }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchChaosTest {
   static final int KILLS = Integer.getInteger("batch.chaos.kills", 8);
   static final long SEED = Long.getLong("batch.chaos.seed", 20261205L);
-  static final int ITEMS = 16;
+  static final int ITEMS = Math.max(16, 4 * KILLS);
   static final Pattern ITEM = Pattern.compile("batch-chaos-item-(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
