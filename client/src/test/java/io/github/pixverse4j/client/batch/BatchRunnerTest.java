@@ -110,21 +110,17 @@ class BatchRunnerTest {
     @DisplayName("a refused item waits for Retry-After before it is sent again, when no task ends")
     void honoursRetryAfter() {
       CappedProvider p = new CappedProvider(time, 1);
-      p.jobTime = Duration.ofSeconds(60);
+      // A job from elsewhere on the account holds the one slot for 20 s.
+      p.endsAtMillis.put("elsewhere", 20_000L);
       p.retryAfter = Duration.ofSeconds(7);
-      Probe ts = runner(p.client(), 2).build().run(items(2)).subscribeWith(new Probe());
-      time.advanceTimeBy(30, TimeUnit.SECONDS);
-      // Submits at 0.1 s (two: one accepted, one refused), then the refused one every 7 s.
-      List<Long> times = new ArrayList<>(p.submitTimes);
-      assertThat(times).startsWith(100L, 100L);
-      for (int i = 2; i < times.size(); i++) {
-        assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(7_000L);
-      }
-      assertThat(last(ts).waiting() + last(ts).submitting()).isEqualTo(1);
-      assertThat(last(ts).concurrencyTarget()).isEqualTo(1);
-      runUntilDone(ts, Duration.ofHours(1));
+      Probe ts = runner(p.client(), 2).build().run(items(1)).subscribeWith(new Probe());
+      runUntilDone(ts, Duration.ofMinutes(10));
       ts.assertComplete();
-      assertThat(p.acceptedPerPrompt).containsEntry("item-1", 1).containsEntry("item-2", 1);
+      // Sent at 0, refused (answered at 0.1 s); again at 7.1 s and 14.2 s, refused; at 21.3 s
+      // the slot is free.
+      assertThat(p.submitTimes).containsExactly(0L, 7_100L, 14_200L, 21_300L);
+      assertThat(p.acceptedPerPrompt).containsEntry("item-1", 1);
+      assertThat(results(ts).get("item-1").outcome()).isEqualTo(Outcome.DELIVERED);
     }
 
     @Test

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A provider in virtual time that runs each job for {@link #jobTime} from its acceptance and, like
  * PixVerse or a 429-answering host, refuses a submit while {@link #cap} of its jobs are running.
- * Submits answer after {@link #submitLatency}. Counts submits per prompt (the tests' item ids).
+ * Submits are decided when sent and answered after {@link #submitLatency}. Counts submits per
+ * prompt (the tests' item ids).
  */
 final class CappedProvider implements VideoProvider {
   static final String ID = "capped";
@@ -128,11 +129,14 @@ final class CappedProvider implements VideoProvider {
         .build();
   }
 
+  /**
+   * Decides at once, as the provider reads the request, and answers after {@link #submitLatency}: a
+   * caller that stops waiting in between leaves a job it never heard of, as a lost answer does.
+   */
   @Override
   public Single<TaskHandle> submit(ImageToVideoRequest request) {
-    return Single.timer(submitLatency.toNanos(), TimeUnit.NANOSECONDS, time)
-        .map(
-            x -> {
+    return Single.fromCallable(
+            () -> {
               synchronized (this) {
                 submitTimes.add(now());
                 if (failEverySubmit != null) throw failEverySubmit;
@@ -147,7 +151,8 @@ final class CappedProvider implements VideoProvider {
                 peakRunning = Math.max(peakRunning, running());
                 return TaskHandle.of(ID, "capped-model", id);
               }
-            });
+            })
+        .delay(submitLatency.toNanos(), TimeUnit.NANOSECONDS, time, true);
   }
 
   @Override
