@@ -110,7 +110,8 @@ public final class Benchmarks {
             || which.contains("overhead")
             || which.contains("journal")
             || which.contains("streams100k")
-            || which.contains("observe");
+            || which.contains("observe")
+            || which.contains("batch");
     if (needsSimulator) {
       try (RemoteSimulator sim = new RemoteSimulator(which.contains("streams100k") ? "4g" : "1g")) {
         if (which.contains("streams100k")) {
@@ -134,6 +135,19 @@ public final class Benchmarks {
             System.out.println(rows.get(rows.size() - 1));
           }
           section(report, md, "scale", "Scale", rows);
+        }
+        if (which.contains("batch")) {
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (String n : System.getProperty("bench.batch.items", "1000,10000,100000").split(",")) {
+            rows.add(BatchBench.run(sim, Integer.parseInt(n.trim())));
+            System.out.println(rows.get(rows.size() - 1));
+          }
+          report.put("batch", rows);
+          md.append(
+                  "## Batch (BatchRunner against the GMI simulator in its own JVM with a"
+                      + " concurrency limit; runner allowed twice the limit)\n\n")
+              .append(table(rows))
+              .append('\n');
         }
         if (which.equals("all") || which.contains("journal")) {
           Map<String, Object> j = JournalBench.run(sim);

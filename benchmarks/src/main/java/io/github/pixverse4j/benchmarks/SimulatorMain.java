@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 /**
  * Runs the GMI simulator in its own JVM so that the benchmarked client's threads and heap are
  * measured alone. Prints {@code READY <baseUrl> <key>}, then obeys commands on stdin: {@code
- * lifecycle short|endless}, {@code stats}, and exits when stdin closes.
+ * lifecycle short|endless}, {@code lifecycle timed MILLIS} (each job runs that long by the clock),
+ * {@code limit N} (the simulator's concurrency limit, 0 for none), {@code stats}, and exits when
+ * stdin closes.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
@@ -22,6 +24,22 @@ public final class SimulatorMain {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
       String line;
       while ((line = in.readLine()) != null) {
+        String[] words = line.trim().split(" ");
+        if (words.length == 3 && words[0].equals("lifecycle") && words[1].equals("timed")) {
+          sim.defaultLifecycle(
+              Lifecycle.timed()
+                  .running(java.time.Duration.ofMillis(Long.parseLong(words[2])))
+                  .succeeded());
+          System.out.println("OK");
+          System.out.flush();
+          continue;
+        }
+        if (words.length == 2 && words[0].equals("limit")) {
+          sim.concurrencyLimit(Integer.parseInt(words[1]));
+          System.out.println("OK");
+          System.out.flush();
+          continue;
+        }
         switch (line.trim()) {
           case "lifecycle short":
             sim.defaultLifecycle(shortLifecycle());
@@ -40,7 +58,11 @@ public final class SimulatorMain {
                     + " submits="
                     + sim.submitCount()
                     + " status="
-                    + sim.requestCount("status"));
+                    + sim.requestCount("status")
+                    + " refusals="
+                    + sim.limitRefusals()
+                    + " peak="
+                    + sim.peakConcurrentJobs());
             break;
           default:
             System.out.println("UNKNOWN " + line);

@@ -71,9 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
     List<RuntimeException> problems = new ArrayList<>();
     String url =
         VideoOptions.checkOutputAndBaseUrl(parent, target, save, noDownload, baseUrl, problems);
-    String promptText = video.promptText(parent, problems);
-    ImageInput imageInput = image(problems);
-    ImageToVideoRequest request = request(promptText, imageInput, problems);
+    ImageToVideoRequest request = request(problems);
     String id = VideoOptions.providerId(video.provider, parent.env, problems);
     VideoOptions.checkBaseUrl(url, id, parent.env, simulate.simulate, problems);
     io.github.pixverse4j.client.price.PriceSettings priceSettings =
@@ -121,6 +119,17 @@ final class GenerateCommand implements Callable<Integer> {
           out.waiting("Submitting the job to " + c.factory.id());
           return c.client.generate(sent, labels, listener);
         });
+  }
+
+  /**
+   * The request these options describe, each problem (a prompt, image or setting that does not
+   * parse) noted in {@code problems}; null when there is no image or prompt to build it around. The
+   * one reading of generate's options: {@code batch} fills them from each JSON line.
+   */
+  ImageToVideoRequest request(List<RuntimeException> problems) {
+    String promptText = video.promptText(parent, problems);
+    ImageInput imageInput = image(problems);
+    return request(promptText, imageInput, problems);
   }
 
   /**

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       GenerateCommand.class,
       ExtendCommand.class,
+      BatchCommand.class,
       WatchCommand.class,
       StatusCommand.class,
       CancelCommand.class,

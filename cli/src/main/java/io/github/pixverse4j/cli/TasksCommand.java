@@ -1,5 +1,6 @@
 package io.github.pixverse4j.cli;
 
+import io.github.pixverse4j.client.batch.BatchRunner;
 import io.github.pixverse4j.client.journal.FileTaskJournal;
 import io.github.pixverse4j.client.journal.JournalEntry;
 import io.github.pixverse4j.client.journal.JournalRecord;
@@ -64,30 +65,49 @@ final class TasksCommand implements Callable<Integer> {
             "No %stasks in the journal %s%n", all ? "" : "unfinished ", journal.file());
         parent.err.flush();
       }
+      // Batch items are listed after the other tasks, grouped under their batch.
+      Map<String, List<JournalEntry>> batches = new LinkedHashMap<>();
       for (JournalEntry e : shown) {
-        if (json) {
-          out.line(toJson(e, now));
-        } else {
-          parent.out.printf(
-              "%-6s %-15s %-10s %s  %s%n",
-              age(Duration.between(e.createdAt(), now)),
-              state(e),
-              e.provider(),
-              e.downloadedFile().orElse(e.target().orElse("-")),
-              e.token().orElse("(no handle)"));
-          if (unanswered(e)) {
-            parent.out.printf(
-                "       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
-                    + " pixverse4j is still submitting it, check the provider's console for a job,"
-                    + " then `pixverse4j tasks --forget %s`%n",
-                e.summary().getOrDefault("prompt", ""), e.createdAt(), e.id());
-          }
+        String batch = e.labels().get(BatchRunner.LABEL_BATCH);
+        if (batch != null && !json) {
+          batches.computeIfAbsent(batch, b -> new ArrayList<>()).add(e);
+          continue;
         }
+        print(e, json, out, now, "");
+      }
+      for (Map.Entry<String, List<JournalEntry>> b : batches.entrySet()) {
+        parent.out.printf(
+            "Batch %s (%d item%s; `pixverse4j batch FILE --output-dir DIR` again resumes it):%n",
+            b.getKey(), b.getValue().size(), b.getValue().size() == 1 ? "" : "s");
+        for (JournalEntry e : b.getValue()) print(e, false, out, now, "  ");
       }
       parent.out.flush();
       return ExitCodes.OK;
     } finally {
       journal.close();
+    }
+  }
+
+  private void print(JournalEntry e, boolean json, Output out, Instant now, String indent) {
+    if (json) {
+      out.line(toJson(e, now));
+      return;
+    }
+    String item = e.labels().get(BatchRunner.LABEL_ITEM);
+    parent.out.printf(
+        "%s%-6s %-15s %-10s %s  %s%n",
+        indent,
+        age(Duration.between(e.createdAt(), now)),
+        state(e),
+        e.provider(),
+        (item == null ? "" : item + ": ") + e.downloadedFile().orElse(e.target().orElse("-")),
+        e.token().orElse("(no handle)"));
+    if (unanswered(e)) {
+      parent.out.printf(
+          "%s       prompt \"%s\" at %s: no answer to the submit was recorded; unless a"
+              + " pixverse4j is still submitting it, check the provider's console for a job,"
+              + " then `pixverse4j tasks --forget %s`%n",
+          indent, e.summary().getOrDefault("prompt", ""), e.createdAt(), e.id());
     }
   }
 
@@ -188,6 +208,11 @@ final class TasksCommand implements Callable<Integer> {
     e.token().ifPresent(v -> m.put("task", v));
     e.endpoint().ifPresent(v -> m.put("baseUrl", v));
     e.target().ifPresent(v -> m.put("target", v));
+    String batch = e.labels().get(BatchRunner.LABEL_BATCH);
+    if (batch != null) {
+      m.put("batch", batch);
+      m.put("batchItem", e.labels().get(BatchRunner.LABEL_ITEM));
+    }
     e.downloadedFile().ifPresent(v -> m.put("file", v));
     if (!e.videoUrls().isEmpty()) m.put("videos", e.videoUrls());
     e.message().ifPresent(v -> m.put("message", v));

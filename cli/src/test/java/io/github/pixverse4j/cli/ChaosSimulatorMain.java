@@ -19,7 +19,9 @@ import java.time.Duration;
  * status reads and running for 3, and the video answer waits 200 ms. Prints {@code READY <baseUrl>
  * <key>}, then answers commands on stdin, each reply ending with {@code OK}: {@code submits};
  * {@code jobs} (one {@code JOB <id> <mediaGets> <submittedBody>} line each); {@code media FILE}
- * writes the served video's bytes. Exits when stdin closes.
+ * writes the served video's bytes. Exits when stdin closes. An argument, if given, is the
+ * simulator's concurrency limit ({@link BatchChaosTest}); jobs then run by the clock (queued 300
+ * ms, running 600 ms), as real ones do, so that a job whose client was killed frees its slot.
  */
 public final class ChaosSimulatorMain {
   private ChaosSimulatorMain() {}
@@ -30,6 +32,14 @@ public final class ChaosSimulatorMain {
       sim.defaultLifecycle(Lifecycle.builder().queued(3, 3).running(30, 60, 90).succeeded());
       sim.faults().on("submit").always(Fault.delay(Duration.ofMillis(150)));
       sim.faults().on("media").always(Fault.delay(Duration.ofMillis(200)));
+      if (args.length > 0) {
+        sim.concurrencyLimit(Integer.parseInt(args[0]));
+        sim.defaultLifecycle(
+            Lifecycle.timed()
+                .queued(Duration.ofMillis(300))
+                .running(Duration.ofMillis(600), 0, 100)
+                .succeeded());
+      }
       System.out.println("READY " + sim.baseUrl() + " " + key);
       System.out.flush();
       BufferedReader in =

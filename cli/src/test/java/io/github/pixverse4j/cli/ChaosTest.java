@@ -66,23 +66,44 @@ class ChaosTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator =
-        new ProcessBuilder(java(), "-cp", classpath(), ChaosSimulatorMain.class.getName())
-            .redirectError(dir.resolve("simulator.log").toFile())
-            .start();
-    simOut =
-        new BufferedReader(
-            new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
-    simIn =
-        new PrintWriter(
-            new OutputStreamWriter(simulator.getOutputStream(), StandardCharsets.UTF_8), true);
-    String ready = simOut.readLine();
-    assertThat(ready).startsWith("READY ");
-    baseUrl = ready.split(" ")[1];
-    key = ready.split(" ")[2];
+    SimulatorProcess sp = new SimulatorProcess(dir.resolve("simulator.log"));
+    simulator = sp.process;
+    simOut = sp.out;
+    simIn = sp.in;
+    baseUrl = sp.baseUrl;
+    key = sp.key;
     sim("media " + dir.resolve("media.bin"));
     media = Files.readAllBytes(dir.resolve("media.bin"));
     warmUp();
+  }
+
+  /**
+   * A {@link ChaosSimulatorMain} process: its {@code READY} line read, its stdin and stdout open.
+   */
+  static final class SimulatorProcess {
+    final Process process;
+    final BufferedReader out;
+    final PrintWriter in;
+    final String baseUrl;
+    final String key;
+
+    SimulatorProcess(Path log, String... args) throws IOException {
+      List<String> cmd =
+          new ArrayList<>(
+              Arrays.asList(java(), "-cp", classpath(), ChaosSimulatorMain.class.getName()));
+      cmd.addAll(Arrays.asList(args));
+      process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+      out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      in =
+          new PrintWriter(
+              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+      String ready = out.readLine();
+      assertThat(ready).startsWith("READY ");
+      baseUrl = ready.split(" ")[1];
+      key = ready.split(" ")[2];
+    }
   }
 
   /** One whole run, not killed: the set-up works before anything is killed. */
@@ -161,6 +182,11 @@ class ChaosTest {
 
   /** The CLI in a process of its own, on the test classpath, with a fast-starting JVM. */
   static Process cli(Path home, Path log, String... args) throws IOException {
+    return cli(key, home, log, args);
+  }
+
+  /** {@link #cli(Path, Path, String...)} with {@code gmiKey} as the GMI key. */
+  static Process cli(String gmiKey, Path home, Path log, String... args) throws IOException {
     List<String> cmd =
         new ArrayList<>(
             Arrays.asList(
@@ -183,7 +209,7 @@ class ChaosTest {
         }) {
       pb.environment().remove(v);
     }
-    pb.environment().put("GMI_API_KEY", key);
+    pb.environment().put("GMI_API_KEY", gmiKey);
     pb.environment().put("PIXVERSE4J_HOME", home.toString());
     pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return pb.start();

@@ -73,7 +73,8 @@ final class SubmitAttempts implements Retrying.Listener, Disposable {
             .lastFailure(Failures.oneLine(failure))
             .nextAttemptAt(now.plus(delay))
             .build(),
-        attemptLimit);
+        attemptLimit,
+        failure);
   }
 
   @Override

@@ -23,6 +23,16 @@ public interface SubmitListener {
   default void retrying(RetryState state, int attemptLimit) {}
 
   /**
+   * {@link #retrying(RetryState, int)} with the failure itself, for a caller that decides by its
+   * kind, such as the batch runner, which gives up the attempt (by disposing) when the provider
+   * refused it for its concurrency or rate limit. The default calls {@link #retrying(RetryState,
+   * int)}.
+   */
+  default void retrying(RetryState state, int attemptLimit, Throwable failure) {
+    retrying(state, attemptLimit);
+  }
+
+  /**
    * The caller disposed the submit before the provider answered it.
    *
    * @param requestMayHaveReachedProvider false when every attempt so far provably sent nothing, so

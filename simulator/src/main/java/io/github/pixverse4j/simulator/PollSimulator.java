@@ -429,10 +429,14 @@ public class PollSimulator extends ProviderSimulator {
       return error(settings.validationStatus, String.join("; ", problems));
     }
     SimJob job =
-        createJob(
+        createJobWithinLimit(
             settings.idPrefix + newJobId().substring("job-".length()),
             body,
             settings.decoder.decode(body));
+    if (job == null) {
+      return error(429, "too many concurrent requests")
+          .withHeader("Retry-After", Integer.toString(LIMIT_RETRY_AFTER_SECONDS));
+    }
     ObjectNode json = answer();
     put(json, settings.taskIdField, job.id());
     put(json, settings.statusField, valueOf(job.peek().state()));

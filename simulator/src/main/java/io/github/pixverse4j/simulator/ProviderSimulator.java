@@ -106,6 +106,16 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final AtomicLong jobSequence = new AtomicLong();
   private final AtomicLong jobIds = new AtomicLong();
   private final AtomicInteger submits = new AtomicInteger();
+
+  /** Guards the concurrency limit's check-and-create and {@link #limitedJobs}. */
+  private final Object limitLock = new Object();
+
+  /** Jobs created while a limit was set that were not seen terminal yet; guarded by limitLock. */
+  private final Set<SimJob> limitedJobs = new java.util.HashSet<>();
+
+  private volatile int concurrencyLimit;
+  private final AtomicInteger limitRefusals = new AtomicInteger();
+  private int peakConcurrentJobs;
   private final List<Throwable> handlerFailures = Collections.synchronizedList(new ArrayList<>());
   private volatile Lifecycle defaultLifecycle = INITIAL_DEFAULT_LIFECYCLE;
 
@@ -549,6 +559,67 @@ public abstract class ProviderSimulator implements AutoCloseable {
   }
 
   /**
+   * Makes the simulator refuse a submit while {@code limit} of its jobs have not ended (queued or
+   * running, by their lifecycle), as the real services cap concurrent generations per account; each
+   * provider's simulator answers the refusal as its service does (PixVerse: ErrCode 500044 on HTTP
+   * 200; the others: 429 with {@code Retry-After: }{@value #LIMIT_RETRY_AFTER_SECONDS}). Jobs
+   * created before the limit was set do not count. Default 0: no limit.
+   *
+   * @param limit 0 (no limit) or more
+   */
+  public ProviderSimulator concurrencyLimit(int limit) {
+    if (limit < 0) throw new IllegalArgumentException("limit must be >= 0: " + limit);
+    this.concurrencyLimit = limit;
+    return this;
+  }
+
+  /** The {@link #concurrencyLimit(int)}; 0 for none. */
+  public int concurrencyLimit() {
+    return concurrencyLimit;
+  }
+
+  /** The {@code Retry-After} (seconds) of the simulators' answers to a submit over the limit. */
+  public static final int LIMIT_RETRY_AFTER_SECONDS = 1;
+
+  /** How many submits the {@link #concurrencyLimit(int)} refused. */
+  public int limitRefusals() {
+    return limitRefusals.get();
+  }
+
+  /**
+   * The most jobs that had not ended at once, counted at each submit while a {@link
+   * #concurrencyLimit(int)} was set; never above the limit.
+   */
+  public int peakConcurrentJobs() {
+    synchronized (limitLock) {
+      return peakConcurrentJobs;
+    }
+  }
+
+  /**
+   * {@link #createJob} unless a {@link #concurrencyLimit(int)} is set and that many jobs have not
+   * ended: then nothing is created, the refusal is counted, and null is returned for the caller to
+   * answer with its provider's refusal. The check and the creation are one atomic step, so
+   * concurrent submits never exceed the limit.
+   */
+  protected final SimJob createJobWithinLimit(
+      String id, Object submittedBody, DecodedRequest decoded) {
+    int limit = concurrencyLimit;
+    if (limit == 0) return createJob(id, submittedBody, decoded);
+    synchronized (limitLock) {
+      limitedJobs.removeIf(j -> j.peek().isTerminal());
+      if (limitedJobs.size() >= limit) {
+        limitRefusals.incrementAndGet();
+        return null;
+      }
+      SimJob job = createJob(id, submittedBody, decoded);
+      limitedJobs.add(job);
+      peakConcurrentJobs = Math.max(peakConcurrentJobs, limitedJobs.size());
+      return job;
+    }
+  }
+
+  /**
    * Forgets requests, jobs, queued lifecycles, faults (and their call numbers) and handler
    * failures, and restores the initial default lifecycle, so one started simulator can serve many
    * tests. Job ids keep counting, so an old id never names a new job.
@@ -564,6 +635,12 @@ public abstract class ProviderSimulator implements AutoCloseable {
     lifecycleChooser = null;
     hostedMedia.clear();
     mediaRanges = false;
+    concurrencyLimit = 0;
+    limitRefusals.set(0);
+    synchronized (limitLock) {
+      limitedJobs.clear();
+      peakConcurrentJobs = 0;
+    }
   }
 
   /**

@@ -332,10 +332,14 @@ public class QueueSimulator extends ProviderSimulator {
       return invalid(errors);
     }
     SimJob job =
-        createJob(
+        createJobWithinLimit(
             settings.idPrefix + newJobId().substring("job-".length()),
             body,
             settings.decoder.decode(body));
+    if (job == null) {
+      return SimResponse.rawJson(429, "{\"detail\":\"Too many concurrent requests\"}")
+          .withHeader("Retry-After", Integer.toString(LIMIT_RETRY_AFTER_SECONDS));
+    }
     String id = job.id();
     JobPhase first = job.peek();
     Map<String, Object> json = new LinkedHashMap<>();

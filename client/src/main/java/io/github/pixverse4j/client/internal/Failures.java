@@ -96,6 +96,19 @@ public final class Failures {
   }
 
   /**
+   * Whether a submit was refused for the provider's concurrency or rate limit, so that sending
+   * fewer submits at once helps and the same submit may be sent again later (no job was created).
+   * The one rule for every provider: each maps its limit answer to {@link RateLimitedException}, so
+   * nothing here reads a provider's words. PixVerse's ErrCode 500044 on HTTP 200 ({@code
+   * PixVerseErrors}), the v3 async hosts' {@code RATE_LIMIT_EXCEEDED} ({@code V3AsyncErrors}), HTTP
+   * 429 of GMI and the queue family, and a 503 that asks to wait, 408 and 425 ({@code
+   * http.HttpErrors}).
+   */
+  public static boolean isLimitRefusal(Throwable e) {
+    return e instanceof RateLimitedException;
+  }
+
+  /**
    * Turns a final submit failure into what the caller sees: when the provider may have accepted the
    * job (no answer, a 500, 502 or 504, or an unreadable answer), a {@link
    * SubmitOutcomeUnknownException}. A server error may come after the job was created, and a

@@ -225,7 +225,11 @@ public final class GmiSimulator extends ProviderSimulator {
       return error(400, problem);
     }
     String id = UUID.nameUUIDFromBytes(newJobId().getBytes(StandardCharsets.UTF_8)).toString();
-    SimJob job = createJob(id, body, decode(payload));
+    SimJob job = createJobWithinLimit(id, body, decode(payload));
+    if (job == null) {
+      return SimResponse.rawJson(429, "{\"error\":\"Rate limit exceeded, please retry later\"}")
+          .withHeader("Retry-After", Integer.toString(LIMIT_RETRY_AFTER_SECONDS));
+    }
     long now = nowSeconds();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("request_id", job.id());

@@ -521,7 +521,10 @@ public final class PixVerseSimulator extends ProviderSimulator {
   /** A new job for an accepted generate or extend: {@code Resp: {video_id}}. */
   private SimResponse created(JsonNode body, DecodedRequest meant) {
     String videoId = Long.toString(VIDEO_ID_BASE + newJobNumber());
-    SimJob job = createJob(videoId, body, meant);
+    SimJob job = createJobWithinLimit(videoId, body, meant);
+    if (job == null) {
+      return error(200, CONCURRENCY_LIMIT, "Reached the limit for concurrent generations");
+    }
     Map<String, Object> resp = new LinkedHashMap<>();
     boolean numeric = job.id().chars().allMatch(c -> c >= '0' && c <= '9');
     resp.put(

@@ -239,7 +239,11 @@ public final class V3AsyncSimulator extends ProviderSimulator {
       return error(400, "INVALID_IMAGE_FORMAT", imageProblem);
     }
     String id = UUID.nameUUIDFromBytes(newJobId().getBytes(StandardCharsets.UTF_8)).toString();
-    SimJob job = createJob(id, body, decode(body));
+    SimJob job = createJobWithinLimit(id, body, decode(body));
+    if (job == null) {
+      return error(429, "RATE_LIMIT_EXCEEDED", "too many tasks in progress for this account")
+          .withHeader("Retry-After", Integer.toString(LIMIT_RETRY_AFTER_SECONDS));
+    }
     return SimResponse.json(200, Literals.map("task_id", job.id()));
   }
 
