@@ -33,22 +33,6 @@ final class DeadConnections {
   private DeadConnections() {}
 
   /**
-   * An application interceptor that only {@linkplain #retire retires} the connection of a failed
-   * call, for clients without the {@link RequestWriteTracker} ({@link VideoDownloader}): a download
-   * disposed at the wrong instant must not leave a closed socket in the pool it shares with the
-   * provider clients.
-   */
-  static final Interceptor RETIRING =
-      chain -> {
-        try {
-          return chain.proceed(chain.request());
-        } catch (IOException e) {
-          retire(chain, e);
-          throw e;
-        }
-      };
-
-  /**
    * Called by an application interceptor with the failure of {@code chain.proceed}: when the call
    * still holds a connection that failed this way (its socket is closed, or setting it up threw a
    * {@link SocketException}), marks it so that OkHttp closes it when the call releases it, instead
