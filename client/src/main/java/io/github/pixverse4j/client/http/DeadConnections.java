@@ -27,7 +27,8 @@ import okhttp3.internal.http.RealInterceptorChain;
  * every idle connection and cannot reach this one while the failed call still holds it, so this
  * class uses OkHttp 3.14's internals: the call's {@code Transmitter} and {@code
  * RealConnection.noNewExchanges()}. When they are not there (another OkHttp 3 release, a chain that
- * is not OkHttp's own), it does nothing, and the call fails as before.
+ * is not OkHttp's own), it does nothing, and the call fails as before ({@code
+ * DeadConnectionsFallbackTest} hides them from this class for real).
  */
 final class DeadConnections {
   private DeadConnections() {}
