@@ -9,6 +9,8 @@ import io.github.pixverse4j.client.batch.BatchItemResult;
 import io.github.pixverse4j.client.batch.BatchProgress;
 import io.github.pixverse4j.client.batch.BatchRunner;
 import io.github.pixverse4j.client.journal.TaskJournal;
+import io.github.pixverse4j.client.price.CostEstimate;
+import io.github.pixverse4j.client.price.PriceSettings;
 import io.reactivex.rxjava3.core.Flowable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -84,6 +86,7 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin Options.BaseUrl baseUrl;
   @Mixin Options.Simulate simulate;
   @Mixin Options.Follow follow;
+  @Mixin PriceOptions prices;
 
   @Parameters(
       index = "0",
@@ -157,6 +160,7 @@ final class BatchCommand implements Callable<Integer> {
     Path dir = parent.cwd.resolve(outputDir).normalize().toAbsolutePath();
     if (Files.exists(dir) && !Files.isDirectory(dir))
       problems.add(new IllegalArgumentException("--output-dir " + outputDir + " is a file"));
+    PriceSettings priceSettings = prices.settings(parent, problems);
     VideoOptions.refuse(problems, java.util.Collections.emptyList(), () -> {});
     if (!dryRun) {
       Files.createDirectories(dir);
@@ -172,9 +176,12 @@ final class BatchCommand implements Callable<Integer> {
               .outputDirectory(dir);
       java.util.function.Function<BatchItem, Optional<BigDecimal>> estimate =
           item ->
-              item.imageToVideo().isPresent()
-                  ? c.factory.estimateUsd(item.imageToVideo().get())
-                  : Optional.<BigDecimal>empty();
+              (item.imageToVideo().isPresent()
+                      ? c.factory.estimate(item.imageToVideo().get(), priceSettings)
+                      : item.extend().isPresent()
+                          ? c.factory.estimate(item.extend().get(), priceSettings)
+                          : Optional.<CostEstimate>empty())
+                  .map(CostEstimate::usd);
       if (input != null) {
         try {
           b.expectedItems(countItems(input));

@@ -156,6 +156,19 @@ class BatchCommandTest {
   }
 
   @Test
+  @DisplayName("the budget uses --price-table before the published prices")
+  void budgetWithOwnPrices() throws Exception {
+    Path table = dir.resolve("prices.txt");
+    Files.write(table, "provider=gmi 0.0001/s\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(run(batch(EXAMPLE, "--budget", "0.01", "--price-table", table.toString(), "--json")))
+        .as(stderr)
+        .isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines.get(lines.size() - 1).get("outcomes").get("DELIVERED").asInt()).isEqualTo(4);
+    assertThat(sim.requestCount("submit")).isEqualTo(4);
+  }
+
+  @Test
   @DisplayName("tasks lists batch items grouped under their batch")
   void tasksGrouped() throws Exception {
     assertThat(run(batch(EXAMPLE))).as(stderr).isZero();

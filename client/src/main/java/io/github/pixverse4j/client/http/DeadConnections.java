@@ -27,26 +27,11 @@ import okhttp3.internal.http.RealInterceptorChain;
  * every idle connection and cannot reach this one while the failed call still holds it, so this
  * class uses OkHttp 3.14's internals: the call's {@code Transmitter} and {@code
  * RealConnection.noNewExchanges()}. When they are not there (another OkHttp 3 release, a chain that
- * is not OkHttp's own), it does nothing, and the call fails as before.
+ * is not OkHttp's own), it does nothing, and the call fails as before ({@code
+ * DeadConnectionsFallbackTest} hides them from this class for real).
  */
 final class DeadConnections {
   private DeadConnections() {}
-
-  /**
-   * An application interceptor that only {@linkplain #retire retires} the connection of a failed
-   * call, for clients without the {@link RequestWriteTracker} ({@link VideoDownloader}): a download
-   * disposed at the wrong instant must not leave a closed socket in the pool it shares with the
-   * provider clients.
-   */
-  static final Interceptor RETIRING =
-      chain -> {
-        try {
-          return chain.proceed(chain.request());
-        } catch (IOException e) {
-          retire(chain, e);
-          throw e;
-        }
-      };
 
   /**
    * Called by an application interceptor with the failure of {@code chain.proceed}: when the call

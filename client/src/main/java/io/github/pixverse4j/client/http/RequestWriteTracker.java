@@ -35,14 +35,27 @@ import okhttp3.Response;
  * closed it while it had no exchange, and OkHttp 3 would pool it and fail every call that takes it)
  * retires that connection ({@link DeadConnections}) whether or not the call was marked; an unmarked
  * call that is not cancelled is then sent once more, on another connection.
+ *
+ * <p>Installed by every client pixverse4j makes: the provider clients ({@link
+ * HttpClients#forProvider}) and the {@link VideoDownloader}. Each must have OkHttp's {@code
+ * retryOnConnectionFailure} off: with it on, OkHttp 3.14 retries a call that failed on such a
+ * connection on that same connection, without end, before this interceptor ever sees the failure.
  */
 final class RequestWriteTracker {
   /** Calls whose request may have reached the wire; weak so that finished calls are forgotten. */
   private final Map<Call, Boolean> written =
       Collections.synchronizedMap(new WeakHashMap<Call, Boolean>());
 
-  private final Interceptor application = this::interceptApplication;
-  private final Interceptor network = this::interceptNetwork;
+  private final Interceptor application = new Application();
+  private final Interceptor network = new Network();
+
+  /**
+   * Whether {@code interceptor} is half of a tracker: a client derived from one that has a tracker
+   * (the downloader built from a provider's client) removes it and installs its own.
+   */
+  static boolean isTracker(Object interceptor) {
+    return interceptor instanceof Application || interceptor instanceof Network;
+  }
 
   /** Add with {@code addInterceptor}. */
   Interceptor application() {
@@ -89,5 +102,19 @@ final class RequestWriteTracker {
     // Marked before proceeding: the next step writes the request headers.
     written.put(chain.call(), Boolean.TRUE);
     return chain.proceed(chain.request());
+  }
+
+  private final class Application implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      return interceptApplication(chain);
+    }
+  }
+
+  private final class Network implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      return interceptNetwork(chain);
+    }
   }
 }

@@ -72,7 +72,10 @@ public final class VideoDownloader {
   private final PollingPolicy policy;
 
   /**
-   * A downloader that makes exactly one attempt per download and reports every failure.
+   * A downloader that makes exactly one attempt per download and reports every failure. The one
+   * exception, as for API calls ({@link HttpClients#forProvider}): a request that took a pooled
+   * connection found closed before any byte of it was written is sent once more on another
+   * connection. OkHttp's own silent retry after a connection failure is off.
    *
    * @param base the application's base client without provider credentials, such as {@link
    *     HttpClients#sharedDefault()}; its dispatcher and connection pool are shared
@@ -109,10 +112,18 @@ public final class VideoDownloader {
     // First among the network interceptors, so that it sees the answer as it came off the wire.
     b.networkInterceptors().remove(HttpFraming.INSTANCE);
     b.networkInterceptors().add(0, HttpFraming.INSTANCE);
+    // The provider clients' rule (HttpClients.forProvider): a download found on a pooled connection
+    // that turns out closed before any byte of it was written is sent once more on another
+    // connection, and OkHttp's own retry is off. OkHttp 3.14's retry would take that same closed
+    // connection again, without end (it never completed an exchange, so it is never checked), and
+    // a download has no call timeout to stop it. Every other failure is this class's to retry.
+    RequestWriteTracker tracker = new RequestWriteTracker();
+    b.interceptors().add(tracker.application());
     b.interceptors().remove(HttpFraming.APPLICATION);
     b.interceptors().add(HttpFraming.APPLICATION);
-    b.interceptors().remove(DeadConnections.RETIRING);
-    b.interceptors().add(DeadConnections.RETIRING);
+    // Last, so that it runs only when nothing remains between it and writing the request.
+    b.networkInterceptors().add(tracker.network());
+    b.retryOnConnectionFailure(false);
     // A large video takes as long as it takes; the read timeout still catches a stalled transfer.
     b.callTimeout(0, TimeUnit.MILLISECONDS);
     this.client = b.build();
@@ -122,7 +133,9 @@ public final class VideoDownloader {
   }
 
   private static boolean isProviderInterceptor(Object i) {
-    return i instanceof AuthInterceptor || i instanceof BodyLimitInterceptor;
+    return i instanceof AuthInterceptor
+        || i instanceof BodyLimitInterceptor
+        || RequestWriteTracker.isTracker(i);
   }
 
   /** Same as {@link #download(Video, Path, Single)} without a way to refresh an expired URL. */

@@ -309,6 +309,13 @@ public final class ReliabilityDoc {
             + "  - close-delimited bodies (no length, cut by a close):"
             + " `VideoDownloaderRetryTest.closeDelimitedCutResumes`.\n");
     b.append(
+        "- **Not in the matrix: a pooled connection whose socket a cancel closed before its first"
+            + " exchange** (issue 27; OkHttp 3.14 keeps it pooled): it is discarded and the call is"
+            + " sent once more on another connection, for API calls (`PooledConnectionStormTest`,"
+            + " and `DisposedPollTest` here for every provider) and for downloads"
+            + " (`DownloadOnDeadConnectionTest`: OkHttp's own retry, now off for downloads too,"
+            + " spun on that connection without end).\n");
+    b.append(
         "- A 500 answer to a submit is not resent and is reported as"
             + " `SubmitOutcomeUnknownException`: the\n"
             + "  provider may have created the job before failing. Only an answer the provider"
