@@ -44,6 +44,17 @@ final class Scale {
   }
 
   static VideoClient client(RemoteSimulator sim, OkHttpClient http) {
+    return client(sim, http, null);
+  }
+
+  /**
+   * {@link #client(RemoteSimulator, OkHttpClient)} built with {@code listener} (when not null), so
+   * that its HTTP hook is installed: its listeners hear each HTTP call.
+   */
+  static VideoClient client(
+      RemoteSimulator sim,
+      OkHttpClient http,
+      io.github.pixverse4j.client.VideoEventListener.Factory listener) {
     PollingPolicy policy =
         PollingPolicy.builder()
             .initialDelay(POLL)
@@ -55,15 +66,14 @@ final class Scale {
             .deadline(Duration.ofMinutes(10))
             .tuning(PollTuning.builder().useProviderHints(false).build())
             .build();
-    return VideoProviderFactory.find("gmi")
-        .orElseThrow()
-        .create(
-            ClientConfig.builder()
-                .apiKey(sim.key)
-                .baseUrl(sim.baseUrl)
-                .httpClient(http)
-                .pollingPolicy(policy)
-                .build());
+    ClientConfig.Builder config =
+        ClientConfig.builder()
+            .apiKey(sim.key)
+            .baseUrl(sim.baseUrl)
+            .httpClient(http)
+            .pollingPolicy(policy);
+    if (listener != null) config.addEventListenerFactory(listener);
+    return VideoProviderFactory.find("gmi").orElseThrow().create(config.build());
   }
 
   static Map<String, Object> ours(RemoteSimulator sim, int n) throws Exception {
@@ -89,6 +99,22 @@ final class Scale {
       java.nio.file.Path journalDir,
       String label,
       java.util.function.UnaryOperator<VideoClient> attach)
+      throws Exception {
+    return ours(sim, n, journalDir, label, attach, null);
+  }
+
+  /**
+   * {@link #ours(RemoteSimulator, int, java.nio.file.Path, String,
+   * java.util.function.UnaryOperator)} with the client built with {@code listener} (when not null):
+   * its HTTP calls are heard too.
+   */
+  static Map<String, Object> ours(
+      RemoteSimulator sim,
+      int n,
+      java.nio.file.Path journalDir,
+      String label,
+      java.util.function.UnaryOperator<VideoClient> attach,
+      io.github.pixverse4j.client.VideoEventListener.Factory listener)
       throws Exception {
     // Counts the calls that found their connection's socket closed before writing ("Socket is
     // closed" at OkHttp's RealConnection.newCodec): the precondition of issue 27's storm. Each
@@ -116,7 +142,9 @@ final class Scale {
             ? null
             : io.github.pixverse4j.client.journal.TaskJournal.file(journalDir);
     VideoClient plain =
-        journal == null ? client(sim, http) : client(sim, http).withJournal(journal);
+        journal == null
+            ? client(sim, http, listener)
+            : client(sim, http, listener).withJournal(journal);
     VideoClient client = attach == null ? plain : attach.apply(plain);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

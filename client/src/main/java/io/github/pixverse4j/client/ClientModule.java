@@ -7,6 +7,7 @@ import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.client.http.ApiKey;
 import io.github.pixverse4j.client.http.HttpClients;
 import io.github.pixverse4j.client.http.VideoDownloader;
+import io.github.pixverse4j.client.internal.HttpCalls;
 import io.github.pixverse4j.client.internal.HttpLog;
 import io.github.pixverse4j.client.internal.Retrying;
 import io.github.pixverse4j.client.provider.BaseHttpClient;
@@ -63,6 +64,7 @@ public final class ClientModule {
   @BaseHttpClient
   static OkHttpClient baseHttpClient(ClientConfig config) {
     OkHttpClient base = config.httpClient().orElseGet(HttpClients::sharedDefault);
+    if (!config.eventListenerFactories().isEmpty()) base = HttpCalls.install(base, config.apiKey());
     if (!config.httpLog().isPresent()) return base;
     return HttpLog.install(base, config.httpLog().get(), config.apiKey());
   }

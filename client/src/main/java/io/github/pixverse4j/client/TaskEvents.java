@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.HttpUrl;
 
 /**
  * The events of one {@link VideoOperation}, delivered to the listeners its client's factories made
@@ -168,6 +169,28 @@ final class TaskEvents implements EngineEvents {
           return read.doOnSuccess(s -> statusRead(s, operation.nanoTime() - start))
               .doOnError(e -> statusReadFailed(e, operation.nanoTime() - start));
         });
+  }
+
+  // --- HTTP calls
+
+  @Override
+  public Object httpStart(String method, HttpUrl url, String shown) {
+    if (!enabled() || ended.get()) return null;
+    HttpExchange exchange =
+        new HttpExchange(method, shown, url.scheme(), url.host(), url.port(), operation.nanoTime());
+    each(l -> l.httpCallStart(operation, exchange));
+    return exchange;
+  }
+
+  @Override
+  public void httpEnd(Object started, int code, Throwable failure) {
+    // A call still running when the operation ended (disposed) is not reported after its end.
+    if (!enabled() || ended.get()) return;
+    HttpExchange exchange = (HttpExchange) started;
+    if (failure != null) exchange.failed(failure);
+    else exchange.answered(code);
+    Duration took = since(exchange.startNanos());
+    each(l -> l.httpCallEnd(operation, exchange, took));
   }
 
   // --- what the subscriber sees

@@ -464,7 +464,8 @@ public final class VideoClient {
       Supplier<Single<TaskHandle>> providerSubmit, SubmitAttempts attempts, TaskEvents events) {
     // One logical submit: a retry subscribes again to the same Single, so a provider can reuse
     // what belongs to this submit (PixVerse's trace ids and uploaded image or video).
-    Single<TaskHandle> submit = providerSubmit.get().doOnSubscribe(d -> attempts.sending());
+    Single<TaskHandle> submit =
+        events.marked(providerSubmit.get()).doOnSubscribe(d -> attempts.sending());
     Single<TaskHandle> answered =
         Retrying.single(
                 () -> submit,
@@ -631,7 +632,7 @@ public final class VideoClient {
   private Single<TaskStatus> status(TaskHandle handle, TaskEvents events) {
     Single<TaskStatus> read =
         Retrying.single(
-                () -> events.timed(provider.status(handle).map(Failures::truthful)),
+                () -> events.timed(events.marked(provider.status(handle)).map(Failures::truthful)),
                 Failures::isTransient,
                 Integer.MAX_VALUE,
                 policy,
@@ -669,7 +670,7 @@ public final class VideoClient {
           }
           Completable send =
               Retrying.single(
-                      () -> provider.cancel(handle).toSingleDefault(Boolean.TRUE),
+                      () -> events.marked(provider.cancel(handle).toSingleDefault(Boolean.TRUE)),
                       Failures::isTransient,
                       Integer.MAX_VALUE,
                       policy,
@@ -686,8 +687,8 @@ public final class VideoClient {
                                               alreadyEnded(handle, s, e.getMessage())))
                               : Completable.error(Failures.withHandle(e, provider.id(), handle)));
           // One plain read, not retried: when it fails, the cancel is sent all the same.
-          return provider
-              .status(handle)
+          return events
+              .marked(provider.status(handle))
               .map(s -> Optional.of(Failures.truthful(s)))
               .onErrorReturnItem(Optional.empty())
               .flatMapCompletable(
@@ -799,7 +800,7 @@ public final class VideoClient {
     return Observable.defer(
         () -> {
           TaskEvents events = events(VideoOperation.Kind.DOWNLOAD, handle);
-          return events.observe(body.apply(events));
+          return events.observe(events.marked(body.apply(events)));
         });
   }
 

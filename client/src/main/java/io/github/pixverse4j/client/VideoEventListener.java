@@ -151,6 +151,26 @@ public abstract class VideoEventListener {
    */
   public void downloadEnd(VideoOperation operation, DownloadProgress last, Duration took) {}
 
+  /**
+   * An HTTP call of this operation is being sent: a provider call (submit, upload, status read,
+   * cancel, a provider's follow-up call) or a download request. Heard only by the listeners of a
+   * client built with them ({@link ClientConfig.Builder#addEventListener}, {@link
+   * ClientConfig.Builder#addEventListenerFactory}): the hook is installed on the client's HTTP
+   * client when it is built, so a listener added later by {@link VideoClient#withEventListener} to
+   * a client built without any hears no HTTP calls.
+   */
+  public void httpCallStart(VideoOperation operation, HttpExchange exchange) {}
+
+  /**
+   * The HTTP call {@code exchange} ended: {@link HttpExchange#statusCode()} or {@link
+   * HttpExchange#failureType()} is set. A call still running when its operation ended (disposed)
+   * gets no end event.
+   *
+   * @param took from {@link #httpCallStart} to the answer's headers (a download's body is in {@link
+   *     #downloadEnd}), on the client's clock
+   */
+  public void httpCallEnd(VideoOperation operation, HttpExchange exchange, Duration took) {}
+
   /** {@code record} was appended to the client's journal. */
   public void journalWritten(VideoOperation operation, JournalRecord record) {}
 

@@ -8,7 +8,9 @@ import io.github.pixverse4j.api.TransportException;
 import io.github.pixverse4j.api.Video;
 import io.github.pixverse4j.api.VideoApiException;
 import io.github.pixverse4j.client.PollingPolicy;
+import io.github.pixverse4j.client.internal.EngineEvents;
 import io.github.pixverse4j.client.internal.Failures;
+import io.github.pixverse4j.client.internal.HttpCalls;
 import io.github.pixverse4j.client.internal.HttpLog;
 import io.github.pixverse4j.client.internal.PollSchedule;
 import io.github.pixverse4j.client.internal.Retrying;
@@ -244,6 +246,9 @@ public final class VideoDownloader {
     /** Told of each retry; null: nobody. */
     final Retrying.Listener retries;
 
+    /** The operation whose calls these are, marked where the download was subscribed; or null. */
+    final EngineEvents operation = HttpCalls.current();
+
     Transfer(
         HttpUrl url,
         Video video,
@@ -344,11 +349,13 @@ public final class VideoDownloader {
       }
       // Numbered for the HTTP log: the call is created on this thread.
       HttpLog.startAttempt(t.failures + 1);
+      HttpCalls.mark(t.operation);
       Call call;
       try {
         call = client.newCall(request.build());
       } finally {
         HttpLog.endAttempt();
+        HttpCalls.unmark();
       }
       emitter.setCancellable(call::cancel);
       try (Response response = call.execute()) {

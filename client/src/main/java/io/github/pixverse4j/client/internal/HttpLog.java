@@ -72,16 +72,25 @@ public final class HttpLog implements Interceptor {
     return new Single<T>() {
       @Override
       protected void subscribeActual(SingleObserver<? super T> observer) {
-        Integer before = ATTEMPT.get();
-        ATTEMPT.set(attempt);
-        try {
-          call.subscribe(observer);
-        } finally {
-          if (before == null) ATTEMPT.remove();
-          else ATTEMPT.set(before);
-        }
+        during(ATTEMPT, attempt, () -> call.subscribe(observer));
       }
     };
+  }
+
+  /**
+   * Runs {@code subscribe} with {@code mark} set to {@code value} on this thread, then puts back
+   * what it held: the engine's marks for the calls a subscription creates (here and {@link
+   * HttpCalls}).
+   */
+  static <M> void during(ThreadLocal<M> mark, M value, Runnable subscribe) {
+    M before = mark.get();
+    mark.set(value);
+    try {
+      subscribe.run();
+    } finally {
+      if (before == null) mark.remove();
+      else mark.set(before);
+    }
   }
 
   /** Marks the calls this thread creates until {@link #endAttempt()}, for blocking callers. */

@@ -134,7 +134,7 @@ public final class TaskWatcher {
     if (finished.get()) return;
     if (events.enabled()) readSentNanos = scheduler.now(TimeUnit.NANOSECONDS);
     call.replace(
-        HttpLog.attempt(provider.status(handle), schedule.consecutiveFailures() + 1)
+        HttpLog.attempt(events.marked(provider.status(handle)), schedule.consecutiveFailures() + 1)
             .subscribe(this::onStatus, this::onFailure));
   }
 
