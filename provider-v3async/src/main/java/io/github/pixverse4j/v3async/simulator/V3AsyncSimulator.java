@@ -94,7 +94,6 @@ public final class V3AsyncSimulator extends ProviderSimulator {
 
   private final Model model;
   private volatile boolean emitZeroValues = true;
-  private volatile @Nullable CallbackSender callbacks;
 
   /** A simulator of {@code model} accepting {@code apiKey}. */
   public V3AsyncSimulator(String apiKey, Model model) {
@@ -487,8 +486,7 @@ public final class V3AsyncSimulator extends ProviderSimulator {
 
   /** {@link #callbacksTo()} by {@code transport}. */
   public CallbackSender callbacksTo(CallbackSender.Transport transport) {
-    callbacks = new CallbackSender(clock(), 20261205L, transport);
-    return callbacks;
+    return newCallbackSender(transport);
   }
 
   /**
@@ -504,8 +502,7 @@ public final class V3AsyncSimulator extends ProviderSimulator {
    * @throws IllegalArgumentException when there is no job {@code jobId}
    */
   public void sendCallback(String jobId) {
-    CallbackSender sender = callbacks;
-    if (sender == null) throw new IllegalStateException("callbacksTo(..) first");
+    CallbackSender sender = callbackSender();
     SimJob job = job(jobId);
     if (job == null) throw new IllegalArgumentException("no job " + jobId);
     JsonNode url = ((JsonNode) job.submittedBody()).path("extra").path("webhook").path("url");
