@@ -128,6 +128,7 @@ public abstract class ProviderSimulator implements AutoCloseable {
   private final AtomicInteger hostedMediaIds = new AtomicInteger();
   private volatile Clock clock = Clock.systemUTC();
   private volatile boolean mediaRanges;
+  private volatile CallbackSender callbacks;
 
   private HttpServer server;
   private ThreadPoolExecutor executor;
@@ -440,6 +441,29 @@ public abstract class ProviderSimulator implements AutoCloseable {
   /** The clock for timestamps and timed lifecycles (default: the system UTC clock). */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * A new {@link CallbackSender} for this simulator's callbacks, replacing any earlier one: on this
+   * simulator's {@link #clock()}, with a fixed seed so the nonces repeat from run to run. What a
+   * provider simulator's {@code callbacksTo(..)} makes and returns.
+   */
+  protected final CallbackSender newCallbackSender(CallbackSender.Transport transport) {
+    CallbackSender sender = new CallbackSender(clock(), 20261205L, transport);
+    callbacks = sender;
+    return sender;
+  }
+
+  /**
+   * The sender of the last {@link #newCallbackSender}, for a provider simulator's {@code
+   * sendCallback(..)}.
+   *
+   * @throws IllegalStateException when there is none yet ("callbacksTo(..) first")
+   */
+  protected final CallbackSender callbackSender() {
+    CallbackSender sender = callbacks;
+    if (sender == null) throw new IllegalStateException("callbacksTo(..) first");
+    return sender;
   }
 
   /** Replaces the clock, e.g. with a {@link SimClock}; existing jobs follow the new clock too. */

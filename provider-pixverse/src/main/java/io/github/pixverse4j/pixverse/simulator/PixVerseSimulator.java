@@ -667,7 +667,6 @@ public final class PixVerseSimulator extends ProviderSimulator {
     return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(values)));
   }
 
-  private volatile CallbackSender callbacks;
   private volatile String callbackUrl;
   private volatile String callbackSecret;
   private volatile PixVerseSignature.Variant callbackVariant =
@@ -693,8 +692,7 @@ public final class PixVerseSimulator extends ProviderSimulator {
     callbackUrl = url;
     callbackSecret = secretKey;
     callbackVariant = variant;
-    callbacks = new CallbackSender(clock(), 20261205L, transport);
-    return callbacks;
+    return newCallbackSender(transport);
   }
 
   /**
@@ -705,8 +703,7 @@ public final class PixVerseSimulator extends ProviderSimulator {
    * @throws IllegalStateException before {@link #callbacksTo}
    */
   public void sendCallback(String jobId) {
-    CallbackSender sender = callbacks;
-    if (sender == null) throw new IllegalStateException("callbacksTo(..) first");
+    CallbackSender sender = callbackSender();
     SimJob job = job(jobId);
     JobState end = job.lifecycle().terminalPhase().state();
     int status = end == JobState.SUCCEEDED ? 1 : end == JobState.MODERATED ? 7 : 8;

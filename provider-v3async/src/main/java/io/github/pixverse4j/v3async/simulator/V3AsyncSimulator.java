@@ -1,6 +1,7 @@
 package io.github.pixverse4j.v3async.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pixverse4j.simulator.CallbackSender;
 import io.github.pixverse4j.simulator.DecodedRequest;
 import io.github.pixverse4j.simulator.Fault;
 import io.github.pixverse4j.simulator.JobPhase;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The "v3 async" task API of Novita and its clones highwayapi ({@code pixverse-v6-i2v}) and
@@ -52,6 +54,10 @@ import java.util.UUID;
  * <p>Also assumed: like the Kratos/protobuf servers behind Novita, every task field is emitted,
  * {@code "reason": ""}, {@code "eta": 0} and {@code "progress_percent": 0} when unknown; switch
  * that off with {@link #emitZeroValues(boolean)} to omit them. Unknown body fields are ignored.
+ *
+ * <p>Callbacks: a submit may carry {@code extra.webhook.url} (validated as an http(s) URL); after
+ * {@link #callbacksTo()}, {@link #sendCallback(String)} POSTs the job's end to it as Novita's
+ * "Webhook" page describes, through the simulator kit's {@link CallbackSender} and its faults.
  */
 public final class V3AsyncSimulator extends ProviderSimulator {
   /** A model path this simulator serves, with its documented request fields. */
@@ -292,6 +298,12 @@ public final class V3AsyncSimulator extends ProviderSimulator {
       }
     }
     text(body, "negative_prompt", p, model.maxPrompt);
+    JsonNode webhook = body.path("extra").path("webhook");
+    if (!webhook.isMissingNode()
+        && !webhook.isNull()
+        && !(webhook.path("url").isTextual() && isHttpUrl(webhook.path("url").asText()))) {
+      p.add("extra.webhook.url must be an http(s) URL");
+    }
     integer(body, "seed", p, Integer.MIN_VALUE, Integer.MAX_VALUE);
     JsonNode resolution = body.get("resolution");
     if (resolution != null && !resolution.isNull()) {
@@ -394,7 +406,14 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     if (job == null) {
       return error(404, "TASK_NOT_FOUND", "task not found");
     }
-    JobPhase phase = job.observe();
+    Map<String, Object> body = taskResultBody(job, job.observe());
+    return body == null
+        ? error(404, "TASK_NOT_FOUND", "task not found")
+        : SimResponse.json(200, body);
+  }
+
+  /** The task-result answer's body for {@code job} in {@code phase}; null when it has expired. */
+  private @Nullable Map<String, Object> taskResultBody(SimJob job, JobPhase phase) {
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("task_id", job.id());
     task.put("task_type", model.path.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
@@ -433,7 +452,7 @@ public final class V3AsyncSimulator extends ProviderSimulator {
         reason = "TASK_CANCELLED";
         break;
       case EXPIRED:
-        return error(404, "TASK_NOT_FOUND", "task not found");
+        return null;
       default:
         throw new AssertionError(phase);
     }
@@ -452,6 +471,74 @@ public final class V3AsyncSimulator extends ProviderSimulator {
     body.put("images", Literals.list());
     body.put("videos", videos);
     body.put("audios", Literals.list());
-    return SimResponse.json(200, body);
+    return body;
+  }
+
+  /**
+   * Makes {@link #sendCallback} POST the callbacks over HTTP to the {@code extra.webhook.url} each
+   * submit carried.
+   *
+   * @return the sender, to script faults ({@link CallbackSender#nextFaults}) and read deliveries
+   */
+  public CallbackSender callbacksTo() {
+    return callbacksTo(CallbackSender.http());
+  }
+
+  /** {@link #callbacksTo()} by {@code transport}. */
+  public CallbackSender callbacksTo(CallbackSender.Transport transport) {
+    return newCallbackSender(transport);
+  }
+
+  /**
+   * Sends the callback of job {@code jobId}'s end (its lifecycle's terminal phase), as Novita's
+   * "Webhook" page describes: {@code {"event_type": "ASYNC_TASK_RESULT", "payload": <the
+   * task-result answer>}} to the {@code extra.webhook.url} of the job's submit, query and all. The
+   * page documents no signature, so {@link CallbackSender.Fault#WRONG_SIGNATURE} sends to the URL
+   * with every query parameter's value altered (a forger who knows the URL but not its token);
+   * {@link CallbackSender.Fault#OLD_TIMESTAMP} changes nothing.
+   *
+   * @throws IllegalStateException before {@link #callbacksTo}, when the submit carried no {@code
+   *     extra.webhook.url} or when the job has expired
+   * @throws IllegalArgumentException when there is no job {@code jobId}
+   */
+  public void sendCallback(String jobId) {
+    CallbackSender sender = callbackSender();
+    SimJob job = job(jobId);
+    if (job == null) throw new IllegalArgumentException("no job " + jobId);
+    JsonNode url = ((JsonNode) job.submittedBody()).path("extra").path("webhook").path("url");
+    if (!url.isTextual()) {
+      throw new IllegalStateException("the submit of " + jobId + " carried no extra.webhook.url");
+    }
+    Map<String, Object> payload = taskResultBody(job, job.lifecycle().terminalPhase());
+    if (payload == null) throw new IllegalStateException(jobId + " expires: no callback");
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("event_type", "ASYNC_TASK_RESULT");
+    event.put("payload", payload);
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(event);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String target = url.asText();
+    sender.send(
+        bytes,
+        (b, ts, nonce, forge) ->
+            new CallbackSender.Signed(forge ? forged(target) : target, Literals.map()));
+  }
+
+  /** {@code url} with every query parameter's value changed: its token no longer verifies. */
+  private static String forged(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) return url;
+    int end = url.indexOf('#', q);
+    String query = url.substring(q + 1, end < 0 ? url.length() : end);
+    StringBuilder sb = new StringBuilder(url.substring(0, q + 1));
+    String[] pairs = query.split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      if (i > 0) sb.append('&');
+      sb.append(pairs[i]).append(pairs[i].indexOf('=') < 0 ? "=forged" : "-forged");
+    }
+    return sb.append(end < 0 ? "" : url.substring(end)).toString();
   }
 }

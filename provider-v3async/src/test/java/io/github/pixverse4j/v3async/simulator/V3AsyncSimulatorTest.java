@@ -1,15 +1,18 @@
 package io.github.pixverse4j.v3async.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pixverse4j.simulator.CallbackSender;
 import io.github.pixverse4j.simulator.Http;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.github.pixverse4j.simulator.SimulatorFactory;
 import io.github.pixverse4j.simulator.SimulatorFactoryChecks;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -308,6 +311,110 @@ class V3AsyncSimulatorTest {
           http.get(sim.baseUrl() + "/v3/async/task-result", Http.bearer(KEY)),
           400,
           "INVALID_REQUEST_BODY");
+    }
+  }
+
+  @Nested
+  @DisplayName("callbacks")
+  class Callbacks {
+    final List<String[]> posts = new java.util.ArrayList<>();
+
+    CallbackSender sender() {
+      return sim.callbacksTo(
+          (url, headers, body) -> {
+            posts.add(new String[] {url, new String(body, StandardCharsets.UTF_8)});
+            return new CallbackSender.Delivery(200, "ok");
+          });
+    }
+
+    String submitWithWebhook(String url) throws Exception {
+      String body =
+          V6_OK.substring(0, V6_OK.length() - 1)
+              + ",\"extra\":{\"webhook\":{\"url\":\""
+              + url
+              + "\"}}}";
+      HttpResponse<byte[]> r = submit("pixverse-v6-i2v", body);
+      assertThat(r.statusCode()).as(Http.utf8(r)).isEqualTo(200);
+      return json(r).get("task_id").asText();
+    }
+
+    @Test
+    @DisplayName(
+        "ASYNC_TASK_RESULT with the task-result answer as payload, to the submit's URL, query"
+            + " kept")
+    void body() throws Exception {
+      sim = V3AsyncSimulator.highway(KEY).start();
+      sim.nextJobs(Lifecycle.builder().failed("the generator broke"));
+      CallbackSender sender = sender();
+      String id = submitWithWebhook("http://127.0.0.1:9/hook?app=1&pv4j_token=tok");
+      sim.sendCallback(id);
+      assertThat(posts).hasSize(1);
+      assertThat(posts.get(0)[0]).isEqualTo("http://127.0.0.1:9/hook?app=1&pv4j_token=tok");
+      JsonNode event = MAPPER.readTree(posts.get(0)[1]);
+      assertThat(event.get("event_type").asText()).isEqualTo("ASYNC_TASK_RESULT");
+      assertThat(event.get("payload")).isEqualTo(json(result(id)));
+      assertThat(event.at("/payload/task/status").asText()).isEqualTo("TASK_STATUS_FAILED");
+      assertThat(sender.deliveries())
+          .extracting(CallbackSender.Delivery::status)
+          .containsExactly(200);
+    }
+
+    @Test
+    @DisplayName("a success's payload names the video; the callback shows the end before a read")
+    void success() throws Exception {
+      sim = V3AsyncSimulator.highway(KEY).start();
+      sim.nextJobs(Lifecycle.builder().runningFor(1000).succeeded());
+      sender();
+      String id = submitWithWebhook("http://127.0.0.1:9/hook");
+      sim.sendCallback(id);
+      JsonNode payload = MAPPER.readTree(posts.get(0)[1]).get("payload");
+      assertThat(payload.at("/task/status").asText()).isEqualTo("TASK_STATUS_SUCCEED");
+      assertThat(payload.at("/videos/0/video_url").asText()).isNotBlank();
+      assertThat(sim.requestCount("status")).isZero();
+    }
+
+    @Test
+    @DisplayName(
+        "faults: a forged callback alters every query value (the token), a lost one is not sent,"
+            + " a duplicate is sent twice")
+    void faults() throws Exception {
+      sim = V3AsyncSimulator.highway(KEY).start();
+      sim.nextJobs(Lifecycle.builder().succeeded());
+      sender()
+          .nextFaults(
+              CallbackSender.Fault.WRONG_SIGNATURE,
+              CallbackSender.Fault.LOST,
+              CallbackSender.Fault.DUPLICATED);
+      String id = submitWithWebhook("http://127.0.0.1:9/hook?app=1&pv4j_token=tok");
+      sim.sendCallback(id);
+      sim.sendCallback(id);
+      sim.sendCallback(id);
+      assertThat(posts)
+          .extracting(p -> p[0])
+          .containsExactly(
+              "http://127.0.0.1:9/hook?app=1-forged&pv4j_token=tok-forged",
+              "http://127.0.0.1:9/hook?app=1&pv4j_token=tok",
+              "http://127.0.0.1:9/hook?app=1&pv4j_token=tok");
+    }
+
+    @Test
+    @DisplayName(
+        "extra.webhook.url must be an http(s) URL; no callback without one or before callbacksTo")
+    void preconditions() throws Exception {
+      sim = V3AsyncSimulator.highway(KEY).start();
+      String plain = json(submit("pixverse-v6-i2v", V6_OK)).get("task_id").asText();
+      assertThatThrownBy(() -> sim.sendCallback(plain)).isInstanceOf(IllegalStateException.class);
+      sender();
+      assertThatThrownBy(() -> sim.sendCallback(plain))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("extra.webhook.url");
+      assertEnvelope(
+          submit(
+              "pixverse-v6-i2v",
+              V6_OK.substring(0, V6_OK.length() - 1) + ",\"extra\":{\"webhook\":{\"url\":7}}}"),
+          400,
+          "INVALID_REQUEST_BODY");
+      assertThat(posts).isEmpty();
     }
   }
 
