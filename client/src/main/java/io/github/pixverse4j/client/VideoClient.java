@@ -540,7 +540,8 @@ public final class VideoClient {
    * Polling goes on meanwhile as a safety net, every {@link PollingPolicy#webhookSafetyNet()}.
    *
    * @throws UnsupportedFeatureException when the provider was not configured to ask for callbacks
-   *     (such as {@code PixVerse.builder().webhook(id, secret)}), or has none
+   *     (such as {@code PixVerse.builder().webhook(PixVerseWebhook.of(id, secret))}), or has none;
+   *     thrown here, not when the client is built
    */
   public WebhookHandler webhookHandler() {
     if (webhookHandler == null) {

@@ -25,9 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * Verifies and reads PixVerse's callbacks (see {@link PixVerseWebhook}): signature in every
- * documented form ({@link PixVerseSignature.Variant}), timestamp within the tolerance, nonce not
- * replayed; then the body {@code {id, status, url, size, has_audio, credits}} with the status codes
- * of the result endpoint ({@link PixVerseMapping#toStatus}).
+ * documented form ({@link PixVerseWebhook.SignatureForm}), timestamp within the tolerance, nonce
+ * not replayed; then the body {@code {id, status, url, size, has_audio, credits}} with the status
+ * codes of the result endpoint ({@link PixVerseMapping#toStatus}).
  */
 final class PixVerseCallbacks implements WebhookVerifier {
   private static final Logger LOG = Logger.getLogger(PixVerseCallbacks.class.getName());
@@ -79,8 +79,8 @@ final class PixVerseCallbacks implements WebhookVerifier {
       // Nothing about the body is known to be PixVerse's yet: refused as unsigned.
       throw WebhookRejectedException.unauthorized("invalid signature");
     }
-    PixVerseSignature.Variant matched = null;
-    for (PixVerseSignature.Variant v : PixVerseSignature.Variant.values()) {
+    PixVerseWebhook.SignatureForm matched = null;
+    for (PixVerseWebhook.SignatureForm v : PixVerseWebhook.SignatureForm.values()) {
       byte[] expected =
           PixVerseSignature.hmac(secret, PixVerseSignature.signString(timestamp, nonce, pairs, v));
       // Every variant is computed and compared in constant time; which one matched is not secret.
@@ -94,7 +94,7 @@ final class PixVerseCallbacks implements WebhookVerifier {
     return read(request.body(), matched);
   }
 
-  private Optional<WebhookEvent> read(byte[] body, PixVerseSignature.Variant variant) {
+  private Optional<WebhookEvent> read(byte[] body, PixVerseWebhook.SignatureForm variant) {
     JsonNode json;
     try {
       json = Json.mapper().readTree(body);
@@ -116,7 +116,7 @@ final class PixVerseCallbacks implements WebhookVerifier {
     }
     int code = status.asInt();
     String key = taskId + ":" + code;
-    String form = variant.name().toLowerCase(java.util.Locale.ROOT);
+    String form = variant.name();
     JsonNode url = json.get("url");
     String videoUrl = url != null && url.isTextual() ? url.asText().trim() : "";
     if (code == 1 && videoUrl.isEmpty()) {

@@ -15,6 +15,23 @@ import java.time.Duration;
  * seen before within that window. {@code toString()} never shows the secret.
  */
 public final class PixVerseWebhook {
+  /**
+   * The documented forms of a callback's signature, all of which are accepted: PixVerse's samples
+   * disagree on the key order of the signed fields and on the URL encoder (see docs/webhooks.md).
+   * The form a callback matched is {@code WebhookEvent.variant()}, as this constant's {@link
+   * #name()}; the simulator signs with the form given to {@code PixVerseSimulator.callbacksTo}.
+   */
+  public enum SignatureForm {
+    /** The Python sample: the body's key order, {@code urllib.parse.urlencode}. */
+    BODY_ORDER_URLLIB,
+    /** The body's key order with {@code java.net.URLEncoder}. */
+    BODY_ORDER_URLENCODER,
+    /** The Go sample: sorted keys, {@code url.Values.Encode} (as urllib on these characters). */
+    SORTED_URLLIB,
+    /** The Java sample: sorted keys, {@code java.net.URLEncoder}. */
+    SORTED_URLENCODER
+  }
+
   /** How far a callback's timestamp may be from the client's clock by default: 5 minutes. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 

@@ -1,7 +1,6 @@
 package io.github.pixverse4j.pixverse;
 
 import io.github.pixverse4j.client.VideoClient;
-import io.github.pixverse4j.pixverse.internal.PixVerseSignature;
 import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.CallbackSender;
 import io.github.pixverse4j.simulator.Lifecycle;
@@ -34,7 +33,7 @@ class PixVerseWebhookContractTest extends WebhookContract {
       ProviderSimulator simulator, CallbackSender.Transport transport) {
     return ((PixVerseSimulator) simulator)
         .callbacksTo(
-            "/hooks/pixverse", SECRET, PixVerseSignature.Variant.SORTED_URLENCODER, transport);
+            "/hooks/pixverse", SECRET, PixVerseWebhook.SignatureForm.SORTED_URLENCODER, transport);
   }
 
   @Override

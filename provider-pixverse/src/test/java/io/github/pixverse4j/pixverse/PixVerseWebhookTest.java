@@ -1,6 +1,7 @@
 package io.github.pixverse4j.pixverse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pixverse4j.api.FailureCategory;
 import io.github.pixverse4j.api.ImageInput;
@@ -8,14 +9,15 @@ import io.github.pixverse4j.api.ImageToVideoRequest;
 import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.TaskState;
 import io.github.pixverse4j.api.TaskStatus;
+import io.github.pixverse4j.api.UnsupportedFeatureException;
 import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.client.webhook.WebhookEvent;
 import io.github.pixverse4j.client.webhook.WebhookHandler;
 import io.github.pixverse4j.client.webhook.WebhookRequest;
 import io.github.pixverse4j.client.webhook.WebhookResponse;
+import io.github.pixverse4j.pixverse.PixVerseWebhook.SignatureForm;
 import io.github.pixverse4j.pixverse.internal.PixVerseSignature;
-import io.github.pixverse4j.pixverse.internal.PixVerseSignature.Variant;
 import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.Lifecycle;
 import io.reactivex.rxjava3.observers.TestObserver;
@@ -67,23 +69,23 @@ class PixVerseWebhookTest {
       "{\"status\":1,\"id\":\"372834923749823742\",\"url\":\"https://media.example/a~b*c d.mp4"
           + "?x=1&y=2\",\"has_audio\":false,\"credits\":45,\"size\":3}";
 
-  private static Map<Variant, String> expected(String... sigs) {
-    Map<Variant, String> m = new LinkedHashMap<>();
-    m.put(Variant.BODY_ORDER_URLLIB, sigs[0]);
-    m.put(Variant.BODY_ORDER_URLENCODER, sigs[1]);
-    m.put(Variant.SORTED_URLLIB, sigs[2]);
-    m.put(Variant.SORTED_URLENCODER, sigs[3]);
+  private static Map<SignatureForm, String> expected(String... sigs) {
+    Map<SignatureForm, String> m = new LinkedHashMap<>();
+    m.put(SignatureForm.BODY_ORDER_URLLIB, sigs[0]);
+    m.put(SignatureForm.BODY_ORDER_URLENCODER, sigs[1]);
+    m.put(SignatureForm.SORTED_URLLIB, sigs[2]);
+    m.put(SignatureForm.SORTED_URLENCODER, sigs[3]);
     return m;
   }
 
-  static final Map<Variant, String> GUIDE_SIGS =
+  static final Map<SignatureForm, String> GUIDE_SIGS =
       expected(
           "gbVi8obi5Ax0GAjFPFglX2z6eHEAas2AKVzE299eHsU=",
           "gbVi8obi5Ax0GAjFPFglX2z6eHEAas2AKVzE299eHsU=",
           "XJnzBGRAjTwzD/c4yCDlTKEHY0bc+2upnAAhTWXN0Ao=",
           "XJnzBGRAjTwzD/c4yCDlTKEHY0bc+2upnAAhTWXN0Ao=");
 
-  static final Map<Variant, String> TRICKY_SIGS =
+  static final Map<SignatureForm, String> TRICKY_SIGS =
       expected(
           "nr8SUWB+6gYklGZzDXPDEaNsWupRhki/1kITsUVsaCI=",
           "ZgkoOLI+dZRpOn2+96ZC8kyvlAnhVlzatlHrqkClg+o=",
@@ -115,7 +117,7 @@ class PixVerseWebhookTest {
   @Test
   @DisplayName("the signature of every documented form equals Python's")
   void vectors() throws Exception {
-    for (Variant v : Variant.values()) {
+    for (SignatureForm v : SignatureForm.values()) {
       assertThat(sign(GUIDE_BODY, v)).as("guide body, " + v).isEqualTo(GUIDE_SIGS.get(v));
       assertThat(sign(TRICKY_BODY, v)).as("tricky body, " + v).isEqualTo(TRICKY_SIGS.get(v));
     }
@@ -124,7 +126,7 @@ class PixVerseWebhookTest {
                 TIMESTAMP,
                 NONCE,
                 PixVerseSignature.pairs(TRICKY_BODY.getBytes(StandardCharsets.UTF_8)),
-                Variant.SORTED_URLENCODER))
+                SignatureForm.SORTED_URLENCODER))
         .isEqualTo(
             TIMESTAMP
                 + "\n"
@@ -133,7 +135,7 @@ class PixVerseWebhookTest {
                 + "&url=https%3A%2F%2Fmedia.example%2Fa%7Eb*c+d.mp4%3Fx%3D1%26y%3D2");
   }
 
-  private static String sign(String body, Variant v) throws Exception {
+  private static String sign(String body, SignatureForm v) throws Exception {
     return PixVerseSignature.signBase64(
         SECRET, TIMESTAMP, NONCE, body.getBytes(StandardCharsets.UTF_8), v);
   }
@@ -145,7 +147,7 @@ class PixVerseWebhookTest {
     List<WebhookEvent> heard = new ArrayList<>();
     handler.addListener(heard::add);
     int n = 0;
-    for (Variant v : Variant.values()) {
+    for (SignatureForm v : SignatureForm.values()) {
       // A fresh nonce and event each time: the nonce cache and the duplicate filter stay out.
       String body =
           TRICKY_BODY.replace("372834923749823742", "1000" + n).replace("c d.mp4", "c%20d.mp4");
@@ -158,14 +160,18 @@ class PixVerseWebhookTest {
     assertThat(heard)
         .extracting(e -> e.variant().get())
         .containsExactly(
-            "body_order_urllib", "body_order_urlencoder", "sorted_urllib", "sorted_urlencoder");
+            "BODY_ORDER_URLLIB", "BODY_ORDER_URLENCODER", "SORTED_URLLIB", "SORTED_URLENCODER");
+    // The event names the public constant, so a listener can turn it back into one.
+    assertThat(heard)
+        .extracting(e -> SignatureForm.valueOf(e.variant().get()))
+        .containsExactly(SignatureForm.values());
     TaskStatus s = heard.get(0).status().get();
     assertThat(s.state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(s.videos().get(0).url().toString())
         .isEqualTo("https://media.example/a~b*c%20d.mp4?x=1&y=2");
   }
 
-  private static String signOrFail(String nonce, String body, Variant v) {
+  private static String signOrFail(String nonce, String body, SignatureForm v) {
     try {
       return PixVerseSignature.signBase64(
           SECRET, TIMESTAMP, nonce, body.getBytes(StandardCharsets.UTF_8), v);
@@ -183,7 +189,7 @@ class PixVerseWebhookTest {
     WebhookHandler handler = client.webhookHandler();
     List<WebhookEvent> heard = new ArrayList<>();
     handler.addListener(heard::add);
-    String good = GUIDE_SIGS.get(Variant.SORTED_URLLIB);
+    String good = GUIDE_SIGS.get(SignatureForm.SORTED_URLLIB);
     // Wrong secret, tampered body, garbage, missing headers.
     assertThat(handler.handle(signed(TIMESTAMP, NONCE, good.replace('X', 'Y'), GUIDE_BODY)))
         .extracting(WebhookResponse::status, WebhookResponse::body)
@@ -227,7 +233,7 @@ class PixVerseWebhookTest {
               signed(
                   TIMESTAMP,
                   nonce,
-                  signOrFail(nonce, GUIDE_BODY, Variant.SORTED_URLLIB),
+                  signOrFail(nonce, GUIDE_BODY, SignatureForm.SORTED_URLLIB),
                   GUIDE_BODY));
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.body()).isEqualTo("ok");
@@ -256,7 +262,7 @@ class PixVerseWebhookTest {
                       signed(
                           TIMESTAMP,
                           nonce,
-                          signOrFail(nonce, body, Variant.BODY_ORDER_URLLIB),
+                          signOrFail(nonce, body, SignatureForm.BODY_ORDER_URLLIB),
                           body))
                   .status())
           .isEqualTo(200);
@@ -294,7 +300,8 @@ class PixVerseWebhookTest {
               + "\",\"status\":1,\"url\":\"https://media.example/done.mp4\",\"size\":1.5,"
               + "\"has_audio\":false,\"credits\":45}";
       handler(client)
-          .handle(signed(TIMESTAMP, NONCE, signOrFail(NONCE, body, Variant.SORTED_URLLIB), body));
+          .handle(
+              signed(TIMESTAMP, NONCE, signOrFail(NONCE, body, SignatureForm.SORTED_URLLIB), body));
       // The watcher may start a moment after QUEUED was emitted: the hub keeps the end for it.
       obs.awaitDone(10, TimeUnit.SECONDS);
       obs.assertComplete();
@@ -306,5 +313,16 @@ class PixVerseWebhookTest {
 
   private static WebhookHandler handler(VideoClient client) {
     return client.webhookHandler();
+  }
+
+  @Test
+  @DisplayName("without .webhook(..) the client builds, and webhookHandler() throws, saying so")
+  void noWebhookNoHandler() {
+    VideoClient plain =
+        PixVerse.builder().apiKey("pv-key-777").baseUrl("http://127.0.0.1:9").build();
+    assertThatThrownBy(plain::webhookHandler)
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("not configured for callbacks")
+        .hasMessageContaining("set them up on its builder");
   }
 }

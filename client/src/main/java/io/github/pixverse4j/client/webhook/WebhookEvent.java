@@ -69,7 +69,10 @@ public final class WebhookEvent {
     return state().isTerminal();
   }
 
-  /** Which accepted form the callback had, when the provider accepts several. */
+  /**
+   * Which accepted form the callback had, when the provider accepts several: for PixVerse the name
+   * of a {@code PixVerseWebhook.SignatureForm} constant, such as {@code SORTED_URLLIB}.
+   */
   public Optional<String> variant() {
     return Optional.ofNullable(variant);
   }

@@ -3,6 +3,7 @@ package io.github.pixverse4j.pixverse.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.pixverse4j.client.internal.Json;
+import io.github.pixverse4j.pixverse.PixVerseWebhook.SignatureForm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -21,54 +22,46 @@ import javax.crypto.spec.SecretKeySpec;
  * timestamp + "\n" + nonce + "\n" + pairs))}, where {@code pairs} is the JSON body's top-level
  * fields as URL-encoded {@code key=value} joined by {@code &}, booleans lower-case.
  *
- * <p>The guide's samples disagree on two points, so every {@link Variant} is accepted: its Python
- * sample keeps the body's key order, its Go and Java samples sort the keys; and URL encoders differ
- * ({@code urllib}/Go keep {@code ~} and encode {@code *}, {@code java.net.URLEncoder} the reverse).
- * Both encode a space as {@code +}. Values are the JSON text of the value as sent (a string's
- * characters, a number's literal, {@code true}/{@code false}; an object or array as compact JSON,
- * {@code null} as empty: neither appears in documented callbacks).
+ * <p>The guide's samples disagree on two points, so every {@link SignatureForm} is accepted: its
+ * Python sample keeps the body's key order, its Go and Java samples sort the keys; and URL encoders
+ * differ ({@code urllib}/Go keep {@code ~} and encode {@code *}, {@code java.net.URLEncoder} the
+ * reverse). Both encode a space as {@code +}. Values are the JSON text of the value as sent (a
+ * string's characters, a number's literal, {@code true}/{@code false}; an object or array as
+ * compact JSON, {@code null} as empty: neither appears in documented callbacks).
  */
 public final class PixVerseSignature {
-  /** Key order and URL encoder of the pairs. */
-  public enum Variant {
-    /** The Python sample: the body's key order, {@code urllib.parse.urlencode}. */
-    BODY_ORDER_URLLIB(false, "-._~"),
-    /** The body's key order with {@code java.net.URLEncoder}. */
-    BODY_ORDER_URLENCODER(false, "-._*"),
-    /** The Go sample: sorted keys, {@code url.Values.Encode} (as urllib on these characters). */
-    SORTED_URLLIB(true, "-._~"),
-    /** The Java sample: sorted keys, {@code java.net.URLEncoder}. */
-    SORTED_URLENCODER(true, "-._*");
+  /** Whether {@code form} sorts the keys (else the body's order is kept). */
+  static boolean sorted(SignatureForm form) {
+    return form == SignatureForm.SORTED_URLLIB || form == SignatureForm.SORTED_URLENCODER;
+  }
 
-    final boolean sorted;
-    final String safe;
-
-    Variant(boolean sorted, String safe) {
-      this.sorted = sorted;
-      this.safe = safe;
-    }
+  /** The characters besides letters and digits that {@code form}'s URL encoder keeps. */
+  static String safe(SignatureForm form) {
+    return form == SignatureForm.BODY_ORDER_URLLIB || form == SignatureForm.SORTED_URLLIB
+        ? "-._~"
+        : "-._*";
   }
 
   private PixVerseSignature() {}
 
   /**
-   * The signature, Base64, of a body for one variant.
+   * The signature (raw HMAC bytes) of a body in one form.
    *
    * @throws IOException when the body is not a JSON object
    */
   public static byte[] sign(
-      byte[] secret, String timestamp, String nonce, byte[] body, Variant variant)
+      byte[] secret, String timestamp, String nonce, byte[] body, SignatureForm form)
       throws IOException {
-    return hmac(secret, signString(timestamp, nonce, pairs(body), variant));
+    return hmac(secret, signString(timestamp, nonce, pairs(body), form));
   }
 
   /** {@link #sign}, Base64-encoded: what the {@code Webhook-Signature} header carries. */
   public static String signBase64(
-      String secret, String timestamp, String nonce, byte[] body, Variant variant)
+      String secret, String timestamp, String nonce, byte[] body, SignatureForm form)
       throws IOException {
     return Base64.getEncoder()
         .encodeToString(
-            sign(secret.getBytes(StandardCharsets.UTF_8), timestamp, nonce, body, variant));
+            sign(secret.getBytes(StandardCharsets.UTF_8), timestamp, nonce, body, form));
   }
 
   /** The body's top-level fields in body order, each value as its JSON text (see the class). */
@@ -99,9 +92,9 @@ public final class PixVerseSignature {
 
   /** What is signed: timestamp, nonce and the encoded pairs, one per line. */
   public static String signString(
-      String timestamp, String nonce, List<Map.Entry<String, String>> pairs, Variant variant) {
+      String timestamp, String nonce, List<Map.Entry<String, String>> pairs, SignatureForm form) {
     List<Map.Entry<String, String>> ordered = pairs;
-    if (variant.sorted) {
+    if (sorted(form)) {
       // Ordered by key as Go's url.Values and a Java TreeMap do (UTF-16 order equals byte order
       // for the ASCII keys of callbacks).
       TreeMap<String, String> sorted = new TreeMap<>();
@@ -114,9 +107,9 @@ public final class PixVerseSignature {
     for (Map.Entry<String, String> e : ordered) {
       if (!first) sb.append('&');
       first = false;
-      encode(sb, e.getKey(), variant.safe);
+      encode(sb, e.getKey(), safe(form));
       sb.append('=');
-      encode(sb, e.getValue(), variant.safe);
+      encode(sb, e.getValue(), safe(form));
     }
     return sb.toString();
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.internal.VideoSniffer;
+import io.github.pixverse4j.pixverse.PixVerseWebhook.SignatureForm;
 import io.github.pixverse4j.pixverse.internal.PixVerseSignature;
 import io.github.pixverse4j.simulator.CallbackSender;
 import io.github.pixverse4j.simulator.DecodedRequest;
@@ -669,29 +670,26 @@ public final class PixVerseSimulator extends ProviderSimulator {
 
   private volatile String callbackUrl;
   private volatile String callbackSecret;
-  private volatile PixVerseSignature.Variant callbackVariant =
-      PixVerseSignature.Variant.SORTED_URLLIB;
+  private volatile SignatureForm callbackForm = SignatureForm.SORTED_URLLIB;
 
   /**
    * Makes {@link #sendCallback} POST PixVerse's signed callbacks to {@code url} (a receiver on
-   * loopback), signed with {@code secretKey} in {@code variant}'s form.
+   * loopback), signed with {@code secretKey} in {@code form}, one of the documented signature forms
+   * (all of which the client accepts).
    *
    * @return the sender, to script faults ({@link CallbackSender#nextFaults}) and read deliveries
    */
-  public CallbackSender callbacksTo(
-      String url, String secretKey, PixVerseSignature.Variant variant) {
-    return callbacksTo(url, secretKey, variant, CallbackSender.http());
+  public CallbackSender callbacksTo(String url, String secretKey, SignatureForm form) {
+    return callbacksTo(url, secretKey, form, CallbackSender.http());
   }
 
-  /** {@link #callbacksTo(String, String, PixVerseSignature.Variant)} by {@code transport}. */
+  /** {@link #callbacksTo(String, String, SignatureForm)} by {@code transport}. */
   public CallbackSender callbacksTo(
-      String url,
-      String secretKey,
-      PixVerseSignature.Variant variant,
-      CallbackSender.Transport transport) {
+      String url, String secretKey, SignatureForm form, CallbackSender.Transport transport) {
+    if (form == null) throw new NullPointerException("form == null");
     callbackUrl = url;
     callbackSecret = secretKey;
-    callbackVariant = variant;
+    callbackForm = form;
     return newCallbackSender(transport);
   }
 
@@ -722,7 +720,7 @@ public final class PixVerseSimulator extends ProviderSimulator {
     }
     String url = callbackUrl;
     String secret = callbackSecret;
-    PixVerseSignature.Variant variant = callbackVariant;
+    SignatureForm form = callbackForm;
     sender.send(
         bytes,
         (b, ts, nonce, forge) -> {
@@ -730,7 +728,7 @@ public final class PixVerseSimulator extends ProviderSimulator {
           try {
             sig =
                 PixVerseSignature.signBase64(
-                    forge ? secret + "-forged" : secret, Long.toString(ts), nonce, b, variant);
+                    forge ? secret + "-forged" : secret, Long.toString(ts), nonce, b, form);
           } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
           }

@@ -89,8 +89,15 @@ public final class WebhookServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://host:port} + {@code path}, for tests and examples on loopback. */
+  /**
+   * {@code http://host:port} + {@code path}, for tests and examples on loopback (an address bound
+   * to every interface is given as 127.0.0.1).
+   *
+   * @throws IllegalArgumentException unless {@code path} starts with '/', as {@link Builder#route}
+   * @throws IllegalStateException when not started
+   */
   public String url(String path) {
+    checkPath(path);
     InetAddress a = address.getAddress();
     String host = a == null || a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
     if (host.contains(":")) host = "[" + host + "]";
@@ -174,6 +181,13 @@ public final class WebhookServer implements AutoCloseable {
     LOG.log(Level.FINE, "Webhook {0}: {1}", new Object[] {path, r.status()});
   }
 
+  private static void checkPath(String path) {
+    if (path == null) throw new NullPointerException("path == null");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /: \"" + path + "\"");
+    }
+  }
+
   /** Builds a {@link WebhookServer}. */
   public static final class Builder {
     private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -183,7 +197,12 @@ public final class WebhookServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Where to listen; default loopback on a free port. */
+    /**
+     * Where to listen. Without it the server listens on the loopback address (127.0.0.1) only, on
+     * an ephemeral port the system chooses ({@link WebhookServer#port()} tells which): reachable
+     * from this machine, as tests want, but not by a provider; bind a reachable address (behind
+     * TLS) to receive real callbacks.
+     */
     public Builder bind(InetSocketAddress address) {
       if (address == null) throw new NullPointerException("address == null");
       this.address = address;
@@ -193,12 +212,16 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * Mounts {@code handler} on {@code path} (and the paths under it).
      *
-     * @throws IllegalArgumentException unless {@code path} starts with '/'
+     * @throws IllegalArgumentException unless {@code path} starts with '/', or when {@code path}
+     *     already has a route (one handler per path)
      */
     public Builder route(String path, WebhookHandler handler) {
-      if (path == null) throw new NullPointerException("path == null");
+      checkPath(path);
       if (handler == null) throw new NullPointerException("handler == null");
-      if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /");
+      if (routes.containsKey(path)) {
+        throw new IllegalArgumentException(
+            "path \"" + path + "\" already has a route: one handler per path");
+      }
       routes.put(path, handler);
       return this;
     }

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
@@ -10,7 +11,6 @@ import io.github.pixverse4j.client.PollingPolicy;
 import io.github.pixverse4j.client.VideoClient;
 import io.github.pixverse4j.pixverse.PixVerse;
 import io.github.pixverse4j.pixverse.PixVerseWebhook;
-import io.github.pixverse4j.pixverse.internal.PixVerseSignature;
 import io.github.pixverse4j.pixverse.simulator.PixVerseSimulator;
 import io.github.pixverse4j.simulator.CallbackSender;
 import io.github.pixverse4j.simulator.CallbackSender.Fault;
@@ -68,7 +68,7 @@ class WebhookServerTest {
             .start();
     sender =
         sim.callbacksTo(
-            server.url("/hooks/pixverse"), SECRET, PixVerseSignature.Variant.BODY_ORDER_URLLIB);
+            server.url("/hooks/pixverse"), SECRET, PixVerseWebhook.SignatureForm.BODY_ORDER_URLLIB);
   }
 
   @AfterEach
@@ -173,6 +173,36 @@ class WebhookServerTest {
     assertThat(get.getResponseCode()).isEqualTo(405);
     String unsigned = post("{\"id\":\"1\",\"status\":1}".getBytes(StandardCharsets.UTF_8));
     assertThat(unsigned).isEqualTo("401 missing signature headers").doesNotContain(KEY);
+  }
+
+  @Test
+  @DisplayName("a second handler on the same path is refused, naming the path")
+  void duplicateRouteRefused() {
+    WebhookServer.Builder b = WebhookServer.builder().route("/h", client.webhookHandler());
+    assertThatThrownBy(() -> b.route("/h", client.webhookHandler()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("path \"/h\" already has a route: one handler per path");
+    // Other paths, including one under it, are still accepted.
+    assertThat(b.route("/h/2", client.webhookHandler()).build()).isNotNull();
+  }
+
+  @Test
+  @DisplayName("url(path) refuses a path without a leading / as route does")
+  void urlNeedsALeadingSlash() {
+    assertThatThrownBy(() -> server.url("h"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("path must start with /: \"h\"");
+    assertThatThrownBy(() -> WebhookServer.builder().route("h", client.webhookHandler()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("path must start with /: \"h\"");
+  }
+
+  @Test
+  @DisplayName("without bind(..) it listens on 127.0.0.1 on an ephemeral port")
+  void defaultBindIsLoopbackEphemeral() {
+    assertThat(server.port()).isPositive();
+    assertThat(server.url("/hooks/pixverse"))
+        .isEqualTo("http://127.0.0.1:" + server.port() + "/hooks/pixverse");
   }
 
   private String post(byte[] body) throws IOException {
