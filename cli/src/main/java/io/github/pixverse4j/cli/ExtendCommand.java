@@ -6,6 +6,7 @@ import io.github.pixverse4j.api.TaskHandle;
 import io.github.pixverse4j.api.VideoSource;
 import io.github.pixverse4j.api.Violation;
 import io.github.pixverse4j.client.VideoProviderFactory;
+import io.github.pixverse4j.client.price.PriceQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,7 +137,11 @@ final class ExtendCommand implements Callable<Integer> {
           out.say(
               "%s",
               PriceOptions.estimateLine(
-                  c.factory, c.factory.estimate(checked, priceSettings), c.simulated()));
+                  c.factory,
+                  PriceQuery.of(checked, c.factory.capabilities()),
+                  priceSettings,
+                  c.factory.estimate(checked, priceSettings),
+                  c.simulated()));
           out.waiting("Submitting the extend to " + c.factory.id());
           return c.client.extend(checked, labels, listener);
         });

@@ -2,6 +2,7 @@ package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.api.ImageInput;
 import io.github.pixverse4j.api.ImageToVideoRequest;
+import io.github.pixverse4j.client.price.PriceQuery;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -115,7 +116,11 @@ final class GenerateCommand implements Callable<Integer> {
           out.say(
               "%s",
               PriceOptions.estimateLine(
-                  c.factory, c.factory.estimate(sent, priceSettings), c.simulated()));
+                  c.factory,
+                  PriceQuery.of(sent, c.factory.capabilities()),
+                  priceSettings,
+                  c.factory.estimate(sent, priceSettings),
+                  c.simulated()));
           out.waiting("Submitting the job to " + c.factory.id());
           return c.client.generate(sent, labels, listener);
         });

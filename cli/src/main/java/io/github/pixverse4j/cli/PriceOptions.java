@@ -2,12 +2,14 @@ package io.github.pixverse4j.cli;
 
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.price.CostEstimate;
+import io.github.pixverse4j.client.price.PriceQuery;
 import io.github.pixverse4j.client.price.PriceSettings;
 import io.github.pixverse4j.client.price.PriceTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -52,7 +54,9 @@ final class PriceOptions {
     if (table != null) {
       Path file = parent.cwd.resolve(table).normalize();
       try {
-        s = s.withPriceTable(PriceTable.read(file));
+        PriceTable read = PriceTable.read(file);
+        warnUnknownProviders(parent, table, read);
+        s = s.withPriceTable(read);
       } catch (NoSuchFileException e) {
         problems.add(new IllegalArgumentException(tableName + " " + table + ": no such file", e));
       } catch (IOException e) {
@@ -88,6 +92,29 @@ final class PriceOptions {
     return s;
   }
 
+  /**
+   * Warns on stderr, in line order, about each rate naming a provider id that no installed provider
+   * has (a misspelling, or a provider module that is not on the class path): such a rate is never
+   * used. A warning, not an error, so that one table can serve installations with other providers.
+   */
+  private static void warnUnknownProviders(Main parent, String file, PriceTable table) {
+    List<String> known = new ArrayList<>();
+    for (VideoProviderFactory f : Connection.factories()) known.add(f.id());
+    for (PriceTable.Rate r : table.rates()) {
+      String id = r.provider().orElse(null);
+      if (id == null || known.contains(id)) continue;
+      parent.err.println(
+          "Warning: "
+              + file
+              + (r.line() > 0 ? " line " + r.line() : "")
+              + ": no provider '"
+              + id
+              + "' (known: "
+              + String.join(", ", known)
+              + "); this rate is never used");
+    }
+  }
+
   private static String given(String option, String variable) {
     if (option != null) return option;
     return variable == null || variable.trim().isEmpty() ? null : variable.trim();
@@ -95,10 +122,17 @@ final class PriceOptions {
 
   /**
    * The line the submitting commands print before sending: the estimate and where it comes from, or
-   * why there is none.
+   * why there is none, naming what to give: a rate in the user's table or the published prices that
+   * is per second while the video's length is unknown asks for {@code --duration} (or, where the
+   * length cannot be chosen, a per-video rate); a table without a rate for the provider or these
+   * settings says so rather than asking for a table.
    */
   static String estimateLine(
-      VideoProviderFactory factory, Optional<CostEstimate> estimate, boolean simulated) {
+      VideoProviderFactory factory,
+      PriceQuery query,
+      PriceSettings settings,
+      Optional<CostEstimate> estimate,
+      boolean simulated) {
     if (estimate.isPresent()) {
       return "Estimated cost at "
           + estimate.get().basis()
@@ -106,13 +140,57 @@ final class PriceOptions {
           + estimate.get().amountText()
           + (simulated ? " (simulated: nothing is charged)" : "");
     }
+    String id = factory.id();
+    Optional<PriceTable> yours = settings.priceTable();
+    Optional<PriceTable.Rate> yourRate = yours.flatMap(t -> t.find(query));
+    Optional<PriceTable.Rate> publishedRate = factory.publishedPrices().flatMap(t -> t.find(query));
+    Optional<PriceTable.Rate> rate = yourRate.isPresent() ? yourRate : publishedRate;
+    if (rate.isPresent() && rate.get().perSecond() && !query.durationSeconds().isPresent()) {
+      String whose =
+          yourRate.isPresent()
+              ? "your price table ("
+                  + yours.get().source()
+                  + (rate.get().line() > 0 ? " line " + rate.get().line() : "")
+                  + ") prices "
+                  + id
+                  + " per second"
+              : id + "'s published prices are per second";
+      return factory.capabilities().durationsSeconds().isEmpty()
+          ? "No cost estimate: "
+              + whose
+              + ", but "
+              + id
+              + " does not say how long its videos are and takes no --duration; price it per video"
+              + " instead (provider="
+              + id
+              + " AMOUNT/video; docs/pricing.md)"
+          : "No cost estimate: "
+              + whose
+              + ", but "
+              + id
+              + " does not say how long a video is when --duration is unset; give --duration"
+              + " SECONDS (docs/pricing.md)";
+    }
+    if (yours.isPresent()) {
+      String table = "your price table (" + yours.get().source() + ")";
+      return "No cost estimate: "
+          + (yours.get().covers(id)
+              ? table + " has no rate for " + id + " matching these settings"
+              : table + " has no rate for " + id)
+          + (factory.publishedPrices().isPresent()
+              ? " and " + id + "'s published prices do not list them"
+              : " and " + id + " publishes no prices")
+          + "; add one such as 'provider="
+          + id
+          + " 0.05/s' (docs/pricing.md)";
+    }
     return factory.publishedPrices().isPresent()
         ? "No cost estimate: "
-            + factory.id()
+            + id
             + "'s published prices do not list these settings; give your own with --price-table"
             + " FILE (docs/pricing.md)"
         : "No cost estimate: "
-            + factory.id()
+            + id
             + " publishes no prices; give your own with --price-table FILE (docs/pricing.md)";
   }
 }

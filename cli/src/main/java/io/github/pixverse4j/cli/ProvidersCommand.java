@@ -7,10 +7,12 @@ import io.github.pixverse4j.api.Quality;
 import io.github.pixverse4j.client.VideoProviderFactory;
 import io.github.pixverse4j.client.price.PriceSettings;
 import io.github.pixverse4j.client.price.PriceTable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +53,7 @@ final class ProvidersCommand implements Callable<Integer> {
       boolean simulator = Connection.simulatorOf(f.id()).isPresent();
       List<String> qualities = new ArrayList<>();
       for (Quality q : Quality.values()) if (caps.qualities().contains(q)) qualities.add(q.label());
-      String price = f.priceDescription().map(d -> d + creditNote(f, priceSettings)).orElse(null);
+      String price = priceText(f, priceSettings);
       String yours =
           priceSettings
               .priceTable()
@@ -124,15 +126,26 @@ final class ProvidersCommand implements Callable<Integer> {
   }
 
   /**
-   * For a provider billing in credits, the credit price {@code --credit-price} sets, such as {@code
-   * "; counted at 0.008 USD per credit (--credit-price)"}; else nothing.
+   * The provider's published prices for the listing; for a provider billing in credits with {@code
+   * --credit-price} (or its variable) set, counted at that price, such as {@code "credits (0.008
+   * USD each): …; at your --credit-price (packs: 0.01 USD each)"}. Null when it publishes none.
    */
-  private static String creditNote(VideoProviderFactory f, PriceSettings settings) {
-    boolean credits =
-        f.publishedPrices().map(t -> t.unit() == PriceTable.Unit.CREDITS).orElse(false);
-    return credits && settings.usdPerCredit().isPresent()
-        ? "; counted at " + settings.usdPerCredit().get().toPlainString() + " USD per credit"
-        : "";
+  private static String priceText(VideoProviderFactory f, PriceSettings settings) {
+    Optional<PriceTable> published = f.publishedPrices();
+    Optional<BigDecimal> yours = settings.usdPerCredit();
+    if (!published.isPresent()
+        || published.get().unit() != PriceTable.Unit.CREDITS
+        || !yours.isPresent()) {
+      return f.priceDescription().orElse(null);
+    }
+    PriceTable t = published.get();
+    PriceTable.Builder b =
+        PriceTable.builder(PriceTable.Unit.CREDITS, t.source()).usdPerCredit(yours.get());
+    t.asOf().ifPresent(b::asOf);
+    t.rates().forEach(b::add);
+    return b.build().describe(f.id())
+        + "; at your --credit-price"
+        + t.usdPerCredit().map(p -> " (packs: " + p.toPlainString() + " USD each)").orElse("");
   }
 
   /**

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Cost estimates on the command line (docs/pricing.md): generate and extend print one before
@@ -91,10 +93,10 @@ class PriceCliTest {
                     "pixverse", CAT.toString(), "--quality", "720p", "--credit-price", "0.008")))
         .as(stderr)
         .isZero();
-    assertThat(stderr).contains(": 60 credits = 0.480 USD at 0.008 USD per credit (simulated");
+    assertThat(stderr).contains(": 60 credits = 0.48 USD at 0.008 USD per credit (simulated");
     env.put(PriceOptions.CREDIT_PRICE_VARIABLE, "0.005");
     assertThat(run(generate("pixverse", CAT.toString(), "--quality", "720p"))).isZero();
-    assertThat(stderr).contains(": 60 credits = 0.300 USD at 0.005 USD per credit");
+    assertThat(stderr).contains(": 60 credits = 0.30 USD at 0.005 USD per credit");
   }
 
   @Test
@@ -105,7 +107,7 @@ class PriceCliTest {
         .isZero();
     assertThat(stderr)
         .contains(
-            "Estimated cost at gmi's published prices (as of 2026-06-05): 0.920 USD (simulated:"
+            "Estimated cost at gmi's published prices (as of 2026-06-05): 0.92 USD (simulated:"
                 + " nothing is charged)");
   }
 
@@ -168,6 +170,93 @@ class PriceCliTest {
     assertThat(stderr).contains("$PIXVERSE4J_PRICE_TABLE missing.txt: no such file");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fal", "odirouter", "wavespeed"})
+  @DisplayName(
+      "a per-second rate of the user's table for a host without a default length asks for"
+          + " --duration, and prices it when given")
+  void perSecondWithoutDefaultLength(String provider) throws Exception {
+    table("mine.txt", "provider=" + provider + " 0.07/s\n");
+    assertThat(run(generate(provider, IMAGE_URL, "--price-table", "mine.txt"))).as(stderr).isZero();
+    assertThat(stderr)
+        .contains(
+            "No cost estimate: your price table (mine.txt line 1) prices "
+                + provider
+                + " per second, but "
+                + provider
+                + " does not say how long a video is when --duration is unset; give --duration"
+                + " SECONDS (docs/pricing.md)")
+        .doesNotContain("publishes no prices");
+    assertThat(run(generate(provider, IMAGE_URL, "--price-table", "mine.txt", "--duration", "4")))
+        .as(stderr)
+        .isZero();
+    assertThat(stderr).contains("Estimated cost at the prices in mine.txt (line 1): 0.28 USD");
+  }
+
+  @Test
+  @DisplayName(
+      "myrouter takes no duration: a per-second rate asks for a per-video one, which prices it")
+  void myrouterFixedLength() throws Exception {
+    table("mine.txt", "provider=myrouter 0.05/s\n");
+    assertThat(run(generate("myrouter", IMAGE_URL, "--price-table", "mine.txt")))
+        .as(stderr)
+        .isZero();
+    assertThat(stderr)
+        .contains(
+            "No cost estimate: your price table (mine.txt line 1) prices myrouter per second, but"
+                + " myrouter does not say how long its videos are and takes no --duration; price"
+                + " it per video instead (provider=myrouter AMOUNT/video; docs/pricing.md)");
+    table("video.txt", "provider=myrouter 0.45/video\n");
+    assertThat(run(generate("myrouter", IMAGE_URL, "--price-table", "video.txt"))).isZero();
+    assertThat(stderr).contains("Estimated cost at the prices in video.txt (line 1): 0.45 USD");
+  }
+
+  @Test
+  @DisplayName("a table without a rate for the provider says so, not that none was given")
+  void tableWithoutRate() throws Exception {
+    table("mine.txt", "provider=odirouter quality=1080p 0.09/s\n");
+    assertThat(run(generate("highway", IMAGE_URL, "--price-table", "mine.txt")))
+        .as(stderr)
+        .isZero();
+    assertThat(stderr)
+        .contains(
+            "No cost estimate: your price table (mine.txt) has no rate for highway and highway"
+                + " publishes no prices; add one such as 'provider=highway 0.05/s'");
+    assertThat(
+            run(generate("odirouter", IMAGE_URL, "--price-table", "mine.txt", "--duration", "5")))
+        .isZero();
+    assertThat(stderr)
+        .contains(
+            "No cost estimate: your price table (mine.txt) has no rate for odirouter matching"
+                + " these settings and odirouter publishes no prices");
+  }
+
+  @Test
+  @DisplayName(
+      "a rate for an unknown provider is warned about, naming the known ones; a UTF-16 table is"
+          + " refused as not UTF-8")
+  void tableMistakes() throws Exception {
+    table("mine.txt", "provider=nosuch 1/s\nprovider=odirouter 0.05/s\nprovider=nosuch2 2/s\n");
+    assertThat(
+            run(generate("odirouter", IMAGE_URL, "--price-table", "mine.txt", "--duration", "2")))
+        .as(stderr)
+        .isZero();
+    assertThat(stderr)
+        .contains("Warning: mine.txt line 1: no provider 'nosuch' (known: ")
+        .contains("odirouter, ")
+        .contains("); this rate is never used")
+        .contains("Estimated cost at the prices in mine.txt (line 2): 0.10 USD");
+    assertThat(stderr.indexOf("'nosuch'")).isLessThan(stderr.indexOf("'nosuch2'"));
+    Files.write(
+        dir.resolve("utf16.txt"),
+        "\uFEFFprovider=odirouter 0.05/s\n".getBytes(StandardCharsets.UTF_16LE));
+    assertThat(run(generate("odirouter", IMAGE_URL, "--price-table", "utf16.txt"))).isEqualTo(2);
+    assertThat(stderr)
+        .contains("utf16.txt line 1: not UTF-8 (it starts with the bytes FF FE")
+        .doesNotContain("unknown condition")
+        .doesNotContain("Task:");
+  }
+
   @Test
   @DisplayName("extend prints its estimate before sending, as generate does")
   void extendEstimate() throws Exception {
@@ -217,7 +306,9 @@ class PriceCliTest {
     assertThat(stdout)
         .contains(
             "your price (my invoice, used first) USD odirouter per second of video: 720p 0.05")
-        .contains("; counted at 0.008 USD per credit");
+        .contains("price credits (0.008 USD each): v6 per second of video: 360p 5 (7 with audio)")
+        .contains("; at your --credit-price (packs: 0.01 USD each)")
+        .doesNotContain("(0.01 USD each): v6");
     String odirouter = stdout.substring(stdout.indexOf("odirouter "), stdout.indexOf("highway "));
     assertThat(odirouter).doesNotContain("no published prices");
     assertThat(run("providers", "--json", "--price-table", "prices.txt")).isZero();

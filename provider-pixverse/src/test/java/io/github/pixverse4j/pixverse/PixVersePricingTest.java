@@ -159,7 +159,7 @@ class PixVersePricingTest {
                 PriceSettings.DEFAULT.withUsdPerCredit(new BigDecimal("0.008")))
             .get();
     assertThat(e.usd()).isEqualByComparingTo("0.48");
-    assertThat(e.amountText()).isEqualTo("60 credits = 0.480 USD at 0.008 USD per credit");
+    assertThat(e.amountText()).isEqualTo("60 credits = 0.48 USD at 0.008 USD per credit");
   }
 
   @Test

@@ -323,8 +323,10 @@ final class BatchRun {
             id,
             Outcome.NO_ESTIMATE,
             null,
-            "Not sent: a budget is set and there is no cost estimate for this item (its"
-                + " provider publishes no prices for these settings).",
+            "Not sent: a budget is set and there is no cost estimate for this item (neither"
+                + " your price table nor its provider's published prices has a rate for these"
+                + " settings, or a per-second rate and no known length: set its duration;"
+                + " docs/pricing.md).",
             null,
             false);
         return;

@@ -1,6 +1,7 @@
 package io.github.pixverse4j.client.price;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -65,17 +66,31 @@ public final class CostEstimate {
   }
 
   /**
-   * The amount for messages: {@code 0.920 USD}, or {@code 45 credits = 0.45 USD at 0.01 USD per
-   * credit}.
+   * The amount for messages: {@code 0.92 USD}, or {@code 45 credits = 0.45 USD at 0.01 USD per
+   * credit}. Dollars are written with at least 2 and at most 4 decimals (rounded half up; trailing
+   * zeros past the cents dropped), and an amount above 0 that would round to 0 as {@code under
+   * 0.0001 USD}; credits and the price of a credit are written exactly, without trailing zeros.
    */
   public String amountText() {
-    if (credits == null || usdPerCredit == null) return usd.toPlainString() + " USD";
-    return credits.toPlainString()
+    if (credits == null || usdPerCredit == null) return usdText(usd) + " USD";
+    return plain(credits)
         + " credits = "
-        + usd.toPlainString()
+        + usdText(usd)
         + " USD at "
-        + usdPerCredit.toPlainString()
+        + plain(usdPerCredit)
         + " USD per credit";
+  }
+
+  /** {@code amount} in US dollars as {@link #amountText()} writes it, without the unit. */
+  static String usdText(BigDecimal amount) {
+    BigDecimal rounded = amount.setScale(4, RoundingMode.HALF_UP);
+    if (rounded.signum() == 0 && amount.signum() > 0) return "under 0.0001";
+    BigDecimal stripped = rounded.stripTrailingZeros();
+    return stripped.scale() < 2 ? rounded.setScale(2).toPlainString() : stripped.toPlainString();
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 
   @Override

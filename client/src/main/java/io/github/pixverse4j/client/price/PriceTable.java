@@ -5,6 +5,11 @@ import io.github.pixverse4j.api.MotionMode;
 import io.github.pixverse4j.api.Quality;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -526,13 +532,49 @@ public final class PriceTable {
    * table's source unless a {@code source} line gives one.
    *
    * @throws IOException when the file cannot be read
-   * @throws IllegalArgumentException naming the file and every bad line with its number
+   * @throws IllegalArgumentException naming the file and every bad line with its number, in line
+   *     order; or, for a file that is not UTF-8 (such as UTF-16, starting with the bytes FF FE),
+   *     saying so with the line of the first byte that is not
    */
   public static PriceTable read(Path file) throws IOException {
     if (file == null) throw new NullPointerException("file == null");
-    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    Path name = file.getFileName();
-    return parse(text, name == null ? file.toString() : name.toString());
+    byte[] bytes = Files.readAllBytes(file);
+    Path fileName = file.getFileName();
+    String name = fileName == null ? file.toString() : fileName.toString();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    // UTF-8 never decodes to more chars than it has bytes.
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) result = decoder.flush(out);
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at && i < bytes.length; i++) if (bytes[i] == '\n') line++;
+      boolean utf16 =
+          bytes.length >= 2
+              && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                  || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+      throw new IllegalArgumentException(
+          name
+              + " line "
+              + line
+              + ": not UTF-8"
+              + (utf16
+                  ? " (it starts with the bytes "
+                      + String.format(Locale.ROOT, "%02X %02X", bytes[0], bytes[1])
+                      + ", a UTF-16 byte order mark)"
+                  : at < bytes.length
+                      ? String.format(Locale.ROOT, " (byte %02X at offset %d)", bytes[at], at)
+                      : "")
+              + "; save the file as UTF-8");
+    }
+    out.flip();
+    return parse(out.toString(), name);
   }
 
   /**
@@ -758,6 +800,15 @@ public final class PriceTable {
       }
     }
 
+    /** The line number a problem starts with ({@code prices.txt line 3: …}); 0 for none. */
+    private int lineOf(String problem) {
+      String prefix = name + " line ";
+      if (!problem.startsWith(prefix)) return 0;
+      int end = prefix.length();
+      while (end < problem.length() && Character.isDigit(problem.charAt(end))) end++;
+      return end == prefix.length() ? 0 : Integer.parseInt(problem.substring(prefix.length(), end));
+    }
+
     PriceTable table() {
       Unit u = unit == null ? Unit.USD : unit;
       if (u == Unit.USD && usdPerCredit != null) {
@@ -782,7 +833,12 @@ public final class PriceTable {
           problems.add(name + " " + o);
         }
       }
-      if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("\n", problems));
+      if (!problems.isEmpty()) {
+        // In line order, whichever check found them (a stable sort: a line's problems keep theirs).
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(this::lineOf));
+        throw new IllegalArgumentException(String.join("\n", sorted));
+      }
       Builder b = builder(u, source == null ? name : source);
       if (usdPerCredit != null) b.usdPerCredit(usdPerCredit);
       if (asOf != null) b.asOf(asOf);

@@ -171,6 +171,10 @@ class PriceTableTest {
     assertThat(e.credits()).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("60"));
     assertThat(e.usd()).isEqualByComparingTo("0.60");
     assertThat(e.amountText()).isEqualTo("60 credits = 0.60 USD at 0.01 USD per credit");
+    assertThat(
+            CostEstimate.ofCredits(new BigDecimal("60.0"), new BigDecimal("0.0080"), "x")
+                .amountText())
+        .isEqualTo("60 credits = 0.48 USD at 0.008 USD per credit");
     assertThat(e.basis()).isEqualTo("odirouter's published prices");
     CostEstimate plan =
         PriceSettings.DEFAULT
@@ -287,6 +291,54 @@ class PriceTableTest {
             () -> PriceTable.parse("quality=9k 0.05/s\nok 1\nquality=720p 0.05/s\n", "p.txt"))
         .hasMessageContaining("p.txt line 1: quality=9k")
         .hasMessageContaining("\np.txt line 2: 'ok' is neither a setting");
+  }
+
+  @Test
+  @DisplayName("problems are listed in line order, whichever check found them")
+  void problemsInLineOrder() {
+    assertThatThrownBy(
+            () ->
+                PriceTable.parse(
+                    "unit credits\nquality=720p 1/s\nquality=720p 2/s\nqualty=1080p 3/s\n",
+                    "p.txt"))
+        .hasMessage(
+            "p.txt line 1: a table in credits needs a line 'usd-per-credit AMOUNT', the US dollars"
+                + " one credit costs you\n"
+                + "p.txt line 3: the same conditions (quality=720p) as line 2; remove one\n"
+                + "p.txt line 4: unknown condition 'qualty' (use provider, operation, model,"
+                + " quality, audio, duration or motion)");
+  }
+
+  @Test
+  @DisplayName("read: a file that is not UTF-8 says so, with the line, instead of odd conditions")
+  void notUtf8(@TempDir Path dir) throws Exception {
+    Path utf16 = dir.resolve("utf16.txt");
+    Files.write(utf16, "\uFEFFprovider=fal 0.07/s\n".getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> PriceTable.read(utf16))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "utf16.txt line 1: not UTF-8 (it starts with the bytes FF FE, a UTF-16 byte order"
+                + " mark); save the file as UTF-8");
+    Path latin1 = dir.resolve("latin1.txt");
+    Files.write(latin1, "source my invoice\nsource caf\u00e9\n0.05/s\n".getBytes("ISO-8859-1"));
+    assertThatThrownBy(() -> PriceTable.read(latin1))
+        .hasMessage("latin1.txt line 2: not UTF-8 (byte E9 at offset 28); save the file as UTF-8");
+  }
+
+  @ParameterizedTest(name = "{0} USD: {1}")
+  @CsvSource({
+    "0.5, 0.50 USD",
+    "0.920, 0.92 USD",
+    "0.20, 0.20 USD",
+    "3, 3.00 USD",
+    "0.0350, 0.035 USD",
+    "0.12345, 0.1235 USD",
+    "0.0000000005, under 0.0001 USD",
+    "0, 0.00 USD"
+  })
+  @DisplayName("dollars: at least 2 decimals, at most 4, no trailing zeros past the cents")
+  void amountFormat(String usd, String text) {
+    assertThat(CostEstimate.ofUsd(new BigDecimal(usd), "x").amountText()).isEqualTo(text);
   }
 
   @Test
